@@ -1,0 +1,117 @@
+"""What a question produces, independent of how it is shown (CLI text, JSON or Slack blocks).
+
+A `Result` cannot exist without its source's citation: renderers receive nothing else to quote,
+so no front end can show a passage without saying where it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.knowledge import KnowledgeBase, Snippet
+
+
+@dataclass(frozen=True)
+class Result:
+    """One quoted passage with everything needed to cite it."""
+
+    snippet_id: str
+    source_id: str
+    text: str
+    citation: str
+    link: str | None
+    kind: str
+    source_name: str
+    score: float
+
+    @classmethod
+    def from_snippet(cls, kb: KnowledgeBase, snippet: Snippet, score: float) -> Result:
+        """Attach the snippet's source citation; the only way results are made."""
+        source = kb.source_of(snippet)
+        return cls(
+            snippet_id=snippet.id,
+            source_id=source.id,
+            text=snippet.text,
+            citation=source.citation(with_link=False),
+            link=source.link,
+            kind=source.kind,
+            source_name=source.short_name,
+            score=score,
+        )
+
+    @property
+    def full_citation(self) -> str:
+        """The citation followed by its DOI or URL, for plain-text output."""
+        return f"{self.citation} {self.link}" if self.link else self.citation
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape of one result."""
+        return {
+            "snippet_id": self.snippet_id,
+            "source_id": self.source_id,
+            "text": self.text,
+            "citation": self.full_citation,
+            "kind": self.kind,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A role or topic the knowledge base does cover, offered when a question is declined."""
+
+    kind: str  # "role" or "topic"
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The outcome of one question: quoted results, or a refusal with suggestions."""
+
+    question: str
+    answered: bool
+    results: tuple[Result, ...]
+    suggestions: tuple[Suggestion, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented `peerbot ask --json` object."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "results": [result.to_json() for result in self.results],
+            "suggestions": [suggestion.label for suggestion in self.suggestions],
+        }
+
+
+@dataclass(frozen=True)
+class RoleCard:
+    """What the sources say about one role title, or the near titles when none matched."""
+
+    query: str
+    role_id: str | None
+    title: str | None
+    aliases: tuple[str, ...]
+    results: tuple[Result, ...]
+    suggestions: tuple[Suggestion, ...]
+
+    @property
+    def found(self) -> bool:
+        """True when the query named a role the knowledge base knows."""
+        return self.role_id is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `peerbot role --json` object."""
+        return {
+            "query": self.query,
+            "found": self.found,
+            "role_id": self.role_id,
+            "title": self.title,
+            "aliases": list(self.aliases),
+            "results": [result.to_json() for result in self.results],
+            "suggestions": [
+                {"role_id": suggestion.id, "title": suggestion.label}
+                for suggestion in self.suggestions
+            ],
+        }

@@ -1,0 +1,185 @@
+"""The `peerbot` command: answer questions offline, validate the knowledge base, run the bot.
+
+Errors the user can fix (a broken knowledge file, a missing setting) are printed as one clear
+message on stderr with exit status 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from bot.answer import Answer, RoleCard
+from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.evaluation import evaluate, load_questions, unknown_ids
+from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeError, check_knowledge
+from bot.loader import load_index
+from bot.roles import all_roles, role_card
+
+DISCLAIMER = "Quotes from curated sources, not clinical or legal advice."
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _index(settings: Settings) -> SnippetIndex:
+    try:
+        return load_index(settings)
+    except KnowledgeError as error:
+        raise click.ClickException(
+            f"the knowledge base has {len(error.problems)} problem(s):\n{error}"
+        ) from error
+
+
+@click.group()
+@click.version_option(package_name="peerbot")
+def main() -> None:
+    """peerbot: answers peer-support questions with quotes from curated sources."""
+
+
+def format_answer(answer: Answer) -> str:
+    """An answer as plain text for the terminal."""
+    lines = [f"Q: {answer.question}", ""]
+    if not answer.answered:
+        lines.append("Not found in the sources: none of the passages peerbot knows answers this.")
+        if answer.suggestions:
+            labels = ", ".join(suggestion.label for suggestion in answer.suggestions)
+            lines.append(f"Nearest topics and roles it does cover: {labels}.")
+        return "\n".join(lines)
+    for number, result in enumerate(answer.results, start=1):
+        lines.append(f'{number}. "{result.text}"')
+        lines.append(f"   -- {result.full_citation} ({result.kind})")
+        lines.append("")
+    lines.append(DISCLAIMER)
+    return "\n".join(lines)
+
+
+def format_role(card: RoleCard) -> str:
+    """A role card as plain text."""
+    if not card.found:
+        names = ", ".join(suggestion.label for suggestion in card.suggestions)
+        return f"No role called {card.query!r} in the sources. Did you mean: {names}?"
+    lines = [card.title or "", ""]
+    if card.aliases:
+        lines += [f"Also called: {', '.join(card.aliases)}", ""]
+    for result in card.results:
+        lines.append(f'- "{result.text}"')
+        lines.append(f"  -- {result.full_citation} ({result.kind})")
+    return "\n".join(lines)
+
+
+def _ask_batch(index: SnippetIndex, stream: TextIO, k: int) -> None:
+    for line in stream:
+        answer = index.search(line.rstrip("\r\n"), k=k)
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+
+
+@main.command()
+@click.argument("question")
+@click.option("-k", "k", default=3, show_default=True, type=click.IntRange(1, 20), help="Passages.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (JSON Lines with -).")
+def ask(question: str, k: int, as_json: bool) -> None:
+    """Answer QUESTION from the knowledge base; QUESTION '-' reads one per line from stdin."""
+    index = _index(_settings())
+    if question == "-":
+        if as_json:
+            _ask_batch(index, sys.stdin, k)
+            return
+        for line in sys.stdin:
+            click.echo(format_answer(index.search(line.rstrip("\r\n"), k=k)))
+            click.echo("")
+        return
+    answer = index.search(question, k=k)
+    click.echo(
+        json.dumps(answer.to_json(), ensure_ascii=False) if as_json else format_answer(answer)
+    )
+
+
+@main.command()
+@click.argument("title", required=False, default="")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def role(title: str, as_json: bool) -> None:
+    """What the sources say about a role TITLE (all titles when none is given)."""
+    index = _index(_settings())
+    if not title.strip():
+        roles = all_roles(index.kb)
+        if as_json:
+            payload = [
+                {"role_id": r.id, "title": r.title, "aliases": list(r.aliases)} for r in roles
+            ]
+            click.echo(json.dumps({"roles": payload}, ensure_ascii=False))
+        else:
+            for item in roles:
+                aliases = f" ({', '.join(item.aliases)})" if item.aliases else ""
+                click.echo(f"{item.title}{aliases}")
+        return
+    card = role_card(index.kb, title)
+    click.echo(json.dumps(card.to_json(), ensure_ascii=False) if as_json else format_role(card))
+
+
+@main.command()
+def check() -> None:
+    """Validate knowledge/ against seeds/: report every problem as file:line: message."""
+    settings = _settings()
+    problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
+    index = _index(settings)
+    kb = index.kb
+    click.echo(
+        f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
+        f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
+        "every quote found in its seed"
+    )
+
+
+@main.command(name="eval")
+@click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=PROJECT_ROOT / "tests" / "data" / "questions.yaml",
+    show_default=True,
+)
+@click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
+@click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
+def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
+    """Print Recall@1, Recall@3, MRR and the declined share on the evaluation set."""
+    index = _index(_settings())
+    try:
+        items = load_questions(questions)
+    except KnowledgeError as error:
+        raise click.ClickException(str(error)) from error
+    problems = unknown_ids(index, items)
+    if problems:
+        raise click.ClickException("\n".join(problem.message for problem in problems))
+    report = evaluate(index, items)
+    for line in report.lines():
+        click.echo(line)
+    if verbose:
+        for question in report.misses:
+            click.echo(f"missed:   {question}")
+        for question in report.wrongly_answered:
+            click.echo(f"answered: {question}")
+    if sweep:
+        click.echo("\nmin_coverage min_evidence  R@1   R@3   MRR   declined")
+        for coverage in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+            for evidence in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7):
+                swept = SnippetIndex(
+                    index.kb, index.engine, min_coverage=coverage, min_evidence=evidence
+                )
+                result = evaluate(swept, items)
+                click.echo(
+                    f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
+                    f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}"
+                )

@@ -1,0 +1,557 @@
+"""The curated knowledge base: load it, validate all of it, and refuse to serve a broken one.
+
+Every answer peerbot gives is a snippet's `text` with its source's citation, so the guarantees
+that matter are enforced here, before anything is indexed: every snippet names a real source, its
+text is found verbatim in one of that source's seed files, and every reference resolves. Problems
+are collected, not raised one at a time, so a curator sees all of them in one `peerbot check`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.yamlfile import LineMap, Problem, read_yaml
+
+SOURCE_KINDS: frozenset[str] = frozenset(
+    {
+        "review",
+        "qualitative study",
+        "survey",
+        "report",
+        "commentary",
+        "blog post",
+        "methods paper",
+        "conceptual paper",
+        "research paper",
+    }
+)
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class KnowledgeError(Exception):
+    """The knowledge base has problems; `problems` lists every one, located."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cited work (paper, report, blog post), possibly read from several seed files."""
+
+    id: str
+    authors: tuple[str, ...]
+    year: int | None
+    title: str | None
+    description: str | None
+    venue: str | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    doi: str | None
+    url: str | None
+    kind: str
+    seeds: tuple[str, ...]
+
+    @property
+    def link(self) -> str | None:
+        """Where a reader can find the work: the DOI resolver if there is a DOI, else the URL."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return self.url
+
+    @property
+    def short_name(self) -> str:
+        """'Rogers (2017)' style label for lists and buttons."""
+        names = [author for author in self.authors if author not in ("...", "…")]
+        first = names[0].split()[-1] if names else "Unknown"
+        if len(names) == 2 and len(self.authors) == 2:
+            first = f"{first} & {names[1].split()[-1]}"
+        elif len(self.authors) > 1:
+            first = f"{first} et al."
+        return f"{first} ({self.year if self.year else 'n.d.'})"
+
+    def citation(self, *, with_link: bool = True) -> str:
+        """`Authors (Year). Title. Venue Vol(Issue), pages. DOI/URL`, from the fields it has."""
+        parts = [f"{_authors_text(self.authors)} ({self.year if self.year else 'n.d.'})."]
+        parts.append(f"{self.title}." if self.title else f"[{self.description}].")
+        locator = _locator(self.venue, self.volume, self.issue, self.pages)
+        if locator:
+            parts.append(f"{locator}.")
+        if with_link and self.link:
+            parts.append(self.link)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject area staff ask about; its label is indexed with the snippets that carry it."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A peer-support role title, with the other names staff and sources use for it."""
+
+    id: str
+    title: str
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The title followed by every alias."""
+        return (self.title, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """Staff wording (`staff`) that should also search for the sources' wording (`source`)."""
+
+    source: str
+    staff: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A verbatim passage from a seed document, the only thing peerbot ever quotes."""
+
+    id: str
+    source_id: str
+    text: str
+    topics: tuple[str, ...]
+    roles: tuple[str, ...]
+    file: str = field(compare=False)
+    line: int = field(compare=False)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything validated and cross-referenced, ready to index."""
+
+    sources: Mapping[str, Source]
+    topics: Mapping[str, Topic]
+    roles: Mapping[str, Role]
+    synonyms: tuple[Synonym, ...]
+    snippets: tuple[Snippet, ...]
+    version: str
+
+    def snippets_for_role(self, role_id: str) -> tuple[Snippet, ...]:
+        """The snippets that speak of a role, in knowledge-base order."""
+        return tuple(snippet for snippet in self.snippets if role_id in snippet.roles)
+
+    def source_of(self, snippet: Snippet) -> Source:
+        """The cited work a snippet is quoted from."""
+        return self.sources[snippet.source_id]
+
+
+def _authors_text(authors: tuple[str, ...]) -> str:
+    names = [author for author in authors if author not in ("...", "…")]
+    if not names:
+        return "Unknown author"
+    truncated = len(names) < len(authors)
+    if truncated or len(names) > 3:
+        return f"{names[0]}, {names[1]}, et al." if len(names) > 1 else f"{names[0]} et al."
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + f" & {names[-1]}"
+
+
+def _locator(venue: str | None, volume: str | None, issue: str | None, pages: str | None) -> str:
+    volume_text = ""
+    if volume:
+        volume_text = f"{volume}({issue})" if issue else volume
+        if not venue:
+            volume_text = f"Vol. {volume_text}"
+    pieces = [piece for piece in (venue, volume_text) if piece]
+    text = " ".join(pieces)
+    if pages:
+        text = f"{text}, {pages}" if text else f"pp. {pages}"
+    return text
+
+
+def collapse_whitespace(text: str) -> str:
+    """The only normalisation the verbatim check forgives: runs of whitespace become one space."""
+    return " ".join(text.split())
+
+
+# --- field schemas -------------------------------------------------------------------------------
+
+_Check = Callable[[Any], bool]
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_optional_text(value: Any) -> bool:
+    return value is None or _is_text(value) or isinstance(value, int)
+
+
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_text(item) for item in value)
+
+
+def _is_nonempty_text_list(value: Any) -> bool:
+    return _is_text_list(value) and bool(value)
+
+
+def _is_year(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and 1800 <= value <= 2100)
+
+
+# field -> (required, check, what it must be)
+_SOURCE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "id": (True, _is_text, "a non-empty string"),
+    "authors": (True, _is_nonempty_text_list, "a non-empty list of names"),
+    "year": (True, _is_year, "a year or null"),
+    "title": (False, _is_optional_text, "a string or null"),
+    "description": (False, _is_optional_text, "a string or null"),
+    "venue": (False, _is_optional_text, "a string or null"),
+    "volume": (False, _is_optional_text, "a string or null"),
+    "issue": (False, _is_optional_text, "a string or null"),
+    "pages": (False, _is_optional_text, "a string or null"),
+    "doi": (False, _is_optional_text, "a string or null"),
+    "url": (False, _is_optional_text, "a string or null"),
+    "kind": (True, _is_text, "a non-empty string"),
+    "seeds": (True, _is_nonempty_text_list, "a non-empty list of seed file names"),
+}
+_TOPIC_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "id": (True, _is_text, "a non-empty string"),
+    "label": (True, _is_text, "a non-empty string"),
+}
+_ROLE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "id": (True, _is_text, "a non-empty string"),
+    "title": (True, _is_text, "a non-empty string"),
+    "aliases": (False, _is_text_list, "a list of strings"),
+}
+_SYNONYM_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "source": (True, _is_text, "a non-empty string"),
+    "staff": (True, _is_nonempty_text_list, "a non-empty list of strings"),
+}
+_SNIPPET_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "id": (True, _is_text, "a non-empty string"),
+    "source": (True, _is_text, "a non-empty string"),
+    "text": (True, _is_text, "a non-empty string"),
+    "topics": (True, _is_nonempty_text_list, "a non-empty list of topic ids"),
+    "roles": (False, _is_text_list, "a list of role ids"),
+}
+
+
+class _Collector:
+    """Gathers problems and reads records, so each loader below stays declarative."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def add(self, file: str, line: int, message: str) -> None:
+        self.problems.append(Problem(file, line, message))
+
+    def records(self, path: Path, top_key: str) -> tuple[str, list[LineMap]]:
+        """The list under `top_key` in `path`, each item a LineMap; problems recorded."""
+        shown = self.shown(path)
+        if not path.is_file():
+            self.add(shown, 1, "file is missing")
+            return shown, []
+        data, problems = read_yaml(path, shown)
+        self.problems.extend(problems)
+        if data is None:
+            return shown, []
+        if not isinstance(data, LineMap) or top_key not in data:
+            self.add(shown, 1, f"expected a mapping with a top-level {top_key!r} list")
+            return shown, []
+        for key in data:
+            if key != top_key:
+                self.add(shown, data.line_of(key), f"unknown top-level key {key!r}")
+        items = data[top_key]
+        if not isinstance(items, list):
+            self.add(shown, data.line_of(top_key), f"{top_key!r} must be a list")
+            return shown, []
+        records: list[LineMap] = []
+        for position, item in enumerate(items, start=1):
+            if isinstance(item, LineMap):
+                records.append(item)
+            else:
+                line = data.line_of(top_key)
+                self.add(shown, line, f"{top_key} item {position} must be a mapping")
+        return shown, records
+
+    def fields_ok(
+        self,
+        shown: str,
+        record: LineMap,
+        schema: Mapping[str, tuple[bool, _Check, str]],
+        what: str,
+    ) -> bool:
+        """Check required, typed and unknown fields of one record; True if usable."""
+        label = what
+        record_id = record.get("id")
+        if isinstance(record_id, str):
+            label = f"{what} {record_id}"
+        ok = True
+        for key in record:
+            if key not in schema:
+                self.add(shown, record.line_of(key), f"{label}: unknown field {key!r}")
+                ok = False
+        for key, (required, check, expected) in schema.items():
+            if key not in record:
+                if required:
+                    self.add(shown, record.line, f"{label}: missing field {key!r}")
+                    ok = False
+            elif not check(record[key]):
+                self.add(shown, record.line_of(key), f"{label}: {key!r} must be {expected}")
+                ok = False
+        if ok and "id" in schema and not _ID_RE.match(str(record["id"])):
+            self.add(
+                shown,
+                record.line_of("id"),
+                f"{label}: id must be lower-case letters, digits and single hyphens",
+            )
+            ok = False
+        return ok
+
+    def unique(self, shown: str, record: LineMap, seen: dict[str, str], what: str) -> bool:
+        record_id = str(record["id"])
+        if record_id in seen:
+            self.add(
+                shown,
+                record.line_of("id"),
+                f"duplicate {what} id {record_id!r} ({seen[record_id]})",
+            )
+            return False
+        seen[record_id] = f"first at {shown}:{record.line_of('id')}"
+        return True
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value).strip()
+
+
+def _load_sources(collector: _Collector, path: Path, seeds_dir: Path) -> dict[str, Source]:
+    shown, records = collector.records(path, "sources")
+    sources: dict[str, Source] = {}
+    seen: dict[str, str] = {}
+    for record in records:
+        if not collector.fields_ok(shown, record, _SOURCE_FIELDS, "source"):
+            continue
+        if not collector.unique(shown, record, seen, "source"):
+            continue
+        label = f"source {record['id']}"
+        if not record.get("title") and not record.get("description"):
+            collector.add(shown, record.line, f"{label}: needs a 'title' or a 'description'")
+        if record["kind"] not in SOURCE_KINDS:
+            collector.add(
+                shown,
+                record.line_of("kind"),
+                f"{label}: unknown kind {record['kind']!r} "
+                f"(one of {', '.join(sorted(SOURCE_KINDS))})",
+            )
+        for seed in record["seeds"]:
+            if not (seeds_dir / seed).is_file():
+                collector.add(
+                    shown, record.line_of("seeds"), f"{label}: seed file {seed!r} is missing"
+                )
+        sources[record["id"]] = Source(
+            id=record["id"],
+            authors=tuple(str(author) for author in record["authors"]),
+            year=record["year"],
+            title=_text_or_none(record.get("title")),
+            description=_text_or_none(record.get("description")),
+            venue=_text_or_none(record.get("venue")),
+            volume=_text_or_none(record.get("volume")),
+            issue=_text_or_none(record.get("issue")),
+            pages=_text_or_none(record.get("pages")),
+            doi=_text_or_none(record.get("doi")),
+            url=_text_or_none(record.get("url")),
+            kind=str(record["kind"]),
+            seeds=tuple(record["seeds"]),
+        )
+    return sources
+
+
+def _load_topics(collector: _Collector, path: Path) -> dict[str, Topic]:
+    shown, records = collector.records(path, "topics")
+    topics: dict[str, Topic] = {}
+    seen: dict[str, str] = {}
+    for record in records:
+        if collector.fields_ok(shown, record, _TOPIC_FIELDS, "topic") and collector.unique(
+            shown, record, seen, "topic"
+        ):
+            topics[record["id"]] = Topic(id=record["id"], label=record["label"].strip())
+    return topics
+
+
+def _load_roles(collector: _Collector, path: Path) -> tuple[dict[str, Role], dict[str, int]]:
+    shown, records = collector.records(path, "roles")
+    roles: dict[str, Role] = {}
+    lines: dict[str, int] = {}
+    seen: dict[str, str] = {}
+    for record in records:
+        if collector.fields_ok(shown, record, _ROLE_FIELDS, "role") and collector.unique(
+            shown, record, seen, "role"
+        ):
+            aliases = tuple(alias.strip() for alias in record.get("aliases") or [])
+            roles[record["id"]] = Role(
+                id=record["id"], title=record["title"].strip(), aliases=aliases
+            )
+            lines[record["id"]] = record.line
+    return roles, lines
+
+
+def _load_synonyms(collector: _Collector, path: Path) -> tuple[Synonym, ...]:
+    shown, records = collector.records(path, "synonyms")
+    synonyms: list[Synonym] = []
+    for record in records:
+        if collector.fields_ok(shown, record, _SYNONYM_FIELDS, "synonym"):
+            synonyms.append(
+                Synonym(
+                    source=record["source"].strip(),
+                    staff=tuple(term.strip() for term in record["staff"]),
+                )
+            )
+    return tuple(synonyms)
+
+
+class _SeedTexts:
+    """Seed files read once, whitespace-collapsed, for the verbatim-quote check."""
+
+    def __init__(self, seeds_dir: Path) -> None:
+        self.seeds_dir = seeds_dir
+        self._cache: dict[str, str | None] = {}
+
+    def collapsed(self, name: str) -> str | None:
+        if name not in self._cache:
+            path = self.seeds_dir / name
+            try:
+                self._cache[name] = collapse_whitespace(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._cache[name] = None
+        return self._cache[name]
+
+
+def _load_snippets(
+    collector: _Collector,
+    paths: Iterable[Path],
+    sources: Mapping[str, Source],
+    topics: Mapping[str, Topic],
+    roles: Mapping[str, Role],
+    seeds: _SeedTexts,
+) -> list[Snippet]:
+    snippets: list[Snippet] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        shown, records = collector.records(path, "snippets")
+        for record in records:
+            if not collector.fields_ok(shown, record, _SNIPPET_FIELDS, "snippet"):
+                continue
+            if not collector.unique(shown, record, seen, "snippet"):
+                continue
+            label = f"snippet {record['id']}"
+            snippet = Snippet(
+                id=record["id"],
+                source_id=record["source"],
+                text=collapse_whitespace(record["text"]),
+                topics=tuple(record["topics"]),
+                roles=tuple(record.get("roles") or []),
+                file=shown,
+                line=record.line,
+            )
+            for topic in snippet.topics:
+                if topic not in topics:
+                    collector.add(
+                        shown, record.line_of("topics"), f"{label}: unknown topic {topic!r}"
+                    )
+            for role in snippet.roles:
+                if role not in roles:
+                    collector.add(shown, record.line_of("roles"), f"{label}: unknown role {role!r}")
+            source = sources.get(snippet.source_id)
+            if source is None:
+                collector.add(
+                    shown,
+                    record.line_of("source"),
+                    f"{label}: unknown source {snippet.source_id!r}",
+                )
+            else:
+                texts = [seeds.collapsed(seed) for seed in source.seeds]
+                if not any(text is not None and snippet.text in text for text in texts):
+                    collector.add(
+                        shown,
+                        record.line_of("text"),
+                        f"{label}: text is not found verbatim in any seed of source {source.id!r} "
+                        f"({', '.join(source.seeds)})",
+                    )
+            snippets.append(snippet)
+    return snippets
+
+
+def _version(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def knowledge_files(knowledge_dir: Path, seeds_dir: Path) -> list[Path]:
+    """Every file whose content defines the knowledge base (for hashing and caching)."""
+    files = [path for path in knowledge_dir.rglob("*.yaml") if path.is_file()]
+    files += [path for path in seeds_dir.glob("*") if path.is_file()]
+    return sorted(files)
+
+
+def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> KnowledgeBase:
+    """Load and validate everything; raise KnowledgeError listing every problem found."""
+    collector = _Collector(knowledge_dir.parent)
+    if not knowledge_dir.is_dir():
+        raise KnowledgeError([Problem(str(knowledge_dir), 1, "knowledge directory is missing")])
+    sources = _load_sources(collector, knowledge_dir / "sources.yaml", seeds_dir)
+    topics = _load_topics(collector, knowledge_dir / "topics.yaml")
+    roles, role_lines = _load_roles(collector, knowledge_dir / "roles.yaml")
+    synonyms = _load_synonyms(collector, knowledge_dir / "synonyms.yaml")
+    snippet_paths = sorted((knowledge_dir / "snippets").glob("*.yaml"))
+    if not snippet_paths:
+        collector.add(collector.shown(knowledge_dir / "snippets"), 1, "no snippet files found")
+    snippets = _load_snippets(
+        collector, snippet_paths, sources, topics, roles, _SeedTexts(seeds_dir)
+    )
+    used_roles = {role for snippet in snippets for role in snippet.roles}
+    roles_file = collector.shown(knowledge_dir / "roles.yaml")
+    for role_id in roles:
+        if role_id not in used_roles:
+            collector.add(roles_file, role_lines[role_id], f"role {role_id}: no snippet names it")
+    if collector.problems:
+        raise KnowledgeError(collector.problems)
+    return KnowledgeBase(
+        sources=sources,
+        topics=topics,
+        roles=roles,
+        synonyms=synonyms,
+        snippets=tuple(snippets),
+        version=_version(knowledge_files(knowledge_dir, seeds_dir)),
+    )
+
+
+def check_knowledge(knowledge_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """Every problem in the knowledge base (empty when it is sound)."""
+    try:
+        load_knowledge(knowledge_dir, seeds_dir)
+    except KnowledgeError as error:
+        return error.problems
+    return []

@@ -1,0 +1,93 @@
+"""Read a YAML file so that every mapping remembers the line it came from.
+
+`yaml.safe_load` forgets positions, but a curator fixing a broken snippet needs `file:line`, so
+mappings are loaded as `LineMap` (a dict with `.line` and `.key_lines`). Problems in the file
+itself (bad bytes, syntax, duplicate keys, emptiness) are reported, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the knowledge base, located for a human to fix."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class LineMap(dict[str, Any]):
+    """A YAML mapping that also knows its own line and the line of each key (1-based)."""
+
+    line: int = 1
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """The line of `key` if present, else the mapping's own line."""
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings are LineMaps; duplicate keys are collected, not overwritten."""
+
+    duplicate_keys: list[tuple[int, str]]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
+        mapping = LineMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            key_text = str(key)
+            line = key_node.start_mark.line + 1
+            if key_text in mapping:
+                self.duplicate_keys.append((line, key_text))
+            mapping[key_text] = self.construct_object(value_node, deep=deep)
+            mapping.key_lines[key_text] = line
+        return mapping
+
+
+def _construct_line_map(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
+    return loader.construct_mapping(node, deep=True)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_line_map)
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+    """Load `path`; return (data or None, problems), naming the file as `shown_as`."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(shown_as, line, f"not valid UTF-8 (byte {error.start})")]
+    if not text.strip():
+        return None, [Problem(shown_as, 1, "file is empty")]
+    loader = _LineLoader(text)
+    loader.duplicate_keys = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = error.problem or error.context or "invalid YAML"
+        return None, [Problem(shown_as, line, f"YAML syntax error: {reason}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown_as, 1, f"YAML error: {error}")]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(shown_as, line, f"duplicate key {key!r}") for line, key in loader.duplicate_keys
+    ]
+    return data, problems

@@ -1,0 +1,110 @@
+"""The offline `peerbot` CLI: ask, role, check, eval, with clear errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.cli import main
+from tests.conftest import write_mini_kb
+
+
+def _env(knowledge: Path, seeds: Path) -> dict[str, str]:
+    return {"PEERBOT_KNOWLEDGE_DIR": str(knowledge), "PEERBOT_SEEDS_DIR": str(seeds)}
+
+
+def test_ask_prints_passage_and_citation(mini_kb_dirs: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(
+        main, ["ask", "what does a peer bridger do?"], env=_env(*mini_kb_dirs)
+    )
+    assert result.exit_code == 0
+    assert '"Peer bridgers help people leave hospital' in result.output
+    assert "-- Ada Example (2020). A small test report. (report)" in result.output
+
+
+def test_ask_declines_with_suggestions(mini_kb_dirs: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(main, ["ask", "what is the wifi password"], env=_env(*mini_kb_dirs))
+    assert result.exit_code == 0
+    assert "Not found in the sources" in result.output
+    assert "Nearest topics and roles" in result.output
+
+
+def test_ask_json(mini_kb_dirs: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(
+        main, ["ask", "--json", "-k", "1", "does insurance pay for peers"], env=_env(*mini_kb_dirs)
+    )
+    assert result.exit_code == 0
+    payload = json.loads(result.output)
+    assert payload["question"] == "does insurance pay for peers"
+    assert payload["answered"] is True
+    assert [r["snippet_id"] for r in payload["results"]] == ["mini-medicaid"]
+    assert set(payload["results"][0]) >= {"snippet_id", "source_id", "text", "citation", "score"}
+    assert payload["suggestions"] == []
+
+
+def test_ask_json_batch_answers_every_line_in_order(mini_kb_dirs: tuple[Path, Path]) -> None:
+    lines = ["peer bridger", "", "\x00\x01 ??? <!channel>", "recovery coach", "   "]
+    result = CliRunner().invoke(
+        main, ["ask", "--json", "-"], input="\n".join(lines) + "\n", env=_env(*mini_kb_dirs)
+    )
+    assert result.exit_code == 0
+    objects = [json.loads(line) for line in result.output.splitlines()]
+    assert [obj["question"] for obj in objects] == lines
+    assert [obj["answered"] for obj in objects] == [True, False, False, True, False]
+
+
+def test_role_card_and_did_you_mean(mini_kb_dirs: tuple[Path, Path]) -> None:
+    env = _env(*mini_kb_dirs)
+    found = CliRunner().invoke(main, ["role", "recovry coach"], env=env)
+    assert found.exit_code == 0
+    assert found.output.startswith("Recovery coach")
+    assert "Recovery coaches support people" in found.output
+    missing = CliRunner().invoke(main, ["role", "--json", "bridge keeper"], env=env)
+    payload = json.loads(missing.output)
+    assert payload["found"] is False
+    assert payload["suggestions"][0]["role_id"] == "peer-bridger"
+    listing = CliRunner().invoke(main, ["role"], env=env)
+    assert listing.output.splitlines() == ["Peer bridger (bridger)", "Recovery coach"]
+
+
+def test_check_passes_on_valid_knowledge(mini_kb_dirs: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(main, ["check"], env=_env(*mini_kb_dirs))
+    assert result.exit_code == 0
+    assert result.output.startswith("ok: 3 snippets from 1 sources")
+
+
+def test_check_fails_on_quote_not_in_seeds(tmp_path: Path) -> None:
+    knowledge, seeds = write_mini_kb(tmp_path)
+    path = knowledge / "snippets" / "funding.yaml"
+    path.write_text(path.read_text().replace("major source", "minor source"))
+    result = CliRunner().invoke(main, ["check"], env=_env(knowledge, seeds))
+    assert result.exit_code == 1
+    assert (
+        "knowledge/snippets/funding.yaml:4: snippet mini-medicaid: text is not found verbatim"
+        in (result.output)
+    )
+    assert "Traceback" not in result.output
+
+
+def test_broken_knowledge_is_one_clear_error_for_ask(tmp_path: Path) -> None:
+    knowledge, seeds = write_mini_kb(tmp_path, {"topics.yaml": "topics: [\n"})
+    result = CliRunner().invoke(main, ["ask", "anything"], env=_env(knowledge, seeds))
+    assert result.exit_code == 1
+    assert "knowledge/topics.yaml:2: YAML syntax error" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_bad_setting_is_one_clear_error(mini_kb_dirs: tuple[Path, Path]) -> None:
+    env = {**_env(*mini_kb_dirs), "PEERBOT_RESULTS": "lots"}
+    result = CliRunner().invoke(main, ["ask", "x"], env=env)
+    assert result.exit_code == 1
+    assert "PEERBOT_RESULTS must be a whole number" in result.output
+
+
+def test_eval_prints_metrics_on_real_set() -> None:
+    result = CliRunner().invoke(main, ["eval"])
+    assert result.exit_code == 0
+    for label in ("Recall@1", "Recall@3", "MRR", "declined"):
+        assert label in result.output

@@ -1,0 +1,149 @@
+"""Retrieval: exact rank-bm25 ranking, query expansion, duplicate collapse and abstention."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from bot.index import SnippetIndex, document_tokens
+from bot.knowledge import load_knowledge
+from tests.conftest import MINI_FILES, write_mini_kb
+
+
+def _index(tmp_path: Path, overrides: dict[str, str | bytes] | None = None) -> SnippetIndex:
+    knowledge, seeds = write_mini_kb(tmp_path, overrides)
+    return SnippetIndex.build(load_knowledge(knowledge, seeds))
+
+
+TWO_SNIPPETS = {
+    "snippets/funding.yaml": "snippets: []\n",
+    "roles.yaml": textwrap.dedent(MINI_FILES["roles.yaml"]),
+    "synonyms.yaml": "synonyms: []\n",
+}
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> SnippetIndex:
+    """Two snippets: every term is in half or all of them, so no BM25Okapi idf is positive."""
+    return _index(tmp_path, TWO_SNIPPETS)
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> SnippetIndex:
+    return _index(tmp_path)
+
+
+def test_two_snippet_corpus_answers_despite_zero_idf(two: SnippetIndex) -> None:
+    assert all(value <= 0 for value in two.engine.idf.values())
+    answer = two.search("What does a peer bridger do?")
+    assert answer.answered
+    assert [result.snippet_id for result in answer.results] == ["mini-bridger"]
+
+
+def test_two_snippet_corpus_declines_unrelated_question(two: SnippetIndex) -> None:
+    answer = two.search("How much do recovery coaches earn in Ohio?")
+    assert not answer.answered
+    assert answer.results == ()
+    assert answer.suggestions[0].label == "Recovery coach"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param("what do peer bridgers do", "mini-bridger", id="role-title"),
+        pytest.param("bridger", "mini-bridger", id="alias-one-word"),
+        pytest.param("Does insurance pay for peers?", "mini-medicaid", id="synonym"),
+        pytest.param("recovry coachs", "mini-coach", id="typos"),
+        pytest.param("MEDICAID REIMBURSEMENT", "mini-medicaid", id="upper-case"),
+    ],
+)
+def test_three_snippet_corpus_finds_the_passage(
+    three: SnippetIndex, question: str, expected: str
+) -> None:
+    answer = three.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == expected
+    assert answer.results[0].citation.startswith("Ada Example (2020).")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("   ", id="whitespace"),
+        pytest.param("what is it?", id="only-stop-words"),
+        pytest.param("What is the salary of a peer bridger in Texas?", id="partly-covered"),
+        pytest.param("zxqv wibble", id="unknown-words"),
+    ],
+)
+def test_three_snippet_corpus_declines(three: SnippetIndex, question: str) -> None:
+    answer = three.search(question)
+    assert not answer.answered
+    assert answer.results == ()
+    assert answer.suggestions
+
+
+def test_shown_results_never_include_weak_matches(three: SnippetIndex) -> None:
+    answer = three.search("what do peer bridgers do", k=3)
+    # "peer" alone also matches the Medicaid passage; it must not be shown as an answer.
+    assert [result.snippet_id for result in answer.results] == ["mini-bridger"]
+
+
+def test_same_passage_from_two_seeds_is_one_result(tmp_path: Path) -> None:
+    knowledge, seeds = write_mini_kb(
+        tmp_path,
+        {
+            "sources.yaml": textwrap.dedent(MINI_FILES["sources.yaml"])
+            + "  - id: copy2021\n    authors: [Bo Copy]\n    year: 2021\n"
+            "    title: A copy\n    kind: report\n    seeds: [copy.txt]\n",
+            "snippets/funding.yaml": textwrap.dedent(MINI_FILES["snippets/funding.yaml"])
+            + "  - id: copy-medicaid\n    source: copy2021\n"
+            "    text: Medicaid reimbursement is a major source of funding for peer services.\n"
+            "    topics: [funding]\n",
+        },
+    )
+    (seeds / "copy.txt").write_text(
+        "Medicaid reimbursement is a major source of funding for peer services.\n"
+    )
+    index = SnippetIndex.build(load_knowledge(knowledge, seeds))
+    answer = index.search("Medicaid reimbursement funding", k=3)
+    assert answer.answered
+    texts = [result.text for result in answer.results]
+    assert len(texts) == len(set(texts)) == 1
+
+
+@pytest.mark.parametrize("question", ["peer", "peer support", "Peers?"])
+def test_too_general_question_is_declined(real_index: SnippetIndex, question: str) -> None:
+    answer = real_index.search(question)
+    assert not answer.answered
+    assert len(answer.suggestions) >= 3
+
+
+def test_k_limits_results(real_index: SnippetIndex) -> None:
+    assert len(real_index.search("peer specialist certification", k=1).results) == 1
+
+
+QUESTIONS = [
+    "How many states certify peer specialists?",
+    "medicaid funding for peer services",
+    "role ambiguity",
+    "peer support outcomes hospitalization hope empowerment",
+    "what do CPSs do all day",
+    "dual diagnosis anonymous",
+    "peer",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_ranking_equals_plain_rank_bm25(real_index: SnippetIndex, question: str) -> None:
+    plain = BM25Okapi(document_tokens(real_index.kb))
+    _, query, _ = real_index._concepts(question)
+    scores = plain.get_scores(query)
+    ours = real_index.engine.top_k(query, 10)
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[: len(ours)]
+    assert [doc for doc, _ in ours] == order
+    assert np.allclose([score for _, score in ours], scores[order], rtol=1e-9, atol=0)

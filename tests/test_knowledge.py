@@ -1,0 +1,199 @@
+"""Validation of the knowledge base: every problem found, each named by file and line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeBase, check_knowledge, collapse_whitespace, load_knowledge
+from tests.conftest import MINI_FILES, REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
+
+
+def _problems(tmp_path: Path, overrides: dict[str, str | bytes]) -> list[str]:
+    knowledge, seeds = write_mini_kb(tmp_path, overrides)
+    return [str(problem) for problem in check_knowledge(knowledge, seeds)]
+
+
+def _snippets(body: str) -> str:
+    return "snippets:\n" + textwrap.indent(textwrap.dedent(body), "  ")
+
+
+GOOD_SNIPPET = """\
+- id: mini-extra
+  source: mini2020
+  text: Recovery coaches support people in recovery from substance use.
+  topics: [funding]
+"""
+
+
+def test_mini_knowledge_base_is_valid(tmp_path: Path) -> None:
+    assert _problems(tmp_path, {}) == []
+
+
+def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
+    assert check_knowledge(REAL_KNOWLEDGE, REAL_SEEDS) == []
+    assert len(real_kb.snippets) >= 60
+    for snippet in real_kb.snippets:
+        source = real_kb.source_of(snippet)
+        seed_texts = [
+            collapse_whitespace((REAL_SEEDS / seed).read_text(encoding="utf-8"))
+            for seed in source.seeds
+        ]
+        assert any(snippet.text in text for text in seed_texts), snippet.id
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        pytest.param(
+            {"snippets/funding.yaml": "snippets:\n  - id: x\n    text: a: b\n    topics: []\n"},
+            "knowledge/snippets/funding.yaml:3: YAML syntax error",
+            id="syntax-error",
+        ),
+        pytest.param(
+            {
+                "snippets/funding.yaml": _snippets(
+                    "- id: mini-x\n  source: mini2020\n  topics: [funding]\n"
+                )
+            },
+            "knowledge/snippets/funding.yaml:2: snippet mini-x: missing field 'text'",
+            id="missing-field",
+        ),
+        pytest.param(
+            {"snippets/funding.yaml": _snippets(GOOD_SNIPPET + "  colour: blue\n")},
+            "knowledge/snippets/funding.yaml:6: snippet mini-extra: unknown field 'colour'",
+            id="unknown-field",
+        ),
+        pytest.param(
+            {"snippets/funding.yaml": _snippets(GOOD_SNIPPET.replace("[funding]", "funding"))},
+            "knowledge/snippets/funding.yaml:5: snippet mini-extra: 'topics' must be a non-empty",
+            id="wrong-type",
+        ),
+        pytest.param(
+            {"snippets/funding.yaml": _snippets(GOOD_SNIPPET.replace("mini-extra", "mini-coach"))},
+            "knowledge/snippets/roles-duties.yaml:7: duplicate snippet id 'mini-coach'",
+            id="duplicate-id-across-files",
+        ),
+        pytest.param(
+            {"snippets/funding.yaml": _snippets(GOOD_SNIPPET.replace("mini2020", "nobody1999"))},
+            "knowledge/snippets/funding.yaml:3: snippet mini-extra: unknown source 'nobody1999'",
+            id="unknown-source",
+        ),
+        pytest.param(
+            {"snippets/funding.yaml": _snippets(GOOD_SNIPPET + "  roles: [astronaut]\n")},
+            "knowledge/snippets/funding.yaml:6: snippet mini-extra: unknown role 'astronaut'",
+            id="unknown-role",
+        ),
+        pytest.param(
+            {"snippets/funding.yaml": _snippets(GOOD_SNIPPET.replace("[funding]", "[gardening]"))},
+            "knowledge/snippets/funding.yaml:5: snippet mini-extra: unknown topic 'gardening'",
+            id="unknown-topic",
+        ),
+        pytest.param(
+            {
+                "snippets/funding.yaml": _snippets(
+                    GOOD_SNIPPET.replace("substance use.", "substance use and gambling.")
+                )
+            },
+            "knowledge/snippets/funding.yaml:4: snippet mini-extra: text is not found verbatim",
+            id="invented-quote",
+        ),
+        pytest.param(
+            {
+                "snippets/funding.yaml": _snippets(
+                    GOOD_SNIPPET.replace("Recovery coaches", "Recovery Coaches")
+                )
+            },
+            "knowledge/snippets/funding.yaml:4: snippet mini-extra: text is not found verbatim",
+            id="case-changed-quote",
+        ),
+        pytest.param(
+            {
+                "roles.yaml": textwrap.dedent(MINI_FILES["roles.yaml"])
+                + "  - id: peer-mentor\n    title: Peer mentor\n"
+            },
+            "knowledge/roles.yaml:7: role peer-mentor: no snippet names it",
+            id="role-without-snippet",
+        ),
+        pytest.param(
+            {
+                "sources.yaml": textwrap.dedent(MINI_FILES["sources.yaml"]).replace(
+                    "[mini.txt]", "[gone.txt]"
+                )
+            },
+            "knowledge/sources.yaml:7: source mini2020: seed file 'gone.txt' is missing",
+            id="missing-seed-file",
+        ),
+        pytest.param(
+            {"topics.yaml": ""}, "knowledge/topics.yaml:1: file is empty", id="empty-file"
+        ),
+        pytest.param(
+            {"synonyms.yaml": b"synonyms:\n  - source: caf\xe9\n    staff: [x]\n"},
+            "knowledge/synonyms.yaml:2: not valid UTF-8",
+            id="non-utf8",
+        ),
+        pytest.param(
+            {"topics.yaml": "topics:\n  - id: funding\n    label: Funding\n    label: Money\n"},
+            "knowledge/topics.yaml:4: duplicate key 'label'",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            {"topics.yaml": "themes: []\n"},
+            "knowledge/topics.yaml:1: expected a mapping with a top-level 'topics' list",
+            id="wrong-top-level-key",
+        ),
+    ],
+)
+def test_broken_knowledge_is_reported_with_file_and_line(
+    tmp_path: Path, overrides: dict[str, str | bytes], expected: str
+) -> None:
+    problems = _problems(tmp_path, overrides)
+    assert any(problem.startswith(expected) for problem in problems), problems
+
+
+def test_whitespace_and_line_breaks_are_the_only_thing_forgiven(tmp_path: Path) -> None:
+    folded = GOOD_SNIPPET.replace(
+        "text: Recovery coaches support people in recovery from substance use.",
+        "text: >-\n    Recovery   coaches support\n    people in recovery from substance use.",
+    )
+    assert _problems(tmp_path, {"snippets/funding.yaml": _snippets(folded)}) == []
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    problems = _problems(
+        tmp_path,
+        {
+            "snippets/funding.yaml": _snippets(GOOD_SNIPPET.replace("mini2020", "nobody1999")),
+            "topics.yaml": "topics:\n  - id: Funding Stuff\n    label: x\n",
+        },
+    )
+    files = {problem.split(":")[0] for problem in problems}
+    assert {"knowledge/snippets/funding.yaml", "knowledge/topics.yaml"} <= files
+
+
+def test_load_knowledge_raises_with_all_problems(tmp_path: Path) -> None:
+    from bot.knowledge import KnowledgeError
+
+    knowledge, seeds = write_mini_kb(
+        tmp_path, {"snippets/funding.yaml": _snippets(GOOD_SNIPPET.replace("mini2020", "x"))}
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge, seeds)
+    assert "unknown source 'x'" in str(caught.value)
+
+
+def test_citation_uses_only_the_fields_the_source_has(tmp_path: Path) -> None:
+    knowledge, seeds = write_mini_kb(tmp_path)
+    kb = load_knowledge(knowledge, seeds)
+    assert kb.sources["mini2020"].citation() == "Ada Example (2020). A small test report."
+
+
+def test_real_citations_format(real_kb: KnowledgeBase) -> None:
+    rogers = real_kb.sources["rogers2017"]
+    assert rogers.citation() == (
+        "E. Sally Rogers (2017). Peer support services: state of the workforce-state of the "
+        "field in the USA. Mental Health and Social Inclusion 21(3), 168-175. "
+        "https://doi.org/10.1108/MHSI-03-2017-0015"
+    )

@@ -1,0 +1,59 @@
+"""The tokenizer is shared by snippets and questions, so its contract is tested as properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.tokenize import STOP_WORDS, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Peer-delivered services", ["peer", "deliv", "servic"], id="hyphen-splits"),
+        pytest.param("1:1 support", ["1:1", "support"], id="ratio-kept"),
+        pytest.param("41 states", ["41", "state"], id="number-kept"),
+        pytest.param("2.3 million dollars", ["2.3", "million", "dollar"], id="decimal-kept"),
+        pytest.param("What is the role of a peer?", ["role", "peer"], id="stop-words-dropped"),
+        pytest.param(
+            "CERTIFICATION Certified certify", ["certif", "certifi", "certifi"], id="stems"
+        ),
+        pytest.param("Café naïve", ["cafe", "naiv"], id="accents-folded"),
+        pytest.param("ﬁnding", ["find"], id="ligature-normalised"),
+        pytest.param("clients’ “core conditions”", ["client", "core", "condit"], id="curly-quotes"),
+        pytest.param("", [], id="empty"),
+        pytest.param("?!... --- ***", [], id="punctuation-only"),
+    ],
+)
+def test_tokenize_examples(text: str, expected: list[str]) -> None:
+    assert tokenize(text) == expected
+
+
+def test_question_and_passage_share_terms() -> None:
+    question = tokenize("How many states certify peer specialists?")
+    passage = tokenize("41 states have established programs to train and certify peer specialists.")
+    assert {"state", "certifi", "peer", "specialist"} <= set(question) & set(passage)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_output_is_clean(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(token for token in tokens)
+    assert all(token == token.lower() for token in tokens)
+    assert not any(token in STOP_WORDS for token in tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_deterministic(text: str) -> None:
+    assert tokenize(text) == tokenize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), max_size=6))
+def test_whitespace_split_gives_same_tokens(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert [token for part in text.split() for token in tokenize(part)] == tokenize(text)
