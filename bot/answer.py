@@ -74,6 +74,7 @@ class Answer:
     answered: bool
     results: tuple[Result, ...]
     suggestions: tuple[Suggestion, ...]
+    crisis: bool = False  # the question uses self-harm, suicide or overdose wording
 
     def to_json(self) -> dict[str, Any]:
         """The documented `peerbot ask --json` object."""
@@ -82,6 +83,7 @@ class Answer:
             "answered": self.answered,
             "results": [result.to_json() for result in self.results],
             "suggestions": [suggestion.label for suggestion in self.suggestions],
+            "crisis": self.crisis,
         }
 
 

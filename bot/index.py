@@ -24,6 +24,7 @@ import numpy as np
 
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import PostingsBM25, select_top
+from bot.crisis import mentions_crisis
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
 
@@ -247,10 +248,11 @@ class SnippetIndex:
     def search(self, question: str, k: int = 3) -> Answer:
         """Answer a question with up to k cited passages, or decline with suggestions."""
         shown, examined, named_roles = self.rank(question, k)
+        crisis = mentions_crisis(question)
         if shown:
             results = tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in shown)
-            return Answer(question, True, results, ())
-        return Answer(question, False, (), self.suggest(examined, named_roles))
+            return Answer(question, True, results, (), crisis)
+        return Answer(question, False, (), self.suggest(examined, named_roles), crisis)
 
     def suggest(
         self, examined: Sequence[Hit], named_roles: Sequence[str]
