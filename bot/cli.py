@@ -14,7 +14,7 @@ from typing import TextIO
 import click
 
 from bot.answer import Answer, RoleCard
-from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge
@@ -46,9 +46,11 @@ def main() -> None:
     """peerbot: answers peer-support questions with quotes from curated sources."""
 
 
-def format_answer(answer: Answer) -> str:
+def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) -> str:
     """An answer as plain text for the terminal."""
     lines = [f"Q: {answer.question}", ""]
+    if answer.crisis:
+        lines += [f"! {crisis_notice}", ""]
     if not answer.answered:
         lines.append("Not found in the sources: none of the passages peerbot knows answers this.")
         if answer.suggestions:
@@ -89,19 +91,22 @@ def _ask_batch(index: SnippetIndex, stream: TextIO, k: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (JSON Lines with -).")
 def ask(question: str, k: int, as_json: bool) -> None:
     """Answer QUESTION from the knowledge base; QUESTION '-' reads one per line from stdin."""
-    index = _index(_settings())
+    settings = _settings()
+    index = _index(settings)
     if question == "-":
         if as_json:
             _ask_batch(index, sys.stdin, k)
             return
         for line in sys.stdin:
-            click.echo(format_answer(index.search(line.rstrip("\r\n"), k=k)))
+            answer = index.search(line.rstrip("\r\n"), k=k)
+            click.echo(format_answer(answer, settings.crisis_notice))
             click.echo("")
         return
     answer = index.search(question, k=k)
-    click.echo(
-        json.dumps(answer.to_json(), ensure_ascii=False) if as_json else format_answer(answer)
-    )
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        click.echo(format_answer(answer, settings.crisis_notice))
 
 
 @main.command()

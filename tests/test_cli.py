@@ -108,3 +108,13 @@ def test_eval_prints_metrics_on_real_set() -> None:
     assert result.exit_code == 0
     for label in ("Recall@1", "Recall@3", "MRR", "declined"):
         assert label in result.output
+
+
+def test_ask_adds_crisis_notice_only_for_crisis_wording(mini_kb_dirs: tuple[Path, Path]) -> None:
+    env = {**_env(*mini_kb_dirs), "PEERBOT_CRISIS_NOTICE": "Call 988 now."}
+    flagged = CliRunner().invoke(
+        main, ["ask", "client talked about suicide, peer bridger?"], env=env
+    )
+    assert "! Call 988 now." in flagged.output
+    plain = CliRunner().invoke(main, ["ask", "what does a peer bridger do?"], env=env)
+    assert "988" not in plain.output
