@@ -188,3 +188,8 @@ def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
                     f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
                     f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}"
                 )
+
+
+from bot.cli_slack import register_slack_commands  # noqa: E402
+
+register_slack_commands(main)

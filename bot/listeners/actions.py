@@ -1,0 +1,186 @@
+"""Buttons and menus: Share in channel, Helpful / Not helpful, and opening a role card.
+
+Share posts the answer or card for everyone with chat.postMessage, then removes the private
+copy; if the bot may not post there (not invited, a DM between people), the clicker is told
+how to fix it instead. A vote is stored from the button's value alone: the question's hash and
+the snippet ids shown, never the question.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.blocks import (
+    ACTION_HELPFUL,
+    ACTION_NOT_HELPFUL,
+    ACTION_SHARE,
+    ROLE_PICK_PATTERN,
+    Json,
+    parse_feedback_value,
+    parse_share_value,
+    render_role_card,
+    role_card_text,
+)
+from bot.listeners.common import (
+    Deps,
+    log_handled,
+    post_message,
+    render_reply,
+    respond_safely,
+    started_at,
+)
+from bot.listeners.roles_command import card_for_role
+from bot.store import Vote, VoteKind
+
+# Errors meaning "the bot cannot post in this conversation", as opposed to a Slack failure.
+_CANNOT_POST = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
+CANNOT_POST_TEXT = (
+    "peerbot can't post in this conversation. Invite it to the channel (`/invite @peerbot`) "
+    "and press Share again, or ask in a channel it is in."
+)
+SHARE_FAILED_TEXT = "Slack did not accept the shared message; nothing was posted."
+THANKS_TEXT = "Thanks: your vote is recorded with the passages shown (not your question)."
+GONE_TEXT = "That card is no longer in the knowledge base."
+
+
+def _action_id(body: dict[str, Any], action: dict[str, Any]) -> str:
+    return f"action:{action.get('action_ts') or body.get('trigger_id') or '-'}"
+
+
+def _channel_of(body: dict[str, Any]) -> str | None:
+    channel = body.get("channel") or {}
+    container = body.get("container") or {}
+    value = channel.get("id") or container.get("channel_id")
+    return str(value) if value else None
+
+
+def _vote(
+    deps: Deps, kind: VoteKind, body: dict[str, Any], action: dict[str, Any], respond: Respond
+) -> None:
+    qhash, snippet_ids, question = parse_feedback_value(str(action.get("value") or ""))
+    try:
+        voted_at = float(action.get("action_ts") or time.time())
+    except ValueError:
+        voted_at = time.time()
+    deps.feedback.record(Vote(kind, qhash, snippet_ids, voted_at))
+    if question and deps.settings.store_question_text:
+        deps.feedback.remember_question(qhash, question)
+    respond_safely(
+        respond,
+        event_id=_action_id(body, action),
+        response_type="ephemeral",
+        replace_original=False,
+        text=THANKS_TEXT,
+    )
+
+
+def _shared_message(deps: Deps, value: str, user: str | None) -> tuple[list[Json], str] | None:
+    """The blocks and text to post for a Share button's value, or None if it is stale."""
+    parsed = parse_share_value(value)
+    if parsed is None:
+        return None
+    kind, payload = parsed
+    if kind == "ask":
+        answer = deps.index.search(payload, k=deps.settings.results)
+        return render_reply(deps, answer, shared_by=user)
+    card = card_for_role(deps, payload)
+    if card is None:
+        return None
+    return render_role_card(card, echo=False, shared_by=user), role_card_text(card)
+
+
+def register(app: App, deps: Deps) -> None:
+    """Feedback, share and role-picking actions."""
+
+    @app.action(ACTION_HELPFUL)
+    def handle_helpful(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+    ) -> None:
+        ack()
+        _vote(deps, "helpful", body, action, respond)
+
+    @app.action(ACTION_NOT_HELPFUL)
+    def handle_not_helpful(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+    ) -> None:
+        ack()
+        _vote(deps, "not_helpful", body, action, respond)
+
+    @app.action(ACTION_SHARE)
+    def handle_share(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        event_id = _action_id(body, action)
+        user = (body.get("user") or {}).get("id")
+        channel = _channel_of(body)
+        message = _shared_message(deps, str(action.get("value") or ""), user)
+        if message is None or channel is None:
+            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
+            outcome = "declined"
+        else:
+            blocks, text = message
+            error = post_message(
+                client, event_id=event_id, channel=channel, blocks=blocks, text=text
+            )
+            if error is None:
+                respond_safely(respond, event_id=event_id, delete_original=True)
+                outcome = "shared"
+            else:
+                respond_safely(
+                    respond,
+                    event_id=event_id,
+                    response_type="ephemeral",
+                    replace_original=False,
+                    text=CANNOT_POST_TEXT if error in _CANNOT_POST else SHARE_FAILED_TEXT,
+                )
+                outcome = "unshared"
+        log_handled(
+            deps.settings,
+            event_id=event_id,
+            kind="action share",
+            outcome=outcome,
+            started=started_at(context),
+        )
+
+    @app.action(ROLE_PICK_PATTERN)
+    def handle_role_pick(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        event_id = _action_id(body, action)
+        role_id = action.get("value") or (action.get("selected_option") or {}).get("value")
+        card = card_for_role(deps, str(role_id or ""))
+        # Replace a private message (did-you-mean, role list); add to a message everyone sees.
+        replace = bool((body.get("container") or {}).get("is_ephemeral"))
+        if card is None:
+            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
+        else:
+            respond_safely(
+                respond,
+                event_id=event_id,
+                response_type="ephemeral",
+                replace_original=replace,
+                blocks=render_role_card(card, echo=False, share=True),
+                text=role_card_text(card),
+            )
+        log_handled(
+            deps.settings,
+            event_id=event_id,
+            kind="action role_pick",
+            outcome="answered" if card else "declined",
+            started=started_at(context),
+        )

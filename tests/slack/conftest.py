@@ -1,0 +1,166 @@
+"""Fixtures for the Slack tests: a fake Slack on loopback and the real app serving HTTP.
+
+`live_app` runs `create_app` behind a real HTTP server on 127.0.0.1 (port 0), with its Web API
+client pointed at `FakeSlack` through SLACK_API_URL, exactly as `peerbot serve` configures it.
+Tests talk to it with signed HTTP requests and assert on what the fake Slack received.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
+from dataclasses import dataclass
+from pathlib import Path
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import pytest
+from slack_bolt import App
+
+from bot.app import create_app
+from bot.config import Settings, load_settings
+from bot.loader import load_index
+from bot.server import EVENTS_PATH, wsgi_app
+from bot.store import SQLiteDatabase, SQLiteEventStore, SQLiteFeedbackStore, database_path
+from tests.slack.fakes import BOT_TOKEN, SIGNING_SECRET, WAIT_SECONDS, FakeSlack, SlackSender
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """slack_sdk honours proxy variables; loopback traffic must never go through one."""
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+def slack_environ(
+    knowledge: Path, seeds: Path, data_dir: Path, fake: FakeSlack, **extra: str
+) -> dict[str, str]:
+    """The environment `peerbot serve` would get, pointed at the mini KB and the fake Slack."""
+    return {
+        "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
+        "PEERBOT_SEEDS_DIR": str(seeds),
+        "PEERBOT_DATA_DIR": str(data_dir),
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        **extra,
+    }
+
+
+class TrackingExecutor(ThreadPoolExecutor):
+    """Bolt's listener pool, able to say when every listener it was given has finished.
+
+    Lets a test assert "exactly one reply" without sleeping: once the pool is idle, nothing
+    more can be posted for the requests already answered.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=4, thread_name_prefix="test-listener")
+        self._futures: list[Future[Any]] = []
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = super().submit(fn, *args, **kwargs)
+        with self._lock:
+            self._futures.append(future)
+        return future
+
+    def wait_idle(self) -> None:
+        while True:
+            with self._lock:
+                pending = [future for future in self._futures if not future.done()]
+            if not pending:
+                return
+            done, not_done = wait_futures(pending, timeout=WAIT_SECONDS)
+            assert not not_done, "listeners still running"
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+@dataclass
+class LiveApp:
+    """The app serving HTTP on loopback, and what a test needs around it."""
+
+    app: App
+    url: str
+    settings: Settings
+    fake: FakeSlack
+    sender: SlackSender
+    executor: TrackingExecutor
+    events: SQLiteEventStore
+    feedback: SQLiteFeedbackStore
+
+    def drain(self) -> None:
+        """Wait until every listener started so far has finished."""
+        self.executor.wait_idle()
+
+
+@pytest.fixture
+def make_live_app(
+    mini_kb_dirs: tuple[Path, Path], tmp_path: Path, fake_slack: FakeSlack
+) -> Iterator[Callable[..., LiveApp]]:
+    """Start the app (extra settings as keyword arguments); everything is stopped at teardown."""
+    stops: list[Callable[[], None]] = []
+
+    def start(**extra: str) -> LiveApp:
+        knowledge, seeds = mini_kb_dirs
+        environ = slack_environ(knowledge, seeds, tmp_path / "data", fake_slack, **extra)
+        settings = load_settings(environ, for_slack=True)
+        database = SQLiteDatabase(database_path(settings.data_dir))
+        events, feedback = SQLiteEventStore(database), SQLiteFeedbackStore(database)
+        executor = TrackingExecutor()
+        app = create_app(
+            settings,
+            load_index(settings),
+            events=events,
+            feedback=feedback,
+            listener_executor=executor,
+        )
+        server = make_server(
+            "127.0.0.1",
+            0,
+            wsgi_app(app),
+            server_class=_ThreadingWSGIServer,
+            handler_class=_QuietHandler,
+        )
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        thread.start()
+
+        def stop() -> None:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+            executor.shutdown(wait=True)
+            database.close()
+
+        stops.append(stop)
+        url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"
+        return LiveApp(app, url, settings, fake_slack, SlackSender(url), executor, events, feedback)
+
+    yield start
+    for stop in reversed(stops):
+        stop()
+
+
+@pytest.fixture
+def live_app(make_live_app: Callable[..., LiveApp]) -> LiveApp:
+    return make_live_app()
