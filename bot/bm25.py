@@ -1,23 +1,43 @@
 """Exact rank-bm25 (BM25Okapi) scores, served from precomputed postings.
 
 `rank_bm25.BM25Okapi.get_scores` looks every query term up in every document's dictionary, so a
-query costs O(corpus size). Here the fitted model is kept (its k1, b, epsilon-floored idf, document
-lengths and average length) but each (term, document) pair is turned into its BM25 weight once, at
-build time. A query then only adds up the postings of its own terms: documents that share no term
-with the query score exactly 0 in rank-bm25 too, so skipping them changes no ranking.
+query costs O(corpus size). Here the fitted model is the same (k1, b, the epsilon-floored idf, the
+document lengths and their average, each computed with the same floating-point operations in the
+same order as rank-bm25 0.2.2), but each (term, document) pair is turned into its BM25 weight once,
+at fit time, and stored as postings in compressed sparse rows. A query adds up the postings of its
+own terms, one term occurrence after another as rank-bm25 does, so every score is bit-for-bit the
+one `get_scores` returns. Documents that share no term with the query score exactly 0 in rank-bm25
+too; `top_k` still ranks them where rank-bm25 would (after every positive score, and before the
+negative scores a negative epsilon floor can give on tiny corpora).
+
+The postings are the only copy of the corpus kept: the tokenized documents are not needed to serve.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
-from rank_bm25 import BM25Okapi
 
 IdArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
+
+# When the query's postings hold at least this share of the corpus size, scores are summed into
+# a dense per-document array (no sort; its O(corpus) part is then at most 32 x the postings);
+# below it, the postings are merged by sorting them (O(P log P)). Either way the cost follows
+# the postings, not the corpus.
+_DENSE_SHARE = 1 / 32
+# Score arrays longer than this are cut down with a sampled threshold before sorting.
+_DIRECT_SELECT = 128
+# The sample holds about this many scores (and at least this many per wanted result); sorting
+# it is cheap, and about size / sample * k scores pass its threshold.
+_SAMPLE_SIZE = 1024
+_SAMPLE_PER_RESULT = 8
 
 
 @dataclass(frozen=True)
@@ -28,13 +48,39 @@ class Postings:
     weights: FloatArray
 
 
+def _readonly(array: npt.NDArray[np.generic]) -> None:
+    array.flags.writeable = False
+
+
 class PostingsBM25:
     """BM25Okapi with rank-bm25's exact scores and cost proportional to the query's postings."""
 
-    def __init__(self, postings: dict[str, Postings], idf: dict[str, float], size: int) -> None:
-        self._postings = postings
-        self.idf = idf
+    def __init__(
+        self,
+        terms: Sequence[str],
+        indptr: npt.NDArray[np.int64],
+        doc_ids: IdArray,
+        weights: FloatArray,
+        idf: FloatArray,
+        size: int,
+    ) -> None:
+        """Wrap fitted arrays: term i's postings are `doc_ids[indptr[i]:indptr[i + 1]]`."""
+        if not (len(terms) + 1 == indptr.size and idf.size == len(terms)):
+            raise ValueError("terms, indptr and idf disagree in length")
+        if not (doc_ids.size == weights.size == int(indptr[-1])):
+            raise ValueError("doc_ids, weights and indptr disagree in length")
+        self._term_ids = {term: number for number, term in enumerate(terms)}
+        if len(self._term_ids) != len(terms):
+            raise ValueError("terms are not unique")
+        for array in (indptr, doc_ids, weights, idf):
+            _readonly(array)
+        self.terms: tuple[str, ...] = tuple(terms)
+        self.indptr = indptr
+        self.doc_ids = doc_ids
+        self.weights = weights
+        self.idf_values = idf
         self.size = size
+        self._starts: list[int] = indptr.tolist()
 
     @classmethod
     def fit(
@@ -45,85 +91,187 @@ class PostingsBM25:
         b: float = 0.75,
         epsilon: float = 0.25,
     ) -> PostingsBM25:
-        """Fit rank-bm25 on tokenized documents and precompute every term's weighted postings."""
-        if not corpus:
-            return cls({}, {}, 0)
-        model = BM25Okapi([list(doc) for doc in corpus], k1=k1, b=b, epsilon=epsilon)
-        doc_len = np.asarray(model.doc_len, dtype=np.float64)
-        # The length normalisation term exactly as rank-bm25 computes it, once per document.
-        norm = model.k1 * (1 - model.b + model.b * doc_len / model.avgdl)
-        ids_by_term: dict[str, list[int]] = {}
-        freqs_by_term: dict[str, list[int]] = {}
-        for doc_id, frequencies in enumerate(model.doc_freqs):
-            for term, frequency in frequencies.items():
-                ids_by_term.setdefault(term, []).append(doc_id)
-                freqs_by_term.setdefault(term, []).append(frequency)
-        idf = {term: float(value) for term, value in model.idf.items()}
-        postings: dict[str, Postings] = {}
-        for term, ids in ids_by_term.items():
-            doc_ids = np.asarray(ids, dtype=np.int32)
-            freq = np.asarray(freqs_by_term[term], dtype=np.float64)
-            weights = idf[term] * (freq * (model.k1 + 1) / (freq + norm[doc_ids]))
-            postings[term] = Postings(doc_ids, weights)
-        return cls(postings, idf, len(corpus))
+        """Fit BM25Okapi on tokenized documents and precompute every term's weighted postings.
+
+        The statistics are rank-bm25's: terms numbered in order of first appearance (rank-bm25
+        sums the idf average in that order), idf = ln(N - df + 0.5) - ln(df + 0.5), and negative
+        idf replaced by epsilon times the average idf.
+        """
+        size = len(corpus)
+        lengths = np.fromiter((len(document) for document in corpus), dtype=np.int64, count=size)
+        flat = list(itertools.chain.from_iterable(corpus))
+        terms = list(dict.fromkeys(flat))
+        if not terms:
+            empty_ids = np.empty(0, dtype=np.int32)
+            return cls([], np.zeros(1, dtype=np.int64), empty_ids, np.empty(0), np.empty(0), size)
+        term_ids = {term: number for number, term in enumerate(terms)}
+        # One key per token, term * size + document; sorted, equal keys are one (term, document)
+        # pair and its run length the term's frequency there. Built in place to bound memory.
+        keys = np.fromiter(map(term_ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        del flat, term_ids
+        keys *= size
+        keys += np.repeat(np.arange(size, dtype=np.int32), lengths)
+        keys.sort()
+        first = np.empty(keys.size, dtype=bool)
+        first[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        del first
+        frequency = np.diff(starts, append=keys.size).astype(np.float64)
+        pairs = keys[starts]
+        del keys, starts
+        document_frequency = np.bincount(pairs // size, minlength=len(terms))
+        pair_docs = (pairs % size).astype(np.int32)
+        del pairs
+        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(document_frequency, out=indptr[1:])
+        idf = _okapi_idf(document_frequency.tolist(), size, epsilon)
+        # rank-bm25 computes avgdl in Python and the length norm with numpy, in this order.
+        avgdl = int(lengths.sum()) / size
+        norm = k1 * (1 - b + b * lengths.astype(np.float64) / avgdl)
+        # idf * (f * (k1 + 1) / (f + norm)), rank-bm25's expression, evaluated in place.
+        weights = norm[pair_docs]
+        weights += frequency
+        frequency *= k1 + 1
+        np.divide(frequency, weights, out=weights)
+        del frequency
+        weights *= np.repeat(idf, document_frequency)
+        return cls(terms, indptr, pair_docs, weights, idf, size)
+
+    @cached_property
+    def idf(self) -> Mapping[str, float]:
+        """Every term's floored idf, exactly `BM25Okapi.idf`."""
+        return dict(zip(self.terms, self.idf_values.tolist(), strict=True))
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every term some document contains."""
+        return frozenset(self._term_ids)
 
     def postings(self, term: str) -> Postings | None:
-        """The postings of one term, or None if no document has it."""
-        return self._postings.get(term)
+        """The postings of one term (read-only views), or None if no document has it."""
+        number = self._term_ids.get(term)
+        if number is None:
+            return None
+        start, end = int(self.indptr[number]), int(self.indptr[number + 1])
+        return Postings(self.doc_ids[start:end], self.weights[start:end])
 
     def contains(self, term: str, doc_ids: IdArray) -> npt.NDArray[np.bool_]:
         """For each of `doc_ids`, whether that document has `term` (binary search in postings)."""
-        found = self._postings.get(term)
+        found = self.postings(term)
         if found is None or doc_ids.size == 0:
             return np.zeros(doc_ids.size, dtype=bool)
         positions = np.searchsorted(found.doc_ids, doc_ids)
         positions = np.minimum(positions, found.doc_ids.size - 1)
         return np.asarray(found.doc_ids[positions] == doc_ids)
 
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Every term some document contains."""
-        return frozenset(self._postings)
+    def _spans(self, query: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
+        """Postings ranges of the query's known terms in query order, and their total length."""
+        spans: list[tuple[int, int]] = []
+        total = 0
+        starts = self._starts
+        for term in query:
+            number = self._term_ids.get(term)
+            if number is not None:
+                start, end = starts[number], starts[number + 1]
+                spans.append((start, end))
+                total += end - start
+        return spans, total
+
+    def _gather(self, spans: Sequence[tuple[int, int]]) -> tuple[IdArray, FloatArray]:
+        ids = np.concatenate([self.doc_ids[start:end] for start, end in spans])
+        weights = np.concatenate([self.weights[start:end] for start, end in spans])
+        return ids, weights
+
+    def _dense(self, ids: IdArray, weights: FloatArray) -> FloatArray:
+        """Every document's score; bincount adds in input order, i.e. terms in query order."""
+        return np.asarray(np.bincount(ids, weights=weights, minlength=self.size), np.float64)
 
     def candidate_scores(self, query: Sequence[str]) -> tuple[IdArray, FloatArray]:
         """(doc ids, scores) of every document sharing a term with `query`, ids ascending.
 
-        A term repeated in the query counts as often as it appears, as in rank-bm25.
+        Terms are added in query order, once per occurrence (a repeated term counts again), as
+        rank-bm25 adds them, so each score equals `get_scores(query)[id]` exactly.
         """
-        counts: dict[str, int] = {}
-        for term in query:
-            if term in self._postings:
-                counts[term] = counts.get(term, 0) + 1
-        if not counts:
+        spans, total = self._spans(query)
+        if not spans:
             return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float64)
-        if len(counts) == 1:
-            ((term, count),) = counts.items()
-            found = self._postings[term]
-            return found.doc_ids, found.weights * count
-        ids = np.concatenate([self._postings[term].doc_ids for term in counts])
-        weights = np.concatenate(
-            [self._postings[term].weights * count for term, count in counts.items()]
-        )
+        if len(spans) == 1:
+            start, end = spans[0]
+            return self.doc_ids[start:end], self.weights[start:end]
+        ids, weights = self._gather(spans)
+        if total >= self.size * _DENSE_SHARE:
+            touched = np.zeros(self.size, dtype=bool)
+            touched[ids] = True
+            candidates = np.flatnonzero(touched)
+            return candidates.astype(np.int32), self._dense(ids, weights)[candidates]
         unique_ids, inverse = np.unique(ids, return_inverse=True)
-        return unique_ids.astype(np.int32), np.bincount(inverse, weights=weights)
+        scores = np.asarray(np.bincount(inverse, weights=weights), dtype=np.float64)
+        return unique_ids.astype(np.int32, copy=False), scores
 
     def top_k(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """The k best (doc id, score) pairs, best first, ties broken by lower doc id."""
+        """rank-bm25's k best (doc id, score) pairs, best first, ties broken by lower doc id.
+
+        As with `get_scores`, every document has a score: when fewer than k documents score above
+        zero, the rest are filled by id from the documents scoring 0 (including those sharing no
+        term with the query), then from negative scores. So k >= size returns every document.
+        """
+        k = min(k, self.size)
         if k <= 0:
             return []
+        spans, total = self._spans(query)
+        if len(spans) > 1 and total >= self.size * _DENSE_SHARE:
+            scores = self._dense(*self._gather(spans))
+            return [(int(i), float(scores[i])) for i in _top_positions(scores, k)]
         ids, scores = self.candidate_scores(query)
-        return select_top(ids, scores, k)
+        best = select_top(ids, scores, k)
+        if len(best) == k and best[-1][1] > 0:
+            return best
+        best = [pair for pair in best if pair[1] > 0]
+        zero = np.ones(self.size, dtype=bool)
+        zero[ids[scores != 0]] = False
+        best += [(int(doc_id), 0.0) for doc_id in np.flatnonzero(zero)[: k - len(best)]]
+        if len(best) < k:
+            negative = scores < 0
+            best += select_top(ids[negative], scores[negative], k - len(best))
+        return best
+
+
+def _okapi_idf(document_frequency: Sequence[int], size: int, epsilon: float) -> FloatArray:
+    """BM25Okapi._calc_idf: same formula, same summation order, same floor."""
+    values = [math.log(size - df + 0.5) - math.log(df + 0.5) for df in document_frequency]
+    total = 0.0
+    for value in values:
+        total += value
+    floor = epsilon * (total / len(values))
+    return np.asarray([floor if value < 0 else value for value in values], dtype=np.float64)
 
 
 def select_top(ids: IdArray, scores: FloatArray, k: int) -> list[tuple[int, float]]:
-    """Best k of the candidates only (a partial sort), ordered by score then id."""
-    if ids.size == 0 or k <= 0:
-        return []
-    if ids.size > k:
-        keep = np.argpartition(-scores, k - 1)[:k]
-        # Include every candidate tied with the k-th score so the id tie-break is stable.
-        kth = scores[keep].min()
-        keep = np.flatnonzero(scores >= kth)
-        ids, scores = ids[keep], scores[keep]
-    order = np.lexsort((ids, -scores))[:k]
-    return [(int(ids[i]), float(scores[i])) for i in order]
+    """Best k of the candidates only, ordered by score then lower id; `ids` ascending."""
+    return [(int(ids[i]), float(scores[i])) for i in _top_positions(scores, k)]
+
+
+def _top_positions(scores: FloatArray, k: int) -> IdArray:
+    """Positions of the k best scores, best first, ties broken by lower position.
+
+    No full sort and no partition of the whole array (numpy's partition degrades badly on long
+    runs of tied scores, and lexsort is slow on long arrays): a long array is first cut to the
+    scores at or above a threshold taken from a strided sample of about `_SAMPLE_SIZE` scores,
+    which keeps about `k * size / _SAMPLE_SIZE` positions, and only those are sorted.
+    """
+    if scores.size == 0 or k <= 0:
+        return np.empty(0, dtype=np.int32)
+    stride = scores.size // max(_SAMPLE_SIZE, _SAMPLE_PER_RESULT * k)
+    if scores.size <= _DIRECT_SELECT or stride < 2:
+        keep = np.arange(scores.size)
+    else:
+        sample = np.sort(scores[::stride])
+        threshold = sample[-k]  # at least k scores, in the sample alone, are >= threshold
+        keep = np.flatnonzero(scores > threshold)
+        if keep.size < k:
+            tied = np.flatnonzero(scores == threshold)[: k - keep.size]
+            keep = np.concatenate((keep, tied))
+    kept = scores[keep]
+    order = np.lexsort((keep, -kept))[:k]
+    return np.asarray(keep[order], dtype=np.int32)

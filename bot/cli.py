@@ -181,7 +181,11 @@ def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
         for coverage in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
             for evidence in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7):
                 swept = SnippetIndex(
-                    index.kb, index.engine, min_coverage=coverage, min_evidence=evidence
+                    index.kb,
+                    index.engine,
+                    min_coverage=coverage,
+                    min_evidence=evidence,
+                    surface=index.surface_vocabulary,
                 )
                 result = evaluate(swept, items)
                 click.echo(

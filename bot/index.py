@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,19 +88,35 @@ class SnippetIndex:
         *,
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
+        surface: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
+        """`surface`: a `surface_vocabulary` saved from an index of the same kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
         self.min_coverage = min_coverage
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
         self._phrases = self._build_phrases(kb)
-        self._surface = self._build_surface_vocabulary(kb, engine.vocabulary)
+        self._surface = (
+            self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
+        )
+
+    @property
+    def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
+        """Typo-correction vocabulary, first letter -> {corpus word: stem}; costly to rebuild."""
+        return self._surface
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, **thresholds: float) -> SnippetIndex:
+    def build(
+        cls,
+        kb: KnowledgeBase,
+        *,
+        min_coverage: float = MIN_COVERAGE,
+        min_evidence: float = MIN_EVIDENCE,
+    ) -> SnippetIndex:
         """Tokenize every snippet with its topic and role labels and fit BM25 on them."""
-        return cls(kb, PostingsBM25.fit(document_tokens(kb)), **thresholds)
+        engine = PostingsBM25.fit(document_tokens(kb))
+        return cls(kb, engine, min_coverage=min_coverage, min_evidence=min_evidence)
 
     # --- construction helpers -------------------------------------------------------------------
 

@@ -1,17 +1,45 @@
 """Build the searchable index from the knowledge base named by the settings.
 
-Kept apart from the CLI and the Slack app so both start the same way, and so the on-disk index
-cache (see `bot.cache`) has a single place to plug in.
+Kept apart from the CLI and the Slack app so both start the same way. With `index_cache` on (the
+default), a start whose knowledge files and indexing code are unchanged loads the validated
+knowledge base and its postings from `data_dir` instead of parsing, validating and tokenizing
+again (see `bot.cache` for why skipping validation is then safe); any other start builds, and
+stores the result for the next one.
 """
 
 from __future__ import annotations
 
+import logging
+
+from bot.cache import cache_key, read_cache, seeds_inside, write_cache
 from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.knowledge import load_knowledge
 
+logger = logging.getLogger(__name__)
+
 
 def load_index(settings: Settings) -> SnippetIndex:
     """Validate the knowledge base and index it; raises KnowledgeError when it is broken."""
+    if not settings.index_cache:
+        return SnippetIndex.build(load_knowledge(settings.knowledge_dir, settings.seeds_dir))
+    key = _key(settings)
+    if key is not None:
+        cached = read_cache(settings.data_dir, key)
+        if cached is not None:
+            return cached
     kb = load_knowledge(settings.knowledge_dir, settings.seeds_dir)
-    return SnippetIndex.build(kb)
+    index = SnippetIndex.build(kb)
+    # Files edited while they were being read: the result may match neither version, so the
+    # next start builds again rather than trusting a cache written under either key.
+    if key is not None and seeds_inside(kb, settings.seeds_dir) and _key(settings) == key:
+        write_cache(settings.data_dir, key, index)
+    return index
+
+
+def _key(settings: Settings) -> str | None:
+    try:
+        return cache_key(settings.knowledge_dir, settings.seeds_dir)
+    except OSError as error:
+        logger.info("index cache disabled for this start: %s", error)
+        return None

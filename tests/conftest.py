@@ -23,6 +23,7 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
     for name in list(os.environ):
         if name.startswith(("SLACK_", "PEERBOT_")) or name in {"PORT", "LOG_LEVEL"}:
             monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PEERBOT_DATA_DIR", str(tmp_path / "peerbot-data"))
     monkeypatch.chdir(tmp_path)
     yield
 

@@ -1,0 +1,266 @@
+"""End-to-end latency in HTTP mode: signed Slack request in, the bot's reply received.
+
+    python benchmarks/end_to_end.py                     # real knowledge base, 10 senders
+    python benchmarks/end_to_end.py --senders 10 --requests 100 --snippets 10000
+
+Runs `peerbot serve` exactly as deployed (gunicorn, PEERBOT_WORKERS=2 x PEERBOT_THREADS=8) on a
+loopback port, its Web API pointed at a loopback fake Slack (`slack_fake.py`). Each of N sender
+threads keeps one keep-alive connection and sends requests one after another (the next as soon
+as the previous one's reply arrived, or after --pause-ms), each a correctly signed payload
+shaped like Slack's:
+
+- app_mention: from sending the event to the fake Slack receiving the chat.postMessage that
+  answers it (matched by thread_ts), and the HTTP acknowledgement on its own;
+- slash command (/peer-ask): the HTTP acknowledgement (Slack's 3-second deadline applies to
+  it), and the delivery of the answer to the command's response_url.
+
+Questions cycle through the evaluation set (`tests/data/questions.yaml`), answerable and not.
+Sender and fake share the benchmark process and the machine's cores with the server, as a
+single small container would; the figures include that contention.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from urllib.parse import urlencode
+
+import yaml
+from corpora import write_knowledge_base
+from harness import REPO, cpu_seconds, machine, markdown_table, percentile, pss_mb, rss_mb
+from slack_fake import BOT_USER_ID, TEAM_ID, FakeSlack, children, free_port, serving, signed_headers
+
+EVENTS_PATH = "/slack/events"
+
+
+def questions() -> list[str]:
+    """The evaluation set's questions, answerable and unanswerable, in file order."""
+    data = yaml.safe_load((REPO / "tests" / "data" / "questions.yaml").read_text())
+    found = [
+        item["question"]
+        for group in data.values()
+        if isinstance(group, list)
+        for item in group
+        if isinstance(item, dict) and "question" in item
+    ]
+    return [text for text in found if text.strip()] or ["How many states certify peers?"]
+
+
+class Sender:
+    """One Slack-like client with a keep-alive connection to the bot."""
+
+    _counter = itertools.count(1)
+    _lock = threading.Lock()
+
+    def __init__(self, port: int, fake: FakeSlack) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.fake = fake
+
+    @classmethod
+    def _next(cls) -> int:
+        with cls._lock:
+            return next(cls._counter)
+
+    def _post(self, body: bytes, content_type: str) -> None:
+        self.connection.request("POST", EVENTS_PATH, body, signed_headers(body, content_type))
+        response = self.connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"bot answered HTTP {response.status}")
+
+    def mention(self, question: str) -> tuple[float, float]:
+        """(ms to the HTTP ack, ms to the chat.postMessage of the answer) for one mention."""
+        number = self._next()
+        ts = f"{1_700_000_000 + number // 1_000_000}.{number % 1_000_000:06d}"
+        event = {
+            "type": "app_mention",
+            "user": "U0SENDER",
+            "text": f"<@{BOT_USER_ID}> {question}",
+            "ts": ts,
+            "channel": "C0BENCH",
+            "event_ts": ts,
+            "team": TEAM_ID,
+        }
+        envelope = {
+            "token": "legacy-verification-token",
+            "team_id": TEAM_ID,
+            "api_app_id": "A0BENCH",
+            "event": event,
+            "type": "event_callback",
+            "event_id": f"Ev{number:010d}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {
+                    "team_id": TEAM_ID,
+                    "user_id": BOT_USER_ID,
+                    "is_bot": True,
+                    "enterprise_id": None,
+                    "is_enterprise_install": False,
+                }
+            ],
+        }
+        body = json.dumps(envelope).encode()
+        sent = time.monotonic_ns()
+        self._post(body, "application/json")
+        acked = time.monotonic_ns()
+        post = self.fake.wait(ts)
+        return (acked - sent) / 1e6, (post.arrived_ns - sent) / 1e6
+
+    def command(self, question: str) -> tuple[float, float]:
+        """(ms to the HTTP ack, ms to the answer at the response_url) for one /peer-ask."""
+        name = f"cmd{self._next()}"
+        fields = {
+            "token": "legacy-verification-token",
+            "team_id": TEAM_ID,
+            "team_domain": "bench",
+            "channel_id": "C0BENCH",
+            "channel_name": "peer-team",
+            "user_id": "U0SENDER",
+            "user_name": "sender",
+            "command": "/peer-ask",
+            "text": question,
+            "api_app_id": "A0BENCH",
+            "is_enterprise_install": "false",
+            "response_url": f"{self.fake.url}/respond/{name}",
+            "trigger_id": f"{time.time():.6f}.trigger",
+        }
+        body = urlencode(fields).encode()
+        sent = time.monotonic_ns()
+        self._post(body, "application/x-www-form-urlencoded")
+        acked = time.monotonic_ns()
+        post = self.fake.wait(name)
+        return (acked - sent) / 1e6, (post.arrived_ns - sent) / 1e6
+
+
+def run_senders(
+    port: int,
+    fake: FakeSlack,
+    senders: int,
+    requests: int,
+    action: Callable[[Sender, str], tuple[float, float]],
+    texts: Sequence[str],
+    pause: float = 0.0,
+) -> tuple[list[float], list[float], float]:
+    """(ack ms, reply ms, seconds) of `senders` threads sending `requests` requests each."""
+    acks: list[float] = []
+    replies: list[float] = []
+    failures: list[BaseException] = []
+    lock = threading.Lock()
+    start = threading.Barrier(senders + 1)
+
+    def work(offset: int) -> None:
+        sender = Sender(port, fake)
+        start.wait()
+        try:
+            for number in range(requests):
+                ack, reply = action(sender, texts[(offset * 7 + number) % len(texts)])
+                with lock:
+                    acks.append(ack)
+                    replies.append(reply)
+                if pause:
+                    time.sleep(pause)
+        except BaseException as error:  # reported after the run
+            failures.append(error)
+        finally:
+            sender.connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(senders)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.monotonic()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    if failures:
+        raise RuntimeError(f"{len(failures)} sender(s) failed: {failures[0]!r}")
+    return acks, replies, elapsed
+
+
+def _stats(kind: str, values: list[float], elapsed: float) -> list[object]:
+    return [
+        kind,
+        len(values),
+        f"{percentile(values, 50):.1f}",
+        f"{percentile(values, 99):.1f}",
+        f"{max(values):.1f}",
+        f"{len(values) / elapsed:.0f}",
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--senders", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=100, help="per sender and kind")
+    parser.add_argument("--snippets", type=int, default=0, help="synthetic KB (0: the real one)")
+    parser.add_argument(
+        "--pause-ms",
+        type=float,
+        default=0,
+        help="each sender's pause after a reply (0: closed loop)",
+    )
+    args = parser.parse_args(argv)
+    print(f"# end-to-end benchmark: {machine()}", flush=True)
+    texts = questions()
+    pause = args.pause_ms / 1000
+    with tempfile.TemporaryDirectory(prefix="peerbot-e2e-") as temporary:
+        work = Path(temporary)
+        knowledge, seeds = REPO / "knowledge", REPO / "seeds"
+        label = "real knowledge base"
+        if args.snippets:
+            knowledge, seeds = write_knowledge_base(work / "synthetic", args.snippets)
+            label = f"{args.snippets:,} synthetic snippets"
+        settings = {
+            "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
+            "PEERBOT_SEEDS_DIR": str(seeds),
+            "PEERBOT_DATA_DIR": str(work / "data"),
+        }
+        port = free_port()
+        with FakeSlack() as fake, serving(fake, port, settings) as (process, ready):
+            run_senders(port, fake, 2, 10, Sender.mention, texts)  # warm-up
+            run_senders(port, fake, 2, 10, Sender.command, texts)
+            workers = children(process.pid)
+            server_cpu = -sum(cpu_seconds(pid) for pid in [process.pid, *workers])
+            own_cpu = -time.process_time()
+            mention_acks, mention_replies, mention_s = run_senders(
+                port, fake, args.senders, args.requests, Sender.mention, texts, pause
+            )
+            command_acks, command_replies, command_s = run_senders(
+                port, fake, args.senders, args.requests, Sender.command, texts, pause
+            )
+            server_cpu += sum(cpu_seconds(pid) for pid in [process.pid, *workers])
+            own_cpu += time.process_time()
+            master = rss_mb(process.pid)
+            worst = max((rss_mb(pid) for pid in workers), default=float("nan"))
+            total = pss_mb(process.pid) + sum(pss_mb(pid) for pid in workers)
+    requests = len(mention_replies) + len(command_replies)
+    print(
+        f"\n{label}; {args.senders} concurrent senders x {args.requests} requests per kind, "
+        f"{args.pause_ms:g} ms pause after each reply; "
+        f"server ready in {ready:.2f} s; after the run: master RSS {master:.0f} MB, "
+        f"largest worker RSS {worst:.0f} MB, total PSS {total:.0f} MB; CPU per request: "
+        f"server {1000 * server_cpu / requests:.1f} ms, senders and fake Slack "
+        f"{1000 * own_cpu / requests:.1f} ms\n"
+    )
+    print(
+        markdown_table(
+            ["measure", "requests", "p50 ms", "p99 ms", "max ms", "per s"],
+            [
+                _stats("app_mention -> chat.postMessage", mention_replies, mention_s),
+                _stats("app_mention HTTP ack", mention_acks, mention_s),
+                _stats("/peer-ask HTTP ack", command_acks, command_s),
+                _stats("/peer-ask -> response_url", command_replies, command_s),
+            ],
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""The validated knowledge base and its built index, cached on disk between starts.
+
+Reading, validating, tokenizing and stemming a large knowledge base takes seconds; loading back
+the knowledge base, the BM25 postings and the typo-correction vocabulary takes milliseconds. A
+cache file is named by a key that hashes every file under the knowledge and seeds directories
+(paths and bytes) with the source of the modules that shape what is cached (loading, validation,
+tokenizing, the stemmer, BM25, indexing, this module). Any edit to the knowledge base or to that
+code gives a new key, so a stale file is never read; the next successful build replaces it.
+
+A hit skips validation safely: a file is only written after `load_knowledge` accepted files whose
+key was the same before and after loading, whose every seed lies under the seeds directory, and
+validation is a pure function of those files and that code, so it would accept them again.
+`peerbot check` always validates in full and never reads the cache.
+
+One uncompressed `.npz` holds the postings arrays and a JSON document (as bytes) with everything
+else; it is loaded without pickle. Writes go to a temporary file in the same directory that is
+renamed into place, so concurrent workers never see half a file. A missing, unreadable, truncated
+or inconsistent file is a miss: the index is rebuilt and the file rewritten, with no error shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import snowballstemmer
+
+from bot import bm25, index, knowledge, tokenize, yamlfile
+from bot.bm25 import PostingsBM25
+from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeBase, Role, Snippet, Source, Synonym, Topic
+
+FORMAT_VERSION = 1
+CACHE_DIRNAME = "index-cache"
+_KEEP_FILES = 3
+
+_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
+_SHAPING_MODULES = (bm25, index, knowledge, tokenize, yamlfile)
+
+logger = logging.getLogger(__name__)
+
+
+def _tree_files(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(path for path in root.rglob("*") if path.is_file())
+
+
+def _code_files() -> list[Path]:
+    """This module, the modules that shape the cached data, and the stemmer they use."""
+    stemmer_module = sys.modules[type(snowballstemmer.stemmer("english")).__module__]
+    modules = (*_SHAPING_MODULES, stemmer_module)
+    return [Path(__file__), *(Path(str(module.__file__)) for module in modules)]
+
+
+def cache_key(knowledge_dir: Path, seeds_dir: Path) -> str:
+    """Hash of every knowledge and seed file and of the code that turns them into an index.
+
+    Raises OSError when a file cannot be read.
+    """
+    digest = hashlib.sha256(f"peerbot-index-cache {FORMAT_VERSION}\0".encode())
+    for path in _code_files():
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for label, root in (("knowledge", knowledge_dir), ("seeds", seeds_dir)):
+        for path in _tree_files(root):
+            digest.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def cache_path(data_dir: Path, key: str) -> Path:
+    """Where the cache file for `key` lives."""
+    return data_dir / CACHE_DIRNAME / f"index-{key}.npz"
+
+
+# --- knowledge base <-> JSON ---------------------------------------------------------------------
+
+
+def _records(items: Iterable[Any]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(item) for item in items]
+
+
+def _tupled(record: dict[str, Any]) -> dict[str, Any]:
+    """JSON lists back to the tuples the knowledge dataclasses hold."""
+    return {
+        key: tuple(value) if isinstance(value, list) else value for key, value in record.items()
+    }
+
+
+def _kb_to_json(kb: KnowledgeBase) -> dict[str, Any]:
+    return {
+        "version": kb.version,
+        "sources": _records(kb.sources.values()),
+        "topics": _records(kb.topics.values()),
+        "roles": _records(kb.roles.values()),
+        "synonyms": _records(kb.synonyms),
+        "snippets": _records(kb.snippets),
+    }
+
+
+def _kb_from_json(data: dict[str, Any]) -> KnowledgeBase:
+    sources = [Source(**_tupled(record)) for record in data["sources"]]
+    topics = [Topic(**_tupled(record)) for record in data["topics"]]
+    roles = [Role(**_tupled(record)) for record in data["roles"]]
+    return KnowledgeBase(
+        sources={source.id: source for source in sources},
+        topics={topic.id: topic for topic in topics},
+        roles={role.id: role for role in roles},
+        synonyms=tuple(Synonym(**_tupled(record)) for record in data["synonyms"]),
+        snippets=tuple(Snippet(**_tupled(record)) for record in data["snippets"]),
+        version=str(data["version"]),
+    )
+
+
+# --- read and write ------------------------------------------------------------------------------
+
+
+def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
+    """The cached index for `key` (default thresholds), or None if absent or unusable."""
+    path = cache_path(data_dir, key)
+    try:
+        with path.open("rb") as file, np.load(file, allow_pickle=False) as stored:
+            meta = json.loads(stored["meta"].tobytes().decode("utf-8"))
+            arrays = {name: stored[name] for name in _ARRAYS}
+        if meta.get("format") != FORMAT_VERSION or meta.get("key") != key:
+            raise ValueError("cache file is for another format or key")
+        for name, dtype in _ARRAYS.items():
+            if arrays[name].dtype != dtype or arrays[name].ndim != 1:
+                raise ValueError(f"array {name!r} has the wrong type or shape")
+        engine_meta = meta["engine"]
+        size = int(engine_meta["size"])
+        engine = PostingsBM25(
+            [str(term) for term in engine_meta["terms"]],
+            arrays["indptr"],
+            arrays["doc_ids"],
+            arrays["weights"],
+            arrays["idf"],
+            size,
+        )
+        _check_engine(engine)
+        kb = _kb_from_json(meta["kb"])
+        if len(kb.snippets) != size:
+            raise ValueError("snippet count and index size differ")
+        surface = {
+            str(letter): {str(word): str(stem) for word, stem in words.items()}
+            for letter, words in meta["surface"].items()
+        }
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # any unreadable cache is a miss, never a failure
+        logger.info("index cache %s unusable, rebuilding: %s", path, error)
+        return None
+    return SnippetIndex(kb, engine, surface=surface)
+
+
+def _check_engine(engine: PostingsBM25) -> None:
+    """Reject arrays that would index out of bounds (a damaged but well-formed file)."""
+    if engine.indptr[0] != 0 or np.any(np.diff(engine.indptr) < 0):
+        raise ValueError("indptr is not a non-decreasing offset array from 0")
+    if engine.doc_ids.size and (engine.doc_ids.min() < 0 or engine.doc_ids.max() >= engine.size):
+        raise ValueError("a posting names a document outside the index")
+
+
+def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
+    """Store `index` under `key` atomically; False (and nothing written) on failure.
+
+    Only the `_KEEP_FILES` newest cache files in the directory are kept afterwards: older ones
+    describe knowledge files or code that most likely no longer exist.
+    """
+    path = cache_path(data_dir, key)
+    engine = index.engine
+    meta = {
+        "format": FORMAT_VERSION,
+        "key": key,
+        "engine": {"size": engine.size, "terms": list(engine.terms)},
+        "kb": _kb_to_json(index.kb),
+        "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
+    }
+    payload = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    temporary: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as file:
+            np.savez(
+                file,
+                meta=payload,
+                indptr=engine.indptr,
+                doc_ids=engine.doc_ids,
+                weights=engine.weights,
+                idf=engine.idf_values,
+            )
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        logger.info("could not write index cache %s: %s", path, error)
+        return False
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+    _prune(path.parent)
+    return True
+
+
+def _prune(directory: Path) -> None:
+    """Keep the few newest cache files (tests or a second knowledge base may share the dir)."""
+    try:
+        files = sorted(directory.glob("index-*.npz"), key=lambda f: f.stat().st_mtime)
+        for old in files[:-_KEEP_FILES]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def seeds_inside(kb: KnowledgeBase, seeds_dir: Path) -> bool:
+    """Whether every seed file the sources name is under `seeds_dir`, hence in the cache key."""
+    root = seeds_dir.resolve()
+    return all(
+        (seeds_dir / seed).resolve().is_relative_to(root)
+        for source in kb.sources.values()
+        for seed in source.seeds
+    )

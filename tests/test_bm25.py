@@ -1,0 +1,223 @@
+"""PostingsBM25 gives exactly rank-bm25's BM25Okapi scores and rankings, only faster."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
+
+from bot.bm25 import PostingsBM25, select_top
+
+# A small alphabet makes terms shared by many documents (zero and negative idf) common.
+WORDS = ["peer", "coach", "state", "bridger", "medicaid", "train", "hope", "role"]
+UNKNOWN = ["salary", "wifi"]
+
+documents = st.lists(st.sampled_from(WORDS), min_size=0, max_size=12)
+corpora = st.lists(documents, min_size=1, max_size=25).filter(lambda c: any(c))
+queries = st.lists(st.sampled_from(WORDS + UNKNOWN), min_size=0, max_size=8)
+
+
+def reference_order(scores: np.ndarray) -> list[int]:
+    """rank-bm25's ranking with ties broken by lower id (get_top_n breaks them arbitrarily)."""
+    return [int(i) for i in np.argsort(-scores, kind="stable")]
+
+
+def assert_same_ranking(ours: list[tuple[int, float]], scores: np.ndarray, k: int) -> None:
+    """Same top-k scores within 1e-9 relative, and each id's own rank-bm25 score matches."""
+    expected = np.sort(scores)[::-1][: min(k, scores.size)]
+    got = np.asarray([score for _, score in ours])
+    assert got.size == expected.size
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=0)
+    ids = [doc_id for doc_id, _ in ours]
+    assert len(set(ids)) == len(ids)
+    np.testing.assert_allclose(scores[ids], got, rtol=1e-9, atol=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(corpus=corpora, query=queries, k=st.integers(1, 30))
+def test_equals_rank_bm25_on_random_corpora(
+    corpus: list[list[str]], query: list[str], k: int
+) -> None:
+    plain = BM25Okapi(corpus)
+    engine = PostingsBM25.fit(corpus)
+    scores = plain.get_scores(query)
+    assert dict(engine.idf) == plain.idf
+    ours = engine.top_k(query, k)
+    assert_same_ranking(ours, scores, k)
+    # The scores are rank-bm25's own floating-point sums, so even ties order the same way.
+    assert [doc_id for doc_id, _ in ours] == reference_order(scores)[:k]
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpus=corpora, query=queries)
+def test_candidates_are_exactly_the_nonzero_part_of_get_scores(
+    corpus: list[list[str]], query: list[str]
+) -> None:
+    scores = BM25Okapi(corpus).get_scores(query)
+    ids, candidate = PostingsBM25.fit(corpus).candidate_scores(query)
+    assert np.all(np.diff(ids) > 0)
+    dense = np.zeros(len(corpus))
+    dense[ids] = candidate
+    assert np.array_equal(dense, scores)
+    others = np.setdiff1d(np.arange(len(corpus)), ids)
+    assert not np.any(scores[others])
+
+
+@pytest.fixture
+def corpus() -> list[list[str]]:
+    return [
+        ["peer", "bridger", "hospital", "community"],
+        ["recovery", "coach", "substance", "use", "recovery"],
+        ["medicaid", "reimbursement", "funding", "peer", "services"],
+        ["peer", "specialist", "certification", "state"],
+        ["training", "state", "certification", "peer"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param([], id="empty-query"),
+        pytest.param(["salary", "wifi"], id="only-unknown-words"),
+    ],
+)
+def test_query_matching_nothing_ranks_like_all_zero_scores(
+    corpus: list[list[str]], query: list[str]
+) -> None:
+    engine = PostingsBM25.fit(corpus)
+    ids, scores = engine.candidate_scores(query)
+    assert ids.size == 0 and scores.size == 0
+    assert engine.top_k(query, 3) == [(0, 0.0), (1, 0.0), (2, 0.0)]
+    assert not np.any(BM25Okapi(corpus).get_scores(query))
+
+
+def test_k_larger_than_corpus_returns_every_document(corpus: list[list[str]]) -> None:
+    query = ["peer", "certification"]
+    scores = BM25Okapi(corpus).get_scores(query)
+    ours = PostingsBM25.fit(corpus).top_k(query, 50)
+    assert [doc_id for doc_id, _ in ours] == reference_order(scores)
+    assert_same_ranking(ours, scores, 50)
+
+
+@pytest.mark.parametrize("k", [pytest.param(0, id="zero"), pytest.param(-1, id="negative")])
+def test_non_positive_k_returns_nothing(corpus: list[list[str]], k: int) -> None:
+    assert PostingsBM25.fit(corpus).top_k(["peer"], k) == []
+
+
+def test_duplicate_snippets_score_the_same_and_keep_id_order() -> None:
+    text = ["peer", "bridger", "hospital"]
+    corpus = [text, ["recovery", "coach"], list(text), ["medicaid"], list(text)]
+    ours = PostingsBM25.fit(corpus).top_k(["bridger", "hospital"], 3)
+    assert [doc_id for doc_id, _ in ours] == [0, 2, 4]
+    assert ours[0][1] == ours[1][1] == ours[2][1] > 0
+    assert_same_ranking(ours, BM25Okapi(corpus).get_scores(["bridger", "hospital"]), 3)
+
+
+def test_duplicate_query_terms_count_each_time(corpus: list[list[str]]) -> None:
+    engine = PostingsBM25.fit(corpus)
+    plain = BM25Okapi(corpus)
+    once = dict(engine.top_k(["coach", "peer"], 5))
+    thrice = dict(engine.top_k(["coach", "peer", "coach", "coach"], 5))
+    assert thrice[1] == pytest.approx(3 * once[1], rel=1e-12)
+    assert_same_ranking(
+        engine.top_k(["coach", "peer", "coach", "coach"], 5),
+        plain.get_scores(["coach", "peer", "coach", "coach"]),
+        5,
+    )
+
+
+def test_negative_idf_floor_ranks_non_matching_documents_first() -> None:
+    # Most terms are in most documents, so the average idf, hence the epsilon floor, is negative.
+    corpus = [["peer", "coach"], ["peer", "coach"], ["peer", "coach"], ["medicaid"]]
+    plain = BM25Okapi(corpus)
+    assert plain.idf["peer"] < 0
+    scores = plain.get_scores(["peer"])
+    ours = PostingsBM25.fit(corpus).top_k(["peer"], 3)
+    assert [doc_id for doc_id, _ in ours] == [3, 0, 1] == reference_order(scores)[:3]
+    assert_same_ranking(ours, scores, 3)
+
+
+def test_corpus_without_terms_scores_everything_zero() -> None:
+    # rank-bm25 itself divides by zero here; every score is 0 and nothing breaks.
+    engine = PostingsBM25.fit([[], []])
+    assert engine.size == 2
+    assert engine.vocabulary == frozenset()
+    assert engine.top_k(["peer"], 5) == [(0, 0.0), (1, 0.0)]
+    assert PostingsBM25.fit([]).top_k(["peer"], 5) == []
+
+
+def test_postings_are_sorted_read_only_views(corpus: list[list[str]]) -> None:
+    engine = PostingsBM25.fit(corpus)
+    found = engine.postings("peer")
+    assert found is not None
+    assert found.doc_ids.tolist() == [0, 2, 3, 4]
+    assert engine.postings("salary") is None
+    with pytest.raises(ValueError, match="read-only"):
+        found.weights[0] = 0.0
+    assert engine.contains("state", np.asarray([0, 3, 4], dtype=np.int32)).tolist() == [
+        False,
+        True,
+        True,
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    size=st.integers(0, 6000),
+    distinct=st.integers(1, 50),
+    k=st.integers(1, 100),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_select_top_equals_a_full_sort(size: int, distinct: int, k: int, seed: int) -> None:
+    # Long lists with many ties go through the sampled-threshold path.
+    rng = np.random.default_rng(seed)
+    ids = np.sort(rng.choice(10 * size + 1, size=size, replace=False)).astype(np.int32)
+    scores = rng.integers(0, distinct, size=size).astype(np.float64) / 7
+    order = np.lexsort((ids, -scores))[:k]
+    expected = [(int(ids[i]), float(scores[i])) for i in order]
+    assert select_top(ids, scores, k) == expected
+
+
+class _Larger:
+    """3,000 Zipf-distributed documents: queries mix rare terms (few postings, merged by sorting)
+    and common ones (many postings, summed densely), so both query paths are compared."""
+
+    def __init__(self) -> None:
+        rng = np.random.default_rng(7)
+        vocabulary = [f"w{number}" for number in range(3000)]
+        weights = 1 / np.arange(1, 3001)
+        lengths = rng.integers(5, 40, size=3000)
+        tokens = rng.choice(3000, size=int(lengths.sum()), p=weights / weights.sum())
+        bounds = np.concatenate(([0], np.cumsum(lengths)))
+        self.corpus = [
+            [vocabulary[t] for t in tokens[bounds[i] : bounds[i + 1]]] for i in range(3000)
+        ]
+        self.vocabulary = vocabulary
+        self.plain = BM25Okapi(self.corpus)
+        self.engine = PostingsBM25.fit(self.corpus)
+
+
+@pytest.fixture(scope="module")
+def larger() -> _Larger:
+    return _Larger()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    picks=st.lists(st.integers(0, 2999) | st.integers(0, 20), min_size=1, max_size=8),
+    k=st.sampled_from([1, 5, 24, 200]),
+)
+def test_equals_rank_bm25_on_a_larger_corpus(larger: _Larger, picks: list[int], k: int) -> None:
+    query = [larger.vocabulary[pick] for pick in picks]
+    scores = larger.plain.get_scores(query)
+    ids, candidate = larger.engine.candidate_scores(query)
+    dense = np.zeros(len(larger.corpus))
+    dense[ids] = candidate
+    assert np.array_equal(dense, scores)
+    ours = larger.engine.top_k(query, k)
+    assert [doc_id for doc_id, _ in ours] == reference_order(scores)[:k]
+    assert_same_ranking(ours, scores, k)
+    if ours[-1][1] > 0:  # no zero-score filler: the candidates alone give the same top k
+        assert select_top(ids, candidate, k) == ours

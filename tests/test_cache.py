@@ -1,0 +1,235 @@
+"""The on-disk index cache: same answers as a fresh build, rebuilt on any change or damage."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from bot.cache import cache_key, cache_path, read_cache, write_cache
+from bot.config import Settings, load_settings
+from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeError
+from bot.loader import load_index
+from tests.conftest import MINI_FILES, REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
+
+MetaChange = Callable[[dict[str, Any]], object]
+
+QUESTIONS = [
+    "what does a peer bridger do?",
+    "Does insurance pay for peers?",
+    "recovry coachs",
+    "what is the wifi password",
+    "",
+]
+
+
+def _settings(knowledge: Path, seeds: Path, data: Path, **extra: str) -> Settings:
+    return load_settings(
+        {
+            "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
+            "PEERBOT_SEEDS_DIR": str(seeds),
+            "PEERBOT_DATA_DIR": str(data),
+            **extra,
+        }
+    )
+
+
+def _cache_files(settings: Settings) -> list[Path]:
+    return sorted((settings.data_dir / "index-cache").glob("*"))
+
+
+def _answers(index: SnippetIndex, questions: list[str]) -> list[object]:
+    return [index.search(question).to_json() for question in questions]
+
+
+def test_second_start_is_served_from_the_cache_with_the_same_answers(
+    mini_settings: Settings,
+) -> None:
+    built = load_index(mini_settings)
+    (path,) = _cache_files(mini_settings)
+    before = path.stat()
+    cached = load_index(mini_settings)
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not rewritten
+    assert _answers(cached, QUESTIONS) == _answers(built, QUESTIONS)
+    assert cached.kb == built.kb
+    assert [(s.file, s.line) for s in cached.kb.snippets] == [
+        (s.file, s.line) for s in built.kb.snippets
+    ]
+    assert cached.kb.version == built.kb.version
+    assert cached.surface_vocabulary == built.surface_vocabulary
+
+
+def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetIndex) -> None:
+    key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    assert write_cache(tmp_path, key, real_index)
+    cached = read_cache(tmp_path, key)
+    assert cached is not None
+    assert cached.kb == real_index.kb
+    assert dict(cached.kb.sources) == dict(real_index.kb.sources)
+    assert cached.engine.terms == real_index.engine.terms
+    assert cached.engine.idf == real_index.engine.idf
+    for name in ("indptr", "doc_ids", "weights"):
+        assert np.array_equal(getattr(cached.engine, name), getattr(real_index.engine, name))
+    questions = [
+        "How many states certify peer specialists?",
+        "do insurers pay for peer support?",
+        "what does a peer bridger do",
+        "salary of a CPS",
+    ]
+    assert _answers(cached, questions) == _answers(real_index, questions)
+
+
+def test_edited_knowledge_is_rebuilt(mini_settings: Settings) -> None:
+    load_index(mini_settings)
+    funding = mini_settings.knowledge_dir / "snippets" / "funding.yaml"
+    funding.write_text(funding.read_text().replace("topics: [funding]", "topics: [roles-duties]"))
+    index = load_index(mini_settings)
+    medicaid = next(s for s in index.kb.snippets if s.id == "mini-medicaid")
+    assert medicaid.topics == ("roles-duties",)
+    assert len(_cache_files(mini_settings)) == 2
+    assert read_cache(mini_settings.data_dir, _key(mini_settings)) is not None
+
+
+def test_knowledge_broken_after_caching_is_still_rejected(mini_settings: Settings) -> None:
+    load_index(mini_settings)
+    funding = mini_settings.knowledge_dir / "snippets" / "funding.yaml"
+    funding.write_text(funding.read_text().replace("major source", "minor source"))
+    with pytest.raises(KnowledgeError, match="not found verbatim"):
+        load_index(mini_settings)
+    assert len(_cache_files(mini_settings)) == 1  # nothing cached for the broken version
+
+
+def test_edited_seed_is_rebuilt(mini_settings: Settings) -> None:
+    load_index(mini_settings)
+    (mini_settings.seeds_dir / "mini.txt").write_text("Nothing verbatim any more.\n")
+    with pytest.raises(KnowledgeError, match="not found verbatim"):
+        load_index(mini_settings)
+
+
+def _key(settings: Settings) -> str:
+    return cache_key(settings.knowledge_dir, settings.seeds_dir)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(b""), id="empty"),
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:500]), id="truncated"),
+        pytest.param(lambda path: path.write_bytes(b"PK\x03\x04" + b"\x00" * 64), id="garbage"),
+        pytest.param(
+            lambda path: path.write_bytes(path.read_bytes().replace(b"bridger", b"bridgeX")),
+            id="flipped-bytes",
+        ),
+    ],
+)
+def test_damaged_cache_is_silently_rebuilt(
+    mini_settings: Settings, damage: Callable[[Path], object]
+) -> None:
+    built = load_index(mini_settings)
+    path = cache_path(mini_settings.data_dir, _key(mini_settings))
+    damage(path)
+    assert read_cache(mini_settings.data_dir, _key(mini_settings)) is None
+    rebuilt = load_index(mini_settings)
+    assert _answers(rebuilt, QUESTIONS) == _answers(built, QUESTIONS)
+    assert read_cache(mini_settings.data_dir, _key(mini_settings)) is not None
+
+
+def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -> None:
+    with np.load(path) as stored:
+        contents = {name: stored[name] for name in stored.files}
+    meta = json.loads(contents["meta"].tobytes())
+    if change_meta is not None:
+        change_meta(meta)
+    contents["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    contents.update(arrays)
+    with path.open("wb") as file:
+        np.savez(file, **contents)
+
+
+@pytest.mark.parametrize(
+    ("change_meta", "arrays"),
+    [
+        pytest.param(lambda meta: meta.update(format=0), {}, id="other-format"),
+        pytest.param(lambda meta: meta.update(key="0" * 32), {}, id="other-key"),
+        pytest.param(lambda meta: meta["kb"]["snippets"].pop(), {}, id="snippet-missing"),
+        pytest.param(lambda meta: meta["kb"].pop("roles"), {}, id="field-missing"),
+        pytest.param(None, {"doc_ids": np.asarray([99, 0, 1], dtype=np.int32)}, id="bad-doc-id"),
+        pytest.param(None, {"weights": np.zeros(2)}, id="short-array"),
+        pytest.param(None, {"idf": np.zeros(1, dtype=np.float32)}, id="wrong-dtype"),
+    ],
+)
+def test_inconsistent_cache_is_a_miss(
+    mini_settings: Settings, change_meta: MetaChange | None, arrays: dict[str, np.ndarray]
+) -> None:
+    load_index(mini_settings)
+    key = _key(mini_settings)
+    path = cache_path(mini_settings.data_dir, key)
+    if "doc_ids" in arrays:
+        with np.load(path) as stored:
+            arrays = {"doc_ids": np.full(stored["doc_ids"].size, 99, dtype=np.int32)}
+    _rewrite(path, change_meta, **arrays)
+    assert read_cache(mini_settings.data_dir, key) is None
+    assert load_index(mini_settings).search("what does a peer bridger do?").answered
+
+
+def test_cache_can_be_turned_off(mini_kb_dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    settings = _settings(*mini_kb_dirs, tmp_path / "data", PEERBOT_INDEX_CACHE="false")
+    assert load_index(settings).search("what does a peer bridger do?").answered
+    assert not settings.data_dir.exists()
+
+
+def test_unwritable_data_dir_still_serves(mini_kb_dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data directory should be")
+    settings = _settings(*mini_kb_dirs, blocker)
+    assert load_index(settings).search("what does a peer bridger do?").answered
+    assert load_index(settings).search("what does a peer bridger do?").answered
+
+
+def test_seed_outside_seeds_dir_is_never_cached(tmp_path: Path) -> None:
+    # Validation would read a file the cache key does not hash, so the result is not cached.
+    sources = textwrap.dedent(MINI_FILES["sources.yaml"]).replace("[mini.txt]", "[../mini.txt]")
+    knowledge, seeds = write_mini_kb(tmp_path / "kb", {"sources.yaml": sources})
+    (seeds.parent / "mini.txt").write_text((seeds / "mini.txt").read_text())
+    settings = _settings(knowledge, seeds, tmp_path / "data")
+    assert load_index(settings).search("what does a peer bridger do?").answered
+    assert _cache_files(settings) == []
+
+
+def test_concurrent_writers_leave_one_valid_file(mini_settings: Settings) -> None:
+    index = load_index(mini_settings)
+    key = _key(mini_settings)
+    results: list[bool] = []
+
+    def write() -> None:
+        results.append(write_cache(mini_settings.data_dir, key, index))
+
+    threads = [threading.Thread(target=write) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [True] * 8
+    assert _cache_files(mini_settings) == [cache_path(mini_settings.data_dir, key)]
+    cached = read_cache(mini_settings.data_dir, key)
+    assert cached is not None and cached.kb == index.kb
+
+
+def test_only_the_newest_cache_files_are_kept(mini_settings: Settings, tmp_path: Path) -> None:
+    index = load_index(mini_settings)
+    data = tmp_path / "shared"
+    keys = [f"{number:032d}" for number in range(5)]
+    for number, key in enumerate(keys):
+        assert write_cache(data, key, index)
+        stamp = 10**9 + number  # distinct modification times, oldest first
+        os.utime(cache_path(data, key), (stamp, stamp))
+    assert sorted((data / "index-cache").glob("*")) == [cache_path(data, key) for key in keys[-3:]]
