@@ -61,7 +61,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class _Phrase:
-    """A multi-word expression matched on normalised word keys (stems, stop words as is)."""
+    """A staff wording (matched on stems) or a role name (matched word for word) in a question."""
 
     keys: tuple[str, ...]
     expansion: tuple[str, ...]
@@ -72,6 +72,15 @@ def _key(word: str) -> str:
     if word in STOP_WORDS or word[0].isdigit():
         return word
     return stem_word(word)
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a role noun ("coach" -> "coaches")."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word if word.endswith("s") else word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _phrase_keys(text: str) -> tuple[str, ...]:
@@ -132,9 +141,15 @@ class SnippetIndex:
         for role in kb.roles.values():
             expansion = tuple(tokenize(role.title))
             for name in role.names:
-                keys = _phrase_keys(name)
-                if keys:
-                    phrases.append(_Phrase(keys, expansion, role.id))
+                # Role names match word for word (aliases list the plurals): stemmed, "peer
+                # supporter" would be named by every question about "peer support".
+                keys = tuple(words(name))
+                if not keys:
+                    continue
+                phrases.append(_Phrase(keys, expansion, role.id))
+                plural = (*keys[:-1], _plural(keys[-1]))  # even if the aliases omit it
+                if plural != keys:
+                    phrases.append(_Phrase(plural, expansion, role.id))
         # Longest first, so "certified peer specialist" wins over "peer specialist".
         phrases.sort(key=lambda phrase: -len(phrase.keys))
         return phrases
@@ -184,8 +199,9 @@ class SnippetIndex:
         covered: set[int] = set()
         for phrase in self._phrases:
             width = len(phrase.keys)
-            for start in range(len(keys) - width + 1):
-                if tuple(keys[start : start + width]) != phrase.keys:
+            sequence = question_words if phrase.role_id is not None else keys
+            for start in range(len(sequence) - width + 1):
+                if tuple(sequence[start : start + width]) != phrase.keys:
                     continue
                 span = set(range(start, start + width))
                 if phrase.role_id is not None:

@@ -147,3 +147,10 @@ def test_ranking_equals_plain_rank_bm25(real_index: SnippetIndex, question: str)
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[: len(ours)]
     assert [doc for doc, _ in ours] == order
     assert np.allclose([score for _, score in ours], scores[order], rtol=1e-9, atol=0)
+
+
+def test_role_is_named_only_by_its_own_words(real_index: SnippetIndex) -> None:
+    declined = real_index.search("peer support salary")
+    assert "peer-supporter" not in [s.id for s in declined.suggestions]
+    named = real_index.search("salary of peer supporters")
+    assert named.suggestions[0].id == "peer-supporter"
