@@ -22,15 +22,16 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
 )
 
 from bot import __version__
-from bot.blocks import Commands, render_home
+from bot.blocks import Commands
 from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.listeners import Deps, register
 from bot.listeners.common import RECEIVED_AT
-from bot.roles import all_roles
+from bot.loader import LiveIndex
 from bot.store import (
     EventStore,
     FeedbackStore,
@@ -51,6 +52,8 @@ DEFAULT_API_URL = "https://slack.com/api/"
 # (waiting as long as Slack's Retry-After header asks).
 CONNECTION_RETRIES = 2
 RATE_LIMIT_RETRIES = 2
+# ... and twice more, after a short back-off, when Slack answers 500 or 503.
+SERVER_ERROR_RETRIES = 2
 
 
 def make_client(settings: Settings) -> WebClient:
@@ -61,11 +64,12 @@ def make_client(settings: Settings) -> WebClient:
     return WebClient(
         token=settings.slack_bot_token,
         base_url=base_url,
-        timeout=10,
+        timeout=settings.slack_timeout,
         user_agent_prefix=f"peerbot/{__version__}",
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
             RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+            ServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES),
         ],
     )
 
@@ -107,7 +111,7 @@ def _skip_redeliveries(events: EventStore) -> Callable[..., BoltResponse | None]
 
 def create_app(
     settings: Settings,
-    index: SnippetIndex,
+    index: SnippetIndex | LiveIndex,
     *,
     client: WebClient | None = None,
     events: EventStore | None = None,
@@ -133,13 +137,7 @@ def create_app(
     )
     app.middleware(_skip_redeliveries(events))
     commands = Commands(settings.ask_command, settings.role_command, settings.help_command)
-    deps = Deps(
-        settings=settings,
-        index=index,
-        events=events,
-        feedback=feedback,
-        commands=commands,
-        home_view=render_home(index.kb, commands, all_roles(index.kb)),
-    )
+    live = index if isinstance(index, LiveIndex) else LiveIndex(settings, index)
+    deps = Deps(settings=settings, live=live, events=events, feedback=feedback, commands=commands)
     register(app, deps)
     return app

@@ -36,7 +36,7 @@ def serve(bind: str | None) -> None:
     """Run the Slack app: Socket Mode if SLACK_APP_TOKEN is set, else HTTP on PORT."""
     settings = _settings(for_slack=True)
     from bot.app import create_app
-    from bot.loader import load_index
+    from bot.loader import LiveIndex, load_index
     from bot.server import configure_logging, run_http, run_socket_mode
 
     configure_logging(settings)
@@ -46,10 +46,11 @@ def serve(bind: str | None) -> None:
         raise click.ClickException(
             f"the knowledge base has {len(error.problems)} problem(s):\n{error}"
         ) from error
+    live = LiveIndex(settings, index)
     if settings.socket_mode:
-        run_socket_mode(create_app(settings, index), settings)
+        run_socket_mode(create_app(settings, live), settings, live)
     else:
-        run_http(settings, lambda: create_app(settings, index), bind)
+        run_http(settings, lambda: create_app(settings, live), live, bind)
 
 
 @click.command()

@@ -40,6 +40,8 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str | None = None
     port: int = 3000
+    health_port: int | None = None
+    slack_timeout: int = 10
     workers: int = 2
     threads: int = 8
     ask_command: str = "/peer-ask"
@@ -128,6 +130,8 @@ def load_settings(environ: Mapping[str, str] | None = None, *, for_slack: bool =
         slack_app_token=_text(environ, "SLACK_APP_TOKEN"),
         slack_api_url=_text(environ, "SLACK_API_URL"),
         port=_integer(environ, "PORT", 3000, 1, 65535, errors),
+        slack_timeout=_integer(environ, "PEERBOT_SLACK_TIMEOUT", 10, 1, 120, errors),
+        health_port=_integer(environ, "PEERBOT_HEALTH_PORT", 0, 0, 65535, errors) or None,
         workers=_integer(environ, "PEERBOT_WORKERS", 2, 1, 64, errors),
         threads=_integer(environ, "PEERBOT_THREADS", 8, 1, 256, errors),
         ask_command=_command(environ, "PEERBOT_ASK_COMMAND", "/peer-ask", errors),

@@ -10,11 +10,13 @@ stores the result for the next one.
 from __future__ import annotations
 
 import logging
+import threading
 
 from bot.cache import cache_key, read_cache, seeds_inside, write_cache
 from bot.config import Settings
 from bot.index import SnippetIndex
-from bot.knowledge import load_knowledge
+from bot.knowledge import KnowledgeError, load_knowledge
+from bot.yamlfile import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +45,45 @@ def _key(settings: Settings) -> str | None:
     except OSError as error:
         logger.info("index cache disabled for this start: %s", error)
         return None
+
+
+class LiveIndex:
+    """The index being served, replaced in place by a reload (SIGHUP) without a restart.
+
+    A reload validates the knowledge files again; a broken edit is rejected with its problems
+    and the last good index keeps serving. Readers take `current` once per request, so a request
+    already running finishes on the index it started with.
+    """
+
+    def __init__(self, settings: Settings, index: SnippetIndex) -> None:
+        self._settings = settings
+        self._current = index
+        self._lock = threading.Lock()
+
+    @property
+    def current(self) -> SnippetIndex:
+        """The index to answer with now."""
+        return self._current
+
+    def reload(self) -> list[Problem]:
+        """Load the knowledge base again; on problems keep the current index and return them."""
+        with self._lock:
+            try:
+                fresh = load_index(self._settings)
+            except KnowledgeError as error:
+                logger.error(
+                    "reload rejected: the knowledge base has %d problem(s); still serving "
+                    "version %s (%d snippets):\n%s",
+                    len(error.problems),
+                    self._current.kb.version,
+                    len(self._current.kb.snippets),
+                    error,
+                )
+                return error.problems
+            self._current = fresh
+            logger.info(
+                "reloaded knowledge base version %s (%d snippets)",
+                fresh.kb.version,
+                len(fresh.kb.snippets),
+            )
+            return []

@@ -13,8 +13,12 @@ everything over it.
 
 from __future__ import annotations
 
+import json
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
@@ -24,6 +28,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import SLACK_LOGGER
 from bot.config import Settings
+from bot.loader import LiveIndex
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
@@ -31,6 +36,8 @@ if TYPE_CHECKING:
 EVENTS_PATH = "/slack/events"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 HEALTH_PATH = "/healthz"
+# Slack's largest payloads (a message with blocks, a view submission) are tens of kilobytes.
+MAX_BODY_BYTES = 256 * 1024
 
 log = logging.getLogger("peerbot.server")
 
@@ -49,15 +56,68 @@ def configure_logging(settings: Settings) -> None:
         logging.getLogger("slack_sdk").setLevel(max(level, logging.INFO))
 
 
-def wsgi_app(app: App) -> WSGIApplication:
-    """Slack requests at EVENTS_PATH, a liveness check at HEALTH_PATH, 404 elsewhere."""
+def health(live: LiveIndex | None, slack_connected: bool | None) -> tuple[int, dict[str, Any]]:
+    """(HTTP status, body) for /healthz: knowledge base version and the Slack connection.
+
+    `slack_connected` is None in HTTP mode (Slack connects to us; there is no link to lose) and
+    the WebSocket's state in Socket Mode, where a dead socket means 503 so a supervisor restarts
+    a bot that has silently stopped receiving anything.
+    """
+    body: dict[str, Any] = {"status": "ok"}
+    if live is not None:
+        kb = live.current.kb
+        body["knowledge"] = {"version": kb.version, "snippets": len(kb.snippets)}
+    if slack_connected is not None:
+        body["slack"] = "connected" if slack_connected else "disconnected"
+        if not slack_connected:
+            body["status"] = "unavailable"
+    return (200 if body["status"] == "ok" else 503), body
+
+
+def _json_response(
+    start_response: StartResponse, status: int, body: dict[str, Any]
+) -> Iterable[bytes]:
+    data = json.dumps(body).encode()
+    reason = {
+        200: "OK",
+        401: "Unauthorized",
+        413: "Payload Too Large",
+        503: "Service Unavailable",
+    }.get(status, "")
+    headers = [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
+    start_response(f"{status} {reason}", headers)
+    return [data]
+
+
+def wsgi_app(app: App, live: LiveIndex | None = None) -> WSGIApplication:
+    """Slack requests at EVENTS_PATH, health at HEALTH_PATH, 404 elsewhere.
+
+    Bodies over MAX_BODY_BYTES are refused before they are read: Slack's own payloads are a few
+    kilobytes, and reading (and HMAC-ing) megabytes from an unauthenticated sender is a cheap
+    way to tie up a worker.
+    """
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
-            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"ok"]
-        return slack(environ, start_response)
+            status, body = health(live, None)
+            return _json_response(start_response, status, body)
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = MAX_BODY_BYTES + 1
+        if length > MAX_BODY_BYTES:
+            return _json_response(start_response, 413, {"error": "body too large"})
+        stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        if stamp is not None and not (stamp.isascii() and stamp.isdigit()):
+            # slack_sdk's verifier would raise int("...") -> a 500 and a traceback in the log.
+            return _json_response(start_response, 401, {"error": "invalid request"})
+        try:
+            return slack(environ, start_response)
+        except ValueError:
+            # A body Bolt cannot parse (e.g. broken JSON): refuse it without a traceback.
+            log.warning("refused a request whose body could not be parsed")
+            return _json_response(start_response, 400, {"error": "unparseable body"})
 
     return application
 
@@ -84,10 +144,27 @@ def gunicorn_options(settings: Settings, bind: str | None = None) -> dict[str, A
 class GunicornServer(BaseApplication):  # type: ignore[misc]
     """gunicorn run from Python: our options, our WSGI app, no command-line parsing."""
 
-    def __init__(self, load: Callable[[], WSGIApplication], options: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        load: Callable[[], WSGIApplication],
+        options: dict[str, Any],
+        on_reload: Callable[[], object] | None = None,
+    ) -> None:
         self._load = load
         self._options = options
+        self._on_reload = on_reload
         super().__init__()
+
+    def reload(self) -> None:
+        """SIGHUP: reload the knowledge base in the master, then gunicorn replaces the workers.
+
+        With preload_app, new workers are forked from the master, so they start with the
+        reloaded index; old workers finish the requests they hold before exiting, so none is
+        dropped. A broken edit leaves the master's index, and so the new workers', unchanged.
+        """
+        super().reload()
+        if self._on_reload is not None:
+            self._on_reload()
 
     def load_config(self) -> None:
         """Apply the options this gunicorn version knows (older ones lack a few)."""
@@ -100,9 +177,13 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
         return self._load()
 
 
-def run_http(settings: Settings, build_app: Callable[[], App], bind: str | None = None) -> None:
-    """Serve HTTP mode until gunicorn is told to stop (SIGTERM, SIGINT)."""
-    GunicornServer(lambda: wsgi_app(build_app()), gunicorn_options(settings, bind)).run()
+def run_http(
+    settings: Settings, build_app: Callable[[], App], live: LiveIndex, bind: str | None = None
+) -> None:
+    """Serve HTTP mode until gunicorn is told to stop (SIGTERM, SIGINT); SIGHUP reloads."""
+    GunicornServer(
+        lambda: wsgi_app(build_app(), live), gunicorn_options(settings, bind), live.reload
+    ).run()
 
 
 def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
@@ -112,10 +193,57 @@ def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
     return SocketModeHandler(app, settings.slack_app_token, concurrency=settings.threads)
 
 
-def run_socket_mode(app: App, settings: Settings) -> None:
-    """Connect to Slack over a WebSocket and serve until interrupted."""
+class _HealthHandler(BaseHTTPRequestHandler):
+    """GET /healthz beside Socket Mode, where there is no HTTP server of Bolt's to ask."""
+
+    report: Callable[[], tuple[int, dict[str, Any]]]
+
+    def do_GET(self) -> None:
+        status, body = self.report() if self.path == HEALTH_PATH else (404, {"error": "not found"})
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def start_health_server(
+    port: int, report: Callable[[], tuple[int, dict[str, Any]]], host: str = "0.0.0.0"
+) -> ThreadingHTTPServer:
+    """Serve /healthz on `port` in a daemon thread; the caller shuts it down."""
+    handler = type("HealthHandler", (_HealthHandler,), {"report": staticmethod(report)})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True, name="peerbot-health").start()
+    return server
+
+
+def socket_connected(handler: SocketModeHandler) -> bool:
+    """Whether the Socket Mode WebSocket is up now."""
+    return bool(handler.client.is_connected())
+
+
+def run_socket_mode(app: App, settings: Settings, live: LiveIndex) -> None:
+    """Connect to Slack over a WebSocket and serve until interrupted; SIGHUP reloads.
+
+    slack_sdk's client reconnects by itself when the connection drops; /healthz (on
+    PEERBOT_HEALTH_PORT, if set) reports 503 while it is down.
+    """
     handler = socket_mode_handler(app, settings)
+    signal.signal(signal.SIGHUP, lambda _signum, _frame: live.reload())
+    health_server = None
+    if settings.health_port:
+        health_server = start_health_server(
+            settings.health_port, lambda: health(live, socket_connected(handler))
+        )
     try:
         handler.start()  # type: ignore[no-untyped-call]
     finally:
         handler.close()  # type: ignore[no-untyped-call]
+        if health_server is not None:
+            health_server.shutdown()
+            health_server.server_close()

@@ -19,9 +19,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.answer import Answer
-from bot.blocks import Commands, Json, answer_text, one_line, render_answer
+from bot.blocks import Commands, Json, answer_text, one_line, render_answer, render_home
 from bot.config import Settings
 from bot.index import SnippetIndex
+from bot.loader import LiveIndex
+from bot.roles import all_roles
 from bot.store import EventStore, FeedbackStore
 
 log = logging.getLogger("peerbot.events")
@@ -37,11 +39,21 @@ class Deps:
     """Everything listeners need, built once in `create_app`."""
 
     settings: Settings
-    index: SnippetIndex
+    live: LiveIndex
     events: EventStore
     feedback: FeedbackStore
     commands: Commands
-    home_view: Json
+
+    @property
+    def index(self) -> SnippetIndex:
+        """The index in service now (a reload may replace it between requests)."""
+        return self.live.current
+
+    @property
+    def home_view(self) -> Json:
+        """The App Home tab for the knowledge base in service now."""
+        kb = self.index.kb
+        return render_home(kb, self.commands, all_roles(kb))
 
 
 def question_from_text(text: str, bot_user_id: str | None = None) -> str:

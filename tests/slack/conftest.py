@@ -7,7 +7,13 @@ Tests talk to it with signed HTTP requests and assert on what the fake Slack rec
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
@@ -22,10 +28,17 @@ from slack_bolt import App
 
 from bot.app import create_app
 from bot.config import Settings, load_settings
-from bot.loader import load_index
+from bot.loader import LiveIndex, load_index
 from bot.server import EVENTS_PATH, wsgi_app
 from bot.store import SQLiteDatabase, SQLiteEventStore, SQLiteFeedbackStore, database_path
-from tests.slack.fakes import BOT_TOKEN, SIGNING_SECRET, WAIT_SECONDS, FakeSlack, SlackSender
+from tests.slack.fakes import (
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    WAIT_SECONDS,
+    FakeSlack,
+    SlackSender,
+    http_get,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -87,6 +100,7 @@ class TrackingExecutor(ThreadPoolExecutor):
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 128  # the default 5 makes concurrent senders wait on SYN retries
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -106,6 +120,7 @@ class LiveApp:
     executor: TrackingExecutor
     events: SQLiteEventStore
     feedback: SQLiteFeedbackStore
+    live: LiveIndex
 
     def drain(self) -> None:
         """Wait until every listener started so far has finished."""
@@ -126,9 +141,10 @@ def make_live_app(
         database = SQLiteDatabase(database_path(settings.data_dir))
         events, feedback = SQLiteEventStore(database), SQLiteFeedbackStore(database)
         executor = TrackingExecutor()
+        live = LiveIndex(settings, load_index(settings))
         app = create_app(
             settings,
-            load_index(settings),
+            live,
             events=events,
             feedback=feedback,
             listener_executor=executor,
@@ -136,7 +152,7 @@ def make_live_app(
         server = make_server(
             "127.0.0.1",
             0,
-            wsgi_app(app),
+            wsgi_app(app, live),
             server_class=_ThreadingWSGIServer,
             handler_class=_QuietHandler,
         )
@@ -154,7 +170,9 @@ def make_live_app(
 
         stops.append(stop)
         url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"
-        return LiveApp(app, url, settings, fake_slack, SlackSender(url), executor, events, feedback)
+        return LiveApp(
+            app, url, settings, fake_slack, SlackSender(url), executor, events, feedback, live
+        )
 
     yield start
     for stop in reversed(stops):
@@ -164,3 +182,57 @@ def make_live_app(
 @pytest.fixture
 def live_app(make_live_app: Callable[..., LiveApp]) -> LiveApp:
     return make_live_app()
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[bytes]
+    base_url: str
+    log_path: Path
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+        return self.log_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def served(
+    mini_kb_dirs: tuple[Path, Path], tmp_path: Path, fake_slack: FakeSlack
+) -> Iterator[Served]:
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.set_inheritable(True)
+    port = listener.getsockname()[1]
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("SLACK_", "PEERBOT_"))
+    }
+    environ.update(
+        slack_environ(
+            *mini_kb_dirs,
+            tmp_path / "data",
+            fake_slack,
+            PEERBOT_WORKERS="2",
+            PEERBOT_THREADS="4",
+        )
+    )
+    log_path = tmp_path / "serve.log"
+    with listener, log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--bind", f"fd://{listener.fileno()}"],
+            pass_fds=(listener.fileno(),),
+            env=environ,
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server = Served(process, f"http://127.0.0.1:{port}", log_path)
+    deadline = time.monotonic() + 30
+    while http_get(f"{server.base_url}/healthz").status != 200:
+        assert process.poll() is None, server.stop()
+        assert time.monotonic() < deadline, "peerbot serve did not start"
+        time.sleep(0.05)
+    yield server
+    server.stop()

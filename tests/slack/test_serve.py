@@ -9,29 +9,19 @@ so any reply still on its way would have been sent.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.slack.conftest import slack_environ
+from tests.slack.conftest import Served
 from tests.slack.fakes import (
     BOT_USER_ID,
     FakeSlack,
     SlackSender,
     app_mention,
     event_callback,
-    http_get,
     http_post,
     message,
     quotes_with_citations,
@@ -39,60 +29,6 @@ from tests.slack.fakes import (
 )
 
 QUESTION = "what does a peer bridger do?"
-
-
-@dataclass
-class Served:
-    process: subprocess.Popen[bytes]
-    base_url: str
-    log_path: Path
-
-    def stop(self) -> str:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
-        return self.log_path.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def served(
-    mini_kb_dirs: tuple[Path, Path], tmp_path: Path, fake_slack: FakeSlack
-) -> Iterator[Served]:
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.set_inheritable(True)
-    port = listener.getsockname()[1]
-    environ = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SLACK_", "PEERBOT_"))
-    }
-    environ.update(
-        slack_environ(
-            *mini_kb_dirs,
-            tmp_path / "data",
-            fake_slack,
-            PEERBOT_WORKERS="2",
-            PEERBOT_THREADS="4",
-        )
-    )
-    log_path = tmp_path / "serve.log"
-    with listener, log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--bind", f"fd://{listener.fileno()}"],
-            pass_fds=(listener.fileno(),),
-            env=environ,
-            cwd=tmp_path,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    server = Served(process, f"http://127.0.0.1:{port}", log_path)
-    deadline = time.monotonic() + 30
-    while http_get(f"{server.base_url}/healthz").status != 200:
-        assert process.poll() is None, server.stop()
-        assert time.monotonic() < deadline, "peerbot serve did not start"
-        time.sleep(0.05)
-    yield server
-    server.stop()
 
 
 def test_serve_answers_once_across_workers_and_verifies_signatures(
