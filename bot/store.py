@@ -37,7 +37,10 @@ VoteKind = Literal["helpful", "not_helpful"]
 def question_hash(question: str) -> str:
     """A short, stable hash of the normalised question: groups votes without keeping the text."""
     normal = " ".join(question.casefold().split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:_QUESTION_HASH_CHARS]
+    # surrogatepass: JSON from Slack can carry a lone surrogate ("\\ud800"), which UTF-8 refuses.
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()[
+        :_QUESTION_HASH_CHARS
+    ]
 
 
 class EventStore(Protocol):

@@ -401,3 +401,33 @@ def test_sighup_reload_rejects_broken_edit_and_applies_good_one(
     assert after["snippets"] == before["snippets"] + 1 and after["version"] != before["version"]
     assert "snippet mini-medicaid: text is not found verbatim" in log
     assert served.process.returncode == 0
+
+
+def test_lone_surrogate_from_slack_json_is_answered(
+    live_app: LiveApp, fake_slack: FakeSlack
+) -> None:
+    """JSON may escape a lone surrogate, which UTF-8 cannot encode; the bot must still reply."""
+    body = json.dumps(event_callback(app_mention("peer bridger", channel="C0SURR"), "EvSURR0001"))
+    body = body.replace("peer bridger", "peer \\ud800 bridger")
+    assert live_app.sender.raw(body, "application/json").status == 200
+    fake_slack.wait_for("chat.postMessage", where=lambda c: c.body["channel"] == "C0SURR")
+
+
+def test_serve_refuses_a_broken_knowledge_base(
+    tmp_path: Path, fake_slack: FakeSlack, mini_kb_dirs: tuple[Path, Path]
+) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+    from tests.slack.conftest import slack_environ
+
+    knowledge, seeds = mini_kb_dirs
+    funding = knowledge / "snippets" / "funding.yaml"
+    funding.write_text(funding.read_text().replace("major source", "minor source"))
+    env = slack_environ(knowledge, seeds, tmp_path / "data", fake_slack)
+    check = CliRunner().invoke(main, ["check"], env=env)
+    serve = CliRunner().invoke(main, ["serve"], env=env)
+    assert check.exit_code == serve.exit_code == 1
+    problem = "knowledge/snippets/funding.yaml:4: snippet mini-medicaid: text is not found verbatim"
+    assert problem in check.output and problem in serve.output
+    assert fake_slack.calls_to("chat.postMessage") == []
