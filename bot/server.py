@@ -186,11 +186,25 @@ def run_http(
     ).run()
 
 
-def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
+# slack_sdk pings Slack this often; a dead socket is dropped after about five failed checks
+# (or four intervals without a pong) and a new one opened, so a lost connection is back within
+# half a minute, during which /healthz reports 503.
+SOCKET_PING_SECONDS = 5.0
+
+
+def socket_mode_handler(
+    app: App, settings: Settings, *, ping_interval: float = SOCKET_PING_SECONDS
+) -> SocketModeHandler:
     """A Socket Mode connection for `app`, using the app's WebClient for apps.connections.open."""
     if not settings.slack_app_token:
         raise ValueError("Socket Mode needs SLACK_APP_TOKEN")
-    return SocketModeHandler(app, settings.slack_app_token, concurrency=settings.threads)
+    return SocketModeHandler(
+        app,
+        settings.slack_app_token,
+        concurrency=settings.threads,
+        ping_interval=ping_interval,
+        auto_reconnect_enabled=True,
+    )
 
 
 class _HealthHandler(BaseHTTPRequestHandler):

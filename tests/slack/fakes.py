@@ -562,6 +562,8 @@ class FakeSocketMode:
         self._connected = threading.Event()
         self._send_lock = threading.Lock()
         self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._stopping = False
+        self.connections = 0
 
     @property
     def url(self) -> str:
@@ -573,14 +575,15 @@ class FakeSocketMode:
         return self
 
     def stop(self) -> None:
+        self._stopping = True
         with self._send_lock:
             if self._connection is not None:
                 try:
                     self._connection.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+        self._listener.close()  # unblocks accept()
         self._thread.join(timeout=5)
-        self._listener.close()
 
     def wait_connected(self) -> None:
         assert self._connected.wait(WAIT_SECONDS), "no Socket Mode client connected"
@@ -613,11 +616,27 @@ class FakeSocketMode:
             assert self._connection is not None
             self._connection.sendall(header + payload)
 
+    def drop(self) -> None:
+        """Cut the current connection without a close frame, as a network failure would."""
+        with self._send_lock:
+            if self._connection is not None:
+                try:
+                    self._connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+        self._connected.clear()
+
     def _serve(self) -> None:
-        try:
-            connection, _ = self._listener.accept()
-        except OSError:
-            return
+        """Accept connections one after another, so a client can reconnect after a drop."""
+        while not self._stopping:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self._serve_one(connection)
+
+    def _serve_one(self, connection: socket.socket) -> None:
         with connection:
             self._connection = connection
             try:

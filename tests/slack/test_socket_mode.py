@@ -13,8 +13,8 @@ import pytest
 
 from bot.app import create_app
 from bot.config import load_settings
-from bot.loader import load_index
-from bot.server import socket_mode_handler
+from bot.loader import LiveIndex, load_index
+from bot.server import health, socket_connected, socket_mode_handler
 from bot.store import SQLiteDatabase, SQLiteEventStore, SQLiteFeedbackStore, database_path
 from tests.slack.conftest import TrackingExecutor, slack_environ
 from tests.slack.fakes import (
@@ -92,6 +92,61 @@ def test_socket_mode_connects_acks_and_answers(
         socket_server.wait_for(lambda m: m.get("envelope_id") == "env-command")
         (card,) = fake_slack.wait_for("respond")
         assert card.body["blocks"][1]["text"]["text"] == "Peer bridger"
+        executor.wait_idle()
+    finally:
+        handler.close()  # type: ignore[no-untyped-call]
+        executor.shutdown(wait=True)
+        database.close()
+
+
+def test_socket_mode_reconnects_after_a_dropped_connection(
+    mini_kb_dirs: tuple[Path, Path],
+    tmp_path: Path,
+    fake_slack: FakeSlack,
+    socket_server: FakeSocketMode,
+) -> None:
+    environ = slack_environ(*mini_kb_dirs, tmp_path / "data", fake_slack, SLACK_APP_TOKEN=APP_TOKEN)
+    del environ["SLACK_SIGNING_SECRET"]
+    settings = load_settings(environ, for_slack=True)
+    executor = TrackingExecutor()
+    database = SQLiteDatabase(database_path(settings.data_dir))
+    live = LiveIndex(settings, load_index(settings))
+    app = create_app(
+        settings,
+        live,
+        events=SQLiteEventStore(database),
+        feedback=SQLiteFeedbackStore(database),
+        listener_executor=executor,
+    )
+    handler = socket_mode_handler(app, settings, ping_interval=0.2)
+
+    def mention_answered(number: int) -> None:
+        mention = app_mention(f"<@{BOT_USER_ID}> peer bridger", channel=f"C0RECON{number}")
+        envelope = f"env-{number}"
+        socket_server.send(
+            {
+                "envelope_id": envelope,
+                "type": "events_api",
+                "accepts_response_payload": False,
+                "payload": event_callback(mention, f"EvRECON{number}"),
+            }
+        )
+        socket_server.wait_for(lambda m: m.get("envelope_id") == envelope)
+        fake_slack.wait_for(
+            "chat.postMessage", where=lambda c: c.body["channel"] == f"C0RECON{number}"
+        )
+
+    try:
+        handler.connect()  # type: ignore[no-untyped-call]
+        socket_server.wait_connected()
+        mention_answered(1)
+        assert health(live, socket_connected(handler))[0] == 200
+        socket_server.drop()
+        fake_slack.wait_for("apps.connections.open", count=2, timeout=30)
+        socket_server.wait_connected()
+        assert socket_server.connections == 2
+        mention_answered(2)
+        assert health(live, socket_connected(handler))[0] == 200
         executor.wait_idle()
     finally:
         handler.close()  # type: ignore[no-untyped-call]
