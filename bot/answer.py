@@ -11,6 +11,9 @@ from typing import Any
 
 from bot.knowledge import KnowledgeBase, Snippet
 
+# Shown under every answer, in the terminal and in Slack.
+DISCLAIMER = "Quotes from curated sources, not clinical or legal advice."
+
 
 @dataclass(frozen=True)
 class Result:

@@ -39,7 +39,7 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.answer import Answer, Result, RoleCard
+from bot.answer import DISCLAIMER, Answer, Result, RoleCard
 from bot.knowledge import KnowledgeBase, Role, Source
 from bot.store import question_hash
 
@@ -64,7 +64,6 @@ MAX_FALLBACK_TEXT = 3000
 MAX_ROLE_CHOICES = 5
 
 ELLIPSIS = "…"
-DISCLAIMER = "Quotes from curated sources, not clinical or legal advice."
 
 ACTION_HELPFUL = "feedback_helpful"
 ACTION_NOT_HELPFUL = "feedback_not_helpful"

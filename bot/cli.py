@@ -13,15 +13,13 @@ from typing import TextIO
 
 import click
 
-from bot.answer import Answer, RoleCard
+from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.loader import load_index
 from bot.roles import all_roles, role_card
-
-DISCLAIMER = "Quotes from curated sources, not clinical or legal advice."
 
 
 def _settings() -> Settings:
