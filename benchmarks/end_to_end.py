@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import itertools
-import json
 import tempfile
 import threading
 import time
@@ -35,7 +34,15 @@ from urllib.parse import urlencode
 import yaml
 from corpora import write_knowledge_base
 from harness import REPO, cpu_seconds, machine, markdown_table, percentile, pss_mb, rss_mb
-from slack_fake import BOT_USER_ID, TEAM_ID, FakeSlack, children, free_port, serving, signed_headers
+from slack_fake import (
+    TEAM_ID,
+    FakeSlack,
+    children,
+    free_port,
+    mention_body,
+    serving,
+    signed_headers,
+)
 
 EVENTS_PATH = "/slack/events"
 
@@ -77,36 +84,7 @@ class Sender:
 
     def mention(self, question: str) -> tuple[float, float]:
         """(ms to the HTTP ack, ms to the chat.postMessage of the answer) for one mention."""
-        number = self._next()
-        ts = f"{1_700_000_000 + number // 1_000_000}.{number % 1_000_000:06d}"
-        event = {
-            "type": "app_mention",
-            "user": "U0SENDER",
-            "text": f"<@{BOT_USER_ID}> {question}",
-            "ts": ts,
-            "channel": "C0BENCH",
-            "event_ts": ts,
-            "team": TEAM_ID,
-        }
-        envelope = {
-            "token": "legacy-verification-token",
-            "team_id": TEAM_ID,
-            "api_app_id": "A0BENCH",
-            "event": event,
-            "type": "event_callback",
-            "event_id": f"Ev{number:010d}",
-            "event_time": int(time.time()),
-            "authorizations": [
-                {
-                    "team_id": TEAM_ID,
-                    "user_id": BOT_USER_ID,
-                    "is_bot": True,
-                    "enterprise_id": None,
-                    "is_enterprise_install": False,
-                }
-            ],
-        }
-        body = json.dumps(envelope).encode()
+        ts, body = mention_body(self._next(), question, "C0BENCH", "U0SENDER")
         sent = time.monotonic_ns()
         self._post(body, "application/json")
         acked = time.monotonic_ns()

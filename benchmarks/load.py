@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import tempfile
 import threading
 import time
@@ -23,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from harness import REPO, machine, markdown_table, percentile
-from slack_fake import BOT_USER_ID, TEAM_ID, FakeSlack, free_port, serving, signed_headers
+from slack_fake import FakeSlack, decode, free_port, mention_body, serving, signed_headers
 
 EVENTS_PATH = "/slack/events"
 QUESTIONS = [
@@ -47,38 +46,10 @@ class CountingSlack(FakeSlack):
     def _record(self, path: str, raw: str, content_type: str, arrived: int) -> None:
         super()._record(path, raw, content_type, arrived)
         if path.endswith("/chat.postMessage"):
-            thread = json.loads(raw).get("thread_ts") if "json" in content_type else None
-            if thread is None:
-                from urllib.parse import parse_qs
-
-                thread = parse_qs(raw).get("thread_ts", [""])[0]
+            thread = str(decode(raw, content_type).get("thread_ts") or "")
             with self._count_lock:
-                self.counts[str(thread)] += 1
-                self.arrived.setdefault(str(thread), arrived)
-
-
-def _envelope(number: int) -> tuple[str, bytes]:
-    ts = f"{1_700_000_000 + number // 1_000_000}.{number % 1_000_000:06d}"
-    event = {
-        "type": "app_mention",
-        "user": "U0LOAD",
-        "text": f"<@{BOT_USER_ID}> {QUESTIONS[number % len(QUESTIONS)]}",
-        "ts": ts,
-        "channel": "C0LOAD",
-        "event_ts": ts,
-        "team": TEAM_ID,
-    }
-    body = {
-        "token": "legacy",
-        "team_id": TEAM_ID,
-        "api_app_id": "A0LOAD",
-        "event": event,
-        "type": "event_callback",
-        "event_id": f"EvL{number:010d}",
-        "event_time": int(time.time()),
-        "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
-    }
-    return ts, json.dumps(body).encode()
+                self.counts[thread] += 1
+                self.arrived.setdefault(thread, arrived)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -97,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     def send(number: int, port: int) -> None:
         if not hasattr(local, "connection"):
             local.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        ts, body = _envelope(number)
+        question = QUESTIONS[number % len(QUESTIONS)]
+        ts, body = mention_body(number, question, "C0LOAD", "U0LOAD")
         deliveries = 2 if number % 10 == 0 else 1
         for attempt in range(deliveries):
             headers = signed_headers(body, "application/json")

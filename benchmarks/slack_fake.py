@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs
 
 from harness import REPO
@@ -86,7 +86,7 @@ class FakeSlack:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}"
 
-    def __enter__(self) -> FakeSlack:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -142,6 +142,44 @@ def _decode(raw: str, content_type: str) -> dict[str, Any]:
         decoded: dict[str, Any] = json.loads(raw or "{}")
         return decoded
     return {key: values[0] for key, values in parse_qs(raw).items()}
+
+
+def mention_body(number: int, question: str, channel: str, user: str) -> tuple[str, bytes]:
+    """(ts, JSON body) of the Events API envelope for the `number`-th app_mention."""
+    ts = f"{1_700_000_000 + number // 1_000_000}.{number % 1_000_000:06d}"
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": f"<@{BOT_USER_ID}> {question}",
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "team": TEAM_ID,
+    }
+    envelope = {
+        "token": "legacy-verification-token",
+        "team_id": TEAM_ID,
+        "api_app_id": "A0BENCH",
+        "event": event,
+        "type": "event_callback",
+        "event_id": f"Ev{number:010d}",
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "is_bot": True,
+                "enterprise_id": None,
+                "is_enterprise_install": False,
+            }
+        ],
+    }
+    return ts, json.dumps(envelope).encode()
+
+
+def decode(raw: str, content_type: str) -> dict[str, Any]:
+    """A Web API request body, JSON or form-encoded."""
+    return _decode(raw, content_type)
 
 
 def signed_headers(body: bytes, content_type: str) -> dict[str, str]:
