@@ -14,7 +14,7 @@ shaped like Slack's:
 - slash command (/peer-ask): the HTTP acknowledgement (Slack's 3-second deadline applies to
   it), and the delivery of the answer to the command's response_url.
 
-Questions cycle through the evaluation set (`tests/data/questions.yaml`), answerable and not.
+Questions cycle through the evaluation set (`tests/data/questions-dev.yaml`), answerable and not.
 Sender and fake share the benchmark process and the machine's cores with the server, as a
 single small container would; the figures include that contention.
 """
@@ -49,7 +49,7 @@ EVENTS_PATH = "/slack/events"
 
 def questions() -> list[str]:
     """The evaluation set's questions, answerable and unanswerable, in file order."""
-    data = yaml.safe_load((REPO / "tests" / "data" / "questions.yaml").read_text())
+    data = yaml.safe_load((REPO / "tests" / "data" / "questions-dev.yaml").read_text())
     found = [
         item["question"]
         for group in data.values()

@@ -78,6 +78,20 @@ class Answer:
     results: tuple[Result, ...]
     suggestions: tuple[Suggestion, ...]
     crisis: bool = False  # the question uses self-harm, suicide or overdose wording
+    # A partial answer: what the sources lack ("pay figures"), with passages that are related but
+    # do not answer. `answered` is False whenever `missing` is set; `results` holds answers only.
+    missing: str | None = None
+    related: tuple[Result, ...] = ()
+    # What the question asked for (a frame id from knowledge/frames.yaml, e.g. "definition") and
+    # the concept ids (roles, topics, programs) it was read as: stored for follow-ups and gaps,
+    # never the question text.
+    frame: str | None = None
+    concepts: tuple[str, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        """True when the sources lack what was asked but hold related passages."""
+        return not self.answered and self.missing is not None
 
     def to_json(self) -> dict[str, Any]:
         """The documented `peerbot ask --json` object."""
@@ -87,6 +101,10 @@ class Answer:
             "results": [result.to_json() for result in self.results],
             "suggestions": [suggestion.label for suggestion in self.suggestions],
             "crisis": self.crisis,
+            "missing": self.missing,
+            "related": [result.to_json() for result in self.related],
+            "frame": self.frame,
+            "concepts": list(self.concepts),
         }
 
 

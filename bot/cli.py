@@ -151,7 +151,7 @@ def check() -> None:
 @click.option(
     "--questions",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=PROJECT_ROOT / "tests" / "data" / "questions.yaml",
+    default=PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml",
     show_default=True,
 )
 @click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")

@@ -9,7 +9,7 @@ snippet) and carries enough evidence in absolute terms (`evidence`: the weight i
 units of "one word the corpus has never seen"). These weights use a smoothed idf, ln(1 + N/df),
 that never reaches zero, so the decision stays sound where BM25Okapi's idf collapses (a term in
 half of a small corpus); a word the corpus lacks weighs ln(1 + 2N), more than its rarest term.
-Both thresholds are calibrated on `tests/data/questions.yaml` (README, "How peerbot decides").
+Both thresholds are calibrated on `tests/data/questions-dev.yaml` (README, "How peerbot decides").
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from bot.crisis import mentions_crisis
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
 
-# Calibrated on tests/data/questions.yaml with `peerbot eval --sweep`; see README.
+# Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.5
 MIN_EVIDENCE = 0.3
 # An everyday word ("actually", "stuff", "day") weighs at most this share of an unknown word.

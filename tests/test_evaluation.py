@@ -8,7 +8,7 @@ from bot.evaluation import EvalQuestion, evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
 from tests.conftest import PROJECT_ROOT
 
-QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
+QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 
 
 @pytest.fixture(scope="module")
