@@ -34,8 +34,9 @@ from typing import Any
 import numpy as np
 import snowballstemmer
 
-from bot import bm25, index, knowledge, tokenize, yamlfile
+from bot import bm25, frames, index, knowledge, question, tokenize, yamlfile
 from bot.bm25 import PostingsBM25
+from bot.frames import Lexicon
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, Role, Snippet, Source, Synonym, Topic
 
@@ -44,7 +45,7 @@ CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 
 _ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
-_SHAPING_MODULES = (bm25, index, knowledge, tokenize, yamlfile)
+_SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ def _kb_to_json(kb: KnowledgeBase) -> dict[str, Any]:
         "roles": _records(kb.roles.values()),
         "synonyms": _records(kb.synonyms),
         "snippets": _records(kb.snippets),
+        "lexicon": kb.lexicon.to_json(),
     }
 
 
@@ -118,6 +120,7 @@ def _kb_from_json(data: dict[str, Any]) -> KnowledgeBase:
         synonyms=tuple(Synonym(**_tupled(record)) for record in data["synonyms"]),
         snippets=tuple(Snippet(**_tupled(record)) for record in data["snippets"]),
         version=str(data["version"]),
+        lexicon=Lexicon.from_json(data.get("lexicon", {})),
     )
 
 

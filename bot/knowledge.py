@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.frames import Lexicon, load_lexicon
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 SOURCE_KINDS: frozenset[str] = frozenset(
@@ -118,6 +119,9 @@ class Synonym:
 
     source: str
     staff: tuple[str, ...]
+    # Context guards: the entry does not apply to a question holding any of these words
+    # ("malpractice insurance" is not Medicaid reimbursement).
+    not_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ class KnowledgeBase:
     synonyms: tuple[Synonym, ...]
     snippets: tuple[Snippet, ...]
     version: str
+    # How questions are read: frames, answer types, places, shorthand (bot.frames).
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
     def snippets_for_role(self, role_id: str) -> tuple[Snippet, ...]:
         """The snippets that speak of a role, in knowledge-base order."""
@@ -236,6 +242,7 @@ _ROLE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
 _SYNONYM_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "source": (True, _is_text, "a non-empty string"),
     "staff": (True, _is_nonempty_text_list, "a non-empty list of strings"),
+    "not_with": (False, _is_text_list, "a list of words that switch the entry off"),
 }
 _SNIPPET_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
@@ -422,6 +429,7 @@ def _load_synonyms(collector: _Collector, path: Path) -> tuple[Synonym, ...]:
                 Synonym(
                     source=record["source"].strip(),
                     staff=tuple(term.strip() for term in record["staff"]),
+                    not_with=tuple(term.strip() for term in record.get("not_with") or []),
                 )
             )
     return tuple(synonyms)
@@ -531,6 +539,8 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> KnowledgeBase:
     snippets = _load_snippets(
         collector, snippet_paths, sources, topics, roles, _SeedTexts(seeds_dir)
     )
+    lexicon, lexicon_problems = load_lexicon(knowledge_dir, collector.shown, topics)
+    collector.problems.extend(lexicon_problems)
     used_roles = {role for snippet in snippets for role in snippet.roles}
     roles_file = collector.shown(knowledge_dir / "roles.yaml")
     for role_id in roles:
@@ -545,6 +555,7 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> KnowledgeBase:
         synonyms=synonyms,
         snippets=tuple(snippets),
         version=_version(knowledge_files(knowledge_dir, seeds_dir)),
+        lexicon=lexicon,
     )
 
 
