@@ -142,8 +142,8 @@ def check() -> None:
     kb = index.kb
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
-        f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
-        "every quote found in its seed"
+        f"{len(kb.topics)} topics, {len(kb.concepts)} concepts, {len(kb.synonyms)} synonym "
+        f"entries, {sum(len(s.asks) for s in kb.snippets)} asks; every quote found in its seed"
     )
 
 
