@@ -6,8 +6,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
-from bot.knowledge import KnowledgeBase, check_knowledge, collapse_whitespace, load_knowledge
+from bot.config import PROJECT_ROOT
+from bot.knowledge import (
+    KnowledgeBase,
+    check_knowledge,
+    collapse_whitespace,
+    load_knowledge,
+    normalise_ask,
+)
 from tests.conftest import MINI_FILES, REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
 
 
@@ -381,3 +389,19 @@ def test_new_fields_are_optional_for_the_bot_but_required_by_check(tmp_path: Pat
         "knowledge/snippets/funding.yaml:2: snippet mini-extra: has no 'asks'",
         "knowledge/topics.yaml:5: topic funding: has no 'about'",
     ]
+
+
+def test_real_asks_are_not_copied_from_the_dev_questions(real_kb: KnowledgeBase) -> None:
+    """Asks are written from the passages; an eval question copied in would flatter the eval."""
+    data = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml").read_text())
+    items = [*data.get("answerable", []), *data.get("unanswerable", [])]
+    questions = {
+        normalise_ask(item if isinstance(item, str) else item["question"]) for item in items
+    }
+    copied = [
+        (snippet.id, ask)
+        for snippet in real_kb.snippets
+        for ask in snippet.asks
+        if normalise_ask(ask) in questions
+    ]
+    assert copied == []
