@@ -38,7 +38,16 @@ from bot import bm25, frames, index, knowledge, question, tokenize, yamlfile
 from bot.bm25 import PostingsBM25
 from bot.frames import Lexicon
 from bot.index import SnippetIndex
-from bot.knowledge import KnowledgeBase, Role, Snippet, Source, Synonym, Topic
+from bot.knowledge import (
+    Concept,
+    KnowledgeBase,
+    Role,
+    Snippet,
+    Source,
+    Synonym,
+    Topic,
+    UncoveredSentence,
+)
 
 FORMAT_VERSION = 1
 CACHE_DIRNAME = "index-cache"
@@ -105,6 +114,8 @@ def _kb_to_json(kb: KnowledgeBase) -> dict[str, Any]:
         "roles": _records(kb.roles.values()),
         "synonyms": _records(kb.synonyms),
         "snippets": _records(kb.snippets),
+        "concepts": _records(kb.concepts.values()),
+        "uncovered": _records(kb.uncovered),
         "lexicon": kb.lexicon.to_json(),
     }
 
@@ -113,6 +124,7 @@ def _kb_from_json(data: dict[str, Any]) -> KnowledgeBase:
     sources = [Source(**_tupled(record)) for record in data["sources"]]
     topics = [Topic(**_tupled(record)) for record in data["topics"]]
     roles = [Role(**_tupled(record)) for record in data["roles"]]
+    concepts = [Concept(**_tupled(record)) for record in data.get("concepts", [])]
     return KnowledgeBase(
         sources={source.id: source for source in sources},
         topics={topic.id: topic for topic in topics},
@@ -120,6 +132,8 @@ def _kb_from_json(data: dict[str, Any]) -> KnowledgeBase:
         synonyms=tuple(Synonym(**_tupled(record)) for record in data["synonyms"]),
         snippets=tuple(Snippet(**_tupled(record)) for record in data["snippets"]),
         version=str(data["version"]),
+        concepts={concept.id: concept for concept in concepts},
+        uncovered=tuple(UncoveredSentence(**record) for record in data.get("uncovered", [])),
         lexicon=Lexicon.from_json(data.get("lexicon", {})),
     )
 

@@ -15,6 +15,7 @@ import click
 
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.coverage import check_coverage
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge
@@ -130,7 +131,13 @@ def role(title: str, as_json: bool) -> None:
 
 
 @main.command()
-def check() -> None:
+@click.option(
+    "--coverage",
+    "list_coverage",
+    is_flag=True,
+    help="List every seed sentence in no snippet and not in uncovered.yaml; fail if any.",
+)
+def check(list_coverage: bool) -> None:
     """Validate knowledge/ against seeds/: report every problem as file:line: message."""
     settings = _settings()
     problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
@@ -142,9 +149,28 @@ def check() -> None:
     kb = index.kb
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
-        f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
-        "every quote found in its seed"
+        f"{len(kb.topics)} topics, {len(kb.concepts)} concepts, {len(kb.synonyms)} synonym "
+        f"entries, {sum(len(s.asks) for s in kb.snippets)} asks; every quote found in its seed"
     )
+    report = check_coverage(kb, settings.seeds_dir)
+    click.echo(report.summary())
+    if not list_coverage:
+        return
+    seeds_shown = settings.seeds_dir.name
+    for sentence in report.missing:
+        click.echo(
+            f"{seeds_shown}/{sentence.seed}:{sentence.line}: in no snippet and not in "
+            f"uncovered.yaml: {sentence.text}"
+        )
+    for entry, snippet_id in report.stale:
+        click.echo(f"uncovered.yaml: now quoted by snippet {snippet_id}, remove it: {entry.text}")
+    if not report.ok:
+        raise click.ClickException(
+            f"{len(report.missing)} seed sentence(s) undecided, {len(report.stale)} stale "
+            "uncovered.yaml entr(y/ies): curate each into a snippet or list it with a reason"
+        )
+    reasons = ", ".join(f"{count} {reason}" for reason, count in report.by_reason.items())
+    click.echo(f"uncovered by reason: {reasons or 'none'}")
 
 
 @main.command(name="eval")

@@ -60,6 +60,7 @@ MINI_FILES = {
         topics:
           - id: roles-duties
             label: Roles and duties
+            about: [mini-bridger, mini-coach]
           - id: funding
             label: Funding
         """,
@@ -68,8 +69,10 @@ MINI_FILES = {
           - id: peer-bridger
             title: Peer bridger
             aliases: [bridger]
+            about: [mini-bridger]
           - id: recovery-coach
             title: Recovery coach
+            about: [mini-coach]
         """,
     "synonyms.yaml": """\
         synonyms:
@@ -83,11 +86,13 @@ MINI_FILES = {
             text: Peer bridgers help people leave hospital and settle back into the community.
             topics: [roles-duties]
             roles: [peer-bridger]
+            asks: ["what does a peer bridger do?", "who helps people after a hospital stay?"]
           - id: mini-coach
             source: mini2020
             text: Recovery coaches support people in recovery from substance use.
             topics: [roles-duties]
             roles: [recovery-coach]
+            asks: ["what does a recovery coach do?", "who supports people recovering from SUD?"]
         """,
     "snippets/funding.yaml": """\
         snippets:
@@ -96,6 +101,7 @@ MINI_FILES = {
             text: Medicaid reimbursement is a major source of funding for peer services.
             topics: [funding]
             roles: []
+            asks: ["how are peer services funded?", "does Medicaid pay for peer support?"]
         """,
 }
 

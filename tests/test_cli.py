@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.conftest import write_mini_kb
+from tests.conftest import MINI_FILES, write_mini_kb
 
 
 def _env(knowledge: Path, seeds: Path) -> dict[str, str]:
@@ -69,10 +70,19 @@ def test_role_card_and_did_you_mean(mini_kb_dirs: tuple[Path, Path]) -> None:
     assert listing.output.splitlines() == ["Peer bridger (bridger)", "Recovery coach"]
 
 
-def test_check_passes_on_valid_knowledge(mini_kb_dirs: tuple[Path, Path]) -> None:
-    result = CliRunner().invoke(main, ["check"], env=_env(*mini_kb_dirs))
-    assert result.exit_code == 0
+_FUNDING_CARD = {
+    "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"]).replace(
+        "label: Funding\n", "label: Funding\n    about: [mini-medicaid]\n"
+    )
+}
+
+
+def test_check_passes_on_valid_knowledge(tmp_path: Path) -> None:
+    knowledge, seeds = write_mini_kb(tmp_path, _FUNDING_CARD)
+    result = CliRunner().invoke(main, ["check"], env=_env(knowledge, seeds))
+    assert result.exit_code == 0, result.output
     assert result.output.startswith("ok: 3 snippets from 1 sources")
+    assert "6 asks" in result.output
 
 
 def test_check_fails_on_quote_not_in_seeds(tmp_path: Path) -> None:
