@@ -177,6 +177,7 @@ class SnippetIndex:
         # Per-snippet facts, computed the first time a snippet is examined (cost follows the
         # candidates a question touches, not the knowledge base).
         self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
@@ -455,20 +456,39 @@ class SnippetIndex:
         fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
         return ids, fused
 
-    def _present(self, term: str, doc_ids: IdArray) -> np.ndarray:
-        return self.engine.contains(term, doc_ids) | self.asks_engine.contains(term, doc_ids)
-
     def _coverage(self, concepts: Sequence[_Concept], doc_ids: IdArray) -> np.ndarray:
+        """Weight covered per doc: by the passage field, or by its best single curated ask.
+
+        Per ask, not the union of all asks and the passage: words scattered over several
+        questions a passage answers are not evidence that it answers this one.
+        """
         covered = np.zeros(doc_ids.size)
         for concept in concepts:
             present = np.zeros(doc_ids.size, dtype=bool)
             for alternative in concept.alternatives:
                 has_all = np.ones(doc_ids.size, dtype=bool)
                 for term in alternative:
-                    has_all &= self._present(term, doc_ids)
+                    has_all &= self.engine.contains(term, doc_ids)
                 present |= has_all
             covered += concept.weight * present
+        for position, doc_id in enumerate(doc_ids.tolist()):
+            for ask_terms in self._ask_terms(doc_id):
+                weight = sum(
+                    concept.weight
+                    for concept in concepts
+                    if any(alternative <= ask_terms for alternative in concept.alternatives)
+                )
+                covered[position] = max(covered[position], weight)
         return covered
+
+    def _ask_terms(self, doc_id: int) -> tuple[frozenset[str], ...]:
+        """Each curated ask of a snippet as a term set, computed when first needed."""
+        found = self._asks_terms.get(doc_id)
+        if found is None:
+            asks = getattr(self.kb.snippets[doc_id], "asks", ())
+            found = tuple(frozenset(tokenize(ask)) for ask in asks)
+            self._asks_terms[doc_id] = found
+        return found
 
     def _hits(
         self,
@@ -499,11 +519,12 @@ class SnippetIndex:
         if frame is not None and frame.needs is not None:
             if frame.needs == BOTH_SIDES:
                 if reading.side_concepts is not None:
-                    # Each side is represented by its most specific concept, so a word both
-                    # sides share with every passage ("peer") cannot stand in for a side.
+                    # Each side is represented by its concept next to the cue ("community"
+                    # vs "site"), so a word every passage shares ("peer") cannot stand in.
+                    left, right = reading.side_concepts
                     type_missing = not all(
-                        any(alt <= terms for alt in max(side, key=lambda c: c.weight).alternatives)
-                        for side in reading.side_concepts
+                        any(alt <= terms for alt in side.alternatives)
+                        for side in (left[-1], right[0])
                     )
             elif frame.needs in self._type_patterns:
                 type_missing = frame.needs not in types
