@@ -16,7 +16,14 @@ import click
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.coverage import check_coverage
-from bot.evaluation import evaluate, load_questions, unknown_ids
+from bot.evaluation import (
+    EvalQuestion,
+    evaluate,
+    load_questions,
+    risk_lines,
+    side_by_side,
+    unknown_ids,
+)
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.loader import load_index
@@ -46,10 +53,27 @@ def main() -> None:
 
 
 def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) -> str:
-    """An answer as plain text for the terminal."""
+    """An answer as plain text for the terminal: answered, partial, or declined."""
     lines = [f"Q: {answer.question}", ""]
     if answer.crisis:
         lines += [f"! {crisis_notice}", ""]
+    if answer.ask is not None:
+        lines.append(f"Answering: {answer.ask}")
+    if answer.other_questions:
+        lines.append(
+            f"(Your message held {answer.other_questions} more question(s): ask them separately.)"
+        )
+    if answer.ask is not None or answer.other_questions:
+        lines.append("")
+    if answer.partial:
+        lines.append(f"The sources do not give {answer.missing}.")
+        if answer.related:
+            lines += ["", "Related passages (not an answer to the question):"]
+            for result in answer.related:
+                lines.append(f'- "{result.text}"')
+                lines.append(f"  -- {result.full_citation} ({result.kind})")
+            lines += ["", DISCLAIMER]
+        return "\n".join(lines)
     if not answer.answered:
         lines.append("Not found in the sources: none of the passages peerbot knows answers this.")
         if answer.suggestions:
@@ -173,49 +197,67 @@ def check(list_coverage: bool) -> None:
     click.echo(f"uncovered by reason: {reasons or 'none'}")
 
 
-@main.command(name="eval")
-@click.option(
-    "--questions",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml",
-    show_default=True,
-)
-@click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
-@click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
-def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
-    """Print Recall@1, Recall@3, MRR and the declined share on the evaluation set."""
-    index = _index(_settings())
+DEV_QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
+TEST_QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
+_SWEEP_COVERAGE = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+_SWEEP_EVIDENCE = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
+
+
+def _load_split(index: SnippetIndex, path: Path) -> list[EvalQuestion]:
     try:
-        items = load_questions(questions)
+        items = load_questions(path)
     except KnowledgeError as error:
         raise click.ClickException(str(error)) from error
     problems = unknown_ids(index, items)
     if problems:
         raise click.ClickException("\n".join(problem.message for problem in problems))
-    report = evaluate(index, items)
-    for line in report.lines():
+    return items
+
+
+@main.command(name="eval")
+@click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Evaluate this one file instead of the dev and test splits.",
+)
+@click.option("--dev-only", is_flag=True, help="Only the dev split, even if the test split exists.")
+@click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
+@click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
+def eval_command(questions: Path | None, dev_only: bool, sweep: bool, verbose: bool) -> None:
+    """Recall@1/@3, MRR, nDCG@3, declined, wrong answers and coverage-risk, per split."""
+    index = _index(_settings())
+    if questions is not None:
+        paths = {"questions": questions}
+    else:
+        paths = {"dev": DEV_QUESTIONS}
+        if TEST_QUESTIONS.exists() and not dev_only:
+            paths["test"] = TEST_QUESTIONS
+    splits = {name: _load_split(index, path) for name, path in paths.items()}
+    reports = {name: evaluate(index, items, risk=True) for name, items in splits.items()}
+    for line in side_by_side(reports):
         click.echo(line)
+    for name, report in reports.items():
+        click.echo("")
+        for line in risk_lines(name, report):
+            click.echo(line)
     if verbose:
-        for question in report.misses:
-            click.echo(f"missed:   {question}")
-        for question in report.wrongly_answered:
-            click.echo(f"answered: {question}")
+        for name, report in reports.items():
+            for question in report.misses:
+                click.echo(f"{name} missed:   {question}")
+            for question in report.wrongly_answered:
+                click.echo(f"{name} wrong:    {question}")
     if sweep:
-        click.echo("\nmin_coverage min_evidence  R@1   R@3   MRR   declined")
-        for coverage in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
-            for evidence in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7):
-                swept = SnippetIndex(
-                    index.kb,
-                    index.engine,
-                    min_coverage=coverage,
-                    min_evidence=evidence,
-                    surface=index.surface_vocabulary,
-                )
-                result = evaluate(swept, items)
-                click.echo(
-                    f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
-                    f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}"
-                )
+        for name, items in splits.items():
+            click.echo(f"\n{name}: min_coverage min_evidence  R@1   R@3   MRR   declined  wrong")
+            for coverage in _SWEEP_COVERAGE:
+                for evidence in _SWEEP_EVIDENCE:
+                    result = evaluate(index.with_thresholds(coverage, evidence), items)
+                    click.echo(
+                        f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
+                        f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}    "
+                        f"{result.wrong_answer_rate:.3f}"
+                    )
 
 
 from bot.cli_slack import register_slack_commands  # noqa: E402
