@@ -64,6 +64,8 @@ DUPLICATE_JACCARD = 0.8
 CARD_RESIDUAL_WORDS = 1
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
+# Concept terms standing for a frame's answer type start with this (no real term can).
+_TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
 _CANDIDATES_PER_RESULT = 8
 # Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
@@ -178,6 +180,7 @@ class SnippetIndex:
         # candidates a question touches, not the knowledge base).
         self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
+        self._type_weights: dict[str, float] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
@@ -343,7 +346,7 @@ class SnippetIndex:
             if position in question.frame_positions and position in checked:
                 continue
             query_terms.append(term)
-            if position in checked:
+            if position in checked or position in question.implicit_positions:
                 continue
             concept = concepts.setdefault(term, _Concept(term, {frozenset([term])}))
             concepts_by_position[position] = concept
@@ -374,6 +377,8 @@ class SnippetIndex:
                 if position in concepts_by_position:
                     concepts_by_position[position].alternatives.add(frozenset(phrase.expansion))
         for concept in concepts.values():
+            if concept.term.startswith(_TYPE_PREFIX):
+                continue
             own = self._weight(concept.term)
             known = [self._weight(term) for alt in concept.alternatives for term in alt]
             concept.weight = own or max(known, default=0.0) or self._unknown_weight
@@ -408,12 +413,30 @@ class SnippetIndex:
             for p in question.place_positions
             if p in concepts_by_position and question.required_places
         )
+        if frame is not None and frame.needs in self._type_patterns:
+            # The frame's cue words stand for an answer type; a passage holding that type covers
+            # them, weighted like a term found in the passages that hold the type.
+            kind = _TYPE_PREFIX + frame.needs
+            concepts[kind] = _Concept(kind, {frozenset([kind])}, self._type_weight(frame.needs))
         return _Reading(
             question, list(concepts.values()), query_terms, named, residual, sides, place_terms
         )
 
     def _known(self, term: str) -> bool:
         return self.engine.postings(term) is not None or self.asks_engine.postings(term) is not None
+
+    def _type_weight(self, kind: str) -> float:
+        """Smoothed idf of an answer type, as if it were a term of the passages holding it.
+
+        Counted once per process and type (one pass over the passages), then cached.
+        """
+        weight = self._type_weights.get(kind)
+        if weight is None:
+            pattern = self._type_patterns[kind]
+            holding = sum(1 for snippet in self.kb.snippets if pattern.search(snippet.text))
+            weight = math.log(1 + self.engine.size / max(holding, 1))
+            self._type_weights[kind] = weight
+        return weight
 
     def _weight(self, term: str) -> float:
         """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has."""
@@ -464,6 +487,14 @@ class SnippetIndex:
         """
         covered = np.zeros(doc_ids.size)
         for concept in concepts:
+            if concept.term.startswith(_TYPE_PREFIX):
+                kind = concept.term[len(_TYPE_PREFIX) :]
+                present = np.asarray(
+                    [kind in self._snippet_facts(doc_id)[1] for doc_id in doc_ids.tolist()],
+                    dtype=bool,
+                )
+                covered += concept.weight * present
+                continue
             present = np.zeros(doc_ids.size, dtype=bool)
             for alternative in concept.alternatives:
                 has_all = np.ones(doc_ids.size, dtype=bool)
@@ -531,7 +562,11 @@ class SnippetIndex:
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the ask's most specific concept
                     # has to be in the passage's own words (not only in its labels or asks).
-                    main = max(reading.concepts, key=lambda c: c.weight, default=None)
+                    main = max(
+                        (c for c in reading.concepts if not c.term.startswith(_TYPE_PREFIX)),
+                        key=lambda c: c.weight,
+                        default=None,
+                    )
                     type_missing = main is not None and not any(
                         alt <= terms for alt in main.alternatives
                     )
@@ -605,9 +640,13 @@ class SnippetIndex:
             shown.append(hit)
         if shown:
             return shown, examined, reading, [], None
-        if reading.place_terms:
-            # Passages on the subject that do not name the place: related, not answers.
-            subject = [c for c in reading.concepts if c.term not in reading.place_terms]
+        subject = [
+            c
+            for c in reading.concepts
+            if c.term not in reading.place_terms and not c.term.startswith(_TYPE_PREFIX)
+        ]
+        if len(subject) < len(reading.concepts):
+            # Passages on the subject that lack the place or the answer type: related only.
             for hit in self._hits(reading, top, subject):
                 if self._strong(hit):
                     type_missing, lacking = self._unmet(reading, hit)

@@ -54,6 +54,7 @@ class Question:
     frame_positions: frozenset[int]  # word positions of the frame's cue words in `words`
     places: tuple[Place, ...]  # jurisdictions named, implicit ones included
     place_positions: frozenset[int]
+    implicit_positions: frozenset[int]  # words naming the sources' default place ("in the US")
     numbers: tuple[str, ...]
     sides: tuple[frozenset[int], frozenset[int]] | None  # comparison: each side's positions
 
@@ -158,7 +159,7 @@ class QuestionReader:
             ask = " ".join(s for s, _ in sentences)
             return ask, ask != whole, 0
         best_score, best = max(scored, key=lambda item: item[0])
-        others = sum(1 for score, s in scored if s is not best and score >= best_score / 2)
+        others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
         return best, best != whole, others
 
     # --- the ask's structure ---------------------------------------------------------------------
@@ -184,7 +185,7 @@ class QuestionReader:
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
             break
-        places, place_positions = self._find_places(ask_words)
+        places, place_positions, implicit_positions = self._find_places(ask_words)
         numbers = tuple(word for word in ask_words if word[0].isdigit())
         return Question(
             text=text,
@@ -196,24 +197,32 @@ class QuestionReader:
             frame_positions=frame_positions,
             places=places,
             place_positions=place_positions,
+            implicit_positions=implicit_positions,
             numbers=numbers,
             sides=sides,
         )
 
-    def _find_places(self, ask_words: Sequence[str]) -> tuple[tuple[Place, ...], frozenset[int]]:
+    def _find_places(
+        self, ask_words: Sequence[str]
+    ) -> tuple[tuple[Place, ...], frozenset[int], frozenset[int]]:
+        """(places named, positions of their names, positions of implicit ones' names)."""
         found: list[Place] = []
         positions: set[int] = set()
+        implicit: set[int] = set()
         start = 0
         while start < len(ask_words):
             for keys, place in self._places.get(ask_words[start], ()):
                 if tuple(ask_words[start : start + len(keys)]) == keys:
                     if place not in found:
                         found.append(place)
-                    positions.update(range(start, start + len(keys)))
+                    span = range(start, start + len(keys))
+                    positions.update(span)
+                    if place.implicit:
+                        implicit.update(span)
                     start += len(keys) - 1
                     break
             start += 1
-        return tuple(found), frozenset(positions)
+        return tuple(found), frozenset(positions), frozenset(implicit)
 
 
 # --- helpers -------------------------------------------------------------------------------------

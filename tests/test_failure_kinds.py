@@ -1,4 +1,4 @@
-"""The failure kinds of issue 9, each fixed by the general mechanism, on questions not in the eval files.
+"""The failure kinds of issue 9, fixed by the general mechanism, on questions not in eval files.
 
 1. Definition and identity questions ("what is peer support", "what is a <role>", "who are <role>s")
    are answered from the concept's card.
