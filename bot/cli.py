@@ -162,9 +162,13 @@ def role(title: str, as_json: bool) -> None:
     help="List every seed sentence in no snippet and not in uncovered.yaml; fail if any.",
 )
 def check(list_coverage: bool) -> None:
-    """Validate knowledge/ against seeds/: report every problem as file:line: message."""
+    """Validate knowledge/ against seeds/: report every problem as file:line: message.
+
+    Stricter than loading for the bot: every snippet needs asks and every role and topic an
+    `about` card.
+    """
     settings = _settings()
-    problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)

@@ -79,9 +79,9 @@ def check_coverage(kb: KnowledgeBase, seeds_dir: Path) -> CoverageReport:
             if any(sentence.text in snippet.text for snippet in snippets.get(seed, ())):
                 in_snippets += 1
                 continue
-            entry = next((e for e in uncovered.get(seed, ()) if sentence.text in e.text), None)
-            if entry is not None:
-                reasons[entry.reason] += 1
+            listed = next((e for e in uncovered.get(seed, ()) if sentence.text in e.text), None)
+            if listed is not None:
+                reasons[listed.reason] += 1
             else:
                 missing.append(SeedSentence(seed=seed, line=sentence.line, text=sentence.text))
     stale = [

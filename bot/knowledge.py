@@ -549,7 +549,7 @@ def _load_concepts(
             aliases=tuple(alias.strip() for alias in record.get("aliases") or []),
             about=tuple(record["about"]),
         )
-        about_lines[concept_id] = (shown, record.line_of("about"))
+        about_lines[concept_id] = (shown, record.line)
     return concepts, about_lines
 
 
@@ -660,6 +660,22 @@ def _check_asks_unique(collector: _Collector, snippets: Iterable[Snippet]) -> No
                 f"snippet {snippet.id}: ask {ask!r} is also an ask of snippet {other.id} "
                 "(set shared_asks: true on both if that is intended)",
             )
+
+
+def _check_concept_names(
+    collector: _Collector,
+    roles: Mapping[str, Role],
+    concepts: Mapping[str, Concept],
+    lines: _AboutLines,
+) -> None:
+    """A name must lead to one thing: no concept name or alias may also name a role or concept."""
+    owners = {name.casefold(): f"role {role.id}" for role in roles.values() for name in role.names}
+    for concept in concepts.values():
+        file, line = lines[concept.id]
+        for name in concept.names:
+            owner = owners.setdefault(name.casefold(), f"concept {concept.id}")
+            if owner != f"concept {concept.id}":
+                collector.add(file, line, f"concept {concept.id}: name {name!r} also names {owner}")
 
 
 def _check_about(
@@ -803,6 +819,7 @@ def load_knowledge(
     _check_about(
         collector, "concept", {c.id: c.about for c in concepts.values()}, concept_about, snippet_ids
     )
+    _check_concept_names(collector, roles, concepts, concept_about)
     uncovered = _load_uncovered(collector, knowledge_dir / "uncovered.yaml", seeds_dir, seed_texts)
     lexicon, lexicon_problems = load_lexicon(knowledge_dir, collector.shown, topics)
     collector.problems.extend(lexicon_problems)

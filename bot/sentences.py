@@ -166,8 +166,8 @@ def split_sentences(text: str) -> list[Sentence]:
         starts: list[int] = []
         parts: list[str] = []
         offset = 0
-        for _, line in block:
-            collapsed = " ".join(_BULLET_RE.sub("", line, count=1).split())
+        for _, raw in block:
+            collapsed = " ".join(_BULLET_RE.sub("", raw, count=1).split())
             starts.append(offset)
             parts.append(collapsed)
             offset += len(collapsed) + 1

@@ -106,6 +106,15 @@ MINI_FILES = {
 }
 
 
+# The funding topic's card names mini-medicaid, which many tests replace; add it when a test needs
+# the complete knowledge base `peerbot check` demands.
+MINI_FUNDING_CARD = {
+    "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"]).replace(
+        "label: Funding\n", "label: Funding\n    about: [mini-medicaid]\n"
+    )
+}
+
+
 def write_mini_kb(root: Path, overrides: dict[str, str | bytes] | None = None) -> tuple[Path, Path]:
     """Write a small valid knowledge base under `root` (files in `overrides` replace or add)."""
     knowledge = root / "knowledge"

@@ -67,7 +67,7 @@ def test_mini_knowledge_base_is_valid(tmp_path: Path) -> None:
 
 
 def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
-    assert check_knowledge(REAL_KNOWLEDGE, REAL_SEEDS) == []
+    assert check_knowledge(REAL_KNOWLEDGE, REAL_SEEDS, complete=True) == []
     assert len(real_kb.snippets) >= 60
     for snippet in real_kb.snippets:
         source = real_kb.source_of(snippet)
@@ -249,8 +249,23 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
         ),
         pytest.param(
             {"concepts.yaml": CONCEPTS.replace("[mini-bridger]", "[mini-gone]")},
-            "knowledge/concepts.yaml:5: concept bridging: 'about' names unknown snippet",
+            "knowledge/concepts.yaml:2: concept bridging: 'about' names unknown snippet",
             id="concept-about-unknown-snippet",
+        ),
+        pytest.param(
+            {"concepts.yaml": CONCEPTS.replace("[bridging]", "[Bridger]")},
+            "knowledge/concepts.yaml:2: concept bridging: name 'Bridger' also names role "
+            "peer-bridger",
+            id="concept-alias-names-a-role",
+        ),
+        pytest.param(
+            {
+                "concepts.yaml": CONCEPTS
+                + CONCEPTS.replace("concepts:\n", "").replace("id: bridging", "id: bridge")
+            },
+            "knowledge/concepts.yaml:6: concept bridge: name 'Peer bridging' also names concept "
+            "bridging",
+            id="concept-name-used-twice",
         ),
         pytest.param(
             {"concepts.yaml": CONCEPTS.replace("id: bridging", "id: peer-bridger")},
@@ -405,3 +420,13 @@ def test_real_asks_are_not_copied_from_the_dev_questions(real_kb: KnowledgeBase)
         if normalise_ask(ask) in questions
     ]
     assert copied == []
+
+
+def test_real_cards_answer_the_basic_what_is_questions(real_kb: KnowledgeBase) -> None:
+    """ "What is peer support" and "what does a PSS do" have curated passages to answer from."""
+    assert "goutam2020-shared-experience" in real_kb.concepts["peer-support"].about
+    assert "lafrance2017-tasks-settings-models" in real_kb.roles["peer-support-specialist"].about
+    # A passage that only counts certifying states mentions the role but does not describe it.
+    assert "lafrance2017-states-certify" not in real_kb.roles["peer-support-specialist"].about
+    assert all(role.about for role in real_kb.roles.values())
+    assert all(topic.about for topic in real_kb.topics.values())
