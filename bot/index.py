@@ -44,7 +44,7 @@ import numpy as np
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, Place, type_pattern
+from bot.frames import BOTH_SIDES, Frame, Place, type_pattern
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
@@ -181,6 +181,7 @@ class SnippetIndex:
         self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
         self._type_weights: dict[str, float] = {}
+        self._ask_frames: dict[int, frozenset[str]] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
@@ -425,6 +426,22 @@ class SnippetIndex:
     def _known(self, term: str) -> bool:
         return self.engine.postings(term) is not None or self.asks_engine.postings(term) is not None
 
+    def _asks_in_frame(self, doc_id: int, frame: Frame | None) -> bool:
+        """Whether one of the snippet's curated asks is a question of this frame.
+
+        Among a concept's card, the passage a curator filed under "what is X?" answers a
+        definition question before one filed under "how has X grown?".
+        """
+        if frame is None:
+            return False
+        frames = self._ask_frames.get(doc_id)
+        if frames is None:
+            asks = getattr(self.kb.snippets[doc_id], "asks", ())
+            found = (self._reader.read(ask).frame for ask in asks)
+            frames = frozenset(item.id for item in found if item is not None)
+            self._ask_frames[doc_id] = frames
+        return frame.id in frames
+
     def _type_weight(self, kind: str) -> float:
         """Smoothed idf of an answer type, as if it were a term of the passages holding it.
 
@@ -606,6 +623,7 @@ class SnippetIndex:
             ordered = sorted(
                 card,
                 key=lambda d: (
+                    not self._asks_in_frame(d, question.frame),
                     not frame_topics.intersection(self.kb.snippets[d].topics),
                     -score_of.get(d, 0.0),
                     d,
