@@ -49,11 +49,13 @@ from bot.knowledge import (
     UncoveredSentence,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 
-_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
+_FIELD_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
+# The passage field's arrays under their own names, the curated-asks field's prefixed "asks_".
+_ARRAYS = {**_FIELD_ARRAYS, **{f"asks_{name}": kind for name, kind in _FIELD_ARRAYS.items()}}
 _SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
 
 logger = logging.getLogger(__name__)
@@ -164,6 +166,15 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
             size,
         )
         _check_engine(engine)
+        asks_engine = PostingsBM25(
+            [str(term) for term in meta["asks_engine"]["terms"]],
+            arrays["asks_indptr"],
+            arrays["asks_doc_ids"],
+            arrays["asks_weights"],
+            arrays["asks_idf"],
+            size,
+        )
+        _check_engine(asks_engine)
         kb = _kb_from_json(meta["kb"])
         if len(kb.snippets) != size:
             raise ValueError("snippet count and index size differ")
@@ -176,7 +187,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
     except Exception as error:  # any unreadable cache is a miss, never a failure
         logger.info("index cache %s unusable, rebuilding: %s", path, error)
         return None
-    return SnippetIndex(kb, engine, surface=surface)
+    return SnippetIndex(kb, engine, asks_engine=asks_engine, surface=surface)
 
 
 def _check_engine(engine: PostingsBM25) -> None:
@@ -199,6 +210,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "format": FORMAT_VERSION,
         "key": key,
         "engine": {"size": engine.size, "terms": list(engine.terms)},
+        "asks_engine": {"terms": list(index.asks_engine.terms)},
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
     }
@@ -216,6 +228,10 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
                 doc_ids=engine.doc_ids,
                 weights=engine.weights,
                 idf=engine.idf_values,
+                asks_indptr=index.asks_engine.indptr,
+                asks_doc_ids=index.asks_engine.doc_ids,
+                asks_weights=index.asks_engine.weights,
+                asks_idf=index.asks_engine.idf_values,
             )
             file.flush()
             os.fsync(file.fileno())
