@@ -171,9 +171,6 @@ class SnippetIndex:
         self._typo_candidates = self._build_typo_index(self._surface)
         self._reader = QuestionReader(kb.lexicon, self._weight)
         self._type_patterns = {kind.id: type_pattern(kind) for kind in kb.lexicon.answer_types}
-        self._place_names = [
-            (place, tuple(words(name))) for place in kb.lexicon.places for name in place.names
-        ]
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
         # Per-snippet facts, computed the first time a snippet is examined (cost follows the
@@ -475,9 +472,7 @@ class SnippetIndex:
             # ("the Mental Health Care Act" is India's).
             snippet = self.kb.snippets[doc_id]
             text_words = words(" ".join([text, *getattr(snippet, "asks", ())]))
-            places = frozenset(
-                place.id for place, name in self._place_names if _contains_run(text_words, name)
-            )
+            places = frozenset(place.id for place in self._reader.find_places(text_words)[0])
             facts = (terms, types, places)
             self._facts[doc_id] = facts
         return facts

@@ -185,7 +185,7 @@ class QuestionReader:
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
             break
-        places, place_positions, implicit_positions = self._find_places(ask_words)
+        places, place_positions, implicit_positions = self.find_places(ask_words)
         numbers = tuple(word for word in ask_words if word[0].isdigit())
         return Question(
             text=text,
@@ -202,7 +202,7 @@ class QuestionReader:
             sides=sides,
         )
 
-    def _find_places(
+    def find_places(
         self, ask_words: Sequence[str]
     ) -> tuple[tuple[Place, ...], frozenset[int], frozenset[int]]:
         """(places named, positions of their names, positions of implicit ones' names)."""
