@@ -759,12 +759,18 @@ def _document_texts(kb: KnowledgeBase) -> list[str]:
     for snippet in kb.snippets:
         labels = [kb.topics[topic].label for topic in snippet.topics]
         labels += [kb.roles[role].title for role in snippet.roles]
+        # Staff cite papers by author ("the LaFrance review", "the Barrenger paper").
+        labels += [
+            author.split()[-1]
+            for author in kb.sources[snippet.source_id].authors
+            if author not in ("...", "…") and author.split()
+        ]
         texts.append(" ".join([snippet.text, *labels]))
     return texts
 
 
 def document_tokens(kb: KnowledgeBase) -> list[list[str]]:
-    """What BM25 indexes for each snippet: its text plus its topic labels and role titles."""
+    """What BM25 indexes for each snippet: its text, topic labels, role titles, author names."""
     return [tokenize(text) for text in _document_texts(kb)]
 
 

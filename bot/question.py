@@ -40,6 +40,12 @@ _QUESTION_WORDS = frozenset(
 
 Weight = Callable[[str], float]
 
+# "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
+_ALTERNATIVE_RE = re.compile(
+    r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it)"
+    r" )"
+)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -140,27 +146,74 @@ class QuestionReader:
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
-        # A reason clause may hold the question itself ("my boss asked how many ..."): when
-        # dropping reasons leaves nothing that asks, read the message again keeping them.
-        for drop_reasons in (True, False):
-            sentences: list[tuple[str, bool]] = []
-            for raw in raws:
-                cleaned = self._clean(raw, drop_reasons=drop_reasons)
-                if cleaned:
-                    asks = raw.rstrip().endswith("?") or cleaned.split()[0] in _QUESTION_WORDS
-                    sentences.append((cleaned, asks))
-            scored = [(self._specificity(s), s) for s, asks in sentences if asks]
-            scored = [(score, s) for score, s in scored if score > 0]
-            if scored:
-                break
+        passes = [self._sentences(raws, drop_reasons=True)]
+        scored = self._scored(passes[0])
+        if not scored:
+            # A reason clause may hold the question itself ("my boss asked how many ..."):
+            # when dropping reasons leaves nothing that asks, read the message keeping them.
+            passes.append(self._sentences(raws, drop_reasons=False))
+            scored = self._scored(passes[1])
+        sentences = passes[0]
         if not sentences:
             return whole, False, 0
-        if not scored:
-            ask = " ".join(s for s, _ in sentences)
-            return ask, ask != whole, 0
-        best_score, best = max(scored, key=lambda item: item[0])
-        others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
-        return best, best != whole, others
+        if scored:
+            best_score, best = max(scored, key=lambda item: item[0])
+            others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
+        else:
+            asking = [s for s, asks in sentences if asks]
+            if not asking:
+                ask = " ".join(s for s, _ in sentences)
+                return ask, ask != whole, 0
+            best, others = asking[-1], 0
+        ask = self._one_alternative(best)
+        if self._weak(ask):
+            ask = self._with_context(ask, raws)
+        return ask, ask != whole, others
+
+    def _sentences(self, raws: Sequence[str], *, drop_reasons: bool) -> list[tuple[str, bool]]:
+        """Each sentence without its chatter, and whether it asks something."""
+        sentences: list[tuple[str, bool]] = []
+        for raw in raws:
+            cleaned = self._clean(raw, drop_reasons=drop_reasons)
+            if cleaned:
+                asks = raw.rstrip().endswith("?") or cleaned.split()[0] in _QUESTION_WORDS
+                sentences.append((cleaned, asks))
+        return sentences
+
+    def _scored(self, sentences: Sequence[tuple[str, bool]]) -> list[tuple[float, str]]:
+        scored = [(self._specificity(s), s) for s, asks in sentences if asks]
+        return [(score, s) for score, s in scored if score > 0]
+
+    @staticmethod
+    def _weak(ask: str) -> bool:
+        """An ask of at most one content word ("is that true?", "are they?") needs its context."""
+        return sum(1 for term in tokenize(ask) if term not in filler_terms()) <= 1
+
+    def _one_alternative(self, ask: str) -> str:
+        """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
+        match = _ALTERNATIVE_RE.search(ask)
+        if match is None:
+            return ask
+        first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
+        return second if self._weak(first) and not self._weak(second) else first
+
+    def _with_context(self, ask: str, raws: Sequence[str]) -> str:
+        """A weak ask ("is that true?", "are they?") with the known content words around it.
+
+        Only words the passages know are added, so context enriches the ask but cannot add an
+        unknown word that would sink every passage's coverage.
+        """
+        own = set(words(ask))
+        extra: list[str] = []
+        for raw in raws:
+            for word in words(self._clean(raw, drop_reasons=False)):
+                if word in own or word in STOP_WORDS or word[0].isdigit():
+                    continue
+                terms = tokenize(word)
+                if terms and self._weight(terms[0]) > 0 and terms[0] not in filler_terms():
+                    own.add(word)
+                    extra.append(word)
+        return " ".join([*extra, ask]) if extra else ask
 
     # --- the ask's structure ---------------------------------------------------------------------
 

@@ -69,7 +69,8 @@ def test_definition_questions_are_answered_from_the_card(
 @pytest.mark.parametrize(
     "question",
     [
-        pytest.param("What does a peer support specialist actually do?", id="pss"),
+        pytest.param("so what do peer support specialists do, in practice?", id="pss"),
+        pytest.param("what kind of work does a peer support specialist do", id="kind-of-work"),
         pytest.param("what are the day-to-day duties of a peer specialist", id="peer-specialist"),
     ],
 )
