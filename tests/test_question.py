@@ -148,3 +148,40 @@ def test_numbers_are_kept(real_index: SnippetIndex) -> None:
 def test_reading_is_pure(real_index: SnippetIndex) -> None:
     message = "hey! quick q: what do peer bridgers do? thx"
     assert _read(real_index, message) == _read(real_index, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "is peer work a real career or is it just a stopgap",
+            "is peer work a real career",
+            id="first-alternative",
+        ),
+        pytest.param(
+            "is it only me or do peer specialists everywhere feel isolated",
+            "do peer specialists everywhere feel isolated",
+            id="empty-first-alternative",
+        ),
+    ],
+)
+def test_two_alternatives_keep_the_one_that_asks(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert _read(real_index, message).ask == ask
+
+
+def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index,
+        "a colleague claims peer specialists reduce hospitalization. is that right?? zorblax",
+    )
+    assert question.ask.endswith("is that right")
+    for word in ("peer", "specialists", "hospitalization"):
+        assert word in question.words
+    assert "zorblax" not in question.words  # unknown context words are not added
+
+
+def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "sorry if this is a silly one but who are peer bridgers")
+    assert question.ask == "who are peer bridgers"
