@@ -134,28 +134,31 @@ def _plain(name: str) -> str:
 def summarise(kb: KnowledgeBase, card: RoleCard) -> RoleSummary:
     """The card's first passage for each facet, in facet order (at most four), then the rest.
 
-    A card of four passages or fewer is shown whole (nothing to page to). A passage the knowledge
+    A card of four passages or fewer is shown whole (nothing to page to); one whose passages fit
+    no facet opens on its first passage. A passage the knowledge
     base no longer has (a card from before a reload) belongs to no facet.
     """
     topics = {snippet.id: set(snippet.topics) for snippet in kb.snippets}
-    sections: list[tuple[Facet | None, Result]] = []
-    used: set[str] = set()
+    picked: list[tuple[Facet | None, int]] = []
     for facet in FACETS:
-        if len(sections) == MAX_SUMMARY_PASSAGES:
+        if len(picked) == MAX_SUMMARY_PASSAGES:
             break
-        for result in card.results:
-            if (
-                result.snippet_id not in used
-                and topics.get(result.snippet_id, set()) & facet.topics
-            ):
-                sections.append((facet, result))
-                used.add(result.snippet_id)
+        taken = {position for _, position in picked}
+        for position, result in enumerate(card.results):
+            if position not in taken and topics.get(result.snippet_id, set()) & facet.topics:
+                picked.append((facet, position))
                 break
-    rest = tuple(result for result in card.results if result.snippet_id not in used)
+    if not picked and card.results:  # no passage in any facet: the card still opens on one
+        picked.append((None, 0))
+    taken = {position for _, position in picked}
     if len(card.results) <= MAX_SUMMARY_PASSAGES:
-        sections += [(None, result) for result in rest]
-        rest = ()
-    return RoleSummary(tuple(sections), rest)
+        picked += [
+            (None, position) for position in range(len(card.results)) if position not in taken
+        ]
+        taken = set(range(len(card.results)))
+    sections = tuple((facet, card.results[position]) for facet, position in picked)
+    rest = tuple(result for position, result in enumerate(card.results) if position not in taken)
+    return RoleSummary(sections, rest)
 
 
 def all_roles(kb: KnowledgeBase) -> tuple[Role, ...]:
