@@ -191,7 +191,8 @@ def feedback_value(answer: Answer, *, keep_question: bool = False) -> str:
     (PEERBOT_STORE_QUESTION_TEXT), cut to fit the button; otherwise a vote cannot store it.
     """
     qhash = question_hash(answer.question)
-    ids = [result.snippet_id for result in answer.results]
+    # A partial answer is voted on by the related passages it showed.
+    ids = [result.snippet_id for result in answer.results or answer.related]
     while len(qhash) + 1 + len(",".join(ids)) > MAX_BUTTON_VALUE and ids:
         ids.pop()
     value = f"{qhash}|{','.join(ids)}"
@@ -594,11 +595,15 @@ def render_ask_prompt(commands: Commands) -> list[Json]:
 # --- the source in context ------------------------------------------------------------------------
 
 
+_BULLETS = "-•*· "
+
+
 def render_in_source(found: Excerpt) -> list[Json]:
     """A passage with the sentences around it in the seed, and the work's full citation."""
     blocks = [_context(f"In the source ({escape_mrkdwn(found.source.short_name)}):")]
-    before = found.before.strip()
-    after = found.after.strip()
+    # List bullets between the passage and its neighbours are layout, not words: left out.
+    before = found.before.strip().strip(_BULLETS)
+    after = found.after.strip().strip(_BULLETS)
     if before:
         lead = ELLIPSIS if found.cut_before else ""
         blocks.append(_section(lead + fit_mrkdwn(before, MAX_SECTION_TEXT - 10)))

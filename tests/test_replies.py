@@ -11,7 +11,12 @@ from click.testing import CliRunner
 
 from bot.answer import Result, RoleCard
 from bot.blocks import (
+    Commands,
+    escape_mrkdwn,
+    render_answer,
     render_ask_modal,
+    render_help,
+    render_home,
     render_in_source,
     render_role_card,
     render_role_modal,
@@ -78,21 +83,18 @@ def test_organisations_are_told_from_people(name: str, organisation: bool) -> No
 
 
 def test_an_organisation_author_is_named_whole_everywhere(real_index: SnippetIndex) -> None:
-    source = real_index.kb.sources["peersforprogress"]
-    assert source.short_name == "Peers for Progress (n.d.)"
+    kb = real_index.kb
+    assert kb.sources["peersforprogress"].short_name == "Peers for Progress (n.d.)"
     answer = real_index.search("Does Medicaid pay for peer support?", k=3)
-    from bot.blocks import answer_text, render_answer, render_help
-
-    blocks = render_answer(answer, real_index.kb)
-    assert any(
-        "Peers for Progress (n.d.)" in line
-        for lines in sources_entries(blocks).values()
-        for line in lines
-    )
-    assert "Peers for Progress (n.d.)" in json.dumps(
-        render_help(real_index.kb, __import__("bot.blocks").blocks.Commands())
-    )
-    assert "Progress (n.d.)" not in answer_text(answer).replace("Peers for Progress (n.d.)", "")
+    assert "peersforprogress" in {result.source_id for result in answer.results}
+    entries = [
+        line for lines in sources_entries(render_answer(answer, kb)).values() for line in lines
+    ]
+    assert any("Peers for Progress (n.d.). Integrating Peer Supporters" in e for e in entries)
+    assert "Peers for Progress (n.d.)" in json.dumps(render_help(kb, Commands()))
+    assert "Peers for Progress (n.d.)" in json.dumps(render_home(kb, Commands(), ()))
+    for result in answer.results:
+        assert not result.source_name.startswith("Progress")
 
 
 def test_volume_and_pages_only_with_a_venue() -> None:
@@ -104,9 +106,7 @@ def test_volume_and_pages_only_with_a_venue() -> None:
 
 def test_a_curated_label_replaces_a_bracketed_description() -> None:
     labelled = _source(label="Evidence for peer support")
-    assert labelled.short_label == "Ada Example... (2020). Evidence for peer support".replace(
-        "Ada Example...", "Example"
-    )
+    assert labelled.short_label == "Example (2020). Evidence for peer support"
     unlabelled = _source()
     assert len(unlabelled.short_title) <= 60 and unlabelled.short_title.endswith("…")
     assert "[" not in unlabelled.short_label
@@ -263,6 +263,12 @@ def test_show_in_source_is_verbatim_from_the_seed_around_every_passage(
         assert found.passage == snippet.text
         blocks = render_in_source(found)
         assert block_kit_problems(blocks) == []
+        shown = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+        assert shown[1 if found.before.strip(" -•*·") else 0] == "> " + escape_mrkdwn(snippet.text)
+        for text in shown:
+            plain = text.removeprefix("> ").strip("…")
+            plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            assert plain in seed, (snippet.id, plain)
         assert found.source.citation(with_link=False)[:40] in json.dumps(blocks).replace(
             "&amp;", "&"
         )
@@ -316,3 +322,17 @@ def test_render_writes_block_kit_json_and_html() -> None:
     home = runner.invoke(main, ["render", "--home", "--format", "html"])
     assert home.exit_code == 0 and "Ask a question" in home.output
     assert runner.invoke(main, ["render"]).exit_code == 2
+
+
+def test_preview_translates_mrkdwn_and_never_passes_html_through() -> None:
+    from bot.preview import blocks_html, mrkdwn_html
+
+    rendered = mrkdwn_html(
+        "> a &amp; <script> [1]\n*Sources* <https://doi.org/10.1/x|Lab &lt;el&gt;>"
+    )
+    assert rendered == (
+        "<blockquote>a &amp; &lt;script&gt; [1]</blockquote><br><b>Sources</b> "
+        '<a href="https://doi.org/10.1/x">Lab &lt;el&gt;</a>'
+    )
+    page = blocks_html([{"type": "divider"}], text="<img src=x>")
+    assert "<img" not in page and "1 blocks" in page
