@@ -132,22 +132,30 @@ def _plain(name: str) -> str:
 
 
 def summarise(kb: KnowledgeBase, card: RoleCard) -> RoleSummary:
-    """The card's first passage for each facet, in facet order (at most four), then the rest.
+    """The card's best passage for each facet, in facet order (at most four), then the rest.
 
     A card of four passages or fewer is shown whole (nothing to page to); one whose passages fit
     no facet opens on its first passage. A passage the knowledge
     base no longer has (a card from before a reload) belongs to no facet.
     """
-    topics = {snippet.id: set(snippet.topics) for snippet in kb.snippets}
+    topics = {snippet.id: snippet.topics for snippet in kb.snippets}
     picked: list[tuple[Facet | None, int]] = []
     for facet in FACETS:
         if len(picked) == MAX_SUMMARY_PASSAGES:
             break
         taken = {position for _, position in picked}
-        for position, result in enumerate(card.results):
-            if position not in taken and topics.get(result.snippet_id, set()) & facet.topics:
-                picked.append((facet, position))
-                break
+        candidates = [
+            (position, topics.get(result.snippet_id, ()))
+            for position, result in enumerate(card.results)
+            if position not in taken and set(topics.get(result.snippet_id, ())) & facet.topics
+        ]
+        if candidates:
+            # Filed under the facet first, then fewest other topics, then card order.
+            best = min(
+                candidates,
+                key=lambda item: (item[1][0] not in facet.topics, len(item[1]), item[0]),
+            )
+            picked.append((facet, best[0]))
     if not picked and card.results:  # no passage in any facet: the card still opens on one
         picked.append((None, 0))
     taken = {position for _, position in picked}
