@@ -240,7 +240,8 @@ def test_one_log_line_per_event_without_the_question(
         message("what is the wifi password?", channel="D0LOG2"), event_id="Ev0LOG2"
     )
     live_app.drain()
-    lines = [r.getMessage() for r in caplog.records if r.name == "peerbot.events"]
+    # The two events are answered concurrently, so their lines may come in either order.
+    lines = sorted(r.getMessage() for r in caplog.records if r.name == "peerbot.events")
     assert len(lines) == 2
     assert lines[0].startswith("event_id=Ev0LOG1 kind=message.im outcome=answered latency_ms=")
     assert lines[1].startswith("event_id=Ev0LOG2 kind=message.im outcome=declined latency_ms=")
