@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot.blocks import render_answer
 from bot.cli import main
 from bot.frames import Lexicon
 from bot.index import SnippetIndex
@@ -211,3 +212,16 @@ def test_cli_says_which_part_of_a_chatty_message_it_answered(
     assert result.exit_code == 0
     assert "Answering: " in result.output
     assert "more question(s): ask them separately" in result.output
+
+
+def test_slack_reply_says_only_the_main_question_was_answered(
+    typed: tuple[KnowledgeBase, SnippetIndex],
+) -> None:
+    kb, index = typed
+    answer = index.search("hey all, what do peer bridgers do? and do recovery coaches support ppl?")
+    assert answer.other_questions == 1
+    blocks = render_answer(answer, kb)
+    texts = json.dumps(blocks)
+    assert "1 more question(s): this answers the main one" in texts
+    single = render_answer(index.search("what do peer bridgers do"), kb)
+    assert "more question(s)" not in json.dumps(single)
