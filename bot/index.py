@@ -377,9 +377,7 @@ class SnippetIndex:
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
-            own = self._weight(concept.term)
-            known = [self._weight(term) for alt in concept.alternatives for term in alt]
-            concept.weight = own or max(known, default=0.0) or self._unknown_weight
+            concept.weight = self._concept_weight(concept) or self._unknown_weight
             if concept.term in filler_terms():
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
         residual = sum(
@@ -419,6 +417,24 @@ class SnippetIndex:
         return _Reading(
             question, list(concepts.values()), query_terms, named, residual, sides, place_terms
         )
+
+    def _concept_weight(self, concept: _Concept) -> float:
+        """Smoothed idf of the passages holding any wording of the concept ("CPS" or "certified
+        peer specialist"), so an alias rarer than its concept does not inflate its weight."""
+        if len(concept.alternatives) == 1:
+            return self._weight(concept.term)
+        docs: IdArray | None = None
+        for alternative in concept.alternatives:
+            found: IdArray | None = None
+            for term in alternative:
+                postings = self.engine.postings(term)
+                ids = postings.doc_ids if postings is not None else np.empty(0, dtype=np.int32)
+                found = ids if found is None else np.intersect1d(found, ids, assume_unique=True)
+            if found is not None:
+                docs = found if docs is None else np.union1d(docs, found)
+        if docs is None or docs.size == 0:
+            return self._weight(concept.term)
+        return math.log(1 + self.engine.size / docs.size)
 
     def _known(self, term: str) -> bool:
         return self.engine.postings(term) is not None or self.asks_engine.postings(term) is not None
