@@ -206,13 +206,17 @@ class QuestionReader:
         own = set(words(ask))
         extra: list[str] = []
         for raw in raws:
+            kept: list[str] = []
             for word in words(self._clean(raw, drop_reasons=False)):
-                if word in own or word in STOP_WORDS or word[0].isdigit():
+                if word in STOP_WORDS:
+                    kept.append(word)  # kept in place, so "as effective as" stays a phrase
                     continue
                 terms = tokenize(word)
-                if terms and self._weight(terms[0]) > 0 and terms[0] not in filler_terms():
-                    own.add(word)
-                    extra.append(word)
+                known = bool(terms) and self._weight(terms[0]) > 0
+                if known and word not in own and terms[0] not in filler_terms():
+                    kept.append(word)
+            if any(word not in STOP_WORDS for word in kept):
+                extra.extend(kept)
         return " ".join([*extra, ask]) if extra else ask
 
     # --- the ask's structure ---------------------------------------------------------------------

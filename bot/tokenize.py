@@ -46,7 +46,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     need normal normally often okay ok probably put quite rather really regular right say says
     see seem seems sort spend stuff sure take thing things think try usually vs want way well
     worth would yeah nobody somebody someone everyone everybody anybody supposed pick choose
-    check cite explain figure
+    check cite explain figure whether
     """.split()
 )
 
