@@ -278,6 +278,15 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
             id="concept-id-is-a-topic-id",
         ),
         pytest.param(
+            {
+                "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"]).replace(
+                    "id: funding", "id: recovery-coach"
+                )
+            },
+            "knowledge/topics.yaml:5: topic recovery-coach: id is already used by role",
+            id="topic-id-is-a-role-id",
+        ),
+        pytest.param(
             {"concepts.yaml": CONCEPTS.replace("    about: [mini-bridger]\n", "")},
             "knowledge/concepts.yaml:2: concept bridging: missing field 'about'",
             id="concept-without-about",
