@@ -18,7 +18,7 @@ from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Setting
 from bot.coverage import check_coverage
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
-from bot.knowledge import KnowledgeError, check_knowledge
+from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
 from bot.roles import all_roles, role_card
 
@@ -140,17 +140,23 @@ def role(title: str, as_json: bool) -> None:
 def check(list_coverage: bool) -> None:
     """Validate knowledge/ against seeds/: report every problem as file:line: message.
 
-    Stricter than loading for the bot: every snippet needs asks and every role and topic an
-    `about` card.
+    Curation a finished knowledge base has (asks on every snippet, an `about` card on every role
+    and topic) is reported as warnings: CI fails on them through the real-knowledge test, while a
+    half-curated test or draft knowledge base still checks clean.
     """
     settings = _settings()
-    problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
+    complete = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
+    problems = complete and check_knowledge(settings.knowledge_dir, settings.seeds_dir)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
+    for gap in complete:
+        click.echo(f"warning: {gap}", err=True)
     index = _index(settings)
     kb = index.kb
+    for warning in label_warnings(kb):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
         f"{len(kb.topics)} topics, {len(kb.concepts)} concepts, {len(kb.synonyms)} synonym "
@@ -222,6 +228,8 @@ def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
                 )
 
 
+from bot.cli_render import register_render_command  # noqa: E402
 from bot.cli_slack import register_slack_commands  # noqa: E402
 
 register_slack_commands(main)
+register_render_command(main)
