@@ -164,15 +164,19 @@ def role(title: str, as_json: bool) -> None:
 def check(list_coverage: bool) -> None:
     """Validate knowledge/ against seeds/: report every problem as file:line: message.
 
-    Stricter than loading for the bot: every snippet needs asks and every role and topic an
-    `about` card.
+    Curation a finished knowledge base has (asks on every snippet, an `about` card on every role
+    and topic) is reported as warnings: CI fails on them through the real-knowledge test, while a
+    half-curated test or draft knowledge base still checks clean.
     """
     settings = _settings()
-    problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
+    complete = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
+    problems = complete and check_knowledge(settings.knowledge_dir, settings.seeds_dir)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
+    for gap in complete:
+        click.echo(f"warning: {gap}", err=True)
     index = _index(settings)
     kb = index.kb
     for warning in label_warnings(kb):

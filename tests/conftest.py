@@ -60,7 +60,6 @@ MINI_FILES = {
         topics:
           - id: roles-duties
             label: Roles and duties
-            about: [mini-bridger, mini-coach]
           - id: funding
             label: Funding
         """,
@@ -69,10 +68,8 @@ MINI_FILES = {
           - id: peer-bridger
             title: Peer bridger
             aliases: [bridger]
-            about: [mini-bridger]
           - id: recovery-coach
             title: Recovery coach
-            about: [mini-coach]
         """,
     "synonyms.yaml": """\
         synonyms:
@@ -106,12 +103,19 @@ MINI_FILES = {
 }
 
 
-# The funding topic's card names mini-medicaid, which many tests replace; add it when a test needs
-# the complete knowledge base `peerbot check` demands.
-MINI_FUNDING_CARD = {
-    "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"]).replace(
-        "label: Funding\n", "label: Funding\n    about: [mini-medicaid]\n"
+# Concept cards (`about:`) for the mini knowledge base. Not in MINI_FILES because many tests
+# replace a snippet file, which would leave a card naming a snippet that is gone; add these when a
+# test needs the complete knowledge base that the real-KB test and `peerbot check` ask for.
+MINI_CARDS: dict[str, str | bytes] = {
+    "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"])
+    .replace(
+        "label: Roles and duties\n",
+        "label: Roles and duties\n    about: [mini-bridger, mini-coach]\n",
     )
+    .replace("label: Funding\n", "label: Funding\n    about: [mini-medicaid]\n"),
+    "roles.yaml": textwrap.dedent(MINI_FILES["roles.yaml"])
+    .replace("aliases: [bridger]\n", "aliases: [bridger]\n    about: [mini-bridger]\n")
+    .replace("title: Recovery coach\n", "title: Recovery coach\n    about: [mini-coach]\n"),
 }
 
 

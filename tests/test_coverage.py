@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.coverage import check_coverage
 from bot.knowledge import KnowledgeBase, load_knowledge
-from tests.conftest import MINI_FUNDING_CARD, MINI_SEED, REAL_SEEDS, write_mini_kb
+from tests.conftest import MINI_CARDS, MINI_SEED, REAL_SEEDS, write_mini_kb
 
 EXTRA = "Peer bridgers are paid by the county in some places."
 
@@ -19,7 +19,7 @@ def _env(knowledge: Path, seeds: Path) -> dict[str, str]:
 
 
 def _kb_with_extra_sentence(tmp_path: Path, uncovered: str | None = None) -> tuple[Path, Path]:
-    overrides: dict[str, str | bytes] = dict(MINI_FUNDING_CARD)
+    overrides: dict[str, str | bytes] = dict(MINI_CARDS)
     if uncovered is not None:
         overrides["uncovered.yaml"] = uncovered
     knowledge, seeds = write_mini_kb(tmp_path, overrides)
@@ -67,7 +67,7 @@ def test_sentence_listed_in_uncovered_yaml_is_accounted_for(tmp_path: Path) -> N
 def test_uncovered_entry_now_quoted_by_a_snippet_is_stale(tmp_path: Path) -> None:
     quoted = "Recovery coaches support people in recovery from substance use."
     uncovered = f"uncovered:\n  - seed: mini.txt\n    text: {quoted}\n    reason: duplicate\n"
-    knowledge, seeds = write_mini_kb(tmp_path, {**MINI_FUNDING_CARD, "uncovered.yaml": uncovered})
+    knowledge, seeds = write_mini_kb(tmp_path, {**MINI_CARDS, "uncovered.yaml": uncovered})
     report = check_coverage(load_knowledge(knowledge, seeds), seeds)
     assert [(entry.text, snippet_id) for entry, snippet_id in report.stale] == [
         (quoted, "mini-coach")

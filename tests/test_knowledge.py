@@ -16,7 +16,7 @@ from bot.knowledge import (
     load_knowledge,
     normalise_ask,
 )
-from tests.conftest import MINI_FILES, REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
+from tests.conftest import MINI_CARDS, MINI_FILES, REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
 
 
 def _problems(tmp_path: Path, overrides: dict[str, str | bytes]) -> list[str]:
@@ -42,8 +42,8 @@ def _with_asks(*asks: str, shared: bool = False) -> str:
 
 
 def _roles_with(extra: str) -> str:
-    """roles.yaml with `extra` appended to the recovery-coach entry (its last line is 8)."""
-    return textwrap.dedent(MINI_FILES["roles.yaml"]) + extra
+    """roles.yaml with cards, `extra` appended to the recovery-coach entry (its last line is 8)."""
+    return str(MINI_CARDS["roles.yaml"]) + extra
 
 
 CONCEPTS = """\
@@ -148,7 +148,7 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
                 "roles.yaml": textwrap.dedent(MINI_FILES["roles.yaml"])
                 + "  - id: peer-mentor\n    title: Peer mentor\n"
             },
-            "knowledge/roles.yaml:9: role peer-mentor: no snippet names it",
+            "knowledge/roles.yaml:7: role peer-mentor: no snippet names it",
             id="role-without-snippet",
         ),
         pytest.param(
@@ -240,7 +240,7 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
         ),
         pytest.param(
             {
-                "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"]).replace(
+                "topics.yaml": str(MINI_CARDS["topics.yaml"]).replace(
                     "[mini-bridger, mini-coach]", "[mini-bridger, mini-bridger]"
                 )
             },
@@ -276,6 +276,15 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
             {"concepts.yaml": CONCEPTS.replace("id: bridging", "id: funding")},
             "knowledge/concepts.yaml:2: concept funding: id is already used by topic",
             id="concept-id-is-a-topic-id",
+        ),
+        pytest.param(
+            {
+                "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"]).replace(
+                    "id: funding", "id: recovery-coach"
+                )
+            },
+            "knowledge/topics.yaml:4: topic recovery-coach: id is already used by role",
+            id="topic-id-is-a-role-id",
         ),
         pytest.param(
             {"concepts.yaml": CONCEPTS.replace("    about: [mini-bridger]\n", "")},
@@ -366,6 +375,10 @@ def test_asks_cards_concepts_and_uncovered_are_loaded(tmp_path: Path) -> None:
     knowledge, seeds = write_mini_kb(
         tmp_path,
         {
+            "roles.yaml": MINI_CARDS["roles.yaml"],
+            "topics.yaml": str(MINI_CARDS["topics.yaml"]).replace(
+                "    about: [mini-medicaid]\n", ""
+            ),
             "concepts.yaml": CONCEPTS,
             "uncovered.yaml": UNCOVERED_OK,
             "snippets/funding.yaml": _snippets(
@@ -401,8 +414,11 @@ def test_new_fields_are_optional_for_the_bot_but_required_by_check(tmp_path: Pat
     assert check_knowledge(knowledge, seeds) == []
     complete = [str(problem) for problem in check_knowledge(knowledge, seeds, complete=True)]
     assert complete == [
+        "knowledge/roles.yaml:2: role peer-bridger: has no 'about'",
+        "knowledge/roles.yaml:5: role recovery-coach: has no 'about'",
         "knowledge/snippets/funding.yaml:2: snippet mini-extra: has no 'asks'",
-        "knowledge/topics.yaml:5: topic funding: has no 'about'",
+        "knowledge/topics.yaml:2: topic roles-duties: has no 'about'",
+        "knowledge/topics.yaml:4: topic funding: has no 'about'",
     ]
 
 
