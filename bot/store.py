@@ -100,6 +100,24 @@ class FeedbackSummary:
         return self.helpful + self.not_helpful
 
 
+# --- curation: what each answer showed (issue 14; for `peerbot gaps`) ----------------------------
+
+OutcomeKind = Literal["answered", "partial", "declined"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one question was answered, without its text: what `peerbot gaps` is built from."""
+
+    question_hash: str
+    outcome: OutcomeKind
+    frame: str | None
+    concepts: tuple[str, ...]
+    missing: str | None
+    snippet_ids: tuple[str, ...]
+    asked_at: float
+
+
 class FeedbackStore(Protocol):
     """Where Helpful / Not helpful votes go, and where `peerbot feedback` reads them."""
 
@@ -113,6 +131,10 @@ class FeedbackStore(Protocol):
 
     def summary(self) -> FeedbackSummary:
         """Every vote, aggregated."""
+        ...
+
+    def record_outcome(self, outcome: Outcome) -> None:
+        """Store how one question was answered (hash, frame, concepts, snippets shown)."""
         ...
 
     def close(self) -> None:
@@ -135,6 +157,16 @@ CREATE TABLE IF NOT EXISTS feedback (
 CREATE TABLE IF NOT EXISTS questions (
     question_hash TEXT PRIMARY KEY,
     text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outcomes (
+    id INTEGER PRIMARY KEY,
+    asked_at REAL NOT NULL,
+    question_hash TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'partial', 'declined')),
+    frame TEXT,
+    concepts TEXT NOT NULL,
+    missing TEXT,
+    snippet_ids TEXT NOT NULL
 );
 """
 
@@ -281,6 +313,50 @@ class SQLiteFeedbackStore:
         )
         helpful = sum(1 for vote in votes if vote.vote == "helpful")
         return FeedbackSummary(helpful, len(votes) - helpful, snippets, questions)
+
+    # --- curation (issue 14): outcomes for `peerbot gaps` -----------------------------------
+
+    def record_outcome(self, outcome: Outcome) -> None:
+        """Store how one question was answered (lists as JSON; never the question text)."""
+        with self.database.connect() as connection:
+            connection.execute(
+                "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
+                "missing, snippet_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    outcome.asked_at,
+                    outcome.question_hash,
+                    outcome.outcome,
+                    outcome.frame,
+                    json.dumps(list(outcome.concepts)),
+                    outcome.missing,
+                    json.dumps(list(outcome.snippet_ids)),
+                ),
+            )
+
+    def outcomes(self) -> list[Outcome]:
+        """Every recorded outcome, oldest first."""
+        with self.database.connect() as connection:
+            rows = connection.execute(
+                "SELECT question_hash, outcome, frame, concepts, missing, snippet_ids, asked_at "
+                "FROM outcomes ORDER BY id"
+            ).fetchall()
+        return [
+            Outcome(
+                row[0],
+                row[1],
+                row[2],
+                tuple(json.loads(row[3])),
+                row[4],
+                tuple(json.loads(row[5])),
+                row[6],
+            )
+            for row in rows
+        ]
+
+    def question_texts(self) -> dict[str, str]:
+        """Kept question texts by hash (only those the operator opted in to keep)."""
+        with self.database.connect() as connection:
+            return dict(connection.execute("SELECT question_hash, text FROM questions").fetchall())
 
     def close(self) -> None:
         """Close this process's connection."""
