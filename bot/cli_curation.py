@@ -19,13 +19,7 @@ from bot.curation.eval_diff import compare, load, save, snapshot
 from bot.curation.gaps import find_gaps
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, load_knowledge
-from bot.store import (
-    Outcome,
-    SnippetVotes,
-    SQLiteDatabase,
-    SQLiteFeedbackStore,
-    database_path,
-)
+from bot.store import Outcome, SnippetVotes, StoreError, database_path, open_store, sqlite_url
 
 
 def _settings() -> Settings:
@@ -98,7 +92,10 @@ def gaps(as_json: bool, top: int) -> None:
     votes: tuple[SnippetVotes, ...] = ()
     texts: dict[str, str] = {}
     if path.is_file():
-        store = SQLiteFeedbackStore(SQLiteDatabase(path))
+        try:
+            store = open_store(sqlite_url(path))
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
         try:
             outcomes, votes, texts = (
                 store.outcomes(),
