@@ -31,11 +31,14 @@ def _settings() -> Settings:
 
 @click.command(name="add-source")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def add_source_command(file: Path) -> None:
+@click.option(
+    "--id", "source_id", default=None, help="Name of the seed and source (default: FILE's)."
+)
+def add_source_command(file: Path, source_id: str | None) -> None:
     """Add FILE (.txt, .md, .html, .pdf) as a seed, with a sources.yaml entry to review."""
     settings = _settings()
     try:
-        added = add_source(file, settings.knowledge_dir, settings.seeds_dir)
+        added = add_source(file, settings.knowledge_dir, settings.seeds_dir, source_id)
     except CurationError as error:
         raise click.ClickException(str(error)) from error
     stated = added.extracted

@@ -419,3 +419,20 @@ def test_eval_compare_refuses_a_file_it_did_not_write(tmp_path: Path) -> None:
     other.write_text('{"a": 1}', encoding="utf-8")
     result = _run(dirs, "eval", "--compare", str(other))
     assert result.exit_code == 1 and "not a file written by peerbot eval --save" in result.output
+
+
+def test_add_source_id_names_the_seed_and_source(
+    kb_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    knowledge, seeds = kb_copy
+    pdf = write_text_pdf(tmp_path / "scan0001.pdf", GUIDE_PARAGRAPHS, "T", "A")
+    before = _snapshot(*kb_copy)
+    bad = _run(kb_copy, "add-source", "--id", "State Guide", str(pdf))
+    assert bad.exit_code == 1 and "lower-case letters and digits" in bad.output
+    assert _snapshot(*kb_copy) == before
+    good = _run(kb_copy, "add-source", "--id", "state-guide-2024", str(pdf))
+    assert good.exit_code == 0, good.output
+    assert (seeds / "state-guide-2024.txt").is_file()
+    assert [s["seeds"] for s in _sources(knowledge) if s["id"] == "state-guide-2024"] == [
+        ["state-guide-2024.txt"]
+    ]

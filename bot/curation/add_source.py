@@ -125,14 +125,23 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def add_source(path: Path, knowledge_dir: Path, seeds_dir: Path) -> Added:
-    """Extract `path`, save it as a seed and append its sources.yaml entry; all or nothing."""
+def add_source(
+    path: Path, knowledge_dir: Path, seeds_dir: Path, source_id: str | None = None
+) -> Added:
+    """Extract `path`, save it as a seed and append its sources.yaml entry; all or nothing.
+
+    The seed and source are named `source_id`, or after the file when it is None.
+    """
+    if source_id is not None and (not source_id or slug(source_id) != source_id):
+        raise CurationError(
+            f"{source_id!r}: an id is lower-case letters and digits joined by single hyphens"
+        )
     extracted = extract(path)
     if not extracted.text.strip():
         raise CurationError(f"{path.name}: the file has no text to quote; nothing was added")
-    source_id = slug(path.stem)
+    source_id = source_id or slug(path.stem)
     if not source_id:
-        raise CurationError(f"{path.name}: rename the file with letters or digits in its name")
+        raise CurationError(f"{path.name}: give it an --id (its name has no letters or digits)")
     duplicate = _existing_seed_with(extracted.text, seeds_dir)
     if duplicate is not None:
         raise CurationError(
@@ -144,7 +153,7 @@ def add_source(path: Path, knowledge_dir: Path, seeds_dir: Path) -> Added:
     if seed.exists() or source_id in _source_ids(sources_file):
         raise CurationError(
             f"{path.name}: a seed or source named {source_id!r} already exists with other text; "
-            "rename the file and add it again"
+            "choose another name with --id"
         )
     if not sources_file.is_file():
         raise CurationError(f"{sources_file}: missing; is PEERBOT_KNOWLEDGE_DIR right?")

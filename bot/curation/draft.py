@@ -25,7 +25,7 @@ from bot.curation import CurationError
 from bot.curation.passages import Passage, Sentence, passages, sentences
 from bot.index import document_tokens
 from bot.knowledge import KnowledgeBase, KnowledgeError, collapse_whitespace, load_knowledge
-from bot.tokenize import stem_word, tokenize, words
+from bot.tokenize import tokenize, words
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 DRAFTS = "drafts"
@@ -105,7 +105,7 @@ class Suggester:
         self.labels = PostingsBM25.fit([tokenize(topic.label) for topic in kb.topics.values()])
         self.topic_ids = list(kb.topics)
         self.role_names = {
-            role.id: [_stems(name) for name in role.names] for role in kb.roles.values()
+            role.id: [_words(name) for name in role.names] for role in kb.roles.values()
         }
 
     def topics(self, text: str) -> list[str]:
@@ -128,8 +128,12 @@ class Suggester:
         return [topic for topic in ranked if votes[topic] >= top / 2][:_MAX_TOPICS]
 
     def roles(self, text: str) -> list[str]:
-        """Roles the passage names by title or alias, word for word (stemmed)."""
-        padded = f" {_stems(text)} "
+        """Roles the passage names by title or alias, word for word.
+
+        Not stemmed: "peer support workers" must not suggest "peer supporter"; roles.yaml lists
+        plurals as aliases.
+        """
+        padded = f" {_words(text)} "
         return [
             role_id
             for role_id, names in self.role_names.items()
@@ -137,8 +141,8 @@ class Suggester:
         ]
 
 
-def _stems(text: str) -> str:
-    return " ".join(stem_word(word) for word in words(text))
+def _words(text: str) -> str:
+    return " ".join(word.lower() for word in words(text))
 
 
 def _snippet_id(source_id: str, text: str, taken: set[str]) -> str:

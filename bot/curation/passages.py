@@ -81,7 +81,8 @@ def _standalone(line: str) -> bool:
     """A line that is a unit of its own: a heading or label, not a wrapped sentence."""
     stripped = line.strip()
     return (
-        len(stripped.split()) <= _SHORT_LINE_WORDS
+        not stripped[:1].islower()  # a lower-case start continues the line before
+        and len(stripped.split()) <= _SHORT_LINE_WORDS
         and not _TERMINAL.search(stripped)
         and not stripped.endswith((",", "-", "–"))
     )
