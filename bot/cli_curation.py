@@ -71,6 +71,8 @@ def draft(seed_or_file: str, accept: bool) -> None:
     if accept:
         for name, ids in accepted.files.items():
             click.echo(f"{name}: +{len(ids)} snippet(s): {', '.join(ids)}")
+        if accepted.uncovered:
+            click.echo(f"uncovered.yaml: +{accepted.uncovered} dropped sentence(s)")
         click.echo(f"{accepted.remaining} entr(ies) left in the draft; knowledge base valid")
         return
     dropped = ", ".join(f"{n} {reason}" for reason, n in drafted.dropped.items()) or "none"

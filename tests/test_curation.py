@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from bot import knowledge as knowledge_module
 from bot.cli import main
 from bot.curation.passages import passages, sentences
-from bot.knowledge import collapse_whitespace
+from bot.knowledge import collapse_whitespace, load_knowledge
 from tests.conftest import REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
 
 GUIDE_PARAGRAPHS = [
@@ -164,6 +164,8 @@ def test_pdf_end_to_end_add_draft_accept_and_answer(
     kb_copy: tuple[Path, Path], tmp_path: Path
 ) -> None:
     knowledge, seeds = kb_copy
+    shipped_kb = load_knowledge(knowledge, seeds)
+    shipped, sources = len(shipped_kb.snippets), len(shipped_kb.sources)
     pdf = write_text_pdf(
         tmp_path / "Example State Guide.pdf", GUIDE_PARAGRAPHS, "Certification Guide", "Ann Ames"
     )
@@ -201,7 +203,7 @@ def test_pdf_end_to_end_add_draft_accept_and_answer(
     # The draft is reported by `peerbot check` but not loaded.
     checked = _run(kb_copy, "check")
     assert checked.exit_code == 0 and "drafts/example-state-guide.yaml" in checked.output
-    assert "ok: 88 snippets" in checked.output
+    assert f"ok: {shipped} snippets from {sources} sources" in checked.output
 
     refused = _run(kb_copy, "draft", "--accept", str(draft))
     assert refused.exit_code == 1 and "no entry is marked `reviewed: true`" in refused.output
@@ -231,7 +233,8 @@ def test_pdf_end_to_end_add_draft_accept_and_answer(
     assert {entry["id"] for entry in remaining}.isdisjoint(chosen) and remaining
 
     checked = _run(kb_copy, "check")
-    assert checked.exit_code == 0 and "ok: 90 snippets from 10 sources" in checked.output
+    assert checked.exit_code == 0, checked.output
+    assert f"ok: {shipped + 2} snippets from {sources + 1} sources" in checked.output
     asked = _run(
         kb_copy, "ask", "--json", "how many hours of training to get certified as a peer specialist"
     )
@@ -365,6 +368,37 @@ def test_accept_puts_everything_back_when_the_result_would_not_validate(
     assert result.exit_code == 1
     assert "nothing accepted" in result.output and "unknown topic 'no-such-topic'" in result.output
     assert _snapshot(*kb_copy) == before
+
+
+def test_accept_records_the_dropped_sentences_in_uncovered_yaml(
+    kb_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    knowledge, _ = kb_copy
+    uncovered = knowledge / "uncovered.yaml"
+    if not uncovered.exists():
+        uncovered.write_text("uncovered:\n", encoding="utf-8")
+    before = uncovered.read_text(encoding="utf-8")
+    pdf = write_text_pdf(tmp_path / "guide.pdf", GUIDE_PARAGRAPHS, "T", "A")
+    _run(kb_copy, "add-source", str(pdf))
+    _review_source(knowledge, "guide", {"year": "2024", "kind": "report", "authors": "[A]"})
+    _run(kb_copy, "draft", "guide.txt")
+    draft = knowledge / "drafts" / "guide.yaml"
+    _mark_reviewed(
+        draft,
+        {TRAINING_SENTENCE: (["training-certification"], ["What is the exam?", "How long?"])},
+    )
+    result = _run(kb_copy, "draft", "--accept", str(draft))
+    assert result.exit_code == 0, result.output
+    assert "uncovered.yaml: +" in result.output
+    added = uncovered.read_text(encoding="utf-8")[len(before.rstrip("\n")) :]
+    entries = yaml.safe_load("uncovered:" + added)["uncovered"]
+    assert {"seed": "guide.txt", "text": "References", "reason": "reference"} in entries
+    assert {
+        "seed": "guide.txt",
+        "text": "Example State Peer Specialist Certification Guide",
+        "reason": "boilerplate",  # a heading states nothing
+    } in entries
+    assert yaml.safe_load(draft.read_text(encoding="utf-8"))["dropped"] == []
 
 
 def test_sentences_keep_abbreviations_and_passages_stay_verbatim() -> None:

@@ -11,6 +11,7 @@ every file back as it was if anything is wrong.
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from collections import defaultdict
@@ -24,7 +25,13 @@ from bot.bm25 import PostingsBM25
 from bot.curation import CurationError
 from bot.curation.passages import Passage, Sentence, passages, sentences
 from bot.index import document_tokens
-from bot.knowledge import KnowledgeBase, KnowledgeError, collapse_whitespace, load_knowledge
+from bot.knowledge import (
+    KnowledgeBase,
+    KnowledgeError,
+    check_knowledge,
+    collapse_whitespace,
+    load_knowledge,
+)
 from bot.tokenize import tokenize, words
 from bot.yamlfile import LineMap, Problem, read_yaml
 
@@ -44,9 +51,12 @@ _HEADER = """\
 #   - fix `topics` and `roles` (suggested from similar snippets; ids from topics.yaml/roles.yaml),
 #   - write 2-5 `asks`: questions, in staff's words, that the passage answers,
 #   - set `reviewed: true`.
-# Delete entries you reject. Do not edit `text` except to trim whole sentences: it must stay a
-# verbatim quote (`peerbot check` proves it). Then: peerbot draft --accept {path}
-# `dropped` lists the sentences left out and why; it is never accepted.
+# To reject an entry, move its text under `dropped:` with a reason (boilerplate, navigation,
+# reference, duplicate or methods), or delete it. Do not edit `text` except to trim whole
+# sentences: it must stay a verbatim quote (`peerbot check` proves it).
+# Then: peerbot draft --accept {path}
+# `dropped` lists the sentences left out and why; accepting copies it to uncovered.yaml (where
+# the knowledge base has one) so `peerbot check --coverage` knows they were decided about.
 """
 
 
@@ -247,10 +257,31 @@ def _dump(data: dict[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Accepted:
-    """Snippet ids filed, per snippets file, and how many entries remain in the draft."""
+    """Snippet ids filed, per snippets file, how many entries remain in the draft, and how many
+    dropped sentences went to uncovered.yaml."""
 
     files: dict[str, list[str]]
     remaining: int
+    uncovered: int = 0
+
+
+UNCOVERED = "uncovered.yaml"
+# The draft's reasons in uncovered.yaml's vocabulary (a heading or a fragment states nothing).
+_UNCOVERED_REASON = {"heading": "boilerplate", "fragment": "boilerplate"}
+
+
+def uncovered_yaml(seed: str, dropped: list[dict[str, Any]], indent: str = "  ") -> str:
+    """The draft's dropped sentences as knowledge/uncovered.yaml entries for one seed."""
+    lines = ["", f"{indent}# --- {seed} (from peerbot draft --accept)"]
+    for item in dropped:
+        reason = str(item.get("reason") or "boilerplate")
+        text = json.dumps(collapse_whitespace(str(item["text"])), ensure_ascii=False)
+        lines += [
+            f"{indent}- seed: {seed}",
+            f"{indent}  text: {text}",
+            f"{indent}  reason: {_UNCOVERED_REASON.get(reason, reason)}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _folded(text: str) -> list[str]:
@@ -311,9 +342,21 @@ def accept_draft(path: Path, knowledge_dir: Path, seeds_dir: Path) -> Accepted:
     header = "".join(
         line for line in path.read_text(encoding="utf-8").splitlines(True) if line[:1] == "#"
     )
-    rest = header + _dump(_plain({**data, "snippets": remaining})) if remaining else None
+    # uncovered.yaml (where the knowledge base has one) records that the dropped sentences
+    # were decided about, so `peerbot check --coverage` does not report them.
+    uncovered_file = knowledge_dir / UNCOVERED
+    dropped = [item for item in data.get("dropped") or [] if isinstance(item, dict)]
+    moved = dropped if uncovered_file.is_file() else []
+    left = {**data, "snippets": remaining, "dropped": [] if moved else dropped}
+    rest = header + _dump(_plain(left)) if remaining else None
     snippets_dir = knowledge_dir / "snippets"
     originals: dict[Path, str | None] = {}
+    if moved:
+        current = uncovered_file.read_text(encoding="utf-8")
+        originals[uncovered_file] = current
+        indent = re.search(r"^( *)- +seed:", current, flags=re.MULTILINE)
+        added = uncovered_yaml(str(data.get("seed")), moved, indent.group(1) if indent else "  ")
+        uncovered_file.write_text(current.rstrip("\n") + "\n" + added, encoding="utf-8")
     filed: dict[str, list[str]] = defaultdict(list)
     for entry in chosen:
         target = snippets_dir / f"{entry['topics'][0]}.yaml"
@@ -322,19 +365,20 @@ def accept_draft(path: Path, knowledge_dir: Path, seeds_dir: Path) -> Accepted:
         current = target.read_text(encoding="utf-8") if target.exists() else "snippets:\n"
         target.write_text(current.rstrip("\n") + "\n" + snippet_yaml(entry), encoding="utf-8")
         filed[str(target.relative_to(knowledge_dir))].append(str(entry["id"]))
-    try:
-        load_knowledge(knowledge_dir, seeds_dir)
-    except KnowledgeError as error:
+    # The same validation as `peerbot check`, so whatever it demands of a snippet (e.g. asks
+    # written by the curator) is demanded here, before anything is kept.
+    problems = check_knowledge(knowledge_dir, seeds_dir)
+    if problems:
         _restore(originals)
+        listed = "\n".join(str(problem) for problem in problems)
         raise CurationError(
-            f"nothing accepted: the knowledge base would have {len(error.problems)} problem(s):\n"
-            f"{error}"
-        ) from error
+            f"nothing accepted: the knowledge base would have {len(problems)} problem(s):\n{listed}"
+        )
     if rest is not None:
         path.write_text(rest, encoding="utf-8")
     else:
         path.unlink()
-    return Accepted(dict(filed), len(remaining))
+    return Accepted(dict(filed), len(remaining), len(moved))
 
 
 def _plain(value: Any) -> Any:
