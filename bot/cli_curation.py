@@ -22,6 +22,14 @@ from bot.knowledge import KnowledgeError, load_knowledge
 from bot.store import Outcome, SnippetVotes, StoreError, database_path, open_store, sqlite_url
 
 
+def _shown(path: Path) -> Path:
+    """A path relative to the working directory when it is under it (shorter to copy)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def _settings() -> Settings:
     try:
         return load_settings()
@@ -42,7 +50,7 @@ def add_source_command(file: Path, source_id: str | None) -> None:
     except CurationError as error:
         raise click.ClickException(str(error)) from error
     stated = added.extracted
-    click.echo(f"seed:   {added.seed} ({added.words} words)")
+    click.echo(f"seed:   {_shown(added.seed)} ({added.words} words)")
     click.echo(f"source: {added.source_id} (appended to sources.yaml, marked for review)")
     click.echo(f"  title:   {stated.title or '(not stated)'}")
     click.echo(f"  authors: {', '.join(stated.authors) or '(not stated)'}")
@@ -76,8 +84,9 @@ def draft(seed_or_file: str, accept: bool) -> None:
         click.echo(f"{accepted.remaining} entr(ies) left in the draft; knowledge base valid")
         return
     dropped = ", ".join(f"{n} {reason}" for reason, n in drafted.dropped.items()) or "none"
-    click.echo(f"{drafted.path}: {drafted.proposed} proposed snippet(s); dropped: {dropped}")
-    click.echo(f"next: review it, then peerbot draft --accept {drafted.path}")
+    shown = _shown(drafted.path)
+    click.echo(f"{shown}: {drafted.proposed} proposed snippet(s); dropped: {dropped}")
+    click.echo(f"next: review it, then peerbot draft --accept {shown}")
 
 
 @click.command()

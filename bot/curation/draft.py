@@ -228,7 +228,8 @@ def draft_seed(seed: str, knowledge_dir: Path, seeds_dir: Path) -> Drafted:
         ],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = _HEADER.format(seed=seed_file.name, source=record["id"], path=path)
+    shown = Path(knowledge_dir.name, DRAFTS, path.name)
+    header = _HEADER.format(seed=seed_file.name, source=record["id"], path=shown)
     path.write_text(header + _dump(body), encoding="utf-8")
     reasons: dict[str, int] = defaultdict(int)
     for item in dropped:
@@ -245,7 +246,14 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=ids)
 
 
+def _represent_text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    # Long passages folded (`text: >-`), as in knowledge/snippets/*.yaml.
+    folded = len(data) > 80 and "\n" not in data and data == data.strip()
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=">" if folded else None)
+
+
 _Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(str, _represent_text)
 
 
 def _dump(data: dict[str, Any]) -> str:
