@@ -401,6 +401,46 @@ def test_accept_records_the_dropped_sentences_in_uncovered_yaml(
     assert yaml.safe_load(draft.read_text(encoding="utf-8"))["dropped"] == []
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param("indentless", id="items-at-column-0"),
+        pytest.param("empty", id="empty-flow-list"),
+        pytest.param("missing", id="new-file"),
+    ],
+)
+def test_accept_joins_the_snippet_list_whatever_its_layout(
+    kb_copy: tuple[Path, Path], tmp_path: Path, layout: str
+) -> None:
+    knowledge, seeds = kb_copy
+    target = knowledge / "snippets" / "training-certification.yaml"
+    if layout == "indentless":
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    else:
+        # Move the topic's snippets to another file, leaving this one empty or gone.
+        moved = target.read_text(encoding="utf-8").split("\n", 1)[1]
+        other = knowledge / "snippets" / "moved.yaml"
+        other.write_text("snippets:\n" + moved, encoding="utf-8")
+        target.write_text("snippets: []\n", encoding="utf-8")
+        if layout == "missing":
+            target.unlink()
+    pdf = write_text_pdf(tmp_path / "guide.pdf", GUIDE_PARAGRAPHS, "T", "A")
+    _run(kb_copy, "add-source", str(pdf))
+    _review_source(knowledge, "guide", {"year": "2024", "kind": "report", "authors": "[A]"})
+    _run(kb_copy, "draft", "guide.txt")
+    draft = knowledge / "drafts" / "guide.yaml"
+    (chosen,) = _mark_reviewed(
+        draft,
+        {TRAINING_SENTENCE: (["training-certification"], ["What is the exam?", "How long?"])},
+    )
+    result = _run(kb_copy, "draft", "--accept", str(draft))
+    assert result.exit_code == 0, result.output
+    kb = load_knowledge(knowledge, seeds)
+    (snippet,) = [s for s in kb.snippets if s.id == chosen]
+    assert TRAINING_SENTENCE in snippet.text and snippet.topics == ("training-certification",)
+
+
 def test_sentences_keep_abbreviations_and_passages_stay_verbatim() -> None:
     text = (
         "Peers work across the U.S. and in Canada. Rogers et al. reviewed e.g. state programs.\n"

@@ -296,22 +296,27 @@ def _folded(text: str) -> list[str]:
     return textwrap.wrap(text, width=92, break_long_words=False, break_on_hyphens=False)
 
 
-def snippet_yaml(entry: dict[str, Any]) -> str:
-    """One snippet in the house style of knowledge/snippets/*.yaml."""
+def snippet_yaml(entry: dict[str, Any], indent: str = "  ") -> str:
+    """One snippet in the house style of knowledge/snippets/*.yaml, its `- id:` at `indent`."""
 
     def flow(items: list[str]) -> str:
         return "[" + ", ".join(items) + "]"
 
-    lines = ["", f"  - id: {entry['id']}", f"    source: {entry['source']}", "    text: >-"]
-    lines += [f"      {line}" for line in _folded(str(entry["text"]))]
-    lines.append(f"    topics: {flow(entry['topics'])}")
-    lines.append(f"    roles: {flow(entry.get('roles') or [])}")
+    lines = [f"- id: {entry['id']}", f"  source: {entry['source']}", "  text: >-"]
+    lines += [f"    {line}" for line in _folded(str(entry["text"]))]
+    lines.append(f"  topics: {flow(entry['topics'])}")
+    lines.append(f"  roles: {flow(entry.get('roles') or [])}")
     asks = entry.get("asks") or []
     if asks:
-        lines.append("    asks:")
-        lines += [f"      - {yaml.safe_dump(str(ask), width=10_000).strip()}" for ask in asks]
-        lines = [line.removesuffix("\n...") for line in lines]
-    return "\n".join(lines) + "\n"
+        lines.append("  asks:")
+        lines += [f"    - {json.dumps(str(ask), ensure_ascii=False)}" for ask in asks]
+    return "\n" + "".join(f"{indent}{line}\n" for line in lines)
+
+
+def _item_indent(text: str, key: str) -> str:
+    """The indentation of a file's existing `- key:` items, so a new one joins the same list."""
+    found = re.search(rf"^( *)- +{key}:", text, flags=re.MULTILINE)
+    return found.group(1) if found else "  "
 
 
 def _entries(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -362,8 +367,7 @@ def accept_draft(path: Path, knowledge_dir: Path, seeds_dir: Path) -> Accepted:
     if moved:
         current = uncovered_file.read_text(encoding="utf-8")
         originals[uncovered_file] = current
-        indent = re.search(r"^( *)- +seed:", current, flags=re.MULTILINE)
-        added = uncovered_yaml(str(data.get("seed")), moved, indent.group(1) if indent else "  ")
+        added = uncovered_yaml(str(data.get("seed")), moved, _item_indent(current, "seed"))
         uncovered_file.write_text(current.rstrip("\n") + "\n" + added, encoding="utf-8")
     filed: dict[str, list[str]] = defaultdict(list)
     for entry in chosen:
@@ -371,7 +375,9 @@ def accept_draft(path: Path, knowledge_dir: Path, seeds_dir: Path) -> Accepted:
         if target not in originals:
             originals[target] = target.read_text(encoding="utf-8") if target.exists() else None
         current = target.read_text(encoding="utf-8") if target.exists() else "snippets:\n"
-        target.write_text(current.rstrip("\n") + "\n" + snippet_yaml(entry), encoding="utf-8")
+        current = re.sub(r"^snippets:[ \t]*\[\][ \t]*$", "snippets:", current, flags=re.MULTILINE)
+        added = snippet_yaml(entry, _item_indent(current, "id"))
+        target.write_text(current.rstrip("\n") + "\n" + added, encoding="utf-8")
         filed[str(target.relative_to(knowledge_dir))].append(str(entry["id"]))
     # The same validation as `peerbot check`, so whatever it demands of a snippet (e.g. asks
     # written by the curator) is demanded here, before anything is kept.
