@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 
 from bot import knowledge as knowledge_module
 from bot.cli import main
+from bot.curation.eval_diff import Shown, compare
 from bot.curation.passages import passages, sentences
 from bot.knowledge import collapse_whitespace, load_knowledge
 from tests.conftest import REAL_KNOWLEDGE, REAL_SEEDS, write_mini_kb
@@ -510,3 +511,27 @@ def test_add_source_id_names_the_seed_and_source(
     assert [s["seeds"] for s in _sources(knowledge) if s["id"] == "state-guide-2024"] == [
         ["state-guide-2024.txt"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        pytest.param(Shown(True, ("a", "b")), Shown(False, ()), "newly declined", id="declined"),
+        pytest.param(Shown(False, ()), Shown(True, ("a",)), "newly answered", id="answered"),
+        pytest.param(Shown(True, ("a",)), Shown(True, ("a", "b")), "gained", id="gained"),
+        pytest.param(Shown(True, ("a", "b")), Shown(True, ("a",)), "lost", id="lost"),
+        pytest.param(Shown(True, ("a",)), Shown(True, ("b",)), "gained and lost", id="swapped"),
+        pytest.param(Shown(True, ("a", "b")), Shown(True, ("b", "a")), "reordered", id="order"),
+        pytest.param(
+            Shown(False, ("a",), "pay figures"),
+            Shown(False, ("b",), "pay figures"),
+            "still declined, related changed",
+            id="related",
+        ),
+    ],
+)
+def test_compare_names_each_kind_of_change(before: Shown, after: Shown, kind: str) -> None:
+    (change,) = compare(
+        {"q": before, "same": Shown(True, ("x",))}, {"q": after, "same": Shown(True, ("x",))}
+    )
+    assert change.question == "q" and change.kind == kind

@@ -35,7 +35,9 @@ class Change:
     """One question whose answer differs between two snapshots."""
 
     question: str
-    kind: str  # newly declined | newly answered | gained | lost | gained and lost | reordered
+    # newly declined | newly answered | gained | lost | gained and lost | reordered |
+    # still declined, related changed
+    kind: str
     before: Shown
     after: Shown
     gained: tuple[str, ...] = ()
@@ -116,6 +118,8 @@ def compare(before: dict[str, Shown], after: dict[str, Shown]) -> list[Change]:
             kind = "newly declined"
         elif now.answered and not then.answered:
             kind = "newly answered"
+        elif not now.answered:
+            kind = "still declined, related changed"
         elif gained and lost:
             kind = "gained and lost"
         elif gained:
@@ -125,6 +129,6 @@ def compare(before: dict[str, Shown], after: dict[str, Shown]) -> list[Change]:
         elif then.snippet_ids != now.snippet_ids:
             kind = "reordered"
         else:
-            kind = "missing changed"
+            kind = "what the sources lack changed"
         changes.append(Change(question, kind, then, now, gained, lost))
     return changes
