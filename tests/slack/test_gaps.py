@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from urllib.parse import quote
 
 from click.testing import CliRunner, Result
 
 from bot.cli import main
 from bot.store import question_hash
 from tests.slack.conftest import LiveApp
-from tests.slack.fakes import button
+from tests.slack.fakes import APP_ID, TEAM_ID, button
 
 ASK = "/peer-ask"
+FORM = "application/x-www-form-urlencoded"
 ANSWERED = "what does a peer bridger do?"
 DECLINED = ["what is the wifi password", "how do I book the staff parking garage"]
 
@@ -66,6 +68,29 @@ def test_the_app_records_each_outcome_without_the_question_text(live_app: LiveAp
         dump = "\n".join(connection.iterdump())
     connection.close()
     assert "wifi" not in dump and "parking" not in dump and "bridger do" not in dump
+
+
+def test_a_question_asked_in_the_home_modal_is_recorded_too(live_app: LiveApp) -> None:
+    state = {
+        "values": {
+            "question_block": {"question": {"type": "plain_text_input", "value": DECLINED[1]}}
+        }
+    }
+    view = {"id": "V0MODAL", "type": "modal", "callback_id": "ask_modal", "state": state}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID, "domain": "peerbot-test"},
+        "user": {"id": "U0ALICE", "username": "alice", "name": "alice", "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": "12345.98765.trigger",
+        "view": view,
+    }
+    reply = live_app.sender.raw("payload=" + quote(json.dumps(payload)), FORM)
+    assert reply.status == 200 and json.loads(reply.body)["response_action"] == "update"
+    (outcome,) = live_app.feedback.outcomes()
+    assert outcome.outcome == "declined"
+    assert outcome.question_hash == question_hash(DECLINED[1])
 
 
 def test_gaps_groups_declined_questions_by_hash_and_names_unseen_roles(
