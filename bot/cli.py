@@ -16,6 +16,7 @@ import click
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.coverage import check_coverage
+from bot.curation.draft import check_drafts
 from bot.evaluation import (
     EvalQuestion,
     evaluate,
@@ -171,6 +172,10 @@ def check(list_coverage: bool) -> None:
     settings = _settings()
     complete = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
     problems = complete and check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    draft_problems, pending = check_drafts(settings.knowledge_dir, settings.seeds_dir)
+    problems = [*problems, *draft_problems]
+    for note in pending:
+        click.echo(note)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
@@ -234,9 +239,36 @@ def _load_split(index: SnippetIndex, path: Path) -> list[EvalQuestion]:
 @click.option("--dev-only", is_flag=True, help="Only the dev split, even if the test split exists.")
 @click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
 @click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
-def eval_command(questions: Path | None, dev_only: bool, sweep: bool, verbose: bool) -> None:
+@click.option(
+    "--save",
+    "save_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write each dev question's answer (snippet ids) to FILE, to --compare later.",
+)
+@click.option(
+    "--compare",
+    "compare_to",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="List every dev question's answer that changed since FILE.",
+)
+def eval_command(
+    questions: Path | None,
+    dev_only: bool,
+    sweep: bool,
+    verbose: bool,
+    save_to: Path | None,
+    compare_to: Path | None,
+) -> None:
     """Recall@1/@3, MRR, nDCG@3, declined, wrong answers and coverage-risk, per split."""
     index = _index(_settings())
+    if save_to or compare_to:
+        # Snapshots list answers question by question: only ever of the dev split (or the
+        # --questions file), never of the held-out test split.
+        items = _load_split(index, questions or DEV_QUESTIONS)
+        eval_snapshots(index, [item.question for item in items], save_to, compare_to)
+        return
     if questions is not None:
         paths = {"questions": questions}
     else:
@@ -270,8 +302,10 @@ def eval_command(questions: Path | None, dev_only: bool, sweep: bool, verbose: b
                     )
 
 
+from bot.cli_curation import eval_snapshots, register_curation_commands  # noqa: E402
 from bot.cli_render import register_render_command  # noqa: E402
 from bot.cli_slack import register_slack_commands  # noqa: E402
 
 register_slack_commands(main)
 register_render_command(main)
+register_curation_commands(main)
