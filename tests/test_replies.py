@@ -38,7 +38,7 @@ from bot.knowledge import (
 )
 from bot.roles import FACETS, distinct_aliases, role_card, summarise
 from bot.topics import topic_overview
-from tests.conftest import MINI_FUNDING_CARD, write_mini_kb
+from tests.conftest import write_mini_kb
 from tests.slack.fakes import block_kit_problems, quotes_with_citations, sources_entries, texts
 
 SEEDS = PROJECT_ROOT / "seeds"
@@ -137,8 +137,7 @@ def test_check_warns_on_a_long_label(tmp_path: Path) -> None:
             kind: report
             seeds: [mini.txt]
         """
-    # `peerbot check` demands the complete knowledge base (every topic's concept card).
-    knowledge, seeds = write_mini_kb(tmp_path, {"sources.yaml": sources, **MINI_FUNDING_CARD})
+    knowledge, seeds = write_mini_kb(tmp_path, {"sources.yaml": sources})
     env = {"PEERBOT_KNOWLEDGE_DIR": str(knowledge), "PEERBOT_SEEDS_DIR": str(seeds)}
     result = CliRunner().invoke(main, ["check"], env=env)
     assert result.exit_code == 0, result.output

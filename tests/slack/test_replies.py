@@ -84,16 +84,9 @@ def _files() -> dict[str, str | bytes]:
         "    label: Bridging from hospital\n    volume: '9'\n    pages: 1-2\n"
         "    kind: report\n    seeds: [mini.txt]\n"
     )
-    # This knowledge base's own snippets, so the shared mini roles' concept cards (about:)
-    # must not name the shared mini snippets it replaces.
-    roles = (
-        "roles:\n  - id: peer-bridger\n    title: Peer bridger\n    aliases: [bridger]\n"
-        "  - id: recovery-coach\n    title: Recovery coach\n    about: [coach]\n"
-    )
     return {
         "sources.yaml": sources,
         "topics.yaml": topics,
-        "roles.yaml": roles,
         "snippets/roles-duties.yaml": snippets,
         "snippets/funding.yaml": "snippets: []\n",
     }
