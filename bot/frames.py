@@ -152,10 +152,11 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     """One regex over a space-joined word string matching any cue; `*` stands for 0-5 words.
 
     Cue words are normalised as questions are (`bot.tokenize.words`), so "what's" in a cue
-    matches "What's" or "what’s" in a question.
+    matches "What's" or "what’s" in a question. Each cue is a named group `c<n>` (its position
+    in `cues`), so a match tells which cue matched (`match.lastgroup`).
     """
     alternatives = []
-    for cue in cues:
+    for number, cue in enumerate(cues):
         parts = []
         for piece in cue.split():
             if piece == "*":
@@ -163,10 +164,15 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
             else:
                 parts.append("".join(f"{re.escape(word)} " for word in words(piece)))
         if parts:
-            alternatives.append("".join(parts))
+            alternatives.append(f"(?P<c{number}>" + "".join(parts) + ")")
     if not alternatives:
         return None
     return re.compile(r"(?:^| )(?:" + "|".join(alternatives) + ")")
+
+
+def cue_words(cue: str) -> frozenset[str]:
+    """The literal words of one cue (its `*` wildcards left out)."""
+    return frozenset(word for piece in cue.split() if piece != "*" for word in words(piece))
 
 
 def type_pattern(answer_type: AnswerType) -> re.Pattern[str]:

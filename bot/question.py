@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
+from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
@@ -95,7 +96,7 @@ class QuestionReader:
             else None
         )
         self._frames = [
-            (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), _cue_words(frame.cues))
+            (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), frame.cues)
             for frame in lexicon.frames
         ]
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
@@ -230,7 +231,7 @@ class QuestionReader:
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
         sides = None
-        for candidate, cues, unless, cue_words in self._frames:
+        for candidate, cues, unless, cue_texts in self._frames:
             if cues is None or (unless is not None and unless.search(joined)):
                 continue
             match = cues.search(joined)
@@ -238,7 +239,11 @@ class QuestionReader:
                 continue
             frame = candidate
             span = range(_position(starts, match.start()), _position(starts, match.end()))
-            frame_positions = frozenset(i for i in span if ask_words[i] in cue_words)
+            # The literal words of the cue that matched ("how much ... cost"), not the words a
+            # wildcard stood for.
+            matched = cue_texts[int(match.lastgroup[1:])] if match.lastgroup else ""
+            literal = frame_cue_words(matched)
+            frame_positions = frozenset(i for i in span if ask_words[i] in literal)
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
             break
@@ -326,12 +331,6 @@ def _strip_start(pattern: re.Pattern[str] | None, text: str) -> str:
     if match is None or match.end() == 0:
         return text
     return text[match.end() :].strip()
-
-
-def _cue_words(cues: Sequence[str]) -> frozenset[str]:
-    return frozenset(
-        word for cue in cues for piece in cue.split() if piece != "*" for word in words(piece)
-    )
 
 
 def _word_starts(ask_words: Sequence[str]) -> list[int]:
