@@ -31,10 +31,13 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.listeners import Deps, register
 from bot.listeners.common import RECEIVED_AT
+from bot.listeners.follow_ups import drop_unrelated_messages
 from bot.loader import LiveIndex
 from bot.store import (
+    ConversationStore,
     EventStore,
     FeedbackStore,
+    SQLiteConversationStore,
     SQLiteDatabase,
     SQLiteEventStore,
     SQLiteFeedbackStore,
@@ -116,13 +119,15 @@ def create_app(
     client: WebClient | None = None,
     events: EventStore | None = None,
     feedback: FeedbackStore | None = None,
+    conversations: ConversationStore | None = None,
     listener_executor: Executor | None = None,
 ) -> App:
     """The Slack app: every listener registered, stores under `settings.data_dir` by default."""
-    if events is None or feedback is None:
+    if events is None or feedback is None or conversations is None:
         database = SQLiteDatabase(database_path(settings.data_dir))
         events = events or SQLiteEventStore(database)
         feedback = feedback or SQLiteFeedbackStore(database)
+        conversations = conversations or SQLiteConversationStore(database)
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
     app = App(
@@ -135,9 +140,19 @@ def create_app(
         listener_executor=listener_executor
         or ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="peerbot"),
     )
+    # First: a channel message that is not a reply in one of peerbot's threads (nor an edit or
+    # deletion of a question it answered) is dropped here, before anything logs or stores it.
+    app.middleware(drop_unrelated_messages(settings, conversations))
     app.middleware(_skip_redeliveries(events))
     commands = Commands(settings.ask_command, settings.role_command, settings.help_command)
     live = index if isinstance(index, LiveIndex) else LiveIndex(settings, index)
-    deps = Deps(settings=settings, live=live, events=events, feedback=feedback, commands=commands)
+    deps = Deps(
+        settings=settings,
+        live=live,
+        events=events,
+        feedback=feedback,
+        commands=commands,
+        conversations=conversations,
+    )
     register(app, deps)
     return app

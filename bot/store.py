@@ -63,6 +63,9 @@ class Vote:
     question_hash: str
     snippet_ids: tuple[str, ...]
     voted_at: float
+    # A hash of (message, person) from `ballot_key`: that person's earlier vote on that message
+    # is replaced, so `peerbot feedback` counts people, not clicks. None: one anonymous click.
+    ballot: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,9 +221,14 @@ class SQLiteFeedbackStore:
 
     def __init__(self, database: SQLiteDatabase) -> None:
         self.database = database
+        with database.connect() as connection:
+            connection.executescript(_CONVERSATION_SCHEMA)
 
     def record(self, vote: Vote) -> None:
-        """Store one vote (snippet ids as a JSON list)."""
+        """Store one vote (snippet ids as a JSON list); a ballot replaces that person's last."""
+        if vote.ballot is not None:
+            record_ballot(self.database, vote.ballot, vote)
+            return
         with self.database.connect() as connection:
             connection.execute(
                 "INSERT INTO feedback (voted_at, vote, question_hash, snippet_ids) "
@@ -237,7 +245,7 @@ class SQLiteFeedbackStore:
             )
 
     def votes(self) -> list[Vote]:
-        """Every vote, oldest first."""
+        """Every vote (one per person per message, plus older anonymous clicks), oldest first."""
         with self.database.connect() as connection:
             rows = connection.execute(
                 "SELECT vote, question_hash, snippet_ids, voted_at FROM feedback ORDER BY id"
@@ -250,7 +258,7 @@ class SQLiteFeedbackStore:
                 voted_at=row[3],
             )
             for row in rows
-        ]
+        ] + ballots(self.database)
 
     def summary(self) -> FeedbackSummary:
         """Totals, then snippets and questions with the most Not helpful votes first."""
@@ -296,3 +304,234 @@ def open_stores(data_dir: Path) -> tuple[SQLiteEventStore, SQLiteFeedbackStore]:
     """The event and feedback stores of a deployment, sharing one SQLite file."""
     database = SQLiteDatabase(database_path(data_dir))
     return SQLiteEventStore(database), SQLiteFeedbackStore(database)
+
+
+# --- conversations (issue 11): threads, answered messages, share copies, one vote per person ---
+# Kept in one block, in portable SQL (`?` placeholders, INSERT ... ON CONFLICT), so it moves to the
+# shared SQL core as a migration when bot/store/ lands. Nothing here holds what anyone wrote: a
+# thread keeps the concept ids of its last answer, an answered message only where it and its reply
+# are, and a vote a hash of (message, person) so a second click replaces the first.
+
+_CONVERSATION_SCHEMA = """
+CREATE TABLE IF NOT EXISTS conversation_threads (
+    channel TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    concepts TEXT NOT NULL,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (channel, thread_ts)
+);
+CREATE TABLE IF NOT EXISTS answered_messages (
+    channel TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    reply_ts TEXT NOT NULL,
+    answered_at REAL NOT NULL,
+    PRIMARY KEY (channel, ts)
+);
+CREATE TABLE IF NOT EXISTS share_copies (
+    channel TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    copy_channel TEXT NOT NULL,
+    copy_ts TEXT NOT NULL,
+    shared_at REAL NOT NULL,
+    PRIMARY KEY (channel, ts, copy_channel, copy_ts)
+);
+CREATE TABLE IF NOT EXISTS person_votes (
+    ballot TEXT PRIMARY KEY,
+    voted_at REAL NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('helpful', 'not_helpful')),
+    question_hash TEXT NOT NULL,
+    snippet_ids TEXT NOT NULL
+);
+"""
+
+
+# Tables whose rows expire like handled event ids, with their time column.
+_EXPIRING = (
+    ("conversation_threads", "updated_at"),
+    ("answered_messages", "answered_at"),
+    ("share_copies", "shared_at"),
+)
+
+
+def ballot_key(message: str, person: str) -> str:
+    """One person's ballot on one message, as a hash: counts people without listing who voted."""
+    return hashlib.sha256(f"{message}\n{person}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Where a question peerbot answered sits, and where its reply sits (no text)."""
+
+    channel: str
+    ts: str
+    reply_ts: str
+
+
+class ConversationStore(Protocol):
+    """What follow-ups, edits, deletions and share copies need remembered, for a day."""
+
+    def remember_thread(self, channel: str, thread_ts: str, concepts: tuple[str, ...]) -> None:
+        """peerbot answered in this thread; its last answer used these concept ids."""
+        ...
+
+    def thread(self, channel: str, thread_ts: str) -> tuple[str, ...] | None:
+        """The concept ids of a thread peerbot answered in, or None if it is not one of its."""
+        ...
+
+    def forget_thread(self, channel: str, thread_ts: str) -> None:
+        """Drop a thread (its first question was deleted)."""
+        ...
+
+    def remember_answer(self, answered: Answered) -> None:
+        """peerbot replied to the message at (channel, ts) with the message at reply_ts."""
+        ...
+
+    def answered(self, channel: str, ts: str) -> Answered | None:
+        """peerbot's reply to a message, if it answered it."""
+        ...
+
+    def forget_answer(self, channel: str, ts: str) -> None:
+        """The question was deleted: nothing about it is kept."""
+        ...
+
+    def remember_share(self, channel: str, ts: str, copy_channel: str, copy_ts: str) -> None:
+        """A Share copy at (copy_channel, copy_ts) repeats the message at (channel, ts)."""
+        ...
+
+    def shares_of(self, channel: str, ts: str) -> list[tuple[str, str]]:
+        """Every Share copy that repeats a message, as (channel, ts)."""
+        ...
+
+    def forget_shares(self, channel: str, ts: str) -> None:
+        """The message was deleted: forget where its copies were."""
+        ...
+
+    def close(self) -> None:
+        """Release connections held by this process."""
+        ...
+
+
+class SQLiteConversationStore:
+    """`ConversationStore` on SQLite; rows older than `keep_seconds` are pruned like event ids."""
+
+    def __init__(self, database: SQLiteDatabase, keep_seconds: float = KEEP_HANDLED_SECONDS):
+        self.database = database
+        self.keep_seconds = keep_seconds
+        self._last_prune = 0.0
+        with database.connect() as connection:
+            connection.executescript(_CONVERSATION_SCHEMA)
+
+    def _write(self, sql: str, args: tuple[object, ...]) -> None:
+        now = time.time()
+        with self.database.connect() as connection:
+            connection.execute(sql, args)
+            if now - self._last_prune > _PRUNE_EVERY_SECONDS:
+                self._last_prune = now
+                cutoff = now - self.keep_seconds
+                for table, column in _EXPIRING:
+                    connection.execute(f"DELETE FROM {table} WHERE {column} < ?", (cutoff,))
+
+    def _live(self) -> float:
+        return time.time() - self.keep_seconds
+
+    def remember_thread(self, channel: str, thread_ts: str, concepts: tuple[str, ...]) -> None:
+        """Insert or refresh the thread with its last answer's concept ids."""
+        self._write(
+            "INSERT INTO conversation_threads (channel, thread_ts, concepts, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (channel, thread_ts) DO UPDATE SET "
+            "concepts = excluded.concepts, updated_at = excluded.updated_at",
+            (channel, thread_ts, json.dumps(list(concepts)), time.time()),
+        )
+
+    def thread(self, channel: str, thread_ts: str) -> tuple[str, ...] | None:
+        """The thread's concept ids, or None for a thread peerbot has not answered in."""
+        with self.database.connect() as connection:
+            row = connection.execute(
+                "SELECT concepts FROM conversation_threads "
+                "WHERE channel = ? AND thread_ts = ? AND updated_at >= ?",
+                (channel, thread_ts, self._live()),
+            ).fetchone()
+        return tuple(json.loads(row[0])) if row else None
+
+    def forget_thread(self, channel: str, thread_ts: str) -> None:
+        """Delete the thread's row."""
+        self._write(
+            "DELETE FROM conversation_threads WHERE channel = ? AND thread_ts = ?",
+            (channel, thread_ts),
+        )
+
+    def remember_answer(self, answered: Answered) -> None:
+        """Insert or move the reply of an answered message."""
+        self._write(
+            "INSERT INTO answered_messages (channel, ts, reply_ts, answered_at) "
+            "VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (channel, ts) DO UPDATE SET reply_ts = excluded.reply_ts, "
+            "answered_at = excluded.answered_at",
+            (answered.channel, answered.ts, answered.reply_ts, time.time()),
+        )
+
+    def answered(self, channel: str, ts: str) -> Answered | None:
+        """The reply to (channel, ts), if peerbot answered it within `keep_seconds`."""
+        with self.database.connect() as connection:
+            row = connection.execute(
+                "SELECT reply_ts FROM answered_messages "
+                "WHERE channel = ? AND ts = ? AND answered_at >= ?",
+                (channel, ts, self._live()),
+            ).fetchone()
+        return Answered(channel, ts, row[0]) if row else None
+
+    def forget_answer(self, channel: str, ts: str) -> None:
+        """Delete the answered message's row."""
+        self._write("DELETE FROM answered_messages WHERE channel = ? AND ts = ?", (channel, ts))
+
+    def remember_share(self, channel: str, ts: str, copy_channel: str, copy_ts: str) -> None:
+        """Record one Share copy of a message."""
+        self._write(
+            "INSERT INTO share_copies (channel, ts, copy_channel, copy_ts, shared_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (channel, ts, copy_channel, copy_ts, time.time()),
+        )
+
+    def shares_of(self, channel: str, ts: str) -> list[tuple[str, str]]:
+        """Where the copies of (channel, ts) are."""
+        with self.database.connect() as connection:
+            rows = connection.execute(
+                "SELECT copy_channel, copy_ts FROM share_copies "
+                "WHERE channel = ? AND ts = ? AND shared_at >= ? ORDER BY copy_ts",
+                (channel, ts, self._live()),
+            ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def forget_shares(self, channel: str, ts: str) -> None:
+        """Delete the rows of a message's copies."""
+        self._write("DELETE FROM share_copies WHERE channel = ? AND ts = ?", (channel, ts))
+
+    def close(self) -> None:
+        """Close this process's connection."""
+        self.database.close()
+
+
+def record_ballot(database: SQLiteDatabase, ballot: str, vote: Vote) -> None:
+    """One person's vote on one message: a later click replaces the earlier one."""
+    with database.connect() as connection:
+        connection.execute(
+            "INSERT INTO person_votes (ballot, voted_at, vote, question_hash, snippet_ids) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (ballot) DO UPDATE SET "
+            "voted_at = excluded.voted_at, vote = excluded.vote",
+            (
+                ballot,
+                vote.voted_at,
+                vote.vote,
+                vote.question_hash,
+                json.dumps(list(vote.snippet_ids)),
+            ),
+        )
+
+
+def ballots(database: SQLiteDatabase) -> list[Vote]:
+    """Every person's current vote, oldest first."""
+    with database.connect() as connection:
+        rows = connection.execute(
+            "SELECT vote, question_hash, snippet_ids, voted_at FROM person_votes ORDER BY voted_at"
+        ).fetchall()
+    return [Vote(row[0], row[1], tuple(json.loads(row[2])), row[3]) for row in rows]

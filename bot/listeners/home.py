@@ -1,4 +1,4 @@
-"""The App Home tab, published when a person opens it (the view is built once per app)."""
+"""The App Home tab, published when a person opens it, for the knowledge base in service now."""
 
 from __future__ import annotations
 

@@ -1,0 +1,110 @@
+"""A follow-up in a thread, read with the thread's subject (pure: ids in, question out).
+
+People reply in a thread the way they talk: "what about youth?", "funding?", "and in the VA?".
+Searched alone, such a facet finds whatever mentions youth; read with the thread, it is about the
+role or topic the thread started with. So a thread remembers the concept ids (roles, topics,
+concepts) its last answer used, never its text, and a short follow-up that names no concept of
+its own is searched together with those concepts' names. A follow-up that names its own concept
+("what about recovery coaches?") changes the subject and is searched as written.
+
+`Answer.concepts` is filled by retrieval when it reads a question as concepts; until it is, the
+roles and topics of the passages shown stand in for them (`thread_concepts`), so this module works
+with either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.answer import Answer
+from bot.knowledge import KnowledgeBase
+from bot.tokenize import stem_word, tokenize, words
+
+# A follow-up of at most this many content words (after stop words) can be a bare facet.
+MAX_FACET_WORDS = 4
+# The most concept names added to a follow-up: the thread's subject, not a whole answer.
+MAX_THREAD_CONCEPTS = 3
+
+# Replies that thank or acknowledge; answering them would only say "not covered".
+_CHATTER = frozenset(
+    "thanks thank you ty thx ok okay k great cool got it perfect awesome nice "
+    "helpful makes sense will do np sure yes yep no nope lol".split()
+)
+
+
+def _normal(text: str) -> str:
+    return " ".join(stem_word(word) if word.isalpha() else word for word in words(text))
+
+
+def concept_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Concept id -> the names it goes by (first the one to search with), from the knowledge base.
+
+    Roles (title, aliases) and topics (label); `concepts.yaml` entries too once the knowledge
+    base carries them (an attribute `concepts` mapping ids to objects with `name`/`aliases`).
+    """
+    names: dict[str, tuple[str, ...]] = {}
+    for role in kb.roles.values():
+        names[role.id] = role.names
+    for topic in kb.topics.values():
+        names.setdefault(topic.id, (topic.label,))
+    extra = getattr(kb, "concepts", None)
+    if isinstance(extra, Mapping):
+        for concept_id, concept in extra.items():
+            name = getattr(concept, "name", None)
+            aliases = tuple(getattr(concept, "aliases", ()) or ())
+            if isinstance(name, str):
+                names.setdefault(str(concept_id), (name, *aliases))
+    return names
+
+
+def named_concepts(text: str, names: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The concept ids whose name or alias appears in `text` as whole words."""
+    padded = f" {_normal(text)} "
+    found = []
+    for concept_id, concept_names_ in names.items():
+        if any((normal := _normal(name)) and f" {normal} " in padded for name in concept_names_):
+            found.append(concept_id)
+    return tuple(found)
+
+
+def thread_concepts(answer: Answer, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The concept ids an answer used: retrieval's reading, else the shown passages' roles and
+    topics (roles first: a thread is most often about a role)."""
+    if answer.concepts:
+        return answer.concepts[:MAX_THREAD_CONCEPTS]
+    by_id = {snippet.id: snippet for snippet in kb.snippets}
+    roles: list[str] = []
+    topics: list[str] = []
+    for result in answer.results:
+        snippet = by_id.get(result.snippet_id)
+        if snippet is None:
+            continue
+        roles.extend(role for role in snippet.roles if role not in roles)
+        topics.extend(topic for topic in snippet.topics if topic not in topics)
+    return tuple((roles + topics)[:MAX_THREAD_CONCEPTS])
+
+
+def is_chatter(text: str) -> bool:
+    """True for a reply that only thanks or acknowledges ("thanks!", "ok got it")."""
+    said = [word for word in words(text) if word.isalnum()]
+    return not said or all(word in _CHATTER for word in said)
+
+
+def follow_up_question(
+    text: str,
+    thread: Sequence[str],
+    names: Mapping[str, Sequence[str]],
+) -> str:
+    """The question to search for a follow-up `text` in a thread about the concepts `thread`.
+
+    A short follow-up that names no concept of its own gets the thread's concept names added;
+    anything else is searched as written.
+    """
+    if not thread or named_concepts(text, names):
+        return text
+    if len(tokenize(text)) > MAX_FACET_WORDS:
+        return text
+    subject = [names[concept_id][0] for concept_id in thread if names.get(concept_id)]
+    if not subject:
+        return text
+    return f"{text} ({', '.join(subject[:MAX_THREAD_CONCEPTS])})"
