@@ -137,6 +137,9 @@ def create_app(
         client=client if client is not None else make_client(settings),
         signing_secret=settings.slack_signing_secret or "",
         process_before_response=False,
+        # Bolt's own self-event filter logs the whole event (its text) at DEBUG; peerbot's
+        # listeners and its first middleware skip the bot's own messages without logging them.
+        ignoring_self_events_enabled=False,
         listener_executor=listener_executor
         or ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="peerbot"),
     )

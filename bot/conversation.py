@@ -4,8 +4,10 @@ People reply in a thread the way they talk: "what about youth?", "funding?", "an
 Searched alone, such a facet finds whatever mentions youth; read with the thread, it is about the
 role or topic the thread started with. So a thread remembers the concept ids (roles, topics,
 concepts) its last answer used, never its text, and a short follow-up that names no concept of
-its own is searched together with those concepts' names. A follow-up that names its own concept
-("what about recovery coaches?") changes the subject and is searched as written.
+its own is searched together with those concepts' names. Topics ("funding", "training") are
+facets: a follow-up naming one keeps the thread's roles and concepts ("funding?" in a thread about
+peer bridgers searches for peer bridgers' funding). A follow-up that names a role or concept of
+its own ("what about recovery coaches?") changes the subject and is searched as written.
 
 `Answer.concepts` is filled by retrieval when it reads a question as concepts; until it is, the
 roles and topics of the passages shown stand in for them (`thread_concepts`), so this module works
@@ -57,6 +59,11 @@ def concept_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return names
 
 
+def facet_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """The concept ids that are facets of a subject rather than subjects: the topics."""
+    return frozenset(kb.topics)
+
+
 def named_concepts(text: str, names: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     """The concept ids whose name or alias appears in `text` as whole words."""
     padded = f" {_normal(text)} "
@@ -94,17 +101,21 @@ def follow_up_question(
     text: str,
     thread: Sequence[str],
     names: Mapping[str, Sequence[str]],
+    facets: frozenset[str] = frozenset(),
 ) -> str:
     """The question to search for a follow-up `text` in a thread about the concepts `thread`.
 
-    A short follow-up that names no concept of its own gets the thread's concept names added;
-    anything else is searched as written.
+    A short follow-up that names no subject (role or concept) of its own gets the thread's
+    concept names added (without the thread's facets when it names a facet itself); anything
+    else is searched as written.
     """
-    if not thread or named_concepts(text, names):
+    if not thread or len(tokenize(text)) > MAX_FACET_WORDS:
         return text
-    if len(tokenize(text)) > MAX_FACET_WORDS:
+    named = named_concepts(text, names)
+    if any(concept_id not in facets for concept_id in named):
         return text
-    subject = [names[concept_id][0] for concept_id in thread if names.get(concept_id)]
+    kept = [c for c in thread if not (named and c in facets)]
+    subject = [names[concept_id][0] for concept_id in kept if names.get(concept_id)]
     if not subject:
         return text
     return f"{text} ({', '.join(subject[:MAX_THREAD_CONCEPTS])})"

@@ -18,7 +18,13 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.answer import Answer
 from bot.blocks import Json, render_ask_prompt
-from bot.conversation import concept_names, follow_up_question, is_chatter, thread_concepts
+from bot.conversation import (
+    concept_names,
+    facet_ids,
+    follow_up_question,
+    is_chatter,
+    thread_concepts,
+)
 from bot.conversation_blocks import (
     ask_person_value,
     share_answer_value,
@@ -120,7 +126,8 @@ def read_in_thread(deps: Deps, question: str, thread: tuple[str, ...] | None) ->
     """The question to search: a facet-only follow-up gets the thread's subject added."""
     if not thread:
         return question
-    return follow_up_question(question, thread, concept_names(deps.index.kb))
+    kb = deps.index.kb
+    return follow_up_question(question, thread, concept_names(kb), facet_ids(kb))
 
 
 def answer_for(
