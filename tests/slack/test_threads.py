@@ -58,9 +58,12 @@ def mini_kb_dirs(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _reply(live: LiveApp, thread_ts: str, count: int = 1) -> list[Call]:
-    return live.fake.wait_for(
+    """The replies in a thread, once the listeners that posted them have finished."""
+    calls = live.fake.wait_for(
         "chat.postMessage", count, where=lambda c: c.body.get("thread_ts") == thread_ts
     )
+    live.drain()
+    return calls
 
 
 def _first_quote(call: Call) -> str:
