@@ -2,7 +2,8 @@
 
 The click is the asker's explicit choice, and nothing is posted until they confirm: a modal shows
 the post exactly as it will appear, with their question editable (to take out a client's name).
-On Post, peerbot links the thread (`chat.getPermalink`), posts in PEERBOT_ESCALATION_CHANNEL,
+The thread's link (`chat.getPermalink`) is fetched when the modal opens, so the preview is the
+post; on Post, peerbot posts it in PEERBOT_ESCALATION_CHANNEL,
 confirms privately to the asker and says in the thread that a person was asked. If Slack refuses
 the post, the modal stays open with a plain error and nothing is posted anywhere.
 """
@@ -97,11 +98,14 @@ def _open_modal(
     message = body.get("message") or {}
     ephemeral = bool(container.get("is_ephemeral"))
     channel = str(container.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+    ts = None if ephemeral else container.get("message_ts")
+    # The link is fetched now so the modal shows the post exactly as it will be made.
+    permalink = _permalink(client, event_id, channel, str(ts)) if channel and ts else None
     metadata = {
         "v": action.get("value"),
         "ch": channel,
-        "ts": None if ephemeral else container.get("message_ts"),
-        "th": None if ephemeral else (message.get("thread_ts") or container.get("message_ts")),
+        "p": permalink,
+        "th": None if ephemeral else (message.get("thread_ts") or ts),
         "r": body.get("response_url") if ephemeral else None,
     }
     user = str((body.get("user") or {}).get("id") or "")
@@ -110,8 +114,8 @@ def _open_modal(
         escalation,
         asker=user,
         question=None,
-        permalink=None if ephemeral else "https://slack.com/ (link to this thread)",
-        where=channel if ephemeral else None,
+        permalink=permalink,
+        where=channel or None,
     )
     view = render_escalation_modal(
         channel=escalation_channel,
@@ -203,9 +207,7 @@ def register(app: App, deps: Deps) -> None:
         values = (view.get("state") or {}).get("values") or {}
         field = (values.get(QUESTION_BLOCK) or {}).get(QUESTION_INPUT) or {}
         question = str(field.get("value") or "")
-        permalink = None
-        if meta.get("ch") and meta.get("ts"):
-            permalink = _permalink(client, event_id, str(meta["ch"]), str(meta["ts"]))
+        permalink = meta.get("p") if isinstance(meta.get("p"), str) else None
         blocks = _post_blocks(
             deps,
             escalation,

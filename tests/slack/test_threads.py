@@ -49,9 +49,7 @@ _YOUTH_SNIPPETS = """\
 def mini_kb_dirs(tmp_path: Path) -> tuple[Path, Path]:
     """The mini knowledge base plus a youth passage for each of its two roles."""
     snippets = textwrap.dedent(MINI_FILES["snippets/roles-duties.yaml"]) + _YOUTH_SNIPPETS
-    knowledge, seeds = write_mini_kb(
-        tmp_path / "kb", {"snippets/roles-duties.yaml": snippets}
-    )
+    knowledge, seeds = write_mini_kb(tmp_path / "kb", {"snippets/roles-duties.yaml": snippets})
     seed = seeds / "mini.txt"
     seed.write_text(seed.read_text() + f"{BRIDGER_YOUTH}\n{COACH_YOUTH}\n", encoding="utf-8")
     return knowledge, seeds
@@ -246,7 +244,9 @@ def _strangers(secret: str, count: int, peer_thread: str) -> Iterator[dict[str, 
         elif shape == 1:  # a reply in someone else's thread
             yield message(text, channel=channel, channel_type=channel_type, thread_ts=other_thread)
         elif shape == 2:  # peerbot's thread ts, but in another channel
-            yield message(text, channel="C0ELSEWHERE", channel_type="channel", thread_ts=peer_thread)
+            yield message(
+                text, channel="C0ELSEWHERE", channel_type="channel", thread_ts=peer_thread
+            )
         elif shape == 3:  # another bot replying in peerbot's thread
             yield message(
                 text,
