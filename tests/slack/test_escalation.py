@@ -147,3 +147,33 @@ def test_a_refused_post_keeps_the_modal_open_with_a_clear_error(
     assert live.fake.calls_to("chat.postEphemeral") == []
     posts = live.fake.calls_to("chat.postMessage")
     assert [p.body["channel"] for p in posts] == [CHANNEL, SUPPORT]  # reply, refused post
+
+
+def test_a_private_answer_escalates_with_a_private_confirmation(
+    make_live_app: Callable[..., LiveApp],
+) -> None:
+    live = _escalating(make_live_app)
+    live.sender.command("/peer-ask", DECLINED, live.fake.response_url("ask"))
+    (private,) = live.fake.wait_for("respond", where=lambda c: c.path.endswith("/ask"))
+    live.drain()
+    value = _element(private.body["blocks"], "ask_a_person")
+    assert value is not None
+    live.sender.action(
+        button("ask_a_person", str(value["value"])),
+        live.fake.response_url("clicked"),
+        channel_id="C0PRIVATE",
+    )
+    (opened,) = live.fake.wait_for("views.open")
+    live.drain()
+    assert live.fake.calls_to("chat.getPermalink") == []  # nothing public to link to
+    answer = live.sender.view_submission(opened.body["view"], _typed(DECLINED))
+    assert (answer.status, answer.body) == (200, "")
+    (post,) = live.fake.wait_for("chat.postMessage")
+    assert post.body["channel"] == SUPPORT
+    assert "asked privately in <#C0PRIVATE>" in post.body["blocks"][0]["text"]["text"]
+    (confirmation,) = live.fake.wait_for("respond", where=lambda c: c.path.endswith("/clicked"))
+    live.drain()
+    assert confirmation.body["response_type"] == "ephemeral"
+    assert confirmation.body["replace_original"] is False
+    assert "Posted" in confirmation.body["text"]
+    assert len(live.fake.calls_to("chat.postMessage")) == 1  # no thread to note it in
