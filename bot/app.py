@@ -37,11 +37,9 @@ from bot.store import (
     ConversationStore,
     EventStore,
     FeedbackStore,
-    SQLiteConversationStore,
-    SQLiteDatabase,
-    SQLiteEventStore,
-    SQLiteFeedbackStore,
     database_path,
+    open_store,
+    sqlite_url,
 )
 
 log = logging.getLogger("peerbot.events")
@@ -124,10 +122,10 @@ def create_app(
 ) -> App:
     """The Slack app: every listener registered, stores under `settings.data_dir` by default."""
     if events is None or feedback is None or conversations is None:
-        database = SQLiteDatabase(database_path(settings.data_dir))
-        events = events or SQLiteEventStore(database)
-        feedback = feedback or SQLiteFeedbackStore(database)
-        conversations = conversations or SQLiteConversationStore(database)
+        store = open_store(sqlite_url(database_path(settings.data_dir)))
+        events = events or store
+        feedback = feedback or store
+        conversations = conversations or store
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
     app = App(

@@ -15,7 +15,7 @@ import click
 from bot.config import ConfigError, Settings, load_settings
 from bot.knowledge import KnowledgeError
 from bot.manifest import build_manifest, manifest_yaml
-from bot.store import SQLiteDatabase, SQLiteFeedbackStore, database_path
+from bot.store import database_path, open_store, sqlite_url
 
 
 def _settings(*, for_slack: bool) -> Settings:
@@ -87,7 +87,7 @@ def feedback(as_json: bool, top: int) -> None:
         else:
             click.echo(f"No feedback recorded yet ({path} does not exist).")
         return
-    store = SQLiteFeedbackStore(SQLiteDatabase(path))
+    store = open_store(sqlite_url(path))
     try:
         summary = store.summary()
     finally:

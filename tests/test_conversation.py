@@ -34,12 +34,14 @@ from bot.conversation_blocks import (
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.store import (
+    MIGRATIONS,
     Answered,
-    SQLiteConversationStore,
     SQLiteDatabase,
-    SQLiteFeedbackStore,
+    SQLStore,
     Vote,
     ballot_key,
+    migrate,
+    schema_version,
 )
 from tests.slack.fakes import block_kit_problems, texts
 
@@ -181,7 +183,7 @@ def test_vote_state_names_the_voted_message() -> None:
 
 def test_conversation_store_keeps_ids_and_expires(tmp_path: Path) -> None:
     database = SQLiteDatabase(tmp_path / "db.sqlite3")
-    store = SQLiteConversationStore(database, keep_seconds=3600)
+    store = SQLStore(database, keep_seconds=3600)
     store.remember_thread("C1", "1.1", ("peer-bridger",))
     store.remember_thread("C1", "1.1", ("recovery-coach",))
     assert store.thread("C1", "1.1") == ("recovery-coach",)
@@ -197,7 +199,7 @@ def test_conversation_store_keeps_ids_and_expires(tmp_path: Path) -> None:
     assert (store.answered("C1", "1.2"), store.shares_of("C1", "1.2")) == (None, [])
     assert store.thread("C1", "1.1") is None
     # Kept for less than no time: every row is already past its day.
-    expired = SQLiteConversationStore(database, keep_seconds=-1)
+    expired = SQLStore(database, keep_seconds=-1)
     expired.remember_answer(Answered("C1", "2.1", "2.2"))
     assert expired.answered("C1", "2.1") is None
     database.close()
@@ -205,7 +207,7 @@ def test_conversation_store_keeps_ids_and_expires(tmp_path: Path) -> None:
 
 def test_a_ballot_is_one_vote_per_person_per_message(tmp_path: Path) -> None:
     database = SQLiteDatabase(tmp_path / "db.sqlite3")
-    feedback = SQLiteFeedbackStore(database)
+    feedback = SQLStore(database)
     alice = ballot_key("C1:1.1", "U0ALICE")
     assert alice != ballot_key("C1:1.2", "U0ALICE") != ballot_key("C1:1.1", "U0BOB")
     for kind in ("helpful", "helpful", "not_helpful"):
@@ -251,3 +253,21 @@ def test_conversation_settings() -> None:
     assert (settings.escalation_channel, settings.escalation_mention) == ("C0SUPPORT", "S0COORD")
     assert settings.follow_ups is False
     assert load_settings({}).follow_ups is True
+
+
+def test_a_version_1_database_gains_the_conversation_tables_and_keeps_its_votes(
+    tmp_path: Path,
+) -> None:
+    database = SQLiteDatabase(tmp_path / "old.sqlite3")
+    assert migrate(database, MIGRATIONS[:1]) == [1]
+    with database.session() as session:
+        session.execute(
+            "INSERT INTO feedback (voted_at, vote, question_hash, snippet_ids) VALUES (?, ?, ?, ?)",
+            (1.0, "helpful", "h", '["s1"]'),
+        )
+    store = SQLStore(database)
+    assert schema_version(database) == 2
+    assert store.summary().helpful == 1
+    store.remember_thread("C1", "1.1", ("peer-bridger",))
+    assert store.thread("C1", "1.1") == ("peer-bridger",)
+    store.close()

@@ -176,6 +176,7 @@ def test_edit_and_deletion_of_a_dm_question(live_app: LiveApp) -> None:
     question = message("what does a peer bridger do?", channel="D0EDIT")
     live_app.sender.event(question)
     (post,) = live_app.fake.wait_for("chat.postMessage")
+    live_app.drain()  # the reply's place is recorded once its listener finishes
     edit = _edit(question["ts"], question["text"], "what does a recovery coach do?")
     edit.update(channel="D0EDIT", channel_type="im")
     live_app.sender.event(edit)

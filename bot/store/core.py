@@ -1,0 +1,233 @@
+"""The SQL of every store, written once for all backends.
+
+`SQLStore` fills both `EventStore` and `FeedbackStore`; it speaks to a `Database` (SQLite or
+PostgreSQL) in portable SQL (see `bot.store.dialect`). The schema is migrated when the store is
+opened, so every process that uses it finds the tables it expects.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from bot.store.database import Database
+from bot.store.migrations import migrate
+from bot.store.records import Answered, FeedbackSummary, QuestionVotes, SnippetVotes, Vote
+
+# Slack retries an event three times within about five minutes; a day is ample.
+KEEP_HANDLED_SECONDS = 24 * 60 * 60
+_PRUNE_EVERY_SECONDS = 60 * 60
+# Conversation tables whose rows expire like handled event ids, with their time column.
+_EXPIRING = (
+    ("conversation_threads", "updated_at"),
+    ("answered_messages", "answered_at"),
+    ("share_copies", "shared_at"),
+)
+
+
+class SQLStore:
+    """Handled events, votes, opted-in question texts and conversations, in any `Database`.
+
+    It fills `EventStore`, `FeedbackStore` and `ConversationStore`.
+    """
+
+    def __init__(self, database: Database, keep_seconds: float = KEEP_HANDLED_SECONDS) -> None:
+        self.database = database
+        self.keep_seconds = keep_seconds
+        self._last_prune = 0.0
+        migrate(database)
+        # Do not hand connections opened here to forked children (gunicorn preloads the app in
+        # its master, then forks): each process opens its own on first use.
+        database.close()
+
+    # -- EventStore -------------------------------------------------------------------------
+
+    def claim(self, key: str) -> bool:
+        """True the first time `key` is claimed by any process sharing the database."""
+        now = time.time()
+        with self.database.session() as session:
+            cursor = session.execute(
+                "INSERT INTO handled_events (key, handled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (key, now),
+            )
+            claimed = cursor.rowcount == 1
+            if now - self._last_prune > _PRUNE_EVERY_SECONDS:
+                self._last_prune = now
+                session.execute(
+                    "DELETE FROM handled_events WHERE handled_at < ?", (now - self.keep_seconds,)
+                )
+                for table, column in _EXPIRING:
+                    session.execute(
+                        f"DELETE FROM {table} WHERE {column} < ?", (now - self.keep_seconds,)
+                    )
+        return claimed
+
+    # -- FeedbackStore ----------------------------------------------------------------------
+
+    def record(self, vote: Vote) -> None:
+        """Store one vote (snippet ids as a JSON list); a ballot replaces that person's last."""
+        if vote.ballot is not None:
+            with self.database.session() as session:
+                session.execute(
+                    "INSERT INTO person_votes (ballot, voted_at, vote, question_hash, snippet_ids) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (ballot) DO UPDATE SET "
+                    "voted_at = excluded.voted_at, vote = excluded.vote",
+                    (
+                        vote.ballot,
+                        vote.voted_at,
+                        vote.vote,
+                        vote.question_hash,
+                        json.dumps(list(vote.snippet_ids)),
+                    ),
+                )
+            return
+        with self.database.session() as session:
+            session.execute(
+                "INSERT INTO feedback (voted_at, vote, question_hash, snippet_ids) "
+                "VALUES (?, ?, ?, ?)",
+                (vote.voted_at, vote.vote, vote.question_hash, json.dumps(list(vote.snippet_ids))),
+            )
+
+    def remember_question(self, question_hash: str, text: str) -> None:
+        """Keep the question text (the operator opted in with PEERBOT_STORE_QUESTION_TEXT)."""
+        with self.database.session() as session:
+            session.execute(
+                "INSERT INTO questions (question_hash, text) VALUES (?, ?) "
+                "ON CONFLICT (question_hash) DO UPDATE SET text = excluded.text",
+                (question_hash, text),
+            )
+
+    def votes(self) -> list[Vote]:
+        """Every vote: anonymous clicks in order, then each person's current vote, oldest first."""
+        with self.database.session() as session:
+            rows = session.execute(
+                "SELECT vote, question_hash, snippet_ids, voted_at FROM feedback ORDER BY id"
+            ).fetchall()
+            rows += session.execute(
+                "SELECT vote, question_hash, snippet_ids, voted_at FROM person_votes "
+                "ORDER BY voted_at, ballot"
+            ).fetchall()
+        return [
+            Vote(
+                vote=row[0],
+                question_hash=row[1],
+                snippet_ids=tuple(json.loads(row[2])),
+                voted_at=row[3],
+            )
+            for row in rows
+        ]
+
+    def summary(self) -> FeedbackSummary:
+        """Totals, then snippets and questions with the most Not helpful votes first."""
+        votes = self.votes()
+        with self.database.session() as session:
+            rows = session.execute("SELECT question_hash, text FROM questions").fetchall()
+        texts: dict[str, str] = {row[0]: row[1] for row in rows}
+        snippet_counts: dict[str, list[int]] = {}
+        question_counts: dict[str, list[int]] = {}
+        declined: set[str] = set()
+        for vote in votes:
+            column = 0 if vote.vote == "helpful" else 1
+            for snippet_id in vote.snippet_ids:
+                snippet_counts.setdefault(snippet_id, [0, 0])[column] += 1
+            question_counts.setdefault(vote.question_hash, [0, 0])[column] += 1
+            if not vote.snippet_ids:
+                declined.add(vote.question_hash)
+        snippets = tuple(
+            SnippetVotes(snippet_id, helpful, not_helpful)
+            for snippet_id, (helpful, not_helpful) in sorted(
+                snippet_counts.items(), key=lambda item: (-item[1][1], item[1][0], item[0])
+            )
+        )
+        questions = tuple(
+            QuestionVotes(qhash, texts.get(qhash), helpful, not_helpful, qhash in declined)
+            for qhash, (helpful, not_helpful) in sorted(
+                question_counts.items(), key=lambda item: (-item[1][1], item[1][0], item[0])
+            )
+        )
+        helpful = sum(1 for vote in votes if vote.vote == "helpful")
+        return FeedbackSummary(helpful, len(votes) - helpful, snippets, questions)
+
+    # -- ConversationStore -------------------------------------------------------------------
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> None:
+        with self.database.session() as session:
+            session.execute(sql, params)
+
+    def _live_since(self) -> float:
+        return time.time() - self.keep_seconds
+
+    def remember_thread(self, channel: str, thread_ts: str, concepts: tuple[str, ...]) -> None:
+        """Insert or refresh the thread with its last answer's concept ids."""
+        self._write(
+            "INSERT INTO conversation_threads (channel, thread_ts, concepts, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (channel, thread_ts) DO UPDATE SET "
+            "concepts = excluded.concepts, updated_at = excluded.updated_at",
+            (channel, thread_ts, json.dumps(list(concepts)), time.time()),
+        )
+
+    def thread(self, channel: str, thread_ts: str) -> tuple[str, ...] | None:
+        """The thread's concept ids, or None for a thread peerbot has not answered in."""
+        with self.database.session() as session:
+            row = session.execute(
+                "SELECT concepts FROM conversation_threads "
+                "WHERE channel = ? AND thread_ts = ? AND updated_at >= ?",
+                (channel, thread_ts, self._live_since()),
+            ).fetchone()
+        return tuple(json.loads(row[0])) if row else None
+
+    def forget_thread(self, channel: str, thread_ts: str) -> None:
+        """Delete the thread's row."""
+        self._write(
+            "DELETE FROM conversation_threads WHERE channel = ? AND thread_ts = ?",
+            (channel, thread_ts),
+        )
+
+    def remember_answer(self, answered: Answered) -> None:
+        """Insert or move the reply of an answered message."""
+        self._write(
+            "INSERT INTO answered_messages (channel, ts, reply_ts, answered_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (channel, ts) DO UPDATE SET "
+            "reply_ts = excluded.reply_ts, answered_at = excluded.answered_at",
+            (answered.channel, answered.ts, answered.reply_ts, time.time()),
+        )
+
+    def answered(self, channel: str, ts: str) -> Answered | None:
+        """The reply to (channel, ts), if peerbot answered it within `keep_seconds`."""
+        with self.database.session() as session:
+            row = session.execute(
+                "SELECT reply_ts FROM answered_messages "
+                "WHERE channel = ? AND ts = ? AND answered_at >= ?",
+                (channel, ts, self._live_since()),
+            ).fetchone()
+        return Answered(channel, ts, row[0]) if row else None
+
+    def forget_answer(self, channel: str, ts: str) -> None:
+        """Delete the answered message's row."""
+        self._write("DELETE FROM answered_messages WHERE channel = ? AND ts = ?", (channel, ts))
+
+    def remember_share(self, channel: str, ts: str, copy_channel: str, copy_ts: str) -> None:
+        """Record one Share copy of a message."""
+        self._write(
+            "INSERT INTO share_copies (channel, ts, copy_channel, copy_ts, shared_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (channel, ts, copy_channel, copy_ts, time.time()),
+        )
+
+    def shares_of(self, channel: str, ts: str) -> list[tuple[str, str]]:
+        """Where the copies of (channel, ts) are."""
+        with self.database.session() as session:
+            rows = session.execute(
+                "SELECT copy_channel, copy_ts FROM share_copies "
+                "WHERE channel = ? AND ts = ? AND shared_at >= ? ORDER BY copy_ts",
+                (channel, ts, self._live_since()),
+            ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def forget_shares(self, channel: str, ts: str) -> None:
+        """Delete the rows of a message's copies."""
+        self._write("DELETE FROM share_copies WHERE channel = ? AND ts = ?", (channel, ts))
+
+    def close(self) -> None:
+        """Close this process's connections."""
+        self.database.close()

@@ -1,0 +1,171 @@
+"""What the store keeps and the protocols the app uses it through (no SQL, no driver).
+
+Privacy: feedback stores a hash of the question, never its text, unless the operator opts in
+with PEERBOT_STORE_QUESTION_TEXT (then `remember_question` is called with the text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+_QUESTION_HASH_CHARS = 16
+
+VoteKind = Literal["helpful", "not_helpful"]
+
+
+class StoreError(Exception):
+    """The database cannot be opened, migrated or used; the message says which and why."""
+
+
+def question_hash(question: str) -> str:
+    """A short, stable hash of the normalised question: groups votes without keeping the text."""
+    normal = " ".join(question.casefold().split())
+    # surrogatepass: JSON from Slack can carry a lone surrogate ("\\ud800"), which UTF-8 refuses.
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()[
+        :_QUESTION_HASH_CHARS
+    ]
+
+
+class EventStore(Protocol):
+    """Remembers which Slack deliveries were already taken on, across all workers."""
+
+    def claim(self, key: str) -> bool:
+        """True the first time `key` is claimed in this deployment, False ever after."""
+        ...
+
+    def close(self) -> None:
+        """Release connections held by this process."""
+        ...
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One click on Helpful / Not helpful, with what was shown but not what was asked."""
+
+    vote: VoteKind
+    question_hash: str
+    snippet_ids: tuple[str, ...]
+    voted_at: float
+    # A hash of (message, person) from `ballot_key`: that person's earlier vote on that message
+    # is replaced, so `peerbot feedback` counts people, not clicks. None: one anonymous click.
+    ballot: str | None = None
+
+
+@dataclass(frozen=True)
+class SnippetVotes:
+    """Votes on answers that showed one snippet."""
+
+    snippet_id: str
+    helpful: int
+    not_helpful: int
+
+
+@dataclass(frozen=True)
+class QuestionVotes:
+    """Votes on one question (by hash); `text` only when the operator opted in to keep it."""
+
+    question_hash: str
+    text: str | None
+    helpful: int
+    not_helpful: int
+    declined: bool
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    """Totals, snippets ranked by down-votes, and questions ranked by down-votes."""
+
+    helpful: int
+    not_helpful: int
+    snippets: tuple[SnippetVotes, ...]
+    questions: tuple[QuestionVotes, ...]
+
+    @property
+    def total(self) -> int:
+        """Every vote recorded."""
+        return self.helpful + self.not_helpful
+
+
+class FeedbackStore(Protocol):
+    """Where Helpful / Not helpful votes go, and where `peerbot feedback` reads them."""
+
+    def record(self, vote: Vote) -> None:
+        """Store one vote."""
+        ...
+
+    def remember_question(self, question_hash: str, text: str) -> None:
+        """Keep a question's text next to its hash (only called when the operator opted in)."""
+        ...
+
+    def summary(self) -> FeedbackSummary:
+        """Every vote, aggregated."""
+        ...
+
+    def close(self) -> None:
+        """Release connections held by this process."""
+        ...
+
+
+# --- conversations: threads, answered messages, share copies, one vote per person ---------------
+# Nothing here holds what anyone wrote: a thread keeps the concept ids of its last answer, an
+# answered message only where it and its reply are, and a vote a hash of (message, person).
+
+
+def ballot_key(message: str, person: str) -> str:
+    """One person's ballot on one message, as a hash: counts people without listing who voted."""
+    return hashlib.sha256(f"{message}\n{person}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Where a question peerbot answered sits, and where its reply sits (no text)."""
+
+    channel: str
+    ts: str
+    reply_ts: str
+
+
+class ConversationStore(Protocol):
+    """What follow-ups, edits, deletions and share copies need remembered, for a day."""
+
+    def remember_thread(self, channel: str, thread_ts: str, concepts: tuple[str, ...]) -> None:
+        """peerbot answered in this thread; its last answer used these concept ids."""
+        ...
+
+    def thread(self, channel: str, thread_ts: str) -> tuple[str, ...] | None:
+        """The concept ids of a thread peerbot answered in, or None if it is not one of its."""
+        ...
+
+    def forget_thread(self, channel: str, thread_ts: str) -> None:
+        """Drop a thread (its first question was deleted)."""
+        ...
+
+    def remember_answer(self, answered: Answered) -> None:
+        """peerbot replied to the message at (channel, ts) with the message at reply_ts."""
+        ...
+
+    def answered(self, channel: str, ts: str) -> Answered | None:
+        """peerbot's reply to a message, if it answered it."""
+        ...
+
+    def forget_answer(self, channel: str, ts: str) -> None:
+        """The question was deleted: nothing about it is kept."""
+        ...
+
+    def remember_share(self, channel: str, ts: str, copy_channel: str, copy_ts: str) -> None:
+        """A Share copy at (copy_channel, copy_ts) repeats the message at (channel, ts)."""
+        ...
+
+    def shares_of(self, channel: str, ts: str) -> list[tuple[str, str]]:
+        """Every Share copy that repeats a message, as (channel, ts)."""
+        ...
+
+    def forget_shares(self, channel: str, ts: str) -> None:
+        """The message was deleted: forget where its copies were."""
+        ...
+
+    def close(self) -> None:
+        """Release connections held by this process."""
+        ...
