@@ -17,7 +17,7 @@ from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
-from bot.knowledge import KnowledgeError, check_knowledge
+from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
 from bot.roles import all_roles, role_card
 
@@ -140,6 +140,8 @@ def check() -> None:
         raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
     index = _index(settings)
     kb = index.kb
+    for warning in label_warnings(kb):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
         f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
@@ -192,6 +194,8 @@ def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
                 )
 
 
+from bot.cli_render import register_render_command  # noqa: E402
 from bot.cli_slack import register_slack_commands  # noqa: E402
 
 register_slack_commands(main)
+register_render_command(main)

@@ -112,7 +112,7 @@ def test_declined_reply_offers_a_person_and_the_modal_shows_the_post(
 def test_crisis_reply_offers_a_person(make_live_app: Callable[..., LiveApp]) -> None:
     live = _escalating(make_live_app)
     _, reply = _ask(live, CRISIS)
-    assert reply.body["blocks"][0]["text"]["text"].startswith(":warning:")
+    assert "988" in reply.body["blocks"][0]["text"]["text"]  # the crisis notice comes first
     assert _element(reply.body["blocks"], "ask_a_person") is not None
 
 
