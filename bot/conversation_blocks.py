@@ -49,6 +49,12 @@ QUESTION_BLOCK = "escalation_question"
 QUESTION_INPUT = "question"
 
 REMOVE = "remove:"
+ABOUT = "about"
+ABOUT_TEXT = (
+    "peerbot quotes passages word for word from curated sources and cites each one; it writes "
+    "no answer of its own. The person who asked (or shared) this reply can remove it from this "
+    "menu."
+)
 SHARE_ANSWER = "answer:"
 VOTE_FOR = "vote_for|"  # block_id prefix: the message a vote-state reply votes on
 
@@ -93,10 +99,17 @@ def with_ask_a_person(blocks: list[Json], value: str) -> list[Json]:
 
 
 def with_remove(blocks: list[Json], owner: str) -> list[Json]:
-    """The reply with a "⋯" menu whose Remove deletes it; only `owner` (asker or sharer) may."""
+    """The reply with a "⋯" menu whose Remove deletes it; only `owner` (asker or sharer) may.
+
+    The menu also says what the post is (Slack's reference has asked for at least two options
+    in an overflow menu).
+    """
     menu = OverflowMenuElement(
         action_id=ACTION_MORE,
-        options=[Option(value=REMOVE + owner, text="Remove this reply")],
+        options=[
+            Option(value=REMOVE + owner, text="Remove this reply"),
+            Option(value=ABOUT, text="About this reply"),
+        ],
     )
     return _add(blocks, menu.to_dict())
 

@@ -40,13 +40,17 @@ from bot.blocks import (
     split_role_share,
     topic_text,
 )
-from bot.conversation_blocks import parse_share_answer, render_vote_state, voted_message
+from bot.conversation_blocks import (
+    parse_share_answer,
+    render_vote_state,
+    voted_message,
+    with_remove,
+)
 from bot.crisis import mentions_crisis
 from bot.excerpt import excerpt
 from bot.listeners.common import (
     Deps,
     log_handled,
-    render_reply,
     respond_safely,
     started_at,
 )
@@ -113,8 +117,9 @@ def _vote(
     except ValueError:
         voted_at = time.time()
     container = body.get("container") or {}
+    # The voted message: named by a vote-state note's block_id, else the clicked message.
     message = voted_message(str(action.get("block_id") or "")) or (
-        f"{_channel_of(body) or '-'}:{container.get('message_ts') or '-'}"
+        f"{_channel_of(body) or '-'}:{container.get('message_ts') or container.get('view_id')}"
     )
     person = str((body.get("user") or {}).get("id") or "-")
     ballot = ballot_key(message, person)
@@ -158,15 +163,17 @@ def _shared_message(
     if parsed is None:
         return None
     kind, payload = parsed
-    if kind == "ask":
+    if kind == "ask":  # a button drawn before Share carried the passages shown
         answer = deps.index.search(payload, k=deps.settings.results)
-        blocks, text = render_reply(deps, answer, shared_by=user)
+        blocks, text = conversation_reply(deps, answer, shared_by=user, owner=user)
         return blocks, text, None
     role_id, thread_ts = split_role_share(payload)
     card = card_for_role(deps, role_id)
     if card is None:
         return None
     blocks = render_role_card(card, deps.index.kb, echo=False, shared_by=user)
+    if user:
+        blocks = with_remove(blocks, user)
     return blocks, role_card_text(card), thread_ts
 
 

@@ -1,5 +1,7 @@
 """Remove: the "⋯" menu on peerbot's own posts deletes the post, for the asker or sharer only.
 
+The menu's other entry, About, says privately what the post is and who may remove it.
+
 The menu's value names who may remove the post (set by peerbot when it posted); Slack signs the
 click, so the check is against the person Slack says clicked.
 """
@@ -11,7 +13,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.conversation_blocks import ACTION_MORE, removal_owner
+from bot.conversation_blocks import ABOUT, ABOUT_TEXT, ACTION_MORE, removal_owner
 from bot.listeners.common import Deps, log_handled, respond_safely, started_at
 from bot.listeners.replying import call_safely
 
@@ -33,11 +35,21 @@ def register(app: App, deps: Deps) -> None:
     ) -> None:
         ack()
         event_id = f"action:{action.get('action_ts') or '-'}"
-        owner = removal_owner(str((action.get("selected_option") or {}).get("value") or ""))
+        chosen = str((action.get("selected_option") or {}).get("value") or "")
+        owner = removal_owner(chosen)
         user = (body.get("user") or {}).get("id")
         container = body.get("container") or {}
         channel, ts = container.get("channel_id"), container.get("message_ts")
-        if owner is None or not channel or not ts:
+        if chosen == ABOUT:
+            respond_safely(
+                respond,
+                event_id=event_id,
+                response_type="ephemeral",
+                replace_original=False,
+                text=ABOUT_TEXT,
+            )
+            outcome = "about"
+        elif owner is None or not channel or not ts:
             outcome = "ignored"
         elif user != owner:
             respond_safely(

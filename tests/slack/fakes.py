@@ -596,6 +596,9 @@ def block_kit_problems(blocks: list[dict[str, Any]], max_blocks: int = 50) -> li
                     text_ok(element["text"], 75, f"{where} button")
                     if len(element.get("value", "")) > 2000:
                         problems.append(f"{where}: button value too long")
+                elif element["type"] == "overflow":
+                    if not 2 <= len(element["options"]) <= 5:
+                        problems.append(f"{where}: overflow with {len(element['options'])} options")
                 elif element["type"] == "static_select":
                     options = element["options"]
                     if not 1 <= len(options) <= 100:

@@ -15,6 +15,7 @@ from tests.slack.fakes import (
     BOT_USER_ID,
     Call,
     app_mention,
+    block_kit_problems,
     button,
     message,
     quotes_with_citations,
@@ -66,8 +67,8 @@ def _answered_mention(live: LiveApp) -> dict[str, Any]:
 
 def test_the_asker_can_remove_peerbots_reply(live_app: LiveApp) -> None:
     menu = _answered_mention(live_app)
-    (option,) = menu["options"]
-    assert option["value"] == "remove:U0ALICE"
+    option, about = menu["options"]
+    assert option["value"] == "remove:U0ALICE" and about["value"] == "about"
     live_app.sender.action(
         _overflow(option["value"]),
         live_app.fake.response_url("remove"),
@@ -92,6 +93,35 @@ def test_someone_else_cannot_remove_it(live_app: LiveApp) -> None:
     (refusal,) = _responded(live_app, "remove")
     assert refusal.body["response_type"] == "ephemeral"
     assert "Only the person who asked" in refusal.body["text"]
+    assert live_app.fake.calls_to("chat.delete") == []
+
+
+def test_a_shared_role_card_can_be_removed_by_its_sharer(live_app: LiveApp) -> None:
+    live_app.sender.action(
+        button("share_in_channel", "role:recovery-coach", "role_actions"),
+        live_app.fake.response_url("share-role"),
+        channel_id=CHANNEL,
+        user_id="U0CAROL",
+    )
+    (post,) = live_app.fake.wait_for("chat.postMessage")
+    live_app.drain()
+    menu = _element(post.body["blocks"], "peerbot_more")
+    assert menu["options"][0]["value"] == "remove:U0CAROL"
+    assert block_kit_problems(post.body["blocks"]) == []
+
+
+def test_about_says_what_the_reply_is(live_app: LiveApp) -> None:
+    _answered_mention(live_app)
+    live_app.sender.action(
+        _overflow("about"),
+        live_app.fake.response_url("about"),
+        channel_id=CHANNEL,
+        user_id="U0MALLORY",
+        is_ephemeral=False,
+        message_ts=FIRST_TS,
+    )
+    (about,) = _responded(live_app, "about")
+    assert about.body["response_type"] == "ephemeral" and "quotes passages" in about.body["text"]
     assert live_app.fake.calls_to("chat.delete") == []
 
 
