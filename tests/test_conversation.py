@@ -34,6 +34,7 @@ from bot.conversation_blocks import (
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.store import (
+    LATEST_VERSION,
     MIGRATIONS,
     Answered,
     SQLiteDatabase,
@@ -266,7 +267,7 @@ def test_a_version_1_database_gains_the_conversation_tables_and_keeps_its_votes(
             (1.0, "helpful", "h", '["s1"]'),
         )
     store = SQLStore(database)
-    assert schema_version(database) == 2
+    assert schema_version(database) == LATEST_VERSION
     assert store.summary().helpful == 1
     store.remember_thread("C1", "1.1", ("peer-bridger",))
     assert store.thread("C1", "1.1") == ("peer-bridger",)
