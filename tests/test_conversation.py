@@ -27,6 +27,7 @@ from bot.conversation_blocks import (
     render_escalation_post,
     render_vote_state,
     share_answer_value,
+    should_offer_person,
     voted_message,
     with_ask_a_person,
     with_remove,
@@ -272,3 +273,26 @@ def test_a_version_1_database_gains_the_conversation_tables_and_keeps_its_votes(
     store.remember_thread("C1", "1.1", ("peer-bridger",))
     assert store.thread("C1", "1.1") == ("peer-bridger",)
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "offered"),
+    [
+        pytest.param(Answer("q", True, (_result(),), ()), False, id="answered"),
+        pytest.param(Answer("q", False, (), ()), True, id="declined"),
+        pytest.param(
+            Answer("q", False, (), (), missing="pay figures", related=(_result(),)),
+            True,
+            id="partial",
+        ),
+        pytest.param(Answer("q", True, (_result(),), (), crisis=True), True, id="crisis"),
+    ],
+)
+def test_who_is_offered_a_person(answer: Answer, offered: bool) -> None:
+    assert should_offer_person(answer) is offered
+    if offered:
+        escalation = parse_escalation(ask_person_value(answer))
+        assert escalation is not None
+        assert escalation.snippet_ids == tuple(
+            r.snippet_id for r in (*answer.results, *answer.related)
+        )
