@@ -2,7 +2,10 @@
 
 An edited question gets its reply updated in place (`chat.update`) with the answer to the new
 wording; a deleted one takes peerbot's reply with it, and every "Share in channel" copy that
-repeats it, since people delete a message when it held a client's details. Slack also sends
+repeats it, since people delete a message when it held a client's details. A deleted question
+that has replies (a mention always does: peerbot answers in its thread) does not arrive as
+`message_deleted`: Slack turns it into a "tombstone" and sends `message_changed` with the
+message's subtype `tombstone`; that is handled as the deletion it is. Slack also sends
 `message_changed` when a thread's reply count changes, with the text unchanged: that is no
 edit, and nothing is done.
 """
@@ -15,7 +18,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.listeners.common import Deps, log_handled, question_from_text, started_at
-from bot.listeners.follow_ups import DELETED, EDITED
+from bot.listeners.follow_ups import DELETED, EDITED, TOMBSTONE
 from bot.listeners.replying import answer_for, call_safely, remember_thread
 
 
@@ -27,6 +30,9 @@ def _edited(
     message = event.get("message") or {}
     before = event.get("previous_message") or {}
     ts = str(message.get("ts") or "")
+    if message.get("subtype") == TOMBSTONE:
+        _remove(deps, client, event_id, channel, ts, context)
+        return
     answered = deps.conversations.answered(channel, ts) if channel and ts else None
     if (
         answered is None
@@ -71,6 +77,13 @@ def _deleted(
     event_id = str(body.get("event_id") or "-")
     channel = str(event.get("channel") or "")
     ts = str(event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts") or "")
+    _remove(deps, client, event_id, channel, ts, context)
+
+
+def _remove(
+    deps: Deps, client: WebClient, event_id: str, channel: str, ts: str, context: BoltContext
+) -> None:
+    """A question is gone: delete peerbot's reply and every shared copy, and forget them."""
     if not channel or not ts:
         return
     removed, failed = 0, 0

@@ -23,6 +23,8 @@ from bot.store import ConversationStore
 
 CHANNEL_TYPES = frozenset({"channel", "group"})
 EDITED, DELETED = "message_changed", "message_deleted"
+# What Slack turns a deleted message with replies into (sent as a message_changed).
+TOMBSTONE = "tombstone"
 
 
 def _is_thread_reply(event: dict[str, Any]) -> bool:
@@ -45,11 +47,13 @@ def concerns_peerbot(
     if not isinstance(channel, str):
         return False
     subtype = event.get("subtype")
-    if subtype == EDITED:
-        ts = (event.get("message") or {}).get("ts")
+    message = event.get("message") or {}
+    if subtype == EDITED and message.get("subtype") != TOMBSTONE:
+        ts = message.get("ts")
         return isinstance(ts, str) and conversations.answered(channel, ts) is not None
-    if subtype == DELETED:
-        ts = event.get("deleted_ts") or (event.get("previous_message") or {}).get("ts")
+    if subtype in (EDITED, DELETED):
+        ts = message.get("ts") or event.get("deleted_ts")
+        ts = ts or (event.get("previous_message") or {}).get("ts")
         return isinstance(ts, str) and (
             conversations.answered(channel, ts) is not None
             or bool(conversations.shares_of(channel, ts))

@@ -91,6 +91,29 @@ def _edit(ts: str, old: str, new: str, thread_ts: str | None = None) -> dict[str
     )
 
 
+def _tombstone(ts: str, previous_text: str) -> dict[str, Any]:
+    """What Slack sends when a message with replies is deleted: a message_changed to a tombstone."""
+    return message(
+        "",
+        channel=CHANNEL,
+        channel_type="channel",
+        user=None,
+        subtype="message_changed",
+        hidden=True,
+        message={
+            "type": "message",
+            "subtype": "tombstone",
+            "text": "This message was deleted.",
+            "user": "USLACKBOT",
+            "hidden": True,
+            "ts": ts,
+            "thread_ts": ts,
+            "reply_count": 2,
+        },
+        previous_message={"type": "message", "user": "U0ALICE", "text": previous_text, "ts": ts},
+    )
+
+
 def _deletion(ts: str, channel: str = CHANNEL) -> dict[str, Any]:
     return message(
         "",
@@ -124,14 +147,16 @@ def test_a_conversation_mention_follow_up_edit_and_deletion(live_app: LiveApp) -
     assert update.body["channel"] == CHANNEL
     assert update.body["ts"] == first_ts(live_app, 0)
     assert _first_quote(update) == COACH_QUOTE
-    # Deleting both questions deletes both replies.
-    live_app.sender.event(_deletion(mention["ts"]))
+    # Deleting both questions deletes both replies. The first has replies, so Slack reports its
+    # deletion as a change to a tombstone; the follow-up's as a plain deletion.
+    live_app.sender.event(_tombstone(mention["ts"], mention["text"]))
     live_app.sender.event(_deletion(follow_up["ts"]))
     deletes = live_app.fake.wait_for("chat.delete", 2)
     live_app.drain()
     assert sorted(c.body["ts"] for c in deletes) == [first_ts(live_app, 0), first_ts(live_app, 1)]
     assert {c.body["channel"] for c in deletes} == {CHANNEL}
     assert len(live_app.fake.calls_to("chat.postMessage")) == 2
+    assert len(live_app.fake.calls_to("chat.update")) == 1  # the tombstone is no edit
 
 
 def first_ts(live: LiveApp, number: int) -> str:
@@ -267,6 +292,10 @@ def _strangers(secret: str, count: int, peer_thread: str) -> Iterator[dict[str, 
             deletion = _deletion(next_ts(), channel=channel)
             deletion.update(channel_type=channel_type)
             yield deletion
+        elif shape == 6 and number % 16 == 14:  # a deleted message with replies, not ours
+            tombstone = _tombstone(next_ts(), text)
+            tombstone.update(channel=channel, channel_type=channel_type)
+            yield tombstone
         elif shape == 6:  # a join
             yield message(
                 f"<@U0NEW{number}> has joined the channel {secret}",
