@@ -97,25 +97,35 @@ def is_chatter(text: str) -> bool:
     return not said or all(word in _CHATTER for word in said)
 
 
+def thread_subject(
+    text: str,
+    thread: Sequence[str],
+    names: Mapping[str, Sequence[str]],
+    facets: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """The names of the thread's concepts a follow-up `text` is to be read with, if any.
+
+    A short follow-up that names no subject (role or concept) of its own is read with the
+    thread's concepts (without the thread's facets when it names a facet itself); anything
+    else with none.
+    """
+    if not thread or len(tokenize(text)) > MAX_FACET_WORDS:
+        return ()
+    named = named_concepts(text, names)
+    if any(concept_id not in facets for concept_id in named):
+        return ()
+    kept = [c for c in thread if not (named and c in facets)]
+    subject = [names[concept_id][0] for concept_id in kept if names.get(concept_id)]
+    return tuple(subject[:MAX_THREAD_CONCEPTS])
+
+
 def follow_up_question(
     text: str,
     thread: Sequence[str],
     names: Mapping[str, Sequence[str]],
     facets: frozenset[str] = frozenset(),
 ) -> str:
-    """The question to search for a follow-up `text` in a thread about the concepts `thread`.
-
-    A short follow-up that names no subject (role or concept) of its own gets the thread's
-    concept names added (without the thread's facets when it names a facet itself); anything
-    else is searched as written.
-    """
-    if not thread or len(tokenize(text)) > MAX_FACET_WORDS:
-        return text
-    named = named_concepts(text, names)
-    if any(concept_id not in facets for concept_id in named):
-        return text
-    kept = [c for c in thread if not (named and c in facets)]
-    subject = [names[concept_id][0] for concept_id in kept if names.get(concept_id)]
-    if not subject:
-        return text
-    return f"{text} ({', '.join(subject[:MAX_THREAD_CONCEPTS])})"
+    """The question to search for a follow-up `text` in a thread about the concepts `thread`:
+    the text with the names from `thread_subject` added, or as written when there are none."""
+    subject = thread_subject(text, thread, names, facets)
+    return f"{text} ({', '.join(subject)})" if subject else text

@@ -34,6 +34,7 @@ from bot.blocks import (
     ACTION_SHARE,
     MAX_ACTIONS_ELEMENTS,
     MAX_BUTTON_VALUE,
+    MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
     Json,
     fit_mrkdwn,
@@ -112,6 +113,26 @@ def with_remove(blocks: list[Json], owner: str) -> list[Json]:
         ],
     )
     return _add(blocks, menu.to_dict())
+
+
+def with_reading_note(blocks: list[Json], subject: Sequence[str]) -> list[Json]:
+    """The reply with a note, above its buttons, that it was read with the thread's subject."""
+    names = ", ".join(fit_mrkdwn(name, 200) for name in subject)
+    note = ContextBlock(
+        elements=[
+            MarkdownTextObject(
+                text=f":thread: Read with this thread's subject: *{names}*", verbatim=True
+            )
+        ]
+    ).to_dict()
+    copied: list[Json] = json.loads(json.dumps(blocks))
+    if len(copied) >= MAX_MESSAGE_BLOCKS:
+        return copied
+    for number in range(len(copied) - 1, -1, -1):
+        block = copied[number]
+        if block.get("type") == "actions" and block.get("block_id") == _ANSWER_ACTIONS:
+            return copied[:number] + [note] + copied[number:]
+    return [*copied, note]
 
 
 def removal_owner(value: str) -> str | None:

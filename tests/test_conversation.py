@@ -30,6 +30,7 @@ from bot.conversation_blocks import (
     should_offer_person,
     voted_message,
     with_ask_a_person,
+    with_reading_note,
     with_remove,
 )
 from bot.index import SnippetIndex
@@ -296,3 +297,15 @@ def test_who_is_offered_a_person(answer: Answer, offered: bool) -> None:
         assert escalation.snippet_ids == tuple(
             r.snippet_id for r in (*answer.results, *answer.related)
         )
+
+
+def test_reading_note_sits_above_the_buttons() -> None:
+    blocks = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "> quote"}},
+        {"type": "actions", "block_id": "answer_actions", "elements": []},
+    ]
+    noted = with_reading_note(blocks, ["Peer <bridger>"])
+    assert [b["type"] for b in noted] == ["section", "context", "actions"]
+    assert "*Peer &lt;bridger&gt;*" in noted[1]["elements"][0]["text"]
+    full = [{"type": "divider"}] * 50
+    assert with_reading_note(full, ["x"]) == full

@@ -24,12 +24,14 @@ from bot.conversation import (
     follow_up_question,
     is_chatter,
     thread_concepts,
+    thread_subject,
 )
 from bot.conversation_blocks import (
     ask_person_value,
     share_answer_value,
     should_offer_person,
     with_ask_a_person,
+    with_reading_note,
     with_remove,
     with_share_value,
 )
@@ -122,22 +124,35 @@ def is_from_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
     return bool(user) and user != bot_user_id
 
 
-def read_in_thread(deps: Deps, question: str, thread: tuple[str, ...] | None) -> str:
-    """The question to search: a facet-only follow-up gets the thread's subject added."""
+def read_in_thread(
+    deps: Deps, question: str, thread: tuple[str, ...] | None
+) -> tuple[str, tuple[str, ...]]:
+    """(the question to search, the thread's subject it was read with, if any)."""
     if not thread:
-        return question
+        return question, ()
     kb = deps.index.kb
-    return follow_up_question(question, thread, concept_names(kb), facet_ids(kb))
+    names, facets = concept_names(kb), facet_ids(kb)
+    return (
+        follow_up_question(question, thread, names, facets),
+        thread_subject(question, thread, names, facets),
+    )
 
 
 def answer_for(
     deps: Deps, question: str, *, thread: tuple[str, ...] | None, owner: str | None
 ) -> tuple[list[Json], str, str, Answer | None]:
-    """(blocks, fallback text, outcome for the log, the answer) for a question in a thread."""
+    """(blocks, fallback text, outcome for the log, the answer) for a question in a thread.
+
+    A follow-up read with the thread's subject says so, so nobody takes an answer about peer
+    bridgers for one about the word they typed alone.
+    """
     if not question:
         return render_ask_prompt(deps.commands), PROMPT_TEXT, "prompted", None
-    answer = deps.index.search(read_in_thread(deps, question, thread), k=deps.settings.results)
+    searched, subject = read_in_thread(deps, question, thread)
+    answer = deps.index.search(searched, k=deps.settings.results)
     blocks, text = conversation_reply(deps, answer, owner=owner)
+    if subject:
+        blocks = with_reading_note(blocks, subject)
     return blocks, text, "answered" if answer.answered else "declined", answer
 
 

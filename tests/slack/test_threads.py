@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import statistics
@@ -21,9 +22,11 @@ from tests.slack.fakes import (
     BOT_USER_ID,
     Call,
     app_mention,
+    block_kit_problems,
     message,
     next_ts,
     quotes_with_citations,
+    texts,
 )
 
 CHANNEL = "C0TEAM"
@@ -139,6 +142,9 @@ def test_a_conversation_mention_follow_up_edit_and_deletion(live_app: LiveApp) -
     live_app.sender.event(follow_up)
     second = _reply(live_app, mention["ts"], 2)[1]
     assert _first_quote(second) == BRIDGER_YOUTH
+    notes = "\n".join(texts(second.body["blocks"], "mrkdwn"))
+    assert "Read with this thread's subject: *Peer bridger, Roles and duties*" in notes
+    assert block_kit_problems(second.body["blocks"]) == []
     # An edit of the first question updates its reply in place with the new answer.
     live_app.sender.event(
         _edit(mention["ts"], mention["text"], f"<@{BOT_USER_ID}> what does a recovery coach do?")
@@ -176,7 +182,9 @@ def test_a_follow_up_naming_another_role_changes_the_subject(live_app: LiveApp) 
     live_app.sender.event(mention)
     _reply(live_app, mention["ts"])
     live_app.sender.event(_thread_reply("what about recovery coaches?", mention["ts"]))
-    assert _first_quote(_reply(live_app, mention["ts"], 2)[1]) == COACH_QUOTE
+    reply = _reply(live_app, mention["ts"], 2)[1]
+    assert _first_quote(reply) == COACH_QUOTE
+    assert "thread's subject" not in json.dumps(reply.body["blocks"])
 
 
 def test_thanks_in_a_thread_gets_no_reply(live_app: LiveApp) -> None:
