@@ -434,6 +434,8 @@ def _load_sources(collector: _Collector, path: Path, seeds_dir: Path) -> dict[st
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}
     for record in records:
+        if "review" in record:  # added by `peerbot add-source`, metadata not yet checked
+            continue
         if not collector.fields_ok(shown, record, _SOURCE_FIELDS, "source"):
             continue
         if not collector.unique(shown, record, seen, "source"):
@@ -599,7 +601,12 @@ def _version(paths: Iterable[Path]) -> str:
 
 def knowledge_files(knowledge_dir: Path, seeds_dir: Path) -> list[Path]:
     """Every file whose content defines the knowledge base (for hashing and caching)."""
-    files = [path for path in knowledge_dir.rglob("*.yaml") if path.is_file()]
+    drafts = knowledge_dir / "drafts"  # proposals under review are not part of the knowledge
+    files = [
+        path
+        for path in knowledge_dir.rglob("*.yaml")
+        if path.is_file() and drafts not in path.parents
+    ]
     files += [path for path in seeds_dir.glob("*") if path.is_file()]
     return sorted(files)
 

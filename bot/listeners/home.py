@@ -31,6 +31,7 @@ from bot.listeners.common import (
     log_handled,
     publish_view,
     question_from_text,
+    remember_outcome,
     started_at,
 )
 from bot.listeners.roles_command import card_for_role
@@ -129,6 +130,7 @@ def register(app: App, deps: Deps) -> None:
             ack(response_action="errors", errors={ASK_BLOCK: EMPTY_QUESTION_TEXT})
             return
         answer = deps.index.search(question, k=deps.settings.results)
+        remember_outcome(deps, answer)
         modal = render_answer_modal(
             answer, deps.index.kb, crisis_notice=deps.settings.crisis_notice
         )

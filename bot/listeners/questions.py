@@ -17,7 +17,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks import render_ask_prompt
-from bot.listeners.common import Deps, Reply, answer_command, log
+from bot.listeners.common import Deps, Reply, answer_command, log, remember_outcome
 from bot.listeners.replying import PROMPT_TEXT, answer_message, conversation_reply
 
 
@@ -26,6 +26,7 @@ def question_reply(deps: Deps, question: str, echo: bool, source: str = "") -> R
     if not question:
         return render_ask_prompt(deps.commands), PROMPT_TEXT, "prompted"
     answer = deps.index.search(question, k=deps.settings.results)
+    remember_outcome(deps, answer)
     blocks, text = conversation_reply(deps, answer, echo=echo, source=source)
     return blocks, text, "answered" if answer.answered else "declined"
 

@@ -40,6 +40,7 @@ from bot.listeners.common import (
     log,
     log_handled,
     question_from_text,
+    remember_outcome,
     render_reply,
     started_at,
 )
@@ -150,6 +151,7 @@ def answer_for(
         return render_ask_prompt(deps.commands), PROMPT_TEXT, "prompted", None
     searched, subject = read_in_thread(deps, question, thread)
     answer = deps.index.search(searched, k=deps.settings.results)
+    remember_outcome(deps, answer)
     blocks, text = conversation_reply(deps, answer, owner=owner)
     if subject:
         blocks = with_reading_note(blocks, subject)
