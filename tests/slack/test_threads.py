@@ -7,6 +7,7 @@ import logging
 import sqlite3
 import statistics
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,16 @@ import pytest
 
 from bot.app import SLACK_LOGGER
 from bot.server import configure_logging
+from bot.store import database_path, open_store, sqlite_url
 from tests.conftest import MINI_FILES, write_mini_kb
-from tests.slack.conftest import LiveApp
+from tests.slack.conftest import LiveApp, Served
 from tests.slack.fakes import (
     BOT_ID,
     BOT_USER_ID,
+    WAIT_SECONDS,
     Call,
+    FakeSlack,
+    SlackSender,
     app_mention,
     block_kit_problems,
     message,
@@ -348,3 +353,46 @@ def test_channel_messages_not_for_peerbot_leave_no_trace(
         f"privacy: strangers=200 log records=0 api calls=0 new rows=0 "
         f"ack p50={statistics.median(acks):.1f} ms p99={acks[197]:.1f} ms"
     )
+
+
+# --- as deployed ----------------------------------------------------------------------------------
+
+
+def _wait_until(check: Callable[[], bool]) -> None:
+    """Poll until `check()` holds (a wait, not a timing assertion); fail after WAIT_SECONDS."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not check():
+        assert time.monotonic() < deadline, "condition never held"
+        time.sleep(0.02)
+
+
+def test_follow_ups_and_edits_across_gunicorn_workers(
+    served: Served, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    """Thread state lives in the shared store, so any worker answers any follow-up."""
+    sender = SlackSender(f"{served.base_url}/slack/events")
+    store = open_store(sqlite_url(database_path(tmp_path / "data")))
+    try:
+        mention = app_mention(f"<@{BOT_USER_ID}> what does a peer bridger do?", channel=CHANNEL)
+        sender.event(mention)
+        fake_slack.wait_for("chat.postMessage")
+        _wait_until(lambda: store.thread(CHANNEL, mention["ts"]) is not None)
+        follow_ups = [_thread_reply(f"what about youth? ({n})", mention["ts"]) for n in range(6)]
+        replies = [sender.event(follow_up) for follow_up in follow_ups]
+        assert [reply.status for reply in replies] == [200] * 6
+        posts = fake_slack.wait_for("chat.postMessage", 7)
+        _wait_until(lambda: store.answered(CHANNEL, mention["ts"]) is not None)
+        sender.event(
+            _edit(
+                mention["ts"], mention["text"], f"<@{BOT_USER_ID}> what does a recovery coach do?"
+            )
+        )
+        (update,) = fake_slack.wait_for("chat.update")
+    finally:
+        store.close()
+    log = served.stop()
+    assert [_first_quote(post) for post in posts[1:]] == [BRIDGER_YOUTH] * 6
+    assert {post.body["thread_ts"] for post in posts} == {mention["ts"]}
+    assert _first_quote(update) == COACH_QUOTE
+    assert log.count("kind=follow_up outcome=answered") == 6
+    assert "youth" not in log and "bridger" not in log
