@@ -16,11 +16,19 @@ from click.testing import CliRunner
 from slack_bolt import App, BoltRequest
 
 from bot.app import create_app
-from bot.blocks import ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_ROLE_SELECT, ACTION_SHARE
+from bot.blocks import (
+    ACTION_HELPFUL,
+    ACTION_NOT_HELPFUL,
+    ACTION_ROLE_SELECT,
+    ACTION_SHARE,
+    Commands,
+    render_help,
+)
 from bot.cli import main
 from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.knowledge import KnowledgeBase
 from bot.loader import load_index
-from bot.manifest import build_manifest, manifest_yaml
+from bot.manifest import SHORTCUT_NAME, build_manifest, manifest_yaml
 from bot.store import database_path, open_store, sqlite_url
 from tests.slack.fakes import (
     BOT_TOKEN,
@@ -297,3 +305,7 @@ def test_scopes_are_exactly_what_the_code_uses(
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == needed
     off = build_manifest(load_settings({"PEERBOT_FOLLOW_UPS": "false"}))
     assert set(off["oauth_config"]["scopes"]["bot"]) == needed - FOLLOW_UP_SCOPES
+
+
+def test_help_names_the_shortcut_as_the_manifest_does(real_kb: KnowledgeBase) -> None:
+    assert SHORTCUT_NAME in json.dumps(render_help(real_kb, Commands()))
