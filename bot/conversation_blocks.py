@@ -255,6 +255,32 @@ def parse_escalation(value: str) -> Escalation | None:
     return Escalation(data["q"], tuple(str(i) for i in ids), missing, bool(data.get("c")))
 
 
+def escalation_metadata(escalation: Escalation, where: dict[str, str | None]) -> str:
+    """The modal's private_metadata: what was found and where it was asked, never the question
+    (the modal's input holds that), within Slack's 3000 characters."""
+    ids = list(escalation.snippet_ids)
+    while True:
+        data = {"s": ids, "m": escalation.missing, "c": escalation.crisis, **where}
+        encoded = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        if len(encoded) <= MAX_METADATA or not ids:
+            return encoded[:MAX_METADATA]
+        ids.pop()
+
+
+def parse_escalation_metadata(text: str) -> tuple[Escalation, dict[str, str]] | None:
+    """(what was found, with no question yet; where: ch, p, th, r) from a modal's metadata."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("s"), list):
+        return None
+    missing = data.get("m") if isinstance(data.get("m"), str) else None
+    escalation = Escalation("", tuple(str(i) for i in data["s"]), missing, bool(data.get("c")))
+    where = {key: str(data[key]) for key in ("ch", "p", "th", "r") if data.get(key)}
+    return escalation, where
+
+
 def should_offer_person(answer: Answer) -> bool:
     """Declined, partial, or with the crisis notice: where a person may help more than quotes."""
     return not answer.answered or answer.partial or answer.crisis

@@ -20,8 +20,11 @@ from bot.conversation import (
     thread_concepts,
 )
 from bot.conversation_blocks import (
+    Escalation,
     ask_person_value,
+    escalation_metadata,
     parse_escalation,
+    parse_escalation_metadata,
     parse_share_answer,
     render_escalation_modal,
     render_escalation_post,
@@ -309,3 +312,22 @@ def test_reading_note_sits_above_the_buttons() -> None:
     assert "*Peer &lt;bridger&gt;*" in noted[1]["elements"][0]["text"]
     full = [{"type": "divider"}] * 50
     assert with_reading_note(full, ["x"]) == full
+
+
+def test_modal_metadata_fits_and_round_trips() -> None:
+    escalation = parse_escalation(
+        ask_person_value(Answer("é" * 1500, False, (), (), missing="pay figures"))
+    )
+    assert escalation is not None
+    many = Escalation("", tuple(f"snippet-é-{n:04d}" for n in range(400)), "pay figures", True)
+    where = {"ch": "C1", "p": "https://x.slack.com/archives/C1/p1", "th": "1.1", "r": None}
+    for item in (escalation, many):
+        text = escalation_metadata(item, where)
+        assert len(text) <= 3000
+        parsed = parse_escalation_metadata(text)
+        assert parsed is not None
+        found, place = parsed
+        assert found.missing == "pay figures" and found.question == ""
+        assert set(found.snippet_ids) <= set(item.snippet_ids)
+        assert place == {"ch": "C1", "p": "https://x.slack.com/archives/C1/p1", "th": "1.1"}
+    assert parse_escalation_metadata("{}") is None and parse_escalation_metadata("x") is None

@@ -10,7 +10,6 @@ the post, the modal stays open with a plain error and nothing is posted anywhere
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -26,8 +25,10 @@ from bot.conversation_blocks import (
     QUESTION_INPUT,
     VIEW_ASK_PERSON,
     Escalation,
+    escalation_metadata,
     escalation_text,
     parse_escalation,
+    parse_escalation_metadata,
     person_asked_text,
     render_escalation_modal,
     render_escalation_post,
@@ -101,8 +102,7 @@ def _open_modal(
     ts = None if ephemeral else container.get("message_ts")
     # The link is fetched now so the modal shows the post exactly as it will be made.
     permalink = _permalink(client, event_id, channel, str(ts)) if channel and ts else None
-    metadata = {
-        "v": action.get("value"),
+    where: dict[str, str | None] = {
         "ch": channel,
         "p": permalink,
         "th": None if ephemeral else (message.get("thread_ts") or ts),
@@ -121,7 +121,7 @@ def _open_modal(
         channel=escalation_channel,
         preview=preview,
         question=escalation.question,
-        metadata=json.dumps(metadata, separators=(",", ":")),
+        metadata=escalation_metadata(escalation, where),
     )
     error = call_safely(
         event_id, "views.open", client.views_open, trigger_id=body.get("trigger_id"), view=view
@@ -129,7 +129,7 @@ def _open_modal(
     return "modal" if error is None else "modal-failed"
 
 
-def _confirm(deps: Deps, client: WebClient, event_id: str, user: str, meta: dict[str, Any]) -> None:
+def _confirm(deps: Deps, client: WebClient, event_id: str, user: str, meta: dict[str, str]) -> None:
     """The private confirmation, and the note in the thread that a person was asked."""
     escalation_channel = deps.settings.escalation_channel or ""
     response_url = meta.get("r")
@@ -195,19 +195,16 @@ def register(app: App, deps: Deps) -> None:
     ) -> None:
         event_id = f"view:{view.get('id') or '-'}"
         user = str((body.get("user") or {}).get("id") or "")
-        try:
-            meta = json.loads(str(view.get("private_metadata") or "{}"))
-        except ValueError:
-            meta = {}
-        escalation = parse_escalation(str(meta.get("v") or "")) if isinstance(meta, dict) else None
+        parsed = parse_escalation_metadata(str(view.get("private_metadata") or ""))
         escalation_channel = deps.settings.escalation_channel
-        if escalation is None or escalation_channel is None or not isinstance(meta, dict):
+        if parsed is None or escalation_channel is None:
             ack(response_action="errors", errors={QUESTION_BLOCK: STALE_TEXT})
             return
+        escalation, meta = parsed
         values = (view.get("state") or {}).get("values") or {}
         field = (values.get(QUESTION_BLOCK) or {}).get(QUESTION_INPUT) or {}
         question = str(field.get("value") or "")
-        permalink = meta.get("p") if isinstance(meta.get("p"), str) else None
+        permalink = meta.get("p")
         blocks = _post_blocks(
             deps,
             escalation,

@@ -177,3 +177,19 @@ def test_a_private_answer_escalates_with_a_private_confirmation(
     assert confirmation.body["replace_original"] is False
     assert "Posted" in confirmation.body["text"]
     assert len(live.fake.calls_to("chat.postMessage")) == 1  # no thread to note it in
+
+
+def test_a_long_question_in_any_script_survives_the_modal(
+    make_live_app: Callable[..., LiveApp],
+) -> None:
+    live = _escalating(make_live_app)
+    long = "كلمة " * 700  # 3500 characters, each a \\u escape in ASCII JSON
+    mention, reply = _ask(live, long)
+    view = _click(live, mention, reply, REPLY_TS)
+    assert len(view["private_metadata"]) <= 3000
+    assert len(view["blocks"][-1]["element"]["initial_value"]) <= 3000
+    answer = live.sender.view_submission(view, _typed("كلمة"))
+    assert (answer.status, answer.body) == (200, "")
+    post = live.fake.wait_for("chat.postMessage", where=lambda c: c.body["channel"] == SUPPORT)[0]
+    live.drain()
+    assert post.body["blocks"][1]["text"]["text"] == "Question: كلمة"
