@@ -65,30 +65,42 @@ def facet_ids(kb: KnowledgeBase) -> frozenset[str]:
 
 
 def named_concepts(text: str, names: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
-    """The concept ids whose name or alias appears in `text` as whole words."""
+    """The concept ids whose name or alias appears in `text` as whole words, in the order
+    they appear; a name inside a longer one that also matched ("peer specialist" inside
+    "certified peer specialist") does not count on its own."""
     padded = f" {_normal(text)} "
-    found = []
+    matched: dict[str, str] = {}
     for concept_id, concept_names_ in names.items():
-        if any((normal := _normal(name)) and f" {normal} " in padded for name in concept_names_):
-            found.append(concept_id)
-    return tuple(found)
+        hits = [normal for name in concept_names_ if (normal := _normal(name))]
+        hits = [normal for normal in hits if f" {normal} " in padded]
+        if hits:
+            matched[concept_id] = max(hits, key=len)
+    kept = [
+        concept_id
+        for concept_id, normal in matched.items()
+        if not any(
+            len(other) > len(normal) and f" {normal} " in f" {other} " for other in matched.values()
+        )
+    ]
+    return tuple(sorted(kept, key=lambda concept_id: padded.find(f" {matched[concept_id]} ")))
 
 
 def thread_concepts(answer: Answer, kb: KnowledgeBase) -> tuple[str, ...]:
-    """The concept ids an answer used: retrieval's reading, else the shown passages' roles and
-    topics (roles first: a thread is most often about a role)."""
+    """The concept ids an answer used: retrieval's reading (`Answer.concepts`) when it gives
+    one; else the roles, concepts and topics the question names (subjects first); else the
+    first role and topic of the first passage shown."""
     if answer.concepts:
         return answer.concepts[:MAX_THREAD_CONCEPTS]
+    facets = facet_ids(kb)
+    named = named_concepts(answer.question, concept_names(kb))
+    if named:
+        ordered = [c for c in named if c not in facets] + [c for c in named if c in facets]
+        return tuple(ordered[:MAX_THREAD_CONCEPTS])
     by_id = {snippet.id: snippet for snippet in kb.snippets}
-    roles: list[str] = []
-    topics: list[str] = []
-    for result in answer.results:
-        snippet = by_id.get(result.snippet_id)
-        if snippet is None:
-            continue
-        roles.extend(role for role in snippet.roles if role not in roles)
-        topics.extend(topic for topic in snippet.topics if topic not in topics)
-    return tuple((roles + topics)[:MAX_THREAD_CONCEPTS])
+    first = by_id.get(answer.results[0].snippet_id) if answer.results else None
+    if first is None:
+        return ()
+    return (*first.roles[:1], *first.topics[:1])
 
 
 def is_chatter(text: str) -> bool:

@@ -91,6 +91,8 @@ def test_a_follow_up_outside_a_known_thread_is_as_written() -> None:
 def test_named_concepts_match_whole_words_and_plurals() -> None:
     assert named_concepts("do bridgers get paid", NAMES) == ("peer-bridger",)
     assert named_concepts("bridgerton season two", NAMES) == ()
+    names = {"ps": ("peer specialist",), "cps": ("certified peer specialist",), **NAMES}
+    assert named_concepts("funding for certified peer specialists?", names) == ("funding", "cps")
 
 
 @pytest.mark.parametrize("text", ["thanks!", "ok got it", "Thank you :)", "👍"])
@@ -102,16 +104,20 @@ def test_a_question_is_not_chatter() -> None:
     assert not is_chatter("thanks, and what about youth?")
 
 
-def test_thread_concepts_from_the_passages_shown(
-    real_kb: KnowledgeBase, real_index: SnippetIndex
-) -> None:
+def test_thread_concepts(real_kb: KnowledgeBase, real_index: SnippetIndex) -> None:
+    # The question's own subject, the longest name matched: not "peer specialist" as well.
     answer = real_index.search("what does a certified peer specialist do?")
-    concepts = thread_concepts(answer, real_kb)
-    assert concepts and set(concepts) <= set(concept_names(real_kb))
-    assert concepts[0] in real_kb.roles  # roles first
+    assert thread_concepts(answer, real_kb) == ("certified-peer-specialist",)
     assert facet_ids(real_kb) == frozenset(real_kb.topics)
+    assert set(concept_names(real_kb)) >= set(real_kb.roles) | set(real_kb.topics)
+    # Retrieval's reading wins when it gives one.
     told = Answer("q", True, answer.results, (), concepts=("medicaid", "peer-specialist"))
     assert thread_concepts(told, real_kb) == ("medicaid", "peer-specialist")
+    # A question naming nothing: the first passage's first role and topic.
+    unnamed = Answer("what is it like?", True, answer.results[:1], ())
+    first = next(s for s in real_kb.snippets if s.id == answer.results[0].snippet_id)
+    assert thread_concepts(unnamed, real_kb) == (*first.roles[:1], *first.topics[:1])
+    assert thread_concepts(Answer("what?", False, (), ()), real_kb) == ()
 
 
 # --- Block Kit --------------------------------------------------------------------------------
