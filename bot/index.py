@@ -62,6 +62,8 @@ DUPLICATE_JACCARD = 0.8
 # content words remain ("what is peer support *exactly*" yes; "what is peer support's effect on
 # employment" no: that question is about more than the concept).
 CARD_RESIDUAL_WORDS = 1
+# A passage covering (nearly) every concept of the ask ranks before passages covering less.
+FULL_COVERAGE = 0.999
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
 # Concept terms standing for a frame's answer type start with this (no real term can).
@@ -647,10 +649,15 @@ class SnippetIndex:
             # question wants duties before certification counts); BM25 order otherwise.
             examined_order = sorted(
                 examined,
-                key=lambda h: not (self._strong(h) and frame_topics.intersection(h.snippet.topics)),
+                key=lambda h: (
+                    not (self._strong(h) and frame_topics.intersection(h.snippet.topics)),
+                    not (self._strong(h) and h.coverage >= FULL_COVERAGE),
+                ),
             )
         else:
-            examined_order = examined
+            examined_order = sorted(
+                examined, key=lambda h: not (self._strong(h) and h.coverage >= FULL_COVERAGE)
+            )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
         for hit, from_card in [(h, True) for h in card_hits] + [(h, False) for h in examined_order]:

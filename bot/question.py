@@ -33,6 +33,10 @@ MAX_QUESTION_CHARS = 2000
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
 _SENTENCE_RE = re.compile(r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]")
+# Parentheses in a row, with the question mark just before them if any ("what about youth?
+# (Peer bridger)").
+_PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
+_INNER_RE = re.compile(r"\(([^()]*)\)")
 _CLAUSE_RE = re.compile(r",\s*")
 _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
@@ -146,6 +150,7 @@ class QuestionReader:
         """(the ask, whether anything was dropped, how many other questions were dropped)."""
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
+        spelled = self._parentheses(spelled)
         raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
         passes = [self._sentences(raws, drop_reasons=True)]
         scored = self._scored(passes[0])
@@ -170,6 +175,17 @@ class QuestionReader:
         if self._weak(ask):
             ask = self._with_context(ask, raws)
         return ask, ask != whole, others
+
+    def _parentheses(self, text: str) -> str:
+        """Asides in parentheses dropped ("(asking for a coworker)"); others kept in the sentence
+        they follow, even after its question mark ("what about youth? (Peer bridger)")."""
+
+        def replace(match: re.Match[str]) -> str:
+            question_mark = match.group(1) or ""
+            kept = [inner for inner in _INNER_RE.findall(match.group(2)) if self._clean(inner)]
+            return f" {' '.join(kept)}{question_mark} " if kept else question_mark
+
+        return _PARENTHESES_RE.sub(replace, text)
 
     def _sentences(self, raws: Sequence[str], *, drop_reasons: bool) -> list[tuple[str, bool]]:
         """Each sentence without its chatter, and whether it asks something."""

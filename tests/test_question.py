@@ -187,3 +187,9 @@ def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -
 def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
     question = _read(real_index, "sorry if this is a silly one but who are peer bridgers")
     assert question.ask == "who are peer bridgers"
+
+
+def test_parentheses_after_a_question_belong_to_it(real_index: SnippetIndex) -> None:
+    """A thread's follow-up arrives as "what about youth? (Peer bridger)" (bot.conversation)."""
+    question = _read(real_index, "what about youth? (2) (Peer bridger)")
+    assert question.ask == "what about youth 2 peer bridger"
