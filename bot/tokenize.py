@@ -51,7 +51,8 @@ FILLER_WORDS: frozenset[str] = frozenset(
     check cite explain figure whether find finds found big deal main point points takeaway
     takeaways true wrong important happen happens happened new old older recent recently today
     real whole question questions answer answers ask asked asking tell told said lately anyway
-    example examples general overall basic basics simple quick
+    example examples general overall basic basics simple quick year years month months week weeks
+    tomorrow yesterday
     """.split()
 )
 
