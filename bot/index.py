@@ -112,7 +112,7 @@ class _Reading:
     concepts: list[_Concept]
     query_terms: list[str]
     named: list[str]  # role and concept ids named, in order
-    residual: int  # content words outside names and frame cues (for concept cards)
+    residual: int  # content words outside names and frame cues (over the limit: an unknown one)
     side_concepts: tuple[list[_Concept], list[_Concept]] | None
     place_terms: frozenset[str]  # concepts that are named jurisdictions (checked, not topical)
 
@@ -382,12 +382,19 @@ class SnippetIndex:
             concept.weight = self._concept_weight(concept) or self._unknown_weight
             if concept.term in filler_terms():
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
-        residual = sum(
-            1
+        outside = [
+            concept
             for position, concept in concepts_by_position.items()
             if position not in name_spans
             and position not in question.frame_positions
             and concept.term not in filler_terms()
+        ]
+        # A word the passages lack next to the concept ("what is *telehealth* peer support")
+        # asks about something else, so it rules the card out; known words count up to a limit.
+        residual = (
+            CARD_RESIDUAL_WORDS + 1
+            if any(self._weight(c.term) == 0 for c in outside)
+            else len(outside)
         )
         sides = None
         if question.sides is not None:

@@ -63,6 +63,15 @@ def test_definition_questions_are_answered_from_the_card(
     assert answer.results[0].snippet_id in card
 
 
+def test_unknown_word_beside_the_concept_is_not_answered_from_its_card(
+    real_index: SnippetIndex,
+) -> None:
+    """Telehealth peer support is something the sources lack, not a kind of definition."""
+    question = "what is telehealth peer support"
+    _not_in_eval_files(question)
+    assert not real_index.search(question).answered
+
+
 # --- 2. duties -----------------------------------------------------------------------------------
 
 
