@@ -107,7 +107,7 @@ def test_duties_question_is_answered_with_duties(real_index: SnippetIndex, quest
             id="pay-rate",
         ),
         pytest.param(
-            "how much does it cost to get certified as a peer specialist",
+            "what would it cost me to get certified as a peer specialist?",
             "pay or cost figures",
             id="price",
         ),
