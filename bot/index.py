@@ -44,7 +44,7 @@ import numpy as np
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, Frame, Place, type_pattern
+from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Place, type_pattern
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
@@ -585,7 +585,9 @@ class SnippetIndex:
         frame = question.frame
         type_missing = False
         if frame is not None and frame.needs is not None:
-            if frame.needs == BOTH_SIDES:
+            if frame.needs == NOT_IN_SOURCES:
+                type_missing = True
+            elif frame.needs == BOTH_SIDES:
                 if reading.side_concepts is not None:
                     # Each side is represented by its concept next to the cue ("community"
                     # vs "site"), so a word every passage shares ("peer") cannot stand in.

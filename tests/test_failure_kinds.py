@@ -246,3 +246,52 @@ def test_chatty_message_is_answered_like_its_plain_form(
     assert chatty_answer.answered
     assert chatty_answer.results[0].snippet_id == plain_answer.results[0].snippet_id
     assert chatty_answer.ask is not None
+
+
+# --- 7. what no passage can hold: advice on one's own situation, live facts ----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        pytest.param(
+            "my peer mentee stopped showing up to groups after a bad week, what should i do?",
+            "advice",
+            id="advice-situation",
+        ),
+        pytest.param(
+            "a client asked me about my own recovery story. should i tell them about my relapse?",
+            "advice",
+            id="advice-should-i",
+        ),
+        pytest.param(
+            "is the state still accepting applications for peer support training grants?",
+            "current",
+            id="live-applications",
+        ),
+        pytest.param(
+            "what's the deadline for the next round of SAMHSA peer funding",
+            "current",
+            id="live-deadline",
+        ),
+    ],
+)
+def test_questions_the_sources_cannot_hold_are_never_answered(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """Research passages that share the words are at most related, never the answer."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    assert not answer.answered and answer.results == ()
+    if answer.related:
+        assert answer.partial and answer.missing is not None
+
+
+def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> None:
+    """Third-person questions about the role keep their frame ("what do peer mentors do")."""
+    question = "what do peer mentors do all week"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "duties"
+    assert answer.answered
