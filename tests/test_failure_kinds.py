@@ -116,6 +116,11 @@ def test_duties_question_is_answered_with_duties(real_index: SnippetIndex, quest
             "Oregon",
             id="one-state-rule",
         ),
+        pytest.param(
+            "can you list the states that train and certify peer specialists",
+            "the names of the states",
+            id="which-states-from-a-count",
+        ),
     ],
 )
 def test_typed_questions_get_partial_answers_not_word_matches(
