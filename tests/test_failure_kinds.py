@@ -300,3 +300,32 @@ def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> N
     answer = real_index.search(question)
     assert answer.frame == "duties"
     assert answer.answered
+
+
+# --- 8. study details: how many took part, where the study was done ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet_id"),
+    [
+        pytest.param(
+            "in the british dual diagnosis anonymous evaluation, how many members got interviewed?",
+            "milani2020-interviews",
+            id="place-from-the-work",
+        ),
+        pytest.param(
+            "how big was the sample in the Salzer survey of CPSs",
+            "peersforprogress-salzer-survey",
+            id="sample-size",
+        ),
+    ],
+)
+def test_study_details_are_answered_with_the_figure(
+    real_index: SnippetIndex, question: str, snippet_id: str
+) -> None:
+    """A study's sample is a count; a place the work is about is named by its title or label."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "count"
+    assert answer.answered
+    assert snippet_id in [result.snippet_id for result in answer.results[:3]]
