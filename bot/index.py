@@ -626,8 +626,16 @@ class SnippetIndex:
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the ask's most specific concept
                     # has to be in the passage's own words (not only in its labels or asks).
+                    # Most specific among words the passages know: a word no passage has
+                    # ("toward") weighs most but names no subject to check.
                     main = max(
-                        (c for c in reading.concepts if not c.term.startswith(_TYPE_PREFIX)),
+                        (
+                            c
+                            for c in reading.concepts
+                            if not c.term.startswith(_TYPE_PREFIX)
+                            and c.term not in filler_terms()
+                            and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
+                        ),
                         key=lambda c: c.weight,
                         default=None,
                     )

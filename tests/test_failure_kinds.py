@@ -302,6 +302,17 @@ def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> N
     assert answer.answered
 
 
+def test_a_word_no_passage_has_is_not_the_subject_a_money_answer_must_name(
+    real_index: SnippetIndex,
+) -> None:
+    """ "earmark" is in no passage: the subject a money passage must name is "consumer networks"."""
+    question = "how much money did SAMHSA earmark for consumer networks?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "money" and answer.answered
+    assert answer.results[0].snippet_id == "peersforprogress-samhsa-2-3-million"
+
+
 # --- 8. study details: how many took part, where the study was done ------------------------------
 
 
