@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+from bot.frames import type_pattern
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from tests.conftest import PROJECT_ROOT
@@ -302,6 +303,19 @@ def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> N
     assert answer.answered
 
 
+def test_how_many_needs_a_cardinal_and_a_share_accepts_a_ratio(real_index: SnippetIndex) -> None:
+    """ "twice as much time" is a figure, but not how many of something there are."""
+    lexicon = real_index.kb.lexicon
+    ratio = next(s for s in real_index.kb.snippets if s.id == "peersforprogress-site-vs-community")
+    assert "twice" in ratio.text and not re.search(r"\d", ratio.text)
+    how_many = real_index.read("how many peer specialists are there in the whole country").frame
+    share = real_index.read("what percentage of peer specialists work in the community").frame
+    assert how_many is not None and share is not None
+    types = {kind.id: type_pattern(kind) for kind in lexicon.answer_types}
+    assert not types[str(how_many.needs)].search(ratio.text)
+    assert types[str(share.needs)].search(ratio.text)
+
+
 def test_a_word_no_passage_has_is_not_the_subject_a_money_answer_must_name(
     real_index: SnippetIndex,
 ) -> None:
@@ -334,9 +348,9 @@ def test_a_word_no_passage_has_is_not_the_subject_a_money_answer_must_name(
 def test_study_details_are_answered_with_the_figure(
     real_index: SnippetIndex, question: str, snippet_id: str
 ) -> None:
-    """A study's sample is a count; a place the work is about is named by its title or label."""
+    """A study's sample is a number; a place the work is about is named by its title or label."""
     _not_in_eval_files(question)
     answer = real_index.search(question)
-    assert answer.frame == "count"
+    assert answer.frame == "how-many"
     assert answer.answered
     assert snippet_id in [result.snippet_id for result in answer.results[:3]]
