@@ -1,9 +1,10 @@
 """Retrieval quality on the real knowledge base, guarded by floors on each evaluation split.
 
 The dev split: Recall@3 >= 0.90 and declined >= 0.90 (raised from 0.80 once questions the
-sources cannot answer were read by frame). The held-out test split (tests/data/questions-test.yaml) is
-guarded when it exists: Recall@3 >= 0.90, declined >= 0.90, and a dev-test gap of at most 0.05 on
-both; where it is absent those tests are skipped with the reason shown (`pytest -ra`).
+sources cannot answer were read by frame). The held-out test split
+(tests/data/questions-test.yaml) is guarded when it exists: Recall@3 >= 0.90, declined >= 0.90,
+and a dev-test gap of at most 0.05 on both; where it is absent those tests are skipped with the
+reason shown (`pytest -ra`).
 """
 
 from __future__ import annotations
