@@ -240,6 +240,17 @@ def test_paraphrase_is_answered_through_asks(real_index: SnippetIndex, question:
             "to know for the budget memo",
             id="apology",
         ),
+        pytest.param(
+            "do peer support specialists work in vocational rehabilitation or case management "
+            "programs",
+            "ngl idk this one: do PSS staff work in voc rehab or CM programs? tia",
+            id="program-shorthand",
+        ),
+        pytest.param(
+            "can peer specialists work in partial hospitalization programs",
+            "ugh, imho this is basic but can peer specs work in PHP? haha",
+            id="slack-asides",
+        ),
     ],
 )
 def test_chatty_message_is_answered_like_its_plain_form(
