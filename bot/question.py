@@ -54,6 +54,12 @@ _TAG_RE = re.compile(
     r"|^(?:anyone|anybody|does anyone|does anybody|has anyone|have others|do others|"
     r"do other \S+) (?:else )?(?:see|seen|have|had|get|run|notice|deal|experience)"
 )
+# What such a question asks of the experience ("common", "a known thing", "normal"): whether it
+# is usual, which no passage states in those words. Left out of the ask, so the experience's own
+# words decide which passage answers.
+_TAG_PREDICATES = frozenset(
+    "common commonly normal typical usual known thing things widespread happen happens".split()
+)
 
 # "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
 _ALTERNATIVE_RE = re.compile(
@@ -199,7 +205,10 @@ class QuestionReader:
             if asks:
                 break
             before.insert(0, sentence)
-        return " ".join([*before, ask]) if before else ask
+        if not before:
+            return ask
+        tag = [word for word in ask.split() if word not in _TAG_PREDICATES]
+        return " ".join([*before, *tag])
 
     def _parentheses(self, text: str) -> str:
         """Asides in parentheses dropped ("(asking for a coworker)"); others kept in the sentence

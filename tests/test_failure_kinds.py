@@ -338,6 +338,20 @@ def test_a_word_no_passage_has_is_not_the_subject_a_money_answer_must_name(
     assert answer.results[0].snippet_id == "peersforprogress-samhsa-2-3-million"
 
 
+def test_an_experience_then_is_that_common_finds_the_passage_on_the_experience(
+    real_index: SnippetIndex,
+) -> None:
+    """Staff describe what happened, then ask if it is usual: the description is the question."""
+    question = (
+        "a client with BD told me her meds are all that matter and she doesn't want a peer. "
+        "is that a known thing?"
+    )
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "tse2019-medication-not-useful"
+
+
 # --- 8. study details: how many took part, where the study was done ------------------------------
 
 

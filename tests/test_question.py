@@ -202,7 +202,9 @@ def test_a_question_pointing_back_is_read_with_the_experience_before_it(
     question = "our peers keep getting asked to drive clients around. is this normal for peers?"
     read = real_index.read(question)
     assert "drive clients around" in read.ask
-    assert read.ask.endswith("is this normal for peers")
+    # "normal" asks whether the experience is usual; it is not what a passage must say.
+    assert read.ask.endswith("is this for peers")
+    assert "normal" not in read.words
 
 
 def test_a_statement_before_an_unrelated_question_is_still_dropped(
