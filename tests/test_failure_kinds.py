@@ -379,3 +379,43 @@ def test_study_details_are_answered_with_the_figure(
     assert answer.frame == "how-many"
     assert answer.answered
     assert snippet_id in [result.snippet_id for result in answer.results[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet_id"),
+    [
+        pytest.param(
+            "how did Bellamy and colleagues go about finding the studies for their update?",
+            "bellamy2017-how-studies-found",
+            id="how-a-review-found-its-studies",
+        ),
+        pytest.param(
+            "what software did the hong kong bipolar study use to analyse interviews",
+            "tse2019-thematic-analysis",
+            id="how-interviews-were-analysed",
+        ),
+    ],
+)
+def test_methods_staff_ask_about_are_curated(
+    real_index: SnippetIndex, question: str, snippet_id: str
+) -> None:
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == snippet_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "got any hard numbers on how much peer support cuts symptom severity?",
+        "what's the odds ratio for rehospitalization with peer support",
+    ],
+)
+def test_a_request_for_statistics_needs_a_figure(real_index: SnippetIndex, question: str) -> None:
+    """Passages that discuss the evidence without a figure are related, not the statistic."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "count"
+    assert not answer.answered and answer.partial
+    assert answer.missing == "a figure for that"
