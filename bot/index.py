@@ -634,6 +634,7 @@ class SnippetIndex:
                             for c in reading.concepts
                             if not c.term.startswith(_TYPE_PREFIX)
                             and c.term not in filler_terms()
+                            and c.term not in reading.place_terms
                             and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
                         ),
                         key=lambda c: c.weight,
