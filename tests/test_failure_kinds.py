@@ -291,6 +291,16 @@ def test_chatty_message_is_answered_like_its_plain_form(
             "current",
             id="live-deadline",
         ),
+        pytest.param(
+            "what questions should we ask candidates in a peer specialist job interview",
+            "hiring",
+            id="hiring-interview",
+        ),
+        pytest.param(
+            "how do we recruit good peer support workers for our crisis line?",
+            "hiring",
+            id="hiring-recruit",
+        ),
     ],
 )
 def test_questions_the_sources_cannot_hold_are_never_answered(
@@ -419,3 +429,16 @@ def test_a_request_for_statistics_needs_a_figure(real_index: SnippetIndex, quest
     assert answer.frame == "count"
     assert not answer.answered and answer.partial
     assert answer.missing == "a figure for that"
+
+
+def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
+    """Passages on certification hold numbers, not a minimum age; the youth study holds ages."""
+    no_age = "is there a minimum age to become a certified peer specialist?"
+    ages = "what ages does the canadian youth peer support evaluation cover"
+    _not_in_eval_files(no_age, ages)
+    declined = real_index.search(no_age)
+    assert declined.frame == "age" and not declined.answered
+    assert declined.missing == "an age or age range"
+    answered = real_index.search(ages)
+    assert answered.frame == "age" and answered.answered
+    assert answered.results[0].snippet_id == "halsall2021-realist-participatory"
