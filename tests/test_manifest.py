@@ -136,8 +136,7 @@ def app(settings: Settings) -> Iterator[App]:
     built = create_app(
         settings,
         load_index(settings),
-        events=store,
-        feedback=store,
+        store=store,
     )
     yield built
     built.listener_runner.listener_executor.shutdown(wait=True)

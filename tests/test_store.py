@@ -151,7 +151,7 @@ def test_question_hash_ignores_case_and_spacing_but_not_words() -> None:
 
 def test_a_vote_rejects_unknown_kinds(database: SQLiteDatabase) -> None:
     store = SQLStore(database)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="CHECK constraint"):
         store.record(Vote("meh", "abc", (), 1.0))  # type: ignore[arg-type]
 
 
@@ -240,7 +240,7 @@ def test_a_failed_migration_leaves_the_schema_as_it_was(tmp_path: Path) -> None:
     )
     try:
         migrate(database)
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(StoreError, match="already exists"):
             migrate(database, broken)
         assert schema_version(database) == LATEST_VERSION
         with database.connect() as connection:

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.blocks import help_text, render_help
 from bot.listeners import actions, help_command, home, questions, roles_command
-from bot.listeners.common import Deps
+from bot.listeners.common import Deps, stored_command
 
 __all__ = ["Deps", "register"]
 
 
 def register(app: App, deps: Deps) -> None:
-    """Call each feature module's register() in turn."""
+    """Call each feature module's register() in turn, then say how stored commands are answered
+    (the sweeper answers a command recorded by a process that died, from its name alone)."""
     questions.register(app, deps)
     roles_command.register(app, deps)
     help_command.register(app, deps)
     actions.register(app, deps)
     home.register(app, deps)
+    replies = deps.command_replies
+    replies.setdefault(deps.settings.role_command, lambda t: roles_command.role_reply(deps, t))
+    replies.setdefault(
+        deps.settings.help_command,
+        lambda _: (render_help(deps.index.kb, deps.commands), help_text(), "answered"),
+    )
+    deps.work.handle("command", stored_command(deps))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.store.dialect import SQLITE, Dialect
+from bot.store.records import StoreError
 
 DATABASE_NAME = "peerbot.sqlite3"
 _BUSY_TIMEOUT_SECONDS = 10.0
@@ -29,7 +30,12 @@ class _SQLiteSession:
         self._connection = connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self._connection.execute(SQLITE.sql(sql), tuple(params))
+        try:
+            return self._connection.execute(SQLITE.sql(sql), tuple(params))
+        except sqlite3.Error as error:
+            # Full disk, read-only file, corrupt database, a constraint: one clear error type
+            # for callers, the driver's in its cause.
+            raise StoreError(f"SQLite: {error}") from error
 
 
 class SQLiteDatabase:
@@ -45,6 +51,12 @@ class SQLiteDatabase:
         self._pid = 0
 
     def _open(self) -> sqlite3.Connection:
+        try:
+            return self._configure()
+        except sqlite3.Error as error:
+            raise StoreError(f"SQLite: cannot open {self.path}: {error}") from error
+
+    def _configure(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
             self.path,
             timeout=_BUSY_TIMEOUT_SECONDS,

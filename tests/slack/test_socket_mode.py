@@ -51,8 +51,7 @@ def test_socket_mode_connects_acks_and_answers(
     app = create_app(
         settings,
         load_index(settings),
-        events=store,
-        feedback=store,
+        store=store,
         listener_executor=executor,
     )
     handler = socket_mode_handler(app, settings)
@@ -114,8 +113,7 @@ def test_socket_mode_reconnects_after_a_dropped_connection(
     app = create_app(
         settings,
         live,
-        events=store,
-        feedback=store,
+        store=store,
         listener_executor=executor,
     )
     handler = socket_mode_handler(app, settings, ping_interval=0.2)
