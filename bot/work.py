@@ -309,13 +309,13 @@ class WorkQueue:
         a job still running when the grace is over is handed back too (the process is about
         to be stopped), and whoever takes it next sees whether it had reached `posting`.
         """
+        deadline = time.monotonic() + grace
         self._stopping.set()
         if self._sweeper is not None and self._sweeper is not threading.current_thread():
             self._sweeper.join(timeout=grace)
         with self._held_lock:
             waiting = [key for key, running in self._held.items() if not running]
         self._hand_back(waiting)
-        deadline = time.monotonic() + grace
         with self._held_lock:
             while any(self._held.values()) and time.monotonic() < deadline:
                 self._held_lock.wait(max(0.0, deadline - time.monotonic()))
