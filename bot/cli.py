@@ -15,9 +15,10 @@ import click
 
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.curation.draft import check_drafts
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
-from bot.knowledge import KnowledgeError, check_knowledge
+from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
 from bot.roles import all_roles, role_card
 
@@ -134,12 +135,18 @@ def check() -> None:
     """Validate knowledge/ against seeds/: report every problem as file:line: message."""
     settings = _settings()
     problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    draft_problems, pending = check_drafts(settings.knowledge_dir, settings.seeds_dir)
+    problems += draft_problems
+    for note in pending:
+        click.echo(note)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
     index = _index(settings)
     kb = index.kb
+    for warning in label_warnings(kb):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
         f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
@@ -156,13 +163,32 @@ def check() -> None:
 )
 @click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
 @click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
-def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
+@click.option(
+    "--save",
+    "save_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write each question's answer (snippet ids) to FILE, to --compare later.",
+)
+@click.option(
+    "--compare",
+    "compare_to",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="List every answer that changed since FILE.",
+)
+def eval_command(
+    questions: Path, sweep: bool, verbose: bool, save_to: Path | None, compare_to: Path | None
+) -> None:
     """Print Recall@1, Recall@3, MRR and the declined share on the evaluation set."""
     index = _index(_settings())
     try:
         items = load_questions(questions)
     except KnowledgeError as error:
         raise click.ClickException(str(error)) from error
+    if save_to or compare_to:
+        eval_snapshots(index, [item.question for item in items], save_to, compare_to)
+        return
     problems = unknown_ids(index, items)
     if problems:
         raise click.ClickException("\n".join(problem.message for problem in problems))
@@ -192,6 +218,10 @@ def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
                 )
 
 
+from bot.cli_curation import eval_snapshots, register_curation_commands  # noqa: E402
+from bot.cli_render import register_render_command  # noqa: E402
 from bot.cli_slack import register_slack_commands  # noqa: E402
 
 register_slack_commands(main)
+register_render_command(main)
+register_curation_commands(main)

@@ -56,10 +56,10 @@ MAX_ATTEMPTS = 6
 _PRUNE_EVERY_SECONDS = 60 * 60
 
 # answered / failed: finished. retry: hand back, try later. lost: another process took it.
-Outcome = Literal["answered", "failed", "retry", "lost"]
+JobOutcome = Literal["answered", "failed", "retry", "lost"]
 # perform(job, mark_posting, recovering) -> outcome. `mark_posting` must be called right
 # before the Slack call and returns False if the lease was lost (then do not post).
-Perform = Callable[[Job, Callable[[], bool], bool], Outcome]
+Perform = Callable[[Job, Callable[[], bool], bool], JobOutcome]
 
 
 class Sealer:
@@ -177,7 +177,7 @@ class WorkQueue:
                 self._held[job.key] = False
         return Accepted(status, taken or job)
 
-    def run(self, accepted: Accepted, perform: Perform | None = None) -> Outcome | None:
+    def run(self, accepted: Accepted, perform: Perform | None = None) -> JobOutcome | None:
         """Perform a leased job and record the outcome; None if it was not ours to run.
 
         `perform` defaults to the one registered for the job's kind (the sweeper's way).
@@ -199,7 +199,9 @@ class WorkQueue:
                 self._held.pop(job.key, None)
                 self._held_lock.notify_all()
 
-    def _run(self, job: Job, durable: bool, recovering: bool, perform: Perform | None) -> Outcome:
+    def _run(
+        self, job: Job, durable: bool, recovering: bool, perform: Perform | None
+    ) -> JobOutcome:
         perform = perform or self._performers.get(job.kind)
         now = self.clock()
         if perform is None or now - job.received_at > GIVE_UP_SECONDS:

@@ -35,8 +35,8 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.loader import LiveIndex
 from bot.roles import all_roles
-from bot.store import EventStore, FeedbackStore, Job
-from bot.work import Accepted, Outcome, WorkQueue
+from bot.store import EventStore, FeedbackStore, Job, Outcome, OutcomeKind, question_hash
+from bot.work import Accepted, JobOutcome, WorkQueue
 
 log = logging.getLogger("peerbot.events")
 
@@ -192,6 +192,27 @@ def render_reply(
     return blocks, answer_text(answer, deps.settings.crisis_notice)
 
 
+def remember_outcome(deps: Deps, answer: Answer) -> None:
+    """Record how a question was answered, for `peerbot gaps`; the text only if opted in.
+
+    A store failure is logged and swallowed: the reply matters more than the record of it.
+    """
+    qhash = question_hash(answer.question)
+    kind: OutcomeKind = (
+        "answered" if answer.answered else "partial" if answer.partial else "declined"
+    )
+    shown = tuple(result.snippet_id for result in (*answer.results, *answer.related))
+    outcome = Outcome(
+        qhash, kind, answer.frame, answer.concepts, answer.missing, shown, time.time()
+    )
+    try:
+        deps.feedback.record_outcome(outcome)
+        if deps.settings.store_question_text and kind != "answered":
+            deps.feedback.remember_question(qhash, answer.question)
+    except Exception as error:  # noqa: BLE001 - any store error must not stop the reply
+        log.error("outcome not recorded: %s", type(error).__name__)
+
+
 def post_message(
     client: WebClient,
     *,
@@ -288,7 +309,7 @@ def perform_command(
     mark_posting: Callable[[], bool],
     reply: Callable[[str], Reply],
     started: float,
-) -> Outcome:
+) -> JobOutcome:
     """Answer a stored slash command through its response_url (valid 30 minutes).
 
     A response_url reply leaves nothing to look up, so after a crash in the posting window the
@@ -318,10 +339,10 @@ def perform_command(
     return "retry" if is_transient(error) else "failed"
 
 
-def stored_command(deps: Deps) -> Callable[[Job, Callable[[], bool], bool], Outcome]:
+def stored_command(deps: Deps) -> Callable[[Job, Callable[[], bool], bool], JobOutcome]:
     """The performer of stored commands (the sweeper's way in), by the command's name."""
 
-    def perform(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> Outcome:
+    def perform(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> JobOutcome:
         reply = deps.command_replies.get(job.command or "")
         if reply is None:
             log.error("no reply for stored command key=%s", job.key)

@@ -30,11 +30,12 @@ from bot.listeners.common import (
     log_handled,
     post_message,
     question_from_text,
+    remember_outcome,
     render_reply,
     started_at,
 )
 from bot.store import Job
-from bot.work import Accepted, Outcome
+from bot.work import Accepted, JobOutcome
 
 _PROMPT_TEXT = "Ask peerbot a question about peer-support work."
 # Put on every reply (message metadata), so a process resuming a job after a crash in the
@@ -85,6 +86,7 @@ def question_reply(deps: Deps, question: str, echo: bool) -> Reply:
     if not question:
         return render_ask_prompt(deps.commands), _PROMPT_TEXT, "prompted"
     answer = deps.index.search(question, k=deps.settings.results)
+    remember_outcome(deps, answer)
     blocks, text = render_reply(deps, answer, echo=echo)
     return blocks, text, "answered" if answer.answered else "declined"
 
@@ -124,7 +126,7 @@ def perform_question(
     mark_posting: Callable[[], bool],
     recovering: bool,
     started: float,
-) -> Outcome:
+) -> JobOutcome:
     """Answer a stored question where it was asked; the outcome for the work queue."""
     if not job.channel:
         return "failed"
@@ -176,7 +178,7 @@ def _reply(deps: Deps, client: WebClient, body: dict[str, Any], context: BoltCon
 def register(app: App, deps: Deps) -> None:
     """Mentions, DMs and the ask command."""
 
-    def perform_stored(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> Outcome:
+    def perform_stored(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> JobOutcome:
         return perform_question(deps, app.client, job, mark_posting, recovering, job_started(job))
 
     deps.work.handle("app_mention", perform_stored)

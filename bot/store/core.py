@@ -18,6 +18,7 @@ from bot.store.records import (
     FeedbackSummary,
     Job,
     JobState,
+    Outcome,
     QuestionVotes,
     SnippetVotes,
     Vote,
@@ -255,6 +256,51 @@ class SQLStore:
                 (finished_before,),
             )
             return cursor.rowcount
+
+    # -- curation (issue 14): outcomes for `peerbot gaps` ------------------------------------
+
+    def record_outcome(self, outcome: Outcome) -> None:
+        """Store how one question was answered (lists as JSON; never the question text)."""
+        with self.database.session() as session:
+            session.execute(
+                "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
+                "missing, snippet_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    outcome.asked_at,
+                    outcome.question_hash,
+                    outcome.outcome,
+                    outcome.frame,
+                    json.dumps(list(outcome.concepts)),
+                    outcome.missing,
+                    json.dumps(list(outcome.snippet_ids)),
+                ),
+            )
+
+    def outcomes(self) -> list[Outcome]:
+        """Every recorded outcome, oldest first."""
+        with self.database.session() as session:
+            rows = session.execute(
+                "SELECT question_hash, outcome, frame, concepts, missing, snippet_ids, asked_at "
+                "FROM outcomes ORDER BY id"
+            ).fetchall()
+        return [
+            Outcome(
+                question_hash=row[0],
+                outcome=row[1],
+                frame=row[2],
+                concepts=tuple(json.loads(row[3])),
+                missing=row[4],
+                snippet_ids=tuple(json.loads(row[5])),
+                asked_at=row[6],
+            )
+            for row in rows
+        ]
+
+    def question_texts(self) -> dict[str, str]:
+        """Kept question texts by hash (only those the operator opted in to keep)."""
+        with self.database.session() as session:
+            rows = session.execute("SELECT question_hash, text FROM questions").fetchall()
+        return {row[0]: row[1] for row in rows}
 
     def close(self) -> None:
         """Close this process's connections."""

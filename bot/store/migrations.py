@@ -53,6 +53,22 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         2,
+        "answer outcomes for peerbot gaps (issue 14)",
+        (
+            """CREATE TABLE outcomes (
+                id {serial_id},
+                asked_at DOUBLE PRECISION NOT NULL,
+                question_hash TEXT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'partial', 'declined')),
+                frame TEXT,
+                concepts TEXT NOT NULL,
+                missing TEXT,
+                snippet_ids TEXT NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        3,
         "durable work queue: accepted questions and commands with leases",
         (
             # text and response_url are erased when a job finishes; finished rows are pruned

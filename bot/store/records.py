@@ -85,6 +85,22 @@ class FeedbackSummary:
         return self.helpful + self.not_helpful
 
 
+OutcomeKind = Literal["answered", "partial", "declined"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one question was answered, without its text: what `peerbot gaps` is built from."""
+
+    question_hash: str
+    outcome: OutcomeKind
+    frame: str | None
+    concepts: tuple[str, ...]
+    missing: str | None
+    snippet_ids: tuple[str, ...]
+    asked_at: float
+
+
 class FeedbackStore(Protocol):
     """Where Helpful / Not helpful votes go, and where `peerbot feedback` reads them."""
 
@@ -98,6 +114,10 @@ class FeedbackStore(Protocol):
 
     def summary(self) -> FeedbackSummary:
         """Every vote, aggregated."""
+        ...
+
+    def record_outcome(self, outcome: Outcome) -> None:
+        """Store how one question was answered (hash, frame, concepts, snippets shown)."""
         ...
 
     def close(self) -> None:
