@@ -271,3 +271,24 @@ def postgres_or_none(store_url: str, request: pytest.FixtureRequest) -> Postgres
         return None
     server: Postgres = request.getfixturevalue("postgres_server")
     return server
+
+
+def test_a_full_database_is_a_clear_error_and_questions_are_still_answered(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLite out of room (a full disk, or a size cap): the long question cannot be recorded,
+    the error says so, and the question is answered anyway."""
+    store = open_store(sqlite_url(tmp_path / "full.sqlite3"))
+    with store.database.connect() as connection:  # type: ignore[attr-defined]
+        (pages,) = connection.execute("PRAGMA page_count").fetchone()
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+    clock, recorder = Clock(), Recorder()
+    work = queue(store, clock, recorder)
+    long_question = job(1, clock, text=WORDS + " and more" * 2000)
+    with caplog.at_level("ERROR", logger="peerbot.work"):
+        accepted = work.accept(long_question)
+    assert accepted.status == "unrecorded"
+    assert work.run(accepted) == "answered"
+    (record,) = [r.getMessage() for r in caplog.records if r.name == "peerbot.work"]
+    assert "database or disk is full" in record and WORDS not in record
+    store.close()
