@@ -173,14 +173,21 @@ class Server:
     def start(self) -> None:
         environ = serve_environ(self.fake, self.settings)  # type: ignore[arg-type]
         environ["PYTHONPATH"] = str(self.code)  # this code base's `bot`, not the installed one
+        log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--bind", f"127.0.0.1:{self.port}"],
             env=environ,
             cwd=self.code,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
-        wait_ready(f"http://127.0.0.1:{self.port}/healthz", self.process)
+        try:
+            wait_ready(f"http://127.0.0.1:{self.port}/healthz", self.process)
+        except (RuntimeError, TimeoutError) as error:
+            log.seek(0)
+            raise RuntimeError(
+                f"{error}:\n{log.read().decode(errors='replace')[-2000:]}"
+            ) from error
         deadline = time.monotonic() + 30
         while len(children(self.process.pid)) < 2 and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -318,8 +325,9 @@ def scenario(
     servers = []
     for data_dir, url in zip(data_dirs, database_urls, strict=True):
         settings = {
-            "PEERBOT_KNOWLEDGE_DIR": str(REPO / "knowledge"),
-            "PEERBOT_SEEDS_DIR": str(REPO / "seeds"),
+            # Each code base with its own knowledge base (the schema moves with the code).
+            "PEERBOT_KNOWLEDGE_DIR": str(code / "knowledge"),
+            "PEERBOT_SEEDS_DIR": str(code / "seeds"),
             "PEERBOT_DATA_DIR": str(data_dir),
             "PEERBOT_WORKERS": "2",
             "PEERBOT_WORK_LEASE_SECONDS": str(args.lease),
