@@ -26,7 +26,8 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.listeners import Deps, register
 from bot.listeners.common import JOB, RECEIVED_AT, command_job, retry_handlers
-from bot.listeners.questions import question_job
+from bot.listeners.follow_ups import drop_unrelated_messages
+from bot.listeners.replying import message_job
 from bot.loader import LiveIndex
 from bot.store import EventStore, SQLStore, database_url, open_store
 from bot.work import WorkQueue
@@ -83,7 +84,7 @@ def _accept_work(
     ) -> BoltResponse | None:
         context[RECEIVED_AT] = time.monotonic()
         event_id = body.get("event_id")
-        job = question_job(body, context.bot_user_id) or command_job(body, commands)
+        job = message_job(body, context.bot_user_id) or command_job(body, commands)
         if job is not None:
             accepted = work.accept(job)
             if not accepted.leased:
@@ -137,9 +138,15 @@ def create_app(
         client=client if client is not None else make_client(settings),
         signing_secret=settings.slack_signing_secret or "",
         process_before_response=False,
+        # Bolt's own self-event filter logs the whole event (its text) at DEBUG; peerbot's
+        # listeners and its first middleware skip the bot's own messages without logging them.
+        ignoring_self_events_enabled=False,
         listener_executor=listener_executor
         or ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="peerbot"),
     )
+    # First: a channel message that is not a reply in one of peerbot's threads (nor an edit or
+    # deletion of a question it answered) is dropped here, before anything logs or stores it.
+    app.middleware(drop_unrelated_messages(settings, store))
     commands = Commands(settings.ask_command, settings.role_command, settings.help_command)
     names = {settings.ask_command, settings.role_command, settings.help_command}
     app.middleware(_accept_work(store, work, names))
@@ -150,6 +157,7 @@ def create_app(
         events=store,
         feedback=store,
         commands=commands,
+        conversations=store,
         work=work,
     )
     register(app, deps)

@@ -820,6 +820,7 @@ def _how_to_ask(commands: Commands) -> str:
         "*How to ask*\n"
         "• Mention the bot in a channel: it answers in the thread.\n"
         "• Send it a direct message.\n"
+        "• On any message, *⋯ > Ask peerbot about this*: an answer about it only you see.\n"
         f"• `{ask} your question`: only you see the answer, and *Share in channel* posts it.\n"
         f"• `{role} title`: what the sources say about a role; with no title, every role.\n"
         f"• `{help_}`: this help."

@@ -35,7 +35,15 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.loader import LiveIndex
 from bot.roles import all_roles
-from bot.store import EventStore, FeedbackStore, Job, Outcome, OutcomeKind, question_hash
+from bot.store import (
+    ConversationStore,
+    EventStore,
+    FeedbackStore,
+    Job,
+    Outcome,
+    OutcomeKind,
+    question_hash,
+)
 from bot.work import Accepted, JobOutcome, WorkQueue
 
 log = logging.getLogger("peerbot.events")
@@ -99,6 +107,7 @@ class Deps:
     events: EventStore
     feedback: FeedbackStore
     commands: Commands
+    conversations: ConversationStore
     work: WorkQueue
     # Slash command name -> its reply, so a stored command can be answered by any process.
     command_replies: dict[str, Callable[[str], Reply]] = field(default_factory=dict)

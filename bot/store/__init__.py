@@ -1,4 +1,4 @@
-"""What the Slack app remembers: events already handled, and staff feedback on answers.
+"""What the Slack app remembers: events handled, staff feedback, and where conversations are.
 
 Slack redelivers an event it thinks was missed (with `X-Slack-Retry-Num` and the same
 `event_id`), and in HTTP mode the retry may reach a different worker process than the first
@@ -22,6 +22,8 @@ from bot.store.core import KEEP_HANDLED_SECONDS, SQLStore
 from bot.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
 from bot.store.records import (
     OPEN_STATES,
+    Answered,
+    ConversationStore,
     EventStore,
     FeedbackStore,
     FeedbackSummary,
@@ -35,12 +37,15 @@ from bot.store.records import (
     Vote,
     VoteKind,
     WorkStore,
+    ballot_key,
     question_hash,
 )
 from bot.store.sqlite import DATABASE_NAME, SQLiteDatabase, database_path
 
 __all__ = [
     "DATABASE_NAME",
+    "Answered",
+    "ConversationStore",
     "KEEP_HANDLED_SECONDS",
     "LATEST_VERSION",
     "MIGRATIONS",
@@ -61,6 +66,7 @@ __all__ = [
     "StoreError",
     "Vote",
     "VoteKind",
+    "ballot_key",
     "database_path",
     "database_url",
     "migrate",

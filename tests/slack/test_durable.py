@@ -7,7 +7,7 @@ import time
 
 from slack_sdk import WebClient
 
-from bot.listeners.questions import ANSWER_METADATA_TYPE
+from bot.listeners.replying import ANSWER_METADATA_TYPE
 from bot.store import Job
 from bot.work import WorkQueue
 from tests.slack.conftest import LiveApp
