@@ -160,3 +160,31 @@ def test_a_slash_command_whose_worker_died_is_answered_through_its_response_url(
     (answer,) = fake_slack.calls_to("respond")
     assert answer.path == "/respond/late" and answer.body["response_type"] == "ephemeral"
     assert live_app.store.job_state(job.key) == "answered"
+
+
+def test_a_mention_in_a_peerbot_thread_also_sent_as_a_follow_up_is_one_job(
+    live_app: LiveApp, fake_slack: FakeSlack
+) -> None:
+    """A reply that mentions peerbot in its own thread arrives as a message (a follow-up) and
+    as an app_mention: both deliveries name one job, answered once."""
+    mention = app_mention(f"<@{BOT_USER_ID}> {QUESTION}", channel="C0THREAD")
+    live_app.sender.event(mention)
+    fake_slack.wait_for("chat.postMessage")
+    live_app.drain()
+    again = app_mention(
+        f"<@{BOT_USER_ID}> who pays for peer services?", channel="C0THREAD", thread_ts=mention["ts"]
+    )
+    as_follow_up = message(
+        again["text"],
+        channel="C0THREAD",
+        channel_type="channel",
+        ts=again["ts"],
+        thread_ts=mention["ts"],
+    )
+    assert live_app.sender.event(as_follow_up).status == 200
+    assert live_app.sender.event(again).status == 200
+    live_app.drain()
+    posts = fake_slack.calls_to("chat.postMessage")
+    assert [post.body["thread_ts"] for post in posts] == [mention["ts"], mention["ts"]]
+    (job,) = [job for job in live_app.store.jobs() if job.ts == again["ts"]]
+    assert (job.kind, job.state, job.text) == ("follow_up", "answered", None)
