@@ -302,3 +302,21 @@ def test_threads_use_their_own_connections_at_the_same_time(database: SQLiteData
         assert first is not second
     with database.connect() as again:
         assert again in (first, second)
+
+
+def test_the_store_commands_read_postgresql_when_its_url_is_set(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """`peerbot feedback` (and `gaps`, the same way) read PEERBOT_DATABASE_URL, not a file."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    store = open_store(postgres_url)
+    store.record(Vote("not_helpful", question_hash("who pays?"), ("s-pay",), 1700000000.0))
+    store.close()
+    env = {"PEERBOT_DATABASE_URL": postgres_url, "PEERBOT_DATA_DIR": str(tmp_path / "none")}
+    result = CliRunner().invoke(main, ["feedback", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert '"snippet_id": "s-pay"' in result.output
+    assert not (tmp_path / "none").exists()
