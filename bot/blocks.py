@@ -440,6 +440,13 @@ def _head(
     blocks = render_notice(crisis_notice if answer.crisis else None)
     if echo or shared_by:
         blocks.append(_echo("Asked:" if shared_by else "You asked:", answer.question, shared_by))
+    if answer.other_questions:
+        blocks.append(
+            _context(
+                f"Your message held {answer.other_questions} more question(s): this answers the "
+                "main one, ask the others separately."
+            )
+        )
     return blocks
 
 

@@ -218,7 +218,7 @@ def test_a_person_has_one_vote_per_message_and_can_change_it(live_app: LiveApp) 
 # --- Share posts what was seen; help and home follow a reload ----------------------------------
 
 
-def _add_passage(live: LiveApp, text: str, snippet_id: str) -> None:
+def _add_passage(live: LiveApp, text: str, snippet_id: str, asks: str = "") -> None:
     """Add a quoted passage about peer bridgers to the knowledge base in service, and reload."""
     knowledge = live.settings.knowledge_dir
     seeds = live.settings.seeds_dir
@@ -226,7 +226,8 @@ def _add_passage(live: LiveApp, text: str, snippet_id: str) -> None:
     seed.write_text(seed.read_text() + text + "\n", encoding="utf-8")
     snippets = textwrap.dedent(MINI_FILES["snippets/roles-duties.yaml"]) + textwrap.indent(
         f"- id: {snippet_id}\n  source: mini2020\n  text: {text}\n"
-        "  topics: [roles-duties]\n  roles: [peer-bridger]\n",
+        "  topics: [roles-duties]\n  roles: [peer-bridger]\n"
+        + (f"  asks: {asks}\n" if asks else ""),
         "  ",
     )
     (knowledge / "snippets" / "roles-duties.yaml").write_text(snippets, encoding="utf-8")
@@ -240,7 +241,9 @@ def test_share_posts_the_passages_the_person_saw(live_app: LiveApp) -> None:
     assert seen == [BRIDGER_QUOTE]
     # The knowledge base changes before the click: a new search would now show another passage.
     newer = "What does a peer bridger do? A peer bridger does the bridging work."
-    _add_passage(live_app, newer, "mini-bridger-faq")
+    # Curated asks too, as every shipped passage has (they count in the ranking).
+    asks = '["what is the work of a peer bridger?", "what do bridgers do?"]'
+    _add_passage(live_app, newer, "mini-bridger-faq", asks)
     assert live_app.live.current.search(QUESTION).results[0].text == newer
     share = _element(private.body["blocks"], "share_in_channel")
     live_app.sender.action(
