@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.knowledge import KnowledgeError
 from bot.manifest import build_manifest, manifest_yaml
-from bot.store import database_path, open_store, sqlite_url
+from bot.store import SQLStore, StoreError, database_path, database_url, open_store
+
+if TYPE_CHECKING:
+    from slack_bolt import App
 
 
 def _settings(*, for_slack: bool) -> Settings:
@@ -38,6 +42,7 @@ def serve(bind: str | None) -> None:
     from bot.app import create_app
     from bot.loader import LiveIndex, load_index
     from bot.server import configure_logging, run_http, run_socket_mode
+    from bot.work import WorkQueue
 
     configure_logging(settings)
     try:
@@ -47,10 +52,26 @@ def serve(bind: str | None) -> None:
             f"the knowledge base has {len(error.problems)} problem(s):\n{error}"
         ) from error
     live = LiveIndex(settings, index)
+    store = _open_store(settings)
+    work = WorkQueue(
+        store, settings.slack_bot_token or "", lease_seconds=settings.work_lease_seconds
+    )
     if settings.socket_mode:
-        run_socket_mode(create_app(settings, live), settings, live)
+        run_socket_mode(create_app(settings, live, store=store, work=work), settings, live, work)
     else:
-        run_http(settings, lambda: create_app(settings, live), live, bind)
+
+        def build() -> App:
+            return create_app(settings, live, store=store, work=work)
+
+        run_http(settings, build, live, bind, work)
+
+
+def _open_store(settings: Settings) -> SQLStore:
+    """The store, migrated; a clear error (never a traceback, never the password) if not."""
+    try:
+        return open_store(database_url(settings))
+    except StoreError as error:
+        raise click.ClickException(f"cannot open the database: {error}") from error
 
 
 @click.command()
@@ -79,7 +100,7 @@ def feedback(as_json: bool, top: int) -> None:
     """Summarise Helpful / Not helpful votes: which snippets and questions get voted down."""
     settings = _settings(for_slack=False)
     path = database_path(settings.data_dir)
-    if not path.is_file():
+    if settings.database is None and not path.is_file():
         if as_json:
             click.echo(
                 json.dumps({"helpful": 0, "not_helpful": 0, "snippets": [], "questions": []})
@@ -87,7 +108,7 @@ def feedback(as_json: bool, top: int) -> None:
         else:
             click.echo(f"No feedback recorded yet ({path} does not exist).")
         return
-    store = open_store(sqlite_url(path))
+    store = _open_store(settings)
     try:
         summary = store.summary()
     finally:

@@ -8,6 +8,7 @@ into terms therefore lives here and nowhere else.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -57,12 +58,16 @@ FILLER_WORDS: frozenset[str] = frozenset(
 )
 
 _stemmer = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it is working on in itself: two threads stemming at once
+# (the app answers on a thread pool) corrupt each other's words or raise IndexError.
+_stemmer_lock = threading.Lock()
 
 
 @lru_cache(maxsize=65536)
 def stem_word(word: str) -> str:
     """Stem one lower-case word; cached because a small vocabulary repeats endlessly."""
-    stem: str = _stemmer.stemWord(word)
+    with _stemmer_lock:
+        stem: str = _stemmer.stemWord(word)
     return stem.lower()
 
 
