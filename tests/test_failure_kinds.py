@@ -282,6 +282,11 @@ def test_chatty_message_is_answered_like_its_plain_form(
             id="advice-should-i",
         ),
         pytest.param(
+            "how can i help my client with bipolar who keeps skipping her meds?",
+            "advice",
+            id="advice-my-client",
+        ),
+        pytest.param(
             "is the state still accepting applications for peer support training grants?",
             "current",
             id="live-applications",
@@ -322,6 +327,10 @@ def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> N
     answer = real_index.search(question)
     assert answer.frame == "duties"
     assert answer.answered
+    general = "how can peer workers help someone newly diagnosed with bipolar disorder?"
+    _not_in_eval_files(general)
+    helped = real_index.search(general)
+    assert helped.frame != "advice" and helped.answered
 
 
 def test_how_many_needs_a_cardinal_and_a_share_accepts_a_ratio(real_index: SnippetIndex) -> None:
