@@ -306,6 +306,26 @@ def test_chatty_message_is_answered_like_its_plain_form(
             "hiring",
             id="hiring-recruit",
         ),
+        pytest.param(
+            "whats the best med for someone with schizophrenia who hates side effects",
+            "medical",
+            id="medical-best-med",
+        ),
+        pytest.param(
+            "what dosage of lithium do most peers' clients end up on?",
+            "medical",
+            id="medical-dosage",
+        ),
+        pytest.param(
+            "how many certified peer specialists does the state have now, roughly?",
+            "current",
+            id="live-figure-now",
+        ),
+        pytest.param(
+            "did congress ever actually fund the peer workforce expansion in that bill?",
+            "current",
+            id="live-ever-actually",
+        ),
     ],
 )
 def test_questions_the_sources_cannot_hold_are_never_answered(
@@ -451,3 +471,63 @@ def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
     answered = real_index.search(ages)
     assert answered.frame == "age" and answered.answered
     assert answered.results[0].snippet_id == "halsall2021-realist-participatory"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "list the 41 states with peer certification programs pls",
+        "which 16 states reimburse CPS services through medicaid?",
+        "can you name all the countries in the studies",
+    ],
+)
+def test_a_list_request_is_not_answered_by_the_count(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Which 41 states" asks for the names; a passage that counts them is related, not a list."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame in ("which-states", "which-countries")
+    for result in answer.results:
+        assert len(re.findall(r"\b[A-Z][a-z]+\b", result.text)) >= 2
+    if not answer.answered:
+        assert answer.missing is not None and "names" in answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the retention rate for peer staff in the hong kong services?",
+        "do we know the attrition rate in the canadian youth program",
+    ],
+)
+def test_a_rate_of_people_is_a_share_not_money(real_index: SnippetIndex, question: str) -> None:
+    """ "Retention rate" is not pay: it needs a percentage or a part of a whole, not any number."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "rate"
+    assert not answer.answered and answer.results == ()
+    if answer.related:
+        assert answer.missing == "that rate"
+
+
+def test_a_stated_rate_answers_a_rate_question(real_index: SnippetIndex) -> None:
+    """The share answer type accepts a percentage or "n of N", and not a bare count."""
+    kind = next(kind for kind in real_index.kb.lexicon.answer_types if kind.id == "share")
+    share = type_pattern(kind)
+    assert share.search("retention was 85% after a year")
+    assert share.search("4 of 12 members left the group")
+    assert not share.search("six members were interviewed three times")
+
+
+def test_getting_certified_in_a_place_needs_a_requirement(real_index: SnippetIndex) -> None:
+    """A passage naming the place but stating no training or credential is only related."""
+    question = "how would someone in hong kong go about getting certified to do peer work?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "credential"
+    assert not answer.answered
+    general = "how do peer specialists get certified in the US?"
+    _not_in_eval_files(general)
+    certified = real_index.search(general)
+    assert certified.frame == "credential" and certified.answered
