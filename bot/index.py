@@ -180,6 +180,7 @@ class SnippetIndex:
         self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
         self._type_weights: dict[str, float] = {}
+        self._authors: dict[str, frozenset[str]] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
 
     @property
@@ -643,8 +644,28 @@ class SnippetIndex:
                     type_missing = main is not None and not any(
                         alt <= terms for alt in main.alternatives
                     )
+            if not type_missing and frame.needs != NOT_IN_SOURCES:
+                # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
+                # fact about a work named by its author comes from that work, not another one's.
+                works = self._works_named(question.words)
+                type_missing = bool(works) and hit.snippet.source_id not in works
         lacking = tuple(place for place in question.required_places if place.id not in places)
         return type_missing, lacking
+
+    def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
+        """Ids of the sources whose author's surname the question names ("the Rogers paper")."""
+        if self._authors is None:
+            by_surname: dict[str, set[str]] = {}
+            for source in self.kb.sources.values():
+                for author in source.authors:
+                    parts = author.replace(".", " ").split()
+                    if parts and len(parts[-1]) > 2 and parts[-1].isalpha():
+                        by_surname.setdefault(parts[-1].casefold(), set()).add(source.id)
+            self._authors = {name: frozenset(ids) for name, ids in by_surname.items()}
+        named: set[str] = set()
+        for word in question_words:
+            named |= self._authors.get(word.casefold(), frozenset())
+        return frozenset(named)
 
     def _card(self, reading: _Reading) -> tuple[int, ...]:
         """The card passages a definition or duties question about one concept answers from."""

@@ -531,3 +531,36 @@ def test_getting_certified_in_a_place_needs_a_requirement(real_index: SnippetInd
     _not_in_eval_files(general)
     certified = real_index.search(general)
     assert certified.frame == "credential" and certified.answered
+
+
+def test_a_byline_question_is_answered_only_by_a_curated_byline(real_index: SnippetIndex) -> None:
+    """Authors and venues come from a byline or citation the seeds print, for the work named."""
+    answered = "which journal did Rogers publish the state of the workforce paper in"
+    other_work = "what journal was the Goutam paper published in?"
+    no_byline = "who wrote the Tse paper on bipolar in Hong Kong?"
+    about_work = "what do the authors of the bellamy review say about the evidence"
+    _not_in_eval_files(answered, other_work, no_byline, about_work)
+    answer = real_index.search(answered)
+    assert answer.frame == "source-metadata" and answer.answered
+    assert answer.results[0].snippet_id == "rogers2017-citation"
+    for question in (other_work, no_byline):
+        declined = real_index.search(question)
+        assert declined.frame == "source-metadata" and not declined.answered
+        assert declined.missing == "who wrote it or where it appeared"
+    assert real_index.search(about_work).frame != "source-metadata"
+
+
+def test_a_typed_fact_about_a_work_named_by_its_author_comes_from_that_work(
+    real_index: SnippetIndex,
+) -> None:
+    """ "The Tse study's sample" is answered from Tse et al., not from another study's count."""
+    question = "how many people did the Tse study recruit?"
+    elsewhere = "how many members did the Rogers review interview?"
+    _not_in_eval_files(question, elsewhere)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert {result.source_id for result in answer.results} == {"tse2019"}
+    # Only the DDA study interviewed members: a count from it does not answer for Rogers.
+    other = real_index.search(elsewhere)
+    assert not other.answered
+    assert all(result.source_id == "rogers2017" for result in other.results)
