@@ -564,3 +564,31 @@ def test_a_typed_fact_about_a_work_named_by_its_author_comes_from_that_work(
     other = real_index.search(elsewhere)
     assert not other.answered
     assert all(result.source_id == "rogers2017" for result in other.results)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the number of peer workers going up?", "lafrance2017-fast-growing"),
+        ("are peer programs expanding in the US?", "rogers2017-grown-exponentially"),
+        ("why is peer support so patchy from state to state", "rogers2017-burgeoned-uneven"),
+        ("the psychiatrist side-eyes me when I speak up, normal?", "lafrance2017-clinical-team"),
+    ],
+)
+def test_trend_and_experience_wordings_reach_their_passage(
+    real_index: SnippetIndex, question: str, expected: str
+) -> None:
+    """Growth ("going up", "expanding"), unevenness ("patchy") and pushback in a peer's words."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert expected in [result.snippet_id for result in answer.results]
+
+
+def test_whether_certifying_is_worth_it_is_not_how_to_get_certified(
+    real_index: SnippetIndex,
+) -> None:
+    """The value of certification is a question about the field, not a requirement to meet."""
+    question = "honestly is getting certified worth it for a peer worker?"
+    _not_in_eval_files(question)
+    assert real_index.search(question).frame != "credential"
