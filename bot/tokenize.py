@@ -53,7 +53,8 @@ FILLER_WORDS: frozenset[str] = frozenset(
     takeaways true wrong important happen happens happened new old older recent recently today
     real whole question questions answer answers ask asked asking tell told said lately anyway
     example examples general overall basic basics simple quick year years month months week weeks
-    tomorrow yesterday
+    tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
+    honestly literally super pretty very
     """.split()
 )
 

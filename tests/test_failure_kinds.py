@@ -20,6 +20,7 @@ import pytest
 from bot.frames import type_pattern
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
+from bot.tokenize import filler_terms
 from tests.conftest import PROJECT_ROOT
 
 EVAL_FILES = sorted((PROJECT_ROOT / "tests" / "data").glob("questions-dev*.yaml"))
@@ -592,3 +593,27 @@ def test_whether_certifying_is_worth_it_is_not_how_to_get_certified(
     question = "honestly is getting certified worth it for a peer worker?"
     _not_in_eval_files(question)
     assert real_index.search(question).frame != "credential"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what are the biggest unknowns about peer support still?", "research-gaps"),
+        ("what KPIs should our peer program be tracking?", "research-gaps"),
+    ],
+)
+def test_everyday_intensifiers_do_not_outweigh_what_is_asked(
+    real_index: SnippetIndex, question: str, topic: str
+) -> None:
+    """ "Biggest", "even", "given" are talk, not subject; "unknowns" and "KPIs" are staff words."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    first = next(s for s in real_index.kb.snippets if s.id == answer.results[0].snippet_id)
+    assert topic in first.topics
+
+
+def test_totally_is_not_filler_for_total() -> None:
+    """An intensifier whose stem is a content word ("totally" -> "total") stays out of the list."""
+    assert "total" not in filler_terms()
+    assert "biggest" in filler_terms()
