@@ -617,3 +617,23 @@ def test_totally_is_not_filler_for_total() -> None:
     """An intensifier whose stem is a content word ("totally" -> "total") stays out of the list."""
     assert "total" not in filler_terms()
     assert "biggest" in filler_terms()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "why do peer programs look so different from one state to the next",
+            "rogers2017-burgeoned-uneven",
+        ),
+        ("why are agencies so hesitant to hire peer specialists", "lafrance2017-role-clarity"),
+    ],
+)
+def test_why_questions_about_the_field_reach_the_passage_that_explains(
+    real_index: SnippetIndex, question: str, expected: str
+) -> None:
+    """Unevenness between states and employers' reluctance, in staff words."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert expected in [result.snippet_id for result in answer.results]
