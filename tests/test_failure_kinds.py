@@ -623,7 +623,7 @@ def test_totally_is_not_filler_for_total() -> None:
     ("question", "expected"),
     [
         (
-            "why do peer programs look so different from one state to the next",
+            "how come peer services differ across states so much",
             "rogers2017-burgeoned-uneven",
         ),
         ("why are agencies so hesitant to hire peer specialists", "lafrance2017-role-clarity"),
