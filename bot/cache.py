@@ -25,14 +25,13 @@ import hashlib
 import json
 import logging
 import os
-import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import snowballstemmer
+import Stemmer
 
 from bot import bm25, index, knowledge, tokenize, yamlfile
 from bot.bm25 import PostingsBM25
@@ -56,10 +55,19 @@ def _tree_files(root: Path) -> list[Path]:
 
 
 def _code_files() -> list[Path]:
-    """This module, the modules that shape the cached data, and the stemmer they use."""
-    stemmer_module = sys.modules[type(snowballstemmer.stemmer("english")).__module__]
-    modules = (*_SHAPING_MODULES, stemmer_module)
-    return [Path(__file__), *(Path(str(module.__file__)) for module in modules)]
+    """This module and the modules that shape the cached data."""
+    return [Path(__file__), *(Path(str(module.__file__)) for module in _SHAPING_MODULES)]
+
+
+def _stemmer_identity() -> bytes:
+    """The installed C stemmer: its version, and its library file's path, size and mtime.
+
+    The stems depend on it, so it is part of the key; its shared library is megabytes, so it
+    is identified by what changes when it is replaced rather than hashed on every start.
+    """
+    library = Path(str(Stemmer.__file__))
+    stat = library.stat()
+    return f"{Stemmer.version()}\0{library}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
 
 
 def cache_key(knowledge_dir: Path, seeds_dir: Path) -> str:
@@ -68,6 +76,7 @@ def cache_key(knowledge_dir: Path, seeds_dir: Path) -> str:
     Raises OSError when a file cannot be read.
     """
     digest = hashlib.sha256(f"peerbot-index-cache {FORMAT_VERSION}\0".encode())
+    digest.update(_stemmer_identity())
     for path in _code_files():
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for label, root in (("knowledge", knowledge_dir), ("seeds", seeds_dir)):
@@ -86,7 +95,17 @@ def cache_path(data_dir: Path, key: str) -> Path:
 
 
 def _records(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(item) for item in items]
+    """Dataclass fields as dicts, shallow: the knowledge dataclasses hold only strings, numbers,
+    None and tuples of strings, which JSON writes as they are (`dataclasses.asdict` deep-copies
+    each of them, a fifth of a cold build at 10,000 snippets)."""
+    records: list[dict[str, Any]] = []
+    names: dict[type, tuple[str, ...]] = {}
+    for item in items:
+        kind = type(item)
+        if kind not in names:
+            names[kind] = tuple(field.name for field in dataclasses.fields(item))
+        records.append({name: getattr(item, name) for name in names[kind]})
+    return records
 
 
 def _tupled(record: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from bot import cache
 from bot.cache import cache_key, cache_path, read_cache, write_cache
 from bot.config import Settings, load_settings
 from bot.index import SnippetIndex
@@ -86,6 +87,13 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
         "salary of a CPS",
     ]
     assert _answers(cached, questions) == _answers(real_index, questions)
+
+
+def test_another_stemmer_release_gives_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stems, hence the cached postings, depend on the installed C stemmer.
+    before = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    monkeypatch.setattr(cache.Stemmer, "version", lambda: "0.0-other")
+    assert cache_key(REAL_KNOWLEDGE, REAL_SEEDS) != before
 
 
 def test_edited_knowledge_is_rebuilt(mini_settings: Settings) -> None:
