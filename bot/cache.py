@@ -23,12 +23,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import logging
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import Stemmer
@@ -38,6 +36,9 @@ from bot.bm25 import PostingsBM25
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, Role, Snippet, Source, Synonym, Topic
 
+if TYPE_CHECKING:
+    import logging
+
 FORMAT_VERSION = 1
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
@@ -45,7 +46,12 @@ _KEEP_FILES = 3
 _ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
 _SHAPING_MODULES = (bm25, index, knowledge, tokenize, yamlfile)
 
-logger = logging.getLogger(__name__)
+
+def _logger() -> logging.Logger:
+    """This module's logger; `logging` is imported on first use, as `peerbot ask` rarely logs."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def _tree_files(root: Path) -> list[Path]:
@@ -176,7 +182,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
-        logger.info("index cache %s unusable, rebuilding: %s", path, error)
+        _logger().info("index cache %s unusable, rebuilding: %s", path, error)
         return None
     return SnippetIndex(kb, engine, surface=surface)
 
@@ -205,6 +211,8 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
     }
     payload = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    import tempfile  # only writes need it; a start served from the cache never imports it
+
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -225,7 +233,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
-        logger.info("could not write index cache %s: %s", path, error)
+        _logger().info("could not write index cache %s: %s", path, error)
         return False
     finally:
         if temporary is not None:

@@ -2,7 +2,9 @@
 
 Kept out of `bot.cli` so the offline commands start without importing Slack libraries, and
 imported by it only at its very end (`register_slack_commands(main)`). This module never
-imports `bot.cli`, so there is no import cycle whichever module is imported first.
+imports `bot.cli`, so there is no import cycle whichever module is imported first. What a
+command needs (Bolt, gunicorn, the SQLite store, the manifest builder) is imported inside it,
+so `peerbot ask`, `role` and `check` load none of it (tests/test_cli_imports.py).
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ import click
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.knowledge import KnowledgeError
-from bot.manifest import build_manifest, manifest_yaml
-from bot.store import SQLiteDatabase, SQLiteFeedbackStore, database_path
 
 
 def _settings(*, for_slack: bool) -> Settings:
@@ -63,6 +63,8 @@ def serve(bind: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
 def manifest(request_url: str | None, as_json: bool) -> None:
     """Print the Slack app manifest (paste it into "Create an app > From a manifest")."""
+    from bot.manifest import build_manifest, manifest_yaml
+
     if request_url and not request_url.startswith(("https://", "http://")):
         raise click.ClickException("--request-url must start with https://")
     built = build_manifest(_settings(for_slack=False), request_url)
@@ -77,6 +79,8 @@ def manifest(request_url: str | None, as_json: bool) -> None:
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000))
 def feedback(as_json: bool, top: int) -> None:
     """Summarise Helpful / Not helpful votes: which snippets and questions get voted down."""
+    from bot.store import SQLiteDatabase, SQLiteFeedbackStore, database_path
+
     settings = _settings(for_slack=False)
     path = database_path(settings.data_dir)
     if not path.is_file():
