@@ -32,6 +32,7 @@ from bot.index import SnippetIndex
 from bot.listeners import Deps, register
 from bot.listeners.common import RECEIVED_AT
 from bot.loader import LiveIndex
+from bot.slack_http import PooledWebClient
 from bot.store import (
     EventStore,
     FeedbackStore,
@@ -57,11 +58,12 @@ SERVER_ERROR_RETRIES = 2
 
 
 def make_client(settings: Settings) -> WebClient:
-    """The Web API client: bot token, SLACK_API_URL (e.g. GovSlack), and retry handlers."""
+    """The Web API client: bot token, SLACK_API_URL (e.g. GovSlack), retry handlers, and
+    kept-alive pooled connections (`bot.slack_http`)."""
     base_url = settings.slack_api_url or DEFAULT_API_URL
     if not base_url.endswith("/"):
         base_url += "/"
-    return WebClient(
+    return PooledWebClient(
         token=settings.slack_bot_token,
         base_url=base_url,
         timeout=settings.slack_timeout,
