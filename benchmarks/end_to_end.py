@@ -17,6 +17,12 @@ shaped like Slack's:
 Questions cycle through the evaluation set (`tests/data/questions-dev.yaml`), answerable and not.
 Sender and fake share the benchmark process and the machine's cores with the server, as a
 single small container would; the figures include that contention.
+
+The same senders then drive the floor, `bare_bolt.py`: a bare Bolt app in the same harness
+(gunicorn, same workers and threads, same WSGI wrapper) that acks each mention and posts a
+fixed message, with Bolt's default WebClient ("bare Bolt") and with peerbot's pooled one
+("bare Bolt pooled"). Server CPU per mention (master and workers, from /proc) and latency are
+printed for each, with peerbot's ratio to the floor.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import yaml
@@ -37,6 +44,7 @@ from harness import REPO, cpu_seconds, machine, markdown_table, percentile, pss_
 from slack_fake import (
     TEAM_ID,
     FakeSlack,
+    bare_bolt_command,
     children,
     free_port,
     mention_body,
@@ -173,6 +181,164 @@ def _stats(kind: str, values: list[float], elapsed: float) -> list[object]:
     ]
 
 
+SERVERS = {
+    "peerbot": None,
+    "bare Bolt": bare_bolt_command(pooled=False),
+    "bare Bolt pooled": bare_bolt_command(pooled=True),
+}
+
+
+def measure_server(
+    name: str,
+    fake: FakeSlack,
+    settings: dict[str, str],
+    texts: Sequence[str],
+    senders: int,
+    requests: int,
+    pause: float,
+    commands: bool,
+) -> dict[str, Any]:
+    """Start one server, warm it up, and time mentions (and slash commands for peerbot).
+
+    Server CPU is read from /proc for the master and its workers around the mention run
+    alone, so it is the CPU of `senders * requests` answered mentions.
+    """
+    port = free_port()
+    with serving(fake, port, settings, SERVERS[name]) as (process, ready):
+        run_senders(port, fake, 2, 10, Sender.mention, texts)  # warm-up
+        workers = children(process.pid)
+        pids = [process.pid, *workers]
+        server_cpu = -sum(cpu_seconds(pid) for pid in pids)
+        own_cpu = -time.process_time()
+        acks, replies, elapsed = run_senders(
+            port, fake, senders, requests, Sender.mention, texts, pause
+        )
+        server_cpu += sum(cpu_seconds(pid) for pid in pids)
+        own_cpu += time.process_time()
+        result: dict[str, Any] = {
+            "name": name,
+            "ready_s": ready,
+            "mention_acks": acks,
+            "mention_replies": replies,
+            "mention_s": elapsed,
+            "server_cpu_ms": 1000 * server_cpu / len(replies),
+            "own_cpu_ms": 1000 * own_cpu / len(replies),
+        }
+        if commands:
+            run_senders(port, fake, 2, 10, Sender.command, texts)  # warm-up
+            acks, replies, elapsed = run_senders(
+                port, fake, senders, requests, Sender.command, texts, pause
+            )
+            result.update(command_acks=acks, command_replies=replies, command_s=elapsed)
+        result["master_mb"] = rss_mb(process.pid)
+        result["worker_mb"] = max((rss_mb(pid) for pid in workers), default=float("nan"))
+        result["pss_mb"] = pss_mb(process.pid) + sum(pss_mb(pid) for pid in workers)
+    return result
+
+
+def floor_rows(results: Sequence[dict[str, Any]]) -> list[list[object]]:
+    """Per server: CPU per mention, mention -> post p50 / p99, and each as a ratio to the floor."""
+    floor = next(r for r in results if r["name"] == "bare Bolt")
+    floor_p50 = percentile(floor["mention_replies"], 50)
+    floor_p99 = percentile(floor["mention_replies"], 99)
+    rows: list[list[object]] = []
+    for result in results:
+        p50 = percentile(result["mention_replies"], 50)
+        p99 = percentile(result["mention_replies"], 99)
+        rows.append(
+            [
+                result["name"],
+                len(result["mention_replies"]),
+                f"{result['server_cpu_ms']:.2f}",
+                f"{result['server_cpu_ms'] / floor['server_cpu_ms']:.2f}x",
+                f"{p50:.1f}",
+                f"{p99:.1f}",
+                f"{p50 / floor_p50:.2f}x",
+                f"{p99 / floor_p99:.2f}x",
+                f"{len(result['mention_replies']) / result['mention_s']:.0f}",
+            ]
+        )
+    return rows
+
+
+FLOOR_HEADERS = [
+    "server",
+    "mentions",
+    "server CPU ms / mention",
+    "CPU vs bare Bolt",
+    "p50 ms",
+    "p99 ms",
+    "p50 vs bare Bolt",
+    "p99 vs bare Bolt",
+    "per s",
+]
+
+
+def run_all(
+    senders: int, requests: int, snippets: int, pause_ms: float, servers: Sequence[str]
+) -> tuple[str, list[dict[str, Any]]]:
+    """(label, results) of every server in `servers`, one after another, same senders."""
+    texts = questions()
+    with tempfile.TemporaryDirectory(prefix="peerbot-e2e-") as temporary:
+        work = Path(temporary)
+        knowledge, seeds = REPO / "knowledge", REPO / "seeds"
+        label = "real knowledge base"
+        if snippets:
+            knowledge, seeds = write_knowledge_base(work / "synthetic", snippets)
+            label = f"{snippets:,} synthetic snippets"
+        settings = {
+            "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
+            "PEERBOT_SEEDS_DIR": str(seeds),
+            "PEERBOT_DATA_DIR": str(work / "data"),
+        }
+        results = []
+        with FakeSlack() as fake:
+            for name in servers:
+                results.append(
+                    measure_server(
+                        name,
+                        fake,
+                        settings,
+                        texts,
+                        senders,
+                        requests,
+                        pause_ms / 1000,
+                        commands=name == "peerbot",
+                    )
+                )
+    return label, results
+
+
+def report(
+    label: str, results: Sequence[dict[str, Any]], senders: int, requests: int, pause_ms: float
+) -> str:
+    """The Markdown the README shows: the floor comparison, then peerbot's own table."""
+    ours = next(r for r in results if r["name"] == "peerbot")
+    lines = [
+        f"{label}; {senders} concurrent senders x {requests} requests per kind, "
+        f"{pause_ms:g} ms pause after each reply; peerbot ready in {ours['ready_s']:.2f} s; "
+        f"after the run: master RSS {ours['master_mb']:.0f} MB, largest worker RSS "
+        f"{ours['worker_mb']:.0f} MB, total PSS {ours['pss_mb']:.0f} MB; senders and fake "
+        f"Slack {ours['own_cpu_ms']:.1f} ms CPU per mention",
+        "",
+    ]
+    if any(r["name"] == "bare Bolt" for r in results):
+        lines += [markdown_table(FLOOR_HEADERS, floor_rows(results)), ""]
+    rows = [
+        _stats("app_mention -> chat.postMessage", ours["mention_replies"], ours["mention_s"]),
+        _stats("app_mention HTTP ack", ours["mention_acks"], ours["mention_s"]),
+    ]
+    if "command_replies" in ours:
+        rows += [
+            _stats("/peer-ask HTTP ack", ours["command_acks"], ours["command_s"]),
+            _stats("/peer-ask -> response_url", ours["command_replies"], ours["command_s"]),
+        ]
+    lines.append(
+        markdown_table(["measure", "requests", "p50 ms", "p99 ms", "max ms", "per s"], rows)
+    )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--senders", type=int, default=10)
@@ -184,60 +350,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=0,
         help="each sender's pause after a reply (0: closed loop)",
     )
+    parser.add_argument(
+        "--servers",
+        default=",".join(SERVERS),
+        help=f"comma-separated, from: {', '.join(SERVERS)}",
+    )
     args = parser.parse_args(argv)
     print(f"# end-to-end benchmark: {machine()}", flush=True)
-    texts = questions()
-    pause = args.pause_ms / 1000
-    with tempfile.TemporaryDirectory(prefix="peerbot-e2e-") as temporary:
-        work = Path(temporary)
-        knowledge, seeds = REPO / "knowledge", REPO / "seeds"
-        label = "real knowledge base"
-        if args.snippets:
-            knowledge, seeds = write_knowledge_base(work / "synthetic", args.snippets)
-            label = f"{args.snippets:,} synthetic snippets"
-        settings = {
-            "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
-            "PEERBOT_SEEDS_DIR": str(seeds),
-            "PEERBOT_DATA_DIR": str(work / "data"),
-        }
-        port = free_port()
-        with FakeSlack() as fake, serving(fake, port, settings) as (process, ready):
-            run_senders(port, fake, 2, 10, Sender.mention, texts)  # warm-up
-            run_senders(port, fake, 2, 10, Sender.command, texts)
-            workers = children(process.pid)
-            server_cpu = -sum(cpu_seconds(pid) for pid in [process.pid, *workers])
-            own_cpu = -time.process_time()
-            mention_acks, mention_replies, mention_s = run_senders(
-                port, fake, args.senders, args.requests, Sender.mention, texts, pause
-            )
-            command_acks, command_replies, command_s = run_senders(
-                port, fake, args.senders, args.requests, Sender.command, texts, pause
-            )
-            server_cpu += sum(cpu_seconds(pid) for pid in [process.pid, *workers])
-            own_cpu += time.process_time()
-            master = rss_mb(process.pid)
-            worst = max((rss_mb(pid) for pid in workers), default=float("nan"))
-            total = pss_mb(process.pid) + sum(pss_mb(pid) for pid in workers)
-    requests = len(mention_replies) + len(command_replies)
-    print(
-        f"\n{label}; {args.senders} concurrent senders x {args.requests} requests per kind, "
-        f"{args.pause_ms:g} ms pause after each reply; "
-        f"server ready in {ready:.2f} s; after the run: master RSS {master:.0f} MB, "
-        f"largest worker RSS {worst:.0f} MB, total PSS {total:.0f} MB; CPU per request: "
-        f"server {1000 * server_cpu / requests:.1f} ms, senders and fake Slack "
-        f"{1000 * own_cpu / requests:.1f} ms\n"
-    )
-    print(
-        markdown_table(
-            ["measure", "requests", "p50 ms", "p99 ms", "max ms", "per s"],
-            [
-                _stats("app_mention -> chat.postMessage", mention_replies, mention_s),
-                _stats("app_mention HTTP ack", mention_acks, mention_s),
-                _stats("/peer-ask HTTP ack", command_acks, command_s),
-                _stats("/peer-ask -> response_url", command_replies, command_s),
-            ],
-        )
-    )
+    servers = [name.strip() for name in args.servers.split(",") if name.strip()]
+    label, results = run_all(args.senders, args.requests, args.snippets, args.pause_ms, servers)
+    print()
+    print(report(label, results, args.senders, args.requests, args.pause_ms))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -220,12 +220,18 @@ def peerbot_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
 
 
+def bare_bolt_command(pooled: bool = False) -> list[str]:
+    """`bare_bolt.py`: the floor app, in the same harness (`--bind` is added by `serving`)."""
+    script = Path(__file__).resolve().with_name("bare_bolt.py")
+    return [sys.executable, str(script), *(["--pooled"] if pooled else [])]
+
+
 def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
     """Poll GET `url` until it answers 200; fail if the process dies first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"peerbot serve exited with status {process.returncode}")
+            raise RuntimeError(f"the server exited with status {process.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=1) as response:
                 if response.status == 200:
@@ -238,12 +244,16 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0
 
 @contextmanager
 def serving(
-    fake: FakeSlack, port: int, extra: Mapping[str, str]
+    fake: FakeSlack,
+    port: int,
+    extra: Mapping[str, str],
+    command: Sequence[str] | None = None,
 ) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
-    """Start `peerbot serve` on 127.0.0.1:`port`; yield (process, seconds until ready)."""
+    """Start `peerbot serve` (or `command`, given --bind) on 127.0.0.1:`port`; yield
+    (process, seconds until ready)."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [*peerbot_command(), "serve", "--bind", f"127.0.0.1:{port}"],
+        [*(command or [*peerbot_command(), "serve"]), "--bind", f"127.0.0.1:{port}"],
         env=serve_environ(fake, extra),
         cwd=REPO,
         stdout=subprocess.DEVNULL,

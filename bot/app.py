@@ -32,7 +32,7 @@ from bot.index import SnippetIndex
 from bot.listeners import Deps, register
 from bot.listeners.common import RECEIVED_AT
 from bot.loader import LiveIndex
-from bot.slack_http import PooledWebClient
+from bot.slack_http import PooledApp, PooledWebClient
 from bot.store import (
     EventStore,
     FeedbackStore,
@@ -127,7 +127,7 @@ def create_app(
         feedback = feedback or SQLiteFeedbackStore(database)
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
-    app = App(
+    app = PooledApp(
         # Bolt resets the level of the logger named after the app: keep it out of "peerbot.*".
         name="peerbot-slack",
         logger=bolt_logger,

@@ -32,6 +32,8 @@ from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 
+from slack_bolt import App
+from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 
 # Idle connections kept per host; more concurrent calls than this open extra connections that
@@ -122,10 +124,26 @@ def _headers(request: urllib.request.Request) -> dict[str, str]:
 class PooledWebClient(WebClient):
     """slack_sdk's WebClient, sending each call over a kept-alive pooled connection."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, pool: ConnectionPool | None = None, **kwargs: Any) -> None:
+        """`pool`: share another client's connections (see `for_request`)."""
         super().__init__(*args, **kwargs)
-        self.pool = ConnectionPool(timeout=self.timeout, context=self.ssl)
+        self.pool = pool or ConnectionPool(timeout=self.timeout, context=self.ssl)
         self._direct: dict[tuple[str, str], bool] = {}
+
+    def for_request(self, token: str | None, team_id: str | None) -> PooledWebClient:
+        """A client with this one's settings and connections, for one request's context."""
+        return PooledWebClient(
+            token=token,
+            base_url=self.base_url,
+            timeout=self.timeout,
+            ssl=self.ssl,
+            proxy=self.proxy,
+            headers=self.headers,
+            team_id=team_id,
+            logger=self.logger,
+            retry_handlers=self.retry_handlers.copy() if self.retry_handlers else None,
+            pool=self.pool,
+        )
 
     def close(self) -> None:
         """Close the idle connections (calls made afterwards open new ones)."""
@@ -205,3 +223,21 @@ def _exchange(
         connection.close()
         raise
     return response, body
+
+
+class PooledApp(App):
+    """Bolt's App whose per-request Web API clients share the app client's connections.
+
+    Bolt (since 1.15) gives every request's context, hence every listener's `client`, a new
+    `WebClient` built from the app client's settings, so a pooled app client alone would only
+    ever carry auth.test. This swaps that per-request client for a `PooledWebClient` with the
+    same token, team and settings that draws on the app client's pool. Any other client is left
+    as Bolt made it.
+    """
+
+    def _init_context(self, req: BoltRequest) -> None:
+        super()._init_context(req)
+        shared = self.client
+        if isinstance(shared, PooledWebClient):
+            token = req.context.client.token
+            req.context["client"] = shared.for_request(token, req.context.team_id)

@@ -10,7 +10,7 @@ import json
 import os
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from slack_sdk.errors import SlackApiError
@@ -22,7 +22,8 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.app import make_client
 from bot.config import load_settings
 from bot.slack_http import PooledWebClient
-from tests.slack.fakes import BOT_TOKEN, FakeSlack
+from tests.slack.conftest import LiveApp
+from tests.slack.fakes import BOT_TOKEN, BOT_USER_ID, FakeSlack, app_mention
 
 
 @pytest.fixture
@@ -30,6 +31,29 @@ def keep_alive_slack() -> Iterator[FakeSlack]:
     fake = FakeSlack(keep_alive=True).start()
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+def fake_slack(keep_alive_slack: FakeSlack) -> FakeSlack:
+    """The live app's fake Slack, here answering in HTTP/1.1 keep-alive as Slack does."""
+    return keep_alive_slack
+
+
+def test_listeners_post_over_one_kept_alive_connection(
+    make_live_app: Callable[..., LiveApp],
+) -> None:
+    # Bolt gives each request a new WebClient; the app's must still share one pool.
+    live = make_live_app()
+    for number in range(3):
+        reply = live.sender.event(
+            app_mention(f"<@{BOT_USER_ID}> what does a peer bridger do {number}")
+        )
+        assert reply.status == 200
+        live.drain()
+    calls = live.fake.calls_to("chat.postMessage")
+    assert len(calls) == 3
+    assert all("Peer bridgers help people" in json.dumps(call.body) for call in calls)
+    assert len({call.client_port for call in calls}) == 1
 
 
 def _client(url: str, **options: object) -> PooledWebClient:
