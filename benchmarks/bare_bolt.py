@@ -26,14 +26,19 @@ from slack_sdk import WebClient  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
 from bot.server import GunicornServer, configure_logging, gunicorn_options, wsgi_app  # noqa: E402
-from bot.slack_http import PooledWebClient  # noqa: E402
+from bot.slack_http import PooledApp, PooledWebClient  # noqa: E402
 
 FIXED_TEXT = "Thanks, noted."
 
 
 def create_bare_app(client: WebClient, signing_secret: str, threads: int) -> App:
-    """Bolt's minimal mention bot: ack (done by Bolt for events), post one fixed reply."""
-    app = App(
+    """Bolt's minimal mention bot: ack (done by Bolt for events), post one fixed reply.
+
+    With a `PooledWebClient` it is a `PooledApp`, so listeners' clients share its connections,
+    as in peerbot; otherwise a plain Bolt `App`.
+    """
+    app_class = PooledApp if isinstance(client, PooledWebClient) else App
+    app = app_class(
         name="bare-bolt",
         client=client,
         signing_secret=signing_secret,

@@ -28,12 +28,15 @@ printed for each, with peerbot's ratio to the floor.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import itertools
+import subprocess
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -188,52 +191,83 @@ SERVERS = {
 }
 
 
-def measure_server(
-    name: str,
+@dataclass
+class _Running:
+    """One started server and what has been measured on it so far."""
+
+    name: str
+    port: int
+    process: subprocess.Popen[bytes]
+    ready_s: float
+    pids: list[int]
+    mention_acks: list[float] = field(default_factory=list)
+    mention_replies: list[float] = field(default_factory=list)
+    mention_s: float = 0.0
+    cpu_s: float = 0.0
+
+
+def measure_servers(
+    names: Sequence[str],
     fake: FakeSlack,
     settings: dict[str, str],
     texts: Sequence[str],
     senders: int,
     requests: int,
     pause: float,
-    commands: bool,
-) -> dict[str, Any]:
-    """Start one server, warm it up, and time mentions (and slash commands for peerbot).
+    rounds: int,
+) -> list[dict[str, Any]]:
+    """Start every server at once, then time mentions on each in turn, `rounds` times over.
 
-    Server CPU is read from /proc for the master and its workers around the mention run
-    alone, so it is the CPU of `senders * requests` answered mentions.
+    Interleaving the servers' turns spreads the machine's load drift (other processes, CPU
+    frequency) evenly over them, so their ratios are fair. Server CPU is read from /proc for
+    each server's master and workers around its own turns only: the CPU of its answered
+    mentions. Slash commands are then timed on peerbot alone.
     """
-    port = free_port()
-    with serving(fake, port, settings, SERVERS[name]) as (process, ready):
-        run_senders(port, fake, 2, 10, Sender.mention, texts)  # warm-up
-        workers = children(process.pid)
-        pids = [process.pid, *workers]
-        server_cpu = -sum(cpu_seconds(pid) for pid in pids)
-        own_cpu = -time.process_time()
-        acks, replies, elapsed = run_senders(
-            port, fake, senders, requests, Sender.mention, texts, pause
-        )
-        server_cpu += sum(cpu_seconds(pid) for pid in pids)
-        own_cpu += time.process_time()
-        result: dict[str, Any] = {
-            "name": name,
-            "ready_s": ready,
-            "mention_acks": acks,
-            "mention_replies": replies,
-            "mention_s": elapsed,
-            "server_cpu_ms": 1000 * server_cpu / len(replies),
-            "own_cpu_ms": 1000 * own_cpu / len(replies),
-        }
-        if commands:
-            run_senders(port, fake, 2, 10, Sender.command, texts)  # warm-up
-            acks, replies, elapsed = run_senders(
-                port, fake, senders, requests, Sender.command, texts, pause
-            )
-            result.update(command_acks=acks, command_replies=replies, command_s=elapsed)
-        result["master_mb"] = rss_mb(process.pid)
-        result["worker_mb"] = max((rss_mb(pid) for pid in workers), default=float("nan"))
-        result["pss_mb"] = pss_mb(process.pid) + sum(pss_mb(pid) for pid in workers)
-    return result
+    with contextlib.ExitStack() as stack:
+        running: list[_Running] = []
+        for name in names:
+            port = free_port()
+            process, ready = stack.enter_context(serving(fake, port, settings, SERVERS[name]))
+            running.append(_Running(name, port, process, ready, [process.pid]))
+        for server in running:
+            run_senders(server.port, fake, 2, 10, Sender.mention, texts)  # warm-up
+            server.pids = [server.process.pid, *children(server.process.pid)]
+        per_round = max(1, requests // rounds)
+        for _ in range(rounds):
+            for server in running:
+                before = sum(cpu_seconds(pid) for pid in server.pids)
+                acks, replies, elapsed = run_senders(
+                    server.port, fake, senders, per_round, Sender.mention, texts, pause
+                )
+                server.cpu_s += sum(cpu_seconds(pid) for pid in server.pids) - before
+                server.mention_acks += acks
+                server.mention_replies += replies
+                server.mention_s += elapsed
+        results: list[dict[str, Any]] = []
+        for server in running:
+            result: dict[str, Any] = {
+                "name": server.name,
+                "ready_s": server.ready_s,
+                "mention_acks": server.mention_acks,
+                "mention_replies": server.mention_replies,
+                "mention_s": server.mention_s,
+                "server_cpu_ms": 1000 * server.cpu_s / len(server.mention_replies),
+            }
+            if server.name == "peerbot":
+                own_cpu = -time.process_time()
+                run_senders(server.port, fake, 2, 10, Sender.command, texts)  # warm-up
+                acks, replies, elapsed = run_senders(
+                    server.port, fake, senders, requests, Sender.command, texts, pause
+                )
+                own_cpu += time.process_time()
+                result.update(command_acks=acks, command_replies=replies, command_s=elapsed)
+                result["own_cpu_ms"] = 1000 * own_cpu / len(replies)
+            workers = server.pids[1:]
+            result["master_mb"] = rss_mb(server.process.pid)
+            result["worker_mb"] = max((rss_mb(pid) for pid in workers), default=float("nan"))
+            result["pss_mb"] = pss_mb(server.process.pid) + sum(pss_mb(pid) for pid in workers)
+            results.append(result)
+    return results
 
 
 def floor_rows(results: Sequence[dict[str, Any]]) -> list[list[object]]:
@@ -275,7 +309,12 @@ FLOOR_HEADERS = [
 
 
 def run_all(
-    senders: int, requests: int, snippets: int, pause_ms: float, servers: Sequence[str]
+    senders: int,
+    requests: int,
+    snippets: int,
+    pause_ms: float,
+    servers: Sequence[str],
+    rounds: int = 5,
 ) -> tuple[str, list[dict[str, Any]]]:
     """(label, results) of every server in `servers`, one after another, same senders."""
     texts = questions()
@@ -291,21 +330,10 @@ def run_all(
             "PEERBOT_SEEDS_DIR": str(seeds),
             "PEERBOT_DATA_DIR": str(work / "data"),
         }
-        results = []
         with FakeSlack() as fake:
-            for name in servers:
-                results.append(
-                    measure_server(
-                        name,
-                        fake,
-                        settings,
-                        texts,
-                        senders,
-                        requests,
-                        pause_ms / 1000,
-                        commands=name == "peerbot",
-                    )
-                )
+            results = measure_servers(
+                servers, fake, settings, texts, senders, requests, pause_ms / 1000, rounds
+            )
     return label, results
 
 
@@ -319,7 +347,7 @@ def report(
         f"{pause_ms:g} ms pause after each reply; peerbot ready in {ours['ready_s']:.2f} s; "
         f"after the run: master RSS {ours['master_mb']:.0f} MB, largest worker RSS "
         f"{ours['worker_mb']:.0f} MB, total PSS {ours['pss_mb']:.0f} MB; senders and fake "
-        f"Slack {ours['own_cpu_ms']:.1f} ms CPU per mention",
+        f"Slack {ours['own_cpu_ms']:.1f} ms CPU per slash command",
         "",
     ]
     if any(r["name"] == "bare Bolt" for r in results):
@@ -350,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=0,
         help="each sender's pause after a reply (0: closed loop)",
     )
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved turns per server")
     parser.add_argument(
         "--servers",
         default=",".join(SERVERS),
@@ -358,7 +387,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print(f"# end-to-end benchmark: {machine()}", flush=True)
     servers = [name.strip() for name in args.servers.split(",") if name.strip()]
-    label, results = run_all(args.senders, args.requests, args.snippets, args.pause_ms, servers)
+    label, results = run_all(
+        args.senders, args.requests, args.snippets, args.pause_ms, servers, args.rounds
+    )
     print()
     print(report(label, results, args.senders, args.requests, args.pause_ms))
 

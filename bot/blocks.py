@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -254,14 +255,38 @@ def _chunked_sections(items: Iterable[str], separator: str = "\n") -> list[Json]
 
 def citation_mrkdwn(result: Result) -> str:
     """The passage's citation, linked to its DOI or URL when there is one, and its kind."""
-    label = fit_mrkdwn(result.citation, MAX_TEXT_OBJECT - 400)
-    return f":book: {_link(result.link, label)} · _{escape_mrkdwn(result.kind)}_"
+    return _citation_mrkdwn(result.citation, result.link, result.kind)
+
+
+def _citation_mrkdwn(citation: str, link: str | None, kind: str) -> str:
+    label = fit_mrkdwn(citation, MAX_TEXT_OBJECT - 400)
+    return f":book: {_link(link, label)} · _{escape_mrkdwn(kind)}_"
 
 
 def _passage(result: Result) -> list[Json]:
     """A quote and, right under it, where it comes from."""
-    quote = "> " + fit_mrkdwn(one_line(result.text), MAX_SECTION_TEXT - 2)
-    return [_section(quote), _context(citation_mrkdwn(result))]
+    return [
+        _fresh(block)
+        for block in _passage_blocks(result.text, result.citation, result.link, result.kind)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _passage_blocks(text: str, citation: str, link: str | None, kind: str) -> tuple[Json, Json]:
+    """A passage's two blocks, built and validated once: the same passages answer question after
+    question, and building them through slack_sdk's validating models is most of rendering an
+    answer. Callers get copies (`_fresh`), so nothing they do to a reply reaches the next one."""
+    quote = "> " + fit_mrkdwn(one_line(text), MAX_SECTION_TEXT - 2)
+    return _section(quote), _context(_citation_mrkdwn(citation, link, kind))
+
+
+def _fresh(value: Any) -> Any:
+    """A deep copy of Block Kit JSON (dicts, lists and immutable leaves), quicker than deepcopy."""
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fresh(item) for item in value]
+    return value
 
 
 def _passages(results: Sequence[Result], budget: int) -> list[Json]:

@@ -105,6 +105,21 @@ def test_every_quote_is_followed_by_its_linked_citation_and_kind() -> None:
     assert block_kit_problems(blocks) == []
 
 
+def test_a_passage_is_built_once_and_each_reply_gets_its_own_copy() -> None:
+    from bot.blocks import _passage_blocks
+
+    shared = _result(1, "A passage many questions are answered with.")
+    first = render_answer(_answer(shared, _result(2, "Another."), question="one"), _kb_stub())
+    before = _passage_blocks.cache_info()
+    second = render_answer(_answer(shared, question="two"), _kb_stub())
+    after = _passage_blocks.cache_info()
+    assert (after.hits - before.hits, after.misses - before.misses) == (1, 0)
+    assert quotes_with_citations(second)[0] == quotes_with_citations(first)[0]
+    second[0]["text"]["text"] = "changed by a caller"  # e.g. a listener editing its reply
+    third = render_answer(_answer(shared, question="three"), _kb_stub())
+    assert quotes_with_citations(third)[0] == quotes_with_citations(first)[0]
+
+
 def test_a_link_that_is_not_http_is_not_linked() -> None:
     blocks = render_answer(_answer(_result(1, link="javascript:alert(1)")), _kb_stub())
     assert "javascript" not in json.dumps(blocks)

@@ -69,6 +69,9 @@ class FakeSlack:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+            # Headers and body go out in two writes; on a kept-alive connection Nagle's
+            # algorithm would hold the body until the client's delayed ACK (~40 ms).
+            disable_nagle_algorithm = keep_alive
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
