@@ -27,6 +27,8 @@ class Result:
     kind: str
     source_name: str
     score: float
+    # The work's one-line label for the numbered Sources list ("Rogers (2017). Peer support …").
+    label: str = ""
 
     @classmethod
     def from_snippet(cls, kb: KnowledgeBase, snippet: Snippet, score: float) -> Result:
@@ -41,6 +43,7 @@ class Result:
             kind=source.kind,
             source_name=source.short_name,
             score=score,
+            label=source.short_label,
         )
 
     @property

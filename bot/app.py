@@ -33,14 +33,7 @@ from bot.listeners import Deps, register
 from bot.listeners.common import RECEIVED_AT
 from bot.loader import LiveIndex
 from bot.slack_http import PooledApp, PooledWebClient
-from bot.store import (
-    EventStore,
-    FeedbackStore,
-    SQLiteDatabase,
-    SQLiteEventStore,
-    SQLiteFeedbackStore,
-    database_path,
-)
+from bot.store import EventStore, FeedbackStore, database_path, open_store, sqlite_url
 
 log = logging.getLogger("peerbot.events")
 # Bolt's loggers (it derives one per class from this base). `configure_logging` keeps them at
@@ -122,9 +115,9 @@ def create_app(
 ) -> App:
     """The Slack app: every listener registered, stores under `settings.data_dir` by default."""
     if events is None or feedback is None:
-        database = SQLiteDatabase(database_path(settings.data_dir))
-        events = events or SQLiteEventStore(database)
-        feedback = feedback or SQLiteFeedbackStore(database)
+        store = open_store(sqlite_url(database_path(settings.data_dir)))
+        events = events or store
+        feedback = feedback or store
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
     app = PooledApp(

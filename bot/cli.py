@@ -6,6 +6,7 @@ message on stderr with exit status 1, never as a traceback.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
-from bot.knowledge import KnowledgeError, check_knowledge
+from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
 from bot.roles import all_roles, role_card
 
@@ -38,7 +39,45 @@ def _index(settings: Settings) -> SnippetIndex:
         ) from error
 
 
-@click.group()
+class _PeerbotGroup(click.Group):
+    """The `peerbot` group: the offline commands here, the others added on first need.
+
+    `serve`, `manifest`, `feedback` (Slack, the store), the curation commands and `render`
+    live in modules that import Bolt, SQLite, PDF readers or Block Kit models. Their
+    registrars run only when a command name this module does not define is looked up, or the
+    list of commands is wanted (`--help`), so `peerbot ask`, `role` and `check` start without
+    importing any of that (tests/test_cli_imports.py).
+    """
+
+    _REGISTRARS = (
+        ("bot.cli_slack", "register_slack_commands"),
+        ("bot.cli_render", "register_render_command"),
+        ("bot.cli_curation", "register_curation_commands"),
+    )
+    _registered = False
+
+    def _register_all(self) -> None:
+        if self._registered:
+            return
+        self._registered = True
+        for module_name, function in self._REGISTRARS:
+            getattr(importlib.import_module(module_name), function)(self)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command by name, registering the other modules' commands if it is one of theirs."""
+        command = super().get_command(ctx, cmd_name)
+        if command is None and not self._registered:
+            self._register_all()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, the other modules' included."""
+        self._register_all()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_PeerbotGroup)
 @click.version_option(package_name="peerbot")
 def main() -> None:
     """peerbot: answers peer-support questions with quotes from curated sources."""
@@ -132,14 +171,22 @@ def role(title: str, as_json: bool) -> None:
 @main.command()
 def check() -> None:
     """Validate knowledge/ against seeds/: report every problem as file:line: message."""
+    from bot.curation.draft import check_drafts
+
     settings = _settings()
     problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    draft_problems, pending = check_drafts(settings.knowledge_dir, settings.seeds_dir)
+    problems += draft_problems
+    for note in pending:
+        click.echo(note)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
     index = _index(settings)
     kb = index.kb
+    for warning in label_warnings(kb):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
         f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
@@ -156,13 +203,34 @@ def check() -> None:
 )
 @click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
 @click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
-def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
+@click.option(
+    "--save",
+    "save_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write each question's answer (snippet ids) to FILE, to --compare later.",
+)
+@click.option(
+    "--compare",
+    "compare_to",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="List every answer that changed since FILE.",
+)
+def eval_command(
+    questions: Path, sweep: bool, verbose: bool, save_to: Path | None, compare_to: Path | None
+) -> None:
     """Print Recall@1, Recall@3, MRR and the declined share on the evaluation set."""
     index = _index(_settings())
     try:
         items = load_questions(questions)
     except KnowledgeError as error:
         raise click.ClickException(str(error)) from error
+    if save_to or compare_to:
+        from bot.cli_curation import eval_snapshots
+
+        eval_snapshots(index, [item.question for item in items], save_to, compare_to)
+        return
     problems = unknown_ids(index, items)
     if problems:
         raise click.ClickException("\n".join(problem.message for problem in problems))
@@ -190,8 +258,3 @@ def eval_command(questions: Path, sweep: bool, verbose: bool) -> None:
                     f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
                     f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}"
                 )
-
-
-from bot.cli_slack import register_slack_commands  # noqa: E402
-
-register_slack_commands(main)

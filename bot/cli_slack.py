@@ -1,10 +1,10 @@
 """`peerbot serve`, `peerbot manifest` and `peerbot feedback`: the Slack side of the CLI.
 
-Kept out of `bot.cli` so the offline commands start without importing Slack libraries, and
-imported by it only at its very end (`register_slack_commands(main)`). This module never
-imports `bot.cli`, so there is no import cycle whichever module is imported first. What a
-command needs (Bolt, gunicorn, the SQLite store, the manifest builder) is imported inside it,
-so `peerbot ask`, `role` and `check` load none of it (tests/test_cli_imports.py).
+Kept out of `bot.cli` so the offline commands start without importing Slack libraries: `bot.cli`
+registers these commands only when one of them (or the command list) is asked for. This module
+never imports `bot.cli`, so there is no import cycle. What a command needs (Bolt, gunicorn, the
+store, the manifest builder) is imported inside it, so `peerbot ask`, `role` and `check` load
+none of it (tests/test_cli_imports.py).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def manifest(request_url: str | None, as_json: bool) -> None:
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000))
 def feedback(as_json: bool, top: int) -> None:
     """Summarise Helpful / Not helpful votes: which snippets and questions get voted down."""
-    from bot.store import SQLiteDatabase, SQLiteFeedbackStore, database_path
+    from bot.store import database_path, open_store, sqlite_url
 
     settings = _settings(for_slack=False)
     path = database_path(settings.data_dir)
@@ -91,7 +91,7 @@ def feedback(as_json: bool, top: int) -> None:
         else:
             click.echo(f"No feedback recorded yet ({path} does not exist).")
         return
-    store = SQLiteFeedbackStore(SQLiteDatabase(path))
+    store = open_store(sqlite_url(path))
     try:
         summary = store.summary()
     finally:

@@ -33,6 +33,36 @@ SOURCE_KINDS: frozenset[str] = frozenset(
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# A source's short label (its `label`, else its title, else its description) is cut to this many
+# characters where space is tight; `peerbot check` warns when a curated `label` is longer.
+MAX_LABEL_CHARS = 60
+# Name particles that are lower-case in personal names ("Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "y"})
+# Words that only an organisation's name contains.
+_ORGANISATION_WORDS = frozenset(
+    {
+        "administration",
+        "agency",
+        "alliance",
+        "association",
+        "center",
+        "centre",
+        "coalition",
+        "college",
+        "commission",
+        "council",
+        "department",
+        "foundation",
+        "institute",
+        "network",
+        "office",
+        "organisation",
+        "organization",
+        "society",
+        "university",
+    }
+)
+
 
 class KnowledgeError(Exception):
     """The knowledge base has problems; `problems` lists every one, located."""
@@ -59,6 +89,9 @@ class Source:
     url: str | None
     kind: str
     seeds: tuple[str, ...]
+    # A short human label for lists and the numbered Sources line (curated in sources.yaml),
+    # for works whose seed shows no title or only a long one.
+    label: str | None = None
 
     @property
     def link(self) -> str | None:
@@ -69,14 +102,25 @@ class Source:
 
     @property
     def short_name(self) -> str:
-        """'Rogers (2017)' style label for lists and buttons."""
+        """'Rogers (2017)' style label for lists and buttons; an organisation is named whole."""
         names = [author for author in self.authors if author not in ("...", "…")]
-        first = names[0].split()[-1] if names else "Unknown"
+        first = _surname(names[0]) if names else "Unknown"
         if len(names) == 2 and len(self.authors) == 2:
-            first = f"{first} & {names[1].split()[-1]}"
+            first = f"{first} & {_surname(names[1])}"
         elif len(self.authors) > 1:
             first = f"{first} et al."
         return f"{first} ({self.year if self.year else 'n.d.'})"
+
+    @property
+    def short_title(self) -> str:
+        """The curated label, else the title, else the description, cut at a word near 60."""
+        return cut_at_word(self.label or self.title or self.description or "", MAX_LABEL_CHARS)
+
+    @property
+    def short_label(self) -> str:
+        """'Rogers (2017). Peer support services: …': who, when and which work, in one line."""
+        title = self.short_title
+        return f"{self.short_name}. {title}" if title else self.short_name
 
     def citation(self, *, with_link: bool = True) -> str:
         """`Authors (Year). Title. Venue Vol(Issue), pages. DOI/URL`, from the fields it has."""
@@ -153,6 +197,50 @@ class KnowledgeBase:
         return self.sources[snippet.source_id]
 
 
+def is_organisation(name: str) -> bool:
+    """True when an author is an organisation ("Peers for Progress", "SAMHSA"), not a person.
+
+    Personal names are capitalised words and initials; an organisation's name has a lower-case
+    joining word ("for", "of", "and"), a word such as "Institute", or is one upper-case acronym.
+    """
+    parts = name.split()
+    if len(parts) == 1:
+        return len(parts[0]) > 1 and parts[0].isupper()
+    for part in parts:
+        word = part.strip(".,()").casefold()
+        if word in _ORGANISATION_WORDS or word == "&":
+            return True
+        if part[:1].islower() and word not in _NAME_PARTICLES:
+            return True
+    return False
+
+
+def _surname(name: str) -> str:
+    """A person's last name; an organisation's whole name."""
+    return name if is_organisation(name) else name.split()[-1]
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else cut at a whole word, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—(") + "…"
+
+
+def label_warnings(kb: KnowledgeBase) -> list[str]:
+    """Curated source labels too long for one line of the Sources list (warnings, not errors)."""
+    return [
+        f"source {source.id}: label is {len(source.label)} characters "
+        f"(keep it to {MAX_LABEL_CHARS} or fewer so it is not cut)"
+        for source in kb.sources.values()
+        if source.label and len(source.label) > MAX_LABEL_CHARS
+    ]
+
+
 def _authors_text(authors: tuple[str, ...]) -> str:
     names = [author for author in authors if author not in ("...", "…")]
     if not names:
@@ -166,16 +254,14 @@ def _authors_text(authors: tuple[str, ...]) -> str:
 
 
 def _locator(venue: str | None, volume: str | None, issue: str | None, pages: str | None) -> str:
+    """'Venue 21(3), 168-175'; nothing without a venue: a bare 'Vol 21(3)' names no journal."""
+    if not venue:
+        return ""
     volume_text = ""
     if volume:
         volume_text = f"{volume}({issue})" if issue else volume
-        if not venue:
-            volume_text = f"Vol. {volume_text}"
-    pieces = [piece for piece in (venue, volume_text) if piece]
-    text = " ".join(pieces)
-    if pages:
-        text = f"{text}, {pages}" if text else f"pp. {pages}"
-    return text
+    text = " ".join(piece for piece in (venue, volume_text) if piece)
+    return f"{text}, {pages}" if pages else text
 
 
 def collapse_whitespace(text: str) -> str:
@@ -223,6 +309,7 @@ _SOURCE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "url": (False, _is_optional_text, "a string or null"),
     "kind": (True, _is_text, "a non-empty string"),
     "seeds": (True, _is_nonempty_text_list, "a non-empty list of seed file names"),
+    "label": (False, _is_optional_text, "a string or null"),
 }
 _TOPIC_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
@@ -347,6 +434,8 @@ def _load_sources(collector: _Collector, path: Path, seeds_dir: Path) -> dict[st
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}
     for record in records:
+        if "review" in record:  # added by `peerbot add-source`, metadata not yet checked
+            continue
         if not collector.fields_ok(shown, record, _SOURCE_FIELDS, "source"):
             continue
         if not collector.unique(shown, record, seen, "source"):
@@ -380,6 +469,7 @@ def _load_sources(collector: _Collector, path: Path, seeds_dir: Path) -> dict[st
             url=_text_or_none(record.get("url")),
             kind=str(record["kind"]),
             seeds=tuple(record["seeds"]),
+            label=_text_or_none(record.get("label")),
         )
     return sources
 
@@ -511,7 +601,12 @@ def _version(paths: Iterable[Path]) -> str:
 
 def knowledge_files(knowledge_dir: Path, seeds_dir: Path) -> list[Path]:
     """Every file whose content defines the knowledge base (for hashing and caching)."""
-    files = [path for path in knowledge_dir.rglob("*.yaml") if path.is_file()]
+    drafts = knowledge_dir / "drafts"  # proposals under review are not part of the knowledge
+    files = [
+        path
+        for path in knowledge_dir.rglob("*.yaml")
+        if path.is_file() and drafts not in path.parents
+    ]
     files += [path for path in seeds_dir.glob("*") if path.is_file()]
     return sorted(files)
 

@@ -8,10 +8,46 @@ A miss never fails: it returns the nearest titles to choose from.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
 from bot.answer import Result, RoleCard, Suggestion
 from bot.knowledge import KnowledgeBase, Role
 from bot.tokenize import stem_word, words
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One section of a role card ("What they do"), made of the snippet topics that feed it."""
+
+    id: str
+    heading: str
+    topics: frozenset[str]
+
+
+# The order staff read a role card in; a passage belongs to a facet when it carries one of its
+# topics (knowledge/topics.yaml). Topics in no facet (workforce growth, policy news, outside the
+# USA) are still on the card, after "More passages".
+FACETS: tuple[Facet, ...] = (
+    Facet("duties", "What they do", frozenset({"roles-duties", "integration-role-clarity"})),
+    Facet("settings", "Where they work", frozenset({"settings", "programs"})),
+    Facet("training", "Training and certification", frozenset({"training-certification"})),
+    Facet("funding", "Funding", frozenset({"funding"})),
+    Facet("evidence", "Evidence", frozenset({"evidence-outcomes", "research-gaps"})),
+)
+# A card's summary: at most one passage per facet, and this many in all.
+MAX_SUMMARY_PASSAGES = 4
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    """A role card split for reading at a glance: one passage per facet, then the rest.
+
+    A section's facet is None for a passage in no facet, shown because the whole card fits.
+    """
+
+    sections: tuple[tuple[Facet | None, Result], ...]
+    rest: tuple[Result, ...]
+
 
 _FUZZY_CUTOFF = 0.75
 _MAX_SUGGESTIONS = 5
@@ -75,7 +111,62 @@ def role_card(kb: KnowledgeBase, title: str) -> RoleCard:
         kb.snippets_for_role(role.id), key=lambda snippet: not _mentions(role, snippet.text)
     )
     results = tuple(Result.from_snippet(kb, snippet, 0.0) for snippet in snippets)
-    return RoleCard(title, role.id, role.title, role.aliases, results, ())
+    return RoleCard(title, role.id, role.title, distinct_aliases(role), results, ())
+
+
+def distinct_aliases(role: Role) -> tuple[str, ...]:
+    """The other names of a role worth showing: no plural or repeat of a name already shown."""
+    seen = {_plain(role.title)}
+    shown: list[str] = []
+    for alias in role.aliases:
+        key = _plain(alias)
+        if key not in seen:
+            seen.add(key)
+            shown.append(alias)
+    return tuple(shown)
+
+
+def _plain(name: str) -> str:
+    """A name stemmed and with a plural 's' dropped ('CPSs' -> 'cps', 'coaches' -> 'coach')."""
+    return " ".join(word.rstrip("s") or word for word in _normal(name).split())
+
+
+def summarise(kb: KnowledgeBase, card: RoleCard) -> RoleSummary:
+    """The card's best passage for each facet, in facet order (at most four), then the rest.
+
+    A card of four passages or fewer is shown whole (nothing to page to); one whose passages fit
+    no facet opens on its first passage. A passage the knowledge
+    base no longer has (a card from before a reload) belongs to no facet.
+    """
+    topics = {snippet.id: snippet.topics for snippet in kb.snippets}
+    picked: list[tuple[Facet | None, int]] = []
+    for facet in FACETS:
+        if len(picked) == MAX_SUMMARY_PASSAGES:
+            break
+        taken = {position for _, position in picked}
+        candidates = [
+            (position, topics.get(result.snippet_id, ()))
+            for position, result in enumerate(card.results)
+            if position not in taken and set(topics.get(result.snippet_id, ())) & facet.topics
+        ]
+        if candidates:
+            # Filed under the facet first, then fewest other topics, then card order.
+            best = min(
+                candidates,
+                key=lambda item: (item[1][0] not in facet.topics, len(item[1]), item[0]),
+            )
+            picked.append((facet, best[0]))
+    if not picked and card.results:  # no passage in any facet: the card still opens on one
+        picked.append((None, 0))
+    taken = {position for _, position in picked}
+    if len(card.results) <= MAX_SUMMARY_PASSAGES:
+        picked += [
+            (None, position) for position in range(len(card.results)) if position not in taken
+        ]
+        taken = set(range(len(card.results)))
+    sections = tuple((facet, card.results[position]) for facet, position in picked)
+    rest = tuple(result for position, result in enumerate(card.results) if position not in taken)
+    return RoleSummary(sections, rest)
 
 
 def all_roles(kb: KnowledgeBase) -> tuple[Role, ...]:

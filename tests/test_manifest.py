@@ -20,7 +20,7 @@ from bot.cli import main
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.loader import load_index
 from bot.manifest import build_manifest, manifest_yaml
-from bot.store import SQLiteDatabase, SQLiteEventStore, SQLiteFeedbackStore, database_path
+from bot.store import database_path, open_store, sqlite_url
 from tests.slack.fakes import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -132,16 +132,16 @@ def settings(mini_kb_dirs: tuple[Path, Path], tmp_path: Path, fake: FakeSlack) -
 
 @pytest.fixture
 def app(settings: Settings) -> Iterator[App]:
-    database = SQLiteDatabase(database_path(settings.data_dir))
+    store = open_store(sqlite_url(database_path(settings.data_dir)))
     built = create_app(
         settings,
         load_index(settings),
-        events=SQLiteEventStore(database),
-        feedback=SQLiteFeedbackStore(database),
+        events=store,
+        feedback=store,
     )
     yield built
     built.listener_runner.listener_executor.shutdown(wait=True)
-    database.close()
+    store.close()
 
 
 def _dispatch(app: App, body: str, content_type: str) -> int:

@@ -1,4 +1,5 @@
-"""The SQLite stores: an event is claimed once across processes; votes keep no question text."""
+"""The store on SQLite: an event is claimed once across processes; votes keep no question text;
+the schema is a numbered list of migrations applied once."""
 
 from __future__ import annotations
 
@@ -14,13 +15,19 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.store import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
     SQLiteDatabase,
-    SQLiteEventStore,
-    SQLiteFeedbackStore,
+    SQLStore,
+    StoreError,
     Vote,
     database_path,
-    open_stores,
+    migrate,
+    open_store,
     question_hash,
+    schema_version,
+    sqlite_url,
 )
 
 
@@ -32,17 +39,18 @@ def database(tmp_path: Path) -> Iterator[SQLiteDatabase]:
 
 
 def test_an_event_is_claimed_once(database: SQLiteDatabase) -> None:
-    store = SQLiteEventStore(database)
+    store = SQLStore(database)
     assert store.claim("event:Ev1") is True
     assert store.claim("event:Ev1") is False
     assert store.claim("event:Ev2") is True
 
 
 def test_claims_hold_across_store_instances_and_reopening(tmp_path: Path) -> None:
-    first, _ = open_stores(tmp_path)
+    url = sqlite_url(database_path(tmp_path))
+    first = open_store(url)
     assert first.claim("event:Ev1")
     first.close()
-    second, _ = open_stores(tmp_path)
+    second = open_store(url)
     try:
         assert not second.claim("event:Ev1")
         assert (tmp_path / "peerbot.sqlite3").is_file()
@@ -51,7 +59,7 @@ def test_claims_hold_across_store_instances_and_reopening(tmp_path: Path) -> Non
 
 
 def test_old_claims_are_pruned(database: SQLiteDatabase) -> None:
-    store = SQLiteEventStore(database, keep_seconds=0.0)
+    store = SQLStore(database, keep_seconds=0.0)
     assert store.claim("event:old")
     time.sleep(0.01)
     store._last_prune = 0.0  # the next claim prunes
@@ -63,9 +71,9 @@ _CLAIMER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from bot.store import SQLiteDatabase, SQLiteEventStore
+    from bot.store import SQLiteDatabase, SQLStore
     database = SQLiteDatabase(Path(sys.argv[1]))
-    store = SQLiteEventStore(database)
+    store = SQLStore(database)
     won = [key for key in (f"event:{n}" for n in range(300)) if store.claim(key)]
     database.close()
     print(" ".join(won))
@@ -75,7 +83,7 @@ _CLAIMER = textwrap.dedent(
 
 def test_concurrent_processes_claim_each_event_exactly_once(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
-    SQLiteDatabase(path).close()
+    SQLStore(SQLiteDatabase(path)).close()
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", _CLAIMER, str(path)],
@@ -100,7 +108,7 @@ def test_the_database_uses_wal_so_workers_do_not_block_readers(
 
 
 def test_votes_are_summarised_by_snippet_and_question(database: SQLiteDatabase) -> None:
-    store = SQLiteFeedbackStore(database)
+    store = SQLStore(database)
     ask = question_hash("what does a peer bridger do?")
     wifi = question_hash("wifi password?")
     store.record(Vote("not_helpful", ask, ("s-bridger", "s-coach"), 1700000001.0))
@@ -123,7 +131,7 @@ def test_votes_are_summarised_by_snippet_and_question(database: SQLiteDatabase) 
 def test_question_text_is_stored_only_through_remember_question(
     database: SQLiteDatabase,
 ) -> None:
-    store = SQLiteFeedbackStore(database)
+    store = SQLStore(database)
     qhash = question_hash("Is peer support paid by Medicaid?")
     store.record(Vote("helpful", qhash, ("s1",), 1700000000.0))
     with database.connect() as connection:
@@ -142,13 +150,13 @@ def test_question_hash_ignores_case_and_spacing_but_not_words() -> None:
 
 
 def test_a_vote_rejects_unknown_kinds(database: SQLiteDatabase) -> None:
-    store = SQLiteFeedbackStore(database)
+    store = SQLStore(database)
     with pytest.raises(sqlite3.IntegrityError):
         store.record(Vote("meh", "abc", (), 1.0))  # type: ignore[arg-type]
 
 
 def test_connection_is_reopened_in_a_new_process_id(database: SQLiteDatabase) -> None:
-    store = SQLiteEventStore(database)
+    store = SQLStore(database)
     assert store.claim("event:a")
     with database.connect() as before:
         pass
@@ -157,3 +165,132 @@ def test_connection_is_reopened_in_a_new_process_id(database: SQLiteDatabase) ->
         assert after is not before
     before.close()
     assert not store.claim("event:a")
+
+
+_SCHEMA_BEFORE_VERSIONING = """
+CREATE TABLE handled_events (key TEXT PRIMARY KEY, handled_at REAL NOT NULL);
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    voted_at REAL NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('helpful', 'not_helpful')),
+    question_hash TEXT NOT NULL,
+    snippet_ids TEXT NOT NULL
+);
+CREATE TABLE questions (question_hash TEXT PRIMARY KEY, text TEXT NOT NULL);
+"""
+
+
+def test_a_fresh_database_is_created_at_the_latest_schema_version(tmp_path: Path) -> None:
+    store = open_store(sqlite_url(tmp_path / "fresh.sqlite3"))
+    try:
+        assert schema_version(store.database) == LATEST_VERSION == MIGRATIONS[-1].version
+        assert migrate(store.database) == []
+    finally:
+        store.close()
+
+
+def test_a_database_from_before_versioning_is_adopted_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(_SCHEMA_BEFORE_VERSIONING)
+        connection.execute("INSERT INTO handled_events VALUES ('event:Ev1', ?)", (time.time(),))
+        connection.execute(
+            "INSERT INTO feedback (voted_at, vote, question_hash, snippet_ids) "
+            "VALUES (1.0, 'helpful', 'abc', '[\"s1\"]')"
+        )
+    connection.close()
+    store = open_store(sqlite_url(path))
+    try:
+        assert schema_version(store.database) == LATEST_VERSION
+        assert not store.claim("event:Ev1")
+        assert store.votes() == [Vote("helpful", "abc", ("s1",), 1.0)]
+    finally:
+        store.close()
+
+
+def test_new_migrations_are_applied_once_in_order(tmp_path: Path) -> None:
+    database = SQLiteDatabase(tmp_path / "m.sqlite3")
+    later = (
+        *MIGRATIONS,
+        Migration(LATEST_VERSION + 1, "notes", ("CREATE TABLE notes (id {serial_id}, body TEXT)",)),
+        Migration(LATEST_VERSION + 2, "tags", ("ALTER TABLE notes ADD COLUMN tag TEXT",)),
+    )
+    try:
+        assert migrate(database) == list(range(1, LATEST_VERSION + 1))
+        assert migrate(database, later) == [LATEST_VERSION + 1, LATEST_VERSION + 2]
+        assert migrate(database, later) == []
+        with database.connect() as connection:
+            connection.execute("INSERT INTO notes (body, tag) VALUES ('x', 'y')")
+            names = [row[0] for row in connection.execute("SELECT name FROM schema_version")]
+        assert len(names) == LATEST_VERSION + 2
+        assert schema_version(database) == LATEST_VERSION + 2
+    finally:
+        database.close()
+
+
+def test_a_failed_migration_leaves_the_schema_as_it_was(tmp_path: Path) -> None:
+    database = SQLiteDatabase(tmp_path / "m.sqlite3")
+    broken = (
+        *MIGRATIONS,
+        Migration(
+            LATEST_VERSION + 1,
+            "half",
+            ("CREATE TABLE half (id INTEGER)", "CREATE TABLE half (id INTEGER)"),
+        ),
+    )
+    try:
+        migrate(database)
+        with pytest.raises(sqlite3.OperationalError):
+            migrate(database, broken)
+        assert schema_version(database) == LATEST_VERSION
+        with database.connect() as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        assert "half" not in tables
+    finally:
+        database.close()
+
+
+def test_a_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    database = SQLiteDatabase(tmp_path / "m.sqlite3")
+    later = (*MIGRATIONS, Migration(LATEST_VERSION + 1, "future", ("CREATE TABLE f (x TEXT)",)))
+    try:
+        migrate(database, later)
+        with pytest.raises(StoreError, match="newer than this peerbot knows"):
+            migrate(database)
+    finally:
+        database.close()
+
+
+def test_migrations_must_be_numbered_in_order(tmp_path: Path) -> None:
+    database = SQLiteDatabase(tmp_path / "m.sqlite3")
+    gap = (*MIGRATIONS, Migration(LATEST_VERSION + 2, "gap", ("CREATE TABLE g (x TEXT)",)))
+    try:
+        with pytest.raises(StoreError, match="numbered 1, 2, 3"):
+            migrate(database, gap)
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param("mysql://db/peerbot", id="unknown-scheme"),
+        pytest.param("sqlite://", id="sqlite-without-path"),
+    ],
+)
+def test_an_unusable_database_url_is_a_clear_error(url: str) -> None:
+    with pytest.raises(StoreError, match="sqlite"):
+        open_store(url)
+
+
+def test_portable_sql_is_spelled_for_each_dialect() -> None:
+    from bot.store.dialect import POSTGRES, SQLITE
+
+    portable = "CREATE TABLE t (id {serial_id}, v TEXT); INSERT INTO t (v) VALUES (?)"
+    assert SQLITE.sql(portable) == (
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES (?)"
+    )
+    assert POSTGRES.sql(portable) == (
+        "CREATE TABLE t (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, v TEXT); "
+        "INSERT INTO t (v) VALUES (%s)"
+    )

@@ -1,9 +1,11 @@
-"""Buttons and menus: Share in channel, Helpful / Not helpful, and opening a role card.
+"""Buttons and menus: Share, votes, role cards and their pages, topics, "Show in source".
 
-Share posts the answer or card for everyone with chat.postMessage, then removes the private
-copy; if the bot may not post there (not invited, a DM between people), the clicker is told
-how to fix it instead. A vote is stored from the button's value alone: the question's hash and
-the snippet ids shown, never the question.
+Share posts the answer or card for everyone with chat.postMessage (in the thread it was asked
+from, when there is one), then removes the private copy; if the bot may not post there (not
+invited, a DM between people), the clicker is told how to fix it instead. A vote is stored from
+the button's value alone: the question's hash and the snippet ids shown, never the question.
+What a button opens (a card, a page of it, a topic, a passage in context) is shown privately:
+it replaces a private message and is added, privately, under a message everyone sees.
 """
 
 from __future__ import annotations
@@ -17,14 +19,25 @@ from slack_sdk import WebClient
 from bot.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
+    ACTION_ROLE_MORE,
     ACTION_SHARE,
+    ACTION_SHOW_SOURCE,
     ROLE_PICK_PATTERN,
+    TOPIC_PICK_PATTERN,
     Json,
+    in_source_text,
     parse_feedback_value,
+    parse_more_value,
     parse_share_value,
+    render_in_source,
     render_role_card,
+    render_role_page,
+    render_topic,
     role_card_text,
+    split_role_share,
+    topic_text,
 )
+from bot.excerpt import excerpt
 from bot.listeners.common import (
     Deps,
     log_handled,
@@ -35,6 +48,7 @@ from bot.listeners.common import (
 )
 from bot.listeners.roles_command import card_for_role
 from bot.store import Vote, VoteKind
+from bot.topics import topic_overview
 
 # Errors meaning "the bot cannot post in this conversation", as opposed to a Slack failure.
 _CANNOT_POST = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
@@ -45,6 +59,7 @@ CANNOT_POST_TEXT = (
 SHARE_FAILED_TEXT = "Slack did not accept the shared message; nothing was posted."
 THANKS_TEXT = "Thanks: your vote is recorded with the passages shown (not your question)."
 GONE_TEXT = "That card is no longer in the knowledge base."
+PASSAGE_GONE_TEXT = "That passage is no longer in the knowledge base."
 
 
 def _action_id(body: dict[str, Any], action: dict[str, Any]) -> str:
@@ -56,6 +71,32 @@ def _channel_of(body: dict[str, Any]) -> str | None:
     container = body.get("container") or {}
     value = channel.get("id") or container.get("channel_id")
     return str(value) if value else None
+
+
+def _thread_of(body: dict[str, Any]) -> str | None:
+    """The thread the clicked message is in, if any (Slack names it on the message or container)."""
+    message = body.get("message") or {}
+    container = body.get("container") or {}
+    value = message.get("thread_ts") or container.get("thread_ts")
+    return str(value) if value else None
+
+
+def _is_private(body: dict[str, Any]) -> bool:
+    return bool((body.get("container") or {}).get("is_ephemeral"))
+
+
+def _show_privately(
+    respond: Respond, body: dict[str, Any], event_id: str, blocks: list[Json], text: str
+) -> None:
+    """Replace a private message; add a private one under a message everyone sees."""
+    respond_safely(
+        respond,
+        event_id=event_id,
+        response_type="ephemeral",
+        replace_original=_is_private(body),
+        blocks=blocks,
+        text=text,
+    )
 
 
 def _vote(
@@ -78,19 +119,25 @@ def _vote(
     )
 
 
-def _shared_message(deps: Deps, value: str, user: str | None) -> tuple[list[Json], str] | None:
-    """The blocks and text to post for a Share button's value, or None if it is stale."""
+def _shared_message(
+    deps: Deps, value: str, user: str | None
+) -> tuple[list[Json], str, str | None] | None:
+    """The blocks, text and thread (if the button names one) to post for a Share button's
+    value, or None if it is stale. A role card is shared compact, with its "More" button."""
     parsed = parse_share_value(value)
     if parsed is None:
         return None
     kind, payload = parsed
     if kind == "ask":
         answer = deps.index.search(payload, k=deps.settings.results)
-        return render_reply(deps, answer, shared_by=user)
-    card = card_for_role(deps, payload)
+        blocks, text = render_reply(deps, answer, shared_by=user)
+        return blocks, text, None
+    role_id, thread_ts = split_role_share(payload)
+    card = card_for_role(deps, role_id)
     if card is None:
         return None
-    return render_role_card(card, echo=False, shared_by=user), role_card_text(card)
+    blocks = render_role_card(card, deps.index.kb, echo=False, shared_by=user)
+    return blocks, role_card_text(card), thread_ts
 
 
 def register(app: App, deps: Deps) -> None:
@@ -128,9 +175,14 @@ def register(app: App, deps: Deps) -> None:
             respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
             outcome = "declined"
         else:
-            blocks, text = message
+            blocks, text, thread_ts = message
             error = post_message(
-                client, event_id=event_id, channel=channel, blocks=blocks, text=text
+                client,
+                event_id=event_id,
+                channel=channel,
+                thread_ts=thread_ts or _thread_of(body),
+                blocks=blocks,
+                text=text,
             )
             if error is None:
                 respond_safely(respond, event_id=event_id, delete_original=True)
@@ -164,23 +216,105 @@ def register(app: App, deps: Deps) -> None:
         event_id = _action_id(body, action)
         role_id = action.get("value") or (action.get("selected_option") or {}).get("value")
         card = card_for_role(deps, str(role_id or ""))
-        # Replace a private message (did-you-mean, role list); add to a message everyone sees.
-        replace = bool((body.get("container") or {}).get("is_ephemeral"))
         if card is None:
             respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
         else:
-            respond_safely(
-                respond,
-                event_id=event_id,
-                response_type="ephemeral",
-                replace_original=replace,
-                blocks=render_role_card(card, echo=False, share=True),
-                text=role_card_text(card),
+            blocks = render_role_card(
+                card, deps.index.kb, echo=False, share=True, thread_ts=_thread_of(body)
             )
+            _show_privately(respond, body, event_id, blocks, role_card_text(card))
         log_handled(
             deps.settings,
             event_id=event_id,
             kind="action role_pick",
             outcome="answered" if card else "declined",
+            started=started_at(context),
+        )
+
+    @app.action(ACTION_ROLE_MORE)
+    def handle_role_more(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        event_id = _action_id(body, action)
+        parsed = parse_more_value(str(action.get("value") or ""))
+        card = card_for_role(deps, parsed[0]) if parsed else None
+        if card is None or parsed is None:
+            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
+        else:
+            blocks = render_role_page(card, deps.index.kb, parsed[1])
+            _show_privately(respond, body, event_id, blocks, role_card_text(card))
+        log_handled(
+            deps.settings,
+            event_id=event_id,
+            kind="action role_more",
+            outcome="answered" if card else "declined",
+            started=started_at(context),
+        )
+
+    @app.action(TOPIC_PICK_PATTERN)
+    def handle_topic_pick(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        event_id = _action_id(body, action)
+        overview = topic_overview(deps.index.kb, str(action.get("value") or ""))
+        if overview is None:
+            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
+        else:
+            blocks = render_topic(overview)
+            respond_safely(
+                respond,
+                event_id=event_id,
+                response_type="ephemeral",
+                replace_original=False,
+                blocks=blocks,
+                text=topic_text(overview),
+            )
+        log_handled(
+            deps.settings,
+            event_id=event_id,
+            kind="action topic_pick",
+            outcome="answered" if overview else "declined",
+            started=started_at(context),
+        )
+
+    @app.action(ACTION_SHOW_SOURCE)
+    def handle_show_in_source(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        event_id = _action_id(body, action)
+        found = excerpt(deps.index.kb, deps.settings.seeds_dir, str(action.get("value") or ""))
+        if found is None:
+            respond_safely(
+                respond, event_id=event_id, replace_original=False, text=PASSAGE_GONE_TEXT
+            )
+        else:
+            respond_safely(
+                respond,
+                event_id=event_id,
+                response_type="ephemeral",
+                replace_original=False,
+                blocks=render_in_source(found),
+                text=in_source_text(found),
+            )
+        log_handled(
+            deps.settings,
+            event_id=event_id,
+            kind="action show_in_source",
+            outcome="answered" if found else "declined",
             started=started_at(context),
         )

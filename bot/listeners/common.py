@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.loader import LiveIndex
 from bot.roles import all_roles
-from bot.store import EventStore, FeedbackStore
+from bot.store import EventStore, FeedbackStore, Outcome, OutcomeKind, question_hash
 
 log = logging.getLogger("peerbot.events")
 
@@ -131,6 +131,27 @@ def render_reply(
         keep_question=deps.settings.store_question_text,
     )
     return blocks, answer_text(answer, deps.settings.crisis_notice)
+
+
+def remember_outcome(deps: Deps, answer: Answer) -> None:
+    """Record how a question was answered, for `peerbot gaps`; the text only if opted in.
+
+    A store failure is logged and swallowed: the reply matters more than the record of it.
+    """
+    qhash = question_hash(answer.question)
+    kind: OutcomeKind = (
+        "answered" if answer.answered else "partial" if answer.partial else "declined"
+    )
+    shown = tuple(result.snippet_id for result in (*answer.results, *answer.related))
+    outcome = Outcome(
+        qhash, kind, answer.frame, answer.concepts, answer.missing, shown, time.time()
+    )
+    try:
+        deps.feedback.record_outcome(outcome)
+        if deps.settings.store_question_text and kind != "answered":
+            deps.feedback.remember_question(qhash, answer.question)
+    except Exception as error:  # noqa: BLE001 - any store error must not stop the reply
+        log.error("outcome not recorded: %s", type(error).__name__)
 
 
 def post_message(

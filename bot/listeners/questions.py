@@ -24,6 +24,7 @@ from bot.listeners.common import (
     log_handled,
     post_message,
     question_from_text,
+    remember_outcome,
     render_reply,
     started_at,
 )
@@ -44,6 +45,7 @@ def question_reply(deps: Deps, question: str, echo: bool) -> Reply:
     if not question:
         return render_ask_prompt(deps.commands), _PROMPT_TEXT, "prompted"
     answer = deps.index.search(question, k=deps.settings.results)
+    remember_outcome(deps, answer)
     blocks, text = render_reply(deps, answer, echo=echo)
     return blocks, text, "answered" if answer.answered else "declined"
 

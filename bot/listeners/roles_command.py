@@ -25,7 +25,7 @@ def role_reply(deps: Deps, title: str) -> Reply:
     if not title:
         return render_role_list(all_roles(deps.index.kb)), ROLE_LIST_TEXT, "listed"
     card = role_card(deps.index.kb, title)
-    blocks = render_role_card(card, echo=True, share=card.found)
+    blocks = render_role_card(card, deps.index.kb, echo=True, share=card.found)
     return blocks, role_card_text(card), "answered" if card.found else "declined"
 
 

@@ -30,7 +30,7 @@ from bot.app import create_app
 from bot.config import Settings, load_settings
 from bot.loader import LiveIndex, load_index
 from bot.server import EVENTS_PATH, wsgi_app
-from bot.store import SQLiteDatabase, SQLiteEventStore, SQLiteFeedbackStore, database_path
+from bot.store import SQLStore, database_path, open_store, sqlite_url
 from tests.slack.fakes import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -118,8 +118,8 @@ class LiveApp:
     fake: FakeSlack
     sender: SlackSender
     executor: TrackingExecutor
-    events: SQLiteEventStore
-    feedback: SQLiteFeedbackStore
+    events: SQLStore
+    feedback: SQLStore
     live: LiveIndex
 
     def drain(self) -> None:
@@ -138,8 +138,8 @@ def make_live_app(
         knowledge, seeds = mini_kb_dirs
         environ = slack_environ(knowledge, seeds, tmp_path / "data", fake_slack, **extra)
         settings = load_settings(environ, for_slack=True)
-        database = SQLiteDatabase(database_path(settings.data_dir))
-        events, feedback = SQLiteEventStore(database), SQLiteFeedbackStore(database)
+        store = open_store(sqlite_url(database_path(settings.data_dir)))
+        events, feedback = store, store
         executor = TrackingExecutor()
         live = LiveIndex(settings, load_index(settings))
         app = create_app(
@@ -166,7 +166,7 @@ def make_live_app(
             server.server_close()
             thread.join(timeout=5)
             executor.shutdown(wait=True)
-            database.close()
+            store.close()
 
         stops.append(stop)
         url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"

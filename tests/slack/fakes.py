@@ -14,6 +14,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import socket
 import struct
 import threading
@@ -212,6 +213,8 @@ class FakeSlack:
             return _Scripted(200, {"ok": True, "channel": body.get("channel"), "ts": ts})
         if method == "views.publish":
             return _Scripted(200, {"ok": True, "view": {"id": "V0HOME", **body.get("view", {})}})
+        if method == "views.open":
+            return _Scripted(200, {"ok": True, "view": {"id": "V0MODAL", **body.get("view", {})}})
         if method == "apps.connections.open":
             return _Scripted(200, {"ok": True, "url": self.socket_mode_url})
         if method == "respond":
@@ -497,6 +500,14 @@ def block_kit_problems(blocks: list[dict[str, Any]], max_blocks: int = 50) -> li
             problems.append(f"{where}: block_id too long")
         if kind == "section":
             text_ok(block["text"], 3000, where)
+            accessory = block.get("accessory")
+            if accessory is not None:
+                if accessory["type"] != "button":
+                    problems.append(f"{where}: unexpected accessory {accessory['type']}")
+                else:
+                    text_ok(accessory["text"], 75, f"{where} accessory")
+                    if not 1 <= len(accessory.get("value", "")) <= 2000:
+                        problems.append(f"{where}: accessory value length")
         elif kind == "header":
             if block["text"]["type"] != "plain_text":
                 problems.append(f"{where}: header must be plain_text")
@@ -524,6 +535,10 @@ def block_kit_problems(blocks: list[dict[str, Any]], max_blocks: int = 50) -> li
                         text_ok(option["text"], 75, f"{where} option")
                         if len(option["value"]) > 150:
                             problems.append(f"{where}: option value too long")
+        elif kind == "input":
+            text_ok(block["label"], 2000, f"{where} label")
+            if block["element"]["type"] != "plain_text_input":
+                problems.append(f"{where}: unexpected input element")
         elif kind != "divider":
             problems.append(f"{where}: unexpected block type")
     return problems
@@ -545,16 +560,41 @@ def texts(blocks: list[dict[str, Any]], kind: str) -> Iterator[str]:
     yield from walk(blocks)
 
 
+_MARK = re.compile(r" \[(\d+)\]$")
+
+
+def sources_entries(blocks: list[dict[str, Any]]) -> dict[int, list[str]]:
+    """Reference number -> every Sources line with that number (one, when it is right)."""
+    entries: dict[int, list[str]] = {}
+    for block in blocks:
+        if block["type"] != "context":
+            continue
+        elements = [element["text"] for element in block["elements"]]
+        if not elements or not elements[0].startswith("*Sources*"):
+            continue
+        for line in "\n".join(elements).split("\n")[1:]:
+            match = re.match(r"\[(\d+)\] ", line)
+            assert match, f"Sources line without a number: {line!r}"
+            entries.setdefault(int(match.group(1)), []).append(line)
+    return entries
+
+
 def quotes_with_citations(blocks: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(quote, citation) pairs; fails if a quote section is not followed by a citation line."""
+    """(quote, its Sources line) pairs; fails if a quote has no reference mark or its mark
+    names no work in the Sources list."""
+    entries = sources_entries(blocks)
     pairs = []
     for number, block in enumerate(blocks):
-        if block["type"] == "section" and block["text"]["text"].startswith("> "):
-            following = blocks[number + 1]
-            assert following["type"] == "context", f"quote {number} has no citation after it"
-            citation = following["elements"][0]["text"]
-            assert citation.startswith(":book: "), citation
-            pairs.append((block["text"]["text"][2:], citation))
+        if block["type"] != "section":
+            continue
+        for line in block["text"]["text"].split("\n"):
+            if not line.startswith("> "):
+                continue
+            mark = _MARK.search(line)
+            assert mark, f"quote in block {number} has no reference mark: {line!r}"
+            reference = int(mark.group(1))
+            assert reference in entries, f"mark [{reference}] names no Sources entry"
+            pairs.append((line[2 : mark.start()], entries[reference][0]))
     return pairs
 
 

@@ -236,8 +236,14 @@ def test_app_home_is_published_when_opened(live_app: LiveApp) -> None:
     view = call.body["view"]
     assert view["type"] == "home"
     mrkdwn = "\n".join(texts(view["blocks"], "mrkdwn"))
-    assert "Peer bridger, Recovery coach" in mrkdwn
-    assert "Ada Example (2020). A small test report." in mrkdwn
+    assert _action(view["blocks"], "home_ask")["text"] == {  # type: ignore[comparison-overlap]
+        "type": "plain_text",
+        "text": "Ask a question",
+        "emoji": True,
+    }
+    picker = cast(list[dict[str, str]], _action(view["blocks"], "home_role_select")["options"])
+    assert [option["value"] for option in picker] == ["peer-bridger", "recovery-coach"]
+    assert "Example (2020). A small test report" in mrkdwn
     assert "How many states certify peer specialists?" in mrkdwn
     assert block_kit_problems(view["blocks"], max_blocks=100) == []
 

@@ -28,7 +28,7 @@ from tests.slack.fakes import (
 
 QUESTION = "what does a peer bridger do?"
 BRIDGER_QUOTE = "Peer bridgers help people leave hospital and settle back into the community."
-MINI_CITATION = "Ada Example (2020). A small test report."
+MINI_CITATION = "[1] Example (2020). A small test report"
 
 
 def _posts(live: LiveApp, channel: str) -> list[Call]:
@@ -115,7 +115,15 @@ def test_declined_question_says_so_and_shows_no_passage(live_app: LiveApp) -> No
     assert quotes_with_citations(blocks) == []
     mrkdwn = "\n".join(texts(blocks, "mrkdwn"))
     assert "do not cover this question" in mrkdwn
-    assert "*Roles and duties* (topic)" in mrkdwn
+    suggested = [
+        (element["action_id"], element["value"])
+        for block in blocks
+        if block.get("block_id") == "suggestions"
+        for element in block["elements"]
+    ]
+    assert ("topic_pick_0", "roles-duties") in suggested or any(
+        value == "roles-duties" for _, value in suggested
+    )
     assert "Example (2020)" in mrkdwn  # which sources it knows
     assert "feedback_not_helpful" in json.dumps(blocks)
 
@@ -124,7 +132,8 @@ def test_crisis_wording_puts_the_crisis_notice_first(live_app: LiveApp) -> None:
     live_app.sender.event(message("my client talks about suicide, what does a peer bridger do?"))
     (post,) = live_app.fake.wait_for("chat.postMessage")
     first = post.body["blocks"][0]["text"]["text"]
-    assert first.startswith(":warning: If you or someone you support may be in crisis")
+    assert first.startswith(":rotating_light: *If you or someone you support may be in crisis")
+    assert "<tel:988|Call 988>" in first and "<sms:988|text 988>" in first
     assert "988" in post.body["text"]
 
 
@@ -231,7 +240,8 @@ def test_one_log_line_per_event_without_the_question(
         message("what is the wifi password?", channel="D0LOG2"), event_id="Ev0LOG2"
     )
     live_app.drain()
-    lines = [r.getMessage() for r in caplog.records if r.name == "peerbot.events"]
+    # The two events are answered concurrently, so their lines may come in either order.
+    lines = sorted(r.getMessage() for r in caplog.records if r.name == "peerbot.events")
     assert len(lines) == 2
     assert lines[0].startswith("event_id=Ev0LOG1 kind=message.im outcome=answered latency_ms=")
     assert lines[1].startswith("event_id=Ev0LOG2 kind=message.im outcome=declined latency_ms=")

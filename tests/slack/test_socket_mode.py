@@ -15,7 +15,7 @@ from bot.app import create_app
 from bot.config import load_settings
 from bot.loader import LiveIndex, load_index
 from bot.server import health, socket_connected, socket_mode_handler
-from bot.store import SQLiteDatabase, SQLiteEventStore, SQLiteFeedbackStore, database_path
+from bot.store import database_path, open_store, sqlite_url
 from tests.slack.conftest import TrackingExecutor, slack_environ
 from tests.slack.fakes import (
     APP_TOKEN,
@@ -47,12 +47,12 @@ def test_socket_mode_connects_acks_and_answers(
     del environ["SLACK_SIGNING_SECRET"]  # not needed in Socket Mode
     settings = load_settings(environ, for_slack=True)
     executor = TrackingExecutor()
-    database = SQLiteDatabase(database_path(settings.data_dir))
+    store = open_store(sqlite_url(database_path(settings.data_dir)))
     app = create_app(
         settings,
         load_index(settings),
-        events=SQLiteEventStore(database),
-        feedback=SQLiteFeedbackStore(database),
+        events=store,
+        feedback=store,
         listener_executor=executor,
     )
     handler = socket_mode_handler(app, settings)
@@ -96,7 +96,7 @@ def test_socket_mode_connects_acks_and_answers(
     finally:
         handler.close()  # type: ignore[no-untyped-call]
         executor.shutdown(wait=True)
-        database.close()
+        store.close()
 
 
 def test_socket_mode_reconnects_after_a_dropped_connection(
@@ -109,13 +109,13 @@ def test_socket_mode_reconnects_after_a_dropped_connection(
     del environ["SLACK_SIGNING_SECRET"]
     settings = load_settings(environ, for_slack=True)
     executor = TrackingExecutor()
-    database = SQLiteDatabase(database_path(settings.data_dir))
+    store = open_store(sqlite_url(database_path(settings.data_dir)))
     live = LiveIndex(settings, load_index(settings))
     app = create_app(
         settings,
         live,
-        events=SQLiteEventStore(database),
-        feedback=SQLiteFeedbackStore(database),
+        events=store,
+        feedback=store,
         listener_executor=executor,
     )
     handler = socket_mode_handler(app, settings, ping_interval=0.2)
@@ -151,4 +151,4 @@ def test_socket_mode_reconnects_after_a_dropped_connection(
     finally:
         handler.close()  # type: ignore[no-untyped-call]
         executor.shutdown(wait=True)
-        database.close()
+        store.close()

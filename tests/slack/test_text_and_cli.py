@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.config import PROJECT_ROOT
 from bot.listeners.common import question_from_text
-from bot.store import Vote, open_stores, question_hash
+from bot.store import Vote, database_path, open_store, question_hash, sqlite_url
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_feedback_without_votes(tmp_path: Path) -> None:
 
 
 def _record_votes(tmp_path: Path, keep_text: bool) -> None:
-    events, feedback = open_stores(tmp_path / "data")
+    feedback = open_store(sqlite_url(database_path(tmp_path / "data")))
     asked = "what does a peer bridger do?"
     feedback.record(Vote("not_helpful", question_hash(asked), ("mini-bridger",), 1700000001.0))
     feedback.record(Vote("not_helpful", question_hash(asked), ("mini-bridger",), 1700000002.0))
@@ -55,7 +55,6 @@ def _record_votes(tmp_path: Path, keep_text: bool) -> None:
     if keep_text:
         feedback.remember_question(question_hash(asked), asked)
     feedback.close()
-    events.close()
 
 
 def test_feedback_summary_puts_voted_down_snippets_first(tmp_path: Path) -> None:
