@@ -114,6 +114,13 @@ def _records(items: Iterable[Any]) -> list[dict[str, Any]]:
     return records
 
 
+def _nested_record(value: Any) -> Any:
+    """A dataclass nested inside a record, as `dataclasses.asdict` would have written it."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot store {type(value).__name__} in the index cache")
+
+
 def _tupled(record: dict[str, Any]) -> dict[str, Any]:
     """JSON lists back to the tuples the knowledge dataclasses hold."""
     return {
@@ -210,7 +217,8 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
     }
-    payload = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    text = json.dumps(meta, ensure_ascii=False, default=_nested_record)
+    payload = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     import tempfile  # only writes need it; a start served from the cache never imports it
 
     temporary: Path | None = None

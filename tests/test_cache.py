@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import textwrap
@@ -241,3 +242,21 @@ def test_only_the_newest_cache_files_are_kept(mini_settings: Settings, tmp_path:
         stamp = 10**9 + number  # distinct modification times, oldest first
         os.utime(cache_path(data, key), (stamp, stamp))
     assert sorted((data / "index-cache").glob("*")) == [cache_path(data, key) for key in keys[-3:]]
+
+
+def test_cache_records_are_written_as_dataclasses_asdict_would() -> None:
+    # Records are built shallow for speed; a nested dataclass still comes out as asdict's.
+    @dataclasses.dataclass(frozen=True)
+    class Inner:
+        word: str
+
+    @dataclasses.dataclass(frozen=True)
+    class Outer:
+        name: str
+        inner: Inner
+        tags: tuple[str, ...]
+        year: int | None
+
+    items = [Outer("x", Inner("y"), ("a", "b"), None), Outer("z", Inner("w"), (), 2020)]
+    written = json.dumps(cache._records(items), default=cache._nested_record)
+    assert json.loads(written) == json.loads(json.dumps([dataclasses.asdict(i) for i in items]))
