@@ -2,6 +2,7 @@
 
     python benchmarks/end_to_end.py                     # real knowledge base, 10 senders
     python benchmarks/end_to_end.py --senders 10 --requests 100 --snippets 10000
+    python benchmarks/end_to_end.py --tls               # the Web API over HTTPS, as Slack's
 
 Runs `peerbot serve` exactly as deployed (gunicorn, PEERBOT_WORKERS=2 x PEERBOT_THREADS=8) on a
 loopback port, its Web API pointed at a loopback fake Slack (`slack_fake.py`). Each of N sender
@@ -22,7 +23,9 @@ The same senders then drive the floor, `bare_bolt.py`: a bare Bolt app in the sa
 (gunicorn, same workers and threads, same WSGI wrapper) that acks each mention and posts a
 fixed message, with Bolt's default WebClient ("bare Bolt") and with peerbot's pooled one
 ("bare Bolt pooled"). Server CPU per mention (master and workers, from /proc) and latency are
-printed for each, with peerbot's ratio to the floor.
+printed for each, with peerbot's ratio to the floor. With `--tls` the fake Slack answers over
+HTTPS (a self-signed certificate the servers trust through SSL_CERT_FILE), as Slack does, so a
+client that opens a connection per call pays a TLS handshake per call, as in production.
 """
 
 from __future__ import annotations
@@ -315,6 +318,7 @@ def run_all(
     pause_ms: float,
     servers: Sequence[str],
     rounds: int = 5,
+    tls: bool = False,
 ) -> tuple[str, list[dict[str, Any]]]:
     """(label, results) of every server in `servers`, one after another, same senders."""
     texts = questions()
@@ -330,7 +334,9 @@ def run_all(
             "PEERBOT_SEEDS_DIR": str(seeds),
             "PEERBOT_DATA_DIR": str(work / "data"),
         }
-        with FakeSlack() as fake:
+        if tls:
+            label += ", Web API over TLS (self-signed, trusted through SSL_CERT_FILE)"
+        with FakeSlack(tls_dir=work if tls else None) as fake:
             results = measure_servers(
                 servers, fake, settings, texts, senders, requests, pause_ms / 1000, rounds
             )
@@ -379,6 +385,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="each sender's pause after a reply (0: closed loop)",
     )
     parser.add_argument("--rounds", type=int, default=5, help="interleaved turns per server")
+    parser.add_argument("--tls", action="store_true", help="the fake Slack answers over HTTPS")
     parser.add_argument(
         "--servers",
         default=",".join(SERVERS),
@@ -388,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"# end-to-end benchmark: {machine()}", flush=True)
     servers = [name.strip() for name in args.servers.split(",") if name.strip()]
     label, results = run_all(
-        args.senders, args.requests, args.snippets, args.pause_ms, servers, args.rounds
+        args.senders, args.requests, args.snippets, args.pause_ms, servers, args.rounds, args.tls
     )
     print()
     print(report(label, results, args.senders, args.requests, args.pause_ms))

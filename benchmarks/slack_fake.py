@@ -11,6 +11,8 @@ import hashlib
 import hmac
 import json
 import os
+import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -48,12 +50,56 @@ class _Server(ThreadingHTTPServer):
     # The app opens a connection per Web API call; with the default backlog of 5, bursts from
     # its worker threads would see dropped SYNs and 1-second retransmits, timing the fake.
     request_queue_size = 256
+    tls: ssl.SSLContext | None = None
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, address = super().get_request()
+        if self.tls is not None:
+            # The handshake happens on the first read, in the connection's own thread.
+            connection = self.tls.wrap_socket(
+                connection, server_side=True, do_handshake_on_connect=False
+            )
+        return connection, address
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """(certificate, key) for 127.0.0.1, made with the openssl command; the certificate is also
+    the CA a client must trust (SSL_CERT_FILE)."""
+    certificate, key = directory / "fake-slack.pem", directory / "fake-slack.key"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return certificate, key
 
 
 class FakeSlack:
-    """Slack's Web API and response_urls on 127.0.0.1, recording every post."""
+    """Slack's Web API and response_urls on 127.0.0.1, recording every post.
 
-    def __init__(self) -> None:
+    With `tls_dir`, it answers over HTTPS with a self-signed certificate written there
+    (`certificate`), as Slack answers over TLS: a client that opens a connection per call then
+    pays a TLS handshake per call, as it would in production.
+    """
+
+    def __init__(self, tls_dir: Path | None = None) -> None:
         self.posts: dict[str, Post] = {}
         self._condition = threading.Condition()
         fake = self
@@ -82,12 +128,19 @@ class FakeSlack:
 
         self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        self.certificate: Path | None = None
+        if tls_dir is not None:
+            self.certificate, key = self_signed_certificate(tls_dir)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(self.certificate, key)
+            self._server.tls = context
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        scheme = "https" if self.certificate is not None else "http"
+        return f"{scheme}://{host!s}:{port}"
 
     def __enter__(self) -> Self:
         self._thread.start()
@@ -204,6 +257,8 @@ def serve_environ(fake: FakeSlack, extra: Mapping[str, str]) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("SLACK_", "PEERBOT_")) and "proxy" not in key.lower()
     }
+    if fake.certificate is not None:
+        environ["SSL_CERT_FILE"] = str(fake.certificate)  # trust the fake's certificate
     environ.update(
         {
             "SLACK_BOT_TOKEN": BOT_TOKEN,
