@@ -16,11 +16,9 @@ import click
 
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
-from bot.evaluation import evaluate, load_questions, unknown_ids
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
-from bot.roles import all_roles, role_card
 
 
 def _settings() -> Settings:
@@ -151,6 +149,8 @@ def ask(question: str, k: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def role(title: str, as_json: bool) -> None:
     """What the sources say about a role TITLE (all titles when none is given)."""
+    from bot.roles import all_roles, role_card  # only this command needs them
+
     index = _index(_settings())
     if not title.strip():
         roles = all_roles(index.kb)
@@ -221,6 +221,8 @@ def eval_command(
     questions: Path, sweep: bool, verbose: bool, save_to: Path | None, compare_to: Path | None
 ) -> None:
     """Print Recall@1, Recall@3, MRR and the declined share on the evaluation set."""
+    from bot.evaluation import evaluate, load_questions, unknown_ids  # only this command
+
     index = _index(_settings())
     try:
         items = load_questions(questions)
