@@ -114,7 +114,8 @@ class ConnectionPool:
                 connection.close()
 
     def __del__(self) -> None:
-        self.close()
+        if hasattr(self, "_idle"):  # not if __init__ failed part way
+            self.close()
 
 
 def _headers(request: urllib.request.Request) -> dict[str, str]:
