@@ -2,7 +2,7 @@
 
 slack_sdk's `WebClient` sends every call through `urllib.request.urlopen`, which asks for
 `Connection: close`: each chat.postMessage pays a new TCP connection and a new TLS handshake,
-most of the CPU an answered mention costs on our side. slack_sdk offers no pluggable transport
+more CPU than finding and rendering the answer (benchmarks/README.md, the TLS floor table). slack_sdk offers no pluggable transport
 for its synchronous client, so `PooledWebClient` overrides the one method that performs the
 request (`_perform_urllib_http_request_internal`) and sends it over a kept-alive
 `http.client` connection instead. Everything around it is slack_sdk's own: the request it
