@@ -90,6 +90,11 @@ class Answer:
     # never the question text.
     frame: str | None = None
     concepts: tuple[str, ...] = ()
+    # The part of the message that was answered, when greetings, asides or a second question
+    # were left out (None when the whole message was the question), and how many further
+    # questions the message held that were not answered.
+    ask: str | None = None
+    other_questions: int = 0
 
     @property
     def partial(self) -> bool:
@@ -108,6 +113,8 @@ class Answer:
             "related": [result.to_json() for result in self.related],
             "frame": self.frame,
             "concepts": list(self.concepts),
+            "ask": self.ask,
+            "other_questions": self.other_questions,
         }
 
 

@@ -31,9 +31,17 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.listeners import Deps, register
 from bot.listeners.common import RECEIVED_AT
+from bot.listeners.follow_ups import drop_unrelated_messages
 from bot.loader import LiveIndex
 from bot.slack_http import PooledApp, PooledWebClient
-from bot.store import EventStore, FeedbackStore, database_path, open_store, sqlite_url
+from bot.store import (
+    ConversationStore,
+    EventStore,
+    FeedbackStore,
+    database_path,
+    open_store,
+    sqlite_url,
+)
 
 log = logging.getLogger("peerbot.events")
 # Bolt's loggers (it derives one per class from this base). `configure_logging` keeps them at
@@ -111,13 +119,15 @@ def create_app(
     client: WebClient | None = None,
     events: EventStore | None = None,
     feedback: FeedbackStore | None = None,
+    conversations: ConversationStore | None = None,
     listener_executor: Executor | None = None,
 ) -> App:
     """The Slack app: every listener registered, stores under `settings.data_dir` by default."""
-    if events is None or feedback is None:
+    if events is None or feedback is None or conversations is None:
         store = open_store(sqlite_url(database_path(settings.data_dir)))
         events = events or store
         feedback = feedback or store
+        conversations = conversations or store
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
     app = PooledApp(
@@ -127,12 +137,25 @@ def create_app(
         client=client if client is not None else make_client(settings),
         signing_secret=settings.slack_signing_secret or "",
         process_before_response=False,
+        # Bolt's own self-event filter logs the whole event (its text) at DEBUG; peerbot's
+        # listeners and its first middleware skip the bot's own messages without logging them.
+        ignoring_self_events_enabled=False,
         listener_executor=listener_executor
         or ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="peerbot"),
     )
+    # First: a channel message that is not a reply in one of peerbot's threads (nor an edit or
+    # deletion of a question it answered) is dropped here, before anything logs or stores it.
+    app.middleware(drop_unrelated_messages(settings, conversations))
     app.middleware(_skip_redeliveries(events))
     commands = Commands(settings.ask_command, settings.role_command, settings.help_command)
     live = index if isinstance(index, LiveIndex) else LiveIndex(settings, index)
-    deps = Deps(settings=settings, live=live, events=events, feedback=feedback, commands=commands)
+    deps = Deps(
+        settings=settings,
+        live=live,
+        events=events,
+        feedback=feedback,
+        commands=commands,
+        conversations=conversations,
+    )
     register(app, deps)
     return app

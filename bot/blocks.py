@@ -461,6 +461,13 @@ def _head(
     blocks = render_notice(crisis_notice if answer.crisis else None)
     if echo or shared_by:
         blocks.append(_echo("Asked:" if shared_by else "You asked:", answer.question, shared_by))
+    if answer.other_questions:
+        blocks.append(
+            _context(
+                f"Your message held {answer.other_questions} more question(s): this answers the "
+                "main one, ask the others separately."
+            )
+        )
     return blocks
 
 
@@ -841,6 +848,7 @@ def _how_to_ask(commands: Commands) -> str:
         "*How to ask*\n"
         "• Mention the bot in a channel: it answers in the thread.\n"
         "• Send it a direct message.\n"
+        "• On any message, *⋯ > Ask peerbot about this*: an answer about it only you see.\n"
         f"• `{ask} your question`: only you see the answer, and *Share in channel* posts it.\n"
         f"• `{role} title`: what the sources say about a role; with no title, every role.\n"
         f"• `{help_}`: this help."

@@ -31,20 +31,32 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import Stemmer
 
-from bot import bm25, index, knowledge, tokenize, yamlfile
+from bot import bm25, frames, index, knowledge, question, tokenize, yamlfile
 from bot.bm25 import PostingsBM25
+from bot.frames import Lexicon
 from bot.index import SnippetIndex
-from bot.knowledge import KnowledgeBase, Role, Snippet, Source, Synonym, Topic
+from bot.knowledge import (
+    Concept,
+    KnowledgeBase,
+    Role,
+    Snippet,
+    Source,
+    Synonym,
+    Topic,
+    UncoveredSentence,
+)
 
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 
-_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
-_SHAPING_MODULES = (bm25, index, knowledge, tokenize, yamlfile)
+_FIELD_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
+# The passage field's arrays under their own names, the curated-asks field's prefixed "asks_".
+_ARRAYS = {**_FIELD_ARRAYS, **{f"asks_{name}": kind for name, kind in _FIELD_ARRAYS.items()}}
+_SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
 
 
 def _logger() -> logging.Logger:
@@ -136,6 +148,9 @@ def _kb_to_json(kb: KnowledgeBase) -> dict[str, Any]:
         "roles": _records(kb.roles.values()),
         "synonyms": _records(kb.synonyms),
         "snippets": _records(kb.snippets),
+        "concepts": _records(kb.concepts.values()),
+        "uncovered": _records(kb.uncovered),
+        "lexicon": kb.lexicon.to_json(),
     }
 
 
@@ -143,6 +158,7 @@ def _kb_from_json(data: dict[str, Any]) -> KnowledgeBase:
     sources = [Source(**_tupled(record)) for record in data["sources"]]
     topics = [Topic(**_tupled(record)) for record in data["topics"]]
     roles = [Role(**_tupled(record)) for record in data["roles"]]
+    concepts = [Concept(**_tupled(record)) for record in data.get("concepts", [])]
     return KnowledgeBase(
         sources={source.id: source for source in sources},
         topics={topic.id: topic for topic in topics},
@@ -150,6 +166,9 @@ def _kb_from_json(data: dict[str, Any]) -> KnowledgeBase:
         synonyms=tuple(Synonym(**_tupled(record)) for record in data["synonyms"]),
         snippets=tuple(Snippet(**_tupled(record)) for record in data["snippets"]),
         version=str(data["version"]),
+        concepts={concept.id: concept for concept in concepts},
+        uncovered=tuple(UncoveredSentence(**record) for record in data.get("uncovered", [])),
+        lexicon=Lexicon.from_json(data.get("lexicon", {})),
     )
 
 
@@ -179,6 +198,15 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
             size,
         )
         _check_engine(engine)
+        asks_engine = PostingsBM25(
+            [str(term) for term in meta["asks_engine"]["terms"]],
+            arrays["asks_indptr"],
+            arrays["asks_doc_ids"],
+            arrays["asks_weights"],
+            arrays["asks_idf"],
+            size,
+        )
+        _check_engine(asks_engine)
         kb = _kb_from_json(meta["kb"])
         if len(kb.snippets) != size:
             raise ValueError("snippet count and index size differ")
@@ -191,7 +219,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
     except Exception as error:  # any unreadable cache is a miss, never a failure
         _logger().info("index cache %s unusable, rebuilding: %s", path, error)
         return None
-    return SnippetIndex(kb, engine, surface=surface)
+    return SnippetIndex(kb, engine, asks_engine=asks_engine, surface=surface)
 
 
 def _check_engine(engine: PostingsBM25) -> None:
@@ -214,6 +242,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "format": FORMAT_VERSION,
         "key": key,
         "engine": {"size": engine.size, "terms": list(engine.terms)},
+        "asks_engine": {"terms": list(index.asks_engine.terms)},
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
     }
@@ -234,6 +263,10 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
                 doc_ids=engine.doc_ids,
                 weights=engine.weights,
                 idf=engine.idf_values,
+                asks_indptr=index.asks_engine.indptr,
+                asks_doc_ids=index.asks_engine.doc_ids,
+                asks_weights=index.asks_engine.weights,
+                asks_idf=index.asks_engine.idf_values,
             )
             file.flush()
             os.fsync(file.fileno())

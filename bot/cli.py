@@ -16,6 +16,14 @@ import click
 
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.evaluation import (
+    EvalQuestion,
+    evaluate,
+    load_questions,
+    risk_lines,
+    side_by_side,
+    unknown_ids,
+)
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
@@ -82,10 +90,27 @@ def main() -> None:
 
 
 def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) -> str:
-    """An answer as plain text for the terminal."""
+    """An answer as plain text for the terminal: answered, partial, or declined."""
     lines = [f"Q: {answer.question}", ""]
     if answer.crisis:
         lines += [f"! {crisis_notice}", ""]
+    if answer.ask is not None:
+        lines.append(f"Answering: {answer.ask}")
+    if answer.other_questions:
+        lines.append(
+            f"(Your message held {answer.other_questions} more question(s): ask them separately.)"
+        )
+    if answer.ask is not None or answer.other_questions:
+        lines.append("")
+    if answer.partial:
+        lines.append(f"The sources do not give {answer.missing}.")
+        if answer.related:
+            lines += ["", "Related passages (not an answer to the question):"]
+            for result in answer.related:
+                lines.append(f'- "{result.text}"')
+                lines.append(f"  -- {result.full_citation} ({result.kind})")
+            lines += ["", DISCLAIMER]
+        return "\n".join(lines)
     if not answer.answered:
         lines.append("Not found in the sources: none of the passages peerbot knows answers this.")
         if answer.suggestions:
@@ -169,38 +194,90 @@ def role(title: str, as_json: bool) -> None:
 
 
 @main.command()
-def check() -> None:
-    """Validate knowledge/ against seeds/: report every problem as file:line: message."""
+@click.option(
+    "--coverage",
+    "list_coverage",
+    is_flag=True,
+    help="List every seed sentence in no snippet and not in uncovered.yaml; fail if any.",
+)
+def check(list_coverage: bool) -> None:
+    """Validate knowledge/ against seeds/: report every problem as file:line: message.
+
+    Curation a finished knowledge base has (asks on every snippet, an `about` card on every role
+    and topic) is reported as warnings: CI fails on them through the real-knowledge test, while a
+    half-curated test or draft knowledge base still checks clean.
+    """
+    from bot.coverage import check_coverage
     from bot.curation.draft import check_drafts
 
     settings = _settings()
-    problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    complete = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
+    problems = complete and check_knowledge(settings.knowledge_dir, settings.seeds_dir)
     draft_problems, pending = check_drafts(settings.knowledge_dir, settings.seeds_dir)
-    problems += draft_problems
+    problems = [*problems, *draft_problems]
     for note in pending:
         click.echo(note)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(problems)} problem(s) in the knowledge base")
+    for gap in complete:
+        click.echo(f"warning: {gap}", err=True)
     index = _index(settings)
     kb = index.kb
     for warning in label_warnings(kb):
         click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"ok: {len(kb.snippets)} snippets from {len(kb.sources)} sources, {len(kb.roles)} roles, "
-        f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym entries; "
-        "every quote found in its seed"
+        f"{len(kb.topics)} topics, {len(kb.concepts)} concepts, {len(kb.synonyms)} synonym "
+        f"entries, {sum(len(s.asks) for s in kb.snippets)} asks; every quote found in its seed"
     )
+    report = check_coverage(kb, settings.seeds_dir)
+    click.echo(report.summary())
+    if not list_coverage:
+        return
+    seeds_shown = settings.seeds_dir.name
+    for sentence in report.missing:
+        click.echo(
+            f"{seeds_shown}/{sentence.seed}:{sentence.line}: in no snippet and not in "
+            f"uncovered.yaml: {sentence.text}"
+        )
+    for entry, snippet_id in report.stale:
+        click.echo(f"uncovered.yaml: now quoted by snippet {snippet_id}, remove it: {entry.text}")
+    if not report.ok:
+        raise click.ClickException(
+            f"{len(report.missing)} seed sentence(s) undecided, {len(report.stale)} stale "
+            "uncovered.yaml entr(y/ies): curate each into a snippet or list it with a reason"
+        )
+    reasons = ", ".join(f"{count} {reason}" for reason, count in report.by_reason.items())
+    click.echo(f"uncovered by reason: {reasons or 'none'}")
+
+
+DEV_QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
+TEST_QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
+_SWEEP_COVERAGE = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+_SWEEP_EVIDENCE = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
+
+
+def _load_split(index: SnippetIndex, path: Path) -> list[EvalQuestion]:
+    try:
+        items = load_questions(path)
+    except KnowledgeError as error:
+        raise click.ClickException(str(error)) from error
+    problems = unknown_ids(index, items)
+    if problems:
+        raise click.ClickException("\n".join(problem.message for problem in problems))
+    return items
 
 
 @main.command(name="eval")
 @click.option(
     "--questions",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml",
-    show_default=True,
+    default=None,
+    help="Evaluate this one file instead of the dev and test splits.",
 )
+@click.option("--dev-only", is_flag=True, help="Only the dev split, even if the test split exists.")
 @click.option("--sweep", is_flag=True, help="Also print the metrics over a grid of thresholds.")
 @click.option("--verbose", is_flag=True, help="List missed and wrongly answered questions.")
 @click.option(
@@ -208,55 +285,65 @@ def check() -> None:
     "save_to",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write each question's answer (snippet ids) to FILE, to --compare later.",
+    help="Write each dev question's answer (snippet ids) to FILE, to --compare later.",
 )
 @click.option(
     "--compare",
     "compare_to",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help="List every answer that changed since FILE.",
+    help="List every dev question's answer that changed since FILE.",
 )
 def eval_command(
-    questions: Path, sweep: bool, verbose: bool, save_to: Path | None, compare_to: Path | None
+    questions: Path | None,
+    dev_only: bool,
+    sweep: bool,
+    verbose: bool,
+    save_to: Path | None,
+    compare_to: Path | None,
 ) -> None:
-    """Print Recall@1, Recall@3, MRR and the declined share on the evaluation set."""
-    from bot.evaluation import evaluate, load_questions, unknown_ids  # only this command
-
+    """Recall@1/@3, MRR, nDCG@3, declined, wrong answers and coverage-risk, per split."""
     index = _index(_settings())
-    try:
-        items = load_questions(questions)
-    except KnowledgeError as error:
-        raise click.ClickException(str(error)) from error
     if save_to or compare_to:
+        # Snapshots list answers question by question: only ever of the dev split (or the
+        # --questions file), never of the held-out test split.
+        # Expected ids are not checked: comparing across a removed snippet is the point.
+        try:
+            items = load_questions(questions or DEV_QUESTIONS)
+        except KnowledgeError as error:
+            raise click.ClickException(str(error)) from error
         from bot.cli_curation import eval_snapshots
 
         eval_snapshots(index, [item.question for item in items], save_to, compare_to)
         return
-    problems = unknown_ids(index, items)
-    if problems:
-        raise click.ClickException("\n".join(problem.message for problem in problems))
-    report = evaluate(index, items)
-    for line in report.lines():
+    if questions is not None:
+        paths = {"questions": questions}
+    else:
+        paths = {"dev": DEV_QUESTIONS}
+        if TEST_QUESTIONS.exists() and not dev_only:
+            paths["test"] = TEST_QUESTIONS
+    splits = {name: _load_split(index, path) for name, path in paths.items()}
+    reports = {name: evaluate(index, items, risk=True) for name, items in splits.items()}
+    for line in side_by_side(reports):
         click.echo(line)
+    for name, report in reports.items():
+        click.echo("")
+        for line in risk_lines(name, report):
+            click.echo(line)
     if verbose:
-        for question in report.misses:
-            click.echo(f"missed:   {question}")
-        for question in report.wrongly_answered:
-            click.echo(f"answered: {question}")
+        for name, report in reports.items():
+            for question in report.misses:
+                click.echo(f"{name} missed:   {question}")
+            for question in report.wrongly_answered:
+                click.echo(f"{name} wrong:    {question}")
     if sweep:
-        click.echo("\nmin_coverage min_evidence  R@1   R@3   MRR   declined")
-        for coverage in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
-            for evidence in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7):
-                swept = SnippetIndex(
-                    index.kb,
-                    index.engine,
-                    min_coverage=coverage,
-                    min_evidence=evidence,
-                    surface=index.surface_vocabulary,
-                )
-                result = evaluate(swept, items)
-                click.echo(
-                    f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
-                    f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}"
-                )
+        for name, items in splits.items():
+            click.echo(f"\n{name}: min_coverage min_evidence  R@1   R@3   MRR   declined  wrong")
+            for coverage in _SWEEP_COVERAGE:
+                for evidence in _SWEEP_EVIDENCE:
+                    result = evaluate(index.with_thresholds(coverage, evidence), items)
+                    click.echo(
+                        f"{coverage:12.2f} {evidence:12.1f}  {result.recall_at_1:.3f} "
+                        f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}    "
+                        f"{result.wrong_answer_rate:.3f}"
+                    )

@@ -106,7 +106,8 @@ def feedback(as_json: bool, top: int) -> None:
         click.echo(json.dumps(payload, ensure_ascii=False))
         return
     click.echo(
-        f"{summary.total} vote(s): {summary.helpful} helpful, {summary.not_helpful} not helpful"
+        f"{summary.total} vote(s), one per person per answer: {summary.helpful} helpful, "
+        f"{summary.not_helpful} not helpful"
     )
     if summary.snippets:
         click.echo("\nSnippets, most voted down first:")

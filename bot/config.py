@@ -8,6 +8,7 @@ Every variable here is documented in `.env.example`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,12 @@ class Settings:
     store_question_text: bool = False
     crisis_notice: str = DEFAULT_CRISIS_NOTICE
     index_cache: bool = True
+    # Answer replies in peerbot's own threads without a mention (needs message.channels/groups).
+    follow_ups: bool = True
+    # Where "Ask a person" posts (a channel id); no button at all when unset.
+    escalation_channel: str | None = None
+    # A user group id (S...) tagged in that post, e.g. the training coordinators.
+    escalation_mention: str | None = None
 
     @property
     def socket_mode(self) -> bool:
@@ -93,6 +100,23 @@ def _integer(
 def _text(environ: Mapping[str, str], name: str) -> str | None:
     value = environ.get(name, "").strip()
     return value or None
+
+
+_SLACK_ID = re.compile(r"^[A-Z0-9]{2,30}$")
+
+
+def _slack_id(
+    environ: Mapping[str, str], name: str, prefixes: str, errors: list[str]
+) -> str | None:
+    """A Slack id (channel C.../G..., user group S...): ids, not names, cannot be misread."""
+    value = _text(environ, name)
+    if value is None:
+        return None
+    if not _SLACK_ID.match(value) or value[0] not in prefixes:
+        kinds = " or ".join(f"{p}..." for p in prefixes)
+        errors.append(f"{name} must be a Slack id starting with {kinds}, not {value!r}")
+        return None
+    return value
 
 
 def _command(environ: Mapping[str, str], name: str, default: str, errors: list[str]) -> str:
@@ -140,6 +164,9 @@ def load_settings(environ: Mapping[str, str] | None = None, *, for_slack: bool =
         store_question_text=_flag(environ, "PEERBOT_STORE_QUESTION_TEXT", errors),
         crisis_notice=_text(environ, "PEERBOT_CRISIS_NOTICE") or DEFAULT_CRISIS_NOTICE,
         index_cache=_flag(environ, "PEERBOT_INDEX_CACHE", errors, default=True),
+        follow_ups=_flag(environ, "PEERBOT_FOLLOW_UPS", errors, default=True),
+        escalation_channel=_slack_id(environ, "PEERBOT_ESCALATION_CHANNEL", "CG", errors),
+        escalation_mention=_slack_id(environ, "PEERBOT_ESCALATION_MENTION", "S", errors),
     )
     if for_slack:
         missing = []

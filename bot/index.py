@@ -1,15 +1,34 @@
-"""Question -> ranked, cited snippets, or an honest "the sources do not cover this".
+"""Question -> ranked, cited snippets, an honest partial answer, or "the sources lack this".
 
-Ranking is exact BM25Okapi (rank-bm25's model, see `bot.bm25`) over each snippet's text plus the
-labels of its topics and roles. Deciding *whether* to answer is a separate question that BM25's
-score cannot settle on its own: scores grow with query length, and a term found in half the corpus
-gets zero idf, so `score > 0` says nothing. A hit is shown only when it covers most of what the
-question asks about (`coverage`: the idf-weighted share of the question's concepts found in the
-snippet) and carries enough evidence in absolute terms (`evidence`: the weight it covers, in
-units of "one word the corpus has never seen"). These weights use a smoothed idf, ln(1 + N/df),
-that never reaches zero, so the decision stays sound where BM25Okapi's idf collapses (a term in
-half of a small corpus); a word the corpus lacks weighs ln(1 + 2N), more than its rarest term.
-Both thresholds are calibrated on `tests/data/questions-dev.yaml` (README, "How peerbot decides").
+The data flow, one step per place:
+
+1. `bot.question.QuestionReader.read`: the ask separated from chatter, shorthand spelled out, its
+   frame (what kind of answer it wants), the jurisdictions it names, a comparison's two sides.
+2. Ranking (`SnippetIndex.rank`): exact BM25Okapi (rank-bm25's model, `bot.bm25`) on two fields
+   of every snippet, fused by a weighted sum of the two exact scores (CombSUM):
+   `score = bm25(passage field) + ASKS_WEIGHT * bm25(asks field)`. The passage field is the
+   snippet's text plus its topic labels and role titles; the asks field is the curated questions
+   the passage answers (`asks:` in knowledge/snippets), which lets a paraphrase that shares no
+   word with the passage find it through the way staff ask for it. Each field keeps its own
+   rank-bm25 statistics (idf, average length), so each field's score stays exact.
+3. The decision, made once, here: a hit may be shown when it covers most of what the ask is
+   about (`coverage`: the idf-weighted share of the ask's concepts found in the passage or its
+   asks) with enough evidence in absolute terms (`evidence`: the weight covered, in units of "one
+   word the corpus has never seen"), and when it *fits the frame*: a money question needs a
+   money amount in the passage, a count question a number, a time question a date or duration,
+   a question naming a jurisdiction needs the passage to name it, a comparison both sides. The
+   frame's own cue words ("salary", "how much ... cost") and the jurisdiction are checked that
+   way instead of counting towards coverage. A definition or duties question about a known role
+   or concept answers from that concept's card (`about:` in roles.yaml, topics.yaml,
+   concepts.yaml), ranked by the fused score. When passages cover the subject but none fits the
+   frame, the answer is partial: `missing` says what the sources lack and at most two passages
+   are `related`, never `results`. Otherwise peerbot declines with suggestions.
+
+BM25's score alone cannot decide whether to answer: scores grow with query length, and a term found
+in half the corpus gets zero idf, so `score > 0` says nothing. The coverage weights use a smoothed
+idf, ln(1 + N/df), that never reaches zero; a word the corpus lacks weighs ln(1 + 2N), more than
+its rarest term. Thresholds are calibrated on `tests/data/questions-dev.yaml` (README, "How
+peerbot decides").
 """
 
 from __future__ import annotations
@@ -17,27 +36,43 @@ from __future__ import annotations
 import difflib
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from bot.answer import Answer, Result, Suggestion
-from bot.bm25 import PostingsBM25, select_top
+from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
+from bot.frames import BOTH_SIDES, Frame, Place, type_pattern
 from bot.knowledge import KnowledgeBase, Snippet
+from bot.question import Question, QuestionReader
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
 
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.5
 MIN_EVIDENCE = 0.3
+# The asks field's share in the fused score: a curated ask is as good evidence as the passage.
+ASKS_WEIGHT = 1.0
 # An everyday word ("actually", "stuff", "day") weighs at most this share of an unknown word.
 FILLER_SHARE = 0.1
 # Two passages whose term sets overlap this much are the same passage read from two seeds.
 DUPLICATE_JACCARD = 0.8
+# A definition or duties question is read as being about a concept when at most this many other
+# content words remain ("what is peer support *exactly*" yes; "what is peer support's effect on
+# employment" no: that question is about more than the concept).
+CARD_RESIDUAL_WORDS = 1
+# A passage covering (nearly) every concept of the ask ranks before passages covering less.
+FULL_COVERAGE = 0.999
+# At most this many related passages accompany a partial answer.
+MAX_RELATED = 2
+# Concept terms standing for a frame's answer type start with this (no real term can).
+_TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
 _CANDIDATES_PER_RESULT = 8
-_MAX_QUESTION_CHARS = 2000
+# Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
+_TYPO_CUTOFF = 0.85
+_MIN_TYPO_LENGTH = 5
 
 
 @dataclass
@@ -61,11 +96,25 @@ class Hit:
 
 @dataclass(frozen=True)
 class _Phrase:
-    """A staff wording (matched on stems) or a role name (matched word for word) in a question."""
+    """A staff wording (matched on stems), or a role or concept name (matched word for word)."""
 
     keys: tuple[str, ...]
     expansion: tuple[str, ...]
-    role_id: str | None = None
+    concept: str | None = None  # role or concept id the name belongs to
+    guards: tuple[tuple[str, ...], ...] = ()  # synonym context guards, as stem-key tuples
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What retrieval takes from a question: concepts to cover, BM25 terms, concepts named."""
+
+    question: Question
+    concepts: list[_Concept]
+    query_terms: list[str]
+    named: list[str]  # role and concept ids named, in order
+    residual: int  # content words outside names and frame cues (over the limit: an unknown one)
+    side_concepts: tuple[list[_Concept], list[_Concept]] | None
+    place_terms: frozenset[str]  # concepts that are named jurisdictions (checked, not topical)
 
 
 def _key(word: str) -> str:
@@ -87,6 +136,16 @@ def _phrase_keys(text: str) -> tuple[str, ...]:
     return tuple(_key(word) for word in words(text))
 
 
+def _deletes(word: str) -> set[str]:
+    """The word and every string one deletion away (symmetric-delete typo candidates)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
+    width = len(run)
+    return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
+
+
 class SnippetIndex:
     """The searchable knowledge base; build once, query many times from any thread."""
 
@@ -95,6 +154,7 @@ class SnippetIndex:
         kb: KnowledgeBase,
         engine: PostingsBM25,
         *,
+        asks_engine: PostingsBM25 | None = None,
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
         surface: Mapping[str, Mapping[str, str]] | None = None,
@@ -102,18 +162,35 @@ class SnippetIndex:
         """`surface`: a `surface_vocabulary` saved from an index of the same kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
+        self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
         self.min_coverage = min_coverage
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
-        self._phrases = self._build_phrases(kb)
+        self._stem_phrases, self._word_phrases = self._build_phrases(kb)
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
+        self._typo_candidates = self._build_typo_index(self._surface)
+        self._reader = QuestionReader(kb.lexicon, self._weight)
+        self._type_patterns = {kind.id: type_pattern(kind) for kind in kb.lexicon.answer_types}
+        self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
+        self._cards = self._build_cards(kb)
+        # Per-snippet facts, computed the first time a snippet is examined (cost follows the
+        # candidates a question touches, not the knowledge base).
+        self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
+        self._type_weights: dict[str, float] = {}
+        self._ask_frames: dict[int, frozenset[str]] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
         """Typo-correction vocabulary, first letter -> {corpus word: stem}; costly to rebuild."""
         return self._surface
+
+    @property
+    def reader(self) -> QuestionReader:
+        """The question reader this index uses (lexicon and corpus weights)."""
+        return self._reader
 
     @classmethod
     def build(
@@ -123,36 +200,57 @@ class SnippetIndex:
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
     ) -> SnippetIndex:
-        """Tokenize every snippet with its topic and role labels and fit BM25 on them."""
+        """Tokenize every snippet's two fields and fit BM25 on each."""
         engine = PostingsBM25.fit(document_tokens(kb))
         return cls(kb, engine, min_coverage=min_coverage, min_evidence=min_evidence)
+
+    def with_thresholds(self, min_coverage: float, min_evidence: float) -> SnippetIndex:
+        """The same index deciding with other thresholds (for threshold sweeps)."""
+        return SnippetIndex(
+            self.kb,
+            self.engine,
+            asks_engine=self.asks_engine,
+            min_coverage=min_coverage,
+            min_evidence=min_evidence,
+            surface=self._surface,
+        )
 
     # --- construction helpers -------------------------------------------------------------------
 
     @staticmethod
-    def _build_phrases(kb: KnowledgeBase) -> list[_Phrase]:
-        phrases: list[_Phrase] = []
+    def _build_phrases(
+        kb: KnowledgeBase,
+    ) -> tuple[dict[str, list[_Phrase]], dict[str, list[_Phrase]]]:
+        """Synonym wordings by first stem key; role and concept names by first word."""
+        stems: dict[str, list[_Phrase]] = defaultdict(list)
+        names: dict[str, list[_Phrase]] = defaultdict(list)
         for synonym in kb.synonyms:
             expansion = tuple(tokenize(synonym.source))
+            guards = tuple(keys for keys in map(_phrase_keys, synonym.not_with) if keys)
             for staff in synonym.staff:
                 keys = _phrase_keys(staff)
                 if keys:
-                    phrases.append(_Phrase(keys, expansion))
-        for role in kb.roles.values():
-            expansion = tuple(tokenize(role.title))
-            for name in role.names:
-                # Role names match word for word (aliases list the plurals): stemmed, "peer
+                    stems[keys[0]].append(_Phrase(keys, expansion, None, guards))
+        named: list[tuple[str, str, Iterable[str]]] = [
+            (role.id, role.title, role.names) for role in kb.roles.values()
+        ]
+        named += [
+            (concept.id, concept.name, concept.names)
+            for concept in getattr(kb, "concepts", {}).values()
+        ]
+        for concept_id, title, all_names in named:
+            expansion = tuple(tokenize(title))
+            for name in all_names:
+                # Names match word for word (aliases list the plurals): stemmed, "peer
                 # supporter" would be named by every question about "peer support".
                 keys = tuple(words(name))
                 if not keys:
                     continue
-                phrases.append(_Phrase(keys, expansion, role.id))
+                names[keys[0]].append(_Phrase(keys, expansion, concept_id))
                 plural = (*keys[:-1], _plural(keys[-1]))  # even if the aliases omit it
                 if plural != keys:
-                    phrases.append(_Phrase(plural, expansion, role.id))
-        # Longest first, so "certified peer specialist" wins over "peer specialist".
-        phrases.sort(key=lambda phrase: -len(phrase.keys))
-        return phrases
+                    names[plural[0]].append(_Phrase(plural, expansion, concept_id))
+        return dict(stems), dict(names)
 
     @staticmethod
     def _build_surface_vocabulary(
@@ -169,122 +267,494 @@ class SnippetIndex:
                     surface[word[0]][word] = stem
         return dict(surface)
 
+    @staticmethod
+    def _build_typo_index(surface: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+        """Symmetric-delete candidate index: each corpus word under itself and its 1-deletes.
+
+        A question word's own 1-deletes then meet every corpus word within one edit (insertion,
+        deletion, substitution or adjacent transposition) in a few dictionary lookups, instead
+        of comparing it with every corpus word of the same first letter.
+        """
+        index: dict[str, list[str]] = defaultdict(list)
+        for bucket in surface.values():
+            for word in bucket:
+                for variant in _deletes(word):
+                    index[variant].append(word)
+        return dict(index)
+
+    def _build_cards(self, kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+        """Concept id -> the doc ids of its card (`about:`), for roles, topics and concepts."""
+        cards: dict[str, tuple[int, ...]] = {}
+        holders: list[tuple[str, Iterable[str]]] = [
+            (item.id, getattr(item, "about", ())) for item in kb.roles.values()
+        ]
+        holders += [(item.id, getattr(item, "about", ())) for item in kb.topics.values()]
+        holders += [
+            (item.id, getattr(item, "about", ())) for item in getattr(kb, "concepts", {}).values()
+        ]
+        for concept_id, about in holders:
+            ids = tuple(self._doc_ids[s] for s in about if s in self._doc_ids)
+            if ids:
+                cards[concept_id] = ids
+        return cards
+
     # --- query analysis -------------------------------------------------------------------------
 
     def _correct(self, word: str) -> str | None:
         """The corpus stem a misspelt word most likely meant, or None."""
-        if len(word) < 5:
+        if len(word) < _MIN_TYPO_LENGTH:
             return None
-        candidates = self._surface.get(word[0], {})
-        close = difflib.get_close_matches(word, candidates.keys(), n=1, cutoff=0.85)
-        return candidates[close[0]] if close else None
+        candidates: set[str] = set()
+        for variant in _deletes(word):
+            candidates.update(self._typo_candidates.get(variant, ()))
+        bucket = self._surface.get(word[0], {})
+        best: tuple[float, str] | None = None
+        for candidate in sorted(candidates):
+            if candidate not in bucket:
+                continue
+            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+            if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
+                best = (ratio, candidate)
+        return bucket[best[1]] if best else None
 
-    def _concepts(self, question: str) -> tuple[list[_Concept], list[str], list[str]]:
-        """(concepts, query terms for BM25, role ids the question names)."""
-        question_words = words(question[:_MAX_QUESTION_CHARS])
+    def read(self, question: str) -> Question:
+        """The question as peerbot reads it (ask, frame, places; see bot.question)."""
+        return self._reader.read(question)
+
+    def query_terms(self, question: str) -> list[str]:
+        """The BM25 query (terms in order) both fields are scored with."""
+        return self._analyse(self.read(question)).query_terms
+
+    def _analyse(self, question: Question) -> _Reading:
+        """Concepts to cover, BM25 terms and names, from the ask's words."""
+        question_words = list(question.words)
         keys = [_key(word) for word in question_words]
-        vocabulary = self.engine.postings
+        frame = question.frame
+        # The frame's cue words ("salary", "cost") are checked by the answer type, not covered.
+        checked: set[int] = set()
+        if frame is not None and frame.needs is not None and frame.needs != BOTH_SIDES:
+            checked |= question.frame_positions
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
+        query_terms: list[str] = []
         for position, word in enumerate(question_words):
             term = word if word[0].isdigit() else keys[position]
             if word in STOP_WORDS or term in STOP_WORDS:
                 continue
-            if vocabulary(term) is None and not word[0].isdigit():
+            if not word[0].isdigit() and not self._known(term):
                 term = self._correct(word) or term
+            if position in question.frame_positions and position in checked:
+                continue
+            query_terms.append(term)
+            if position in checked or position in question.implicit_positions:
+                continue
             concept = concepts.setdefault(term, _Concept(term, {frozenset([term])}))
             concepts_by_position[position] = concept
-        query_terms = [concept.term for concept in concepts_by_position.values()]
-        named_roles: list[str] = []
-        covered: set[int] = set()
-        for phrase in self._phrases:
-            width = len(phrase.keys)
-            sequence = question_words if phrase.role_id is not None else keys
-            for start in range(len(sequence) - width + 1):
-                if tuple(sequence[start : start + width]) != phrase.keys:
-                    continue
-                span = set(range(start, start + width))
-                if phrase.role_id is not None:
-                    if span & covered:
+        named: list[str] = []
+        name_spans: set[int] = set()
+        matches: list[tuple[int, int, _Phrase]] = []
+        for position in range(len(question_words)):
+            for phrase in self._word_phrases.get(question_words[position], ()):
+                if tuple(question_words[position : position + len(phrase.keys)]) == phrase.keys:
+                    matches.append((position, 0, phrase))
+            for phrase in self._stem_phrases.get(keys[position], ()):
+                if tuple(keys[position : position + len(phrase.keys)]) == phrase.keys:
+                    if any(_contains_run(keys, guard) for guard in phrase.guards):
                         continue
-                    covered |= span
-                    if phrase.role_id not in named_roles:
-                        named_roles.append(phrase.role_id)
-                query_terms.extend(phrase.expansion)
-                for position in span:
-                    if position in concepts_by_position:
-                        concepts_by_position[position].alternatives.add(frozenset(phrase.expansion))
+                    matches.append((position, 1, phrase))
+        # Longest first, so "certified peer specialist" wins over "peer specialist".
+        matches.sort(key=lambda match: (-len(match[2].keys), match[0], match[1]))
+        for start, _, phrase in matches:
+            span = set(range(start, start + len(phrase.keys)))
+            if phrase.concept is not None:
+                if span & name_spans:
+                    continue
+                name_spans |= span
+                if phrase.concept not in named:
+                    named.append(phrase.concept)
+            query_terms.extend(phrase.expansion)
+            for position in span:
+                if position in concepts_by_position:
+                    concepts_by_position[position].alternatives.add(frozenset(phrase.expansion))
         for concept in concepts.values():
-            own = self._weight(concept.term)
-            known = [self._weight(term) for alt in concept.alternatives for term in alt]
-            concept.weight = own or max(known, default=0.0) or self._unknown_weight
+            if concept.term.startswith(_TYPE_PREFIX):
+                continue
+            concept.weight = self._concept_weight(concept) or self._unknown_weight
             if concept.term in filler_terms():
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
-        return list(concepts.values()), query_terms, named_roles
+        outside = [
+            concept
+            for position, concept in concepts_by_position.items()
+            if position not in name_spans
+            and position not in question.frame_positions
+            and concept.term not in filler_terms()
+        ]
+        # A word the passages lack next to the concept ("what is *telehealth* peer support")
+        # asks about something else, so it rules the card out; known words count up to a limit.
+        residual = (
+            CARD_RESIDUAL_WORDS + 1
+            if any(self._weight(c.term) == 0 for c in outside)
+            else len(outside)
+        )
+        sides = None
+        if question.sides is not None:
+            left, right = question.sides
+            shared = {concepts_by_position[p].term for p in left if p in concepts_by_position}
+            shared &= {concepts_by_position[p].term for p in right if p in concepts_by_position}
+            left_concepts = [
+                concepts_by_position[p]
+                for p in sorted(left)
+                if p in concepts_by_position and concepts_by_position[p].term not in shared
+            ]
+            right_concepts = [
+                concepts_by_position[p]
+                for p in sorted(right)
+                if p in concepts_by_position and concepts_by_position[p].term not in shared
+            ]
+            if left_concepts and right_concepts:
+                sides = (left_concepts, right_concepts)
+        place_terms = frozenset(
+            concepts_by_position[p].term
+            for p in question.place_positions
+            if p in concepts_by_position and question.required_places
+        )
+        if frame is not None and frame.needs in self._type_patterns:
+            # The frame's cue words stand for an answer type; a passage holding that type covers
+            # them, weighted like a term found in the passages that hold the type.
+            kind = _TYPE_PREFIX + frame.needs
+            concepts[kind] = _Concept(kind, {frozenset([kind])}, self._type_weight(frame.needs))
+        return _Reading(
+            question, list(concepts.values()), query_terms, named, residual, sides, place_terms
+        )
+
+    def _concept_weight(self, concept: _Concept) -> float:
+        """Smoothed idf of the passages holding any wording of the concept ("CPS" or "certified
+        peer specialist"), so an alias rarer than its concept does not inflate its weight."""
+        if len(concept.alternatives) == 1:
+            return self._weight(concept.term)
+        docs: IdArray | None = None
+        for alternative in concept.alternatives:
+            found: IdArray | None = None
+            for term in alternative:
+                postings = self.engine.postings(term)
+                ids = postings.doc_ids if postings is not None else np.empty(0, dtype=np.int32)
+                found = ids if found is None else np.intersect1d(found, ids, assume_unique=True)
+            if found is not None:
+                docs = found if docs is None else np.union1d(docs, found)
+        if docs is None or docs.size == 0:
+            return self._weight(concept.term)
+        return math.log(1 + self.engine.size / docs.size)
+
+    def _known(self, term: str) -> bool:
+        return self.engine.postings(term) is not None or self.asks_engine.postings(term) is not None
+
+    def _asks_in_frame(self, doc_id: int, frame: Frame | None) -> bool:
+        """Whether one of the snippet's curated asks is a question of this frame.
+
+        Among a concept's card, the passage a curator filed under "what is X?" answers a
+        definition question before one filed under "how has X grown?".
+        """
+        if frame is None:
+            return False
+        frames = self._ask_frames.get(doc_id)
+        if frames is None:
+            asks = getattr(self.kb.snippets[doc_id], "asks", ())
+            found = (self._reader.read(ask).frame for ask in asks)
+            frames = frozenset(item.id for item in found if item is not None)
+            self._ask_frames[doc_id] = frames
+        return frame.id in frames
+
+    def _type_weight(self, kind: str) -> float:
+        """Smoothed idf of an answer type, as if it were a term of the passages holding it.
+
+        Counted once per process and type (one pass over the passages), then cached.
+        """
+        weight = self._type_weights.get(kind)
+        if weight is None:
+            pattern = self._type_patterns[kind]
+            holding = sum(1 for snippet in self.kb.snippets if pattern.search(snippet.text))
+            weight = math.log(1 + self.engine.size / max(holding, 1))
+            self._type_weights[kind] = weight
+        return weight
 
     def _weight(self, term: str) -> float:
-        """Smoothed idf ln(1 + N/df) of a corpus term; 0.0 for a term no snippet has."""
-        found = self.engine.postings(term)
+        """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has."""
+        found = self.engine.postings(term) or self.asks_engine.postings(term)
         if found is None:
             return 0.0
         return math.log(1 + self.engine.size / found.doc_ids.size)
 
+    # --- per-snippet facts ----------------------------------------------------------------------
+
+    def _snippet_facts(self, doc_id: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(passage terms, answer types the passage holds, jurisdictions it names)."""
+        facts = self._facts.get(doc_id)
+        if facts is None:
+            text = self.kb.snippets[doc_id].text
+            terms = frozenset(tokenize(text))
+            types = frozenset(kind for kind, rx in self._type_patterns.items() if rx.search(text))
+            # Curated asks may name the place a passage is about when its text does not
+            # ("the Mental Health Care Act" is India's).
+            snippet = self.kb.snippets[doc_id]
+            text_words = words(" ".join([text, *getattr(snippet, "asks", ())]))
+            places = frozenset(place.id for place in self._reader.find_places(text_words)[0])
+            facts = (terms, types, places)
+            self._facts[doc_id] = facts
+        return facts
+
     # --- search ---------------------------------------------------------------------------------
 
-    def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
-        """(hits that may be shown, weaker candidates examined, roles named), best first."""
-        concepts, query_terms, named_roles = self._concepts(question)
-        if not concepts:
-            return [], [], named_roles
-        ids, scores = self.engine.candidate_scores(query_terms)
-        top = select_top(ids, scores, max(k, 1) * _CANDIDATES_PER_RESULT)
-        total_weight = sum(concept.weight for concept in concepts)
-        top_ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
-        covered_weight = np.zeros(len(top))
+    def _fused(self, query_terms: Sequence[str]) -> tuple[IdArray, FloatArray]:
+        """(doc ids ascending, fused score) of every snippet sharing a term in either field."""
+        p_ids, p_scores = self.engine.candidate_scores(query_terms)
+        a_ids, a_scores = self.asks_engine.candidate_scores(query_terms)
+        if a_ids.size == 0:
+            return p_ids, p_scores
+        ids = np.union1d(p_ids, a_ids).astype(np.int32)
+        fused = np.zeros(ids.size, dtype=np.float64)
+        fused[np.searchsorted(ids, p_ids)] += p_scores
+        fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
+        return ids, fused
+
+    def _coverage(self, concepts: Sequence[_Concept], doc_ids: IdArray) -> np.ndarray:
+        """Weight covered per doc: by the passage field, or by its best single curated ask.
+
+        Per ask, not the union of all asks and the passage: words scattered over several
+        questions a passage answers are not evidence that it answers this one.
+        """
+        covered = np.zeros(doc_ids.size)
         for concept in concepts:
-            present = np.zeros(len(top), dtype=bool)
+            if concept.term.startswith(_TYPE_PREFIX):
+                kind = concept.term[len(_TYPE_PREFIX) :]
+                present = np.asarray(
+                    [kind in self._snippet_facts(doc_id)[1] for doc_id in doc_ids.tolist()],
+                    dtype=bool,
+                )
+                covered += concept.weight * present
+                continue
+            present = np.zeros(doc_ids.size, dtype=bool)
             for alternative in concept.alternatives:
-                has_all = np.ones(len(top), dtype=bool)
+                has_all = np.ones(doc_ids.size, dtype=bool)
                 for term in alternative:
-                    has_all &= self.engine.contains(term, top_ids)
+                    has_all &= self.engine.contains(term, doc_ids)
                 present |= has_all
-            covered_weight += concept.weight * present
-        shown: list[Hit] = []
-        examined: list[Hit] = []
-        for (doc_id, score), covered in zip(top, covered_weight, strict=True):
-            hit = Hit(
+            covered += concept.weight * present
+        for position, doc_id in enumerate(doc_ids.tolist()):
+            for ask_terms in self._ask_terms(doc_id):
+                weight = sum(
+                    concept.weight
+                    for concept in concepts
+                    if any(alternative <= ask_terms for alternative in concept.alternatives)
+                )
+                covered[position] = max(covered[position], weight)
+        return covered
+
+    def _ask_terms(self, doc_id: int) -> tuple[frozenset[str], ...]:
+        """Each curated ask of a snippet as a term set, computed when first needed."""
+        found = self._asks_terms.get(doc_id)
+        if found is None:
+            asks = getattr(self.kb.snippets[doc_id], "asks", ())
+            found = tuple(frozenset(tokenize(ask)) for ask in asks)
+            self._asks_terms[doc_id] = found
+        return found
+
+    def _hits(
+        self,
+        reading: _Reading,
+        top: Sequence[tuple[int, float]],
+        concepts: Sequence[_Concept] | None = None,
+    ) -> list[Hit]:
+        concepts = reading.concepts if concepts is None else concepts
+        total = sum(concept.weight for concept in concepts)
+        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
+        covered = self._coverage(concepts, ids) if total else np.zeros(ids.size)
+        return [
+            Hit(
                 self.kb.snippets[doc_id],
                 score,
-                covered / total_weight,
-                float(covered) / self._unknown_weight,
+                float(weight) / total if total else 0.0,
+                float(weight) / self._unknown_weight,
             )
-            examined.append(hit)
-            if len(shown) >= k or not self._strong(hit) or self._duplicate(hit, shown):
+            for (doc_id, score), weight in zip(top, covered, strict=True)
+        ]
+
+    def _unmet(self, reading: _Reading, hit: Hit) -> tuple[bool, tuple[Place, ...]]:
+        """(whether the frame's answer type is missing, the named places the passage lacks)."""
+        question = reading.question
+        terms, types, places = self._snippet_facts(self._doc_ids[hit.snippet.id])
+        frame = question.frame
+        type_missing = False
+        if frame is not None and frame.needs is not None:
+            if frame.needs == BOTH_SIDES:
+                if reading.side_concepts is not None:
+                    # Each side is represented by its concept next to the cue ("community"
+                    # vs "site"), so a word every passage shares ("peer") cannot stand in.
+                    left, right = reading.side_concepts
+                    type_missing = not all(
+                        any(alt <= terms for alt in side.alternatives)
+                        for side in (left[-1], right[0])
+                    )
+            elif frame.needs in self._type_patterns:
+                type_missing = frame.needs not in types
+                if frame.strict and not type_missing:
+                    # The typed fact must be about the subject: the ask's most specific concept
+                    # has to be in the passage's own words (not only in its labels or asks).
+                    main = max(
+                        (c for c in reading.concepts if not c.term.startswith(_TYPE_PREFIX)),
+                        key=lambda c: c.weight,
+                        default=None,
+                    )
+                    type_missing = main is not None and not any(
+                        alt <= terms for alt in main.alternatives
+                    )
+        lacking = tuple(place for place in question.required_places if place.id not in places)
+        return type_missing, lacking
+
+    def _card(self, reading: _Reading) -> tuple[int, ...]:
+        """The card passages a definition or duties question about one concept answers from."""
+        frame = reading.question.frame
+        if frame is None or not frame.card or reading.residual > CARD_RESIDUAL_WORDS:
+            return ()
+        for concept_id in reading.named:
+            if concept_id in self._cards:
+                return self._cards[concept_id]
+        return ()
+
+    def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
+        """(hits that may be shown, weaker candidates examined, concepts named), best first."""
+        answer = self._decide(self.read(question), k)
+        return list(answer[0]), list(answer[1]), list(answer[2].named)
+
+    def _decide(
+        self, question: Question, k: int
+    ) -> tuple[list[Hit], list[Hit], _Reading, list[Hit], str | None]:
+        """(shown, examined, reading, related, missing): the one answer/partial/decline decision."""
+        reading = self._analyse(question)
+        card = self._card(reading)
+        if not reading.concepts and not card:
+            return [], [], reading, [], None
+        ids, scores = self._fused(reading.query_terms)
+        top = select_top(ids, scores, max(k, 1) * _CANDIDATES_PER_RESULT)
+        examined = self._hits(reading, top)
+        card_hits: list[Hit] = []
+        frame_topics = set(question.frame.topics) if question.frame else set()
+        if card:
+            score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
+            ordered = sorted(
+                card,
+                key=lambda d: (
+                    not self._asks_in_frame(d, question.frame),
+                    not frame_topics.intersection(self.kb.snippets[d].topics),
+                    -score_of.get(d, 0.0),
+                    d,
+                ),
+            )
+            card_hits = self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered])
+        frame_topics = set(question.frame.topics) if question.frame else set()
+        if frame_topics:
+            # Among passages that may answer, those on the frame's topics first (a duties
+            # question wants duties before certification counts); BM25 order otherwise.
+            examined_order = sorted(
+                examined,
+                key=lambda h: (
+                    not (self._strong(h) and frame_topics.intersection(h.snippet.topics)),
+                    not (self._strong(h) and h.coverage >= FULL_COVERAGE),
+                ),
+            )
+        else:
+            examined_order = sorted(
+                examined, key=lambda h: not (self._strong(h) and h.coverage >= FULL_COVERAGE)
+            )
+        shown: list[Hit] = []
+        unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
+        for hit, from_card in [(h, True) for h in card_hits] + [(h, False) for h in examined_order]:
+            if len(shown) >= k:
+                break
+            if not from_card and not self._strong(hit):
+                continue
+            if any(hit.snippet.id == other.snippet.id for other in shown):
+                continue
+            type_missing, lacking = self._unmet(reading, hit)
+            if type_missing or lacking:
+                unmet.append((hit, type_missing, lacking))
+                continue
+            if self._duplicate(hit, shown):
                 continue
             shown.append(hit)
-        return shown, examined, named_roles
+        if shown:
+            return shown, examined, reading, [], None
+        subject = [
+            c
+            for c in reading.concepts
+            if c.term not in reading.place_terms and not c.term.startswith(_TYPE_PREFIX)
+        ]
+        if len(subject) < len(reading.concepts):
+            # Passages on the subject that lack the place or the answer type: related only.
+            for hit in self._hits(reading, top, subject):
+                if self._strong(hit):
+                    type_missing, lacking = self._unmet(reading, hit)
+                    if type_missing or lacking:
+                        unmet.append((hit, type_missing, lacking))
+        if not unmet:
+            return shown, examined, reading, [], None
+        related: list[Hit] = []
+        for hit, _, _ in unmet:
+            if (
+                len(related) < MAX_RELATED
+                and not any(hit.snippet.id == other.snippet.id for other in related)
+                and not self._duplicate(hit, related)
+            ):
+                related.append(hit)
+        _, type_missing, lacking = unmet[0]
+        return [], examined, reading, related, _missing_text(question, type_missing, lacking)
 
     def _strong(self, hit: Hit) -> bool:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence
 
-    @staticmethod
-    def _duplicate(hit: Hit, chosen: Sequence[Hit]) -> bool:
-        terms = set(tokenize(hit.snippet.text))
+    def _duplicate(self, hit: Hit, chosen: Sequence[Hit]) -> bool:
+        terms = self._snippet_facts(self._doc_ids[hit.snippet.id])[0]
         for other in chosen:
-            other_terms = set(tokenize(other.snippet.text))
+            other_terms = self._snippet_facts(self._doc_ids[other.snippet.id])[0]
             union = terms | other_terms
             if union and len(terms & other_terms) / len(union) >= DUPLICATE_JACCARD:
                 return True
         return False
 
     def search(self, question: str, k: int = 3) -> Answer:
-        """Answer a question with up to k cited passages, or decline with suggestions."""
-        shown, examined, named_roles = self.rank(question, k)
+        """Answer a question with up to k cited passages, a partial answer, or a refusal."""
+        read = self.read(question)
+        shown, examined, reading, related, missing = self._decide(read, k)
         crisis = mentions_crisis(question)
+        frame = read.frame.id if read.frame is not None else None
+        named = tuple(reading.named) + tuple(place.id for place in read.required_places)
+        ask = read.ask if read.reduced else None
         if shown:
             results = tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in shown)
-            return Answer(question, True, results, (), crisis)
-        return Answer(question, False, (), self.suggest(examined, named_roles), crisis)
+            return Answer(
+                question,
+                True,
+                results,
+                (),
+                crisis,
+                frame=frame,
+                concepts=named,
+                ask=ask,
+                other_questions=read.other_questions,
+            )
+        suggestions = self.suggest(examined, [n for n in reading.named if n in self.kb.roles])
+        return Answer(
+            question,
+            False,
+            (),
+            suggestions,
+            crisis,
+            missing=missing,
+            related=tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in related),
+            frame=frame,
+            concepts=named,
+            ask=ask,
+            other_questions=read.other_questions,
+        )
 
     def suggest(
         self, examined: Sequence[Hit], named_roles: Sequence[str]
@@ -319,10 +789,30 @@ def _document_texts(kb: KnowledgeBase) -> list[str]:
     for snippet in kb.snippets:
         labels = [kb.topics[topic].label for topic in snippet.topics]
         labels += [kb.roles[role].title for role in snippet.roles]
+        # Staff cite papers by author ("the LaFrance review", "the Barrenger paper").
+        labels += [
+            author.split()[-1]
+            for author in kb.sources[snippet.source_id].authors
+            if author not in ("...", "…") and author.split()
+        ]
         texts.append(" ".join([snippet.text, *labels]))
     return texts
 
 
 def document_tokens(kb: KnowledgeBase) -> list[list[str]]:
-    """What BM25 indexes for each snippet: its text plus its topic labels and role titles."""
+    """What BM25 indexes for each snippet: its text, topic labels, role titles, author names."""
     return [tokenize(text) for text in _document_texts(kb)]
+
+
+def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:
+    """What "the sources do not give": the frame's answer type, for the places named."""
+    places = " or ".join(place.name for place in lacking)
+    frame = question.frame
+    if type_missing and frame is not None and frame.missing:
+        return f"{frame.missing} for {places}" if places else frame.missing
+    return f"anything specific to {places}" if places else "what was asked"
+
+
+def ask_tokens(kb: KnowledgeBase) -> list[list[str]]:
+    """What BM25 indexes in the asks field: each snippet's curated questions, one document each."""
+    return [tokenize(" ".join(getattr(snippet, "asks", ()))) for snippet in kb.snippets]

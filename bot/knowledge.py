@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.frames import Lexicon, load_lexicon
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 SOURCE_KINDS: frozenset[str] = frozenset(
@@ -33,6 +34,12 @@ SOURCE_KINDS: frozenset[str] = frozenset(
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# Why a seed sentence is deliberately left out of every snippet (knowledge/uncovered.yaml).
+UNCOVERED_REASONS: frozenset[str] = frozenset(
+    {"boilerplate", "navigation", "reference", "duplicate", "methods"}
+)
+MIN_ASKS = 2
+MAX_ASKS = 5
 # A source's short label (its `label`, else its title, else its description) is cut to this many
 # characters where space is tight; `peerbot check` warns when a curated `label` is longer.
 MAX_LABEL_CHARS = 60
@@ -136,19 +143,29 @@ class Source:
 
 @dataclass(frozen=True)
 class Topic:
-    """A subject area staff ask about; its label is indexed with the snippets that carry it."""
+    """A subject area staff ask about; its label is indexed with the snippets that carry it.
+
+    `about` is the topic's concept card: the snippets that give its overview, so "what is X"
+    can be answered from the passages a curator chose rather than from word overlap alone.
+    """
 
     id: str
     label: str
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Role:
-    """A peer-support role title, with the other names staff and sources use for it."""
+    """A peer-support role title, with the other names staff and sources use for it.
+
+    `about` is the role's concept card: the snippets that say what the role is or what its
+    holders do (not every snippet that merely mentions it; those are `snippets_for_role`).
+    """
 
     id: str
     title: str
     aliases: tuple[str, ...]
+    about: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -157,11 +174,41 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Concept:
+    """Something staff ask "what is X" about that is neither a role nor a topic (WRAP, Medicaid).
+
+    Its `about` snippets define or describe it; `aliases` are the other names staff use.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    about: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class UncoveredSentence:
+    """A seed sentence deliberately in no snippet, with the one-word reason a curator gave."""
+
+    seed: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Synonym:
     """Staff wording (`staff`) that should also search for the sources' wording (`source`)."""
 
     source: str
     staff: tuple[str, ...]
+    # Context guards: the entry does not apply to a question holding any of these words
+    # ("malpractice insurance" is not Medicaid reimbursement).
+    not_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +222,10 @@ class Snippet:
     roles: tuple[str, ...]
     file: str = field(compare=False)
     line: int = field(compare=False)
+    # Questions, in staff's words, that this passage answers (the FAQ-retrieval "asks" field).
+    asks: tuple[str, ...] = ()
+    # True when this snippet's asks may also be asks of another snippet that is marked too.
+    shared_asks: bool = False
 
 
 @dataclass(frozen=True)
@@ -187,6 +238,10 @@ class KnowledgeBase:
     synonyms: tuple[Synonym, ...]
     snippets: tuple[Snippet, ...]
     version: str
+    concepts: Mapping[str, Concept] = field(default_factory=dict)
+    uncovered: tuple[UncoveredSentence, ...] = ()
+    # How questions are read: frames, answer types, places, shorthand (bot.frames).
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
     def snippets_for_role(self, role_id: str) -> tuple[Snippet, ...]:
         """The snippets that speak of a role, in knowledge-base order."""
@@ -290,6 +345,19 @@ def _is_nonempty_text_list(value: Any) -> bool:
     return _is_text_list(value) and bool(value)
 
 
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_asks(value: Any) -> bool:
+    return _is_text_list(value) and MIN_ASKS <= len(value) <= MAX_ASKS
+
+
+def normalise_ask(text: str) -> str:
+    """The form two asks are compared in: case, spacing and end punctuation do not count."""
+    return collapse_whitespace(text).casefold().rstrip(" ?.!")
+
+
 def _is_year(value: Any) -> bool:
     return value is None or (isinstance(value, int) and 1800 <= value <= 2100)
 
@@ -311,18 +379,33 @@ _SOURCE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "seeds": (True, _is_nonempty_text_list, "a non-empty list of seed file names"),
     "label": (False, _is_optional_text, "a string or null"),
 }
+_ABOUT = (False, _is_nonempty_text_list, "a non-empty list of snippet ids")
 _TOPIC_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
     "label": (True, _is_text, "a non-empty string"),
+    "about": _ABOUT,
 }
 _ROLE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
     "title": (True, _is_text, "a non-empty string"),
     "aliases": (False, _is_text_list, "a list of strings"),
+    "about": _ABOUT,
+}
+_CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "id": (True, _is_text, "a non-empty string"),
+    "name": (True, _is_text, "a non-empty string"),
+    "aliases": (False, _is_text_list, "a list of strings"),
+    "about": (True, _is_nonempty_text_list, "a non-empty list of snippet ids"),
+}
+_UNCOVERED_FIELDS: dict[str, tuple[bool, _Check, str]] = {
+    "seed": (True, _is_text, "a seed file name"),
+    "text": (True, _is_text, "a non-empty string"),
+    "reason": (True, _is_text, "a non-empty string"),
 }
 _SYNONYM_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "source": (True, _is_text, "a non-empty string"),
     "staff": (True, _is_nonempty_text_list, "a non-empty list of strings"),
+    "not_with": (False, _is_text_list, "a list of words that switch the entry off"),
 }
 _SNIPPET_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
@@ -330,6 +413,12 @@ _SNIPPET_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "text": (True, _is_text, "a non-empty string"),
     "topics": (True, _is_nonempty_text_list, "a non-empty list of topic ids"),
     "roles": (False, _is_text_list, "a list of role ids"),
+    "asks": (
+        False,
+        _is_asks,
+        f"a list of {MIN_ASKS} to {MAX_ASKS} non-empty questions",
+    ),
+    "shared_asks": (False, _is_bool, "true or false"),
 }
 
 
@@ -474,22 +563,35 @@ def _load_sources(collector: _Collector, path: Path, seeds_dir: Path) -> dict[st
     return sources
 
 
-def _load_topics(collector: _Collector, path: Path) -> dict[str, Topic]:
+# (file, line of the `about` field) for each record that has one, to locate unknown ids later.
+_AboutLines = dict[str, tuple[str, int]]
+
+
+def _load_topics(collector: _Collector, path: Path) -> tuple[dict[str, Topic], _AboutLines]:
     shown, records = collector.records(path, "topics")
     topics: dict[str, Topic] = {}
+    about_lines: _AboutLines = {}
     seen: dict[str, str] = {}
     for record in records:
         if collector.fields_ok(shown, record, _TOPIC_FIELDS, "topic") and collector.unique(
             shown, record, seen, "topic"
         ):
-            topics[record["id"]] = Topic(id=record["id"], label=record["label"].strip())
-    return topics
+            topics[record["id"]] = Topic(
+                id=record["id"],
+                label=record["label"].strip(),
+                about=tuple(record.get("about") or ()),
+            )
+            about_lines[record["id"]] = (shown, record.line_of("about"))
+    return topics, about_lines
 
 
-def _load_roles(collector: _Collector, path: Path) -> tuple[dict[str, Role], dict[str, int]]:
+def _load_roles(
+    collector: _Collector, path: Path
+) -> tuple[dict[str, Role], dict[str, int], _AboutLines]:
     shown, records = collector.records(path, "roles")
     roles: dict[str, Role] = {}
     lines: dict[str, int] = {}
+    about_lines: _AboutLines = {}
     seen: dict[str, str] = {}
     for record in records:
         if collector.fields_ok(shown, record, _ROLE_FIELDS, "role") and collector.unique(
@@ -497,10 +599,47 @@ def _load_roles(collector: _Collector, path: Path) -> tuple[dict[str, Role], dic
         ):
             aliases = tuple(alias.strip() for alias in record.get("aliases") or [])
             roles[record["id"]] = Role(
-                id=record["id"], title=record["title"].strip(), aliases=aliases
+                id=record["id"],
+                title=record["title"].strip(),
+                aliases=aliases,
+                about=tuple(record.get("about") or ()),
             )
             lines[record["id"]] = record.line
-    return roles, lines
+            about_lines[record["id"]] = (shown, record.line_of("about"))
+    return roles, lines, about_lines
+
+
+def _load_concepts(
+    collector: _Collector, path: Path, taken: Mapping[str, str]
+) -> tuple[dict[str, Concept], _AboutLines]:
+    """concepts.yaml is optional; its ids must not reuse a role or topic id (`taken`)."""
+    if not path.exists():
+        return {}, {}
+    shown, records = collector.records(path, "concepts")
+    concepts: dict[str, Concept] = {}
+    about_lines: _AboutLines = {}
+    seen: dict[str, str] = {}
+    for record in records:
+        if not collector.fields_ok(shown, record, _CONCEPT_FIELDS, "concept"):
+            continue
+        if not collector.unique(shown, record, seen, "concept"):
+            continue
+        concept_id = str(record["id"])
+        if concept_id in taken:
+            collector.add(
+                shown,
+                record.line_of("id"),
+                f"concept {concept_id}: id is already used by {taken[concept_id]}",
+            )
+            continue
+        concepts[concept_id] = Concept(
+            id=concept_id,
+            name=record["name"].strip(),
+            aliases=tuple(alias.strip() for alias in record.get("aliases") or []),
+            about=tuple(record["about"]),
+        )
+        about_lines[concept_id] = (shown, record.line)
+    return concepts, about_lines
 
 
 def _load_synonyms(collector: _Collector, path: Path) -> tuple[Synonym, ...]:
@@ -512,6 +651,7 @@ def _load_synonyms(collector: _Collector, path: Path) -> tuple[Synonym, ...]:
                 Synonym(
                     source=record["source"].strip(),
                     staff=tuple(term.strip() for term in record["staff"]),
+                    not_with=tuple(term.strip() for term in record.get("not_with") or []),
                 )
             )
     return tuple(synonyms)
@@ -560,7 +700,12 @@ def _load_snippets(
                 roles=tuple(record.get("roles") or []),
                 file=shown,
                 line=record.line,
+                asks=tuple(collapse_whitespace(ask) for ask in record.get("asks") or ()),
+                shared_asks=bool(record.get("shared_asks", False)),
             )
+            normalised = [normalise_ask(ask) for ask in snippet.asks]
+            if len(set(normalised)) != len(normalised):
+                collector.add(shown, record.line_of("asks"), f"{label}: asks must be distinct")
             for topic in snippet.topics:
                 if topic not in topics:
                     collector.add(
@@ -589,6 +734,123 @@ def _load_snippets(
     return snippets
 
 
+def _check_asks_unique(collector: _Collector, snippets: Iterable[Snippet]) -> None:
+    """An ask names the one passage that answers it; a repeat is allowed only when both say so."""
+    first: dict[str, Snippet] = {}
+    for snippet in snippets:
+        for ask in snippet.asks:
+            key = normalise_ask(ask)
+            other = first.setdefault(key, snippet)
+            if other is snippet or (other.shared_asks and snippet.shared_asks):
+                continue
+            collector.add(
+                snippet.file,
+                snippet.line,
+                f"snippet {snippet.id}: ask {ask!r} is also an ask of snippet {other.id} "
+                "(set shared_asks: true on both if that is intended)",
+            )
+
+
+def _check_concept_names(
+    collector: _Collector,
+    roles: Mapping[str, Role],
+    concepts: Mapping[str, Concept],
+    lines: _AboutLines,
+) -> None:
+    """A name must lead to one thing: no concept name or alias may also name a role or concept."""
+    owners = {name.casefold(): f"role {role.id}" for role in roles.values() for name in role.names}
+    for concept in concepts.values():
+        file, line = lines[concept.id]
+        for name in concept.names:
+            owner = owners.setdefault(name.casefold(), f"concept {concept.id}")
+            if owner != f"concept {concept.id}":
+                collector.add(file, line, f"concept {concept.id}: name {name!r} also names {owner}")
+
+
+def _check_about(
+    collector: _Collector,
+    what: str,
+    about: Mapping[str, tuple[str, ...]],
+    lines: _AboutLines,
+    snippet_ids: set[str],
+) -> None:
+    for owner, ids in about.items():
+        file, line = lines[owner]
+        for snippet_id in ids:
+            if snippet_id not in snippet_ids:
+                collector.add(
+                    file, line, f"{what} {owner}: 'about' names unknown snippet {snippet_id!r}"
+                )
+        if len(set(ids)) != len(ids):
+            collector.add(file, line, f"{what} {owner}: 'about' lists a snippet twice")
+
+
+def _load_uncovered(
+    collector: _Collector, path: Path, seeds_dir: Path, seeds: _SeedTexts
+) -> tuple[UncoveredSentence, ...]:
+    """uncovered.yaml is optional; each entry must quote its seed verbatim, once, with a reason."""
+    if not path.exists():
+        return ()
+    shown, records = collector.records(path, "uncovered")
+    entries: list[UncoveredSentence] = []
+    seen: dict[tuple[str, str], int] = {}
+    for record in records:
+        if not collector.fields_ok(shown, record, _UNCOVERED_FIELDS, "uncovered sentence"):
+            continue
+        entry = UncoveredSentence(
+            seed=str(record["seed"]).strip(),
+            text=collapse_whitespace(record["text"]),
+            reason=str(record["reason"]).strip(),
+        )
+        if entry.reason not in UNCOVERED_REASONS:
+            collector.add(
+                shown,
+                record.line_of("reason"),
+                f"uncovered sentence: unknown reason {entry.reason!r} "
+                f"(one of {', '.join(sorted(UNCOVERED_REASONS))})",
+            )
+        seed_text = seeds.collapsed(entry.seed)
+        if seed_text is None:
+            collector.add(shown, record.line_of("seed"), f"seed file {entry.seed!r} is missing")
+        elif entry.text not in seed_text:
+            collector.add(
+                shown,
+                record.line_of("text"),
+                f"uncovered sentence: text is not found verbatim in seed {entry.seed!r}",
+            )
+        key = (entry.seed, entry.text)
+        if key in seen:
+            collector.add(
+                shown, record.line, f"uncovered sentence listed twice (first at line {seen[key]})"
+            )
+        else:
+            seen[key] = record.line
+        entries.append(entry)
+    return tuple(entries)
+
+
+def _curation_gaps(
+    collector: _Collector,
+    snippets: Iterable[Snippet],
+    roles: Mapping[str, Role],
+    topics: Mapping[str, Topic],
+    role_lines: dict[str, int],
+    topic_about: _AboutLines,
+    roles_file: str,
+) -> None:
+    """What a finished knowledge base must have that a half-curated one may still lack."""
+    for snippet in snippets:
+        if not snippet.asks:
+            collector.add(snippet.file, snippet.line, f"snippet {snippet.id}: has no 'asks'")
+    for role in roles.values():
+        if not role.about:
+            collector.add(roles_file, role_lines[role.id], f"role {role.id}: has no 'about'")
+    for topic in topics.values():
+        if not topic.about:
+            file, line = topic_about[topic.id]
+            collector.add(file, line, f"topic {topic.id}: has no 'about'")
+
+
 def _version(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
@@ -611,26 +873,57 @@ def knowledge_files(knowledge_dir: Path, seeds_dir: Path) -> list[Path]:
     return sorted(files)
 
 
-def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> KnowledgeBase:
-    """Load and validate everything; raise KnowledgeError listing every problem found."""
+def load_knowledge(
+    knowledge_dir: Path, seeds_dir: Path, *, complete: bool = False
+) -> KnowledgeBase:
+    """Load and validate everything; raise KnowledgeError listing every problem found.
+
+    `complete=True` (what `peerbot check` uses) also requires the curation a finished knowledge
+    base has: asks on every snippet and an `about` card on every role and topic. The bot itself
+    serves a knowledge base without them, so a half-curated addition never takes it down.
+    """
     collector = _Collector(knowledge_dir.parent)
     if not knowledge_dir.is_dir():
         raise KnowledgeError([Problem(str(knowledge_dir), 1, "knowledge directory is missing")])
+    seed_texts = _SeedTexts(seeds_dir)
     sources = _load_sources(collector, knowledge_dir / "sources.yaml", seeds_dir)
-    topics = _load_topics(collector, knowledge_dir / "topics.yaml")
-    roles, role_lines = _load_roles(collector, knowledge_dir / "roles.yaml")
+    topics, topic_about = _load_topics(collector, knowledge_dir / "topics.yaml")
+    roles, role_lines, role_about = _load_roles(collector, knowledge_dir / "roles.yaml")
+    taken = {role_id: f"role {role_id}" for role_id in roles}
+    for topic_id in topics:
+        if topic_id in taken:
+            collector.add(
+                *topic_about[topic_id], f"topic {topic_id}: id is already used by role {topic_id}"
+            )
+        taken.setdefault(topic_id, f"topic {topic_id}")
+    concepts, concept_about = _load_concepts(collector, knowledge_dir / "concepts.yaml", taken)
     synonyms = _load_synonyms(collector, knowledge_dir / "synonyms.yaml")
     snippet_paths = sorted((knowledge_dir / "snippets").glob("*.yaml"))
     if not snippet_paths:
         collector.add(collector.shown(knowledge_dir / "snippets"), 1, "no snippet files found")
-    snippets = _load_snippets(
-        collector, snippet_paths, sources, topics, roles, _SeedTexts(seeds_dir)
+    snippets = _load_snippets(collector, snippet_paths, sources, topics, roles, seed_texts)
+    _check_asks_unique(collector, snippets)
+    snippet_ids = {snippet.id for snippet in snippets}
+    _check_about(
+        collector, "role", {r.id: r.about for r in roles.values()}, role_about, snippet_ids
     )
+    _check_about(
+        collector, "topic", {t.id: t.about for t in topics.values()}, topic_about, snippet_ids
+    )
+    _check_about(
+        collector, "concept", {c.id: c.about for c in concepts.values()}, concept_about, snippet_ids
+    )
+    _check_concept_names(collector, roles, concepts, concept_about)
+    uncovered = _load_uncovered(collector, knowledge_dir / "uncovered.yaml", seeds_dir, seed_texts)
+    lexicon, lexicon_problems = load_lexicon(knowledge_dir, collector.shown, topics)
+    collector.problems.extend(lexicon_problems)
     used_roles = {role for snippet in snippets for role in snippet.roles}
     roles_file = collector.shown(knowledge_dir / "roles.yaml")
     for role_id in roles:
         if role_id not in used_roles:
             collector.add(roles_file, role_lines[role_id], f"role {role_id}: no snippet names it")
+    if complete:
+        _curation_gaps(collector, snippets, roles, topics, role_lines, topic_about, roles_file)
     if collector.problems:
         raise KnowledgeError(collector.problems)
     return KnowledgeBase(
@@ -640,13 +933,18 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> KnowledgeBase:
         synonyms=synonyms,
         snippets=tuple(snippets),
         version=_version(knowledge_files(knowledge_dir, seeds_dir)),
+        concepts=concepts,
+        uncovered=uncovered,
+        lexicon=lexicon,
     )
 
 
-def check_knowledge(knowledge_dir: Path, seeds_dir: Path) -> list[Problem]:
+def check_knowledge(
+    knowledge_dir: Path, seeds_dir: Path, *, complete: bool = False
+) -> list[Problem]:
     """Every problem in the knowledge base (empty when it is sound)."""
     try:
-        load_knowledge(knowledge_dir, seeds_dir)
+        load_knowledge(knowledge_dir, seeds_dir, complete=complete)
     except KnowledgeError as error:
         return error.problems
     return []

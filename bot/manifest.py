@@ -13,15 +13,24 @@ from typing import Any
 import yaml
 
 from bot.config import Settings
+from bot.conversation_blocks import SHORTCUT_ASK
 
 APP_NAME = "peerbot"
 DESCRIPTION = "Answers peer-support staff questions with quoted, cited passages from sources."
 
-# What each scope is for: app_mention events; posting answers; slash commands; DM events.
+# What each scope is for: app_mention events; posting, updating and deleting answers and private
+# notes (chat.postMessage, chat.update, chat.delete, chat.postEphemeral); slash commands and the
+# message shortcut; DM events (questions, and their edits and deletions).
 BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history")
-# Channels: app_mention only (a `message.channels` subscription would deliver every mention a
-# second time). DMs: message.im. The Home tab: app_home_opened (needs no scope).
+# Channels: app_mention; DMs: message.im (with their edits and deletions); the Home tab:
+# app_home_opened (needs no scope).
 BOT_EVENTS = ("app_mention", "message.im", "app_home_opened")
+# With follow-ups on: replies in peerbot's threads in public and private channels, and edits and
+# deletions there. Every other channel message is dropped unread (bot.listeners.follow_ups).
+FOLLOW_UP_SCOPES = ("channels:history", "groups:history")
+FOLLOW_UP_EVENTS = ("message.channels", "message.groups")
+
+SHORTCUT_NAME = "Ask peerbot about this"  # Slack allows 24 characters
 
 
 def command_specs(settings: Settings) -> list[dict[str, str]]:
@@ -44,6 +53,29 @@ def command_specs(settings: Settings) -> list[dict[str, str]]:
     ]
 
 
+def shortcut_specs() -> list[dict[str, str]]:
+    """The message shortcut that answers privately about the selected message."""
+    return [
+        {
+            "name": SHORTCUT_NAME,
+            "type": "message",
+            "callback_id": SHORTCUT_ASK,
+            "description": "Ask peerbot about this message; only you see the answer",
+        }
+    ]
+
+
+def bot_scopes(settings: Settings) -> list[str]:
+    """The bot scopes this deployment needs."""
+    extra = FOLLOW_UP_SCOPES if settings.follow_ups else ()
+    return sorted({*BOT_SCOPES, *extra})
+
+
+def bot_events(settings: Settings) -> list[str]:
+    """The bot events this deployment subscribes to."""
+    return [*BOT_EVENTS, *(FOLLOW_UP_EVENTS if settings.follow_ups else ())]
+
+
 def build_manifest(settings: Settings, request_url: str | None = None) -> dict[str, Any]:
     """The manifest for Socket Mode, or for HTTP mode when `request_url` is given."""
     commands: list[dict[str, Any]] = []
@@ -53,7 +85,7 @@ def build_manifest(settings: Settings, request_url: str | None = None) -> dict[s
             command["url"] = request_url
         command["should_escape"] = False
         commands.append(command)
-    event_subscriptions: dict[str, Any] = {"bot_events": list(BOT_EVENTS)}
+    event_subscriptions: dict[str, Any] = {"bot_events": bot_events(settings)}
     interactivity: dict[str, Any] = {"is_enabled": True}
     if request_url:
         event_subscriptions = {"request_url": request_url, **event_subscriptions}
@@ -68,9 +100,10 @@ def build_manifest(settings: Settings, request_url: str | None = None) -> dict[s
                 "messages_tab_read_only_enabled": False,
             },
             "bot_user": {"display_name": APP_NAME, "always_online": False},
+            "shortcuts": shortcut_specs(),
             "slash_commands": commands,
         },
-        "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
+        "oauth_config": {"scopes": {"bot": bot_scopes(settings)}},
         "settings": {
             "event_subscriptions": event_subscriptions,
             "interactivity": interactivity,

@@ -2,13 +2,13 @@
 
 slack_sdk's `WebClient` sends every call through `urllib.request.urlopen`, which asks for
 `Connection: close`: each chat.postMessage pays a new TCP connection and a new TLS handshake,
-more CPU than finding and rendering the answer (benchmarks/README.md, the TLS floor table). slack_sdk offers no pluggable transport
-for its synchronous client, so `PooledWebClient` overrides the one method that performs the
-request (`_perform_urllib_http_request_internal`) and sends it over a kept-alive
-`http.client` connection instead. Everything around it is slack_sdk's own: the request it
-built (URL, headers, body), the retry handlers, the response parsing. Errors are raised as
-urllib raises them (`HTTPError` for a non-2xx answer, `URLError` when connecting or sending
-fails), so those handlers and our listeners see no difference.
+more CPU than finding and rendering the answer (benchmarks/README.md, the TLS floor table).
+slack_sdk offers no pluggable transport for its synchronous client, so `PooledWebClient`
+overrides the one method that performs the request (`_perform_urllib_http_request_internal`)
+and sends it over a kept-alive `http.client` connection instead. Everything around it is
+slack_sdk's own: the request it built (URL, headers, body), the retry handlers, the response
+parsing. Errors are raised as urllib raises them (`HTTPError` for a non-2xx answer, `URLError`
+when connecting or sending fails), so those handlers and our listeners see no difference.
 
 Connections are pooled per scheme, host and port, shared by the listener threads (one
 connection is used by one request at a time), and never shared across a fork: gunicorn's

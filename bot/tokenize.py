@@ -38,14 +38,21 @@ STOP_WORDS: frozenset[str] = frozenset(
 # Everyday words that are indexed like any other (a source may use them) but that, when the
 # corpus lacks them, say little about what a question is after: "what do CPSs *actually* do all
 # *day*" is about CPSs, while "what is the *salary* of a CPS" asks for something the sources do
-# not hold. `bot.index` weighs an unknown filler word lightly and an unknown other word heavily.
+# not hold. `bot.index` weighs an unknown filler word lightly and an unknown other word heavily,
+# and caps a filler word's weight even when a passage happens to use it ("what did they *find*",
+# "why is it such a *big deal*"): a rare everyday word is not what a question is about.
 FILLER_WORDS: frozenset[str] = frozenset(
     """
     actual actually around basically come day days do done ever exactly folks get getting give
     go goes going gone guess keep kind know like look lot lots make matter matters mean much
     need normal normally often okay ok probably put quite rather really regular right say says
     see seem seems sort spend stuff sure take thing things think try usually vs want way well
-    worth would yeah nobody somebody someone everyone everybody anybody supposed
+    worth would yeah nobody somebody someone everyone everybody anybody supposed pick choose
+    check cite explain figure whether find finds found big deal main point points takeaway
+    takeaways true wrong important happen happens happened new old older recent recently today
+    real whole question questions answer answers ask asked asking tell told said lately anyway
+    example examples general overall basic basics simple quick year years month months week weeks
+    tomorrow yesterday
     """.split()
 )
 

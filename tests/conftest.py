@@ -83,11 +83,13 @@ MINI_FILES = {
             text: Peer bridgers help people leave hospital and settle back into the community.
             topics: [roles-duties]
             roles: [peer-bridger]
+            asks: ["what does a peer bridger do?", "who helps people after a hospital stay?"]
           - id: mini-coach
             source: mini2020
             text: Recovery coaches support people in recovery from substance use.
             topics: [roles-duties]
             roles: [recovery-coach]
+            asks: ["what does a recovery coach do?", "who supports people recovering from SUD?"]
         """,
     "snippets/funding.yaml": """\
         snippets:
@@ -96,7 +98,24 @@ MINI_FILES = {
             text: Medicaid reimbursement is a major source of funding for peer services.
             topics: [funding]
             roles: []
+            asks: ["how are peer services funded?", "does Medicaid pay for peer support?"]
         """,
+}
+
+
+# Concept cards (`about:`) for the mini knowledge base. Not in MINI_FILES because many tests
+# replace a snippet file, which would leave a card naming a snippet that is gone; add these when a
+# test needs the complete knowledge base that the real-KB test and `peerbot check` ask for.
+MINI_CARDS: dict[str, str | bytes] = {
+    "topics.yaml": textwrap.dedent(MINI_FILES["topics.yaml"])
+    .replace(
+        "label: Roles and duties\n",
+        "label: Roles and duties\n    about: [mini-bridger, mini-coach]\n",
+    )
+    .replace("label: Funding\n", "label: Funding\n    about: [mini-medicaid]\n"),
+    "roles.yaml": textwrap.dedent(MINI_FILES["roles.yaml"])
+    .replace("aliases: [bridger]\n", "aliases: [bridger]\n    about: [mini-bridger]\n")
+    .replace("title: Recovery coach\n", "title: Recovery coach\n    about: [mini-coach]\n"),
 }
 
 

@@ -81,11 +81,21 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
     assert cached.engine.idf == real_index.engine.idf
     for name in ("indptr", "doc_ids", "weights"):
         assert np.array_equal(getattr(cached.engine, name), getattr(real_index.engine, name))
+    # the curated-asks field is cached too, not refitted on every start
+    assert cached.asks_engine.terms == real_index.asks_engine.terms
+    assert cached.asks_engine.idf == real_index.asks_engine.idf
+    for name in ("indptr", "doc_ids", "weights"):
+        assert np.array_equal(
+            getattr(cached.asks_engine, name), getattr(real_index.asks_engine, name)
+        )
+    assert cached.kb.lexicon == real_index.kb.lexicon
     questions = [
         "How many states certify peer specialists?",
         "do insurers pay for peer support?",
         "what does a peer bridger do",
         "salary of a CPS",
+        "hey all, what's a recovery coach? thx",
+        "how much does it cost to get certified as a peer specialist",
     ]
     assert _answers(cached, questions) == _answers(real_index, questions)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.conftest import write_mini_kb
+from tests.conftest import MINI_CARDS, MINI_FILES, write_mini_kb
 
 
 def _env(knowledge: Path, seeds: Path) -> dict[str, str]:
@@ -69,10 +70,33 @@ def test_role_card_and_did_you_mean(mini_kb_dirs: tuple[Path, Path]) -> None:
     assert listing.output.splitlines() == ["Peer bridger (bridger)", "Recovery coach"]
 
 
-def test_check_passes_on_valid_knowledge(mini_kb_dirs: tuple[Path, Path]) -> None:
-    result = CliRunner().invoke(main, ["check"], env=_env(*mini_kb_dirs))
-    assert result.exit_code == 0
+def test_check_passes_on_valid_knowledge(tmp_path: Path) -> None:
+    knowledge, seeds = write_mini_kb(tmp_path, MINI_CARDS)
+    result = CliRunner().invoke(main, ["check"], env=_env(knowledge, seeds))
+    assert result.exit_code == 0, result.output
     assert result.output.startswith("ok: 3 snippets from 1 sources")
+    assert "6 asks" in result.output
+
+
+def test_check_warns_on_missing_asks_and_about_cards(tmp_path: Path) -> None:
+    funding = textwrap.dedent(MINI_FILES["snippets/funding.yaml"])
+    funding = "\n".join(line for line in funding.splitlines() if "asks:" not in line) + "\n"
+    knowledge, seeds = write_mini_kb(tmp_path, {"snippets/funding.yaml": funding})
+    result = CliRunner().invoke(main, ["check"], env=_env(knowledge, seeds))
+    assert result.exit_code == 0, result.output
+    assert "warning: knowledge/snippets/funding.yaml:2: snippet mini-medicaid: has no 'asks'" in (
+        result.output
+    )
+    assert "warning: knowledge/topics.yaml:4: topic funding: has no 'about'" in result.output
+    assert "warning: knowledge/roles.yaml:2: role peer-bridger: has no 'about'" in result.output
+    # A real problem is still an error, and gaps are not repeated as errors beside it.
+    broken = funding.replace("major source", "minor source")
+    knowledge, seeds = write_mini_kb(tmp_path / "broken", {"snippets/funding.yaml": broken})
+    failed = CliRunner().invoke(main, ["check"], env=_env(knowledge, seeds))
+    assert failed.exit_code == 1
+    assert "snippet mini-medicaid: text is not found verbatim" in failed.output
+    assert "has no 'asks'" not in failed.output
+    assert "1 problem(s) in the knowledge base" in failed.output
 
 
 def test_check_fails_on_quote_not_in_seeds(tmp_path: Path) -> None:

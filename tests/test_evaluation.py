@@ -1,24 +1,57 @@
-"""Retrieval quality on the real knowledge base, guarded by floors on the evaluation set."""
+"""Retrieval quality on the real knowledge base, guarded by floors on each evaluation split.
+
+The dev split keeps today's floors. The held-out test split (tests/data/questions-test.yaml) is
+guarded when it exists: Recall@3 >= 0.90, declined >= 0.90, and a dev-test gap of at most 0.05 on
+both; where it is absent those tests are skipped with the reason shown (`pytest -ra`).
+"""
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import pytest
 
-from bot.evaluation import EvalQuestion, evaluate, load_questions, unknown_ids
+from bot.evaluation import (
+    EvalQuestion,
+    EvalReport,
+    evaluate,
+    gaps,
+    load_questions,
+    side_by_side,
+    unknown_ids,
+)
 from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeError
 from tests.conftest import PROJECT_ROOT
 
-QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
+DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
+TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
+MAX_GAP = 0.05
 
 
 @pytest.fixture(scope="module")
 def questions() -> list[EvalQuestion]:
-    return load_questions(QUESTIONS)
+    return load_questions(DEV)
+
+
+@pytest.fixture(scope="module")
+def dev_report(real_index: SnippetIndex, questions: list[EvalQuestion]) -> EvalReport:
+    return evaluate(real_index, questions)
+
+
+@pytest.fixture(scope="module")
+def test_report(real_index: SnippetIndex) -> EvalReport:
+    if not TEST.exists():
+        pytest.skip(f"held-out split {TEST.name} is absent on this branch; the lead runs it")
+    items = load_questions(TEST)
+    assert unknown_ids(real_index, items) == []
+    return evaluate(real_index, items)
 
 
 def test_set_is_big_enough(questions: list[EvalQuestion]) -> None:
     assert len(questions) >= 50
-    assert sum(1 for q in questions if not q.expect) >= 15
+    assert sum(1 for q in questions if not q.answerable) >= 15
 
 
 def test_every_expected_snippet_exists(
@@ -27,10 +60,19 @@ def test_every_expected_snippet_exists(
     assert unknown_ids(real_index, questions) == []
 
 
-def test_quality_floors(real_index: SnippetIndex, questions: list[EvalQuestion]) -> None:
-    report = evaluate(real_index, questions)
-    assert report.recall_at_3 >= 0.90, report.misses
-    assert report.declined >= 0.80, report.wrongly_answered
+def test_dev_quality_floors(dev_report: EvalReport) -> None:
+    assert dev_report.recall_at_3 >= 0.90, dev_report.misses
+    assert dev_report.declined >= 0.80, dev_report.wrongly_answered
+
+
+def test_test_split_floors(test_report: EvalReport) -> None:
+    assert test_report.recall_at_3 >= 0.90
+    assert test_report.declined >= 0.90
+
+
+def test_dev_test_gap(dev_report: EvalReport, test_report: EvalReport) -> None:
+    for figure, gap in gaps(dev_report, test_report).items():
+        assert gap <= MAX_GAP, f"dev-test gap on {figure} is {gap:.3f}: tuned to the dev set?"
 
 
 def test_metrics_are_computed_from_ranks(real_index: SnippetIndex) -> None:
@@ -48,3 +90,98 @@ def test_metrics_are_computed_from_ranks(real_index: SnippetIndex) -> None:
     assert report.recall_at_3 == 1.0
     assert report.mrr == pytest.approx(0.75)
     assert report.declined == 1.0
+    # question 2 shows an unacceptable passage first but an acceptable one, so it is not wrong
+    assert report.wrong_answer_rate == 0.0
+
+
+def test_excerpts_grades_and_wrong_answers(real_index: SnippetIndex) -> None:
+    question = "How many states certify peer specialists?"
+    shown = real_index.search(question).results
+    excerpt = " ".join(shown[0].text.split()[2:10])  # part of the first passage, 8 words
+    report = evaluate(
+        real_index,
+        [
+            EvalQuestion(question, answers=((excerpt, 1),)),
+            EvalQuestion(question, ("no-such-snippet",), {"no-such-snippet": 2}),
+        ],
+    )
+    assert report.recall_at_1 == 0.5  # the excerpt makes the first passage acceptable
+    # graded: a grade-1 passage at rank 1 where grade 1 is the best possible is a perfect nDCG
+    assert report.ndcg_at_3 == pytest.approx(0.5)
+    assert report.wrong_answer_rate == 0.5  # answered, but nothing shown is acceptable
+    assert report.misses == (question,)
+
+
+def test_chatty_and_plain_are_reported_apart(real_index: SnippetIndex) -> None:
+    question = "How many states certify peer specialists?"
+    first = real_index.search(question).results[0].snippet_id
+    report = evaluate(
+        real_index,
+        [
+            EvalQuestion(question, (first,)),
+            EvalQuestion("ok so um totally unrelated words here", (first,), chatty=True),
+        ],
+    )
+    assert report.chatty == 1
+    assert report.plain_recall_at_3 == 1.0
+    assert report.chatty_recall_at_3 == 0.0
+
+
+def test_partial_answers_are_counted_and_decline(real_index: SnippetIndex) -> None:
+    report = evaluate(
+        real_index, [EvalQuestion("how much does it cost to get certified as a peer specialist")]
+    )
+    assert report.partial_unanswerable == 1
+    assert report.declined == 1.0
+
+
+def test_coverage_risk_table(real_index: SnippetIndex, questions: list[EvalQuestion]) -> None:
+    report = evaluate(real_index, questions, risk=True)
+    answered = [point.answered for point in report.risk]
+    # stricter thresholds never answer more questions
+    assert answered == sorted(answered, reverse=True)
+    assert all(0.0 <= point.precision <= 1.0 for point in report.risk)
+
+
+def test_side_by_side_prints_the_gap(dev_report: EvalReport) -> None:
+    lines = side_by_side({"dev": dev_report, "test": dev_report})
+    assert "dev" in lines[0] and "test" in lines[0]
+    assert any(line.startswith("dev-test gap Recall@3") for line in lines)
+
+
+def test_loader_reads_every_documented_shape(tmp_path: Path) -> None:
+    path = tmp_path / "questions.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            answerable:
+              - question: "graded"
+                expect: {a-snippet: 2, b-snippet: 1}
+              - question: "listed"
+                expect: [a-snippet]
+                chatty: true
+              - question: "excerpts"
+                answers:
+                  - {text: "some  words\\n of a passage", grade: 1}
+                  - "another excerpt"
+            unanswerable:
+              - "plain text"
+              - {question: "a mapping", missing: "pay figures", chatty: true}
+            """
+        ),
+        encoding="utf-8",
+    )
+    graded, listed, excerpts, plain, mapping = load_questions(path)
+    assert graded.expect == ("a-snippet", "b-snippet") and graded.grades["b-snippet"] == 1
+    assert listed.grades == {"a-snippet": 2} and listed.chatty
+    assert excerpts.answers == (("some words of a passage", 1), ("another excerpt", 2))
+    assert excerpts.grade("x", "... some words of a passage ...") == 1
+    assert not plain.answerable and plain.question == "plain text"
+    assert mapping.missing == "pay figures" and mapping.chatty and not mapping.answerable
+
+
+def test_loader_rejects_an_answerable_question_without_answers(tmp_path: Path) -> None:
+    path = tmp_path / "questions.yaml"
+    path.write_text('answerable:\n  - question: "no answers"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="needs 'expect' or 'answers'"):
+        load_questions(path)

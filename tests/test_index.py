@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.index import SnippetIndex, document_tokens
+from bot.index import ASKS_WEIGHT, SnippetIndex, ask_tokens, document_tokens
 from bot.knowledge import load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
 
@@ -141,12 +141,37 @@ QUESTIONS = [
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_ranking_equals_plain_rank_bm25(real_index: SnippetIndex, question: str) -> None:
     plain = BM25Okapi(document_tokens(real_index.kb))
-    _, query, _ = real_index._concepts(question)
+    query = real_index.query_terms(question)
     scores = plain.get_scores(query)
     ours = real_index.engine.top_k(query, 10)
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[: len(ours)]
     assert [doc for doc, _ in ours] == order
     assert np.allclose([score for _, score in ours], scores[order], rtol=1e-9, atol=0)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_asks_field_equals_plain_rank_bm25(real_index: SnippetIndex, question: str) -> None:
+    """The curated-asks field is its own exact BM25Okapi, with its own idf and lengths."""
+    plain = BM25Okapi(ask_tokens(real_index.kb))
+    query = real_index.query_terms(question)
+    scores = plain.get_scores(query)
+    ours = real_index.asks_engine.top_k(query, 10)
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[: len(ours)]
+    assert [doc for doc, _ in ours] == order
+    assert np.allclose([score for _, score in ours], scores[order], rtol=1e-9, atol=0)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_fused_score_is_the_documented_sum(real_index: SnippetIndex, question: str) -> None:
+    """fused = bm25(passage) + ASKS_WEIGHT * bm25(asks), each from plain rank-bm25."""
+    query = real_index.query_terms(question)
+    passage = BM25Okapi(document_tokens(real_index.kb)).get_scores(query)
+    asks = BM25Okapi(ask_tokens(real_index.kb)).get_scores(query)
+    ids, fused = real_index._fused(query)
+    expected = passage + ASKS_WEIGHT * asks
+    assert np.allclose(fused, expected[ids], rtol=1e-9, atol=0)
+    # every snippet with a non-zero score in either field is a candidate
+    assert set(np.flatnonzero((passage != 0) | (asks != 0)).tolist()) <= set(ids.tolist())
 
 
 def test_role_is_named_only_by_its_own_words(real_index: SnippetIndex) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,19 @@ from click.testing import CliRunner
 from slack_bolt import App, BoltRequest
 
 from bot.app import create_app
-from bot.blocks import ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_ROLE_SELECT, ACTION_SHARE
+from bot.blocks import (
+    ACTION_HELPFUL,
+    ACTION_NOT_HELPFUL,
+    ACTION_ROLE_SELECT,
+    ACTION_SHARE,
+    Commands,
+    render_help,
+)
 from bot.cli import main
 from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.knowledge import KnowledgeBase
 from bot.loader import load_index
-from bot.manifest import build_manifest, manifest_yaml
+from bot.manifest import SHORTCUT_NAME, build_manifest, manifest_yaml
 from bot.store import database_path, open_store, sqlite_url
 from tests.slack.fakes import (
     BOT_TOKEN,
@@ -37,12 +46,25 @@ MANIFEST_PATH = PROJECT_ROOT / "slack-manifest.yaml"
 REQUEST_URL = "https://peerbot.example.org/slack/events"
 
 # What each Slack feature the app uses needs, from Slack's reference pages.
-EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.im": "im:history"}
+EVENT_SCOPES = {
+    "app_mention": "app_mentions:read",
+    "message.im": "im:history",
+    "message.channels": "channels:history",
+    "message.groups": "groups:history",
+}
 METHOD_SCOPES: dict[str, str | None] = {
     "auth.test": None,
     "chat.postMessage": "chat:write",
+    "chat.postEphemeral": "chat:write",
+    "chat.update": "chat:write",
+    "chat.delete": "chat:write",
+    "chat.getPermalink": None,
+    "views.open": None,
     "views.publish": None,
 }
+FOLLOW_UP_SCOPES = {"channels:history", "groups:history"}
+FOLLOW_UP_EVENTS = {"message.channels", "message.groups"}
+PROBE_THREAD = "1699999999.000001"
 
 
 def _validator() -> jsonschema.Draft7Validator:
@@ -54,12 +76,32 @@ def _errors(manifest: dict[str, Any]) -> list[str]:
     return [error.message for error in _validator().iter_errors(manifest)]
 
 
+@pytest.mark.parametrize("follow_ups", ["true", "false"])
 @pytest.mark.parametrize(
     "request_url", [pytest.param(None, id="socket-mode"), pytest.param(REQUEST_URL, id="http")]
 )
-def test_manifest_is_valid_against_slacks_schema(request_url: str | None) -> None:
-    manifest = build_manifest(load_settings({}), request_url)
+def test_manifest_is_valid_against_slacks_schema(request_url: str | None, follow_ups: str) -> None:
+    manifest = build_manifest(load_settings({"PEERBOT_FOLLOW_UPS": follow_ups}), request_url)
     assert _errors(manifest) == []
+
+
+def test_follow_ups_off_leaves_channel_history_out() -> None:
+    on = build_manifest(load_settings({}))
+    off = build_manifest(load_settings({"PEERBOT_FOLLOW_UPS": "false"}))
+    scopes_on, scopes_off = (set(m["oauth_config"]["scopes"]["bot"]) for m in (on, off))
+    events_on, events_off = (
+        set(m["settings"]["event_subscriptions"]["bot_events"]) for m in (on, off)
+    )
+    assert scopes_on - scopes_off == FOLLOW_UP_SCOPES and scopes_off <= scopes_on
+    assert events_on - events_off == FOLLOW_UP_EVENTS and events_off <= events_on
+    result = CliRunner().invoke(main, ["manifest", "--json"], env={"PEERBOT_FOLLOW_UPS": "false"})
+    assert result.exit_code == 0
+    assert json.loads(result.output) == off
+
+
+def test_the_message_shortcut_is_in_the_manifest() -> None:
+    (shortcut,) = build_manifest(load_settings({}))["features"]["shortcuts"]
+    assert shortcut["type"] == "message" and shortcut["callback_id"] == "ask_about_message"
 
 
 def test_schema_rejects_a_broken_manifest() -> None:
@@ -133,11 +175,14 @@ def settings(mini_kb_dirs: tuple[Path, Path], tmp_path: Path, fake: FakeSlack) -
 @pytest.fixture
 def app(settings: Settings) -> Iterator[App]:
     store = open_store(sqlite_url(database_path(settings.data_dir)))
+    # A thread peerbot answered in, so a probe reply there reaches the follow-up listener.
+    store.remember_thread("C0PROBE", PROBE_THREAD, ("peer-bridger",))
     built = create_app(
         settings,
         load_index(settings),
         events=store,
         feedback=store,
+        conversations=store,
     )
     yield built
     built.listener_runner.listener_executor.shutdown(wait=True)
@@ -165,6 +210,11 @@ def _event(app: App, event_type: str, number: int) -> int:
     }
     if event_type == "message.im":
         event.update(type="message", channel_type="im", channel="D0PROBE")
+    if event_type in FOLLOW_UP_EVENTS:
+        # A reply in peerbot's thread: the one kind of channel message the app handles.
+        event.update(
+            type="message", channel_type=event_type.split(".")[1][:-1], thread_ts=PROBE_THREAD
+        )
     body = json.dumps(event_callback(event, f"EvPROBE{number}"))
     return _dispatch(app, body, "application/json")
 
@@ -193,6 +243,34 @@ def test_every_manifest_command_and_event_is_handled(
         body = "payload=" + quote(json.dumps(payload))
         assert _dispatch(app, body, "application/x-www-form-urlencoded") == 200, action_id
     assert ACTION_ROLE_SELECT.startswith("role_pick_")
+    for shortcut in manifest["features"]["shortcuts"]:
+        payload = {
+            "type": "message_action",
+            "callback_id": shortcut["callback_id"],
+            "trigger_id": "1.trigger",
+            "team": {"id": "T0TEST"},
+            "user": {"id": "U0ALICE"},
+            "channel": {"id": "C0PROBE"},
+            "message": {"type": "message", "text": "peer bridger", "ts": "1700000000.000009"},
+            "response_url": fake.response_url("probe"),
+        }
+        body = "payload=" + quote(json.dumps(payload))
+        assert _dispatch(app, body, "application/x-www-form-urlencoded") == 200, shortcut
+
+
+def test_bolt_would_not_route_a_probe_nobody_handles(app: App) -> None:
+    """The probes above mean something: a shortcut the app does not register is refused."""
+    payload = {
+        "type": "message_action",
+        "callback_id": "not_ours",
+        "trigger_id": "1.trigger",
+        "team": {"id": "T0TEST"},
+        "user": {"id": "U0ALICE"},
+        "channel": {"id": "C0PROBE"},
+        "message": {"type": "message", "text": "x", "ts": "1700000000.000010"},
+    }
+    body = "payload=" + quote(json.dumps(payload))
+    assert _dispatch(app, body, "application/x-www-form-urlencoded") == 404
 
 
 @pytest.mark.parametrize(
@@ -200,6 +278,15 @@ def test_every_manifest_command_and_event_is_handled(
 )
 def test_events_outside_the_manifest_are_not_handled(app: App, event_type: str) -> None:
     assert _event(app, event_type, 99) == 404
+
+
+def _methods_in_code() -> set[str]:
+    """Every Web API method bot/ calls through a WebClient (client.chat_postMessage...)."""
+    source = "\n".join(
+        path.read_text(encoding="utf-8") for path in (PROJECT_ROOT / "bot").rglob("*.py")
+    )
+    calls = re.findall(r"client\.(chat|views|conversations|users|reactions)_(\w+)", source)
+    return {"auth.test"} | {f"{family}.{name}" for family, name in calls}
 
 
 def test_scopes_are_exactly_what_the_code_uses(
@@ -210,8 +297,15 @@ def test_scopes_are_exactly_what_the_code_uses(
     for number, event_type in enumerate(bot_events):
         _event(app, event_type, number)
     app.listener_runner.listener_executor.shutdown(wait=True)
-    methods = {call.method for call in fake.calls}
-    assert methods == set(METHOD_SCOPES)
+    called = {call.method for call in fake.calls}
+    assert called <= set(METHOD_SCOPES)
+    assert _methods_in_code() == set(METHOD_SCOPES)
     needed = {"commands"} | {EVENT_SCOPES[e] for e in bot_events if e in EVENT_SCOPES}
-    needed |= {scope for method in methods if (scope := METHOD_SCOPES[method])}
+    needed |= {scope for method in METHOD_SCOPES if (scope := METHOD_SCOPES[method])}
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == needed
+    off = build_manifest(load_settings({"PEERBOT_FOLLOW_UPS": "false"}))
+    assert set(off["oauth_config"]["scopes"]["bot"]) == needed - FOLLOW_UP_SCOPES
+
+
+def test_help_names_the_shortcut_as_the_manifest_does(real_kb: KnowledgeBase) -> None:
+    assert SHORTCUT_NAME in json.dumps(render_help(real_kb, Commands()))

@@ -4,16 +4,36 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, help_command, home, questions, roles_command
+from bot.listeners import (
+    actions,
+    edits,
+    escalation,
+    follow_ups,
+    help_command,
+    home,
+    questions,
+    remove,
+    roles_command,
+    shortcut,
+)
 from bot.listeners.common import Deps
 
 __all__ = ["Deps", "register"]
 
 
 def register(app: App, deps: Deps) -> None:
-    """Call each feature module's register() in turn."""
+    """Call each feature module's register() in turn.
+
+    Bolt runs the first listener that matches: edits and follow-ups claim their `message` events
+    before `questions`, whose `message` listener answers DMs only.
+    """
+    edits.register(app, deps)
+    follow_ups.register(app, deps)
     questions.register(app, deps)
     roles_command.register(app, deps)
     help_command.register(app, deps)
     actions.register(app, deps)
+    escalation.register(app, deps)
+    remove.register(app, deps)
+    shortcut.register(app, deps)
     home.register(app, deps)

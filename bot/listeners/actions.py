@@ -1,11 +1,13 @@
 """Buttons and menus: Share, votes, role cards and their pages, topics, "Show in source".
 
-Share posts the answer or card for everyone with chat.postMessage (in the thread it was asked
-from, when there is one), then removes the private copy; if the bot may not post there (not
-invited, a DM between people), the clicker is told how to fix it instead. A vote is stored from
-the button's value alone: the question's hash and the snippet ids shown, never the question.
-What a button opens (a card, a page of it, a topic, a passage in context) is shown privately:
-it replaces a private message and is added, privately, under a message everyone sees.
+Share posts for everyone exactly the passages the person saw (their ids ride on the button; no
+new search), in the thread it was asked from when there is one, then removes the private copy;
+if the bot may not post there (not invited, a DM between people), the clicker is told how to
+fix it instead. A vote is stored from the button's value alone: the question's hash and the
+snippet ids shown, never the question; one per person per message (a hash of both), so a
+second click changes the vote instead of adding one. What a button opens (a card, a page of
+it, a topic, a passage in context) is shown privately: it replaces a private message and is
+added, privately, under a message everyone sees.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.answer import Answer, Result
 from bot.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
@@ -37,17 +40,23 @@ from bot.blocks import (
     split_role_share,
     topic_text,
 )
+from bot.conversation_blocks import (
+    parse_share_answer,
+    render_vote_state,
+    voted_message,
+    with_remove,
+)
+from bot.crisis import mentions_crisis
 from bot.excerpt import excerpt
 from bot.listeners.common import (
     Deps,
     log_handled,
-    post_message,
-    render_reply,
     respond_safely,
     started_at,
 )
+from bot.listeners.replying import conversation_reply, post_located
 from bot.listeners.roles_command import card_for_role
-from bot.store import Vote, VoteKind
+from bot.store import Vote, VoteKind, ballot_key
 from bot.topics import topic_overview
 
 # Errors meaning "the bot cannot post in this conversation", as opposed to a Slack failure.
@@ -107,7 +116,14 @@ def _vote(
         voted_at = float(action.get("action_ts") or time.time())
     except ValueError:
         voted_at = time.time()
-    deps.feedback.record(Vote(kind, qhash, snippet_ids, voted_at))
+    container = body.get("container") or {}
+    # The voted message: named by a vote-state note's block_id, else the clicked message.
+    message = voted_message(str(action.get("block_id") or "")) or (
+        f"{_channel_of(body) or '-'}:{container.get('message_ts') or container.get('view_id')}"
+    )
+    person = str((body.get("user") or {}).get("id") or "-")
+    ballot = ballot_key(message, person)
+    deps.feedback.record(Vote(kind, qhash, snippet_ids, voted_at, ballot=ballot))
     if question and deps.settings.store_question_text:
         deps.feedback.remember_question(qhash, question)
     respond_safely(
@@ -115,8 +131,20 @@ def _vote(
         event_id=_action_id(body, action),
         response_type="ephemeral",
         replace_original=False,
+        blocks=render_vote_state(kind, str(action.get("value") or ""), message),
         text=THANKS_TEXT,
     )
+
+
+def _shown_answer(deps: Deps, ids: tuple[str, ...], question: str) -> Answer | None:
+    """The answer as the person saw it, from its snippet ids; None if one left the knowledge
+    base since (a reload), so a share never posts something other than what was seen."""
+    kb = deps.index.kb
+    by_id = {snippet.id: snippet for snippet in kb.snippets}
+    if not ids or any(snippet_id not in by_id for snippet_id in ids):
+        return None
+    results = tuple(Result.from_snippet(kb, by_id[snippet_id], 0.0) for snippet_id in ids)
+    return Answer(question, True, results, (), crisis=mentions_crisis(question))
 
 
 def _shared_message(
@@ -124,19 +152,28 @@ def _shared_message(
 ) -> tuple[list[Json], str, str | None] | None:
     """The blocks, text and thread (if the button names one) to post for a Share button's
     value, or None if it is stale. A role card is shared compact, with its "More" button."""
+    shown = parse_share_answer(value)
+    if shown is not None:
+        answer = _shown_answer(deps, shown[0], shown[2])
+        if answer is None:
+            return None
+        blocks, text = conversation_reply(deps, answer, shared_by=user, owner=user)
+        return blocks, text, None
     parsed = parse_share_value(value)
     if parsed is None:
         return None
     kind, payload = parsed
-    if kind == "ask":
+    if kind == "ask":  # a button drawn before Share carried the passages shown
         answer = deps.index.search(payload, k=deps.settings.results)
-        blocks, text = render_reply(deps, answer, shared_by=user)
+        blocks, text = conversation_reply(deps, answer, shared_by=user, owner=user)
         return blocks, text, None
     role_id, thread_ts = split_role_share(payload)
     card = card_for_role(deps, role_id)
     if card is None:
         return None
     blocks = render_role_card(card, deps.index.kb, echo=False, shared_by=user)
+    if user:
+        blocks = with_remove(blocks, user)
     return blocks, role_card_text(card), thread_ts
 
 
@@ -176,7 +213,7 @@ def register(app: App, deps: Deps) -> None:
             outcome = "declined"
         else:
             blocks, text, thread_ts = message
-            error = post_message(
+            error, copy_ts = post_located(
                 client,
                 event_id=event_id,
                 channel=channel,
@@ -184,6 +221,10 @@ def register(app: App, deps: Deps) -> None:
                 blocks=blocks,
                 text=text,
             )
+            shown = parse_share_answer(str(action.get("value") or ""))
+            source_channel, _, source_ts = (shown[1] if shown else "").partition(":")
+            if error is None and copy_ts and source_channel and source_ts:
+                deps.conversations.remember_share(source_channel, source_ts, channel, copy_ts)
             if error is None:
                 respond_safely(respond, event_id=event_id, delete_original=True)
                 outcome = "shared"

@@ -24,7 +24,14 @@ from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.loader import LiveIndex
 from bot.roles import all_roles
-from bot.store import EventStore, FeedbackStore, Outcome, OutcomeKind, question_hash
+from bot.store import (
+    ConversationStore,
+    EventStore,
+    FeedbackStore,
+    Outcome,
+    OutcomeKind,
+    question_hash,
+)
 
 log = logging.getLogger("peerbot.events")
 
@@ -43,6 +50,7 @@ class Deps:
     events: EventStore
     feedback: FeedbackStore
     commands: Commands
+    conversations: ConversationStore
 
     @property
     def index(self) -> SnippetIndex:

@@ -1,8 +1,9 @@
 """The App Home tab and what its buttons open: the "Ask a question" modal and role cards.
 
-The tab is published when a person opens it. Its "Ask a question" button opens a modal; the
-answer replaces that modal, so only the asker sees it. The role picker opens the card in a
-modal. A view has no response_url, so nothing in these modals has a button that would need one.
+The tab is published when a person opens it, drawn from the knowledge base in service now. Its
+"Ask a question" button opens a modal; the answer replaces that modal, so only the asker sees it.
+The role picker opens the card in a modal. A view has no response_url, so nothing in these
+modals has a button that would need one.
 """
 
 from __future__ import annotations

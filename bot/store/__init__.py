@@ -1,4 +1,4 @@
-"""What the Slack app remembers: events already handled, and staff feedback on answers.
+"""What the Slack app remembers: events handled, staff feedback, and where conversations are.
 
 Slack redelivers an event it thinks was missed (with `X-Slack-Retry-Num` and the same
 `event_id`), and in HTTP mode the retry may reach a different worker process than the first
@@ -19,6 +19,8 @@ from pathlib import Path
 from bot.store.core import KEEP_HANDLED_SECONDS, SQLStore
 from bot.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
 from bot.store.records import (
+    Answered,
+    ConversationStore,
     EventStore,
     FeedbackStore,
     FeedbackSummary,
@@ -29,12 +31,15 @@ from bot.store.records import (
     StoreError,
     Vote,
     VoteKind,
+    ballot_key,
     question_hash,
 )
 from bot.store.sqlite import DATABASE_NAME, SQLiteDatabase, database_path
 
 __all__ = [
     "DATABASE_NAME",
+    "Answered",
+    "ConversationStore",
     "KEEP_HANDLED_SECONDS",
     "LATEST_VERSION",
     "MIGRATIONS",
@@ -51,6 +56,7 @@ __all__ = [
     "StoreError",
     "Vote",
     "VoteKind",
+    "ballot_key",
     "database_path",
     "migrate",
     "open_store",

@@ -12,15 +12,31 @@ import time
 
 from bot.store.database import Database
 from bot.store.migrations import migrate
-from bot.store.records import FeedbackSummary, Outcome, QuestionVotes, SnippetVotes, Vote
+from bot.store.records import (
+    Answered,
+    FeedbackSummary,
+    Outcome,
+    QuestionVotes,
+    SnippetVotes,
+    Vote,
+)
 
 # Slack retries an event three times within about five minutes; a day is ample.
 KEEP_HANDLED_SECONDS = 24 * 60 * 60
 _PRUNE_EVERY_SECONDS = 60 * 60
+# Conversation tables whose rows expire like handled event ids, with their time column.
+_EXPIRING = (
+    ("conversation_threads", "updated_at"),
+    ("answered_messages", "answered_at"),
+    ("share_copies", "shared_at"),
+)
 
 
 class SQLStore:
-    """Handled events, votes and opted-in question texts, in any `Database`."""
+    """Handled events, votes, opted-in question texts and conversations, in any `Database`.
+
+    It fills `EventStore`, `FeedbackStore` and `ConversationStore`.
+    """
 
     def __init__(self, database: Database, keep_seconds: float = KEEP_HANDLED_SECONDS) -> None:
         self.database = database
@@ -47,12 +63,31 @@ class SQLStore:
                 session.execute(
                     "DELETE FROM handled_events WHERE handled_at < ?", (now - self.keep_seconds,)
                 )
+                for table, column in _EXPIRING:
+                    session.execute(
+                        f"DELETE FROM {table} WHERE {column} < ?", (now - self.keep_seconds,)
+                    )
         return claimed
 
     # -- FeedbackStore ----------------------------------------------------------------------
 
     def record(self, vote: Vote) -> None:
-        """Store one vote (snippet ids as a JSON list)."""
+        """Store one vote (snippet ids as a JSON list); a ballot replaces that person's last."""
+        if vote.ballot is not None:
+            with self.database.session() as session:
+                session.execute(
+                    "INSERT INTO person_votes (ballot, voted_at, vote, question_hash, snippet_ids) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (ballot) DO UPDATE SET "
+                    "voted_at = excluded.voted_at, vote = excluded.vote",
+                    (
+                        vote.ballot,
+                        vote.voted_at,
+                        vote.vote,
+                        vote.question_hash,
+                        json.dumps(list(vote.snippet_ids)),
+                    ),
+                )
+            return
         with self.database.session() as session:
             session.execute(
                 "INSERT INTO feedback (voted_at, vote, question_hash, snippet_ids) "
@@ -70,10 +105,14 @@ class SQLStore:
             )
 
     def votes(self) -> list[Vote]:
-        """Every vote, oldest first."""
+        """Every vote: anonymous clicks in order, then each person's current vote, oldest first."""
         with self.database.session() as session:
             rows = session.execute(
                 "SELECT vote, question_hash, snippet_ids, voted_at FROM feedback ORDER BY id"
+            ).fetchall()
+            rows += session.execute(
+                "SELECT vote, question_hash, snippet_ids, voted_at FROM person_votes "
+                "ORDER BY voted_at, ballot"
             ).fetchall()
         return [
             Vote(
@@ -115,6 +154,86 @@ class SQLStore:
         )
         helpful = sum(1 for vote in votes if vote.vote == "helpful")
         return FeedbackSummary(helpful, len(votes) - helpful, snippets, questions)
+
+    # -- ConversationStore -------------------------------------------------------------------
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> None:
+        with self.database.session() as session:
+            session.execute(sql, params)
+
+    def _live_since(self) -> float:
+        return time.time() - self.keep_seconds
+
+    def remember_thread(self, channel: str, thread_ts: str, concepts: tuple[str, ...]) -> None:
+        """Insert or refresh the thread with its last answer's concept ids."""
+        self._write(
+            "INSERT INTO conversation_threads (channel, thread_ts, concepts, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (channel, thread_ts) DO UPDATE SET "
+            "concepts = excluded.concepts, updated_at = excluded.updated_at",
+            (channel, thread_ts, json.dumps(list(concepts)), time.time()),
+        )
+
+    def thread(self, channel: str, thread_ts: str) -> tuple[str, ...] | None:
+        """The thread's concept ids, or None for a thread peerbot has not answered in."""
+        with self.database.session() as session:
+            row = session.execute(
+                "SELECT concepts FROM conversation_threads "
+                "WHERE channel = ? AND thread_ts = ? AND updated_at >= ?",
+                (channel, thread_ts, self._live_since()),
+            ).fetchone()
+        return tuple(json.loads(row[0])) if row else None
+
+    def forget_thread(self, channel: str, thread_ts: str) -> None:
+        """Delete the thread's row."""
+        self._write(
+            "DELETE FROM conversation_threads WHERE channel = ? AND thread_ts = ?",
+            (channel, thread_ts),
+        )
+
+    def remember_answer(self, answered: Answered) -> None:
+        """Insert or move the reply of an answered message."""
+        self._write(
+            "INSERT INTO answered_messages (channel, ts, reply_ts, answered_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (channel, ts) DO UPDATE SET "
+            "reply_ts = excluded.reply_ts, answered_at = excluded.answered_at",
+            (answered.channel, answered.ts, answered.reply_ts, time.time()),
+        )
+
+    def answered(self, channel: str, ts: str) -> Answered | None:
+        """The reply to (channel, ts), if peerbot answered it within `keep_seconds`."""
+        with self.database.session() as session:
+            row = session.execute(
+                "SELECT reply_ts FROM answered_messages "
+                "WHERE channel = ? AND ts = ? AND answered_at >= ?",
+                (channel, ts, self._live_since()),
+            ).fetchone()
+        return Answered(channel, ts, row[0]) if row else None
+
+    def forget_answer(self, channel: str, ts: str) -> None:
+        """Delete the answered message's row."""
+        self._write("DELETE FROM answered_messages WHERE channel = ? AND ts = ?", (channel, ts))
+
+    def remember_share(self, channel: str, ts: str, copy_channel: str, copy_ts: str) -> None:
+        """Record one Share copy of a message."""
+        self._write(
+            "INSERT INTO share_copies (channel, ts, copy_channel, copy_ts, shared_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (channel, ts, copy_channel, copy_ts, time.time()),
+        )
+
+    def shares_of(self, channel: str, ts: str) -> list[tuple[str, str]]:
+        """Where the copies of (channel, ts) are."""
+        with self.database.session() as session:
+            rows = session.execute(
+                "SELECT copy_channel, copy_ts FROM share_copies "
+                "WHERE channel = ? AND ts = ? AND shared_at >= ? ORDER BY copy_ts",
+                (channel, ts, self._live_since()),
+            ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def forget_shares(self, channel: str, ts: str) -> None:
+        """Delete the rows of a message's copies."""
+        self._write("DELETE FROM share_copies WHERE channel = ? AND ts = ?", (channel, ts))
 
     # -- curation (issue 14): outcomes for `peerbot gaps` ------------------------------------
 

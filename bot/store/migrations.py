@@ -67,6 +67,43 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        3,
+        "conversations: threads, answered messages, share copies, one vote per person",
+        (
+            # Concept ids of a thread's last answer (JSON list), never its text.
+            """CREATE TABLE conversation_threads (
+                channel TEXT NOT NULL,
+                thread_ts TEXT NOT NULL,
+                concepts TEXT NOT NULL,
+                updated_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (channel, thread_ts)
+            )""",
+            """CREATE TABLE answered_messages (
+                channel TEXT NOT NULL,
+                ts TEXT NOT NULL,
+                reply_ts TEXT NOT NULL,
+                answered_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (channel, ts)
+            )""",
+            """CREATE TABLE share_copies (
+                channel TEXT NOT NULL,
+                ts TEXT NOT NULL,
+                copy_channel TEXT NOT NULL,
+                copy_ts TEXT NOT NULL,
+                shared_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (channel, ts, copy_channel, copy_ts)
+            )""",
+            # ballot: a hash of (message, person); a second click replaces the first.
+            """CREATE TABLE person_votes (
+                ballot TEXT PRIMARY KEY,
+                voted_at DOUBLE PRECISION NOT NULL,
+                vote TEXT NOT NULL CHECK (vote IN ('helpful', 'not_helpful')),
+                question_hash TEXT NOT NULL,
+                snippet_ids TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -48,6 +48,9 @@ class Vote:
     question_hash: str
     snippet_ids: tuple[str, ...]
     voted_at: float
+    # A hash of (message, person) from `ballot_key`: that person's earlier vote on that message
+    # is replaced, so `peerbot feedback` counts people, not clicks. None: one anonymous click.
+    ballot: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,69 @@ class FeedbackStore(Protocol):
 
     def record_outcome(self, outcome: Outcome) -> None:
         """Store how one question was answered (hash, frame, concepts, snippets shown)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections held by this process."""
+        ...
+
+
+# --- conversations: threads, answered messages, share copies, one vote per person ---------------
+# Nothing here holds what anyone wrote: a thread keeps the concept ids of its last answer, an
+# answered message only where it and its reply are, and a vote a hash of (message, person).
+
+
+def ballot_key(message: str, person: str) -> str:
+    """One person's ballot on one message, as a hash: counts people without listing who voted."""
+    return hashlib.sha256(f"{message}\n{person}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Where a question peerbot answered sits, and where its reply sits (no text)."""
+
+    channel: str
+    ts: str
+    reply_ts: str
+
+
+class ConversationStore(Protocol):
+    """What follow-ups, edits, deletions and share copies need remembered, for a day."""
+
+    def remember_thread(self, channel: str, thread_ts: str, concepts: tuple[str, ...]) -> None:
+        """peerbot answered in this thread; its last answer used these concept ids."""
+        ...
+
+    def thread(self, channel: str, thread_ts: str) -> tuple[str, ...] | None:
+        """The concept ids of a thread peerbot answered in, or None if it is not one of its."""
+        ...
+
+    def forget_thread(self, channel: str, thread_ts: str) -> None:
+        """Drop a thread (its first question was deleted)."""
+        ...
+
+    def remember_answer(self, answered: Answered) -> None:
+        """peerbot replied to the message at (channel, ts) with the message at reply_ts."""
+        ...
+
+    def answered(self, channel: str, ts: str) -> Answered | None:
+        """peerbot's reply to a message, if it answered it."""
+        ...
+
+    def forget_answer(self, channel: str, ts: str) -> None:
+        """The question was deleted: nothing about it is kept."""
+        ...
+
+    def remember_share(self, channel: str, ts: str, copy_channel: str, copy_ts: str) -> None:
+        """A Share copy at (copy_channel, copy_ts) repeats the message at (channel, ts)."""
+        ...
+
+    def shares_of(self, channel: str, ts: str) -> list[tuple[str, str]]:
+        """Every Share copy that repeats a message, as (channel, ts)."""
+        ...
+
+    def forget_shares(self, channel: str, ts: str) -> None:
+        """The message was deleted: forget where its copies were."""
         ...
 
     def close(self) -> None:

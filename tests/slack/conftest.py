@@ -147,6 +147,7 @@ def make_live_app(
             live,
             events=events,
             feedback=feedback,
+            conversations=store,
             listener_executor=executor,
         )
         server = make_server(

@@ -211,6 +211,19 @@ class FakeSlack:
             self._ts += 1
             ts = f"1700000100.{self._ts:06d}"
             return _Scripted(200, {"ok": True, "channel": body.get("channel"), "ts": ts})
+        if method in ("chat.update", "chat.delete"):
+            return _Scripted(
+                200, {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
+            )
+        if method == "chat.postEphemeral":
+            self._ts += 1
+            return _Scripted(200, {"ok": True, "message_ts": f"1700000200.{self._ts:06d}"})
+        if method == "chat.getPermalink":
+            channel, ts = body.get("channel"), str(body.get("message_ts") or "")
+            link = f"https://peerbot-test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+            return _Scripted(200, {"ok": True, "channel": channel, "permalink": link})
+        if method == "views.open":
+            return _Scripted(200, {"ok": True, "view": {"id": "V0MODAL", **body.get("view", {})}})
         if method == "views.publish":
             return _Scripted(200, {"ok": True, "view": {"id": "V0HOME", **body.get("view", {})}})
         if method == "views.open":
@@ -426,10 +439,79 @@ class SlackSender:
         channel_id: str = "C0CHANNEL",
         user_id: str = "U0ALICE",
         is_ephemeral: bool = True,
+        message_ts: str = "1700000000.000001",
+        thread_ts: str | None = None,
     ) -> Reply:
         payload = block_actions_payload(action, response_url, channel_id, user_id, is_ephemeral)
+        payload["container"]["message_ts"] = message_ts
+        if not is_ephemeral:
+            # Slack includes the message for a click on a message everyone sees.
+            message: dict[str, Any] = {"type": "message", "ts": message_ts, "bot_id": BOT_ID}
+            if thread_ts:
+                message["thread_ts"] = thread_ts
+            payload["message"] = message
+        return self.payload(payload)
+
+    def payload(self, payload: dict[str, Any]) -> Reply:
+        """Any interactive payload (block_actions, message_action, view_submission)."""
         body = "payload=" + quote(json.dumps(payload))
         return self.raw(body, "application/x-www-form-urlencoded")
+
+    def message_shortcut(
+        self,
+        callback_id: str,
+        message: dict[str, Any],
+        response_url: str,
+        *,
+        channel_id: str = "C0CHANNEL",
+        user_id: str = "U0BOB",
+    ) -> Reply:
+        """A message shortcut (type message_action), as Slack documents it."""
+        return self.payload(
+            {
+                "type": "message_action",
+                "callback_id": callback_id,
+                "trigger_id": f"{time.time():.6f}.trigger",
+                "action_ts": f"{time.time():.6f}",
+                "team": {"id": TEAM_ID, "domain": "peerbot-test"},
+                "user": {"id": user_id, "name": "bob", "team_id": TEAM_ID},
+                "channel": {"id": channel_id, "name": "peer-team"},
+                "is_enterprise_install": False,
+                "enterprise": None,
+                "message_ts": message["ts"],
+                "message": message,
+                "response_url": response_url,
+                "token": "legacy-verification-token",
+            }
+        )
+
+    def view_submission(
+        self, view: dict[str, Any], values: dict[str, Any], *, user_id: str = "U0ALICE"
+    ) -> Reply:
+        """The submission of a modal the app opened (`view` as views.open received it)."""
+        submitted = {
+            **view,
+            "id": "V0MODAL",
+            "team_id": TEAM_ID,
+            "app_id": APP_ID,
+            "bot_id": BOT_ID,
+            "state": {"values": values},
+            "hash": "1700000000.abcdef",
+        }
+        return self.payload(
+            {
+                "type": "view_submission",
+                "team": {"id": TEAM_ID, "domain": "peerbot-test"},
+                "user": {"id": user_id, "name": "alice", "team_id": TEAM_ID},
+                "api_app_id": APP_ID,
+                "token": "legacy-verification-token",
+                "trigger_id": f"{time.time():.6f}.trigger",
+                "view": submitted,
+                "response_urls": [],
+                "is_enterprise_install": False,
+                "enterprise": None,
+            }
+        )
 
 
 def command_payload(
@@ -527,6 +609,9 @@ def block_kit_problems(blocks: list[dict[str, Any]], max_blocks: int = 50) -> li
                     text_ok(element["text"], 75, f"{where} button")
                     if len(element.get("value", "")) > 2000:
                         problems.append(f"{where}: button value too long")
+                elif element["type"] == "overflow":
+                    if not 2 <= len(element["options"]) <= 5:
+                        problems.append(f"{where}: overflow with {len(element['options'])} options")
                 elif element["type"] == "static_select":
                     options = element["options"]
                     if not 1 <= len(options) <= 100:

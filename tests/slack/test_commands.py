@@ -56,7 +56,7 @@ def test_ask_acks_at_once_and_answers_privately_with_share(live_app: LiveApp) ->
     }
     assert quotes_with_citations(blocks)[0][0] == BRIDGER_QUOTE
     share = _action(blocks, "share_in_channel")
-    assert share["value"] == f"ask:{QUESTION}"
+    assert share["value"] == f"answer:mini-bridger||{QUESTION}"
     assert block_kit_problems(blocks) == []
 
 

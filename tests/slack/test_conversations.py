@@ -87,6 +87,7 @@ def test_mention_is_answered_in_a_new_thread_under_it(live_app: LiveApp) -> None
     assert [e["action_id"] for e in actions["elements"]] == [
         "feedback_helpful",
         "feedback_not_helpful",
+        "peerbot_more",
     ]
     assert block_kit_problems(post.body["blocks"]) == []
 

@@ -62,7 +62,7 @@ def test_feedback_summary_puts_voted_down_snippets_first(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["feedback"], env=_env(tmp_path))
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "3 vote(s): 1 helpful, 2 not helpful"
+    assert lines[0] == "3 vote(s), one per person per answer: 1 helpful, 2 not helpful"
     snippet_rows = [line.split() for line in lines if line.strip().endswith(("bridger", "coach"))]
     assert snippet_rows == [["2", "0", "mini-bridger"], ["0", "1", "mini-coach"]]
     assert f"#{question_hash('what does a peer bridger do?')}" in result.output

@@ -1,0 +1,422 @@
+"""What kinds of answer questions ask for, and how staff write them: data, loaded and validated.
+
+Two reviewed files in `knowledge/` teach peerbot to read a question rather than only match its
+words (`bot.question` applies them):
+
+- `frames.yaml`: question frames (definition, duties, money, count, time, comparison, ...), each
+  with the cue wordings that signal it and the answer type a passage must hold to answer it (a
+  money question needs a money amount, a count question a number); the answer types as regular
+  expressions over passage text; and the jurisdictions (US states, countries) a question may
+  name, which a passage must then name too.
+- `shorthand.yaml`: staff shorthand ("ppl", "w/", "MH", "the feds") and the words it stands for,
+  plus the cue words of chatter around a question (greetings, sign-offs, reasons such as "need it
+  for our board deck") that verbose-query reduction drops.
+
+Keeping these as data means a curator changes behaviour by editing YAML that `peerbot check`
+validates, and the decision logic stays one general mechanism instead of a chain of ifs. Both
+files are optional: a knowledge base without them gets an empty `Lexicon` (no frames, no
+shorthand), which is how the small test knowledge bases run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.tokenize import words
+from bot.yamlfile import LineMap, Problem, read_yaml
+
+# What a frame may require of a passage. "both_sides" (comparisons) is checked against the
+# question's two sides; the others are regular expressions in frames.yaml `answer_types`.
+BOTH_SIDES = "both_sides"
+# How many words a `*` in a cue may stand for ("how much * cost": "how much does training cost").
+_WILDCARD_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A kind of question, the wordings that signal it, and what an answer to it must contain."""
+
+    id: str
+    label: str
+    cues: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    needs: str | None = None  # an answer type id, BOTH_SIDES, or None
+    missing: str | None = None  # what "the sources do not give" when no passage has it
+    card: bool = False  # answered from the concept card of the concept asked about
+    topics: tuple[str, ...] = ()  # topic ids whose passages suit this frame best
+    # The typed fact must be about the subject: the ask's most specific concept must be in the
+    # passage's own words ("2.3 million dollars for consumer networks" is no training cost).
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """A kind of fact a passage may hold (a money amount, a number, a date or duration)."""
+
+    id: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A jurisdiction: when a question names it, an answer must name it too (unless implicit)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    implicit: bool = False  # the sources' default context (the USA): naming it requires nothing
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Shorthand:
+    """Staff shorthand and the words it stands for; `exact` ones only match in that case."""
+
+    short: str
+    means: str
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Chatter:
+    """Cue words of the talk around a question, which verbose-query reduction drops."""
+
+    greetings: tuple[str, ...] = ()
+    signoffs: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # a clause starting with one of these is context, not the ask
+    purposes: tuple[str, ...] = ()  # "for our <purpose>" nouns: board deck, grant app, report
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Frames, answer types, places, shorthand and chatter cues: how questions are read."""
+
+    frames: tuple[Frame, ...] = ()
+    answer_types: tuple[AnswerType, ...] = ()
+    places: tuple[Place, ...] = ()
+    shorthand: tuple[Shorthand, ...] = ()
+    chatter: Chatter = field(default_factory=Chatter)
+
+    def frame(self, frame_id: str | None) -> Frame | None:
+        """The frame with this id, or None."""
+        return next((frame for frame in self.frames if frame.id == frame_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-safe form for the index cache."""
+        return {
+            "frames": [_plain(frame) for frame in self.frames],
+            "answer_types": [_plain(kind) for kind in self.answer_types],
+            "places": [_plain(place) for place in self.places],
+            "shorthand": [_plain(item) for item in self.shorthand],
+            "chatter": _plain(self.chatter),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Lexicon:
+        """Inverse of `to_json`."""
+        return cls(
+            frames=tuple(Frame(**_tupled(item)) for item in data.get("frames", [])),
+            answer_types=tuple(
+                AnswerType(**_tupled(item)) for item in data.get("answer_types", [])
+            ),
+            places=tuple(Place(**_tupled(item)) for item in data.get("places", [])),
+            shorthand=tuple(Shorthand(**_tupled(item)) for item in data.get("shorthand", [])),
+            chatter=Chatter(**_tupled(data.get("chatter", {}))),
+        )
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    return {
+        key: list(value) if isinstance(value, tuple) else value for key, value in vars(item).items()
+    }
+
+
+def _tupled(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: tuple(value) if isinstance(value, list) else value for key, value in record.items()
+    }
+
+
+# --- compiled forms (built once per index) -------------------------------------------------------
+
+
+def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex over a space-joined word string matching any cue; `*` stands for 0-5 words.
+
+    Cue words are normalised as questions are (`bot.tokenize.words`), so "what's" in a cue
+    matches "What's" or "what’s" in a question. Each cue is a named group `c<n>` (its position
+    in `cues`), so a match tells which cue matched (`match.lastgroup`).
+    """
+    alternatives = []
+    for number, cue in enumerate(cues):
+        parts = []
+        for piece in cue.split():
+            if piece == "*":
+                parts.append(f"(?:\\S+ ){{0,{_WILDCARD_WORDS}}}")
+            else:
+                parts.append("".join(f"{re.escape(word)} " for word in words(piece)))
+        if parts:
+            alternatives.append(f"(?P<c{number}>" + "".join(parts) + ")")
+    if not alternatives:
+        return None
+    return re.compile(r"(?:^| )(?:" + "|".join(alternatives) + ")")
+
+
+def cue_words(cue: str) -> frozenset[str]:
+    """The literal words of one cue (its `*` wildcards left out)."""
+    return frozenset(word for piece in cue.split() if piece != "*" for word in words(piece))
+
+
+def type_pattern(answer_type: AnswerType) -> re.Pattern[str]:
+    """The answer type's patterns as one case-insensitive regex over passage text."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in answer_type.patterns), re.IGNORECASE)
+
+
+# --- loading and validation ----------------------------------------------------------------------
+
+_Shown = Callable[[Path], str]
+
+
+class _Reader:
+    def __init__(self, shown: _Shown) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def top(self, path: Path, keys: Mapping[str, type]) -> tuple[str, LineMap | None]:
+        shown = self.shown(path)
+        data, problems = read_yaml(path, shown)
+        self.problems.extend(problems)
+        if data is None:
+            return shown, None
+        if not isinstance(data, LineMap):
+            self.problems.append(Problem(shown, 1, "expected a mapping"))
+            return shown, None
+        for key in data:
+            if key not in keys:
+                self.problems.append(
+                    Problem(shown, data.line_of(key), f"unknown top-level key {key!r}")
+                )
+            elif not isinstance(data[key], keys[key]):
+                what = "a list" if keys[key] is list else "a mapping"
+                self.problems.append(Problem(shown, data.line_of(key), f"{key!r} must be {what}"))
+        return shown, data
+
+    def items(self, shown: str, data: LineMap, key: str) -> list[LineMap]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            return []
+        found = []
+        for position, item in enumerate(value, start=1):
+            if isinstance(item, LineMap):
+                found.append(item)
+            else:
+                self.problems.append(
+                    Problem(shown, data.line_of(key), f"{key} item {position} must be a mapping")
+                )
+        return found
+
+    def texts(
+        self, shown: str, record: LineMap, key: str, label: str, *, required: bool
+    ) -> tuple[str, ...]:
+        value = record.get(key)
+        if value is None:
+            if required:
+                self.problems.append(Problem(shown, record.line, f"{label}: missing field {key!r}"))
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problems.append(
+                Problem(shown, record.line_of(key), f"{label}: {key!r} must be a list of strings")
+            )
+            return ()
+        if required and not value:
+            self.problems.append(Problem(shown, record.line_of(key), f"{label}: {key!r} is empty"))
+        return tuple(v.strip() for v in value)
+
+    def text(
+        self, shown: str, record: LineMap, key: str, label: str, *, required: bool
+    ) -> str | None:
+        value = record.get(key)
+        if value is None:
+            if required:
+                self.problems.append(Problem(shown, record.line, f"{label}: missing field {key!r}"))
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problems.append(
+                Problem(shown, record.line_of(key), f"{label}: {key!r} must be a non-empty string")
+            )
+            return None
+        return value.strip()
+
+    def unknown_fields(self, shown: str, record: LineMap, allowed: set[str], label: str) -> None:
+        for key in record:
+            if key not in allowed:
+                self.problems.append(
+                    Problem(shown, record.line_of(key), f"{label}: unknown field {key!r}")
+                )
+
+
+_FRAME_FIELDS = {"id", "label", "cues", "unless", "needs", "missing", "card", "topics", "strict"}
+
+
+def _frames(
+    reader: _Reader, path: Path, topic_ids: Iterable[str]
+) -> tuple[tuple[Frame, ...], tuple[AnswerType, ...], tuple[Place, ...]]:
+    shown, data = reader.top(path, {"answer_types": list, "frames": list, "jurisdictions": list})
+    if data is None:
+        return (), (), ()
+    answer_types: list[AnswerType] = []
+    for record in reader.items(shown, data, "answer_types"):
+        label = f"answer type {record.get('id')}"
+        type_id = reader.text(shown, record, "id", label, required=True)
+        reader.unknown_fields(shown, record, {"id", "patterns"}, label)
+        patterns = reader.texts(shown, record, "patterns", label, required=True)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                reader.problems.append(
+                    Problem(
+                        shown,
+                        record.line_of("patterns"),
+                        f"{label}: bad pattern {pattern!r}: {error}",
+                    )
+                )
+        if type_id:
+            answer_types.append(AnswerType(type_id, patterns))
+    known_needs = {kind.id for kind in answer_types} | {BOTH_SIDES}
+    topics = set(topic_ids)
+    frames: list[Frame] = []
+    seen: set[str] = set()
+    for record in reader.items(shown, data, "frames"):
+        label = f"frame {record.get('id')}"
+        reader.unknown_fields(shown, record, _FRAME_FIELDS, label)
+        frame_id = reader.text(shown, record, "id", label, required=True)
+        frame_label = reader.text(shown, record, "label", label, required=True)
+        cues = reader.texts(shown, record, "cues", label, required=True)
+        unless = reader.texts(shown, record, "unless", label, required=False)
+        needs = reader.text(shown, record, "needs", label, required=False)
+        missing = reader.text(shown, record, "missing", label, required=False)
+        frame_topics = reader.texts(shown, record, "topics", label, required=False)
+        strict = record.get("strict", False)
+        if not isinstance(strict, bool):
+            reader.problems.append(
+                Problem(shown, record.line_of("strict"), f"{label}: 'strict' must be true or false")
+            )
+            strict = False
+        card = record.get("card", False)
+        if not isinstance(card, bool):
+            reader.problems.append(
+                Problem(shown, record.line_of("card"), f"{label}: 'card' must be true or false")
+            )
+            card = False
+        if needs is not None and needs not in known_needs:
+            reader.problems.append(
+                Problem(
+                    shown,
+                    record.line_of("needs"),
+                    f"{label}: unknown answer type {needs!r} "
+                    f"(one of {', '.join(sorted(known_needs))})",
+                )
+            )
+        if needs is not None and missing is None:
+            reader.problems.append(
+                Problem(
+                    shown, record.line, f"{label}: a frame with 'needs' must say what is 'missing'"
+                )
+            )
+        for topic in frame_topics:
+            if topics and topic not in topics:
+                reader.problems.append(
+                    Problem(shown, record.line_of("topics"), f"{label}: unknown topic {topic!r}")
+                )
+        if frame_id in seen:
+            reader.problems.append(
+                Problem(shown, record.line_of("id"), f"duplicate frame id {frame_id!r}")
+            )
+            continue
+        if frame_id and frame_label and cues:
+            seen.add(frame_id)
+            frames.append(
+                Frame(
+                    frame_id, frame_label, cues, unless, needs, missing, card, frame_topics, strict
+                )
+            )
+    places: list[Place] = []
+    for record in reader.items(shown, data, "jurisdictions"):
+        label = f"jurisdiction {record.get('id')}"
+        reader.unknown_fields(shown, record, {"id", "name", "aliases", "implicit"}, label)
+        place_id = reader.text(shown, record, "id", label, required=True)
+        name = reader.text(shown, record, "name", label, required=True)
+        aliases = reader.texts(shown, record, "aliases", label, required=False)
+        implicit = record.get("implicit", False)
+        if place_id and name:
+            places.append(Place(place_id, name, aliases, bool(implicit)))
+    return tuple(frames), tuple(answer_types), tuple(places)
+
+
+def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chatter]:
+    shown, data = reader.top(path, {"shorthand": list, "chatter": LineMap})
+    if data is None:
+        return (), Chatter()
+    items: list[Shorthand] = []
+    seen: dict[str, int] = {}
+    for record in reader.items(shown, data, "shorthand"):
+        label = f"shorthand {record.get('short')}"
+        reader.unknown_fields(shown, record, {"short", "means", "exact"}, label)
+        short = reader.text(shown, record, "short", label, required=True)
+        # An empty `means` drops the token ("tbh", "lol"): it says nothing about the ask.
+        means = record.get("means")
+        if not isinstance(means, str):
+            reader.problems.append(
+                Problem(shown, record.line, f"{label}: 'means' must be a string")
+            )
+            means = None
+        exact = bool(record.get("exact", False))
+        if short is None or means is None:
+            continue
+        key = short if exact else short.casefold()
+        if key in seen:
+            reader.problems.append(
+                Problem(shown, record.line, f"{label}: duplicate of line {seen[key]}")
+            )
+            continue
+        seen[key] = record.line
+        items.append(Shorthand(short, means.strip(), exact))
+    chatter = Chatter()
+    block = data.get("chatter")
+    if isinstance(block, LineMap):
+        reader.unknown_fields(
+            shown, block, {"greetings", "signoffs", "reasons", "purposes"}, "chatter"
+        )
+        chatter = Chatter(
+            greetings=reader.texts(shown, block, "greetings", "chatter", required=False),
+            signoffs=reader.texts(shown, block, "signoffs", "chatter", required=False),
+            reasons=reader.texts(shown, block, "reasons", "chatter", required=False),
+            purposes=reader.texts(shown, block, "purposes", "chatter", required=False),
+        )
+    return tuple(items), chatter
+
+
+def load_lexicon(
+    knowledge_dir: Path, shown: _Shown, topic_ids: Iterable[str] = ()
+) -> tuple[Lexicon, list[Problem]]:
+    """Read frames.yaml and shorthand.yaml (each optional) and every problem in them."""
+    reader = _Reader(shown)
+    frames: tuple[Frame, ...] = ()
+    answer_types: tuple[AnswerType, ...] = ()
+    places: tuple[Place, ...] = ()
+    shorthand: tuple[Shorthand, ...] = ()
+    chatter = Chatter()
+    if (knowledge_dir / "frames.yaml").exists():
+        frames, answer_types, places = _frames(reader, knowledge_dir / "frames.yaml", topic_ids)
+    if (knowledge_dir / "shorthand.yaml").exists():
+        shorthand, chatter = _shorthand(reader, knowledge_dir / "shorthand.yaml")
+    return Lexicon(frames, answer_types, places, shorthand, chatter), reader.problems

@@ -1,0 +1,394 @@
+"""Read a staff question: the ask without its chatter, shorthand spelled out, frame, places, names.
+
+Staff type questions the way they talk in Slack: "quick q before my 2pm: how many states certify
+peer specialists? my supervisor keeps asking". Matching every word of such a message against
+the passages lowers the share of question words a passage covers below any sound threshold, so
+the ask is separated from the talk around it first. This is verbose-query reduction
+(Bendersky & Croft, SIGIR 2008; Kumaran & Carvalho, SIGIR 2009), done with two general tools
+rather than memorised phrasings:
+
+- cue lists from `knowledge/shorthand.yaml` (greetings, sign-offs, clauses that give a reason or
+  context, "for our <purpose>" tails) that mark talk, not the ask;
+- sentence scoring by specificity: of the sentences that ask something, the main question is the
+  one whose words carry the most corpus weight (idf); other questions are counted, not answered.
+
+Then, on the ask alone: its frame (`bot.frames`: what kind of answer it wants), the cue words that
+signal the frame (the answer-type check stands in for them), the jurisdictions it names, the
+numbers it holds, and for a comparison its two sides. Everything here is a pure function of the
+text, the lexicon and a term-weight function; the cost follows the message's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
+from bot.frames import cue_words as frame_cue_words
+from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
+
+MAX_QUESTION_CHARS = 2000
+
+# Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
+# dashes used as breaks.
+_SENTENCE_RE = re.compile(r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]")
+# Parentheses in a row, with the question mark just before them if any ("what about youth?
+# (Peer bridger)").
+_PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
+_INNER_RE = re.compile(r"\(([^()]*)\)")
+_CLAUSE_RE = re.compile(r",\s*")
+_QUESTION_WORDS = frozenset(
+    """what what's whats how who whos who's where when which why is are does do did can could
+    should would will has have any anyone was were whom define""".split()
+)
+
+Weight = Callable[[str], float]
+
+# "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
+_ALTERNATIVE_RE = re.compile(
+    r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it)"
+    r" )"
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as peerbot read it; `ask` is the part answered (shorthand spelled out)."""
+
+    text: str
+    ask: str
+    words: tuple[str, ...]
+    reduced: bool  # the ask is shorter than the message: chatter or a second question dropped
+    other_questions: int  # further questions in the message that were not answered
+    frame: Frame | None
+    frame_positions: frozenset[int]  # word positions of the frame's cue words in `words`
+    places: tuple[Place, ...]  # jurisdictions named, implicit ones included
+    place_positions: frozenset[int]
+    implicit_positions: frozenset[int]  # words naming the sources' default place ("in the US")
+    numbers: tuple[str, ...]
+    sides: tuple[frozenset[int], frozenset[int]] | None  # comparison: each side's positions
+
+    @property
+    def required_places(self) -> tuple[Place, ...]:
+        """Jurisdictions a passage must name to answer (not the sources' implicit default)."""
+        return tuple(place for place in self.places if not place.implicit)
+
+
+class QuestionReader:
+    """A lexicon compiled once per index; `read()` analyses one question."""
+
+    def __init__(self, lexicon: Lexicon, weight: Weight) -> None:
+        self.lexicon = lexicon
+        self._weight = weight
+        self._shorthand = _shorthand_replacer(lexicon)
+        chatter = lexicon.chatter
+        self._greeting = _start_pattern(chatter.greetings)
+        self._signoff = _start_pattern(chatter.signoffs)
+        self._reason = _start_pattern(chatter.reasons)
+        purposes = "|".join(
+            "".join(f"{re.escape(w)} " for w in words(p)) for p in chatter.purposes if words(p)
+        )
+        # "for our board deck", "for a grant app": a tail naming a purpose, not a subject.
+        self._purpose = (
+            re.compile(
+                r"(?:^| )for (?:a |an |my |our |the |this |tomorrow s |\S+s )?(?:\S+ ){0,2}(?:"
+                + purposes
+                + r")"
+            )
+            if purposes
+            else None
+        )
+        self._frames = [
+            (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), frame.cues)
+            for frame in lexicon.frames
+        ]
+        self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
+        for place in lexicon.places:
+            for name in place.names:
+                keys = tuple(words(name))
+                if keys:
+                    self._places.setdefault(keys[0], []).append((keys, place))
+        for entries in self._places.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    # --- the ask ---------------------------------------------------------------------------------
+
+    def spell_out(self, text: str) -> str:
+        """The text with staff shorthand replaced by the words it stands for."""
+        return self._shorthand(text)
+
+    def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
+        """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
+        kept: list[str] = []
+        for clause in _CLAUSE_RE.split(sentence):
+            clause_words = " ".join(words(clause))
+            while True:
+                stripped = _strip_start(self._greeting, clause_words)
+                stripped = _strip_start(self._signoff, stripped)
+                if stripped == clause_words:
+                    break
+                clause_words = stripped
+            if not clause_words or (
+                drop_reasons and self._reason and self._reason.match(clause_words + " ")
+            ):
+                continue
+            if self._purpose is not None:
+                match = self._purpose.search(clause_words + " ")
+                if match:
+                    clause_words = clause_words[: match.start()].strip()
+            if clause_words:
+                kept.append(clause_words)
+        return " ".join(kept)
+
+    def _specificity(self, sentence: str) -> float:
+        return sum(
+            self._weight(term) for term in set(tokenize(sentence)) if term not in filler_terms()
+        )
+
+    def reduce(self, text: str) -> tuple[str, bool, int]:
+        """(the ask, whether anything was dropped, how many other questions were dropped)."""
+        spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
+        whole = " ".join(words(spelled))
+        spelled = self._parentheses(spelled)
+        raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
+        passes = [self._sentences(raws, drop_reasons=True)]
+        scored = self._scored(passes[0])
+        if not scored:
+            # A reason clause may hold the question itself ("my boss asked how many ..."):
+            # when dropping reasons leaves nothing that asks, read the message keeping them.
+            passes.append(self._sentences(raws, drop_reasons=False))
+            scored = self._scored(passes[1])
+        sentences = passes[0]
+        if not sentences:
+            return whole, False, 0
+        if scored:
+            best_score, best = max(scored, key=lambda item: item[0])
+            others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
+        else:
+            asking = [s for s, asks in sentences if asks]
+            if not asking:
+                ask = " ".join(s for s, _ in sentences)
+                return ask, ask != whole, 0
+            best, others = asking[-1], 0
+        ask = self._one_alternative(best)
+        if self._weak(ask):
+            ask = self._with_context(ask, raws)
+        return ask, ask != whole, others
+
+    def _parentheses(self, text: str) -> str:
+        """Asides in parentheses dropped ("(asking for a coworker)"); others kept in the sentence
+        they follow, even after its question mark ("what about youth? (Peer bridger)")."""
+
+        def replace(match: re.Match[str]) -> str:
+            question_mark = match.group(1) or ""
+            kept = [inner for inner in _INNER_RE.findall(match.group(2)) if self._clean(inner)]
+            return f" {' '.join(kept)}{question_mark} " if kept else question_mark
+
+        return _PARENTHESES_RE.sub(replace, text)
+
+    def _sentences(self, raws: Sequence[str], *, drop_reasons: bool) -> list[tuple[str, bool]]:
+        """Each sentence without its chatter, and whether it asks something."""
+        sentences: list[tuple[str, bool]] = []
+        for raw in raws:
+            cleaned = self._clean(raw, drop_reasons=drop_reasons)
+            if cleaned:
+                asks = raw.rstrip().endswith("?") or cleaned.split()[0] in _QUESTION_WORDS
+                sentences.append((cleaned, asks))
+        return sentences
+
+    def _scored(self, sentences: Sequence[tuple[str, bool]]) -> list[tuple[float, str]]:
+        scored = [(self._specificity(s), s) for s, asks in sentences if asks]
+        return [(score, s) for score, s in scored if score > 0]
+
+    @staticmethod
+    def _weak(ask: str) -> bool:
+        """An ask of at most one content word ("is that true?", "are they?") needs its context."""
+        return sum(1 for term in tokenize(ask) if term not in filler_terms()) <= 1
+
+    def _one_alternative(self, ask: str) -> str:
+        """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
+        match = _ALTERNATIVE_RE.search(ask)
+        if match is None:
+            return ask
+        first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
+        return second if self._weak(first) and not self._weak(second) else first
+
+    def _with_context(self, ask: str, raws: Sequence[str]) -> str:
+        """A weak ask ("is that true?", "are they?") with the known content words around it.
+
+        Only words the passages know are added, so context enriches the ask but cannot add an
+        unknown word that would sink every passage's coverage.
+        """
+        own = set(words(ask))
+        extra: list[str] = []
+        for raw in raws:
+            kept: list[str] = []
+            for word in words(self._clean(raw, drop_reasons=False)):
+                if word in STOP_WORDS:
+                    kept.append(word)  # kept in place, so "as effective as" stays a phrase
+                    continue
+                terms = tokenize(word)
+                known = bool(terms) and self._weight(terms[0]) > 0
+                if known and word not in own and terms[0] not in filler_terms():
+                    kept.append(word)
+            if any(word not in STOP_WORDS for word in kept):
+                extra.extend(kept)
+        return " ".join([*extra, ask]) if extra else ask
+
+    # --- the ask's structure ---------------------------------------------------------------------
+
+    def read(self, text: str) -> Question:
+        """Analyse one question (pure: the same text always reads the same)."""
+        ask, reduced, others = self.reduce(text)
+        ask_words = tuple(words(ask))
+        joined = " ".join(ask_words) + " "
+        starts = _word_starts(ask_words)
+        frame: Frame | None = None
+        frame_positions: frozenset[int] = frozenset()
+        sides = None
+        for candidate, cues, unless, cue_texts in self._frames:
+            if cues is None or (unless is not None and unless.search(joined)):
+                continue
+            match = cues.search(joined)
+            if match is None:
+                continue
+            frame = candidate
+            span = range(_position(starts, match.start()), _position(starts, match.end()))
+            # The literal words of the cue that matched ("how much ... cost"), not the words a
+            # wildcard stood for.
+            matched = cue_texts[int(match.lastgroup[1:])] if match.lastgroup else ""
+            literal = frame_cue_words(matched)
+            frame_positions = frozenset(i for i in span if ask_words[i] in literal)
+            if candidate.needs == BOTH_SIDES:
+                sides = _sides(ask_words, frame_positions)
+            break
+        places, place_positions, implicit_positions = self.find_places(ask_words)
+        numbers = tuple(word for word in ask_words if word[0].isdigit())
+        return Question(
+            text=text,
+            ask=ask,
+            words=ask_words,
+            reduced=reduced,
+            other_questions=others,
+            frame=frame,
+            frame_positions=frame_positions,
+            places=places,
+            place_positions=place_positions,
+            implicit_positions=implicit_positions,
+            numbers=numbers,
+            sides=sides,
+        )
+
+    def find_places(
+        self, ask_words: Sequence[str]
+    ) -> tuple[tuple[Place, ...], frozenset[int], frozenset[int]]:
+        """(places named, positions of their names, positions of implicit ones' names)."""
+        found: list[Place] = []
+        positions: set[int] = set()
+        implicit: set[int] = set()
+        start = 0
+        while start < len(ask_words):
+            for keys, place in self._places.get(ask_words[start], ()):
+                if tuple(ask_words[start : start + len(keys)]) == keys:
+                    if place not in found:
+                        found.append(place)
+                    span = range(start, start + len(keys))
+                    positions.update(span)
+                    if place.implicit:
+                        implicit.update(span)
+                    start += len(keys) - 1
+                    break
+            start += 1
+        return tuple(found), frozenset(positions), frozenset(implicit)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:
+    """One regex pass replacing every shorthand token (whole tokens only, "w/" and "$$" too)."""
+    folded = {item.short.casefold(): item.means for item in lexicon.shorthand if not item.exact}
+    exact = {item.short: item.means for item in lexicon.shorthand if item.exact}
+    if not folded and not exact:
+        return lambda text: text
+    pieces = sorted({*folded, *exact}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in pieces) + r")(?![\w$])",
+        re.IGNORECASE,
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(1)
+        if found in exact:
+            return f" {exact[found]} "
+        means = folded.get(found.casefold())
+        return f" {means} " if means is not None else found
+
+    return lambda text: pattern.sub(replace, normalize_quotes(text))
+
+
+def normalize_quotes(text: str) -> str:
+    """Curly apostrophes as straight ones, so "vets’" and "vets'" read alike."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _start_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
+    pattern = cue_pattern(cues)
+    if pattern is None:
+        return None
+    return re.compile(r"^" + pattern.pattern[len("(?:^| )") :])
+
+
+def _strip_start(pattern: re.Pattern[str] | None, text: str) -> str:
+    if pattern is None:
+        return text
+    match = pattern.match(text + " ")
+    if match is None or match.end() == 0:
+        return text
+    return text[match.end() :].strip()
+
+
+def _word_starts(ask_words: Sequence[str]) -> list[int]:
+    starts = []
+    offset = 0
+    for word in ask_words:
+        starts.append(offset)
+        offset += len(word) + 1
+    return starts
+
+
+def _position(starts: Sequence[int], offset: int) -> int:
+    """The index of the word at or after a character offset of the space-joined words."""
+    for index, start in enumerate(starts):
+        if start >= offset:
+            return index
+    return len(starts)
+
+
+def _content(positions: range | Sequence[int], ask_words: Sequence[str]) -> frozenset[int]:
+    return frozenset(i for i in positions if ask_words[i] not in STOP_WORDS)
+
+
+def _sides(
+    ask_words: Sequence[str], cue: frozenset[int]
+) -> tuple[frozenset[int], frozenset[int]] | None:
+    """The two things compared: before and after the cue, or "between A and B"."""
+    if not cue:
+        return None
+    first, last = min(cue), max(cue)
+    left = _content(range(first), ask_words)
+    right_range = range(last + 1, len(ask_words))
+    if "between" in (ask_words[i] for i in cue) or not left:
+        ands = [i for i in right_range if ask_words[i] in ("and", "or", "vs", "versus")]
+        if not ands:
+            return None
+        left = _content(range(last + 1, ands[0]), ask_words)
+        right_range = range(ands[0] + 1, len(ask_words))
+    right = _content(right_range, ask_words)
+    if not left or not right:
+        return None
+    return left, right
+
+
+__all__ = ["MAX_QUESTION_CHARS", "Question", "QuestionReader", "normalize_quotes"]

@@ -1,0 +1,227 @@
+"""frames.yaml / shorthand.yaml as validated data, and the mechanism they drive on a small KB."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.blocks import render_answer
+from bot.cli import main
+from bot.frames import Lexicon
+from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
+from tests.conftest import MINI_FILES, write_mini_kb
+
+FRAMES = """\
+    answer_types:
+      - id: money
+        patterns: ['\\$\\d', '\\d+ dollars']
+    frames:
+      - id: money
+        label: a price
+        cues: [salary, "how much * cost"]
+        needs: money
+        missing: pay or cost figures
+    jurisdictions:
+      - {id: texas, name: Texas}
+      - {id: usa, name: USA, aliases: [united states], implicit: true}
+    """
+SHORTHAND = """\
+    shorthand:
+      - {short: ppl, means: people}
+      - {short: "$$", means: money}
+    chatter:
+      greetings: [hey all]
+      signoffs: [thx]
+      reasons: [need it for]
+      purposes: [deck]
+    """
+SEED_EXTRA = "Peer bridgers in Texas cost 40 dollars a visit.\n"
+
+
+def _kb(tmp_path: Path, **overrides: str) -> tuple[Path, Path]:
+    files = {"frames.yaml": textwrap.dedent(FRAMES), "shorthand.yaml": textwrap.dedent(SHORTHAND)}
+    files.update({name.replace("_", "."): text for name, text in overrides.items()})
+    return write_mini_kb(tmp_path / "kb", files)  # type: ignore[arg-type]
+
+
+def test_lexicon_is_loaded_and_round_trips_through_json(tmp_path: Path) -> None:
+    kb = load_knowledge(*_kb(tmp_path))
+    assert [frame.id for frame in kb.lexicon.frames] == ["money"]
+    assert [place.id for place in kb.lexicon.places] == ["texas", "usa"]
+    assert kb.lexicon.chatter.purposes == ("deck",)
+    assert Lexicon.from_json(json.loads(json.dumps(kb.lexicon.to_json()))) == kb.lexicon
+
+
+@pytest.mark.parametrize(
+    ("frames", "problem"),
+    [
+        pytest.param(
+            "frames:\n  - {id: f, label: F, cues: [x], needs: nothing, missing: m}\n",
+            "unknown answer type 'nothing'",
+            id="unknown-answer-type",
+        ),
+        pytest.param(
+            "answer_types:\n  - {id: money, patterns: ['(']}\n",
+            "bad pattern",
+            id="bad-regex",
+        ),
+        pytest.param(
+            "answer_types:\n  - {id: n, patterns: ['\\d']}\n"
+            "frames:\n  - {id: f, label: F, cues: [x], needs: n}\n",
+            "must say what is 'missing'",
+            id="needs-without-missing",
+        ),
+        pytest.param(
+            "frames:\n  - {id: f, label: F, cues: [x], topics: [nope]}\n",
+            "unknown topic 'nope'",
+            id="unknown-topic",
+        ),
+        pytest.param("frames:\n  - {id: f, label: F, cues: []}\n", "'cues' is empty", id="no-cues"),
+        pytest.param(
+            "frames:\n  - {id: f, label: F, cues: [x], colour: red}\n",
+            "unknown field 'colour'",
+            id="unknown-field",
+        ),
+    ],
+)
+def test_check_reports_frame_problems(tmp_path: Path, frames: str, problem: str) -> None:
+    problems = check_knowledge(*_kb(tmp_path, frames_yaml=frames))
+    assert any(problem in item.message and item.file.endswith("frames.yaml") for item in problems)
+
+
+def test_check_reports_shorthand_problems(tmp_path: Path) -> None:
+    shorthand = "shorthand:\n  - {short: ppl, means: people}\n  - {short: PPL, means: persons}\n"
+    problems = check_knowledge(*_kb(tmp_path, shorthand_yaml=shorthand))
+    assert any("duplicate of line 2" in item.message for item in problems)
+
+
+def test_synonym_guard_is_validated(tmp_path: Path) -> None:
+    synonyms = "synonyms:\n  - {source: Medicaid reimbursement, staff: [insurance], not_with: 3}\n"
+    problems = check_knowledge(*write_mini_kb(tmp_path / "kb", {"synonyms.yaml": synonyms}))
+    assert any("'not_with' must be" in item.message for item in problems)
+
+
+@pytest.fixture
+def guarded(tmp_path: Path) -> SnippetIndex:
+    synonyms = textwrap.dedent(
+        """\
+        synonyms:
+          - source: Medicaid reimbursement
+            staff: [insurance, pay for]
+            not_with: [malpractice]
+        """
+    )
+    knowledge, seeds = write_mini_kb(tmp_path / "kb", {"synonyms.yaml": synonyms})
+    return SnippetIndex.build(load_knowledge(knowledge, seeds))
+
+
+def test_guard_stops_the_expansion(guarded: SnippetIndex) -> None:
+    assert "medicaid" in guarded.query_terms("does insurance pay for peers")
+    assert "medicaid" not in guarded.query_terms("does malpractice insurance cover peers")
+    assert guarded.search("does insurance pay for peers").answered
+    assert not guarded.search("does malpractice insurance cover peers").answered
+
+
+@pytest.fixture
+def typed(tmp_path: Path) -> tuple[KnowledgeBase, SnippetIndex]:
+    knowledge, seeds = _kb(
+        tmp_path,
+        **{
+            "snippets/roles-duties_yaml": textwrap.dedent(MINI_FILES["snippets/roles-duties.yaml"])
+            + "  - id: mini-texas-price\n    source: mini2020\n"
+            "    text: Peer bridgers in Texas cost 40 dollars a visit.\n"
+            "    topics: [roles-duties]\n    roles: [peer-bridger]\n"
+        },
+    )
+    with (seeds / "mini.txt").open("a", encoding="utf-8") as seed:
+        seed.write(SEED_EXTRA)
+    kb = load_knowledge(knowledge, seeds)
+    return kb, SnippetIndex.build(kb)
+
+
+def test_money_frame_needs_a_money_amount(typed: tuple[KnowledgeBase, SnippetIndex]) -> None:
+    _, index = typed
+    answer = index.search("how much do recovery coaches cost")
+    assert answer.frame == "money"
+    assert not answer.answered and answer.partial
+    assert answer.missing == "pay or cost figures"
+    assert [r.snippet_id for r in answer.related] == ["mini-coach"]
+    priced = index.search("how much does a peer bridger cost")
+    assert priced.answered
+    assert [r.snippet_id for r in priced.results] == ["mini-texas-price"]
+
+
+def test_named_place_must_be_in_the_passage(typed: tuple[KnowledgeBase, SnippetIndex]) -> None:
+    _, index = typed
+    assert index.search("peer bridgers in Texas").results[0].snippet_id == "mini-texas-price"
+    partial = index.search("recovery coaches in Texas")
+    assert not partial.answered
+    assert partial.missing == "anything specific to Texas"
+    implicit = index.search("recovery coaches in the United States")
+    assert implicit.answered
+
+
+def test_chatter_and_shorthand_in_a_small_kb(typed: tuple[KnowledgeBase, SnippetIndex]) -> None:
+    _, index = typed
+    plain = index.search("do recovery coaches support people in recovery")
+    chatty = index.search(
+        "hey all, do recovery coaches support ppl in recovery? need it for a deck, thx"
+    )
+    assert chatty.answered and chatty.results == plain.results
+    assert chatty.ask == "do recovery coaches support people in recovery"
+
+
+def test_cli_shows_partial_answers_as_text_and_json(
+    typed: tuple[KnowledgeBase, SnippetIndex], tmp_path: Path
+) -> None:
+    env = {
+        "PEERBOT_KNOWLEDGE_DIR": str(tmp_path / "kb" / "knowledge"),
+        "PEERBOT_SEEDS_DIR": str(tmp_path / "kb" / "seeds"),
+    }
+    question = "how much do recovery coaches cost"
+    text = CliRunner().invoke(main, ["ask", question], env=env)
+    assert text.exit_code == 0
+    assert "The sources do not give pay or cost figures." in text.output
+    assert "Related passages (not an answer to the question):" in text.output
+    assert '- "Recovery coaches support people in recovery' in text.output
+    as_json = CliRunner().invoke(main, ["ask", "--json", question], env=env)
+    payload = json.loads(as_json.output)
+    assert payload["answered"] is False and payload["results"] == []
+    assert payload["missing"] == "pay or cost figures"
+    assert [r["snippet_id"] for r in payload["related"]] == ["mini-coach"]
+    assert payload["frame"] == "money"
+
+
+def test_cli_says_which_part_of_a_chatty_message_it_answered(
+    typed: tuple[KnowledgeBase, SnippetIndex], tmp_path: Path
+) -> None:
+    env = {
+        "PEERBOT_KNOWLEDGE_DIR": str(tmp_path / "kb" / "knowledge"),
+        "PEERBOT_SEEDS_DIR": str(tmp_path / "kb" / "seeds"),
+    }
+    result = CliRunner().invoke(
+        main,
+        ["ask", "hey all, what do peer bridgers do? and do recovery coaches support ppl?"],
+        env=env,
+    )
+    assert result.exit_code == 0
+    assert "Answering: " in result.output
+    assert "more question(s): ask them separately" in result.output
+
+
+def test_slack_reply_says_only_the_main_question_was_answered(
+    typed: tuple[KnowledgeBase, SnippetIndex],
+) -> None:
+    kb, index = typed
+    answer = index.search("hey all, what do peer bridgers do? and do recovery coaches support ppl?")
+    assert answer.other_questions == 1
+    blocks = render_answer(answer, kb)
+    texts = json.dumps(blocks)
+    assert "1 more question(s): this answers the main one" in texts
+    single = render_answer(index.search("what do peer bridgers do"), kb)
+    assert "more question(s)" not in json.dumps(single)

@@ -1,0 +1,195 @@
+"""Question analysis: the ask without chatter, shorthand, frames, places, comparison sides.
+
+The reader runs on the shipped lexicon (knowledge/frames.yaml, knowledge/shorthand.yaml) with the
+real index's term weights; no question here is taken from the evaluation files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.index import SnippetIndex
+from bot.question import Question
+
+
+def _read(index: SnippetIndex, text: str) -> Question:
+    return index.read(text)
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "hi all! how many states have peer certification? need it for our grant report, thx",
+            "how many states have peer certification",
+            id="greeting-reason-signoff",
+        ),
+        pytest.param(
+            "sorry to bug - is peer support evidence based? my director keeps asking me",
+            "is peer support evidence based",
+            id="apology-and-aside",
+        ),
+        pytest.param(
+            "context: we run a youth drop-in. does peer support help young people?",
+            "does peer support help young people",
+            id="context-sentence",
+        ),
+        pytest.param(
+            "can peers work on inpatient units (asking for a coworker)",
+            "can peers work on inpatient units",
+            id="parenthetical",
+        ),
+        pytest.param(
+            "what do peer mentors do for our onboarding deck",
+            "what do peer mentors do",
+            id="purpose-tail",
+        ),
+    ],
+)
+def test_chatter_is_dropped(real_index: SnippetIndex, message: str, ask: str) -> None:
+    question = _read(real_index, message)
+    assert question.ask == ask
+    assert question.reduced
+
+
+def test_plain_question_is_its_own_ask(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "Where do peer mentors work?")
+    assert question.ask == "where do peer mentors work"
+    assert not question.reduced
+    assert question.other_questions == 0
+
+
+def test_two_questions_answer_the_more_specific_and_count_the_other(
+    real_index: SnippetIndex,
+) -> None:
+    question = _read(
+        real_index,
+        "how are you all doing? also how many states reimburse peer services through medicaid? "
+        "and what does the research say about hospitalization?",
+    )
+    assert "medicaid" in question.ask
+    assert question.other_questions == 1
+
+
+def test_reason_clause_holding_the_question_is_kept(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "my supervisor asked how many states certify peer specialists")
+    assert "certify peer specialists" in question.ask
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param(
+            "do ppl w/ SMI benefit from peers", "people with serious mental illness", id="ppl-w-smi"
+        ),
+        pytest.param("MH peer support lit", "mental health peer support literature", id="mh-lit"),
+        pytest.param(
+            "how much $$ did the feds give", "money did federal government give", id="money-feds"
+        ),
+        pytest.param("peer support in HK", "peer support in hong kong", id="hk"),
+    ],
+)
+def test_shorthand_is_spelled_out(real_index: SnippetIndex, message: str, expected: str) -> None:
+    assert expected in _read(real_index, message).ask
+
+
+def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
+    assert _read(real_index, "who is the WHO").ask == "who is the world health organization"
+
+
+@pytest.mark.parametrize(
+    ("message", "frame"),
+    [
+        pytest.param("what's a peer mentor", "definition", id="definition"),
+        pytest.param("who are family support navigators", "definition", id="who-are"),
+        pytest.param("what does a client liaison do", "duties", id="duties"),
+        pytest.param("where do recovery coaches work", "settings", id="settings"),
+        pytest.param("what percentage of states pay for peers", "count", id="count"),
+        pytest.param("what's the hourly wage for peer mentors", "money", id="money-wage"),
+        pytest.param("how much does a recovery coach make", "money", id="money-make"),
+        pytest.param("since when has the VA used peers", "time", id="time"),
+        pytest.param("peer mentors versus case managers", "comparison", id="comparison"),
+        pytest.param("do peer-run programs work", "effectiveness", id="effectiveness"),
+        pytest.param("how do i become a peer mentor", "requirements", id="requirements"),
+        pytest.param("is peer support cost effective", "effectiveness", id="cost-effective-unless"),
+        pytest.param("what are peer mentors paid", "money", id="money-paid"),
+        pytest.param("how are peer mentors paid for", None, id="paid-for-is-funding"),
+        pytest.param("peer mentors", None, id="no-frame"),
+    ],
+)
+def test_frames(real_index: SnippetIndex, message: str, frame: str | None) -> None:
+    found = _read(real_index, message).frame
+    assert (found.id if found else None) == frame
+
+
+def test_frame_cue_words_are_located(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "how much does a peer mentor cost per session")
+    cue_words = {question.words[i] for i in question.frame_positions}
+    assert cue_words == {"how", "much", "cost"}
+    assert "mentor" not in cue_words
+
+
+def test_places_are_named_and_the_usa_is_implicit(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "peer certification rules in New Mexico vs the United States")
+    assert [place.id for place in question.places] == ["new-mexico", "usa"]
+    assert [place.id for place in question.required_places] == ["new-mexico"]
+
+
+def test_comparison_has_two_sides(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "what is the difference between peer mentors and recovery coaches")
+    assert question.sides is not None
+    left, right = question.sides
+    assert {question.words[i] for i in left} == {"peer", "mentors"}
+    assert {question.words[i] for i in right} == {"recovery", "coaches"}
+
+
+def test_numbers_are_kept(real_index: SnippetIndex) -> None:
+    assert _read(real_index, "peer support for ages 16-25 in 2019").numbers == ("16", "25", "2019")
+
+
+def test_reading_is_pure(real_index: SnippetIndex) -> None:
+    message = "hey! quick q: what do peer bridgers do? thx"
+    assert _read(real_index, message) == _read(real_index, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "is peer work a real career or is it just a stopgap",
+            "is peer work a real career",
+            id="first-alternative",
+        ),
+        pytest.param(
+            "is it only me or do peer specialists everywhere feel isolated",
+            "do peer specialists everywhere feel isolated",
+            id="empty-first-alternative",
+        ),
+    ],
+)
+def test_two_alternatives_keep_the_one_that_asks(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert _read(real_index, message).ask == ask
+
+
+def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index,
+        "a colleague claims peer specialists reduce hospitalization. is that right?? zorblax",
+    )
+    assert question.ask.endswith("is that right")
+    for word in ("peer", "specialists", "hospitalization"):
+        assert word in question.words
+    assert "zorblax" not in question.words  # unknown context words are not added
+
+
+def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "sorry if this is a silly one but who are peer bridgers")
+    assert question.ask == "who are peer bridgers"
+
+
+def test_parentheses_after_a_question_belong_to_it(real_index: SnippetIndex) -> None:
+    """A thread's follow-up arrives as "what about youth? (Peer bridger)" (bot.conversation)."""
+    question = _read(real_index, "what about youth? (2) (Peer bridger)")
+    assert question.ask == "what about youth 2 peer bridger"
