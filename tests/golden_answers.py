@@ -4,7 +4,13 @@ Speed work must not change a single answer: `tests/test_golden_answers.py` compa
 output with `tests/data/golden-answers.json`, question by question. When retrieval is changed
 on purpose, regenerate the file with one command and review the diff like any other change:
 
-    python -m tests.golden_answers --write
+    python -m tests.golden_answers --write               # from the code checked out here
+    python -m tests.golden_answers --write --from main   # from another git ref's code
+
+`--from REF` runs this module on `git archive REF` in a temporary directory (the reference's
+`bot/`, `knowledge/` and questions, this module's way of asking), so the file holds what that
+ref answers: after merging `main`, `--from main` takes main's answers as the reference for the
+branch's own changes.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -73,17 +81,41 @@ def _clean_environment(data_dir: Path) -> None:
     os.chdir(data_dir)  # no developer .env is read
 
 
+def _answers_of(ref: str) -> str:
+    """This module's output (the golden JSON) when run on the code and data of git `ref`."""
+    with tempfile.TemporaryDirectory(prefix="peerbot-golden-ref-") as temporary:
+        tree = Path(temporary)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        shutil.copyfile(Path(__file__), tree / "tests" / "golden_answers.py")
+        completed = subprocess.run(
+            [sys.executable, "-m", "tests.golden_answers"],
+            cwd=tree,
+            env={**os.environ, "PYTHONPATH": str(tree)},  # its bot/, not this checkout's
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return completed.stdout
+
+
 def main_(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help=f"rewrite {GOLDEN.name}")
+    parser.add_argument("--from", dest="ref", metavar="REF", help="answers of this git ref")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="peerbot-golden-") as temporary:
-        _clean_environment(Path(temporary))
-        answers = current_answers()
-    text = json.dumps(answers, ensure_ascii=True, indent=1, sort_keys=True) + "\n"
+    if args.ref:
+        text = _answers_of(args.ref)
+    else:
+        with tempfile.TemporaryDirectory(prefix="peerbot-golden-") as temporary:
+            _clean_environment(Path(temporary))
+            answers = current_answers()
+        text = json.dumps(answers, ensure_ascii=True, indent=1, sort_keys=True) + "\n"
     if args.write:
         GOLDEN.write_text(text, encoding="ascii")
-        print(f"wrote {len(answers)} answers to {GOLDEN.relative_to(ROOT)}")
+        print(f"wrote {len(json.loads(text))} answers to {GOLDEN.relative_to(ROOT)}")
         return 0
     sys.stdout.write(text)
     return 0

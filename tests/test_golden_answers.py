@@ -1,8 +1,8 @@
 """Every evaluation and hostile question gets exactly the answer recorded in the golden file.
 
 Guards speed work (stemmer, tokenizer, caching, start-up) against changing any ranking, score,
-decline or suggestion. A deliberate retrieval change regenerates the file:
-`python -m tests.golden_answers --write` (see that module).
+decline or suggestion. A deliberate retrieval change regenerates the file (after merging main,
+`python -m tests.golden_answers --write --from main`; see that module).
 """
 
 from __future__ import annotations
