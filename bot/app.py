@@ -19,29 +19,19 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
 from bot import __version__
 from bot.blocks import Commands
 from bot.config import Settings
 from bot.index import SnippetIndex
 from bot.listeners import Deps, register
-from bot.listeners.common import RECEIVED_AT
+from bot.listeners.common import JOB, RECEIVED_AT, command_job, retry_handlers
 from bot.listeners.follow_ups import drop_unrelated_messages
+from bot.listeners.replying import message_job
 from bot.loader import LiveIndex
 from bot.slack_http import PooledApp, PooledWebClient
-from bot.store import (
-    ConversationStore,
-    EventStore,
-    FeedbackStore,
-    database_path,
-    open_store,
-    sqlite_url,
-)
+from bot.store import EventStore, SQLStore, database_url, open_store
+from bot.work import WorkQueue
 
 log = logging.getLogger("peerbot.events")
 # Bolt's loggers (it derives one per class from this base). `configure_logging` keeps them at
@@ -50,12 +40,6 @@ log = logging.getLogger("peerbot.events")
 SLACK_LOGGER = "peerbot.slack"
 
 DEFAULT_API_URL = "https://slack.com/api/"
-# Each call is tried once more after a dropped connection, and twice more after HTTP 429
-# (waiting as long as Slack's Retry-After header asks).
-CONNECTION_RETRIES = 2
-RATE_LIMIT_RETRIES = 2
-# ... and twice more, after a short back-off, when Slack answers 500 or 503.
-SERVER_ERROR_RETRIES = 2
 
 
 def make_client(settings: Settings) -> WebClient:
@@ -69,11 +53,7 @@ def make_client(settings: Settings) -> WebClient:
         base_url=base_url,
         timeout=settings.slack_timeout,
         user_agent_prefix=f"peerbot/{__version__}",
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
-            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-            ServerErrorRetryHandler(max_retry_count=SERVER_ERROR_RETRIES),
-        ],
+        retry_handlers=retry_handlers(),
     )
 
 
@@ -88,19 +68,38 @@ class _DropTokenNotice(logging.Filter):
 _DROP_TOKEN_NOTICE = _DropTokenNotice()
 
 
-def _skip_redeliveries(events: EventStore) -> Callable[..., BoltResponse | None]:
-    """Global middleware: stamp the arrival time; ack a redelivered event without handling it.
+def _accept_work(
+    events: EventStore, work: WorkQueue, commands: set[str]
+) -> Callable[..., BoltResponse | None]:
+    """Global middleware: stamp the arrival time; record questions before the ack.
 
-    Slack redelivers an event (same event_id, an X-Slack-Retry-Num header) when it thinks a
-    delivery failed, possibly to another worker. The claim is made before the ack, in the store
-    every worker shares, so exactly one delivery of an event is ever handled.
+    A question (mention, DM) or slash command is recorded as a durable job leased to this
+    process before Slack gets its 200, so a crash after the ack loses nothing (bot.work). A
+    redelivery (same event_id, an X-Slack-Retry-Num header, possibly to another worker) of a
+    finished job, or of one another process is answering, is acked and not handled again; of a
+    job whose first delivery never finished, it is taken and answered. Other events are
+    claimed once by event_id, in the store every worker shares.
     """
 
-    def skip_redelivered_events(
+    def accept_work(
         body: dict[str, Any], context: BoltContext, next_: Callable[[], None]
     ) -> BoltResponse | None:
         context[RECEIVED_AT] = time.monotonic()
         event_id = body.get("event_id")
+        job = message_job(body, context.bot_user_id) or command_job(body, commands)
+        if job is not None:
+            accepted = work.accept(job)
+            if not accepted.leased:
+                log.info(
+                    "event_id=%s kind=%s outcome=duplicate state=%s",
+                    job.event_id,
+                    job.kind,
+                    accepted.status,
+                )
+                return BoltResponse(status=200, body="")
+            context[JOB] = accepted
+            next_()
+            return None
         if body.get("type") == "event_callback" and isinstance(event_id, str):
             if not events.claim(f"event:{event_id}"):
                 kind = (body.get("event") or {}).get("type", "-")
@@ -109,7 +108,7 @@ def _skip_redeliveries(events: EventStore) -> Callable[..., BoltResponse | None]
         next_()
         return None
 
-    return skip_redelivered_events
+    return accept_work
 
 
 def create_app(
@@ -117,17 +116,21 @@ def create_app(
     index: SnippetIndex | LiveIndex,
     *,
     client: WebClient | None = None,
-    events: EventStore | None = None,
-    feedback: FeedbackStore | None = None,
-    conversations: ConversationStore | None = None,
+    store: SQLStore | None = None,
+    work: WorkQueue | None = None,
     listener_executor: Executor | None = None,
 ) -> App:
-    """The Slack app: every listener registered, stores under `settings.data_dir` by default."""
-    if events is None or feedback is None or conversations is None:
-        store = open_store(sqlite_url(database_path(settings.data_dir)))
-        events = events or store
-        feedback = feedback or store
-        conversations = conversations or store
+    """The Slack app: every listener registered, its store at PEERBOT_DATABASE_URL by default.
+
+    The work queue's sweeper is not started here: the caller starts it in the process that
+    serves (after gunicorn forks), see bot.server.
+    """
+    if store is None:
+        store = open_store(database_url(settings))
+    if work is None:
+        work = WorkQueue(
+            store, settings.slack_bot_token or "", lease_seconds=settings.work_lease_seconds
+        )
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
     app = PooledApp(
@@ -145,17 +148,19 @@ def create_app(
     )
     # First: a channel message that is not a reply in one of peerbot's threads (nor an edit or
     # deletion of a question it answered) is dropped here, before anything logs or stores it.
-    app.middleware(drop_unrelated_messages(settings, conversations))
-    app.middleware(_skip_redeliveries(events))
+    app.middleware(drop_unrelated_messages(settings, store))
     commands = Commands(settings.ask_command, settings.role_command, settings.help_command)
+    names = {settings.ask_command, settings.role_command, settings.help_command}
+    app.middleware(_accept_work(store, work, names))
     live = index if isinstance(index, LiveIndex) else LiveIndex(settings, index)
     deps = Deps(
         settings=settings,
         live=live,
-        events=events,
-        feedback=feedback,
+        events=store,
+        feedback=store,
         commands=commands,
-        conversations=conversations,
+        conversations=store,
+        work=work,
     )
     register(app, deps)
     return app

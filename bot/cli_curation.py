@@ -19,7 +19,7 @@ from bot.curation.eval_diff import compare, load, save, snapshot
 from bot.curation.gaps import find_gaps
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, load_knowledge
-from bot.store import Outcome, SnippetVotes, StoreError, database_path, open_store, sqlite_url
+from bot.store import Outcome, SnippetVotes, StoreError, database_path, database_url, open_store
 
 
 def _shown(path: Path) -> Path:
@@ -105,9 +105,9 @@ def gaps(as_json: bool, top: int) -> None:
     outcomes: list[Outcome] = []
     votes: tuple[SnippetVotes, ...] = ()
     texts: dict[str, str] = {}
-    if path.is_file():
+    if settings.database is not None or path.is_file():  # PEERBOT_DATABASE_URL, or SQLite
         try:
-            store = open_store(sqlite_url(path))
+            store = open_store(database_url(settings))
         except StoreError as error:
             raise click.ClickException(str(error)) from error
         try:

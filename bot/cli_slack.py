@@ -1,21 +1,26 @@
 """`peerbot serve`, `peerbot manifest` and `peerbot feedback`: the Slack side of the CLI.
 
-Kept out of `bot.cli` so the offline commands start without importing Slack libraries: `bot.cli`
-registers these commands only when one of them (or the command list) is asked for. This module
-never imports `bot.cli`, so there is no import cycle. What a command needs (Bolt, gunicorn, the
-store, the manifest builder) is imported inside it, so `peerbot ask`, `role` and `check` load
-none of it (tests/test_cli_imports.py).
+Kept out of `bot.cli` so the offline commands start without importing Slack libraries or the
+store: `bot.cli` registers these commands only when one of them (or the command list) is asked
+for (tests/test_cli_imports.py). This module never imports `bot.cli`, so there is no import
+cycle whichever module is imported first.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.knowledge import KnowledgeError
+from bot.manifest import build_manifest, manifest_yaml
+from bot.store import SQLStore, StoreError, database_path, database_url, open_store
+
+if TYPE_CHECKING:
+    from slack_bolt import App
 
 
 def _settings(*, for_slack: bool) -> Settings:
@@ -38,6 +43,7 @@ def serve(bind: str | None) -> None:
     from bot.app import create_app
     from bot.loader import LiveIndex, load_index
     from bot.server import configure_logging, run_http, run_socket_mode
+    from bot.work import WorkQueue
 
     configure_logging(settings)
     try:
@@ -47,10 +53,26 @@ def serve(bind: str | None) -> None:
             f"the knowledge base has {len(error.problems)} problem(s):\n{error}"
         ) from error
     live = LiveIndex(settings, index)
+    store = _open_store(settings)
+    work = WorkQueue(
+        store, settings.slack_bot_token or "", lease_seconds=settings.work_lease_seconds
+    )
     if settings.socket_mode:
-        run_socket_mode(create_app(settings, live), settings, live)
+        run_socket_mode(create_app(settings, live, store=store, work=work), settings, live, work)
     else:
-        run_http(settings, lambda: create_app(settings, live), live, bind)
+
+        def build() -> App:
+            return create_app(settings, live, store=store, work=work)
+
+        run_http(settings, build, live, bind, work)
+
+
+def _open_store(settings: Settings) -> SQLStore:
+    """The store, migrated; a clear error (never a traceback, never the password) if not."""
+    try:
+        return open_store(database_url(settings))
+    except StoreError as error:
+        raise click.ClickException(f"cannot open the database: {error}") from error
 
 
 @click.command()
@@ -63,8 +85,6 @@ def serve(bind: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
 def manifest(request_url: str | None, as_json: bool) -> None:
     """Print the Slack app manifest (paste it into "Create an app > From a manifest")."""
-    from bot.manifest import build_manifest, manifest_yaml
-
     if request_url and not request_url.startswith(("https://", "http://")):
         raise click.ClickException("--request-url must start with https://")
     built = build_manifest(_settings(for_slack=False), request_url)
@@ -79,11 +99,9 @@ def manifest(request_url: str | None, as_json: bool) -> None:
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000))
 def feedback(as_json: bool, top: int) -> None:
     """Summarise Helpful / Not helpful votes: which snippets and questions get voted down."""
-    from bot.store import database_path, open_store, sqlite_url
-
     settings = _settings(for_slack=False)
     path = database_path(settings.data_dir)
-    if not path.is_file():
+    if settings.database is None and not path.is_file():
         if as_json:
             click.echo(
                 json.dumps({"helpful": 0, "not_helpful": 0, "snippets": [], "questions": []})
@@ -91,7 +109,7 @@ def feedback(as_json: bool, top: int) -> None:
         else:
             click.echo(f"No feedback recorded yet ({path} does not exist).")
         return
-    store = open_store(sqlite_url(path))
+    store = _open_store(settings)
     try:
         summary = store.summary()
     finally:

@@ -51,6 +51,10 @@ class Settings:
     store_question_text: bool = False
     crisis_notice: str = DEFAULT_CRISIS_NOTICE
     index_cache: bool = True
+    # PEERBOT_DATABASE_URL; None: the SQLite file under data_dir (bot.store.database_url).
+    database: str | None = None
+    work_lease_seconds: int = 30
+    shutdown_grace_seconds: int = 20
     # Answer replies in peerbot's own threads without a mention (needs message.channels/groups).
     follow_ups: bool = True
     # Where "Ask a person" posts (a channel id); no button at all when unset.
@@ -127,6 +131,17 @@ def _command(environ: Mapping[str, str], name: str, default: str, errors: list[s
     return value
 
 
+def _database_url(environ: Mapping[str, str], errors: list[str]) -> str | None:
+    value = _text(environ, "PEERBOT_DATABASE_URL")
+    if value and not value.startswith(("sqlite://", "postgresql://", "postgres://")):
+        # Never echo the value: it may hold a password.
+        errors.append(
+            "PEERBOT_DATABASE_URL must start with sqlite://, postgresql:// or postgres://"
+        )
+        return None
+    return value
+
+
 def load_settings(environ: Mapping[str, str] | None = None, *, for_slack: bool = False) -> Settings:
     """Build Settings from `environ` (default: the process environment plus `.env`).
 
@@ -164,6 +179,11 @@ def load_settings(environ: Mapping[str, str] | None = None, *, for_slack: bool =
         store_question_text=_flag(environ, "PEERBOT_STORE_QUESTION_TEXT", errors),
         crisis_notice=_text(environ, "PEERBOT_CRISIS_NOTICE") or DEFAULT_CRISIS_NOTICE,
         index_cache=_flag(environ, "PEERBOT_INDEX_CACHE", errors, default=True),
+        database=_database_url(environ, errors),
+        work_lease_seconds=_integer(environ, "PEERBOT_WORK_LEASE_SECONDS", 30, 1, 3600, errors),
+        shutdown_grace_seconds=_integer(
+            environ, "PEERBOT_SHUTDOWN_GRACE_SECONDS", 20, 0, 3600, errors
+        ),
         follow_ups=_flag(environ, "PEERBOT_FOLLOW_UPS", errors, default=True),
         escalation_channel=_slack_id(environ, "PEERBOT_ESCALATION_CHANNEL", "CG", errors),
         escalation_mention=_slack_id(environ, "PEERBOT_ESCALATION_MENTION", "S", errors),

@@ -9,6 +9,10 @@ against SLACK_SIGNING_SECRET by Bolt; an unsigned or badly signed one gets 401.
 Socket Mode (SLACK_APP_TOKEN set) needs no public URL: the app opens a WebSocket to Slack
 (apps.connections.open, through the same Web API client and SLACK_API_URL) and receives
 everything over it.
+
+Either way, every serving process runs the work queue's sweeper (bot.work), and SIGTERM is a
+graceful stop: no new requests are taken, questions in hand are finished within
+PEERBOT_SHUTDOWN_GRACE_SECONDS or handed back to the other processes, and the exit code is 0.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from bot.app import SLACK_LOGGER
 from bot.config import Settings
 from bot.loader import LiveIndex
+from bot.work import WorkQueue
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
@@ -122,8 +127,32 @@ def wsgi_app(app: App, live: LiveIndex | None = None) -> WSGIApplication:
     return application
 
 
-def gunicorn_options(settings: Settings, bind: str | None = None) -> dict[str, Any]:
-    """gunicorn settings from ours: PEERBOT_WORKERS processes of PEERBOT_THREADS threads."""
+# gunicorn's own grace (after which it SIGKILLs a worker) is ours plus this margin, so a
+# worker always gets to hand its remaining jobs back.
+_GUNICORN_GRACE_MARGIN = 5
+
+
+def gunicorn_options(
+    settings: Settings, bind: str | None = None, work: WorkQueue | None = None
+) -> dict[str, Any]:
+    """gunicorn settings from ours: PEERBOT_WORKERS processes of PEERBOT_THREADS threads.
+
+    With a work queue, each worker starts its sweeper after the fork and, on its way out,
+    finishes or hands back the jobs it holds.
+    """
+    hooks: dict[str, Any] = {}
+    if work is not None:
+        grace = settings.shutdown_grace_seconds
+
+        def post_fork(_server: Any, _worker: Any) -> None:
+            work.start()
+
+        def worker_exit(_server: Any, _worker: Any) -> None:
+            handed_back = work.shutdown(grace)
+            if handed_back:
+                log.info("shutdown: handed back %d job(s)", len(handed_back))
+
+        hooks = {"post_fork": post_fork, "worker_exit": worker_exit}
     return {
         "bind": [bind or f"0.0.0.0:{settings.port}"],
         "workers": settings.workers,
@@ -131,13 +160,14 @@ def gunicorn_options(settings: Settings, bind: str | None = None) -> dict[str, A
         "threads": settings.threads,
         "preload_app": True,
         "timeout": 30,
-        "graceful_timeout": 20,
+        "graceful_timeout": settings.shutdown_grace_seconds + _GUNICORN_GRACE_MARGIN,
         "loglevel": settings.log_level.lower(),
         "accesslog": None,
         "errorlog": "-",
         "proc_name": "peerbot",
         # gunicorn >= 25.1 opens a control socket under $HOME by default; nothing here uses it.
         "control_socket_disable": True,
+        **hooks,
     }
 
 
@@ -178,11 +208,15 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
 
 
 def run_http(
-    settings: Settings, build_app: Callable[[], App], live: LiveIndex, bind: str | None = None
+    settings: Settings,
+    build_app: Callable[[], App],
+    live: LiveIndex,
+    bind: str | None = None,
+    work: WorkQueue | None = None,
 ) -> None:
     """Serve HTTP mode until gunicorn is told to stop (SIGTERM, SIGINT); SIGHUP reloads."""
     GunicornServer(
-        lambda: wsgi_app(build_app(), live), gunicorn_options(settings, bind), live.reload
+        lambda: wsgi_app(build_app(), live), gunicorn_options(settings, bind, work), live.reload
     ).run()
 
 
@@ -241,23 +275,39 @@ def socket_connected(handler: SocketModeHandler) -> bool:
     return bool(handler.client.is_connected())
 
 
-def run_socket_mode(app: App, settings: Settings, live: LiveIndex) -> None:
-    """Connect to Slack over a WebSocket and serve until interrupted; SIGHUP reloads.
+def run_socket_mode(
+    app: App, settings: Settings, live: LiveIndex, work: WorkQueue | None = None
+) -> None:
+    """Connect to Slack over a WebSocket and serve until SIGTERM or SIGINT; SIGHUP reloads.
 
     slack_sdk's client reconnects by itself when the connection drops; /healthz (on
-    PEERBOT_HEALTH_PORT, if set) reports 503 while it is down.
+    PEERBOT_HEALTH_PORT, if set) reports 503 while it is down. On SIGTERM the socket is closed
+    first (Slack sends further events to the app's other connections, or retries them), then
+    the jobs in hand are finished or handed back within the grace.
     """
     handler = socket_mode_handler(app, settings)
+    stop = threading.Event()
     signal.signal(signal.SIGHUP, lambda _signum, _frame: live.reload())
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    signal.signal(signal.SIGINT, lambda _signum, _frame: stop.set())
     health_server = None
     if settings.health_port:
         health_server = start_health_server(
             settings.health_port, lambda: health(live, socket_connected(handler))
         )
     try:
-        handler.start()  # type: ignore[no-untyped-call]
+        if work is not None:
+            work.start()
+        handler.connect()  # type: ignore[no-untyped-call]
+        log.info("connected to Slack in Socket Mode")
+        stop.wait()
+        log.info("stopping: no new events; finishing the questions in hand")
     finally:
         handler.close()  # type: ignore[no-untyped-call]
+        if work is not None:
+            handed_back = work.shutdown(settings.shutdown_grace_seconds)
+            if handed_back:
+                log.info("shutdown: handed back %d job(s)", len(handed_back))
         if health_server is not None:
             health_server.shutdown()
             health_server.server_close()

@@ -8,6 +8,7 @@ into terms therefore lives here and nowhere else.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -61,12 +62,17 @@ FILLER_WORDS: frozenset[str] = frozenset(
 # of the knowledge base, the seeds and tens of thousands of derived forms) about 30x faster,
 # which was most of a cold build.
 _stemmer = Stemmer.Stemmer("english")
+# A Snowball stemmer keeps the word it is working on in itself (PyStemmer's documentation, too,
+# says its objects are not thread-safe): two threads stemming at once (the app answers on a
+# thread pool) could corrupt each other's words. Only cache misses take the lock.
+_stemmer_lock = threading.Lock()
 
 
 @lru_cache(maxsize=65536)
 def stem_word(word: str) -> str:
     """Stem one lower-case word; cached because a small vocabulary repeats endlessly."""
-    stem: str = _stemmer.stemWord(word)
+    with _stemmer_lock:
+        stem: str = _stemmer.stemWord(word)
     return stem.lower()
 
 

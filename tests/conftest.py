@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, load_knowledge
+from tests.postgres import Postgres, start_postgres
 
 REAL_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 REAL_SEEDS = PROJECT_ROOT / "seeds"
@@ -157,3 +159,21 @@ def mini_settings(mini_kb_dirs: tuple[Path, Path], tmp_path: Path) -> Settings:
             "PEERBOT_DATA_DIR": str(tmp_path / "data"),
         }
     )
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Postgres]:
+    """A real PostgreSQL server for the session (tests/postgres.py); skipped if it cannot run."""
+    server, why = start_postgres()
+    if server is None:
+        pytest.skip(why)
+    yield server
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        server.server.cleanup()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Postgres) -> str:
+    """The URL of a fresh, empty PostgreSQL database for one test."""
+    return postgres_server.new_database()

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import PROJECT_ROOT, REAL_KNOWLEDGE, REAL_SEEDS
 
-FORBIDDEN = ("slack_bolt", "slack_sdk", "gunicorn", "sqlite3", "_sqlite3")
+FORBIDDEN = ("slack_bolt", "slack_sdk", "gunicorn", "sqlite3", "_sqlite3", "psycopg")
 
 _PROBE = """
 import json, sys

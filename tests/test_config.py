@@ -62,3 +62,21 @@ def test_env_example_lists_exactly_the_variables_config_reads() -> None:
     read = set(re.findall(r'"((?:SLACK|PEERBOT)_[A-Z_]+|PORT|LOG_LEVEL)"', source))
     documented = set(re.findall(r"^([A-Z][A-Z_]+)=", example, flags=re.MULTILINE))
     assert read == documented
+
+
+def test_the_store_defaults_to_sqlite_and_takes_a_postgres_url(tmp_path: Path) -> None:
+    from bot.store import database_url
+
+    default = load_settings({"PEERBOT_DATA_DIR": str(tmp_path)})
+    assert database_url(default) == f"sqlite://{tmp_path / 'peerbot.sqlite3'}"
+    assert (default.work_lease_seconds, default.shutdown_grace_seconds) == (30, 20)
+    url = "postgresql://peerbot:pw@db:5432/peerbot"
+    shared = load_settings({"PEERBOT_DATABASE_URL": url, "PEERBOT_SHUTDOWN_GRACE_SECONDS": "5"})
+    assert database_url(shared) == url and shared.shutdown_grace_seconds == 5
+
+
+def test_a_bad_database_url_is_named_without_echoing_it() -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings({"PEERBOT_DATABASE_URL": "mysql://root:s3cret@db/x"})
+    assert "PEERBOT_DATABASE_URL must start with sqlite://" in str(error.value)
+    assert "s3cret" not in str(error.value)

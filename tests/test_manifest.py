@@ -61,6 +61,10 @@ METHOD_SCOPES: dict[str, str | None] = {
     "chat.getPermalink": None,
     "views.open": None,
     "views.publish": None,
+    # The crash-window lookup for an earlier reply (bot.listeners.replying.already_replied):
+    # im:history in DMs; in channels the follow-up scopes when granted, else it posts once more.
+    "conversations.history": "im:history",
+    "conversations.replies": "im:history",
 }
 FOLLOW_UP_SCOPES = {"channels:history", "groups:history"}
 FOLLOW_UP_EVENTS = {"message.channels", "message.groups"}
@@ -180,9 +184,7 @@ def app(settings: Settings) -> Iterator[App]:
     built = create_app(
         settings,
         load_index(settings),
-        events=store,
-        feedback=store,
-        conversations=store,
+        store=store,
     )
     yield built
     built.listener_runner.listener_executor.shutdown(wait=True)

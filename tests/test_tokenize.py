@@ -57,3 +57,40 @@ def test_deterministic(text: str) -> None:
 def test_whitespace_split_gives_same_tokens(parts: list[str]) -> None:
     text = " ".join(parts)
     assert [token for part in text.split() for token in tokenize(part)] == tokenize(text)
+
+
+def test_stemming_from_many_threads_gives_the_same_stems() -> None:
+    """The app answers on a thread pool; a shared stemmer must not mix up two threads' words."""
+    import sys
+    import threading
+
+    import snowballstemmer
+
+    from bot.tokenize import stem_word
+
+    stems = ("organiz", "national", "relat", "condition", "effect", "motiv", "hope", "care")
+    endings = ("ation", "ational", "ization", "fulness", "iveness", "ically", "ousness", "encies")
+    words = [f"{s}{e}{x}" for s in stems for e in endings for x in ("", "s", "ing", "ed", "ness")]
+    reference = snowballstemmer.stemmer("english")
+    expected = {word: reference.stemWord(word).lower() for word in words}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, as a busy server does
+    stem_word.cache_clear()
+    wrong: list[str] = []
+
+    def stem_all() -> None:
+        try:
+            wrong.extend(word for word in words if stem_word(word) != expected[word])
+        except IndexError as error:
+            wrong.append(repr(error))
+
+    try:
+        threads = [threading.Thread(target=stem_all) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+        stem_word.cache_clear()
+    assert wrong == []

@@ -98,4 +98,4 @@ def register(app: App, deps: Deps) -> None:
     def handle_follow_up(
         event: dict[str, Any], body: dict[str, Any], context: BoltContext, client: WebClient
     ) -> None:
-        answer_message(deps, client, event, body, context, "follow_up")
+        answer_message(deps, client, body, context)

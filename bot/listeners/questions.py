@@ -5,20 +5,23 @@ it), never at the channel's top level; a direct message is answered in the DM. T
 subscribes to `app_mention` for channels and `message.im` for DMs; channel messages
 (`message.channels`/`message.groups`, for follow-ups) are handled by `follow_ups` and `edits`,
 and any other `message` event is ignored, so a mention is answered once even if a workspace also
-sends it as a `message`. The same message arriving as two events is claimed once by its channel
-and timestamp.
+sends it as a `message`. The same message arriving as two events is one job, keyed by its
+channel and timestamp (`replying.message_job`), recorded before the ack (see bot.work).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks import render_ask_prompt
-from bot.listeners.common import Deps, Reply, answer_command, log, remember_outcome
-from bot.listeners.replying import PROMPT_TEXT, answer_message, conversation_reply
+from bot.listeners.common import Deps, Reply, answer_command, job_started, log, remember_outcome
+from bot.listeners.replying import PROMPT_TEXT, answer_message, conversation_reply, perform_message
+from bot.store import Job
+from bot.work import JobOutcome
 
 
 def question_reply(deps: Deps, question: str, echo: bool, source: str = "") -> Reply:
@@ -32,13 +35,19 @@ def question_reply(deps: Deps, question: str, echo: bool, source: str = "") -> R
 
 
 def register(app: App, deps: Deps) -> None:
-    """Mentions, DMs and the ask command."""
+    """Mentions, DMs and the ask command; and how stored questions are answered after a crash
+    (mentions, DMs and follow-ups alike, by any process)."""
+
+    def perform_stored(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> JobOutcome:
+        return perform_message(deps, app.client, job, mark_posting, recovering, job_started(job))
+
+    for kind in ("app_mention", "message.im", "follow_up"):
+        deps.work.handle(kind, perform_stored)
+    deps.command_replies[deps.settings.ask_command] = lambda q: question_reply(deps, q, True)
 
     @app.event("app_mention")
-    def handle_app_mention(
-        event: dict[str, Any], body: dict[str, Any], context: BoltContext, client: WebClient
-    ) -> None:
-        answer_message(deps, client, event, body, context, "app_mention")
+    def handle_app_mention(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+        answer_message(deps, client, body, context)
 
     @app.event("message")
     def handle_message(
@@ -47,7 +56,7 @@ def register(app: App, deps: Deps) -> None:
         if event.get("channel_type") != "im":
             log.debug("event_id=%s kind=message outcome=ignored", body.get("event_id"))
             return
-        answer_message(deps, client, event, body, context, "message.im")
+        answer_message(deps, client, body, context)
 
     @app.command(deps.settings.ask_command)
     def handle_ask_command(

@@ -6,10 +6,17 @@ an escalation channel is set), Remove (for the asker), and a Share value that ca
 passages shown. Where a reply lands is remembered (channel, question ts, reply ts; no text) so an
 edit can update it and a deletion can remove it, and a thread keeps only the concept ids of its
 last answer, to read follow-ups with.
+
+Mentions, DMs and follow-ups are durable jobs (bot.work): `message_job` says which deliveries
+are questions (the app's middleware records them before the ack), `perform_message` answers one
+from the stored job alone (so a sweeper can, after a crash), and `answer_message` is the
+listeners' way in.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import BoltContext
@@ -36,7 +43,9 @@ from bot.conversation_blocks import (
     with_share_value,
 )
 from bot.listeners.common import (
+    JOB,
     Deps,
+    is_transient,
     log,
     log_handled,
     question_from_text,
@@ -44,9 +53,14 @@ from bot.listeners.common import (
     render_reply,
     started_at,
 )
-from bot.store import Answered
+from bot.store import Answered, Job, StoreError
+from bot.work import Accepted, JobOutcome
 
 PROMPT_TEXT = "Ask peerbot a question about peer-support work."
+# Put on every reply (message metadata), so a process resuming a job after a crash in the
+# posting window can tell whether the reply already went out.
+ANSWER_METADATA_TYPE = "peerbot_answer"
+_CHANNEL_TYPES = frozenset({"channel", "group"})
 
 
 def conversation_reply(
@@ -81,6 +95,7 @@ def post_located(
     blocks: list[Json],
     text: str,
     thread_ts: str | None = None,
+    metadata: Json | None = None,
 ) -> tuple[str | None, str | None]:
     """chat.postMessage; (Slack's error code or None, the new message's ts or None)."""
     try:
@@ -91,6 +106,7 @@ def post_located(
             text=text,
             unfurl_links=False,
             unfurl_media=False,
+            metadata=metadata,
         )
     except SlackApiError as error:
         code = str(error.response.get("error") or error.response.status_code)
@@ -166,45 +182,153 @@ def remember_thread(
     deps.conversations.remember_thread(channel, thread_ts, concepts or before or ())
 
 
-def answer_message(
+def message_job(body: dict[str, Any], bot_user_id: str | None) -> Job | None:
+    """The durable job of a delivery that asks peerbot something, or None.
+
+    A mention, a direct message, or a reply in a channel thread (the app's first middleware has
+    already dropped channel messages that are not follow-ups in peerbot's threads), from a
+    person. One message arriving as two events (a mention that is also a thread reply) is one
+    job, keyed by its channel and timestamp. The stored text is the question as the person saw
+    it (the bot's own mention dropped), kept until answered.
+    """
+    if body.get("type") != "event_callback":
+        return None
+    event = body.get("event") or {}
+    kind = event.get("type")
+    channel, ts = event.get("channel"), event.get("ts")
+    if kind == "message" and event.get("channel_type") == "im":
+        kind = "message.im"
+    elif kind == "message" and event.get("channel_type") in _CHANNEL_TYPES:
+        thread_ts = event.get("thread_ts")
+        if not thread_ts or thread_ts == ts:
+            return None
+        kind = "follow_up"
+    elif kind != "app_mention":
+        return None
+    if not is_from_a_person(event, bot_user_id) or not channel or not ts:
+        return None
+    return Job(
+        key=f"message:{channel}:{ts}",
+        kind=kind,
+        event_id=str(body.get("event_id") or "-"),
+        received_at=time.time(),
+        channel=str(channel),
+        ts=str(ts),
+        thread_ts=event.get("thread_ts") or (ts if kind == "app_mention" else None),
+        user_id=event.get("user"),
+        text=question_from_text(str(event.get("text") or ""), bot_user_id),
+    )
+
+
+def already_replied(client: WebClient, job: Job) -> bool | None:
+    """Whether the reply to `job` is already in Slack; None when the bot cannot look.
+
+    Looking needs the history scope of the conversation: `im:history` (always in the manifest)
+    for DMs; `channels:history` / `groups:history` for channels, which the manifest asks for
+    with follow-ups on (the default). Without them Slack refuses and the reply is posted again.
+    """
+    if not job.channel or not job.ts:
+        return None
+    try:
+        if job.thread_ts:
+            response = client.conversations_replies(
+                channel=job.channel, ts=job.thread_ts, include_all_metadata=True, limit=200
+            )
+        else:
+            response = client.conversations_history(
+                channel=job.channel, oldest=job.ts, include_all_metadata=True, limit=200
+            )
+    except (SlackApiError, SlackClientError, OSError) as error:
+        log.info("cannot look for an earlier reply key=%s error=%s", job.key, type(error).__name__)
+        return None
+    for message in response.get("messages") or []:
+        metadata = message.get("metadata") or {}
+        payload = metadata.get("event_payload") or {}
+        if metadata.get("event_type") == ANSWER_METADATA_TYPE and payload.get("key") == job.key:
+            return True
+    return False
+
+
+def perform_message(
     deps: Deps,
     client: WebClient,
-    event: dict[str, Any],
-    body: dict[str, Any],
-    context: BoltContext,
-    kind: str,
-) -> None:
-    """Answer one message where it was asked, once; remember where the reply went."""
-    started = started_at(context)
-    event_id = str(body.get("event_id") or "-")
-    channel, ts = event.get("channel"), event.get("ts")
-    if not is_from_a_person(event, context.bot_user_id) or not channel or not ts:
-        log.debug("event_id=%s kind=%s outcome=ignored", event_id, kind)
-        return
-    if not deps.events.claim(f"message:{channel}:{ts}"):
-        log.info("event_id=%s kind=%s outcome=duplicate", event_id, kind)
-        return
-    question = question_from_text(str(event.get("text") or ""), context.bot_user_id)
-    in_dm = event.get("channel_type") == "im"
-    thread_ts = event.get("thread_ts") or (ts if kind == "app_mention" else None)
-    thread = deps.conversations.thread(channel, thread_ts) if thread_ts and not in_dm else None
+    job: Job,
+    mark_posting: Callable[[], bool],
+    recovering: bool,
+    started: float,
+) -> JobOutcome:
+    """Answer a stored question where it was asked; remember where the reply went.
+
+    `recovering`: an earlier attempt died in the posting window; its reply, if Slack has it,
+    is found by its metadata and not posted again.
+    """
+    channel, ts, kind = job.channel, job.ts, job.kind
+    if not channel or not ts:
+        return "failed"
+    question = job.text or ""
+    in_dm = kind == "message.im"
+    thread_ts = job.thread_ts
+    try:
+        thread = deps.conversations.thread(channel, thread_ts) if thread_ts and not in_dm else None
+    except StoreError as failure:
+        # The store is down: answer the words alone rather than not at all.
+        log.error("thread not read event_id=%s error=%s", job.event_id, failure)
+        thread = None
     if kind == "follow_up" and is_chatter(question):
-        log_handled(deps.settings, event_id=event_id, kind=kind, outcome="chatter", started=started)
-        return
-    user = str(event.get("user"))
-    blocks, text, outcome, answer = answer_for(deps, question, thread=thread, owner=user)
+        log_handled(
+            deps.settings, event_id=job.event_id, kind=kind, outcome="chatter", started=started
+        )
+        return "answered"
+    if recovering and already_replied(client, job):
+        log.info("event_id=%s kind=%s outcome=already-posted", job.event_id, kind)
+        return "answered"
+    blocks, text, outcome, answer = answer_for(deps, question, thread=thread, owner=job.user_id)
+    if not mark_posting():
+        return "lost"
     error, reply_ts = post_located(
-        client, event_id=event_id, channel=channel, thread_ts=thread_ts, blocks=blocks, text=text
+        client,
+        event_id=job.event_id,
+        channel=channel,
+        thread_ts=thread_ts,
+        blocks=blocks,
+        text=text,
+        metadata={"event_type": ANSWER_METADATA_TYPE, "event_payload": {"key": job.key}},
     )
     if error is None and reply_ts:
-        deps.conversations.remember_answer(Answered(channel, str(ts), reply_ts))
-        if thread_ts and not in_dm:
-            remember_thread(deps, channel, thread_ts, answer, thread)
+        try:
+            deps.conversations.remember_answer(Answered(channel, ts, reply_ts))
+            if thread_ts and not in_dm:
+                remember_thread(deps, channel, thread_ts, answer, thread)
+        except StoreError as failure:
+            # Posted: never retry it for this. Only edits and follow-ups of it are lost.
+            log.error("reply not remembered event_id=%s error=%s", job.event_id, failure)
     log_handled(
         deps.settings,
-        event_id=event_id,
+        event_id=job.event_id,
         kind=kind,
         outcome=outcome if error is None else f"{outcome}-undelivered",
         started=started,
         question=question,
+    )
+    if error is None:
+        return "answered"
+    return "retry" if is_transient(error) else "failed"
+
+
+def answer_message(
+    deps: Deps, client: WebClient, body: dict[str, Any], context: BoltContext
+) -> None:
+    """Answer one message where it was asked, once: the job the middleware recorded for it
+    (none: not a question from a person, or a delivery another process has in hand)."""
+    accepted = context.get(JOB)
+    if not isinstance(accepted, Accepted):
+        event = body.get("event") or {}
+        log.debug("event_id=%s kind=%s outcome=ignored", body.get("event_id"), event.get("type"))
+        return
+    started = started_at(context)
+    deps.work.run(
+        accepted,
+        lambda job, mark_posting, recovering: perform_message(
+            deps, client, job, mark_posting, recovering, started
+        ),
     )

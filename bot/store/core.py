@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
+from typing import Any
 
 from bot.store.database import Database
 from bot.store.migrations import migrate
 from bot.store.records import (
     Answered,
     FeedbackSummary,
+    Job,
+    JobState,
     Outcome,
     QuestionVotes,
     SnippetVotes,
@@ -32,10 +36,36 @@ _EXPIRING = (
 )
 
 
-class SQLStore:
-    """Handled events, votes, opted-in question texts and conversations, in any `Database`.
+_JOB_COLUMNS = (
+    "key, kind, event_id, received_at, channel, ts, thread_ts, user_id, command, response_url, "
+    "text, state, attempts"
+)
+_OPEN = "state IN ('received', 'posting')"
 
-    It fills `EventStore`, `FeedbackStore` and `ConversationStore`.
+
+def _job(row: Sequence[Any]) -> Job:
+    return Job(
+        key=row[0],
+        kind=row[1],
+        event_id=row[2],
+        received_at=row[3],
+        channel=row[4],
+        ts=row[5],
+        thread_ts=row[6],
+        user_id=row[7],
+        command=row[8],
+        response_url=row[9],
+        text=row[10],
+        state=row[11],
+        attempts=row[12],
+    )
+
+
+class SQLStore:
+    """Handled events, votes, opted-in question texts, conversations and durable jobs, in any
+    `Database`.
+
+    It fills `EventStore`, `FeedbackStore`, `ConversationStore` and `WorkStore`.
     """
 
     def __init__(self, database: Database, keep_seconds: float = KEEP_HANDLED_SECONDS) -> None:
@@ -154,6 +184,112 @@ class SQLStore:
         )
         helpful = sum(1 for vote in votes if vote.vote == "helpful")
         return FeedbackSummary(helpful, len(votes) - helpful, snippets, questions)
+
+    # -- WorkStore (see bot.work) -----------------------------------------------------------
+
+    def accept(self, job: Job, owner: str, lease_until: float) -> bool:
+        """Record `job` leased to `owner`; False (nothing changed) if its key is known."""
+        with self.database.session() as session:
+            cursor = session.execute(
+                "INSERT INTO jobs (key, kind, event_id, received_at, channel, ts, thread_ts, "
+                "user_id, command, response_url, text, state, attempts, owner, lease_until) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 1, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (
+                    job.key,
+                    job.kind,
+                    job.event_id,
+                    job.received_at,
+                    job.channel,
+                    job.ts,
+                    job.thread_ts,
+                    job.user_id,
+                    job.command,
+                    job.response_url,
+                    job.text,
+                    owner,
+                    lease_until,
+                ),
+            )
+            return cursor.rowcount == 1
+
+    def lease(self, key: str, owner: str, until: float, now: float) -> Job | None:
+        """Take an open job whose lease has expired; None if finished or held by another."""
+        with self.database.session() as session:
+            row = session.execute(
+                f"UPDATE jobs SET owner = ?, lease_until = ?, attempts = attempts + 1 "
+                f"WHERE key = ? AND {_OPEN} AND lease_until < ? RETURNING {_JOB_COLUMNS}",
+                (owner, until, key, now),
+            ).fetchone()
+        return _job(row) if row else None
+
+    def lease_due(self, owner: str, until: float, now: float, limit: int) -> list[Job]:
+        """Take up to `limit` open jobs whose leases have expired, oldest first.
+
+        On PostgreSQL the inner SELECT skips rows another sweeper is taking at this moment
+        (FOR UPDATE SKIP LOCKED), so sweepers on every instance share the work without waiting;
+        on SQLite the UPDATE holds the database's write lock, which gives the same guarantee.
+        """
+        with self.database.session() as session:
+            rows = session.execute(
+                f"UPDATE jobs SET owner = ?, lease_until = ?, attempts = attempts + 1 "
+                f"WHERE key IN (SELECT key FROM jobs WHERE {_OPEN} AND lease_until < ? "
+                f"ORDER BY received_at LIMIT ?{self.database.dialect.skip_locked}) "
+                f"RETURNING {_JOB_COLUMNS}",
+                (owner, until, now, limit),
+            ).fetchall()
+        return sorted((_job(row) for row in rows), key=lambda job: job.received_at)
+
+    def mark_posting(self, key: str, owner: str, until: float) -> bool:
+        """Record that the reply is about to be sent; False if the lease was lost."""
+        with self.database.session() as session:
+            cursor = session.execute(
+                f"UPDATE jobs SET state = 'posting', lease_until = ? "
+                f"WHERE key = ? AND owner = ? AND {_OPEN}",
+                (until, key, owner),
+            )
+            return cursor.rowcount == 1
+
+    def finish(self, key: str, state: JobState, now: float) -> None:
+        """Answered or failed: erase the text and response_url, keep the ids."""
+        with self.database.session() as session:
+            session.execute(
+                "UPDATE jobs SET state = ?, text = NULL, response_url = NULL, owner = NULL, "
+                "lease_until = NULL, finished_at = ? WHERE key = ?",
+                (state, now, key),
+            )
+
+    def release(self, key: str, owner: str, until: float) -> None:
+        """Hand an open job back, to be taken again from `until` on."""
+        with self.database.session() as session:
+            session.execute(
+                f"UPDATE jobs SET owner = NULL, lease_until = ? "
+                f"WHERE key = ? AND owner = ? AND {_OPEN}",
+                (until, key, owner),
+            )
+
+    def job_state(self, key: str) -> JobState | None:
+        """A job's state, or None if unknown (or pruned)."""
+        with self.database.session() as session:
+            row = session.execute("SELECT state FROM jobs WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def jobs(self) -> list[Job]:
+        """Every job, oldest first (for tests, benchmarks and operators)."""
+        with self.database.session() as session:
+            rows = session.execute(
+                f"SELECT {_JOB_COLUMNS} FROM jobs ORDER BY received_at, key"
+            ).fetchall()
+        return [_job(row) for row in rows]
+
+    def prune_jobs(self, finished_before: float) -> int:
+        """Delete finished jobs older than `finished_before`; how many went."""
+        with self.database.session() as session:
+            cursor = session.execute(
+                "DELETE FROM jobs WHERE state IN ('answered', 'failed') AND finished_at < ?",
+                (finished_before,),
+            )
+            return cursor.rowcount
 
     # -- ConversationStore -------------------------------------------------------------------
 

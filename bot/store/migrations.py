@@ -104,6 +104,35 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        4,
+        "durable work queue: accepted questions and commands with leases",
+        (
+            # text and response_url are erased when a job finishes; finished rows are pruned
+            # after a day (see bot.work).
+            """CREATE TABLE jobs (
+                key TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                received_at DOUBLE PRECISION NOT NULL,
+                channel TEXT,
+                ts TEXT,
+                thread_ts TEXT,
+                user_id TEXT,
+                command TEXT,
+                response_url TEXT,
+                text TEXT,
+                state TEXT NOT NULL
+                    CHECK (state IN ('received', 'posting', 'answered', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                owner TEXT,
+                lease_until DOUBLE PRECISION,
+                finished_at DOUBLE PRECISION
+            )""",
+            "CREATE INDEX jobs_due ON jobs (state, lease_until)",
+            "CREATE INDEX jobs_finished ON jobs (finished_at)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -128,6 +128,69 @@ class FeedbackStore(Protocol):
         ...
 
 
+# A job's life: received (accepted, not yet posted) -> posting (the Slack call is being made)
+# -> answered (text and response_url erased, ids kept a day). failed: given up, also erased.
+JobState = Literal["received", "posting", "answered", "failed"]
+OPEN_STATES: tuple[JobState, ...] = ("received", "posting")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One accepted question (or slash command), with just enough to answer it again.
+
+    `text` and `response_url` are kept only until the job is finished, then erased.
+    """
+
+    key: str
+    kind: str
+    event_id: str
+    received_at: float
+    channel: str | None = None
+    ts: str | None = None
+    thread_ts: str | None = None
+    user_id: str | None = None
+    command: str | None = None
+    response_url: str | None = None
+    text: str | None = None
+    state: JobState = "received"
+    attempts: int = 0
+
+
+class WorkStore(Protocol):
+    """Durable jobs with leases, shared by every worker and every instance."""
+
+    def accept(self, job: Job, owner: str, lease_until: float) -> bool:
+        """Record `job` leased to `owner`; False (nothing changed) if its key is known."""
+        ...
+
+    def lease(self, key: str, owner: str, until: float, now: float) -> Job | None:
+        """Take an open job whose lease has expired; None if finished or held by another."""
+        ...
+
+    def lease_due(self, owner: str, until: float, now: float, limit: int) -> list[Job]:
+        """Take up to `limit` open jobs whose leases have expired, oldest first."""
+        ...
+
+    def mark_posting(self, key: str, owner: str, until: float) -> bool:
+        """Record that the reply is about to be sent; False if the lease was lost."""
+        ...
+
+    def finish(self, key: str, state: JobState, now: float) -> None:
+        """Answered or failed: erase the text and response_url, keep the ids."""
+        ...
+
+    def release(self, key: str, owner: str, until: float) -> None:
+        """Hand an open job back, to be taken again from `until` on."""
+        ...
+
+    def job_state(self, key: str) -> JobState | None:
+        """A job's state, or None if unknown (or pruned)."""
+        ...
+
+    def prune_jobs(self, finished_before: float) -> int:
+        """Delete finished jobs older than `finished_before`; how many went."""
+
+
 # --- conversations: threads, answered messages, share copies, one vote per person ---------------
 # Nothing here holds what anyone wrote: a thread keeps the concept ids of its last answer, an
 # answered message only where it and its reply are, and a vote a hash of (message, person).

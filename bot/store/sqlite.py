@@ -1,9 +1,10 @@
 """The zero-set-up backend: one SQLite file shared by every worker process of one host.
 
 A connection never crosses a fork (gunicorn preloads the app in its master, then forks): each
-process opens its own on first use. Within a process, a lock serialises use of the connection,
-which is plenty for a bot's traffic; across processes, WAL mode and a busy timeout let writers
-queue instead of failing.
+process opens its own on first use. Within a process, each thread takes a connection from a
+small pool for the length of one statement or transaction, so the thread recording a new
+question before Slack's ack never queues behind listener threads finishing theirs; SQLite
+itself serialises writers, and WAL mode with a busy timeout lets them queue instead of failing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.store.dialect import SQLITE, Dialect
+from bot.store.records import StoreError
 
 DATABASE_NAME = "peerbot.sqlite3"
 _BUSY_TIMEOUT_SECONDS = 10.0
@@ -29,11 +31,20 @@ class _SQLiteSession:
         self._connection = connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self._connection.execute(SQLITE.sql(sql), tuple(params))
+        try:
+            return self._connection.execute(SQLITE.sql(sql), tuple(params))
+        except sqlite3.Error as error:
+            # Full disk, read-only file, corrupt database, a constraint: one clear error type
+            # for callers, the driver's in its cause.
+            raise StoreError(f"SQLite: {error}") from error
+
+
+# Idle connections kept per process; more are opened while more threads need one at once.
+_KEEP_IDLE = 16
 
 
 class SQLiteDatabase:
-    """One SQLite file (WAL mode); one connection per process, used under a lock."""
+    """One SQLite file (WAL mode); a small pool of connections per process."""
 
     dialect: Dialect = SQLITE
 
@@ -41,10 +52,16 @@ class SQLiteDatabase:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._idle: list[sqlite3.Connection] = []
         self._pid = 0
 
     def _open(self) -> sqlite3.Connection:
+        try:
+            return self._configure()
+        except sqlite3.Error as error:
+            raise StoreError(f"SQLite: cannot open {self.path}: {error}") from error
+
+    def _configure(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
             self.path,
             timeout=_BUSY_TIMEOUT_SECONDS,
@@ -58,12 +75,24 @@ class SQLiteDatabase:
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
-        """This process's raw connection, held under the lock for the duration of the block."""
+        """A raw connection of this process, this thread's alone for the duration of the block."""
         with self._lock:
-            if self._connection is None or self._pid != os.getpid():
-                self._connection = self._open()
+            if self._pid != os.getpid():
+                # Inherited across a fork: never use (or close) the parent's connections.
+                self._idle = []
                 self._pid = os.getpid()
-            yield self._connection
+            connection = self._idle.pop() if self._idle else None
+        if connection is None:
+            connection = self._open()
+        try:
+            yield connection
+        finally:
+            with self._lock:
+                keep = self._pid == os.getpid() and len(self._idle) < _KEEP_IDLE
+                if keep:
+                    self._idle.append(connection)
+            if not keep:
+                connection.close()
 
     @contextmanager
     def session(self) -> Iterator[_SQLiteSession]:
@@ -84,11 +113,11 @@ class SQLiteDatabase:
             connection.execute("COMMIT")
 
     def close(self) -> None:
-        """Close this process's connection (a later use reopens it)."""
+        """Close this process's idle connections (a later use opens new ones)."""
         with self._lock:
-            if self._connection is not None and self._pid == os.getpid():
-                self._connection.close()
-            self._connection = None
+            idle, self._idle = (self._idle if self._pid == os.getpid() else []), []
+        for connection in idle:
+            connection.close()
 
 
 def database_path(data_dir: Path) -> Path:

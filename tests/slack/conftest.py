@@ -30,7 +30,8 @@ from bot.app import create_app
 from bot.config import Settings, load_settings
 from bot.loader import LiveIndex, load_index
 from bot.server import EVENTS_PATH, wsgi_app
-from bot.store import SQLStore, database_path, open_store, sqlite_url
+from bot.store import SQLStore, database_url, open_store
+from bot.work import WorkQueue
 from tests.slack.fakes import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -118,9 +119,17 @@ class LiveApp:
     fake: FakeSlack
     sender: SlackSender
     executor: TrackingExecutor
-    events: SQLStore
-    feedback: SQLStore
+    store: SQLStore
+    work: WorkQueue
     live: LiveIndex
+
+    @property
+    def events(self) -> SQLStore:
+        return self.store
+
+    @property
+    def feedback(self) -> SQLStore:
+        return self.store
 
     def drain(self) -> None:
         """Wait until every listener started so far has finished."""
@@ -138,18 +147,13 @@ def make_live_app(
         knowledge, seeds = mini_kb_dirs
         environ = slack_environ(knowledge, seeds, tmp_path / "data", fake_slack, **extra)
         settings = load_settings(environ, for_slack=True)
-        store = open_store(sqlite_url(database_path(settings.data_dir)))
-        events, feedback = store, store
+        store = open_store(database_url(settings))
+        work = WorkQueue(
+            store, settings.slack_bot_token or "", lease_seconds=settings.work_lease_seconds
+        )
         executor = TrackingExecutor()
         live = LiveIndex(settings, load_index(settings))
-        app = create_app(
-            settings,
-            live,
-            events=events,
-            feedback=feedback,
-            conversations=store,
-            listener_executor=executor,
-        )
+        app = create_app(settings, live, store=store, work=work, listener_executor=executor)
         server = make_server(
             "127.0.0.1",
             0,
@@ -166,13 +170,14 @@ def make_live_app(
             server.shutdown()
             server.server_close()
             thread.join(timeout=5)
+            work.shutdown(0)
             executor.shutdown(wait=True)
             store.close()
 
         stops.append(stop)
         url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"
         return LiveApp(
-            app, url, settings, fake_slack, SlackSender(url), executor, events, feedback, live
+            app, url, settings, fake_slack, SlackSender(url), executor, store, work, live
         )
 
     yield start

@@ -17,6 +17,7 @@ import json
 import re
 import socket
 import struct
+import sys
 import threading
 import time
 import urllib.error
@@ -56,6 +57,14 @@ class _Scripted:
     delay: float = 0.0
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Fault tests kill the app mid-request; its vanished socket is not the fake's error."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class FakeSlack:
     """A recording fake of the Slack Web API and of response_urls, on a loopback port."""
 
@@ -82,7 +91,11 @@ class FakeSlack:
                 raw = self.rfile.read(length).decode("utf-8")
                 fake._handle(self, raw)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+            def do_GET(self) -> None:  # conversations.replies / .history send their query
+                query = self.path.partition("?")[2]
+                fake._handle(self, query, "application/x-www-form-urlencoded")
+
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -156,7 +169,9 @@ class FakeSlack:
 
     # --- serving -----------------------------------------------------------------------------
 
-    def _handle(self, handler: BaseHTTPRequestHandler, raw: str) -> None:
+    def _handle(
+        self, handler: BaseHTTPRequestHandler, raw: str, content_type: str | None = None
+    ) -> None:
         path = handler.path.split("?")[0]
         if path.startswith("/api/"):
             method = path[len("/api/") :]
@@ -164,7 +179,7 @@ class FakeSlack:
             method = "respond"
         else:
             method = path
-        body = _decode(raw, handler.headers.get("Content-Type") or "")
+        body = _decode(raw, content_type or handler.headers.get("Content-Type") or "")
         call = Call(
             method,
             path,
@@ -192,6 +207,24 @@ class FakeSlack:
         handler.end_headers()
         handler.wfile.write(data)
 
+    def _posted(self, method: str, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """What the bot posted in a thread (replies) or at a conversation's top level (history),
+        as Slack returns it with include_all_metadata: each message's metadata included."""
+        channel = query.get("channel")
+        thread = query.get("ts") if method == "conversations.replies" else None
+        with self._condition:
+            posts = [c.body for c in self.calls if c.method == "chat.postMessage"]
+        return [
+            {
+                "type": "message",
+                "bot_id": BOT_ID,
+                "text": post.get("text", ""),
+                **({"metadata": post["metadata"]} if post.get("metadata") else {}),
+            }
+            for post in posts
+            if post.get("channel") == channel and post.get("thread_ts") == thread
+        ]
+
     def _default(self, method: str, body: dict[str, Any]) -> _Scripted:
         if method == "auth.test":
             return _Scripted(
@@ -211,6 +244,8 @@ class FakeSlack:
             self._ts += 1
             ts = f"1700000100.{self._ts:06d}"
             return _Scripted(200, {"ok": True, "channel": body.get("channel"), "ts": ts})
+        if method in ("conversations.replies", "conversations.history"):
+            return _Scripted(200, {"ok": True, "messages": self._posted(method, body)})
         if method in ("chat.update", "chat.delete"):
             return _Scripted(
                 200, {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
@@ -226,8 +261,6 @@ class FakeSlack:
             return _Scripted(200, {"ok": True, "view": {"id": "V0MODAL", **body.get("view", {})}})
         if method == "views.publish":
             return _Scripted(200, {"ok": True, "view": {"id": "V0HOME", **body.get("view", {})}})
-        if method == "views.open":
-            return _Scripted(200, {"ok": True, "view": {"id": "V0MODAL", **body.get("view", {})}})
         if method == "apps.connections.open":
             return _Scripted(200, {"ok": True, "url": self.socket_mode_url})
         if method == "respond":

@@ -6,6 +6,11 @@ connects to the fake Socket Mode server, acks each envelope, and answers through
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,10 +20,12 @@ from bot.app import create_app
 from bot.config import load_settings
 from bot.loader import LiveIndex, load_index
 from bot.server import health, socket_connected, socket_mode_handler
-from bot.store import database_path, open_store, sqlite_url
+from bot.store import Job, database_path, database_url, open_store, sqlite_url
+from bot.work import WorkQueue
 from tests.slack.conftest import TrackingExecutor, slack_environ
 from tests.slack.fakes import (
     APP_TOKEN,
+    BOT_TOKEN,
     BOT_USER_ID,
     FakeSlack,
     FakeSocketMode,
@@ -51,8 +58,7 @@ def test_socket_mode_connects_acks_and_answers(
     app = create_app(
         settings,
         load_index(settings),
-        events=store,
-        feedback=store,
+        store=store,
         listener_executor=executor,
     )
     handler = socket_mode_handler(app, settings)
@@ -114,8 +120,7 @@ def test_socket_mode_reconnects_after_a_dropped_connection(
     app = create_app(
         settings,
         live,
-        events=store,
-        feedback=store,
+        store=store,
         listener_executor=executor,
     )
     handler = socket_mode_handler(app, settings, ping_interval=0.2)
@@ -152,3 +157,73 @@ def test_socket_mode_reconnects_after_a_dropped_connection(
         handler.close()  # type: ignore[no-untyped-call]
         executor.shutdown(wait=True)
         store.close()
+
+
+def test_socket_mode_serve_resumes_pending_work_and_stops_gracefully(
+    mini_kb_dirs: tuple[Path, Path],
+    tmp_path: Path,
+    fake_slack: FakeSlack,
+    socket_server: FakeSocketMode,
+) -> None:
+    """`peerbot serve` in Socket Mode: a question a dead process left is answered on start-up,
+    new events are answered, and SIGTERM closes the socket and exits 0."""
+    environ = slack_environ(*mini_kb_dirs, tmp_path / "data", fake_slack, SLACK_APP_TOKEN=APP_TOKEN)
+    settings = load_settings(environ, for_slack=True)
+    store = open_store(database_url(settings))
+    left = Job(
+        key="message:D0LEFT:1700000000.000001",
+        kind="message.im",
+        event_id="Ev0LEFT",
+        received_at=time.time(),
+        channel="D0LEFT",
+        ts="1700000000.000001",
+        user_id="U0ALICE",
+        text="what does a peer bridger do?",
+    )
+    dead = WorkQueue(store, BOT_TOKEN)
+    dead.accept(left)
+    store.release(left.key, dead.owner, 0.0)
+    store.close()
+    full_environ = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PEERBOT_"))},
+        **environ,
+    }
+    log_path = tmp_path / "socket.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve"],
+            env=full_environ,
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        (resumed,) = fake_slack.wait_for("chat.postMessage", timeout=30)
+        assert resumed.body["channel"] == "D0LEFT"
+        socket_server.wait_connected()
+        mention = app_mention(f"<@{BOT_USER_ID}> what does a peer bridger do?", channel="C0SOCK")
+        socket_server.send(
+            {
+                "envelope_id": "env-live",
+                "type": "events_api",
+                "accepts_response_payload": False,
+                "retry_attempt": 0,
+                "retry_reason": "",
+                "payload": event_callback(mention, "Ev0LIVE"),
+            }
+        )
+        fake_slack.wait_for("chat.postMessage", count=2)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    output = log_path.read_text()
+    assert "stopping: no new events" in output and "Traceback" not in output
+    reopened = open_store(database_url(settings))
+    assert {job.key: job.state for job in reopened.jobs()} == {
+        left.key: "answered",
+        f"message:C0SOCK:{mention['ts']}": "answered",
+    }
+    reopened.close()

@@ -1,0 +1,294 @@
+"""The durable work queue on both backends: a real SQLite file and a real PostgreSQL.
+
+Jobs are accepted before the ack, leased to one process, re-run by a sweeper when a lease
+expires, erased when finished, and shared by any number of queues (processes, instances).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.store import Job, SQLStore, open_store, sqlite_url
+from bot.work import GIVE_UP_SECONDS, KEEP_FINISHED_SECONDS, MAX_ATTEMPTS, Accepted, WorkQueue
+from tests.postgres import Postgres
+
+SECRET = "xoxb-test-token"
+WORDS = "zanzibar my client relapsed"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "work.sqlite3")
+    server: Postgres = request.getfixturevalue("postgres_server")
+    return server.new_database()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[SQLStore]:
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+class Clock:
+    """A clock the test moves, so leases expire without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def job(number: int, clock: Clock, **changes: object) -> Job:
+    fields: dict[str, object] = {
+        "key": f"message:D0{number}:{number}.000100",
+        "kind": "message.im",
+        "event_id": f"Ev{number}",
+        "received_at": clock.now,
+        "channel": f"D0{number}",
+        "ts": f"{number}.000100",
+        "user_id": "U0ASKER",
+        "text": f"{WORDS} {number}",
+    }
+    fields.update(changes)
+    return Job(**fields)  # type: ignore[arg-type]
+
+
+class Recorder:
+    """A performer that records what it ran and answers as told."""
+
+    def __init__(self, outcome: str = "answered") -> None:
+        self.ran: list[tuple[str, str | None, bool]] = []
+        self.outcome = outcome
+        self.lock = threading.Lock()
+
+    def __call__(self, job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
+        if not mark_posting():
+            return "lost"
+        with self.lock:
+            self.ran.append((job.key, job.text, recovering))
+        return self.outcome
+
+
+def queue(store: SQLStore, clock: Clock, recorder: Recorder, lease: float = 30.0) -> WorkQueue:
+    work = WorkQueue(store, SECRET, lease_seconds=lease, clock=clock)
+    work.handle("message.im", recorder)  # type: ignore[arg-type]
+    return work
+
+
+def test_a_job_is_taken_once_and_a_finished_one_is_a_duplicate(store: SQLStore) -> None:
+    clock, recorder = Clock(), Recorder()
+    first, second = queue(store, clock, recorder), queue(store, clock, recorder)
+    accepted = first.accept(job(1, clock))
+    assert accepted.status == "new" and accepted.leased
+    assert second.accept(job(1, clock)).status == "busy"
+    assert first.run(accepted) == "answered"
+    assert second.accept(job(1, clock)).status == "done"
+    assert recorder.ran == [("message:D01:1.000100", f"{WORDS} 1", False)]
+
+
+def test_a_redelivery_of_a_job_that_never_finished_is_answered(store: SQLStore) -> None:
+    """The first delivery was recorded, then its process died before the 200: Slack retries."""
+    clock, recorder = Clock(), Recorder()
+    dead, alive = queue(store, clock, recorder), queue(store, clock, recorder)
+    assert dead.accept(job(1, clock)).status == "new"  # ... and the process dies here
+    clock.now += 31
+    retried = alive.accept(job(1, clock, event_id="Ev1"))
+    assert retried.status == "resumed"
+    assert alive.run(retried) == "answered"
+    assert [key for key, _, _ in recorder.ran] == ["message:D01:1.000100"]
+
+
+def test_the_sweeper_reruns_expired_work_and_a_crash_in_posting_is_flagged(
+    store: SQLStore,
+) -> None:
+    clock, recorder = Clock(), Recorder()
+    dead, sweeper = queue(store, clock, recorder), queue(store, clock, recorder)
+    dead.accept(job(1, clock))
+    dead.accept(job(2, clock))
+    assert store.mark_posting("message:D02:2.000100", dead.owner, clock.now + 30)
+    assert sweeper.sweep() == 0  # leases still live
+    clock.now += 31
+    assert sweeper.sweep() == 2
+    assert sorted(recorder.ran) == [
+        ("message:D01:1.000100", f"{WORDS} 1", False),
+        ("message:D02:2.000100", f"{WORDS} 2", True),
+    ]
+    assert {j.state for j in store.jobs()} == {"answered"}
+
+
+def test_finished_jobs_keep_only_ids_and_are_pruned_after_a_day(
+    store: SQLStore, store_url: str, tmp_path: Path
+) -> None:
+    clock, recorder = Clock(), Recorder()
+    work = queue(store, clock, recorder)
+    pending = job(2, clock, kind="command", response_url="https://hooks.slack.com/x/secret")
+    work.accept(pending)
+    (stored_pending,) = store.jobs()
+    assert stored_pending.text and WORDS not in stored_pending.text  # sealed while pending
+    assert stored_pending.response_url and "secret" not in stored_pending.response_url
+    work.run(work.accept(job(1, clock)))
+    answered = [j for j in store.jobs() if j.state == "answered"]
+    assert [(j.key, j.text, j.response_url) for j in answered] == [
+        ("message:D01:1.000100", None, None)
+    ]
+    clock.now += KEEP_FINISHED_SECONDS + 3601
+    work._last_prune = 0.0
+    work.sweep()  # prunes the answered job; gives up the pending command (no performer)
+    assert [(j.key, j.state, j.text, j.response_url) for j in store.jobs()] == [
+        (pending.key, "failed", None, None)
+    ]
+    if store_url.startswith("sqlite://"):
+        raw = b"".join(p.read_bytes() for p in tmp_path.glob("work.sqlite3*"))
+        assert WORDS.encode() not in raw and b"secret" not in raw
+
+
+def test_transient_failures_are_retried_with_backoff_then_given_up(store: SQLStore) -> None:
+    clock, recorder = Clock(), Recorder("retry")
+    work = queue(store, clock, recorder)
+    work.run(work.accept(job(1, clock)))
+    for _ in range(MAX_ATTEMPTS + 2):
+        clock.now += 31
+        work.sweep()
+    assert len(recorder.ran) == MAX_ATTEMPTS
+    assert [j.state for j in store.jobs()] == ["failed"]
+
+
+def test_work_older_than_a_response_url_is_given_up(store: SQLStore) -> None:
+    clock, recorder = Clock(), Recorder()
+    work = queue(store, clock, recorder)
+    work.accept(job(1, clock))
+    clock.now += GIVE_UP_SECONDS + 1
+    work.sweep()
+    assert recorder.ran == [] and [j.state for j in store.jobs()] == ["failed"]
+
+
+def test_shutdown_hands_back_work_not_started_for_another_process(store: SQLStore) -> None:
+    clock, recorder = Clock(), Recorder()
+    leaving, staying = queue(store, clock, recorder), queue(store, clock, recorder)
+    waiting = leaving.accept(job(1, clock))
+    assert leaving.shutdown(grace=1.0) == ["message:D01:1.000100"]
+    assert leaving.run(waiting) is None  # its listener thread got to it too late
+    assert staying.sweep() == 1  # no need to wait for the lease to expire
+    assert [key for key, _, _ in recorder.ran] == ["message:D01:1.000100"]
+
+
+def test_shutdown_waits_for_a_running_job_within_the_grace(store: SQLStore) -> None:
+    clock = Clock()
+    started, release = threading.Event(), threading.Event()
+
+    def slow(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
+        started.set()
+        release.wait(10)
+        mark_posting()
+        return "answered"
+
+    work = WorkQueue(store, SECRET, clock=clock)
+    work.handle("message.im", slow)  # type: ignore[arg-type]
+    accepted = work.accept(job(1, clock))
+    runner = threading.Thread(target=work.run, args=(accepted,))
+    runner.start()
+    started.wait(10)
+    threading.Timer(0.2, release.set).start()
+    assert work.shutdown(grace=10.0) == []
+    runner.join(10)
+    assert [j.state for j in store.jobs()] == ["answered"]
+
+
+def test_concurrent_sweepers_run_each_expired_job_exactly_once(store_url: str) -> None:
+    """Four processes' worth of queues (own connections) sweep 200 expired jobs at once."""
+    clock = Clock()
+    seed = open_store(store_url)
+    dead = WorkQueue(seed, SECRET, clock=clock)
+    for number in range(200):
+        dead.accept(job(number, clock))
+    seed.close()
+    clock.now += 31
+    ran: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def count(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
+        assert mark_posting()
+        with lock:
+            ran[job.key] += 1
+        return "answered"
+
+    stores = [open_store(store_url) for _ in range(4)]
+    sweepers = []
+    for own in stores:
+        work = WorkQueue(own, SECRET, clock=clock, batch=5)
+        work.handle("message.im", count)  # type: ignore[arg-type]
+        sweepers.append(threading.Thread(target=lambda w=work: [w.sweep() for _ in range(60)]))
+    for thread in sweepers:
+        thread.start()
+    for thread in sweepers:
+        thread.join(60)
+    for own in stores:
+        own.close()
+    assert len(ran) == 200 and set(ran.values()) == {1}
+
+
+def test_a_read_only_database_is_a_clear_error_and_questions_are_still_answered(
+    store_url: str, postgres_or_none: Postgres | None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The store refuses writes (read-only, or full): logged clearly, the job run unrecorded."""
+    store = open_store(store_url)
+    if store_url.startswith("sqlite://"):
+        with store.database.connect() as connection:  # type: ignore[attr-defined]
+            connection.execute("PRAGMA query_only = 1")
+    else:
+        assert postgres_or_none is not None
+        dbname = store_url.split("?")[0].rsplit("/", 1)[1]
+        postgres_or_none.execute(
+            postgres_or_none.admin_url,
+            f'ALTER DATABASE "{dbname}" SET default_transaction_read_only = on',
+        )
+        store.database.close()  # new connections pick the setting up
+    clock, recorder = Clock(), Recorder()
+    work = queue(store, clock, recorder)
+    with caplog.at_level("ERROR", logger="peerbot.work"):
+        accepted = work.accept(job(1, clock))
+    assert accepted == Accepted("unrecorded", job(1, clock))
+    assert work.run(accepted) == "answered"
+    assert [key for key, _, _ in recorder.ran] == ["message:D01:1.000100"]
+    (record,) = [r.getMessage() for r in caplog.records if r.name == "peerbot.work"]
+    assert "store unavailable, answering unrecorded key=message:D01:1.000100" in record
+    assert "read-only" in record or "readonly" in record
+    assert WORDS not in record
+    store.close()
+
+
+@pytest.fixture
+def postgres_or_none(store_url: str, request: pytest.FixtureRequest) -> Postgres | None:
+    if store_url.startswith("sqlite://"):
+        return None
+    server: Postgres = request.getfixturevalue("postgres_server")
+    return server
+
+
+def test_a_full_database_is_a_clear_error_and_questions_are_still_answered(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLite out of room (a full disk, or a size cap): the long question cannot be recorded,
+    the error says so, and the question is answered anyway."""
+    store = open_store(sqlite_url(tmp_path / "full.sqlite3"))
+    with store.database.connect() as connection:  # type: ignore[attr-defined]
+        (pages,) = connection.execute("PRAGMA page_count").fetchone()
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+    clock, recorder = Clock(), Recorder()
+    work = queue(store, clock, recorder)
+    long_question = job(1, clock, text=WORDS + " and more" * 2000)
+    with caplog.at_level("ERROR", logger="peerbot.work"):
+        accepted = work.accept(long_question)
+    assert accepted.status == "unrecorded"
+    assert work.run(accepted) == "answered"
+    (record,) = [r.getMessage() for r in caplog.records if r.name == "peerbot.work"]
+    assert "database or disk is full" in record and WORDS not in record
+    store.close()
