@@ -32,6 +32,10 @@ from bot.yamlfile import LineMap, Problem, read_yaml
 # What a frame may require of a passage. "both_sides" (comparisons) is checked against the
 # question's two sides; the others are regular expressions in frames.yaml `answer_types`.
 BOTH_SIDES = "both_sides"
+# What no passage can hold: the sources are published research, so advice on one staff member's
+# situation ("my client relapsed, what do I do") or live facts (open grants, deadlines, today's
+# figures) are never in them. A frame needing it is at best a partial answer with related passages.
+NOT_IN_SOURCES = "not_in_sources"
 # How many words a `*` in a cue may stand for ("how much * cost": "how much does training cost").
 _WILDCARD_WORDS = 5
 
@@ -44,7 +48,7 @@ class Frame:
     label: str
     cues: tuple[str, ...]
     unless: tuple[str, ...] = ()
-    needs: str | None = None  # an answer type id, BOTH_SIDES, or None
+    needs: str | None = None  # an answer type id, BOTH_SIDES, NOT_IN_SOURCES, or None
     missing: str | None = None  # what "the sources do not give" when no passage has it
     card: bool = False  # answered from the concept card of the concept asked about
     topics: tuple[str, ...] = ()  # topic ids whose passages suit this frame best
@@ -291,7 +295,7 @@ def _frames(
                 )
         if type_id:
             answer_types.append(AnswerType(type_id, patterns))
-    known_needs = {kind.id for kind in answer_types} | {BOTH_SIDES}
+    known_needs = {kind.id for kind in answer_types} | {BOTH_SIDES, NOT_IN_SOURCES}
     topics = set(topic_ids)
     frames: list[Frame] = []
     seen: set[str] = set()

@@ -44,7 +44,7 @@ import numpy as np
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, Frame, Place, type_pattern
+from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Place, type_pattern
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
@@ -494,9 +494,12 @@ class SnippetIndex:
             terms = frozenset(tokenize(text))
             types = frozenset(kind for kind, rx in self._type_patterns.items() if rx.search(text))
             # Curated asks may name the place a passage is about when its text does not
-            # ("the Mental Health Care Act" is India's).
+            # ("the Mental Health Care Act" is India's), and so may the work it is quoted from:
+            # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK.
             snippet = self.kb.snippets[doc_id]
-            text_words = words(" ".join([text, *getattr(snippet, "asks", ())]))
+            source = self.kb.sources.get(snippet.source_id)
+            work = [source.title or "", source.label or ""] if source is not None else []
+            text_words = words(" ".join([text, *getattr(snippet, "asks", ()), *work]))
             places = frozenset(place.id for place in self._reader.find_places(text_words)[0])
             facts = (terms, types, places)
             self._facts[doc_id] = facts
@@ -516,14 +519,32 @@ class SnippetIndex:
         fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
         return ids, fused
 
-    def _coverage(self, concepts: Sequence[_Concept], doc_ids: IdArray) -> np.ndarray:
+    def _coverage(
+        self,
+        concepts: Sequence[_Concept],
+        doc_ids: IdArray,
+        places: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    ) -> np.ndarray:
         """Weight covered per doc: by the passage field, or by its best single curated ask.
 
         Per ask, not the union of all asks and the passage: words scattered over several
-        questions a passage answers are not evidence that it answers this one.
+        questions a passage answers are not evidence that it answers this one. A named place
+        (`places`: its terms, the place ids) is covered by a passage about that place, even when
+        only the work it is quoted from names it ("how many did the UK DDA study interview").
         """
+        place_terms, place_ids = places
+        about_place = np.asarray(
+            [
+                bool(place_ids & self._snippet_facts(doc_id)[2]) if place_ids else False
+                for doc_id in doc_ids.tolist()
+            ],
+            dtype=bool,
+        )
         covered = np.zeros(doc_ids.size)
         for concept in concepts:
+            if concept.term in place_terms:
+                covered += concept.weight * about_place
+                continue
             if concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
@@ -567,7 +588,11 @@ class SnippetIndex:
         concepts = reading.concepts if concepts is None else concepts
         total = sum(concept.weight for concept in concepts)
         ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
-        covered = self._coverage(concepts, ids) if total else np.zeros(ids.size)
+        places = (
+            reading.place_terms,
+            frozenset(place.id for place in reading.question.required_places),
+        )
+        covered = self._coverage(concepts, ids, places) if total else np.zeros(ids.size)
         return [
             Hit(
                 self.kb.snippets[doc_id],
@@ -585,7 +610,9 @@ class SnippetIndex:
         frame = question.frame
         type_missing = False
         if frame is not None and frame.needs is not None:
-            if frame.needs == BOTH_SIDES:
+            if frame.needs == NOT_IN_SOURCES:
+                type_missing = True
+            elif frame.needs == BOTH_SIDES:
                 if reading.side_concepts is not None:
                     # Each side is represented by its concept next to the cue ("community"
                     # vs "site"), so a word every passage shares ("peer") cannot stand in.
@@ -599,8 +626,17 @@ class SnippetIndex:
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the ask's most specific concept
                     # has to be in the passage's own words (not only in its labels or asks).
+                    # Most specific among words the passages know: a word no passage has
+                    # ("toward") weighs most but names no subject to check.
                     main = max(
-                        (c for c in reading.concepts if not c.term.startswith(_TYPE_PREFIX)),
+                        (
+                            c
+                            for c in reading.concepts
+                            if not c.term.startswith(_TYPE_PREFIX)
+                            and c.term not in filler_terms()
+                            and c.term not in reading.place_terms
+                            and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
+                        ),
                         key=lambda c: c.weight,
                         default=None,
                     )

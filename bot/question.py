@@ -45,6 +45,22 @@ _QUESTION_WORDS = frozenset(
 
 Weight = Callable[[str], float]
 
+# A question that points back at what the message just said ("my team never knows what I do. is
+# that common?", "clients say they only need meds. is this a known thing?"): staff describe an
+# experience, then ask whether it is usual. The experience is what the question is about.
+_TAG_RE = re.compile(
+    r"^(?:is|isn t|was|does|did|do) (?:that|this|it|these|those)(?= )"
+    r"|^(?:are|were|do) (?:these|those|they)(?= )"
+    r"|^(?:anyone|anybody|does anyone|does anybody|has anyone|have others|do others|"
+    r"do other \S+) (?:else )?(?:see|seen|have|had|get|run|notice|deal|experience)"
+)
+# What such a question asks of the experience ("common", "a known thing", "normal"): whether it
+# is usual, which no passage states in those words. Left out of the ask, so the experience's own
+# words decide which passage answers.
+_TAG_PREDICATES = frozenset(
+    "common commonly normal typical usual known thing things widespread happen happens".split()
+)
+
 # "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
 _ALTERNATIVE_RE = re.compile(
     r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it)"
@@ -172,9 +188,27 @@ class QuestionReader:
                 return ask, ask != whole, 0
             best, others = asking[-1], 0
         ask = self._one_alternative(best)
+        if _TAG_RE.match(ask):
+            ask = self._with_experience(ask, best, sentences)
         if self._weak(ask):
             ask = self._with_context(ask, raws)
         return ask, ask != whole, others
+
+    @staticmethod
+    def _with_experience(ask: str, best: str, sentences: Sequence[tuple[str, bool]]) -> str:
+        """A question pointing back ("is that common?") after the statements it points at."""
+        position = next((i for i, (s, _) in enumerate(sentences) if s is best), None)
+        if position is None:
+            return ask
+        before: list[str] = []
+        for sentence, asks in reversed(sentences[max(0, position - 2) : position]):
+            if asks:
+                break
+            before.insert(0, sentence)
+        if not before:
+            return ask
+        tag = [word for word in ask.split() if word not in _TAG_PREDICATES]
+        return " ".join([*before, *tag])
 
     def _parentheses(self, text: str) -> str:
         """Asides in parentheses dropped ("(asking for a coworker)"); others kept in the sentence

@@ -1,8 +1,10 @@
 """Retrieval quality on the real knowledge base, guarded by floors on each evaluation split.
 
-The dev split keeps today's floors. The held-out test split (tests/data/questions-test.yaml) is
-guarded when it exists: Recall@3 >= 0.90, declined >= 0.90, and a dev-test gap of at most 0.05 on
-both; where it is absent those tests are skipped with the reason shown (`pytest -ra`).
+The dev split: Recall@3 >= 0.90 and declined >= 0.90 (raised from 0.80 once questions the
+sources cannot answer were read by frame). The held-out test split
+(tests/data/questions-test.yaml) is guarded when it exists: Recall@3 >= 0.90, declined >= 0.90,
+and a dev-test gap of at most 0.05 on both; where it is absent those tests are skipped with the
+reason shown (`pytest -ra`).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def test_every_expected_snippet_exists(
 
 def test_dev_quality_floors(dev_report: EvalReport) -> None:
     assert dev_report.recall_at_3 >= 0.90, dev_report.misses
-    assert dev_report.declined >= 0.80, dev_report.wrongly_answered
+    assert dev_report.declined >= 0.90, dev_report.wrongly_answered
 
 
 def test_test_split_floors(test_report: EvalReport) -> None:

@@ -193,3 +193,22 @@ def test_parentheses_after_a_question_belong_to_it(real_index: SnippetIndex) -> 
     """A thread's follow-up arrives as "what about youth? (Peer bridger)" (bot.conversation)."""
     question = _read(real_index, "what about youth? (2) (Peer bridger)")
     assert question.ask == "what about youth 2 peer bridger"
+
+
+def test_a_question_pointing_back_is_read_with_the_experience_before_it(
+    real_index: SnippetIndex,
+) -> None:
+    """ "is that common?" after a statement asks about the statement, not about "common"."""
+    question = "our peers keep getting asked to drive clients around. is this normal for peers?"
+    read = real_index.read(question)
+    assert "drive clients around" in read.ask
+    # "normal" asks whether the experience is usual; it is not what a passage must say.
+    assert read.ask.endswith("is this for peers")
+    assert "normal" not in read.words
+
+
+def test_a_statement_before_an_unrelated_question_is_still_dropped(
+    real_index: SnippetIndex,
+) -> None:
+    question = "our peers keep getting asked to drive clients around. what is peer support"
+    assert real_index.read(question).ask == "what is peer support"
