@@ -2,6 +2,7 @@
 
     python benchmarks/end_to_end.py                     # real knowledge base, 10 senders
     python benchmarks/end_to_end.py --senders 10 --requests 100 --snippets 10000
+    python benchmarks/end_to_end.py --tls               # the Web API over HTTPS, as Slack's
 
 Runs `peerbot serve` exactly as deployed (gunicorn, PEERBOT_WORKERS=2 x PEERBOT_THREADS=8) on a
 loopback port, its Web API pointed at a loopback fake Slack (`slack_fake.py`). Each of N sender
@@ -17,18 +18,30 @@ shaped like Slack's:
 Questions cycle through the evaluation set (`tests/data/questions-dev.yaml`), answerable and not.
 Sender and fake share the benchmark process and the machine's cores with the server, as a
 single small container would; the figures include that contention.
+
+The same senders then drive the floor, `bare_bolt.py`: a bare Bolt app in the same harness
+(gunicorn, same workers and threads, same WSGI wrapper) that acks each mention and posts a
+fixed message, with Bolt's default WebClient ("bare Bolt") and with peerbot's pooled one
+("bare Bolt pooled"). Server CPU per mention (master and workers, from /proc) and latency are
+printed for each, with peerbot's ratio to the floor. With `--tls` the fake Slack answers over
+HTTPS (a self-signed certificate the servers trust through SSL_CERT_FILE), as Slack does, so a
+client that opens a connection per call pays a TLS handshake per call, as in production.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import itertools
+import subprocess
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import yaml
@@ -37,6 +50,7 @@ from harness import REPO, cpu_seconds, machine, markdown_table, percentile, pss_
 from slack_fake import (
     TEAM_ID,
     FakeSlack,
+    bare_bolt_command,
     children,
     free_port,
     mention_body,
@@ -173,6 +187,192 @@ def _stats(kind: str, values: list[float], elapsed: float) -> list[object]:
     ]
 
 
+SERVERS = {
+    "peerbot": None,
+    "bare Bolt": bare_bolt_command(pooled=False),
+    "bare Bolt pooled": bare_bolt_command(pooled=True),
+}
+
+
+@dataclass
+class _Running:
+    """One started server and what has been measured on it so far."""
+
+    name: str
+    port: int
+    process: subprocess.Popen[bytes]
+    ready_s: float
+    pids: list[int]
+    mention_acks: list[float] = field(default_factory=list)
+    mention_replies: list[float] = field(default_factory=list)
+    mention_s: float = 0.0
+    cpu_s: float = 0.0
+
+
+def measure_servers(
+    names: Sequence[str],
+    fake: FakeSlack,
+    settings: dict[str, str],
+    texts: Sequence[str],
+    senders: int,
+    requests: int,
+    pause: float,
+    rounds: int,
+) -> list[dict[str, Any]]:
+    """Start every server at once, then time mentions on each in turn, `rounds` times over.
+
+    Interleaving the servers' turns spreads the machine's load drift (other processes, CPU
+    frequency) evenly over them, so their ratios are fair. Server CPU is read from /proc for
+    each server's master and workers around its own turns only: the CPU of its answered
+    mentions. Slash commands are then timed on peerbot alone.
+    """
+    with contextlib.ExitStack() as stack:
+        running: list[_Running] = []
+        for name in names:
+            port = free_port()
+            process, ready = stack.enter_context(serving(fake, port, settings, SERVERS[name]))
+            running.append(_Running(name, port, process, ready, [process.pid]))
+        for server in running:
+            run_senders(server.port, fake, 2, 10, Sender.mention, texts)  # warm-up
+            server.pids = [server.process.pid, *children(server.process.pid)]
+        per_round = max(1, requests // rounds)
+        for _ in range(rounds):
+            for server in running:
+                before = sum(cpu_seconds(pid) for pid in server.pids)
+                acks, replies, elapsed = run_senders(
+                    server.port, fake, senders, per_round, Sender.mention, texts, pause
+                )
+                server.cpu_s += sum(cpu_seconds(pid) for pid in server.pids) - before
+                server.mention_acks += acks
+                server.mention_replies += replies
+                server.mention_s += elapsed
+        results: list[dict[str, Any]] = []
+        for server in running:
+            result: dict[str, Any] = {
+                "name": server.name,
+                "ready_s": server.ready_s,
+                "mention_acks": server.mention_acks,
+                "mention_replies": server.mention_replies,
+                "mention_s": server.mention_s,
+                "server_cpu_ms": 1000 * server.cpu_s / len(server.mention_replies),
+            }
+            if server.name == "peerbot":
+                own_cpu = -time.process_time()
+                run_senders(server.port, fake, 2, 10, Sender.command, texts)  # warm-up
+                acks, replies, elapsed = run_senders(
+                    server.port, fake, senders, requests, Sender.command, texts, pause
+                )
+                own_cpu += time.process_time()
+                result.update(command_acks=acks, command_replies=replies, command_s=elapsed)
+                result["own_cpu_ms"] = 1000 * own_cpu / len(replies)
+            workers = server.pids[1:]
+            result["master_mb"] = rss_mb(server.process.pid)
+            result["worker_mb"] = max((rss_mb(pid) for pid in workers), default=float("nan"))
+            result["pss_mb"] = pss_mb(server.process.pid) + sum(pss_mb(pid) for pid in workers)
+            results.append(result)
+    return results
+
+
+def floor_rows(results: Sequence[dict[str, Any]]) -> list[list[object]]:
+    """Per server: CPU per mention, mention -> post p50 / p99, and each as a ratio to the floor."""
+    floor = next(r for r in results if r["name"] == "bare Bolt")
+    floor_p50 = percentile(floor["mention_replies"], 50)
+    floor_p99 = percentile(floor["mention_replies"], 99)
+    rows: list[list[object]] = []
+    for result in results:
+        p50 = percentile(result["mention_replies"], 50)
+        p99 = percentile(result["mention_replies"], 99)
+        rows.append(
+            [
+                result["name"],
+                len(result["mention_replies"]),
+                f"{result['server_cpu_ms']:.2f}",
+                f"{result['server_cpu_ms'] / floor['server_cpu_ms']:.2f}x",
+                f"{p50:.1f}",
+                f"{p99:.1f}",
+                f"{p50 / floor_p50:.2f}x",
+                f"{p99 / floor_p99:.2f}x",
+                f"{len(result['mention_replies']) / result['mention_s']:.0f}",
+            ]
+        )
+    return rows
+
+
+FLOOR_HEADERS = [
+    "server",
+    "mentions",
+    "server CPU ms / mention",
+    "CPU vs bare Bolt",
+    "p50 ms",
+    "p99 ms",
+    "p50 vs bare Bolt",
+    "p99 vs bare Bolt",
+    "per s",
+]
+
+
+def run_all(
+    senders: int,
+    requests: int,
+    snippets: int,
+    pause_ms: float,
+    servers: Sequence[str],
+    rounds: int = 5,
+    tls: bool = False,
+) -> tuple[str, list[dict[str, Any]]]:
+    """(label, results) of every server in `servers`, one after another, same senders."""
+    texts = questions()
+    with tempfile.TemporaryDirectory(prefix="peerbot-e2e-") as temporary:
+        work = Path(temporary)
+        knowledge, seeds = REPO / "knowledge", REPO / "seeds"
+        label = "real knowledge base"
+        if snippets:
+            knowledge, seeds = write_knowledge_base(work / "synthetic", snippets)
+            label = f"{snippets:,} synthetic snippets"
+        settings = {
+            "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
+            "PEERBOT_SEEDS_DIR": str(seeds),
+            "PEERBOT_DATA_DIR": str(work / "data"),
+        }
+        if tls:
+            label += ", Web API over TLS (self-signed, trusted through SSL_CERT_FILE)"
+        with FakeSlack(tls_dir=work if tls else None) as fake:
+            results = measure_servers(
+                servers, fake, settings, texts, senders, requests, pause_ms / 1000, rounds
+            )
+    return label, results
+
+
+def report(
+    label: str, results: Sequence[dict[str, Any]], senders: int, requests: int, pause_ms: float
+) -> str:
+    """The Markdown the README shows: the floor comparison, then peerbot's own table."""
+    ours = next(r for r in results if r["name"] == "peerbot")
+    lines = [
+        f"{label}; {senders} concurrent senders x {requests} requests per kind, "
+        f"{pause_ms:g} ms pause after each reply; peerbot ready in {ours['ready_s']:.2f} s; "
+        f"after the run: master RSS {ours['master_mb']:.0f} MB, largest worker RSS "
+        f"{ours['worker_mb']:.0f} MB, total PSS {ours['pss_mb']:.0f} MB; senders and fake "
+        f"Slack {ours['own_cpu_ms']:.1f} ms CPU per slash command",
+        "",
+    ]
+    if any(r["name"] == "bare Bolt" for r in results):
+        lines += [markdown_table(FLOOR_HEADERS, floor_rows(results)), ""]
+    rows = [
+        _stats("app_mention -> chat.postMessage", ours["mention_replies"], ours["mention_s"]),
+        _stats("app_mention HTTP ack", ours["mention_acks"], ours["mention_s"]),
+    ]
+    if "command_replies" in ours:
+        rows += [
+            _stats("/peer-ask HTTP ack", ours["command_acks"], ours["command_s"]),
+            _stats("/peer-ask -> response_url", ours["command_replies"], ours["command_s"]),
+        ]
+    lines.append(
+        markdown_table(["measure", "requests", "p50 ms", "p99 ms", "max ms", "per s"], rows)
+    )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--senders", type=int, default=10)
@@ -184,60 +384,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=0,
         help="each sender's pause after a reply (0: closed loop)",
     )
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved turns per server")
+    parser.add_argument("--tls", action="store_true", help="the fake Slack answers over HTTPS")
+    parser.add_argument(
+        "--servers",
+        default=",".join(SERVERS),
+        help=f"comma-separated, from: {', '.join(SERVERS)}",
+    )
     args = parser.parse_args(argv)
     print(f"# end-to-end benchmark: {machine()}", flush=True)
-    texts = questions()
-    pause = args.pause_ms / 1000
-    with tempfile.TemporaryDirectory(prefix="peerbot-e2e-") as temporary:
-        work = Path(temporary)
-        knowledge, seeds = REPO / "knowledge", REPO / "seeds"
-        label = "real knowledge base"
-        if args.snippets:
-            knowledge, seeds = write_knowledge_base(work / "synthetic", args.snippets)
-            label = f"{args.snippets:,} synthetic snippets"
-        settings = {
-            "PEERBOT_KNOWLEDGE_DIR": str(knowledge),
-            "PEERBOT_SEEDS_DIR": str(seeds),
-            "PEERBOT_DATA_DIR": str(work / "data"),
-        }
-        port = free_port()
-        with FakeSlack() as fake, serving(fake, port, settings) as (process, ready):
-            run_senders(port, fake, 2, 10, Sender.mention, texts)  # warm-up
-            run_senders(port, fake, 2, 10, Sender.command, texts)
-            workers = children(process.pid)
-            server_cpu = -sum(cpu_seconds(pid) for pid in [process.pid, *workers])
-            own_cpu = -time.process_time()
-            mention_acks, mention_replies, mention_s = run_senders(
-                port, fake, args.senders, args.requests, Sender.mention, texts, pause
-            )
-            command_acks, command_replies, command_s = run_senders(
-                port, fake, args.senders, args.requests, Sender.command, texts, pause
-            )
-            server_cpu += sum(cpu_seconds(pid) for pid in [process.pid, *workers])
-            own_cpu += time.process_time()
-            master = rss_mb(process.pid)
-            worst = max((rss_mb(pid) for pid in workers), default=float("nan"))
-            total = pss_mb(process.pid) + sum(pss_mb(pid) for pid in workers)
-    requests = len(mention_replies) + len(command_replies)
-    print(
-        f"\n{label}; {args.senders} concurrent senders x {args.requests} requests per kind, "
-        f"{args.pause_ms:g} ms pause after each reply; "
-        f"server ready in {ready:.2f} s; after the run: master RSS {master:.0f} MB, "
-        f"largest worker RSS {worst:.0f} MB, total PSS {total:.0f} MB; CPU per request: "
-        f"server {1000 * server_cpu / requests:.1f} ms, senders and fake Slack "
-        f"{1000 * own_cpu / requests:.1f} ms\n"
+    servers = [name.strip() for name in args.servers.split(",") if name.strip()]
+    label, results = run_all(
+        args.senders, args.requests, args.snippets, args.pause_ms, servers, args.rounds, args.tls
     )
-    print(
-        markdown_table(
-            ["measure", "requests", "p50 ms", "p99 ms", "max ms", "per s"],
-            [
-                _stats("app_mention -> chat.postMessage", mention_replies, mention_s),
-                _stats("app_mention HTTP ack", mention_acks, mention_s),
-                _stats("/peer-ask HTTP ack", command_acks, command_s),
-                _stats("/peer-ask -> response_url", command_replies, command_s),
-            ],
-        )
-    )
+    print()
+    print(report(label, results, args.senders, args.requests, args.pause_ms))
 
 
 if __name__ == "__main__":

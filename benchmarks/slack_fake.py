@@ -11,13 +11,15 @@ import hashlib
 import hmac
 import json
 import os
+import socket
+import ssl
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,18 +50,65 @@ class _Server(ThreadingHTTPServer):
     # The app opens a connection per Web API call; with the default backlog of 5, bursts from
     # its worker threads would see dropped SYNs and 1-second retransmits, timing the fake.
     request_queue_size = 256
+    tls: ssl.SSLContext | None = None
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, address = super().get_request()
+        if self.tls is not None:
+            # The handshake happens on the first read, in the connection's own thread.
+            connection = self.tls.wrap_socket(
+                connection, server_side=True, do_handshake_on_connect=False
+            )
+        return connection, address
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """(certificate, key) for 127.0.0.1, made with the openssl command; the certificate is also
+    the CA a client must trust (SSL_CERT_FILE)."""
+    certificate, key = directory / "fake-slack.pem", directory / "fake-slack.key"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return certificate, key
 
 
 class FakeSlack:
-    """Slack's Web API and response_urls on 127.0.0.1, recording every post."""
+    """Slack's Web API and response_urls on 127.0.0.1, recording every post.
 
-    def __init__(self) -> None:
+    With `tls_dir`, it answers over HTTPS with a self-signed certificate written there
+    (`certificate`), as Slack answers over TLS: a client that opens a connection per call then
+    pays a TLS handshake per call, as it would in production.
+    """
+
+    def __init__(self, tls_dir: Path | None = None) -> None:
         self.posts: dict[str, Post] = {}
         self._condition = threading.Condition()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; on a kept-alive connection Nagle's
+            # algorithm would hold the body until the client's delayed ACK (~40 ms).
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
@@ -79,12 +128,19 @@ class FakeSlack:
 
         self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        self.certificate: Path | None = None
+        if tls_dir is not None:
+            self.certificate, key = self_signed_certificate(tls_dir)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(self.certificate, key)
+            self._server.tls = context
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        scheme = "https" if self.certificate is not None else "http"
+        return f"{scheme}://{host!s}:{port}"
 
     def __enter__(self) -> Self:
         self._thread.start()
@@ -201,6 +257,8 @@ def serve_environ(fake: FakeSlack, extra: Mapping[str, str]) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("SLACK_", "PEERBOT_")) and "proxy" not in key.lower()
     }
+    if fake.certificate is not None:
+        environ["SSL_CERT_FILE"] = str(fake.certificate)  # trust the fake's certificate
     environ.update(
         {
             "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -220,12 +278,18 @@ def peerbot_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
 
 
+def bare_bolt_command(pooled: bool = False) -> list[str]:
+    """`bare_bolt.py`: the floor app, in the same harness (`--bind` is added by `serving`)."""
+    script = Path(__file__).resolve().with_name("bare_bolt.py")
+    return [sys.executable, str(script), *(["--pooled"] if pooled else [])]
+
+
 def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
     """Poll GET `url` until it answers 200; fail if the process dies first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"peerbot serve exited with status {process.returncode}")
+            raise RuntimeError(f"the server exited with status {process.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=1) as response:
                 if response.status == 200:
@@ -238,12 +302,16 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0
 
 @contextmanager
 def serving(
-    fake: FakeSlack, port: int, extra: Mapping[str, str]
+    fake: FakeSlack,
+    port: int,
+    extra: Mapping[str, str],
+    command: Sequence[str] | None = None,
 ) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
-    """Start `peerbot serve` on 127.0.0.1:`port`; yield (process, seconds until ready)."""
+    """Start `peerbot serve` (or `command`, given --bind) on 127.0.0.1:`port`; yield
+    (process, seconds until ready)."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [*peerbot_command(), "serve", "--bind", f"127.0.0.1:{port}"],
+        [*(command or [*peerbot_command(), "serve"]), "--bind", f"127.0.0.1:{port}"],
         env=serve_environ(fake, extra),
         cwd=REPO,
         stdout=subprocess.DEVNULL,

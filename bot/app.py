@@ -29,6 +29,7 @@ from bot.listeners.common import JOB, RECEIVED_AT, command_job, retry_handlers
 from bot.listeners.follow_ups import drop_unrelated_messages
 from bot.listeners.replying import message_job
 from bot.loader import LiveIndex
+from bot.slack_http import PooledApp, PooledWebClient
 from bot.store import EventStore, SQLStore, database_url, open_store
 from bot.work import WorkQueue
 
@@ -42,11 +43,12 @@ DEFAULT_API_URL = "https://slack.com/api/"
 
 
 def make_client(settings: Settings) -> WebClient:
-    """The Web API client: bot token, SLACK_API_URL (e.g. GovSlack), and retry handlers."""
+    """The Web API client: bot token, SLACK_API_URL (e.g. GovSlack), retry handlers, and
+    kept-alive pooled connections (`bot.slack_http`)."""
     base_url = settings.slack_api_url or DEFAULT_API_URL
     if not base_url.endswith("/"):
         base_url += "/"
-    return WebClient(
+    return PooledWebClient(
         token=settings.slack_bot_token,
         base_url=base_url,
         timeout=settings.slack_timeout,
@@ -131,7 +133,7 @@ def create_app(
         )
     bolt_logger = logging.getLogger(SLACK_LOGGER)
     bolt_logger.addFilter(_DROP_TOKEN_NOTICE)
-    app = App(
+    app = PooledApp(
         # Bolt resets the level of the logger named after the app: keep it out of "peerbot.*".
         name="peerbot-slack",
         logger=bolt_logger,

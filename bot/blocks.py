@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -312,16 +313,36 @@ def _quote(
     result: Result, number: int, *, heading: str | None = None, interactive: bool = True
 ) -> Json:
     """A quoted passage ending in its reference mark, with a "Show in source" button."""
+    block: Json = _fresh(_quote_block(result.text, result.snippet_id, number, heading, interactive))
+    return block
+
+
+@lru_cache(maxsize=4096)
+def _quote_block(
+    text: str, snippet_id: str, number: int, heading: str | None, interactive: bool
+) -> Json:
+    """`_quote`'s block, built and validated once: the same passages answer question after
+    question, and slack_sdk's validating models are the larger part of rendering an answer.
+    `_quote` hands out copies (`_fresh`), so nothing done to one reply reaches the next."""
     mark = f" [{number}]"
     prefix = f"*{escape_mrkdwn(heading)}*\n" if heading else ""
     room = MAX_SECTION_TEXT - len(prefix) - len(mark) - 2
-    text = f"{prefix}> {fit_mrkdwn(one_line(result.text), room)}{mark}"
-    accessory = _button("Show in source", ACTION_SHOW_SOURCE, result.snippet_id)
+    quoted = f"{prefix}> {fit_mrkdwn(one_line(text), room)}{mark}"
+    accessory = _button("Show in source", ACTION_SHOW_SOURCE, snippet_id)
     block = SectionBlock(
-        text=MarkdownTextObject(text=text, verbatim=True),
-        accessory=accessory if interactive and len(result.snippet_id) <= MAX_BUTTON_VALUE else None,
+        text=MarkdownTextObject(text=quoted, verbatim=True),
+        accessory=accessory if interactive and len(snippet_id) <= MAX_BUTTON_VALUE else None,
     )
     return block.to_dict()
+
+
+def _fresh(value: Any) -> Any:
+    """A deep copy of Block Kit JSON (dicts, lists, immutable leaves), quicker than deepcopy."""
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fresh(item) for item in value]
+    return value
 
 
 def _passages(

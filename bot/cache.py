@@ -23,16 +23,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import logging
 import os
-import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import snowballstemmer
+import Stemmer
 
 from bot import bm25, frames, index, knowledge, question, tokenize, yamlfile
 from bot.bm25 import PostingsBM25
@@ -49,6 +46,9 @@ from bot.knowledge import (
     UncoveredSentence,
 )
 
+if TYPE_CHECKING:
+    import logging
+
 FORMAT_VERSION = 2
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
@@ -58,7 +58,12 @@ _FIELD_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64,
 _ARRAYS = {**_FIELD_ARRAYS, **{f"asks_{name}": kind for name, kind in _FIELD_ARRAYS.items()}}
 _SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
 
-logger = logging.getLogger(__name__)
+
+def _logger() -> logging.Logger:
+    """This module's logger; `logging` is imported on first use, as `peerbot ask` rarely logs."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def _tree_files(root: Path) -> list[Path]:
@@ -68,10 +73,19 @@ def _tree_files(root: Path) -> list[Path]:
 
 
 def _code_files() -> list[Path]:
-    """This module, the modules that shape the cached data, and the stemmer they use."""
-    stemmer_module = sys.modules[type(snowballstemmer.stemmer("english")).__module__]
-    modules = (*_SHAPING_MODULES, stemmer_module)
-    return [Path(__file__), *(Path(str(module.__file__)) for module in modules)]
+    """This module and the modules that shape the cached data."""
+    return [Path(__file__), *(Path(str(module.__file__)) for module in _SHAPING_MODULES)]
+
+
+def _stemmer_identity() -> bytes:
+    """The installed C stemmer: its version, and its library file's path, size and mtime.
+
+    The stems depend on it, so it is part of the key; its shared library is megabytes, so it
+    is identified by what changes when it is replaced rather than hashed on every start.
+    """
+    library = Path(str(Stemmer.__file__))
+    stat = library.stat()
+    return f"{Stemmer.version()}\0{library}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
 
 
 def cache_key(knowledge_dir: Path, seeds_dir: Path) -> str:
@@ -80,6 +94,7 @@ def cache_key(knowledge_dir: Path, seeds_dir: Path) -> str:
     Raises OSError when a file cannot be read.
     """
     digest = hashlib.sha256(f"peerbot-index-cache {FORMAT_VERSION}\0".encode())
+    digest.update(_stemmer_identity())
     for path in _code_files():
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for label, root in (("knowledge", knowledge_dir), ("seeds", seeds_dir)):
@@ -98,7 +113,24 @@ def cache_path(data_dir: Path, key: str) -> Path:
 
 
 def _records(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(item) for item in items]
+    """Dataclass fields as dicts, shallow: the knowledge dataclasses hold only strings, numbers,
+    None and tuples of strings, which JSON writes as they are (`dataclasses.asdict` deep-copies
+    each of them, a fifth of a cold build at 10,000 snippets)."""
+    records: list[dict[str, Any]] = []
+    names: dict[type, tuple[str, ...]] = {}
+    for item in items:
+        kind = type(item)
+        if kind not in names:
+            names[kind] = tuple(field.name for field in dataclasses.fields(item))
+        records.append({name: getattr(item, name) for name in names[kind]})
+    return records
+
+
+def _nested_record(value: Any) -> Any:
+    """A dataclass nested inside a record, as `dataclasses.asdict` would have written it."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot store {type(value).__name__} in the index cache")
 
 
 def _tupled(record: dict[str, Any]) -> dict[str, Any]:
@@ -185,7 +217,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
-        logger.info("index cache %s unusable, rebuilding: %s", path, error)
+        _logger().info("index cache %s unusable, rebuilding: %s", path, error)
         return None
     return SnippetIndex(kb, engine, asks_engine=asks_engine, surface=surface)
 
@@ -214,7 +246,10 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
     }
-    payload = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    text = json.dumps(meta, ensure_ascii=False, default=_nested_record)
+    payload = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    import tempfile  # only writes need it; a start served from the cache never imports it
+
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -239,7 +274,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
-        logger.info("could not write index cache %s: %s", path, error)
+        _logger().info("could not write index cache %s: %s", path, error)
         return False
     finally:
         if temporary is not None:

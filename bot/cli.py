@@ -6,6 +6,7 @@ message on stderr with exit status 1, never as a traceback.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -15,8 +16,6 @@ import click
 
 from bot.answer import DISCLAIMER, Answer, RoleCard
 from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
-from bot.coverage import check_coverage
-from bot.curation.draft import check_drafts
 from bot.evaluation import (
     EvalQuestion,
     evaluate,
@@ -28,7 +27,6 @@ from bot.evaluation import (
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
-from bot.roles import all_roles, role_card
 
 
 def _settings() -> Settings:
@@ -47,7 +45,45 @@ def _index(settings: Settings) -> SnippetIndex:
         ) from error
 
 
-@click.group()
+class _PeerbotGroup(click.Group):
+    """The `peerbot` group: the offline commands here, the others added on first need.
+
+    `serve`, `manifest`, `feedback` (Slack, the store), the curation commands and `render`
+    live in modules that import Bolt, SQLite, PDF readers or Block Kit models. Their
+    registrars run only when a command name this module does not define is looked up, or the
+    list of commands is wanted (`--help`), so `peerbot ask`, `role` and `check` start without
+    importing any of that (tests/test_cli_imports.py).
+    """
+
+    _REGISTRARS = (
+        ("bot.cli_slack", "register_slack_commands"),
+        ("bot.cli_render", "register_render_command"),
+        ("bot.cli_curation", "register_curation_commands"),
+    )
+    _registered = False
+
+    def _register_all(self) -> None:
+        if self._registered:
+            return
+        self._registered = True
+        for module_name, function in self._REGISTRARS:
+            getattr(importlib.import_module(module_name), function)(self)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command by name, registering the other modules' commands if it is one of theirs."""
+        command = super().get_command(ctx, cmd_name)
+        if command is None and not self._registered:
+            self._register_all()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, the other modules' included."""
+        self._register_all()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_PeerbotGroup)
 @click.version_option(package_name="peerbot")
 def main() -> None:
     """peerbot: answers peer-support questions with quotes from curated sources."""
@@ -138,6 +174,8 @@ def ask(question: str, k: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def role(title: str, as_json: bool) -> None:
     """What the sources say about a role TITLE (all titles when none is given)."""
+    from bot.roles import all_roles, role_card  # only this command needs them
+
     index = _index(_settings())
     if not title.strip():
         roles = all_roles(index.kb)
@@ -169,6 +207,9 @@ def check(list_coverage: bool) -> None:
     and topic) is reported as warnings: CI fails on them through the real-knowledge test, while a
     half-curated test or draft knowledge base still checks clean.
     """
+    from bot.coverage import check_coverage
+    from bot.curation.draft import check_drafts
+
     settings = _settings()
     complete = check_knowledge(settings.knowledge_dir, settings.seeds_dir, complete=True)
     problems = complete and check_knowledge(settings.knowledge_dir, settings.seeds_dir)
@@ -271,6 +312,8 @@ def eval_command(
             items = load_questions(questions or DEV_QUESTIONS)
         except KnowledgeError as error:
             raise click.ClickException(str(error)) from error
+        from bot.cli_curation import eval_snapshots
+
         eval_snapshots(index, [item.question for item in items], save_to, compare_to)
         return
     if questions is not None:
@@ -304,12 +347,3 @@ def eval_command(
                         f"{result.recall_at_3:.3f} {result.mrr:.3f} {result.declined:.3f}    "
                         f"{result.wrong_answer_rate:.3f}"
                     )
-
-
-from bot.cli_curation import eval_snapshots, register_curation_commands  # noqa: E402
-from bot.cli_render import register_render_command  # noqa: E402
-from bot.cli_slack import register_slack_commands  # noqa: E402
-
-register_slack_commands(main)
-register_render_command(main)
-register_curation_commands(main)

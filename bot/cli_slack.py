@@ -1,8 +1,9 @@
 """`peerbot serve`, `peerbot manifest` and `peerbot feedback`: the Slack side of the CLI.
 
-Kept out of `bot.cli` so the offline commands start without importing Slack libraries, and
-imported by it only at its very end (`register_slack_commands(main)`). This module never
-imports `bot.cli`, so there is no import cycle whichever module is imported first.
+Kept out of `bot.cli` so the offline commands start without importing Slack libraries or the
+store: `bot.cli` registers these commands only when one of them (or the command list) is asked
+for (tests/test_cli_imports.py). This module never imports `bot.cli`, so there is no import
+cycle whichever module is imported first.
 """
 
 from __future__ import annotations

@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dotenv import dotenv_values
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_CRISIS_NOTICE = (
@@ -212,6 +210,10 @@ def load_settings(environ: Mapping[str, str] | None = None, *, for_slack: bool =
 def environment(env_file: Path | None = None) -> dict[str, str]:
     """The process environment over the values in `.env` (the environment wins)."""
     path = env_file if env_file is not None else Path.cwd() / ".env"
+    if not path.exists():
+        return dict(os.environ)  # without importing python-dotenv: the offline CLI starts faster
+    from dotenv import dotenv_values
+
     merged = {key: value for key, value in dotenv_values(path).items() if value is not None}
     merged.update(os.environ)
     return merged

@@ -9,8 +9,8 @@ stores the result for the next one.
 
 from __future__ import annotations
 
-import logging
 import threading
+from typing import TYPE_CHECKING
 
 from bot.cache import cache_key, read_cache, seeds_inside, write_cache
 from bot.config import Settings
@@ -18,7 +18,15 @@ from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.yamlfile import Problem
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import logging
+
+
+def _logger() -> logging.Logger:
+    """This module's logger; `logging` is imported on first use, as `peerbot ask` rarely logs."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def load_index(settings: Settings) -> SnippetIndex:
@@ -43,7 +51,7 @@ def _key(settings: Settings) -> str | None:
     try:
         return cache_key(settings.knowledge_dir, settings.seeds_dir)
     except OSError as error:
-        logger.info("index cache disabled for this start: %s", error)
+        _logger().info("index cache disabled for this start: %s", error)
         return None
 
 
@@ -71,7 +79,7 @@ class LiveIndex:
             try:
                 fresh = load_index(self._settings)
             except KnowledgeError as error:
-                logger.error(
+                _logger().error(
                     "reload rejected: the knowledge base has %d problem(s); still serving "
                     "version %s (%d snippets):\n%s",
                     len(error.problems),
@@ -81,7 +89,7 @@ class LiveIndex:
                 )
                 return error.problems
             self._current = fresh
-            logger.info(
+            _logger().info(
                 "reloaded knowledge base version %s (%d snippets)",
                 fresh.kb.version,
                 len(fresh.kb.snippets),

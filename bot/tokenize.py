@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 # Runs of letters/digits; digits may keep inner separators so "1:1", "2.3" and "100,000" stay one
 # term. Hyphens, slashes and apostrophes split words ("peer-delivered" -> "peer", "delivered").
@@ -58,9 +58,14 @@ FILLER_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_stemmer = snowballstemmer.stemmer("english")
-# A Snowball stemmer keeps the word it is working on in itself: two threads stemming at once
-# (the app answers on a thread pool) corrupt each other's words or raise IndexError.
+# PyStemmer: the Snowball project's own C build of the English (Porter2) stemmer. It gives the
+# same stems as the pure-Python `snowballstemmer` port (tests/test_stemmer.py checks every word
+# of the knowledge base, the seeds and tens of thousands of derived forms) about 30x faster,
+# which was most of a cold build.
+_stemmer = Stemmer.Stemmer("english")
+# A Snowball stemmer keeps the word it is working on in itself (PyStemmer's documentation, too,
+# says its objects are not thread-safe): two threads stemming at once (the app answers on a
+# thread pool) could corrupt each other's words. Only cache misses take the lock.
 _stemmer_lock = threading.Lock()
 
 
@@ -74,6 +79,10 @@ def stem_word(word: str) -> str:
 
 def normalize(text: str) -> str:
     """Fold compatibility forms and case, and drop accents, so "Café" and "cafe" agree."""
+    if text.isascii():
+        # ASCII has no compatibility forms or accents to fold and casefolds as lower(): the
+        # same result as below without a Python-level pass over every character.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFKC", stripped).casefold()
@@ -81,22 +90,44 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Normalised word and number runs, stop words included (for phrase matching)."""
-    return [word.lower() for word in _TOKEN_RE.findall(normalize(text))]
+    normalized = normalize(text)
+    found: list[str] = _TOKEN_RE.findall(normalized)
+    if normalized.isascii():
+        return found  # already lower case
+    return [word.lower() for word in found]
+
+
+def _term(word: str) -> str:
+    """The BM25 term for one word of `words()`, or "" for a word that is not indexed."""
+    if word in STOP_WORDS:
+        return ""
+    if word[0].isdigit():
+        return word
+    stem = stem_word(word)
+    return stem if stem not in STOP_WORDS else ""  # "abouts" stems to the stop word "about"
+
+
+class _TermCache(dict[str, str]):
+    """word -> `_term(word)`, filled on first sight: a dict lookup per word in C afterwards.
+
+    Emptied when it grows past `_TERM_CACHE_SIZE`, so endless distinct words in questions
+    cannot grow it without bound.
+    """
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _TERM_CACHE_SIZE:
+            self.clear()
+        term = self[word] = _term(word)
+        return term
+
+
+_TERM_CACHE_SIZE = 1 << 18
+_terms = _TermCache()
 
 
 def tokenize(text: str) -> list[str]:
     """Turn text into BM25 terms: normalised, stop words dropped, stemmed, numbers kept."""
-    terms: list[str] = []
-    for word in words(text):
-        if word in STOP_WORDS:
-            continue
-        if word[0].isdigit():
-            terms.append(word)
-            continue
-        stem = stem_word(word)
-        if stem and stem not in STOP_WORDS:  # "abouts" stems to the stop word "about"
-            terms.append(stem)
-    return terms
+    return [term for term in map(_terms.__getitem__, words(text)) if term]
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,12 @@ itself (bad bytes, syntax, duplicate keys, emptiness) are reported, never raised
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True, order=True)
@@ -37,39 +39,40 @@ class LineMap(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
-# The C parser (libyaml) when PyYAML was built with it: several times faster on large knowledge
-# bases; the pure-Python one otherwise. Both report marks, so line numbers are the same.
-if TYPE_CHECKING:
-    _BaseLoader = yaml.SafeLoader
-else:
-    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _loader_class() -> type[yaml.SafeLoader]:
+    """SafeLoader whose mappings are LineMaps; duplicate keys are collected, not overwritten.
 
+    Built on first use, so commands that never parse YAML (`peerbot ask` served from the index
+    cache) do not import PyYAML. It derives from the C parser (libyaml) when PyYAML was built
+    with it: several times faster on large knowledge bases; both report the same line marks.
+    """
+    import yaml
 
-class _LineLoader(_BaseLoader):
-    """SafeLoader whose mappings are LineMaps; duplicate keys are collected, not overwritten."""
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    duplicate_keys: list[tuple[int, str]]
+    class LineLoader(base):  # type: ignore[valid-type,misc]
+        duplicate_keys: list[tuple[int, str]]
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
-        mapping = LineMap()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            key_text = str(key)
-            line = key_node.start_mark.line + 1
-            if key_text in mapping:
-                self.duplicate_keys.append((line, key_text))
-            mapping[key_text] = self.construct_object(value_node, deep=deep)
-            mapping.key_lines[key_text] = line
-        return mapping
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
+            mapping = LineMap()
+            mapping.line = node.start_mark.line + 1
+            mapping.key_lines = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                key_text = str(key)
+                line = key_node.start_mark.line + 1
+                if key_text in mapping:
+                    self.duplicate_keys.append((line, key_text))
+                mapping[key_text] = self.construct_object(value_node, deep=deep)
+                mapping.key_lines[key_text] = line
+            return mapping
 
+    def construct_line_map(loader: LineLoader, node: yaml.MappingNode) -> LineMap:
+        return loader.construct_mapping(node, deep=True)
 
-def _construct_line_map(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
-    return loader.construct_mapping(node, deep=True)
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_line_map)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_line_map)
+    return LineLoader
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
@@ -82,8 +85,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown_as, line, f"not valid UTF-8 (byte {error.start})")]
     if not text.strip():
         return None, [Problem(shown_as, 1, "file is empty")]
-    loader = _LineLoader(text)
-    loader.duplicate_keys = []
+    import yaml
+
+    loader = _loader_class()(text)
+    loader.duplicate_keys = []  # type: ignore[attr-defined]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
@@ -96,6 +101,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
     finally:
         loader.dispose()
     problems = [
-        Problem(shown_as, line, f"duplicate key {key!r}") for line, key in loader.duplicate_keys
+        Problem(shown_as, line, f"duplicate key {key!r}")
+        for line, key in loader.duplicate_keys  # type: ignore[attr-defined]
     ]
     return data, problems

@@ -109,6 +109,22 @@ def test_every_quote_ends_in_a_mark_that_names_its_linked_work_and_kind() -> Non
     assert block_kit_problems(blocks) == []
 
 
+def test_a_quote_is_built_once_and_each_reply_gets_its_own_copy() -> None:
+    from bot.blocks import _quote_block
+
+    shared = _result(1, "A passage many questions are answered with.")
+    first = render_answer(_answer(shared, _result(2, "Another."), question="one"), _kb_stub())
+    before = _quote_block.cache_info()
+    second = render_answer(_answer(shared, question="two"), _kb_stub())
+    after = _quote_block.cache_info()
+    assert (after.hits - before.hits, after.misses - before.misses) == (1, 0)
+    assert second[0] == first[0]
+    second[0]["text"]["text"] = "changed by a caller"  # e.g. a listener editing its reply
+    third = render_answer(_answer(shared, question="three"), _kb_stub())
+    assert third[0] == first[0]
+    assert block_kit_problems(third) == []
+
+
 def test_three_passages_from_two_works_cite_each_work_once_in_few_blocks() -> None:
     answer = _answer(_result(1, source="a"), _result(2, source="b"), _result(3, source="b"))
     blocks = render_answer(answer, _kb_stub(), echo=True, share=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import textwrap
@@ -13,6 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from bot import cache
 from bot.cache import cache_key, cache_path, read_cache, write_cache
 from bot.config import Settings, load_settings
 from bot.index import SnippetIndex
@@ -96,6 +98,13 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
         "how much does it cost to get certified as a peer specialist",
     ]
     assert _answers(cached, questions) == _answers(real_index, questions)
+
+
+def test_another_stemmer_release_gives_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stems, hence the cached postings, depend on the installed C stemmer.
+    before = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    monkeypatch.setattr(cache.Stemmer, "version", lambda: "0.0-other")
+    assert cache_key(REAL_KNOWLEDGE, REAL_SEEDS) != before
 
 
 def test_edited_knowledge_is_rebuilt(mini_settings: Settings) -> None:
@@ -243,3 +252,21 @@ def test_only_the_newest_cache_files_are_kept(mini_settings: Settings, tmp_path:
         stamp = 10**9 + number  # distinct modification times, oldest first
         os.utime(cache_path(data, key), (stamp, stamp))
     assert sorted((data / "index-cache").glob("*")) == [cache_path(data, key) for key in keys[-3:]]
+
+
+def test_cache_records_are_written_as_dataclasses_asdict_would() -> None:
+    # Records are built shallow for speed; a nested dataclass still comes out as asdict's.
+    @dataclasses.dataclass(frozen=True)
+    class Inner:
+        word: str
+
+    @dataclasses.dataclass(frozen=True)
+    class Outer:
+        name: str
+        inner: Inner
+        tags: tuple[str, ...]
+        year: int | None
+
+    items = [Outer("x", Inner("y"), ("a", "b"), None), Outer("z", Inner("w"), (), 2020)]
+    written = json.dumps(cache._records(items), default=cache._nested_record)
+    assert json.loads(written) == json.loads(json.dumps([dataclasses.asdict(i) for i in items]))

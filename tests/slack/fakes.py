@@ -46,6 +46,7 @@ class Call:
     path: str
     body: dict[str, Any]
     headers: dict[str, str]
+    client_port: int = 0  # the caller's side of the TCP connection it came over
 
 
 @dataclass
@@ -67,7 +68,8 @@ class _QuietServer(ThreadingHTTPServer):
 class FakeSlack:
     """A recording fake of the Slack Web API and of response_urls, on a loopback port."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_alive: bool = False) -> None:
+        """`keep_alive`: answer in HTTP/1.1 and keep connections open, as Slack's servers do."""
         self.calls: list[Call] = []
         self.socket_mode_url: str | None = None
         self._condition = threading.Condition()
@@ -76,6 +78,11 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+            # Headers and body go out in two writes; on a kept-alive connection Nagle's
+            # algorithm would hold the body until the client's delayed ACK (~40 ms).
+            disable_nagle_algorithm = keep_alive
+
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
@@ -173,7 +180,13 @@ class FakeSlack:
         else:
             method = path
         body = _decode(raw, content_type or handler.headers.get("Content-Type") or "")
-        call = Call(method, path, body, {k.lower(): v for k, v in handler.headers.items()})
+        call = Call(
+            method,
+            path,
+            body,
+            {k.lower(): v for k, v in handler.headers.items()},
+            handler.client_address[1],
+        )
         with self._condition:
             scripted = self._scripted.get(method)
             answer = scripted.pop(0) if scripted else self._default(method, body)

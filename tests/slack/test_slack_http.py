@@ -1,0 +1,262 @@
+"""The pooled Web API client: one kept-alive connection for many calls, same errors as urllib.
+
+Every test talks to a real HTTP server on loopback: the fake Slack (in HTTP/1.1 keep-alive mode,
+as Slack's servers answer) or, for a server that drops connections, a few lines of socket code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.app import make_client
+from bot.config import load_settings
+from bot.slack_http import PooledWebClient
+from tests.slack.conftest import LiveApp
+from tests.slack.fakes import BOT_TOKEN, BOT_USER_ID, FakeSlack, app_mention
+
+
+@pytest.fixture
+def keep_alive_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack(keep_alive=True).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def fake_slack(keep_alive_slack: FakeSlack) -> FakeSlack:
+    """The live app's fake Slack, here answering in HTTP/1.1 keep-alive as Slack does."""
+    return keep_alive_slack
+
+
+def test_listeners_post_over_one_kept_alive_connection(
+    make_live_app: Callable[..., LiveApp],
+) -> None:
+    # Bolt gives each request a new WebClient; the app's must still share one pool.
+    live = make_live_app()
+    for number in range(3):
+        reply = live.sender.event(
+            app_mention(f"<@{BOT_USER_ID}> what does a peer bridger do {number}")
+        )
+        assert reply.status == 200
+        live.drain()
+    calls = live.fake.calls_to("chat.postMessage")
+    assert len(calls) == 3
+    assert all("Peer bridgers help people" in json.dumps(call.body) for call in calls)
+    assert len({call.client_port for call in calls}) == 1
+
+
+def _client(url: str, **options: object) -> PooledWebClient:
+    return PooledWebClient(token=BOT_TOKEN, base_url=url, timeout=5, **options)  # type: ignore[arg-type]
+
+
+def test_make_client_pools_connections(keep_alive_slack: FakeSlack) -> None:
+    settings = load_settings(
+        {"SLACK_API_URL": keep_alive_slack.api_url, "SLACK_BOT_TOKEN": BOT_TOKEN}
+    )
+    client = make_client(settings)
+    assert isinstance(client, PooledWebClient)
+    for number in range(3):
+        client.chat_postMessage(channel="C1", text=f"hello {number}")
+    calls = keep_alive_slack.calls_to("chat.postMessage")
+    assert [call.body["text"] for call in calls] == ["hello 0", "hello 1", "hello 2"]
+    assert len({call.client_port for call in calls}) == 1  # one TCP connection for all three
+
+
+def test_calls_carry_what_slack_sdk_built(keep_alive_slack: FakeSlack) -> None:
+    client = _client(keep_alive_slack.api_url, user_agent_prefix="peerbot/test")
+    response = client.chat_postMessage(
+        channel="C1",
+        text="hi",
+        blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}],
+    )
+    assert response["ok"] is True and response["channel"] == "C1"
+    call = keep_alive_slack.calls_to("chat.postMessage")[0]
+    assert call.headers["authorization"] == f"Bearer {BOT_TOKEN}"
+    assert call.headers["user-agent"].startswith("peerbot/test")
+    assert call.headers["content-type"].startswith("application/json")
+    assert call.body["blocks"][0]["text"]["text"] == "x"
+
+
+def test_concurrent_calls_each_get_their_own_connection(keep_alive_slack: FakeSlack) -> None:
+    client = _client(keep_alive_slack.api_url)
+    errors: list[BaseException] = []
+
+    def post(number: int) -> None:
+        try:
+            for repeat in range(5):
+                client.chat_postMessage(channel="C1", text=f"{number}-{repeat}")
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    calls = keep_alive_slack.calls_to("chat.postMessage")
+    assert sorted(call.body["text"] for call in calls) == sorted(
+        f"{n}-{r}" for n in range(4) for r in range(5)
+    )
+    assert len({call.client_port for call in calls}) <= 4  # reused, never more than in flight
+
+
+def test_api_error_is_raised_as_slack_api_error(keep_alive_slack: FakeSlack) -> None:
+    keep_alive_slack.script("chat.postMessage", body={"ok": False, "error": "channel_not_found"})
+    client = _client(keep_alive_slack.api_url)
+    with pytest.raises(SlackApiError) as raised:
+        client.chat_postMessage(channel="C404", text="hi")
+    assert raised.value.response["error"] == "channel_not_found"
+    assert client.chat_postMessage(channel="C1", text="again")["ok"] is True
+
+
+def test_rate_limit_and_server_errors_are_retried_as_before(keep_alive_slack: FakeSlack) -> None:
+    keep_alive_slack.script(
+        "chat.postMessage",
+        status=429,
+        body={"ok": False, "error": "ratelimited"},
+        headers={"Retry-After": "0"},
+    )
+    keep_alive_slack.script("chat.postMessage", status=503, body="unavailable")
+    client = _client(
+        keep_alive_slack.api_url,
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=2),  # attempts are counted across handlers
+            ServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+    assert client.chat_postMessage(channel="C1", text="third time")["ok"] is True
+    assert len(keep_alive_slack.calls_to("chat.postMessage")) == 3
+
+
+def test_http_error_without_retry_reaches_the_caller(keep_alive_slack: FakeSlack) -> None:
+    keep_alive_slack.script("chat.postMessage", status=500, body="boom")
+    client = _client(keep_alive_slack.api_url)
+    with pytest.raises(SlackApiError) as raised:
+        client.chat_postMessage(channel="C1", text="hi")
+    assert raised.value.response.status_code == 500
+
+
+def test_connection_refused_is_a_urllib_error() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = _client(f"http://127.0.0.1:{port}/api/")
+    with pytest.raises(OSError) as raised:
+        client.chat_postMessage(channel="C1", text="hi")
+    assert type(raised.value).__name__ == "URLError"
+
+
+class _DroppingServer:
+    """Answers each request with HTTP/1.1 keep-alive, then drops the connection.
+
+    With `answer_second=False` it reads the second request on a connection and closes without
+    answering: the race of a server closing an idle connection just as the client sends.
+    """
+
+    def __init__(self, *, answer_second: bool) -> None:
+        self.requests: list[int] = []  # client port of each request read
+        self._answer_second = answer_second
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._socket.getsockname()[1]}/api/"
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, address = self._socket.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._talk, args=(connection, address[1]), daemon=True).start()
+
+    def _talk(self, connection: socket.socket, port: int) -> None:
+        with connection, connection.makefile("rb") as reader:
+            for number in range(2):
+                length = 0
+                line = reader.readline()
+                if not line:
+                    return
+                while line not in (b"\r\n", b""):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":")[1])
+                    line = reader.readline()
+                reader.read(length)
+                self.requests.append(port)
+                if number == 1 and not self._answer_second:
+                    return  # read, never answered: the client sees the connection drop
+                body = json.dumps({"ok": True, "n": len(self.requests)}).encode()
+                connection.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                    + body
+                )
+                if self._answer_second:
+                    return  # idle close right after the first answer
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+def test_connection_closed_while_idle_is_not_reused() -> None:
+    server = _DroppingServer(answer_second=True)
+    try:
+        client = _client(server.url)
+        assert client.api_call("auth.test")["ok"] is True
+        threading.Event().wait(0.05)  # let the close arrive
+        assert client.api_call("auth.test")["ok"] is True
+        assert len(server.requests) == 2
+        assert server.requests[0] != server.requests[1]
+    finally:
+        server.close()
+
+
+def test_reused_connection_dropped_as_the_request_is_sent_is_retried_once() -> None:
+    server = _DroppingServer(answer_second=False)
+    try:
+        client = _client(server.url)
+        assert client.api_call("auth.test")["ok"] is True
+        response = client.api_call("auth.test")  # dropped on the old connection, sent again
+        assert response["ok"] is True
+        ports = server.requests
+        assert len(ports) == 3 and ports[0] == ports[1] != ports[2]
+    finally:
+        server.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_forked_child_opens_its_own_connection(keep_alive_slack: FakeSlack) -> None:
+    client = _client(keep_alive_slack.api_url)
+    client.chat_postMessage(channel="C1", text="parent")  # leaves a pooled connection
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # as a gunicorn worker forked after auth.test
+        status = 1
+        try:
+            client.chat_postMessage(channel="C1", text="child")
+            status = 0
+        finally:
+            os.write(writer, bytes([status]))
+            os._exit(0)
+    os.close(writer)
+    assert os.read(reader, 1) == b"\x00"
+    os.close(reader)
+    os.waitpid(child, 0)
+    client.chat_postMessage(channel="C1", text="parent again")
+    ports = {call.body["text"]: call.client_port for call in keep_alive_slack.calls}
+    assert ports["child"] != ports["parent"]
+    assert ports["parent again"] == ports["parent"]
