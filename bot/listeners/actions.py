@@ -51,10 +51,11 @@ from bot.excerpt import excerpt
 from bot.listeners.common import (
     Deps,
     log_handled,
+    post_located,
     respond_safely,
     started_at,
 )
-from bot.listeners.replying import conversation_reply, post_located
+from bot.listeners.replying import conversation_reply
 from bot.listeners.roles_command import card_for_role
 from bot.store import Vote, VoteKind, ballot_key
 from bot.topics import topic_overview

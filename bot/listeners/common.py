@@ -222,7 +222,7 @@ def remember_outcome(deps: Deps, answer: Answer) -> None:
         log.error("outcome not recorded: %s", type(error).__name__)
 
 
-def post_message(
+def post_located(
     client: WebClient,
     *,
     event_id: str,
@@ -231,10 +231,10 @@ def post_message(
     text: str,
     thread_ts: str | None = None,
     metadata: Json | None = None,
-) -> str | None:
-    """Post with chat.postMessage; None on success, else Slack's error code (logged)."""
+) -> tuple[str | None, str | None]:
+    """chat.postMessage; (Slack's error code or None, the new message's ts or None), logged."""
     try:
-        client.chat_postMessage(
+        response = client.chat_postMessage(
             channel=channel,
             thread_ts=thread_ts,
             blocks=blocks,
@@ -246,11 +246,35 @@ def post_message(
     except SlackApiError as error:
         code = str(error.response.get("error") or error.response.status_code)
         log.error("post failed event_id=%s error=%s", event_id, code)
-        return code
+        return code, None
     except (SlackClientError, OSError) as error:
         log.error("post failed event_id=%s error=%s", event_id, type(error).__name__)
-        return type(error).__name__
-    return None
+        return type(error).__name__, None
+    ts = response.get("ts")
+    return None, str(ts) if ts else None
+
+
+def post_message(
+    client: WebClient,
+    *,
+    event_id: str,
+    channel: str,
+    blocks: list[Json],
+    text: str,
+    thread_ts: str | None = None,
+    metadata: Json | None = None,
+) -> str | None:
+    """Post with chat.postMessage; None on success, else Slack's error code (logged)."""
+    error, _ = post_located(
+        client,
+        event_id=event_id,
+        channel=channel,
+        blocks=blocks,
+        text=text,
+        thread_ts=thread_ts,
+        metadata=metadata,
+    )
+    return error
 
 
 def send_response(response_url: str | None, *, event_id: str, **message: Any) -> str | None:

@@ -34,8 +34,8 @@ from bot.conversation_blocks import (
     render_escalation_post,
     render_person_asked,
 )
-from bot.listeners.common import Deps, log, log_handled, respond_safely, started_at
-from bot.listeners.replying import call_safely, post_located
+from bot.listeners.common import Deps, log, log_handled, post_located, respond_safely, started_at
+from bot.listeners.replying import call_safely
 
 NO_ESCALATION_TEXT = "Asking a person is not set up in this workspace; ask your supervisor."
 STALE_TEXT = "That button is out of date; ask your question again."

@@ -48,6 +48,7 @@ from bot.listeners.common import (
     is_transient,
     log,
     log_handled,
+    post_located,
     question_from_text,
     remember_outcome,
     render_reply,
@@ -85,38 +86,6 @@ def conversation_reply(
     if owner:
         blocks = with_remove(blocks, owner)
     return blocks, text
-
-
-def post_located(
-    client: WebClient,
-    *,
-    event_id: str,
-    channel: str,
-    blocks: list[Json],
-    text: str,
-    thread_ts: str | None = None,
-    metadata: Json | None = None,
-) -> tuple[str | None, str | None]:
-    """chat.postMessage; (Slack's error code or None, the new message's ts or None)."""
-    try:
-        response = client.chat_postMessage(
-            channel=channel,
-            thread_ts=thread_ts,
-            blocks=blocks,
-            text=text,
-            unfurl_links=False,
-            unfurl_media=False,
-            metadata=metadata,
-        )
-    except SlackApiError as error:
-        code = str(error.response.get("error") or error.response.status_code)
-        log.error("post failed event_id=%s error=%s", event_id, code)
-        return code, None
-    except (SlackClientError, OSError) as error:
-        log.error("post failed event_id=%s error=%s", event_id, type(error).__name__)
-        return type(error).__name__, None
-    ts = response.get("ts")
-    return None, str(ts) if ts else None
 
 
 def call_safely(event_id: str, what: str, call: Any, **arguments: Any) -> str | None:
