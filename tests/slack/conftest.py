@@ -235,10 +235,22 @@ def served(
             stderr=subprocess.STDOUT,
         )
     server = Served(process, f"http://127.0.0.1:{port}", log_path)
-    deadline = time.monotonic() + 30
-    while http_get(f"{server.base_url}/healthz").status != 200:
-        assert process.poll() is None, server.stop()
-        assert time.monotonic() < deadline, "peerbot serve did not start"
-        time.sleep(0.05)
-    yield server
-    server.stop()
+    try:
+        deadline = time.monotonic() + 30
+        while not _healthy(f"{server.base_url}/healthz"):
+            assert process.poll() is None, server.stop()
+            assert time.monotonic() < deadline, "peerbot serve did not start"
+            time.sleep(0.05)
+        yield server
+    finally:
+        # Also when start-up fails: a server left running would outlive the test and its
+        # Popen be collected later, failing whichever test runs then (ResourceWarning).
+        server.stop()
+
+
+def _healthy(url: str) -> bool:
+    """True once /healthz answers 200; a slow or refused connection while booting is not yet."""
+    try:
+        return http_get(url).status == 200
+    except OSError:
+        return False
