@@ -702,6 +702,7 @@ class SnippetIndex:
                 key=lambda d: (
                     not self._asks_in_frame(d, question.frame),
                     not frame_topics.intersection(self.kb.snippets[d].topics),
+                    card.index(d),  # the curator lists a card's defining passage first
                     -score_of.get(d, 0.0),
                     d,
                 ),

@@ -65,6 +65,19 @@ def test_definition_questions_are_answered_from_the_card(
     assert answer.results[0].snippet_id in card
 
 
+def test_a_definition_leads_with_the_passage_the_card_lists_first(
+    real_index: SnippetIndex,
+) -> None:
+    """Several card passages carry "what is ...?" asks (one asks what a paper's *gap* is); the
+    curator's order, not word overlap, says which one defines peer support."""
+    question = "so, what exactly is peer support?"
+    _not_in_eval_files(question)
+    card = _card(real_index.kb, "peer-support")
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == card[0]
+
+
 def test_unknown_word_beside_the_concept_is_not_answered_from_its_card(
     real_index: SnippetIndex,
 ) -> None:
