@@ -516,11 +516,33 @@ def render_answer(
             interactive=interactive,
         )
     head = _head(answer, crisis_notice, echo, shared_by)
+    return _with_passages(
+        head,
+        answer.results,
+        answer,
+        keep_question=keep_question,
+        share=share,
+        interactive=interactive,
+        max_blocks=max_blocks,
+    )
+
+
+def _with_passages(
+    head: list[Json],
+    passages: Sequence[Result],
+    answer: Answer,
+    *,
+    keep_question: bool,
+    share: bool,
+    interactive: bool,
+    max_blocks: int,
+) -> list[Json]:
+    """Head, then as many passages as the block budget leaves, then footer and buttons."""
     tail = [_footer()]
     if interactive:
         tail.append(answer_actions(answer, keep_question=keep_question, share=share))
     budget = max_blocks - len(head) - len(tail)
-    return head + _passages(answer.results, budget, interactive=interactive) + tail
+    return head + _passages(passages, budget, interactive=interactive) + tail
 
 
 def render_partial(
@@ -540,11 +562,15 @@ def render_partial(
     head.append(_section(f":mag: *The sources do not give {missing}.*"))
     if answer.related:
         head.append(_context("_Related passages, *not an answer* to your question:_"))
-    tail = [_footer()]
-    if interactive:
-        tail.append(answer_actions(answer, keep_question=keep_question))
-    budget = max_blocks - len(head) - len(tail)
-    return head + _passages(answer.related, budget, interactive=interactive) + tail
+    return _with_passages(
+        head,
+        answer.related,
+        answer,
+        keep_question=keep_question,
+        share=False,
+        interactive=interactive,
+        max_blocks=max_blocks,
+    )
 
 
 def render_no_answer(
