@@ -33,10 +33,12 @@ from tests.conftest import PROJECT_ROOT
 
 DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
-# Regression guards: the held-out figures when this mechanism landed, less 0.03.
-TEST_FLOOR_RECALL_AT_3 = 0.75
-TEST_FLOOR_DECLINED = 0.85
-MAX_GAP = {"Recall@3": 0.19, "declined": 0.10}
+# Regression guards: the held-out figures of the current split when this mechanism landed, less
+# 0.03 (gaps: plus 0.03). Re-based only when the split grows (part 4: Recall@3 0.735, declined
+# 0.848, gaps 0.205 / 0.113), never to let a mechanism change pass.
+TEST_FLOOR_RECALL_AT_3 = 0.70
+TEST_FLOOR_DECLINED = 0.81
+MAX_GAP = {"Recall@3": 0.24, "declined": 0.15}
 
 
 @pytest.fixture(scope="module")
