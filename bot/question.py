@@ -115,6 +115,17 @@ class QuestionReader:
             if purposes
             else None
         )
+        # "what is peer support, like in one sentence": how the answer should read, not what
+        # it is about; dropped wherever it stands, with a hedge word before it.
+        format_cues = cue_pattern(chatter.formats)
+        self._format = (
+            re.compile(
+                r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?"
+                + format_cues.pattern[len("(?:^| )") :]
+            )
+            if format_cues is not None
+            else None
+        )
         self._frames = [
             (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), frame.cues)
             for frame in lexicon.frames
@@ -149,6 +160,8 @@ class QuestionReader:
                 drop_reasons and self._reason and self._reason.match(clause_words + " ")
             ):
                 continue
+            if self._format is not None:
+                clause_words = self._format.sub(" ", clause_words + " ").strip()
             if self._purpose is not None:
                 match = self._purpose.search(clause_words + " ")
                 if match:

@@ -212,3 +212,27 @@ def test_a_statement_before_an_unrelated_question_is_still_dropped(
 ) -> None:
     question = "our peers keep getting asked to drive clients around. what is peer support"
     assert real_index.read(question).ask == "what is peer support"
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "what is a recovery coach, like in a nutshell?",
+            "what is a recovery coach",
+            id="nutshell",
+        ),
+        pytest.param(
+            "can you explain peer bridgers in plain english",
+            "can you explain peer bridgers",
+            id="plain-english",
+        ),
+        pytest.param(
+            "how is peer work funded, short version", "how is peer work funded", id="short-version"
+        ),
+    ],
+)
+def test_how_the_answer_should_read_is_not_the_ask(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert _read(real_index, message).ask == ask
