@@ -32,7 +32,12 @@ MAX_QUESTION_CHARS = 2000
 
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
-_SENTENCE_RE = re.compile(r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]")
+_SENTENCE_RE = re.compile(
+    r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
+    # A second question joined on ("..., and what gap does it focus on", "sounds great but
+    # what problems did it raise"): its own sentence, so the more specific one is answered.
+    r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
+)
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
@@ -41,6 +46,18 @@ _CLAUSE_RE = re.compile(r",\s*")
 _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
     should would will has have any anyone was were whom define""".split()
+)
+# A request asks as much as a question does ("need the full citation for ...", "looking for
+# the evidence on ...", "pls explain ...").
+_REQUEST_RE = re.compile(
+    r"^(?:explain|describe|list|summarize|summarise|define|looking for|give me|send me"
+    r"|(?:i )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats|evidence))\b"
+)
+# "grad intern here", "nurse mgr here": a self-introduction before the question itself.
+_INTRODUCTION_RE = re.compile(
+    r"^(?:\S+ ){1,3}here (?=(?:"
+    + "|".join(sorted(_QUESTION_WORDS | {"quick", "question", "q"}))
+    + r") )"
 )
 
 Weight = Callable[[str], float]
@@ -150,6 +167,7 @@ class QuestionReader:
         kept: list[str] = []
         for clause in _CLAUSE_RE.split(sentence):
             clause_words = " ".join(words(clause))
+            clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
             while True:
                 stripped = _strip_start(self._greeting, clause_words)
                 stripped = _strip_start(self._signoff, stripped)
@@ -240,7 +258,11 @@ class QuestionReader:
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
             if cleaned:
-                asks = raw.rstrip().endswith("?") or cleaned.split()[0] in _QUESTION_WORDS
+                asks = (
+                    raw.rstrip().endswith("?")
+                    or cleaned.split()[0] in _QUESTION_WORDS
+                    or _REQUEST_RE.match(cleaned) is not None
+                )
                 sentences.append((cleaned, asks))
         return sentences
 
