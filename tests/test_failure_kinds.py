@@ -527,7 +527,7 @@ def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
     "question",
     [
         "list the 41 states with peer certification programs pls",
-        "which 16 states reimburse CPS services through medicaid?",
+        "which are the 16 states that reimburse CPS services via medicaid",
         "can you name all the countries in the studies",
     ],
 )

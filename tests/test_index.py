@@ -236,3 +236,14 @@ def test_number_words_meet_digits(real_index: SnippetIndex) -> None:
     answer = real_index.search("is publicly funded peer support offered in all fifty states")
     assert answer.answered
     assert any("35 out of 50" in result.text for result in answer.results)
+
+
+def test_citation_parts_are_checked_by_the_byline_not_covered(real_index: SnippetIndex) -> None:
+    """ "journal, vol, pages" name parts of a citation: the byline answers for them."""
+    answer = real_index.search(
+        "pls send the full citation for the Sally Rogers 2017 peer workforce paper,"
+        " journal vol pages"
+    )
+    assert answer.answered
+    assert answer.results[0].snippet_id.startswith("rogers2017-")
+    assert answer.frame == "source-metadata"
