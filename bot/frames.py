@@ -97,6 +97,7 @@ class Chatter:
     signoffs: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()  # a clause starting with one of these is context, not the ask
     purposes: tuple[str, ...] = ()  # "for our <purpose>" nouns: board deck, grant app, report
+    formats: tuple[str, ...] = ()  # the answer's form ("in one sentence"), dropped anywhere
 
 
 @dataclass(frozen=True)
@@ -398,13 +399,14 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
     block = data.get("chatter")
     if isinstance(block, LineMap):
         reader.unknown_fields(
-            shown, block, {"greetings", "signoffs", "reasons", "purposes"}, "chatter"
+            shown, block, {"greetings", "signoffs", "reasons", "purposes", "formats"}, "chatter"
         )
         chatter = Chatter(
             greetings=reader.texts(shown, block, "greetings", "chatter", required=False),
             signoffs=reader.texts(shown, block, "signoffs", "chatter", required=False),
             reasons=reader.texts(shown, block, "reasons", "chatter", required=False),
             purposes=reader.texts(shown, block, "purposes", "chatter", required=False),
+            formats=reader.texts(shown, block, "formats", "chatter", required=False),
         )
     return tuple(items), chatter
 

@@ -64,6 +64,12 @@ DUPLICATE_JACCARD = 0.8
 CARD_RESIDUAL_WORDS = 1
 # A passage covering (nearly) every concept of the ask ranks before passages covering less.
 FULL_COVERAGE = 0.999
+# A strict frame's typed fact (a pay figure) must be about the subject: the passage's own words
+# cover at least this share of the ask's subject weight.
+STRICT_COVERAGE = 0.75
+# A comparison side whose words all weigh less than this (smoothed idf; "services", "delivered"
+# are in about half the passages) names nothing a passage must repeat.
+COMMON_SIDE_WEIGHT = 1.0
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
 # Concept terms standing for a frame's answer type start with this (no real term can).
@@ -139,6 +145,19 @@ def _phrase_keys(text: str) -> tuple[str, ...]:
 def _deletes(word: str) -> set[str]:
     """The word and every string one deletion away (symmetric-delete typo candidates)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool) -> bool:
+    """Whether a passage names one side of a comparison.
+
+    The side is represented by its concept next to the cue ("community" vs "site"), passing over
+    filler ("actually"), so a word every passage shares ("peer") cannot stand in. A side made
+    only of common words ("peer-*delivered* services") names nothing to check: it is present.
+    """
+    ordered = [c for c in (reversed(side) if last else side) if c.term not in filler_terms()]
+    if not ordered or all(c.weight < COMMON_SIDE_WEIGHT for c in ordered):
+        return True
+    return any(alt <= terms for alt in ordered[0].alternatives)
 
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
@@ -331,9 +350,10 @@ class SnippetIndex:
         question_words = list(question.words)
         keys = [_key(word) for word in question_words]
         frame = question.frame
-        # The frame's cue words ("salary", "cost") are checked by the answer type, not covered.
+        # The frame's cue words ("salary", "cost") are checked by the answer type, not covered;
+        # a comparison's ("vs", "an edge over") by the check that both sides are named.
         checked: set[int] = set()
-        if frame is not None and frame.needs is not None and frame.needs != BOTH_SIDES:
+        if frame is not None and frame.needs is not None:
             checked |= question.frame_positions
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
@@ -619,31 +639,30 @@ class SnippetIndex:
                     # vs "site"), so a word every passage shares ("peer") cannot stand in.
                     left, right = reading.side_concepts
                     type_missing = not all(
-                        any(alt <= terms for alt in side.alternatives)
-                        for side in (left[-1], right[0])
+                        _side_present(side, terms, last=last)
+                        for side, last in ((left, True), (right, False))
                     )
             elif frame.needs in self._type_patterns:
                 type_missing = frame.needs not in types
                 if frame.strict and not type_missing:
-                    # The typed fact must be about the subject: the ask's most specific concept
-                    # has to be in the passage's own words (not only in its labels or asks).
-                    # Most specific among words the passages know: a word no passage has
-                    # ("toward") weighs most but names no subject to check.
-                    main = max(
-                        (
-                            c
-                            for c in reading.concepts
-                            if not c.term.startswith(_TYPE_PREFIX)
-                            and c.term not in filler_terms()
-                            and c.term not in reading.place_terms
-                            and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
-                        ),
-                        key=lambda c: c.weight,
-                        default=None,
+                    # The typed fact must be about the subject: the passage's own words (not
+                    # its labels or asks) cover nearly all of what the ask is about. Only words the
+                    # passages know count: a word no passage has ("toward") names no subject
+                    # to check. One "most specific word" was too brittle for paraphrases ("to
+                    # build peer groups" for "to foster peer groups").
+                    subject = [
+                        c
+                        for c in reading.concepts
+                        if not c.term.startswith(_TYPE_PREFIX)
+                        and c.term not in filler_terms()
+                        and c.term not in reading.place_terms
+                        and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
+                    ]
+                    total = sum(c.weight for c in subject)
+                    found = sum(
+                        c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )
-                    type_missing = main is not None and not any(
-                        alt <= terms for alt in main.alternatives
-                    )
+                    type_missing = total > 0 and found < STRICT_COVERAGE * total
             if not type_missing and frame.needs != NOT_IN_SOURCES:
                 # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
                 # fact about a work named by its author comes from that work, not another one's.

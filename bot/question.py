@@ -32,7 +32,12 @@ MAX_QUESTION_CHARS = 2000
 
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
-_SENTENCE_RE = re.compile(r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]")
+_SENTENCE_RE = re.compile(
+    r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
+    # A second question joined on ("..., and what gap does it focus on", "sounds great but
+    # what problems did it raise"): its own sentence, so the more specific one is answered.
+    r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
+)
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
@@ -41,6 +46,18 @@ _CLAUSE_RE = re.compile(r",\s*")
 _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
     should would will has have any anyone was were whom define""".split()
+)
+# A request asks as much as a question does ("need the full citation for ...", "looking for
+# the evidence on ...", "pls explain ...").
+_REQUEST_RE = re.compile(
+    r"^(?:explain|describe|list|summarize|summarise|define|looking for|give me|send me"
+    r"|(?:i )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats|evidence))\b"
+)
+# "grad intern here", "nurse mgr here": a self-introduction before the question itself.
+_INTRODUCTION_RE = re.compile(
+    r"^(?:\S+ ){1,3}here (?=(?:"
+    + "|".join(sorted(_QUESTION_WORDS | {"quick", "question", "q"}))
+    + r") )"
 )
 
 Weight = Callable[[str], float]
@@ -115,6 +132,17 @@ class QuestionReader:
             if purposes
             else None
         )
+        # "what is peer support, like in one sentence": how the answer should read, not what
+        # it is about; dropped wherever it stands, with a hedge word before it.
+        format_cues = cue_pattern(chatter.formats)
+        self._format = (
+            re.compile(
+                r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?"
+                + format_cues.pattern[len("(?:^| )") :]
+            )
+            if format_cues is not None
+            else None
+        )
         self._frames = [
             (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), frame.cues)
             for frame in lexicon.frames
@@ -139,6 +167,7 @@ class QuestionReader:
         kept: list[str] = []
         for clause in _CLAUSE_RE.split(sentence):
             clause_words = " ".join(words(clause))
+            clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
             while True:
                 stripped = _strip_start(self._greeting, clause_words)
                 stripped = _strip_start(self._signoff, stripped)
@@ -149,6 +178,8 @@ class QuestionReader:
                 drop_reasons and self._reason and self._reason.match(clause_words + " ")
             ):
                 continue
+            if self._format is not None:
+                clause_words = self._format.sub(" ", clause_words + " ").strip()
             if self._purpose is not None:
                 match = self._purpose.search(clause_words + " ")
                 if match:
@@ -227,7 +258,11 @@ class QuestionReader:
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
             if cleaned:
-                asks = raw.rstrip().endswith("?") or cleaned.split()[0] in _QUESTION_WORDS
+                asks = (
+                    raw.rstrip().endswith("?")
+                    or cleaned.split()[0] in _QUESTION_WORDS
+                    or _REQUEST_RE.match(cleaned) is not None
+                )
                 sentences.append((cleaned, asks))
         return sentences
 

@@ -34,11 +34,11 @@ from tests.conftest import PROJECT_ROOT
 DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
 # Regression guards: the held-out figures of the current split when this mechanism landed, less
-# 0.03 (gaps: plus 0.03). Re-based only when the split grows (part 4: Recall@3 0.735, declined
-# 0.848, gaps 0.205 / 0.113), never to let a mechanism change pass.
-TEST_FLOOR_RECALL_AT_3 = 0.70
-TEST_FLOOR_DECLINED = 0.81
-MAX_GAP = {"Recall@3": 0.24, "declined": 0.15}
+# 0.03 (gaps: plus 0.03). Re-based only when the split grows (part 5: Recall@3 0.706, declined
+# 0.787, gaps 0.237 / 0.175), never to let a mechanism change pass.
+TEST_FLOOR_RECALL_AT_3 = 0.67
+TEST_FLOOR_DECLINED = 0.75
+MAX_GAP = {"Recall@3": 0.27, "declined": 0.21}
 
 
 @pytest.fixture(scope="module")

@@ -212,3 +212,62 @@ def test_a_statement_before_an_unrelated_question_is_still_dropped(
 ) -> None:
     question = "our peers keep getting asked to drive clients around. what is peer support"
     assert real_index.read(question).ask == "what is peer support"
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "what is a recovery coach, like in a nutshell?",
+            "what is a recovery coach",
+            id="nutshell",
+        ),
+        pytest.param(
+            "can you explain peer bridgers in plain english",
+            "can you explain peer bridgers",
+            id="plain-english",
+        ),
+        pytest.param(
+            "how is peer work funded, short version", "how is peer work funded", id="short-version"
+        ),
+    ],
+)
+def test_how_the_answer_should_read_is_not_the_ask(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert _read(real_index, message).ask == ask
+
+
+def test_a_self_introduction_is_not_the_ask(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "county contract officer here how do peer programs get funded")
+    assert question.ask == "how do peer programs get funded"
+
+
+def test_a_question_joined_by_and_is_a_second_question(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index, "who funds peer bridger programs in new york, and what do bridgers do all day"
+    )
+    assert question.other_questions == 1
+    assert "and" not in question.ask.split()
+
+
+def test_a_request_asks_like_a_question(real_index: SnippetIndex) -> None:
+    """ "need the ..." is the ask, though the message's only question mark is on a weak tail."""
+    question = _read(
+        real_index,
+        "need the journal and volume for the LaFrance literature review. also is she nice?",
+    )
+    assert "lafrance" in question.ask
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do recovery coaches compare with peer bridgers",
+        "do clubhouses have an edge over drop-in centers",
+    ],
+)
+def test_comparison_cues(real_index: SnippetIndex, message: str) -> None:
+    question = _read(real_index, message)
+    assert question.frame is not None and question.frame.id == "comparison"
+    assert question.sides is not None

@@ -60,7 +60,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "continue",
         "peersforprogress-funding-increase",
     ),
-    ("does DDA have an edge over AA?", "strength", "milani2020-dual-strength"),
+    ("does DDA have an edge over other peer fellowships?", "strength", "milani2020-dual-strength"),
     ("do peers boost clients' self-confidence?", "self-efficacy", "barrenger2019-mixed-evidence"),
     (
         "do clients feel more in control of their lives after peer support?",
