@@ -61,7 +61,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "peersforprogress-funding-increase",
     ),
     ("does DDA have an edge over other peer fellowships?", "strength", "milani2020-dual-strength"),
-    ("do peers boost clients' self-confidence?", "self-efficacy", "barrenger2019-mixed-evidence"),
+    (
+        "does peer support improve clients' self-confidence?",
+        "self-efficacy",
+        "barrenger2019-mixed-evidence",
+    ),
     (
         "do clients feel more in control of their lives after peer support?",
         "empowerment",
@@ -107,6 +111,33 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("what is holding back uptake of peer support?", "adoption", "lafrance2017-role-clarity"),
     ("how many people in India go without care?", "need treated", "goutam2020-india-treatment-gap"),
     ("do most Canadian youth go without care?", "accessing need", "halsall2021-canada-fragmented"),
+    ("is India short on psychiatric staff?", "dearth", "goutam2020-dearth-workers"),
+    (
+        "why are agencies not hiring peers?",
+        "hinder widespread adoption",
+        "lafrance2017-role-clarity",
+    ),
+    (
+        "do psychiatrists push back when peers join the team?",
+        "struggle to accept",
+        "lafrance2017-clinical-team",
+    ),
+    ("does going to DDA boost recovery?", "positive impact", "milani2020-five-areas"),
+    (
+        "is it known what makes youth peer support tick?",
+        "mechanisms",
+        "halsall2021-youth-mechanisms",
+    ),
+    (
+        "are hope and belonging better measures than symptoms?",
+        "integration community",
+        "bellamy2017-recovery-measures",
+    ),
+    (
+        "has peer support grown at the same pace in every state?",
+        "uneven",
+        "rogers2017-grown-exponentially",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
@@ -126,6 +157,11 @@ GUARDS: list[tuple[str, str]] = [
     ),
     ("what are the credentials of the authors?", "certified"),
     ("does peer work take up a lot of time?", "adoption"),
+    ("what if clients push back on their treatment plan?", "struggle to accept"),
+    ("will the new grant boost funding for peers?", "positive impact"),
+    ("which tick box on the intake form is for peers?", "mechanisms"),
+    ("do peers belong on the clinical team?", "integration community"),
+    ("do peers get paid the same rate in every state?", "uneven"),
 ]
 
 
