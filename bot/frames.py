@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.tokenize import words
+from bot.tokenize import STOP_WORDS, words
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 # What a frame may require of a passage. "both_sides" (comparisons) is checked against the
@@ -55,6 +56,10 @@ class Frame:
     # The typed fact must be about the subject: the ask's most specific concept must be in the
     # passage's own words ("2.3 million dollars for consumer networks" is no training cost).
     strict: bool = False
+    # When set, only these cue words stand for the answer type and are checked by it; the cue's
+    # other words stay things asked about ("*attrition* rate": the passage must be about
+    # attrition, not give any rate).
+    type_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,15 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?:^| )(?:" + "|".join(alternatives) + ")")
 
 
+@lru_cache(maxsize=256)
+def frame_qualifiers(frame: Frame) -> frozenset[str]:
+    """A typed frame's cue words that are not its type words ("attrition" of "attrition rate")."""
+    found: set[str] = set()
+    for cue in frame.cues:
+        found |= cue_words(cue)
+    return frozenset(found - set(frame.type_words) - STOP_WORDS)
+
+
 def cue_words(cue: str) -> frozenset[str]:
     """The literal words of one cue (its `*` wildcards left out)."""
     return frozenset(word for piece in cue.split() if piece != "*" for word in words(piece))
@@ -268,7 +282,18 @@ class _Reader:
                 )
 
 
-_FRAME_FIELDS = {"id", "label", "cues", "unless", "needs", "missing", "card", "topics", "strict"}
+_FRAME_FIELDS = {
+    "id",
+    "label",
+    "cues",
+    "unless",
+    "needs",
+    "missing",
+    "card",
+    "topics",
+    "strict",
+    "type_words",
+}
 
 
 def _frames(
@@ -310,6 +335,7 @@ def _frames(
         needs = reader.text(shown, record, "needs", label, required=False)
         missing = reader.text(shown, record, "missing", label, required=False)
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
+        type_words = reader.texts(shown, record, "type_words", label, required=False)
         strict = record.get("strict", False)
         if not isinstance(strict, bool):
             reader.problems.append(
@@ -351,7 +377,16 @@ def _frames(
             seen.add(frame_id)
             frames.append(
                 Frame(
-                    frame_id, frame_label, cues, unless, needs, missing, card, frame_topics, strict
+                    frame_id,
+                    frame_label,
+                    cues,
+                    unless,
+                    needs,
+                    missing,
+                    card,
+                    frame_topics,
+                    strict,
+                    tuple(word for text in type_words for word in words(text)),
                 )
             )
     places: list[Place] = []

@@ -44,10 +44,10 @@ import numpy as np
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Place, type_pattern
+from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Place, frame_qualifiers, type_pattern
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
-from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
+from bot.tokenize import STOP_WORDS, filler_terms, number_form, stem_word, tokenize, words
 
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.5
@@ -124,6 +124,7 @@ class _Reading:
 
 
 def _key(word: str) -> str:
+    word = number_form(word) if word not in STOP_WORDS else word
     if word in STOP_WORDS or word[0].isdigit():
         return word
     return stem_word(word)
@@ -516,10 +517,15 @@ class SnippetIndex:
             types = frozenset(kind for kind, rx in self._type_patterns.items() if rx.search(text))
             # Curated asks may name the place a passage is about when its text does not
             # ("the Mental Health Care Act" is India's), and so may the work it is quoted from:
-            # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK.
+            # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK, and
+            # of a study its description places in Hong Kong, about Hong Kong.
             snippet = self.kb.snippets[doc_id]
             source = self.kb.sources.get(snippet.source_id)
-            work = [source.title or "", source.label or ""] if source is not None else []
+            work = (
+                [source.title or "", source.label or "", getattr(source, "description", "") or ""]
+                if source is not None
+                else []
+            )
             text_words = words(" ".join([text, *getattr(snippet, "asks", ()), *work]))
             places = frozenset(place.id for place in self._reader.find_places(text_words)[0])
             facts = (terms, types, places)
@@ -643,7 +649,9 @@ class SnippetIndex:
                         for side, last in ((left, True), (right, False))
                     )
             elif frame.needs in self._type_patterns:
-                type_missing = frame.needs not in types
+                type_missing = frame.needs not in types or not self._qualified(
+                    frame, question, terms
+                )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
                     # its labels or asks) cover nearly all of what the ask is about. Only words the
@@ -670,6 +678,20 @@ class SnippetIndex:
                 type_missing = bool(works) and hit.snippet.source_id not in works
         lacking = tuple(place for place in question.required_places if place.id not in places)
         return type_missing, lacking
+
+    @staticmethod
+    def _qualified(frame: Frame, question: Question, terms: frozenset[str]) -> bool:
+        """Whether the passage names what a typed cue qualifies ("*attrition* rate").
+
+        A frame with `type_words` checks only those cue words by the answer type; the cue's other
+        words in the ask say what the figure is of, and a passage giving a share of something
+        else ("one third of youth access services") is no attrition rate.
+        """
+        if not frame.type_words:
+            return True
+        qualifiers = frame_qualifiers(frame)
+        wanted = {_key(word) for word in question.words if word in qualifiers}
+        return wanted <= terms
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
         """Ids of the sources whose author's surname the question names ("the Rogers paper")."""

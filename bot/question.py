@@ -47,6 +47,7 @@ _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
     should would will has have any anyone was were whom define""".split()
 )
+_PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
 # A request asks as much as a question does ("need the full citation for ...", "looking for
 # the evidence on ...", "pls explain ...").
 _REQUEST_RE = re.compile(
@@ -258,9 +259,12 @@ class QuestionReader:
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
             if cleaned:
+                opening = cleaned.split()[:2]
                 asks = (
                     raw.rstrip().endswith("?")
-                    or cleaned.split()[0] in _QUESTION_WORDS
+                    or opening[0] in _QUESTION_WORDS
+                    # "in which province ...", "for what purpose ..."
+                    or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
                     or _REQUEST_RE.match(cleaned) is not None
                 )
                 sentences.append((cleaned, asks))
@@ -328,6 +332,8 @@ class QuestionReader:
             # wildcard stood for.
             matched = cue_texts[int(match.lastgroup[1:])] if match.lastgroup else ""
             literal = frame_cue_words(matched)
+            if candidate.type_words:
+                literal = literal & frozenset(candidate.type_words)
             frame_positions = frozenset(i for i in span if ask_words[i] in literal)
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)

@@ -104,7 +104,7 @@ def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
         pytest.param("who are family support navigators", "definition", id="who-are"),
         pytest.param("what does a client liaison do", "duties", id="duties"),
         pytest.param("where do recovery coaches work", "settings", id="settings"),
-        pytest.param("what percentage of states pay for peers", "count", id="count"),
+        pytest.param("what percentage of states pay for peers", "percentage", id="percentage"),
         pytest.param("what's the hourly wage for peer mentors", "money", id="money-wage"),
         pytest.param("how much does a recovery coach make", "money", id="money-make"),
         pytest.param("since when has the VA used peers", "time", id="time"),
@@ -271,3 +271,28 @@ def test_comparison_cues(real_index: SnippetIndex, message: str) -> None:
     question = _read(real_index, message)
     assert question.frame is not None and question.frame.id == "comparison"
     assert question.sides is not None
+
+
+@pytest.mark.parametrize(
+    ("message", "frame"),
+    [
+        ("what percentage of peer specialists work nights", "percentage"),
+        ("how often do peer support groups meet", "frequency"),
+        ("who came up with the idea of peer bridgers", "origin"),
+        ("did the peer certification bill eventually pass", "current"),
+    ],
+)
+def test_frames_for_shares_frequency_origin_and_outcomes(
+    real_index: SnippetIndex, message: str, frame: str
+) -> None:
+    question = _read(real_index, message)
+    assert question.frame is not None and question.frame.id == frame
+
+
+def test_a_question_opening_with_a_preposition_asks(real_index: SnippetIndex) -> None:
+    """ "In which ..." asks, though its question mark ends the second question joined to it."""
+    question = _read(
+        real_index,
+        "in which state did the peer bridger program start, and who runs it?",
+    )
+    assert question.ask.startswith("in which state")
