@@ -676,6 +676,9 @@ class SnippetIndex:
                 # fact about a work named by its author comes from that work, not another one's.
                 works = self._works_named(question.words)
                 type_missing = bool(works) and hit.snippet.source_id not in works
+        if frame is not None and frame.not_kinds and not type_missing:
+            source = self.kb.sources.get(hit.snippet.source_id)
+            type_missing = source is not None and source.kind in frame.not_kinds
         lacking = tuple(place for place in question.required_places if place.id not in places)
         return type_missing, lacking
 
