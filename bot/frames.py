@@ -63,6 +63,9 @@ class Frame:
     # Kinds of source (sources.yaml `kind`) whose passages cannot answer this frame: a methods
     # paper describes a planned study, so it holds no findings and says nothing of what works.
     not_kinds: tuple[str, ...] = ()
+    # "How many <things>": the passage's number must count those things (a number followed
+    # closely by one of the words after the cue), not something else ("three main themes").
+    counted: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +300,7 @@ _FRAME_FIELDS = {
     "strict",
     "type_words",
     "not_kinds",
+    "counted",
 }
 
 
@@ -347,6 +351,14 @@ def _frames(
                 Problem(shown, record.line_of("strict"), f"{label}: 'strict' must be true or false")
             )
             strict = False
+        counted = record.get("counted", False)
+        if not isinstance(counted, bool):
+            reader.problems.append(
+                Problem(
+                    shown, record.line_of("counted"), f"{label}: 'counted' must be true or false"
+                )
+            )
+            counted = False
         card = record.get("card", False)
         if not isinstance(card, bool):
             reader.problems.append(
@@ -393,6 +405,7 @@ def _frames(
                     strict,
                     tuple(word for text in type_words for word in words(text)),
                     not_kinds,
+                    counted,
                 )
             )
     places: list[Place] = []

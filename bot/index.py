@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -159,6 +160,49 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     if not ordered or all(c.weight < COMMON_SIDE_WEIGHT for c in ordered):
         return True
     return any(alt <= terms for alt in ordered[0].alternatives)
+
+
+# How close after a number the thing it counts must stand ("800 peer-to-peer support counselors").
+_COUNTED_WITHIN = 5
+
+
+def _counts(
+    frame: Frame, question: Question, text: str, aliases: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the passage has a number counting what "how many <things>" asks about.
+
+    `aliases`: one-word names of the roles and concepts the question names ("CPSs" counts
+    "certified peer specialists").
+    """
+    if not frame.counted or not question.frame_positions:
+        return True
+    run: list[str] = []
+    for word in question.words[max(question.frame_positions) + 1 :]:
+        if word in STOP_WORDS:
+            break
+        run.append(word)
+    wanted = {_key(word) for word in run if word not in filler_terms()}
+    if not wanted or wanted & _ANYONE:
+        return True  # "how many people": any number of clients, members or youth counts them
+    wanted |= aliases
+    passage = words(text)
+    stems = [_key(word) for word in passage]
+    for position, word in enumerate(passage):
+        if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
+            if wanted.intersection(stems[position + 1 : position + 1 + _COUNTED_WITHIN]):
+                return True
+    return False
+
+
+_ANYONE = frozenset(
+    _key(word)
+    for word in "people person persons individuals folks participants respondents subjects".split()
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred hundreds thousand thousands million millions dozen dozens".split()
+)
 
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
@@ -649,8 +693,10 @@ class SnippetIndex:
                         for side, last in ((left, True), (right, False))
                     )
             elif frame.needs in self._type_patterns:
-                type_missing = frame.needs not in types or not self._qualified(
-                    frame, question, terms
+                type_missing = (
+                    frame.needs not in types
+                    or not self._qualified(frame, question, terms)
+                    or not _counts(frame, question, hit.snippet.text, self._name_stems(reading))
                 )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
@@ -695,6 +741,16 @@ class SnippetIndex:
         qualifiers = frame_qualifiers(frame)
         wanted = {_key(word) for word in question.words if word in qualifiers}
         return wanted <= terms
+
+    def _name_stems(self, reading: _Reading) -> frozenset[str]:
+        """Stems of the one-word names (plural too) of the roles and concepts a question names."""
+        found: set[str] = set()
+        for concept_id in reading.named:
+            for phrases in self._word_phrases.values():
+                for phrase in phrases:
+                    if phrase.concept == concept_id and len(phrase.keys) == 1:
+                        found.add(_key(phrase.keys[0]))
+        return frozenset(found)
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
         """Ids of the sources whose author's surname the question names ("the Rogers paper")."""
