@@ -71,6 +71,9 @@ STRICT_COVERAGE = 0.75
 # A comparison side whose words all weigh less than this (smoothed idf; "services", "delivered"
 # are in about half the passages) names nothing a passage must repeat.
 COMMON_SIDE_WEIGHT = 1.0
+# A passage on more cards than this names the concepts (the list of ten job titles); it is not
+# specific to one of them (card_specific frames).
+SPECIFIC_CARDS = 6
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
 # Concept terms standing for a frame's answer type start with this (no real term can).
@@ -239,6 +242,10 @@ class SnippetIndex:
         self._type_patterns = {kind.id: type_pattern(kind) for kind in kb.lexicon.answer_types}
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
+        self._card_count: dict[int, int] = defaultdict(int)
+        for card in self._cards.values():
+            for doc_id in card:
+                self._card_count[doc_id] += 1
         # Per-snippet facts, computed the first time a snippet is examined (cost follows the
         # candidates a question touches, not the knowledge base).
         self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
@@ -774,7 +781,10 @@ class SnippetIndex:
             return ()
         for concept_id in reading.named:
             if concept_id in self._cards:
-                return self._cards[concept_id]
+                card = self._cards[concept_id]
+                if frame.card_specific:
+                    card = tuple(d for d in card if self._card_count[d] <= SPECIFIC_CARDS)
+                return card
         return ()
 
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
@@ -833,8 +843,8 @@ class SnippetIndex:
             if any(hit.snippet.id == other.snippet.id for other in shown):
                 continue
             type_missing, lacking = self._unmet(reading, hit)
-            if type_missing or lacking:
-                unmet.append((hit, type_missing, lacking))
+            if type_missing or lacking or self._generic_for(reading, hit):
+                unmet.append((hit, type_missing or not lacking, lacking))
                 continue
             if self._duplicate(hit, shown):
                 continue
@@ -865,6 +875,14 @@ class SnippetIndex:
                 related.append(hit)
         _, type_missing, lacking = unmet[0]
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
+
+    def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
+        """Whether a card_specific question about a named concept got a passage that only names
+        it among many ("what does a family support navigator do" / the list of job titles)."""
+        frame = reading.question.frame
+        if frame is None or not frame.card_specific or not reading.named:
+            return False
+        return self._card_count[self._doc_ids[hit.snippet.id]] > SPECIFIC_CARDS
 
     def _strong(self, hit: Hit) -> bool:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence

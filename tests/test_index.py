@@ -303,3 +303,15 @@ def test_recipients_and_sites_the_sources_do_not_name(
     answer = real_index.search(question)
     assert answer.frame == frame
     assert not answer.answered
+
+
+def test_a_duties_question_is_not_answered_by_the_list_of_titles(real_index: SnippetIndex) -> None:
+    """The job-titles passage names a family support navigator; it says nothing of the work."""
+    answer = real_index.search("what does a family support navigator do all week")
+    assert not answer.answered
+    assert answer.missing is not None and "role does" in answer.missing
+    assert [result.snippet_id for result in answer.related] == ["lafrance2017-job-titles"]
+    # Identity is another matter: the list says what a peer bridger is (a peer provider title).
+    identity = real_index.search("what is a peer bridger")
+    assert identity.answered
+    assert identity.results[0].snippet_id == "lafrance2017-job-titles"
