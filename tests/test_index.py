@@ -327,3 +327,12 @@ def test_a_name_is_found_by_its_other_names(real_index: SnippetIndex) -> None:
     answer = real_index.search("what did members gain from going to Dual Diagnosis Anonymous")
     assert answer.answered
     assert answer.results[0].source_id == "milani2020"
+
+
+def test_an_authors_post_is_source_metadata(real_index: SnippetIndex) -> None:
+    answer = real_index.search(
+        "quoting Sally Rogers in a memo, what is her title and where is she based"
+    )
+    assert answer.frame == "source-metadata"
+    assert answer.answered
+    assert answer.results[0].snippet_id.startswith("rogers2017-")
