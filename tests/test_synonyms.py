@@ -143,6 +143,54 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "uneven",
         "rogers2017-grown-exponentially",
     ),
+    (
+        "does peer support make people more optimistic about their quality of life?",
+        "hope",
+        "bellamy2017-hope-empowerment",
+    ),
+    (
+        "why are there conflicting results on peer support?",
+        "mixed evidence",
+        "barrenger2019-mixed-evidence",
+    ),
+    (
+        "has peer support skyrocketed across the US?",
+        "growth grown",
+        ("rogers2017-grown-exponentially", "rogers2017-burgeoned-uneven"),
+    ),
+    (
+        "is peer work one of the fastest growing jobs in behavioral health?",
+        "fast-growing occupational",
+        "lafrance2017-fast-growing",
+    ),
+    (
+        "what does health care reform mean for bringing peers into the workforce?",
+        "Affordable Care Act",
+        "peersforprogress-aca-expansion",
+    ),
+    (
+        "do experts want an overhaul of youth services?",
+        "systems transformation",
+        "halsall2021-systems-transformation",
+    ),
+    (
+        "do we understand how one-to-one peer support is beneficial?",
+        "individual",
+        "rogers2017-individual-peer-support",
+    ),
+    (
+        "do CPSs spend more time in the office than in the community?",
+        "on site",
+        "peersforprogress-site-vs-community",
+    ),
+    (
+        "do certified peers spend more time on site or on home visits?",
+        "community",
+        "peersforprogress-site-vs-community",
+    ),
+    ("what position titles do peer providers have?", "job titles", "lafrance2017-job-titles"),
+    ("did DDA members find jobs?", "employment education", "milani2020-employment-commissioning"),
+    ("what toll will mental illness take worldwide by 2020?", "burden", "goutam2020-who-burden"),
 ]
 
 GUARDS: list[tuple[str, str]] = [
@@ -167,6 +215,8 @@ GUARDS: list[tuple[str, str]] = [
     ("which tick box on the intake form is for peers?", "mechanisms"),
     ("do peers belong on the clinical team?", "integration community"),
     ("do peers get paid the same rate in every state?", "uneven"),
+    ("are we optimistic about the grant for our peer program?", "hope"),
+    ("have caseloads for peers skyrocketed?", "growth grown"),
 ]
 
 
