@@ -44,6 +44,16 @@ def _read(index: SnippetIndex, text: str) -> Question:
             "what do peer mentors do",
             id="purpose-tail",
         ),
+        pytest.param(
+            "sorry to bug, where do peer specialists work?",
+            "where do peer specialists work",
+            id="longer-greeting-before-its-first-word",
+        ),
+        pytest.param(
+            "please help, where do peer specialists work?",
+            "where do peer specialists work",
+            id="longer-request-before-its-first-word",
+        ),
     ],
 )
 def test_chatter_is_dropped(real_index: SnippetIndex, message: str, ask: str) -> None:
