@@ -191,6 +191,26 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("what position titles do peer providers have?", "job titles", "lafrance2017-job-titles"),
     ("did DDA members find jobs?", "employment education", "milani2020-employment-commissioning"),
     ("what toll will mental illness take worldwide by 2020?", "burden", "goutam2020-who-burden"),
+    (
+        "has peer support grown in some states more than others?",
+        "uneven",
+        ("rogers2017-grown-exponentially", "rogers2017-burgeoned-uneven"),
+    ),
+    (
+        "are peer specialists often unsure what their role is?",
+        "role ambiguity",
+        "rogers2017-role-ambiguity",
+    ),
+    (
+        "do mental health professionals have a hard time working with peer providers?",
+        "clinical team struggle to accept",
+        "lafrance2017-clinical-team",
+    ),
+    (
+        "is addressing mental health and drinking at the same time key to recovery?",
+        "addiction substance use",
+        "milani2020-both-at-once",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
@@ -217,6 +237,10 @@ GUARDS: list[tuple[str, str]] = [
     ("do peers get paid the same rate in every state?", "uneven"),
     ("are we optimistic about the grant for our peer program?", "hope"),
     ("have caseloads for peers skyrocketed?", "growth grown"),
+    ("do peers get paid more in some states than others?", "uneven"),
+    ("are clients unsure what a peer does?", "role ambiguity"),
+    ("what if clients have trouble working with their peer?", "clinical team struggle to accept"),
+    ("does our drug testing policy cover drinking on the job?", "addiction substance use"),
 ]
 
 
