@@ -208,8 +208,63 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ),
     (
         "is addressing mental health and drinking at the same time key to recovery?",
-        "addiction substance use",
+        "addiction",
         "milani2020-both-at-once",
+    ),
+    (
+        "is DDA strong because it covers mental health and drinking problems?",
+        "substance use",
+        "milani2020-dual-strength",
+    ),
+    (
+        "does Canada's youth system give young people the psychiatric services they need?",
+        "mental health",
+        "halsall2021-canada-fragmented",
+    ),
+    (
+        "has the amount of research on peer support grown with its increasing use?",
+        "body of published research",
+        "bellamy2017-research-grown",
+    ),
+    (
+        "how many CPSs filled out the Salzer questionnaire?",
+        "survey",
+        "peersforprogress-salzer-survey",
+    ),
+    (
+        "should knowledge sharing with clients with BD be warm and hope-instilling?",
+        "empathic",
+        "tse2019-hope-instilling",
+    ),
+    (
+        "what makes DDA stand out from single purpose fellowships?",
+        "strength",
+        "milani2020-dual-strength",
+    ),
+    (
+        "did DDA members who kept showing up see a positive impact?",
+        "attendance",
+        "milani2020-five-areas",
+    ),
+    (
+        "have experts called for youth services that work together better?",
+        "integration",
+        "halsall2021-systems-transformation",
+    ),
+    (
+        "are peer-delivered services a mainstream part of US behavioral health care?",
+        "central component",
+        "rogers2017-three-decades",
+    ),
+    (
+        "what must we understand for the profession of peer support specialists to keep growing?",
+        "workforce",
+        "rogers2017-mechanisms-workforce",
+    ),
+    (
+        "how should peer supporters in mental health be prepared and licensed?",
+        "trained",
+        "peersforprogress-trained-licensed",
     ),
 ]
 
@@ -240,7 +295,12 @@ GUARDS: list[tuple[str, str]] = [
     ("do peers get paid more in some states than others?", "uneven"),
     ("are clients unsure what a peer does?", "role ambiguity"),
     ("what if clients have trouble working with their peer?", "clinical team struggle to accept"),
-    ("does our drug testing policy cover drinking on the job?", "addiction substance use"),
+    ("does our drug testing policy cover drinking on the job?", "addiction"),
+    ("do peers need to follow our policy on drinking at work?", "substance use"),
+    ("can peers help clients with psychiatric medication questions?", "mental health"),
+    ("should staff give a warm handoff at discharge?", "empathic"),
+    ("do peer program results keep showing up in the outcome data?", "attendance"),
+    ("when was the LaFrance report prepared?", "trained"),
 ]
 
 
