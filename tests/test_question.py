@@ -54,6 +54,16 @@ def _read(index: SnippetIndex, text: str) -> Question:
             "where do peer specialists work",
             id="longer-request-before-its-first-word",
         ),
+        pytest.param(
+            "for our logic model, what outcomes matter most in peer support?",
+            "what outcomes matter most in peer support",
+            id="planning-document-purpose",
+        ),
+        pytest.param(
+            "where do peer specialists work? any ideas?",
+            "where do peer specialists work",
+            id="any-ideas-signoff",
+        ),
     ],
 )
 def test_chatter_is_dropped(real_index: SnippetIndex, message: str, ask: str) -> None:
