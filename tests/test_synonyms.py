@@ -266,6 +266,21 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "trained",
         "peersforprogress-trained-licensed",
     ),
+    (
+        "what areas did DDA attendance change, in the members' own view?",
+        "perceived",
+        "milani2020-five-areas",
+    ),
+    (
+        "should evaluation start from outcomes that service users value?",
+        "people who use services",
+        "barrenger2019-valued-outcomes",
+    ),
+    (
+        "does the literature say certifying peer workers is a good idea?",
+        "value",
+        "lafrance2017-value-of-training",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
