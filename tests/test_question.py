@@ -301,3 +301,8 @@ def test_a_question_opening_with_a_preposition_asks(real_index: SnippetIndex) ->
 def test_a_request_verb_is_not_what_is_asked_about(real_index: SnippetIndex) -> None:
     question = _read(real_index, "could you send the evidence on peer bridgers")
     assert question.ask == "the evidence on peer bridgers"
+
+
+def test_et_al_ends_no_sentence(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "what do LaFrance et al. say about training peers?")
+    assert question.ask == "what do lafrance and colleagues say about training peers"
