@@ -185,7 +185,7 @@ def _counts(
             break
         run.append(word)
     wanted = {_key(word) for word in run if word not in filler_terms()}
-    if not wanted or wanted & _ANYONE:
+    if not wanted or _ANYONE.intersection(run):
         return True  # "how many people": any number of clients, members or youth counts them
     wanted |= aliases
     passage = words(text)
@@ -198,9 +198,8 @@ def _counts(
 
 
 _ANYONE = frozenset(
-    _key(word)
-    for word in "people person persons individuals folks participants respondents subjects".split()
-)
+    "people persons individuals folks participants respondents subjects".split()
+)  # as written: "participated" is no count of participants
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "

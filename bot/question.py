@@ -407,10 +407,15 @@ def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:
 
     def replace(match: re.Match[str]) -> str:
         found = match.group(1)
-        if found in exact:
-            return f" {exact[found]} "
-        means = folded.get(found.casefold())
-        return f" {means} " if means is not None else found
+        means = exact[found] if found in exact else folded.get(found.casefold())
+        if means is None:
+            return found
+        # "certified peer" means "certified peer specialist", but "certified peer specialist"
+        # is already spelled out: no "specialist specialist".
+        rest = means[len(found) :] if means.casefold().startswith(found.casefold()) else ""
+        if rest.strip() and match.string[match.end() :].casefold().startswith(rest.casefold()):
+            return found
+        return f" {means} "
 
     return lambda text: pattern.sub(replace, normalize_quotes(text))
 

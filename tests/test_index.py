@@ -336,3 +336,16 @@ def test_an_authors_post_is_source_metadata(real_index: SnippetIndex) -> None:
     assert answer.frame == "source-metadata"
     assert answer.answered
     assert answer.results[0].snippet_id.startswith("rogers2017-")
+
+
+def test_who_funded_a_study_needs_a_named_funder(real_index: SnippetIndex) -> None:
+    answer = real_index.search("who funded the Hong Kong bipolar study")
+    assert answer.frame == "study-funder"
+    assert not answer.answered
+
+
+def test_a_verb_is_no_count_of_people(real_index: SnippetIndex) -> None:
+    """ "How many youth participated" wants a count of youth; "youth (14-26 years old)" is an age
+    range, and "participated" does not make any number a count of participants."""
+    answer = real_index.search("how many youth participated in the Halsall realist evaluation")
+    assert not answer.answered

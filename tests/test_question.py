@@ -321,3 +321,26 @@ def test_a_question_opening_with_a_preposition_asks(real_index: SnippetIndex) ->
 def test_a_request_verb_is_not_what_is_asked_about(real_index: SnippetIndex) -> None:
     question = _read(real_index, "could you send the evidence on peer bridgers")
     assert question.ask == "the evidence on peer bridgers"
+
+
+def test_et_al_ends_no_sentence(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "what do LaFrance et al. say about training peers?")
+    assert question.ask == "what do lafrance and colleagues say about training peers"
+
+
+def test_shorthand_already_spelled_out_is_left_alone(real_index: SnippetIndex) -> None:
+    """ "certified peer" stands for "certified peer specialist", which this message already says."""
+    question = _read(real_index, "when did the certified peer specialist role start")
+    assert question.ask == "when did the certified peer specialist role start"
+    assert _read(real_index, "who hires a certified peer").ask == (
+        "who hires a certified peer specialist"
+    )
+
+
+def test_hedges_and_narrative_lines_are_context(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index,
+        "i think it was LaFrance, which review updated the 2015 one? need a line for our grant "
+        "narrative",
+    )
+    assert question.ask == "which review updated the 2015 one"
