@@ -33,7 +33,6 @@ peerbot decides").
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -141,6 +140,19 @@ def _deletes(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+def _union(first: IdArray, second: IdArray) -> IdArray:
+    """Sorted distinct ids of both arrays, as `np.union1d` gives, without its `np.unique`:
+    that imports numpy.ma on first use, about 10 ms on the first search of every process."""
+    merged = np.concatenate((first, second))
+    merged.sort(kind="stable")
+    if merged.size < 2:
+        return merged
+    keep = np.empty(merged.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+    return merged[keep]
+
+
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
     return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
@@ -170,7 +182,9 @@ class SnippetIndex:
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
-        self._typo_candidates = self._build_typo_index(self._surface)
+        # Built on the first misspelt word, not here: most questions never need it, and a
+        # one-shot `peerbot ask` would pay for it on every start.
+        self._typo_candidates: dict[str, list[str]] | None = None
         self._reader = QuestionReader(kb.lexicon, self._weight)
         self._type_patterns = {kind.id: type_pattern(kind) for kind in kb.lexicon.answer_types}
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
@@ -259,13 +273,15 @@ class SnippetIndex:
     ) -> dict[str, dict[str, str]]:
         """Corpus words by first letter -> {word: stem}, for correcting typos in questions."""
         surface: dict[str, dict[str, str]] = defaultdict(dict)
-        for text in _document_texts(kb):
-            for word in words(text):
-                if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
-                    continue
-                stem = stem_word(word)
-                if stem in vocabulary:
-                    surface[word[0]][word] = stem
+        # Each distinct word once, in order of first appearance (the order a loop over every
+        # word of every passage gave): a knowledge base repeats a small vocabulary endlessly.
+        distinct = dict.fromkeys(word for text in _document_texts(kb) for word in words(text))
+        for word in distinct:
+            if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
+                continue
+            stem = stem_word(word)
+            if stem in vocabulary:
+                surface[word[0]][word] = stem
         return dict(surface)
 
     @staticmethod
@@ -305,6 +321,10 @@ class SnippetIndex:
         """The corpus stem a misspelt word most likely meant, or None."""
         if len(word) < _MIN_TYPO_LENGTH:
             return None
+        import difflib  # only a misspelt word needs it
+
+        if self._typo_candidates is None:
+            self._typo_candidates = self._build_typo_index(self._surface)
         candidates: set[str] = set()
         for variant in _deletes(word):
             candidates.update(self._typo_candidates.get(variant, ()))
@@ -441,7 +461,7 @@ class SnippetIndex:
                 ids = postings.doc_ids if postings is not None else np.empty(0, dtype=np.int32)
                 found = ids if found is None else np.intersect1d(found, ids, assume_unique=True)
             if found is not None:
-                docs = found if docs is None else np.union1d(docs, found)
+                docs = found if docs is None else _union(docs, found)
         if docs is None or docs.size == 0:
             return self._weight(concept.term)
         return math.log(1 + self.engine.size / docs.size)
@@ -514,7 +534,7 @@ class SnippetIndex:
         a_ids, a_scores = self.asks_engine.candidate_scores(query_terms)
         if a_ids.size == 0:
             return p_ids, p_scores
-        ids = np.union1d(p_ids, a_ids).astype(np.int32)
+        ids = _union(p_ids, a_ids).astype(np.int32)
         fused = np.zeros(ids.size, dtype=np.float64)
         fused[np.searchsorted(ids, p_ids)] += p_scores
         fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
