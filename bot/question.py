@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.cues import LazyPattern
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
@@ -99,24 +100,14 @@ class QuestionReader:
         self._weight = weight
         self._shorthand = _shorthand_replacer(lexicon)
         chatter = lexicon.chatter
-        self._greeting = _start_pattern(chatter.greetings)
-        self._signoff = _start_pattern(chatter.signoffs)
-        self._reason = _start_pattern(chatter.reasons)
-        purposes = "|".join(
-            "".join(f"{re.escape(w)} " for w in words(p)) for p in chatter.purposes if words(p)
-        )
-        # "for our board deck", "for a grant app": a tail naming a purpose, not a subject.
-        self._purpose = (
-            re.compile(
-                r"(?:^| )for (?:a |an |my |our |the |this |tomorrow s |\S+s )?(?:\S+ ){0,2}(?:"
-                + purposes
-                + r")"
-            )
-            if purposes
-            else None
-        )
+        # Every cue regex is compiled on first use and tried only on text holding its words
+        # (bot.cues): compiling them all cost every `peerbot ask` tens of milliseconds.
+        self._greeting = _lazy_start(chatter.greetings)
+        self._signoff = _lazy_start(chatter.signoffs)
+        self._reason = _lazy_start(chatter.reasons)
+        self._purpose = _lazy_purpose(chatter.purposes)
         self._frames = [
-            (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), frame.cues)
+            (frame, _lazy_cues(frame.cues), _lazy_cues(frame.unless), frame.cues)
             for frame in lexicon.frames
         ]
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
@@ -139,18 +130,20 @@ class QuestionReader:
         kept: list[str] = []
         for clause in _CLAUSE_RE.split(sentence):
             clause_words = " ".join(words(clause))
+            # The clause's words; stripping only removes words, so they still rule patterns out.
+            present = frozenset(clause_words.split())
             while True:
-                stripped = _strip_start(self._greeting, clause_words)
-                stripped = _strip_start(self._signoff, stripped)
+                stripped = _strip_start(self._greeting, clause_words, present)
+                stripped = _strip_start(self._signoff, stripped, present)
                 if stripped == clause_words:
                     break
                 clause_words = stripped
             if not clause_words or (
-                drop_reasons and self._reason and self._reason.match(clause_words + " ")
+                drop_reasons and self._reason.match(clause_words + " ", present)
             ):
                 continue
             if self._purpose is not None:
-                match = self._purpose.search(clause_words + " ")
+                match = self._purpose.search(clause_words + " ", present)
                 if match:
                     clause_words = clause_words[: match.start()].strip()
             if clause_words:
@@ -281,10 +274,11 @@ class QuestionReader:
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
         sides = None
+        present = frozenset(ask_words)
         for candidate, cues, unless, cue_texts in self._frames:
-            if cues is None or (unless is not None and unless.search(joined)):
+            if not cues.possible(present) or unless.search(joined, present):
                 continue
-            match = cues.search(joined)
+            match = cues.search(joined, present)
             if match is None:
                 continue
             frame = candidate
@@ -374,10 +368,34 @@ def _start_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"^" + pattern.pattern[len("(?:^| )") :])
 
 
-def _strip_start(pattern: re.Pattern[str] | None, text: str) -> str:
-    if pattern is None:
-        return text
-    match = pattern.match(text + " ")
+def _lazy_cues(cues: Sequence[str]) -> LazyPattern:
+    """`cue_pattern(cues)`, compiled on first use (bot.cues)."""
+    return LazyPattern(lambda: cue_pattern(cues), [frame_cue_words(cue) for cue in cues])
+
+
+def _lazy_start(cues: Sequence[str]) -> LazyPattern:
+    """`_start_pattern(cues)`, compiled on first use (bot.cues)."""
+    return LazyPattern(lambda: _start_pattern(cues), [frame_cue_words(cue) for cue in cues])
+
+
+def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
+    """ "for our board deck", "for a grant app": a tail naming a purpose, not a subject."""
+    named = [tuple(words(purpose)) for purpose in purposes]
+    alternatives = "|".join("".join(f"{re.escape(w)} " for w in keys) for keys in named if keys)
+    if not alternatives:
+        return None
+    return LazyPattern(
+        lambda: re.compile(
+            r"(?:^| )for (?:a |an |my |our |the |this |tomorrow s |\S+s )?(?:\S+ ){0,2}(?:"
+            + alternatives
+            + r")"
+        ),
+        [frozenset(("for", *keys)) for keys in named if keys],
+    )
+
+
+def _strip_start(pattern: LazyPattern, text: str, present: frozenset[str]) -> str:
+    match = pattern.match(text + " ", present)
     if match is None or match.end() == 0:
         return text
     return text[match.end() :].strip()
