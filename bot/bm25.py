@@ -156,14 +156,26 @@ class PostingsBM25:
         start, end = int(self.indptr[number]), int(self.indptr[number + 1])
         return Postings(self.doc_ids[start:end], self.weights[start:end])
 
+    def document_frequency(self, term: str) -> int:
+        """How many documents have `term` (0 for a term none has)."""
+        number = self._term_ids.get(term)
+        if number is None:
+            return 0
+        return self._starts[number + 1] - self._starts[number]
+
+    def __contains__(self, term: object) -> bool:
+        """Whether some document has `term`."""
+        return term in self._term_ids
+
     def contains(self, term: str, doc_ids: IdArray) -> npt.NDArray[np.bool_]:
         """For each of `doc_ids`, whether that document has `term` (binary search in postings)."""
-        found = self.postings(term)
-        if found is None or doc_ids.size == 0:
+        number = self._term_ids.get(term)
+        if number is None or doc_ids.size == 0:
             return np.zeros(doc_ids.size, dtype=bool)
-        positions = np.searchsorted(found.doc_ids, doc_ids)
-        positions = np.minimum(positions, found.doc_ids.size - 1)
-        return np.asarray(found.doc_ids[positions] == doc_ids)
+        postings = self.doc_ids[self._starts[number] : self._starts[number + 1]]
+        positions = postings.searchsorted(doc_ids)
+        np.minimum(positions, postings.size - 1, out=positions)
+        return np.asarray(postings[positions] == doc_ids)
 
     def _spans(self, query: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
         """Postings ranges of the query's known terms in query order, and their total length."""

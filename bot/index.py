@@ -34,16 +34,18 @@ peerbot decides").
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Place, type_pattern
+from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, AnswerType, Frame, Place, type_pattern
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
 from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
@@ -65,6 +67,8 @@ CARD_RESIDUAL_WORDS = 1
 FULL_COVERAGE = 0.999
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
+# A declined question suggests at most this many roles and topics.
+_MAX_SUGGESTIONS = 4
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
@@ -72,6 +76,9 @@ _CANDIDATES_PER_RESULT = 8
 # Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
 _TYPO_CUTOFF = 0.85
 _MIN_TYPO_LENGTH = 5
+# Corrections kept per index (word -> stem or None); emptied when full, so endless distinct
+# misspellings cannot grow it without bound.
+_MAX_CORRECTIONS = 65536
 
 
 @dataclass
@@ -114,6 +121,61 @@ class _Reading:
     residual: int  # content words outside names and frame cues (over the limit: an unknown one)
     side_concepts: tuple[list[_Concept], list[_Concept]] | None
     place_terms: frozenset[str]  # concepts that are named jurisdictions (checked, not topical)
+
+
+class _TypePatterns(dict[str, "re.Pattern[str]"]):
+    """Answer type id -> its regex (`bot.frames.type_pattern`), compiled on first use.
+
+    `kind in patterns` tells whether the lexicon defines the type, compiled or not.
+    """
+
+    def __init__(self, kinds: Iterable[AnswerType]) -> None:
+        super().__init__()
+        self._kinds = {kind.id: kind for kind in kinds}
+
+    def __missing__(self, kind: str) -> re.Pattern[str]:
+        pattern = self[kind] = type_pattern(self._kinds[kind])
+        return pattern
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._kinds
+
+
+@dataclass(frozen=True)
+class _AskIndex:
+    """Every curated ask as its own document: which asks hold a term, and whose ask is whose.
+
+    Coverage by asks is per ask (see `SnippetIndex._coverage`); with each ask a document of
+    `engine`, numbered snippet by snippet, a question's concepts are checked against all the
+    candidates' asks with a few binary searches per term instead of a Python loop over them.
+    """
+
+    engine: PostingsBM25
+    first: npt.NDArray[np.int64]  # snippet d's asks are documents first[d] to first[d + 1] - 1
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> _AskIndex:
+        tokens: list[list[str]] = []
+        counts: list[int] = []
+        for snippet in kb.snippets:
+            asks = getattr(snippet, "asks", ())
+            counts.append(len(asks))
+            tokens.extend(tokenize(ask) for ask in asks)
+        first = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=first[1:])
+        return cls(PostingsBM25.fit(tokens), first)
+
+    def of(self, doc_ids: IdArray) -> tuple[IdArray, IdArray]:
+        """(the asks of these snippets, each one's position in `doc_ids`)."""
+        starts = self.first[doc_ids]
+        counts = self.first[doc_ids + 1] - starts
+        total = int(counts.sum())
+        if total == 0:
+            empty = np.empty(0, dtype=np.int32)
+            return empty, empty
+        owner = np.repeat(np.arange(doc_ids.size, dtype=np.int32), counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        return (starts[owner] + offsets).astype(np.int32), owner
 
 
 def _key(word: str) -> str:
@@ -185,14 +247,20 @@ class SnippetIndex:
         # Built on the first misspelt word, not here: most questions never need it, and a
         # one-shot `peerbot ask` would pay for it on every start.
         self._typo_candidates: dict[str, list[str]] | None = None
+        # Smoothed idf per term, computed once per term (questions repeat a small vocabulary).
+        self._weights: dict[str, float] = {}
+        self._corrections: dict[str, str | None] = {}
         self._reader = QuestionReader(kb.lexicon, self._weight)
-        self._type_patterns = {kind.id: type_pattern(kind) for kind in kb.lexicon.answer_types}
+        # Answer-type regexes are compiled the first time a question needs that type.
+        self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
-        # Per-snippet facts, computed the first time a snippet is examined (cost follows the
-        # candidates a question touches, not the knowledge base).
-        self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
-        self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
+        # Per-snippet facts, each computed the first time a question needs it for a snippet
+        # (cost follows the candidates a question touches, not the knowledge base).
+        self._terms: dict[int, frozenset[str]] = {}
+        self._types: dict[tuple[int, str], bool] = {}
+        self._places: dict[int, frozenset[str]] = {}
+        self._asks: _AskIndex | None = None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
@@ -318,9 +386,17 @@ class SnippetIndex:
     # --- query analysis -------------------------------------------------------------------------
 
     def _correct(self, word: str) -> str | None:
-        """The corpus stem a misspelt word most likely meant, or None."""
+        """The corpus stem a misspelt word most likely meant, or None (kept per word)."""
         if len(word) < _MIN_TYPO_LENGTH:
             return None
+        if word in self._corrections:
+            return self._corrections[word]
+        if len(self._corrections) >= _MAX_CORRECTIONS:
+            self._corrections.clear()
+        corrected = self._corrections[word] = self._find_correction(word)
+        return corrected
+
+    def _find_correction(self, word: str) -> str | None:
         import difflib  # only a misspelt word needs it
 
         if self._typo_candidates is None:
@@ -333,7 +409,13 @@ class SnippetIndex:
         for candidate in sorted(candidates):
             if candidate not in bucket:
                 continue
-            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+            matcher = difflib.SequenceMatcher(None, word, candidate)
+            # Upper bounds of ratio() first (difflib.get_close_matches does the same): a
+            # candidate that cannot reach the cutoff or beat the best so far is skipped.
+            floor = _TYPO_CUTOFF if best is None else best[0]
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            ratio = matcher.ratio()
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
@@ -439,7 +521,7 @@ class SnippetIndex:
             for p in question.place_positions
             if p in concepts_by_position and question.required_places
         )
-        if frame is not None and frame.needs in self._type_patterns:
+        if frame is not None and frame.needs is not None and frame.needs in self._type_patterns:
             # The frame's cue words stand for an answer type; a passage holding that type covers
             # them, weighted like a term found in the passages that hold the type.
             kind = _TYPE_PREFIX + frame.needs
@@ -467,7 +549,7 @@ class SnippetIndex:
         return math.log(1 + self.engine.size / docs.size)
 
     def _known(self, term: str) -> bool:
-        return self.engine.postings(term) is not None or self.asks_engine.postings(term) is not None
+        return term in self.engine or term in self.asks_engine
 
     def _asks_in_frame(self, doc_id: int, frame: Frame | None) -> bool:
         """Whether one of the snippet's curated asks is a question of this frame.
@@ -499,32 +581,54 @@ class SnippetIndex:
         return weight
 
     def _weight(self, term: str) -> float:
-        """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has."""
-        found = self.engine.postings(term) or self.asks_engine.postings(term)
-        if found is None:
-            return 0.0
-        return math.log(1 + self.engine.size / found.doc_ids.size)
+        """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has.
+
+        The passage field's df when the passages have the term, else the asks field's."""
+        weight = self._weights.get(term)
+        if weight is None:
+            df = self.engine.document_frequency(term) or self.asks_engine.document_frequency(term)
+            if not df:
+                return 0.0
+            weight = self._weights[term] = math.log(1 + self.engine.size / df)
+        return weight
 
     # --- per-snippet facts ----------------------------------------------------------------------
 
-    def _snippet_facts(self, doc_id: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """(passage terms, answer types the passage holds, jurisdictions it names)."""
-        facts = self._facts.get(doc_id)
-        if facts is None:
+    def _passage_terms(self, doc_id: int) -> frozenset[str]:
+        """The terms of the passage's own text (not its labels or asks)."""
+        terms = self._terms.get(doc_id)
+        if terms is None:
+            terms = self._terms[doc_id] = frozenset(tokenize(self.kb.snippets[doc_id].text))
+        return terms
+
+    def _holds(self, doc_id: int, kind: str) -> bool:
+        """Whether the passage's text holds a fact of this answer type (a money amount, ...)."""
+        held = self._types.get((doc_id, kind))
+        if held is None:
             text = self.kb.snippets[doc_id].text
-            terms = frozenset(tokenize(text))
-            types = frozenset(kind for kind, rx in self._type_patterns.items() if rx.search(text))
+            held = self._types[(doc_id, kind)] = bool(self._type_patterns[kind].search(text))
+        return held
+
+    def _places_of(self, doc_id: int) -> frozenset[str]:
+        """The jurisdictions the passage is about (ids)."""
+        places = self._places.get(doc_id)
+        if places is None:
             # Curated asks may name the place a passage is about when its text does not
             # ("the Mental Health Care Act" is India's), and so may the work it is quoted from:
             # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK.
             snippet = self.kb.snippets[doc_id]
             source = self.kb.sources.get(snippet.source_id)
             work = [source.title or "", source.label or ""] if source is not None else []
-            text_words = words(" ".join([text, *getattr(snippet, "asks", ()), *work]))
-            places = frozenset(place.id for place in self._reader.find_places(text_words)[0])
-            facts = (terms, types, places)
-            self._facts[doc_id] = facts
-        return facts
+            text_words = words(" ".join([snippet.text, *getattr(snippet, "asks", ()), *work]))
+            found = self._reader.find_places(text_words)[0]
+            places = self._places[doc_id] = frozenset(place.id for place in found)
+        return places
+
+    def _ask_index(self) -> _AskIndex:
+        """Every curated ask as its own document, built on first use (see `_coverage`)."""
+        if self._asks is None:
+            self._asks = _AskIndex.build(self.kb)
+        return self._asks
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -554,23 +658,24 @@ class SnippetIndex:
         only the work it is quoted from names it ("how many did the UK DDA study interview").
         """
         place_terms, place_ids = places
-        about_place = np.asarray(
-            [
-                bool(place_ids & self._snippet_facts(doc_id)[2]) if place_ids else False
-                for doc_id in doc_ids.tolist()
-            ],
-            dtype=bool,
-        )
+        about_place: np.ndarray | None = None
         covered = np.zeros(doc_ids.size)
         for concept in concepts:
             if concept.term in place_terms:
+                if about_place is None:
+                    about_place = np.asarray(
+                        [
+                            bool(place_ids & self._places_of(doc_id)) if place_ids else False
+                            for doc_id in doc_ids.tolist()
+                        ],
+                        dtype=bool,
+                    )
                 covered += concept.weight * about_place
                 continue
             if concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
-                    [kind in self._snippet_facts(doc_id)[1] for doc_id in doc_ids.tolist()],
-                    dtype=bool,
+                    [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
                 covered += concept.weight * present
                 continue
@@ -581,24 +686,24 @@ class SnippetIndex:
                     has_all &= self.engine.contains(term, doc_ids)
                 present |= has_all
             covered += concept.weight * present
-        for position, doc_id in enumerate(doc_ids.tolist()):
-            for ask_terms in self._ask_terms(doc_id):
-                weight = sum(
-                    concept.weight
-                    for concept in concepts
-                    if any(alternative <= ask_terms for alternative in concept.alternatives)
-                )
-                covered[position] = max(covered[position], weight)
-        return covered
-
-    def _ask_terms(self, doc_id: int) -> tuple[frozenset[str], ...]:
-        """Each curated ask of a snippet as a term set, computed when first needed."""
-        found = self._asks_terms.get(doc_id)
-        if found is None:
-            asks = getattr(self.kb.snippets[doc_id], "asks", ())
-            found = tuple(frozenset(tokenize(ask)) for ask in asks)
-            self._asks_terms[doc_id] = found
-        return found
+        asks = self._ask_index()
+        ask_ids, owner = asks.of(doc_ids)
+        if ask_ids.size == 0:
+            return covered
+        # Each candidate ask's covered weight, summed in concept order as for the passage, then
+        # each passage keeps its best ask: the same sums and maxima a loop over asks gives.
+        weights = np.zeros(ask_ids.size)
+        for concept in concepts:
+            present = np.zeros(ask_ids.size, dtype=bool)
+            for alternative in concept.alternatives:
+                has_all = np.ones(ask_ids.size, dtype=bool)
+                for term in alternative:
+                    has_all &= asks.engine.contains(term, ask_ids)
+                present |= has_all
+            weights += concept.weight * present
+        best = np.zeros(doc_ids.size)
+        np.maximum.at(best, owner, weights)
+        return np.maximum(covered, best)
 
     def _hits(
         self,
@@ -614,20 +719,17 @@ class SnippetIndex:
             frozenset(place.id for place in reading.question.required_places),
         )
         covered = self._coverage(concepts, ids, places) if total else np.zeros(ids.size)
+        snippets = self.kb.snippets
+        unknown = self._unknown_weight
         return [
-            Hit(
-                self.kb.snippets[doc_id],
-                score,
-                float(weight) / total if total else 0.0,
-                float(weight) / self._unknown_weight,
-            )
-            for (doc_id, score), weight in zip(top, covered, strict=True)
+            Hit(snippets[doc_id], score, weight / total if total else 0.0, weight / unknown)
+            for (doc_id, score), weight in zip(top, covered.tolist(), strict=True)
         ]
 
     def _unmet(self, reading: _Reading, hit: Hit) -> tuple[bool, tuple[Place, ...]]:
         """(whether the frame's answer type is missing, the named places the passage lacks)."""
         question = reading.question
-        terms, types, places = self._snippet_facts(self._doc_ids[hit.snippet.id])
+        doc_id = self._doc_ids[hit.snippet.id]
         frame = question.frame
         type_missing = False
         if frame is not None and frame.needs is not None:
@@ -638,12 +740,13 @@ class SnippetIndex:
                     # Each side is represented by its concept next to the cue ("community"
                     # vs "site"), so a word every passage shares ("peer") cannot stand in.
                     left, right = reading.side_concepts
+                    terms = self._passage_terms(doc_id)
                     type_missing = not all(
                         any(alt <= terms for alt in side.alternatives)
                         for side in (left[-1], right[0])
                     )
             elif frame.needs in self._type_patterns:
-                type_missing = frame.needs not in types
+                type_missing = not self._holds(doc_id, frame.needs)
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the ask's most specific concept
                     # has to be in the passage's own words (not only in its labels or asks).
@@ -662,14 +765,16 @@ class SnippetIndex:
                         default=None,
                     )
                     type_missing = main is not None and not any(
-                        alt <= terms for alt in main.alternatives
+                        alt <= self._passage_terms(doc_id) for alt in main.alternatives
                     )
             if not type_missing and frame.needs != NOT_IN_SOURCES:
                 # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
                 # fact about a work named by its author comes from that work, not another one's.
                 works = self._works_named(question.words)
                 type_missing = bool(works) and hit.snippet.source_id not in works
-        lacking = tuple(place for place in question.required_places if place.id not in places)
+        required = question.required_places
+        places = self._places_of(doc_id) if required else frozenset()
+        lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
@@ -790,9 +895,11 @@ class SnippetIndex:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence
 
     def _duplicate(self, hit: Hit, chosen: Sequence[Hit]) -> bool:
-        terms = self._snippet_facts(self._doc_ids[hit.snippet.id])[0]
+        if not chosen:
+            return False
+        terms = self._passage_terms(self._doc_ids[hit.snippet.id])
         for other in chosen:
-            other_terms = self._snippet_facts(self._doc_ids[other.snippet.id])[0]
+            other_terms = self._passage_terms(self._doc_ids[other.snippet.id])
             union = terms | other_terms
             if union and len(terms & other_terms) / len(union) >= DUPLICATE_JACCARD:
                 return True
@@ -849,6 +956,8 @@ class SnippetIndex:
                 weights[("role", role)] += hit.evidence / 2
         ranked = sorted(weights.items(), key=lambda item: -item[1])
         for (kind, item_id), _ in ranked:
+            if len(suggestions) >= _MAX_SUGGESTIONS:
+                break
             if any(s.kind == kind and s.id == item_id for s in suggestions):
                 continue
             label = (
@@ -859,7 +968,7 @@ class SnippetIndex:
             for default in self.kb.topics.values():
                 if not any(s.kind == "topic" and s.id == default.id for s in suggestions):
                     suggestions.append(Suggestion("topic", default.id, default.label))
-        return tuple(suggestions[:4])
+        return tuple(suggestions[:_MAX_SUGGESTIONS])
 
 
 def _document_texts(kb: KnowledgeBase) -> list[str]:

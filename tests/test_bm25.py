@@ -163,6 +163,19 @@ def test_postings_are_sorted_read_only_views(corpus: list[list[str]]) -> None:
     ]
 
 
+def test_document_frequency_and_membership_follow_the_postings(corpus: list[list[str]]) -> None:
+    engine = PostingsBM25.fit(corpus)
+    for term in engine.terms:
+        found = engine.postings(term)
+        assert found is not None
+        assert term in engine
+        assert engine.document_frequency(term) == found.doc_ids.size
+        everyone = np.arange(engine.size, dtype=np.int32)
+        assert np.flatnonzero(engine.contains(term, everyone)).tolist() == found.doc_ids.tolist()
+    assert "salary" not in engine
+    assert engine.document_frequency("salary") == 0
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     size=st.integers(0, 6000),
