@@ -1,22 +1,123 @@
-"""Cue regexes compiled on first use, and only tried on text that holds one cue's words.
+"""Cue lists matched word by word, and regexes compiled on first use for text that could match.
 
-The lexicon (knowledge/frames.yaml's frame cues, the chatter lists) compiles to a few dozen
-regexes with hundreds of alternatives. Python's regex compiler is pure Python: compiling them
-all took 40-50 ms on the real knowledge base, paid by every `peerbot ask` at start, and running
-every frame's pattern over every question was a tenth of a question's cost.
+The lexicon (knowledge/frames.yaml's frame cues, the chatter lists) compiled to a few dozen
+regexes with hundreds of alternatives (`bot.frames.cue_pattern`). Python's regex compiler is
+pure Python: compiling them took 40-50 ms on the real knowledge base, paid by every `peerbot ask`
+at start, and running every frame's pattern over every question was a tenth of a question's
+cost.
 
-Each cue is literal words and `*` wildcards over a space-joined word string, and a literal word
-can only match a whole word of that string (each is preceded by the start or a space and
-followed by a space). So a pattern can match only text whose words include every literal word
-of at least one of its cues: `possible(words)` checks that with set operations, and a pattern is
-compiled (once) and run only when it is possible. A result is always what the pattern itself
-gives; the check only skips patterns that could not match.
+A cue is literal words and `*` wildcards (0-5 words) over a question's words, so `Cues` matches
+it on the word list itself, with exactly the regex's semantics: the leftmost word position
+first, at a position the cues in their order, a wildcard greedy (5 words first, then fewer).
+And a cue can only match where each of its literal words is one of the text's words, so only
+those cues are tried (`possible`). `LazyPattern` keeps a regex that is not a cue list (the
+"for our board deck" tail) but compiles it on first use, and only runs it when possible.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import dataclass
+
+from bot.frames import _WILDCARD_WORDS as WILDCARD_WORDS  # the `*` of cue_pattern
+from bot.tokenize import words
+
+# One piece of a cue: literal words in a row, or None for a `*` wildcard.
+_Piece = tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """Where a cue matched: words `start` to `end - 1` of the text, and which cue (its index)."""
+
+    start: int
+    end: int
+    cue: int
+
+
+class Cues:
+    """A cue list (`bot.frames.cue_pattern`'s input) matched on a text's words."""
+
+    def __init__(self, cues: Sequence[str]) -> None:
+        self._pieces: dict[int, tuple[_Piece, ...]] = {}
+        self._needs: dict[int, frozenset[str]] = {}
+        self._always: list[int] = []  # cues without literal words
+        self._by_word: dict[str, list[int]] = {}
+        for number, cue in enumerate(cues):
+            if not cue.split():
+                continue  # no alternative in the regex either
+            pieces: list[_Piece] = []
+            for piece in cue.split():
+                if piece == "*":
+                    pieces.append(None)
+                elif found := tuple(words(piece)):
+                    pieces.append(found)
+            self._pieces[number] = tuple(pieces)
+            needs = frozenset(word for piece in pieces if piece for word in piece)
+            self._needs[number] = needs
+            if not needs:
+                self._always.append(number)
+        counts: dict[str, int] = {}
+        for needs in self._needs.values():
+            for word in needs:
+                counts[word] = counts.get(word, 0) + 1
+        for number, needs in self._needs.items():
+            if needs:
+                key = min(sorted(needs), key=counts.__getitem__)  # the cue's least shared word
+                self._by_word.setdefault(key, []).append(number)
+
+    def _candidates(self, present: Set[str]) -> list[int]:
+        """The cues whose literal words are all in `present`, in cue order."""
+        found = set(self._always)
+        for word in present:
+            for number in self._by_word.get(word, ()):
+                if self._needs[number] <= present:
+                    found.add(number)
+        return sorted(found)
+
+    def possible(self, present: Set[str]) -> bool:
+        """Whether text with these words could match (False: it certainly cannot)."""
+        return bool(self._candidates(present))
+
+    def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
+        """The first match: leftmost position, then the first cue in order (as the regex)."""
+        candidates = self._candidates(present)
+        if not candidates:
+            return None
+        for start in range(len(text_words) + 1):
+            for number in candidates:
+                end = _match_at(self._pieces[number], text_words, 0, start)
+                if end is not None:
+                    return CueMatch(start, end, number)
+        return None
+
+    def match(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
+        """A match starting at the first word (as the regex anchored with `^`), or None."""
+        for number in self._candidates(present):
+            end = _match_at(self._pieces[number], text_words, 0, 0)
+            if end is not None:
+                return CueMatch(0, end, number)
+        return None
+
+
+def _match_at(
+    pieces: Sequence[_Piece], text_words: Sequence[str], piece: int, position: int
+) -> int | None:
+    """Where pieces[piece:] matched from `position` end (greedy wildcards first), or None."""
+    if piece == len(pieces):
+        return position
+    current = pieces[piece]
+    if current is None:
+        for width in range(min(WILDCARD_WORDS, len(text_words) - position), -1, -1):
+            end = _match_at(pieces, text_words, piece + 1, position + width)
+            if end is not None:
+                return end
+        return None
+    width = len(current)
+    if tuple(text_words[position : position + width]) != current:
+        return None
+    return _match_at(pieces, text_words, piece + 1, position + width)
 
 
 class LazyPattern:

@@ -24,8 +24,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.cues import LazyPattern
-from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
+from bot.cues import Cues, LazyPattern
+from bot.frames import BOTH_SIDES, Frame, Lexicon, Place
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
 
@@ -100,15 +100,14 @@ class QuestionReader:
         self._weight = weight
         self._shorthand = _shorthand_replacer(lexicon)
         chatter = lexicon.chatter
-        # Every cue regex is compiled on first use and tried only on text holding its words
-        # (bot.cues): compiling them all cost every `peerbot ask` tens of milliseconds.
-        self._greeting = _lazy_start(chatter.greetings)
-        self._signoff = _lazy_start(chatter.signoffs)
-        self._reason = _lazy_start(chatter.reasons)
+        # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
+        # compiling them as regexes cost every `peerbot ask` tens of milliseconds.
+        self._greeting = Cues(chatter.greetings)
+        self._signoff = Cues(chatter.signoffs)
+        self._reason = Cues(chatter.reasons)
         self._purpose = _lazy_purpose(chatter.purposes)
         self._frames = [
-            (frame, _lazy_cues(frame.cues), _lazy_cues(frame.unless), frame.cues)
-            for frame in lexicon.frames
+            (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
@@ -130,7 +129,7 @@ class QuestionReader:
         kept: list[str] = []
         for clause in _CLAUSE_RE.split(sentence):
             clause_words = " ".join(words(clause))
-            # The clause's words; stripping only removes words, so they still rule patterns out.
+            # The clause's words; stripping only removes words, so they still rule cues out.
             present = frozenset(clause_words.split())
             while True:
                 stripped = _strip_start(self._greeting, clause_words, present)
@@ -139,7 +138,7 @@ class QuestionReader:
                     break
                 clause_words = stripped
             if not clause_words or (
-                drop_reasons and self._reason.match(clause_words + " ", present)
+                drop_reasons and self._reason.match(clause_words.split(), present)
             ):
                 continue
             if self._purpose is not None:
@@ -269,24 +268,21 @@ class QuestionReader:
         """Analyse one question (pure: the same text always reads the same)."""
         ask, reduced, others = self.reduce(text)
         ask_words = tuple(words(ask))
-        joined = " ".join(ask_words) + " "
-        starts = _word_starts(ask_words)
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
         for candidate, cues, unless, cue_texts in self._frames:
-            if not cues.possible(present) or unless.search(joined, present):
+            if not cues.possible(present) or unless.search(ask_words, present):
                 continue
-            match = cues.search(joined, present)
+            match = cues.search(ask_words, present)
             if match is None:
                 continue
             frame = candidate
-            span = range(_position(starts, match.start()), _position(starts, match.end()))
+            span = range(match.start, match.end)
             # The literal words of the cue that matched ("how much ... cost"), not the words a
             # wildcard stood for.
-            matched = cue_texts[int(match.lastgroup[1:])] if match.lastgroup else ""
-            literal = frame_cue_words(matched)
+            literal = frame_cue_words(cue_texts[match.cue])
             frame_positions = frozenset(i for i in span if ask_words[i] in literal)
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
@@ -361,25 +357,8 @@ def normalize_quotes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
-def _start_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
-    pattern = cue_pattern(cues)
-    if pattern is None:
-        return None
-    return re.compile(r"^" + pattern.pattern[len("(?:^| )") :])
-
-
-def _lazy_cues(cues: Sequence[str]) -> LazyPattern:
-    """`cue_pattern(cues)`, compiled on first use (bot.cues)."""
-    return LazyPattern(lambda: cue_pattern(cues), [frame_cue_words(cue) for cue in cues])
-
-
-def _lazy_start(cues: Sequence[str]) -> LazyPattern:
-    """`_start_pattern(cues)`, compiled on first use (bot.cues)."""
-    return LazyPattern(lambda: _start_pattern(cues), [frame_cue_words(cue) for cue in cues])
-
-
 def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
-    """ "for our board deck", "for a grant app": a tail naming a purpose, not a subject."""
+    """The "for our board deck", "for a grant app" tail: a purpose named, not a subject."""
     named = [tuple(words(purpose)) for purpose in purposes]
     alternatives = "|".join("".join(f"{re.escape(w)} " for w in keys) for keys in named if keys)
     if not alternatives:
@@ -394,28 +373,13 @@ def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
     )
 
 
-def _strip_start(pattern: LazyPattern, text: str, present: frozenset[str]) -> str:
-    match = pattern.match(text + " ", present)
-    if match is None or match.end() == 0:
+def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:
+    """The text without the cue it starts with (the words after the match)."""
+    text_words = text.split()
+    match = cues.match(text_words, present)
+    if match is None or match.end == 0:
         return text
-    return text[match.end() :].strip()
-
-
-def _word_starts(ask_words: Sequence[str]) -> list[int]:
-    starts = []
-    offset = 0
-    for word in ask_words:
-        starts.append(offset)
-        offset += len(word) + 1
-    return starts
-
-
-def _position(starts: Sequence[int], offset: int) -> int:
-    """The index of the word at or after a character offset of the space-joined words."""
-    for index, start in enumerate(starts):
-        if start >= offset:
-            return index
-    return len(starts)
+    return " ".join(text_words[match.end :])
 
 
 def _content(positions: range | Sequence[int], ask_words: Sequence[str]) -> frozenset[int]:
