@@ -33,6 +33,7 @@ peerbot decides").
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -343,7 +344,7 @@ class SnippetIndex:
         surface: dict[str, dict[str, str]] = defaultdict(dict)
         # Each distinct word once, in order of first appearance (the order a loop over every
         # word of every passage gave): a knowledge base repeats a small vocabulary endlessly.
-        distinct = dict.fromkeys(word for text in _document_texts(kb) for word in words(text))
+        distinct = dict.fromkeys(itertools.chain.from_iterable(map(words, _document_texts(kb))))
         for word in distinct:
             if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
                 continue
