@@ -66,9 +66,12 @@ class Cues:
             if needs:
                 key = min(sorted(needs), key=counts.__getitem__)  # the cue's least shared word
                 self._by_word.setdefault(key, []).append(number)
+        self._keys = frozenset(self._by_word)
 
     def _candidates(self, present: Set[str]) -> list[int]:
         """The cues whose literal words are all in `present`, in cue order."""
+        if not self._always and self._keys.isdisjoint(present):
+            return []
         found = set(self._always)
         for word in present:
             for number in self._by_word.get(word, ()):

@@ -77,8 +77,8 @@ _CANDIDATES_PER_RESULT = 8
 # Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
 _TYPO_CUTOFF = 0.85
 _MIN_TYPO_LENGTH = 5
-# Corrections kept per index (word -> stem or None); emptied when full, so endless distinct
-# misspellings cannot grow it without bound.
+# Corrections (word -> stem or None) and wording weights kept per index; each emptied when
+# full, so endless distinct questions cannot grow them without bound.
 _MAX_CORRECTIONS = 65536
 
 
@@ -216,6 +216,22 @@ def _union(first: IdArray, second: IdArray) -> IdArray:
     return merged[keep]
 
 
+def _holding(
+    engine: PostingsBM25, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
+) -> npt.NDArray[np.bool_]:
+    """For each of `doc_ids`, whether it holds every term of at least one of `alternatives`."""
+    present: npt.NDArray[np.bool_] | None = None
+    for alternative in alternatives:
+        has_all: npt.NDArray[np.bool_] | None = None
+        for term in alternative:
+            found = engine.contains(term, doc_ids)
+            has_all = found if has_all is None else has_all & found
+        if has_all is None:
+            has_all = np.ones(doc_ids.size, dtype=bool)
+        present = has_all if present is None else present | has_all
+    return present if present is not None else np.zeros(doc_ids.size, dtype=bool)
+
+
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
     return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
@@ -251,6 +267,7 @@ class SnippetIndex:
         # Smoothed idf per term, computed once per term (questions repeat a small vocabulary).
         self._weights: dict[str, float] = {}
         self._corrections: dict[str, str | None] = {}
+        self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
         self._reader = QuestionReader(kb.lexicon, self._weight)
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
@@ -536,6 +553,15 @@ class SnippetIndex:
         peer specialist"), so an alias rarer than its concept does not inflate its weight."""
         if len(concept.alternatives) == 1:
             return self._weight(concept.term)
+        key = (concept.term, frozenset(concept.alternatives))
+        weight = self._concept_weights.get(key)
+        if weight is None:
+            if len(self._concept_weights) >= _MAX_CORRECTIONS:
+                self._concept_weights.clear()
+            weight = self._concept_weights[key] = self._wordings_weight(concept)
+        return weight
+
+    def _wordings_weight(self, concept: _Concept) -> float:
         docs: IdArray | None = None
         for alternative in concept.alternatives:
             found: IdArray | None = None
@@ -680,13 +706,7 @@ class SnippetIndex:
                 )
                 covered += concept.weight * present
                 continue
-            present = np.zeros(doc_ids.size, dtype=bool)
-            for alternative in concept.alternatives:
-                has_all = np.ones(doc_ids.size, dtype=bool)
-                for term in alternative:
-                    has_all &= self.engine.contains(term, doc_ids)
-                present |= has_all
-            covered += concept.weight * present
+            covered += concept.weight * _holding(self.engine, concept.alternatives, doc_ids)
         asks = self._ask_index()
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
@@ -695,13 +715,7 @@ class SnippetIndex:
         # each passage keeps its best ask: the same sums and maxima a loop over asks gives.
         weights = np.zeros(ask_ids.size)
         for concept in concepts:
-            present = np.zeros(ask_ids.size, dtype=bool)
-            for alternative in concept.alternatives:
-                has_all = np.ones(ask_ids.size, dtype=bool)
-                for term in alternative:
-                    has_all &= asks.engine.contains(term, ask_ids)
-                present |= has_all
-            weights += concept.weight * present
+            weights += concept.weight * _holding(asks.engine, concept.alternatives, ask_ids)
         best = np.zeros(doc_ids.size)
         np.maximum.at(best, owner, weights)
         return np.maximum(covered, best)
