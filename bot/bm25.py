@@ -221,6 +221,23 @@ class PostingsBM25:
         scores = np.asarray(np.bincount(inverse, weights=weights), dtype=np.float64)
         return unique_ids.astype(np.int32, copy=False), scores
 
+    def top_candidates(self, query: Sequence[str], k: int) -> list[tuple[int, float]] | None:
+        """`select_top(*self.candidate_scores(query), k)`, or None when this cannot say.
+
+        On a query whose postings are dense, from the every-document scores without listing the
+        candidates. That gives the same k pairs in the same order whenever all k scores are
+        positive (a positive score needs a posting, so those k are candidates, and both orders
+        are by score, then lower id); otherwise, or for sparse postings, None.
+        """
+        spans, total = self._spans(query)
+        if len(spans) < 2 or total < self.size * _DENSE_SHARE or k <= 0:
+            return None
+        scores = self._dense(*self._gather(spans))
+        positions = _top_positions(scores, k)
+        if positions.size < k or not scores[positions[-1]] > 0:
+            return None
+        return [(int(i), float(scores[i])) for i in positions]
+
     def top_k(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
         """rank-bm25's k best (doc id, score) pairs, best first, ties broken by lower doc id.
 

@@ -671,6 +671,17 @@ class SnippetIndex:
         fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
         return ids, fused
 
+    def _top(self, query_terms: Sequence[str], n: int) -> list[tuple[int, float]]:
+        """The n best (doc id, fused score) of the snippets sharing a term with the query."""
+        if not any(term in self.asks_engine for term in query_terms):
+            # The asks field scores nothing: the passage field's own top n, from its dense
+            # scores when that gives the same list (see PostingsBM25.top_candidates).
+            top = self.engine.top_candidates(query_terms, n)
+            if top is not None:
+                return top
+        ids, scores = self._fused(query_terms)
+        return select_top(ids, scores, n)
+
     def _coverage(
         self,
         concepts: Sequence[_Concept],
@@ -830,12 +841,12 @@ class SnippetIndex:
         card = self._card(reading)
         if not reading.concepts and not card:
             return [], [], reading, [], None
-        ids, scores = self._fused(reading.query_terms)
-        top = select_top(ids, scores, max(k, 1) * _CANDIDATES_PER_RESULT)
+        top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         examined = self._hits(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()
         if card:
+            ids, scores = self._fused(reading.query_terms)
             score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
             ordered = sorted(
                 card,
