@@ -38,6 +38,8 @@ _DIRECT_SELECT = 128
 # it is cheap, and about size / sample * k scores pass its threshold.
 _SAMPLE_SIZE = 1024
 _SAMPLE_PER_RESULT = 8
+# More than this many times k scores left to order: partition out the k best before sorting.
+_PARTITION_FROM = 4
 
 
 @dataclass(frozen=True)
@@ -302,5 +304,14 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
             tied = np.flatnonzero(scores == threshold)[: k - keep.size]
             keep = np.concatenate((keep, tied))
     kept = scores[keep]
+    if kept.size > _PARTITION_FROM * k:
+        # Many scores passed (a large k): only the k best are sorted. np.partition gives the
+        # k-th best value exactly; everything above it and the first ties at it (by
+        # position, as `keep` ascends here) are those k.
+        kth = np.partition(kept, kept.size - k)[kept.size - k]
+        above = np.flatnonzero(kept > kth)
+        tied = np.flatnonzero(kept == kth)[: k - above.size]
+        chosen = np.concatenate((above, tied))
+        keep, kept = keep[chosen], kept[chosen]
     order = np.lexsort((keep, -kept))[:k]
     return np.asarray(keep[order], dtype=np.int32)
