@@ -164,3 +164,10 @@ class LazyPattern:
             return None
         pattern = self.pattern
         return pattern.match(text) if pattern is not None else None
+
+    def sub(self, replacement: str, text: str, present: Set[str]) -> str:
+        """`pattern.sub(replacement, text)`; `present` are the words of `text`."""
+        if not self.possible(present):
+            return text
+        pattern = self.pattern
+        return pattern.sub(replacement, text) if pattern is not None else text

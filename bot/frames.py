@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.tokenize import words
+from bot.tokenize import STOP_WORDS, words
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 # What a frame may require of a passage. "both_sides" (comparisons) is checked against the
@@ -55,6 +56,10 @@ class Frame:
     # The typed fact must be about the subject: the ask's most specific concept must be in the
     # passage's own words ("2.3 million dollars for consumer networks" is no training cost).
     strict: bool = False
+    # When set, only these cue words stand for the answer type and are checked by it; the cue's
+    # other words stay things asked about ("*attrition* rate": the passage must be about
+    # attrition, not give any rate).
+    type_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,7 @@ class Chatter:
     signoffs: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()  # a clause starting with one of these is context, not the ask
     purposes: tuple[str, ...] = ()  # "for our <purpose>" nouns: board deck, grant app, report
+    formats: tuple[str, ...] = ()  # the answer's form ("in one sentence"), dropped anywhere
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,15 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     if not alternatives:
         return None
     return re.compile(r"(?:^| )(?:" + "|".join(alternatives) + ")")
+
+
+@lru_cache(maxsize=256)
+def frame_qualifiers(frame: Frame) -> frozenset[str]:
+    """A typed frame's cue words that are not its type words ("attrition" of "attrition rate")."""
+    found: set[str] = set()
+    for cue in frame.cues:
+        found |= cue_words(cue)
+    return frozenset(found - set(frame.type_words) - STOP_WORDS)
 
 
 def cue_words(cue: str) -> frozenset[str]:
@@ -267,7 +282,18 @@ class _Reader:
                 )
 
 
-_FRAME_FIELDS = {"id", "label", "cues", "unless", "needs", "missing", "card", "topics", "strict"}
+_FRAME_FIELDS = {
+    "id",
+    "label",
+    "cues",
+    "unless",
+    "needs",
+    "missing",
+    "card",
+    "topics",
+    "strict",
+    "type_words",
+}
 
 
 def _frames(
@@ -309,6 +335,7 @@ def _frames(
         needs = reader.text(shown, record, "needs", label, required=False)
         missing = reader.text(shown, record, "missing", label, required=False)
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
+        type_words = reader.texts(shown, record, "type_words", label, required=False)
         strict = record.get("strict", False)
         if not isinstance(strict, bool):
             reader.problems.append(
@@ -350,7 +377,16 @@ def _frames(
             seen.add(frame_id)
             frames.append(
                 Frame(
-                    frame_id, frame_label, cues, unless, needs, missing, card, frame_topics, strict
+                    frame_id,
+                    frame_label,
+                    cues,
+                    unless,
+                    needs,
+                    missing,
+                    card,
+                    frame_topics,
+                    strict,
+                    tuple(word for text in type_words for word in words(text)),
                 )
             )
     places: list[Place] = []
@@ -398,13 +434,14 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
     block = data.get("chatter")
     if isinstance(block, LineMap):
         reader.unknown_fields(
-            shown, block, {"greetings", "signoffs", "reasons", "purposes"}, "chatter"
+            shown, block, {"greetings", "signoffs", "reasons", "purposes", "formats"}, "chatter"
         )
         chatter = Chatter(
             greetings=reader.texts(shown, block, "greetings", "chatter", required=False),
             signoffs=reader.texts(shown, block, "signoffs", "chatter", required=False),
             reasons=reader.texts(shown, block, "reasons", "chatter", required=False),
             purposes=reader.texts(shown, block, "purposes", "chatter", required=False),
+            formats=reader.texts(shown, block, "formats", "chatter", required=False),
         )
     return tuple(items), chatter
 

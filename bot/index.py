@@ -46,10 +46,18 @@ import numpy.typing as npt
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, AnswerType, Frame, Place, type_pattern
+from bot.frames import (
+    BOTH_SIDES,
+    NOT_IN_SOURCES,
+    AnswerType,
+    Frame,
+    Place,
+    frame_qualifiers,
+    type_pattern,
+)
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
-from bot.tokenize import STOP_WORDS, filler_terms, stem_word, tokenize, words
+from bot.tokenize import STOP_WORDS, filler_terms, number_form, stem_word, tokenize, words
 
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.5
@@ -66,6 +74,12 @@ DUPLICATE_JACCARD = 0.8
 CARD_RESIDUAL_WORDS = 1
 # A passage covering (nearly) every concept of the ask ranks before passages covering less.
 FULL_COVERAGE = 0.999
+# A strict frame's typed fact (a pay figure) must be about the subject: the passage's own words
+# cover at least this share of the ask's subject weight.
+STRICT_COVERAGE = 0.75
+# A comparison side whose words all weigh less than this (smoothed idf; "services", "delivered"
+# are in about half the passages) names nothing a passage must repeat.
+COMMON_SIDE_WEIGHT = 1.0
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
 # A declined question suggests at most this many roles and topics.
@@ -180,6 +194,7 @@ class _AskIndex:
 
 
 def _key(word: str) -> str:
+    word = number_form(word) if word not in STOP_WORDS else word
     if word in STOP_WORDS or word[0].isdigit():
         return word
     return stem_word(word)
@@ -230,6 +245,19 @@ def _holding(
             has_all = np.ones(doc_ids.size, dtype=bool)
         present = has_all if present is None else present | has_all
     return present if present is not None else np.zeros(doc_ids.size, dtype=bool)
+
+
+def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool) -> bool:
+    """Whether a passage names one side of a comparison.
+
+    The side is represented by its concept next to the cue ("community" vs "site"), passing over
+    filler ("actually"), so a word every passage shares ("peer") cannot stand in. A side made
+    only of common words ("peer-*delivered* services") names nothing to check: it is present.
+    """
+    ordered = [c for c in (reversed(side) if last else side) if c.term not in filler_terms()]
+    if not ordered or all(c.weight < COMMON_SIDE_WEIGHT for c in ordered):
+        return True
+    return any(alt <= terms for alt in ordered[0].alternatives)
 
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
@@ -451,9 +479,10 @@ class SnippetIndex:
         question_words = list(question.words)
         keys = [_key(word) for word in question_words]
         frame = question.frame
-        # The frame's cue words ("salary", "cost") are checked by the answer type, not covered.
+        # The frame's cue words ("salary", "cost") are checked by the answer type, not covered;
+        # a comparison's ("vs", "an edge over") by the check that both sides are named.
         checked: set[int] = set()
-        if frame is not None and frame.needs is not None and frame.needs != BOTH_SIDES:
+        if frame is not None and frame.needs is not None:
             checked |= question.frame_positions
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
@@ -642,10 +671,15 @@ class SnippetIndex:
         if places is None:
             # Curated asks may name the place a passage is about when its text does not
             # ("the Mental Health Care Act" is India's), and so may the work it is quoted from:
-            # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK.
+            # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK, and
+            # of a study its description places in Hong Kong, about Hong Kong.
             snippet = self.kb.snippets[doc_id]
             source = self.kb.sources.get(snippet.source_id)
-            work = [source.title or "", source.label or ""] if source is not None else []
+            work = (
+                [source.title or "", source.label or "", getattr(source, "description", "") or ""]
+                if source is not None
+                else []
+            )
             text_words = words(" ".join([snippet.text, *getattr(snippet, "asks", ()), *work]))
             found = self._reader.find_places(text_words)[0]
             places = self._places[doc_id] = frozenset(place.id for place in found)
@@ -768,31 +802,33 @@ class SnippetIndex:
                     left, right = reading.side_concepts
                     terms = self._passage_terms(doc_id)
                     type_missing = not all(
-                        any(alt <= terms for alt in side.alternatives)
-                        for side in (left[-1], right[0])
+                        _side_present(side, terms, last=last)
+                        for side, last in ((left, True), (right, False))
                     )
             elif frame.needs in self._type_patterns:
-                type_missing = not self._holds(doc_id, frame.needs)
+                type_missing = not self._holds(doc_id, frame.needs) or not self._qualified(
+                    frame, question, self._passage_terms(doc_id)
+                )
                 if frame.strict and not type_missing:
-                    # The typed fact must be about the subject: the ask's most specific concept
-                    # has to be in the passage's own words (not only in its labels or asks).
-                    # Most specific among words the passages know: a word no passage has
-                    # ("toward") weighs most but names no subject to check.
-                    main = max(
-                        (
-                            c
-                            for c in reading.concepts
-                            if not c.term.startswith(_TYPE_PREFIX)
-                            and c.term not in filler_terms()
-                            and c.term not in reading.place_terms
-                            and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
-                        ),
-                        key=lambda c: c.weight,
-                        default=None,
+                    # The typed fact must be about the subject: the passage's own words (not
+                    # its labels or asks) cover nearly all of what the ask is about. Only words the
+                    # passages know count: a word no passage has ("toward") names no subject
+                    # to check. One "most specific word" was too brittle for paraphrases ("to
+                    # build peer groups" for "to foster peer groups").
+                    subject = [
+                        c
+                        for c in reading.concepts
+                        if not c.term.startswith(_TYPE_PREFIX)
+                        and c.term not in filler_terms()
+                        and c.term not in reading.place_terms
+                        and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
+                    ]
+                    total = sum(c.weight for c in subject)
+                    terms = self._passage_terms(doc_id)
+                    found = sum(
+                        c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )
-                    type_missing = main is not None and not any(
-                        alt <= self._passage_terms(doc_id) for alt in main.alternatives
-                    )
+                    type_missing = total > 0 and found < STRICT_COVERAGE * total
             if not type_missing and frame.needs != NOT_IN_SOURCES:
                 # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
                 # fact about a work named by its author comes from that work, not another one's.
@@ -802,6 +838,20 @@ class SnippetIndex:
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
+
+    @staticmethod
+    def _qualified(frame: Frame, question: Question, terms: frozenset[str]) -> bool:
+        """Whether the passage names what a typed cue qualifies ("*attrition* rate").
+
+        A frame with `type_words` checks only those cue words by the answer type; the cue's other
+        words in the ask say what the figure is of, and a passage giving a share of something
+        else ("one third of youth access services") is no attrition rate.
+        """
+        if not frame.type_words:
+            return True
+        qualifiers = frame_qualifiers(frame)
+        wanted = {_key(word) for word in question.words if word in qualifiers}
+        return wanted <= terms
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
         """Ids of the sources whose author's surname the question names ("the Rogers paper")."""

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.cues import Cues, LazyPattern
-from bot.frames import BOTH_SIDES, Frame, Lexicon, Place
+from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
 
@@ -33,7 +33,12 @@ MAX_QUESTION_CHARS = 2000
 
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
-_SENTENCE_RE = re.compile(r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]")
+_SENTENCE_RE = re.compile(
+    r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
+    # A second question joined on ("..., and what gap does it focus on", "sounds great but
+    # what problems did it raise"): its own sentence, so the more specific one is answered.
+    r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
+)
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
@@ -42,6 +47,19 @@ _CLAUSE_RE = re.compile(r",\s*")
 _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
     should would will has have any anyone was were whom define""".split()
+)
+_PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
+# A request asks as much as a question does ("need the full citation for ...", "looking for
+# the evidence on ...", "pls explain ...").
+_REQUEST_RE = re.compile(
+    r"^(?:explain|describe|list|summarize|summarise|define|looking for|give me|send me"
+    r"|(?:i )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats|evidence))\b"
+)
+# "grad intern here", "nurse mgr here": a self-introduction before the question itself.
+_INTRODUCTION_RE = re.compile(
+    r"^(?:\S+ ){1,3}here (?=(?:"
+    + "|".join(sorted(_QUESTION_WORDS | {"quick", "question", "q"}))
+    + r") )"
 )
 
 Weight = Callable[[str], float]
@@ -106,6 +124,9 @@ class QuestionReader:
         self._signoff = Cues(chatter.signoffs)
         self._reason = Cues(chatter.reasons)
         self._purpose = _lazy_purpose(chatter.purposes)
+        # "what is peer support, like in one sentence": how the answer should read, not what
+        # it is about; dropped wherever it stands, with a hedge word before it.
+        self._format = _lazy_format(chatter.formats)
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
@@ -129,7 +150,8 @@ class QuestionReader:
         kept: list[str] = []
         for clause in _CLAUSE_RE.split(sentence):
             clause_words = " ".join(words(clause))
-            # The clause's words; stripping only removes words, so they still rule cues out.
+            clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
+            # The clause's words; what follows only removes words, so they still rule cues out.
             present = frozenset(clause_words.split())
             while True:
                 stripped = _strip_start(self._greeting, clause_words, present)
@@ -141,6 +163,8 @@ class QuestionReader:
                 drop_reasons and self._reason.match(clause_words.split(), present)
             ):
                 continue
+            if self._format is not None:
+                clause_words = self._format.sub(" ", clause_words + " ", present).strip()
             if self._purpose is not None:
                 match = self._purpose.search(clause_words + " ", present)
                 if match:
@@ -219,7 +243,14 @@ class QuestionReader:
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
             if cleaned:
-                asks = raw.rstrip().endswith("?") or cleaned.split()[0] in _QUESTION_WORDS
+                opening = cleaned.split()[:2]
+                asks = (
+                    raw.rstrip().endswith("?")
+                    or opening[0] in _QUESTION_WORDS
+                    # "in which province ...", "for what purpose ..."
+                    or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
+                    or _REQUEST_RE.match(cleaned) is not None
+                )
                 sentences.append((cleaned, asks))
         return sentences
 
@@ -283,6 +314,8 @@ class QuestionReader:
             # The literal words of the cue that matched ("how much ... cost"), not the words a
             # wildcard stood for.
             literal = frame_cue_words(cue_texts[match.cue])
+            if candidate.type_words:
+                literal = literal & frozenset(candidate.type_words)
             frame_positions = frozenset(i for i in span if ask_words[i] in literal)
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
@@ -371,6 +404,23 @@ def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
         ),
         [frozenset(("for", *keys)) for keys in named if keys],
     )
+
+
+def _lazy_format(formats: Sequence[str]) -> LazyPattern | None:
+    """The answer-format tail ("like in one sentence"), a hedge word allowed before it."""
+    if not any(cue.split() for cue in formats):
+        return None  # cue_pattern would have no alternative
+
+    def build() -> re.Pattern[str] | None:
+        format_cues = cue_pattern(formats)
+        if format_cues is None:
+            return None
+        return re.compile(
+            r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?"
+            + format_cues.pattern[len("(?:^| )") :]
+        )
+
+    return LazyPattern(build, [frame_cue_words(cue) for cue in formats])
 
 
 def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:

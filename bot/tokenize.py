@@ -54,7 +54,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     real whole question questions answer answers ask asked asking tell told said lately anyway
     example examples general overall basic basics simple quick year years month months week weeks
     tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
-    honestly literally super pretty very
+    honestly literally super pretty very according
     """.split()
 )
 
@@ -97,10 +97,37 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in found]
 
 
+# Number words as the digits the sources mostly print ("fifty states" meets "35 out of 50
+# states"). "one" stays a word: it is mostly "one of", "one-on-one", not a count.
+NUMBER_WORDS: dict[str, str] = {
+    word: str(value)
+    for value, word in enumerate(
+        "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if word != "_"
+} | {
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+    "hundred": "100",
+}
+
+
+def number_form(word: str) -> str:
+    """The digits for a number word ("fifty" -> "50"); any other word unchanged."""
+    return NUMBER_WORDS.get(word, word)
+
+
 def _term(word: str) -> str:
     """The BM25 term for one word of `words()`, or "" for a word that is not indexed."""
     if word in STOP_WORDS:
         return ""
+    word = number_form(word)
     if word[0].isdigit():
         return word
     stem = stem_word(word)

@@ -33,10 +33,12 @@ from tests.conftest import PROJECT_ROOT
 
 DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
-# Regression guards: the held-out figures when this mechanism landed, less 0.03.
-TEST_FLOOR_RECALL_AT_3 = 0.75
-TEST_FLOOR_DECLINED = 0.85
-MAX_GAP = {"Recall@3": 0.19, "declined": 0.10}
+# Regression guards: the held-out figures of the current split when this mechanism landed, less
+# 0.03 (gaps: plus 0.03). Re-based only when the split grows (part 5: Recall@3 0.706, declined
+# 0.787, gaps 0.237 / 0.175), never to let a mechanism change pass.
+TEST_FLOOR_RECALL_AT_3 = 0.67
+TEST_FLOOR_DECLINED = 0.75
+MAX_GAP = {"Recall@3": 0.27, "declined": 0.21}
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +77,10 @@ def test_dev_quality_floors(dev_report: EvalReport) -> None:
 
 
 def test_test_split_floors(test_report: EvalReport) -> None:
-    assert test_report.recall_at_3 >= TEST_FLOOR_RECALL_AT_3, test_report.recall_at_3
-    assert test_report.declined >= TEST_FLOOR_DECLINED, test_report.declined
+    # Plain floats, so a failure prints figures and never the held-out questions themselves.
+    recall_at_3, declined = float(test_report.recall_at_3), float(test_report.declined)
+    assert recall_at_3 >= TEST_FLOOR_RECALL_AT_3, f"held-out Recall@3 {recall_at_3:.3f}"
+    assert declined >= TEST_FLOOR_DECLINED, f"held-out declined {declined:.3f}"
 
 
 def test_dev_test_gap(dev_report: EvalReport, test_report: EvalReport) -> None:

@@ -179,3 +179,60 @@ def test_role_is_named_only_by_its_own_words(real_index: SnippetIndex) -> None:
     assert "peer-supporter" not in [s.id for s in declined.suggestions]
     named = real_index.search("salary of peer supporters")
     assert named.suggestions[0].id == "peer-supporter"
+
+
+def test_comparison_side_passes_over_filler(real_index: SnippetIndex) -> None:
+    """The side next to the cue is "paraprofessionals", not the filler "actually" before it."""
+    answer = real_index.search(
+        "on clinical outcomes do peers actually do worse than non-peer paraprofessionals"
+    )
+    assert answer.answered
+    assert "paraprofessionals" in answer.results[0].text
+
+
+def test_comparison_cue_words_are_not_asked_about(real_index: SnippetIndex) -> None:
+    reading = real_index._analyse(real_index.read("what gives DDA an edge over AA"))
+    assert "edg" not in {concept.term for concept in reading.concepts}
+
+
+def test_strict_frame_takes_the_subject_from_the_passage_words(real_index: SnippetIndex) -> None:
+    """A money figure answers when the passage's own words cover nearly all the subject, even
+    when one word is paraphrased ("build" for the passage's "foster")."""
+    answer = real_index.search(
+        "how much did SAMHSA give consumer networks to build peer support groups"
+        " and train peer leaders"
+    )
+    assert answer.answered
+    assert "2.3 million dollars" in answer.results[0].text
+    # A money figure about something else is no answer to what training costs.
+    assert not real_index.search("how much does peer certification training cost").answered
+
+
+def test_a_share_question_is_not_answered_by_a_count(real_index: SnippetIndex) -> None:
+    """ "What percentage of the surveyed CPSs ..." needs a share; "291 CPSs" is only a count."""
+    answer = real_index.search("what percentage of the CPSs in the Salzer survey were women")
+    assert not answer.answered
+    assert answer.missing is not None and "percentage" in answer.missing
+
+
+def test_a_frequency_question_needs_a_frequency(real_index: SnippetIndex) -> None:
+    answer = real_index.search("how often do Dual Diagnosis Anonymous groups meet")
+    assert not answer.answered
+    assert answer.missing is not None
+
+
+def test_a_passage_is_about_the_place_its_source_describes(real_index: SnippetIndex) -> None:
+    """The Hong Kong study's passages need not repeat "Hong Kong": its description says so."""
+    answer = real_index.search(
+        "what does the Hong Kong bipolar study mean by knowledge construction"
+    )
+    assert answer.answered
+    assert answer.results[0].snippet_id == "tse2019-knowledge-construction"
+
+
+def test_number_words_meet_digits(real_index: SnippetIndex) -> None:
+    terms = real_index.query_terms("peer support in fifty states")
+    assert "50" in terms and "fifty" not in terms
+    answer = real_index.search("is publicly funded peer support offered in all fifty states")
+    assert answer.answered
+    assert any("35 out of 50" in result.text for result in answer.results)

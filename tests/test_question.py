@@ -104,7 +104,7 @@ def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
         pytest.param("who are family support navigators", "definition", id="who-are"),
         pytest.param("what does a client liaison do", "duties", id="duties"),
         pytest.param("where do recovery coaches work", "settings", id="settings"),
-        pytest.param("what percentage of states pay for peers", "count", id="count"),
+        pytest.param("what percentage of states pay for peers", "percentage", id="percentage"),
         pytest.param("what's the hourly wage for peer mentors", "money", id="money-wage"),
         pytest.param("how much does a recovery coach make", "money", id="money-make"),
         pytest.param("since when has the VA used peers", "time", id="time"),
@@ -212,3 +212,87 @@ def test_a_statement_before_an_unrelated_question_is_still_dropped(
 ) -> None:
     question = "our peers keep getting asked to drive clients around. what is peer support"
     assert real_index.read(question).ask == "what is peer support"
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "what is a recovery coach, like in a nutshell?",
+            "what is a recovery coach",
+            id="nutshell",
+        ),
+        pytest.param(
+            "can you explain peer bridgers in plain english",
+            "can you explain peer bridgers",
+            id="plain-english",
+        ),
+        pytest.param(
+            "how is peer work funded, short version", "how is peer work funded", id="short-version"
+        ),
+    ],
+)
+def test_how_the_answer_should_read_is_not_the_ask(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert _read(real_index, message).ask == ask
+
+
+def test_a_self_introduction_is_not_the_ask(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "county contract officer here how do peer programs get funded")
+    assert question.ask == "how do peer programs get funded"
+
+
+def test_a_question_joined_by_and_is_a_second_question(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index, "who funds peer bridger programs in new york, and what do bridgers do all day"
+    )
+    assert question.other_questions == 1
+    assert "and" not in question.ask.split()
+
+
+def test_a_request_asks_like_a_question(real_index: SnippetIndex) -> None:
+    """ "need the ..." is the ask, though the message's only question mark is on a weak tail."""
+    question = _read(
+        real_index,
+        "need the journal and volume for the LaFrance literature review. also is she nice?",
+    )
+    assert "lafrance" in question.ask
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do recovery coaches compare with peer bridgers",
+        "do clubhouses have an edge over drop-in centers",
+    ],
+)
+def test_comparison_cues(real_index: SnippetIndex, message: str) -> None:
+    question = _read(real_index, message)
+    assert question.frame is not None and question.frame.id == "comparison"
+    assert question.sides is not None
+
+
+@pytest.mark.parametrize(
+    ("message", "frame"),
+    [
+        ("what percentage of peer specialists work nights", "percentage"),
+        ("how often do peer support groups meet", "frequency"),
+        ("who came up with the idea of peer bridgers", "origin"),
+        ("did the peer certification bill eventually pass", "current"),
+    ],
+)
+def test_frames_for_shares_frequency_origin_and_outcomes(
+    real_index: SnippetIndex, message: str, frame: str
+) -> None:
+    question = _read(real_index, message)
+    assert question.frame is not None and question.frame.id == frame
+
+
+def test_a_question_opening_with_a_preposition_asks(real_index: SnippetIndex) -> None:
+    """ "In which ..." asks, though its question mark ends the second question joined to it."""
+    question = _read(
+        real_index,
+        "in which state did the peer bridger program start, and who runs it?",
+    )
+    assert question.ask.startswith("in which state")
