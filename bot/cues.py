@@ -17,7 +17,7 @@ those cues are tried (`possible`). `LazyPattern` keeps a regex that is not a cue
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from bot.frames import _WILDCARD_WORDS as WILDCARD_WORDS  # the `*` of cue_pattern
@@ -36,14 +36,53 @@ class CueMatch:
     cue: int
 
 
+class _Needs:
+    """Word sets (one per alternative, by number) and which of them a text's words include.
+
+    Each set is filed under its least shared word, so a text is checked through the few sets
+    filed under its own words (one C-level set intersection finds those), not all of them.
+    """
+
+    def __init__(self, needs: Mapping[int, frozenset[str]]) -> None:
+        self._needs = dict(needs)
+        self._always = sorted(number for number, needed in self._needs.items() if not needed)
+        counts: dict[str, int] = {}
+        for needed in self._needs.values():
+            for word in needed:
+                counts[word] = counts.get(word, 0) + 1
+        self._by_word: dict[str, list[int]] = {}
+        for number, needed in self._needs.items():
+            if needed:
+                key = min(sorted(needed), key=counts.__getitem__)
+                self._by_word.setdefault(key, []).append(number)
+        self._keys = frozenset(self._by_word)
+
+    def met(self, present: Set[str]) -> list[int]:
+        """The numbers of the sets `present` includes, ascending."""
+        found = set(self._always)
+        for word in self._keys.intersection(present):
+            for number in self._by_word[word]:
+                if self._needs[number] <= present:
+                    found.add(number)
+        return sorted(found)
+
+    def any_met(self, present: Set[str]) -> bool:
+        """Whether `present` includes one of the sets."""
+        if self._always:
+            return True
+        for word in self._keys.intersection(present):
+            for number in self._by_word[word]:
+                if self._needs[number] <= present:
+                    return True
+        return False
+
+
 class Cues:
     """A cue list (`bot.frames.cue_pattern`'s input) matched on a text's words."""
 
     def __init__(self, cues: Sequence[str]) -> None:
         self._pieces: dict[int, tuple[_Piece, ...]] = {}
-        self._needs: dict[int, frozenset[str]] = {}
-        self._always: list[int] = []  # cues without literal words
-        self._by_word: dict[str, list[int]] = {}
+        needs: dict[int, frozenset[str]] = {}
         for number, cue in enumerate(cues):
             if not cue.split():
                 continue  # no alternative in the regex either
@@ -54,34 +93,16 @@ class Cues:
                 elif found := tuple(words(piece)):
                     pieces.append(found)
             self._pieces[number] = tuple(pieces)
-            needs = frozenset(word for piece in pieces if piece for word in piece)
-            self._needs[number] = needs
-            if not needs:
-                self._always.append(number)
-        counts: dict[str, int] = {}
-        for needs in self._needs.values():
-            for word in needs:
-                counts[word] = counts.get(word, 0) + 1
-        for number, needs in self._needs.items():
-            if needs:
-                key = min(sorted(needs), key=counts.__getitem__)  # the cue's least shared word
-                self._by_word.setdefault(key, []).append(number)
-        self._keys = frozenset(self._by_word)
+            needs[number] = frozenset(word for piece in pieces if piece for word in piece)
+        self._needs = _Needs(needs)
 
     def _candidates(self, present: Set[str]) -> list[int]:
         """The cues whose literal words are all in `present`, in cue order."""
-        if not self._always and self._keys.isdisjoint(present):
-            return []
-        found = set(self._always)
-        for word in present:
-            for number in self._by_word.get(word, ()):
-                if self._needs[number] <= present:
-                    found.add(number)
-        return sorted(found)
+        return self._needs.met(present)
 
     def possible(self, present: Set[str]) -> bool:
         """Whether text with these words could match (False: it certainly cannot)."""
-        return bool(self._candidates(present))
+        return self._needs.any_met(present)
 
     def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """The first match: leftmost position, then the first cue in order (as the regex)."""
@@ -131,14 +152,13 @@ class LazyPattern:
         self, build: Callable[[], re.Pattern[str] | None], needs: Iterable[frozenset[str]]
     ) -> None:
         self._build = build
-        self._needs = tuple(needs)
-        self._always = any(not needed for needed in self._needs)
+        self._needs = _Needs(dict(enumerate(needs)))
         self._compiled: re.Pattern[str] | None = None
         self._built = False
 
     def possible(self, present: Set[str]) -> bool:
         """Whether text with these words could match (False: it certainly cannot)."""
-        return self._always or any(needed <= present for needed in self._needs)
+        return self._needs.any_met(present)
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
