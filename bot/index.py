@@ -94,6 +94,7 @@ _MIN_TYPO_LENGTH = 5
 # Corrections (word -> stem or None) and wording weights kept per index; each emptied when
 # full, so endless distinct questions cannot grow them without bound.
 _MAX_CORRECTIONS = 65536
+_UNSEEN = "\x00unseen"  # no word is this string: a correction not computed yet
 
 
 @dataclass
@@ -435,11 +436,12 @@ class SnippetIndex:
         """The corpus stem a misspelt word most likely meant, or None (kept per word)."""
         if len(word) < _MIN_TYPO_LENGTH:
             return None
-        if word in self._corrections:
-            return self._corrections[word]
-        if len(self._corrections) >= _MAX_CORRECTIONS:
-            self._corrections.clear()
-        corrected = self._corrections[word] = self._find_correction(word)
+        # One get, not `in` then `[]`: another thread may empty the dict in between.
+        corrected = self._corrections.get(word, _UNSEEN)
+        if corrected is _UNSEEN:
+            if len(self._corrections) >= _MAX_CORRECTIONS:
+                self._corrections.clear()
+            corrected = self._corrections[word] = self._find_correction(word)
         return corrected
 
     def _find_correction(self, word: str) -> str | None:
