@@ -57,7 +57,15 @@ from bot.frames import (
 )
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
-from bot.tokenize import STOP_WORDS, filler_terms, number_form, stem_word, tokenize, words
+from bot.tokenize import (
+    STOP_WORDS,
+    filler_terms,
+    number_form,
+    stem_word,
+    terms,
+    tokenize,
+    words,
+)
 
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.5
@@ -330,9 +338,20 @@ class SnippetIndex:
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
     ) -> SnippetIndex:
-        """Tokenize every snippet's two fields and fit BM25 on each."""
-        engine = PostingsBM25.fit(document_tokens(kb))
-        return cls(kb, engine, min_coverage=min_coverage, min_evidence=min_evidence)
+        """Tokenize every snippet's two fields and fit BM25 on each.
+
+        Each passage is split into words once, for its BM25 terms and for the typo-correction
+        vocabulary alike (splitting is most of either).
+        """
+        split = document_words(kb)
+        engine = PostingsBM25.fit([terms(found) for found in split])
+        return cls(
+            kb,
+            engine,
+            min_coverage=min_coverage,
+            min_evidence=min_evidence,
+            surface=surface_vocabulary(split, engine.vocabulary),
+        )
 
     def with_thresholds(self, min_coverage: float, min_evidence: float) -> SnippetIndex:
         """The same index deciding with other thresholds (for threshold sweeps)."""
@@ -387,17 +406,7 @@ class SnippetIndex:
         kb: KnowledgeBase, vocabulary: frozenset[str]
     ) -> dict[str, dict[str, str]]:
         """Corpus words by first letter -> {word: stem}, for correcting typos in questions."""
-        surface: dict[str, dict[str, str]] = defaultdict(dict)
-        # Each distinct word once, in order of first appearance (the order a loop over every
-        # word of every passage gave): a knowledge base repeats a small vocabulary endlessly.
-        distinct = dict.fromkeys(itertools.chain.from_iterable(map(words, _document_texts(kb))))
-        for word in distinct:
-            if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
-                continue
-            stem = stem_word(word)
-            if stem in vocabulary:
-                surface[word[0]][word] = stem
-        return dict(surface)
+        return surface_vocabulary(document_words(kb), vocabulary)
 
     @staticmethod
     def _build_typo_index(surface: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
@@ -1067,6 +1076,27 @@ def _document_texts(kb: KnowledgeBase) -> list[str]:
 def document_tokens(kb: KnowledgeBase) -> list[list[str]]:
     """What BM25 indexes for each snippet: its text, topic labels, role titles, author names."""
     return [tokenize(text) for text in _document_texts(kb)]
+
+
+def document_words(kb: KnowledgeBase) -> list[list[str]]:
+    """The words of what BM25 indexes for each snippet: `terms()` of them is document_tokens."""
+    return [words(text) for text in _document_texts(kb)]
+
+
+def surface_vocabulary(
+    split: Iterable[Sequence[str]], vocabulary: frozenset[str]
+) -> dict[str, dict[str, str]]:
+    """Corpus words by first letter -> {word: stem}, for correcting typos in questions."""
+    surface: dict[str, dict[str, str]] = defaultdict(dict)
+    # Each distinct word once, in order of first appearance (the order a loop over every word
+    # of every passage gave): a knowledge base repeats a small vocabulary endlessly.
+    for word in dict.fromkeys(itertools.chain.from_iterable(split)):
+        if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
+            continue
+        stem = stem_word(word)
+        if stem in vocabulary:
+            surface[word[0]][word] = stem
+    return dict(surface)
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:
