@@ -313,7 +313,8 @@ class SnippetIndex:
         # Per-snippet facts, each computed the first time a question needs it for a snippet
         # (cost follows the candidates a question touches, not the knowledge base).
         self._terms: dict[int, frozenset[str]] = {}
-        self._types: dict[tuple[int, str], bool] = {}
+        # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
+        self._types: dict[str, bytearray] = {}
         self._places: dict[int, frozenset[str]] = {}
         self._asks: _AskIndex | None = None
         self._type_weights: dict[str, float] = {}
@@ -670,11 +671,14 @@ class SnippetIndex:
 
     def _holds(self, doc_id: int, kind: str) -> bool:
         """Whether the passage's text holds a fact of this answer type (a money amount, ...)."""
-        held = self._types.get((doc_id, kind))
-        if held is None:
-            text = self.kb.snippets[doc_id].text
-            held = self._types[(doc_id, kind)] = bool(self._type_patterns[kind].search(text))
-        return held
+        known = self._types.get(kind)
+        if known is None:
+            known = self._types.setdefault(kind, bytearray(len(self.kb.snippets)))
+        state = known[doc_id]
+        if not state:
+            found = self._type_patterns[kind].search(self.kb.snippets[doc_id].text)
+            state = known[doc_id] = 2 if found else 1
+        return state == 2
 
     def _places_of(self, doc_id: int) -> frozenset[str]:
         """The jurisdictions the passage is about (ids)."""
