@@ -52,8 +52,10 @@ _PREPOSITIONS = frozenset("in at on for from to by of with under since during".s
 # A request asks as much as a question does ("need the full citation for ...", "looking for
 # the evidence on ...", "pls explain ...").
 _REQUEST_RE = re.compile(
-    r"^(?:explain|describe|list|summarize|summarise|define|looking for|give me|send me"
-    r"|(?:i )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats|evidence))\b"
+    r"^(?:please |pls |plz )?(?:explain|describe|list|summarize|summarise|define|looking for"
+    r"|i m looking for|give me|send|can you send|could you send|could i get|can i get"
+    r"|(?:i |we )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats"
+    r"|evidence))\b"
 )
 # "grad intern here", "nurse mgr here": a self-introduction before the question itself.
 _INTRODUCTION_RE = re.compile(
@@ -250,6 +252,8 @@ class QuestionReader:
                     # "in which province ...", "for what purpose ..."
                     or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
                     or _REQUEST_RE.match(cleaned) is not None
+                    # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
+                    or _REQUEST_RE.match(" ".join(words(raw))) is not None
                 )
                 sentences.append((cleaned, asks))
         return sentences
@@ -315,8 +319,16 @@ class QuestionReader:
             # wildcard stood for.
             literal = frame_cue_words(cue_texts[match.cue])
             if candidate.type_words:
-                literal = literal & frozenset(candidate.type_words)
-            frame_positions = frozenset(i for i in span if ask_words[i] in literal)
+                # Only the type's own words are checked by the answer type, wherever they stand
+                # ("the full cite ... journal, vol, pages": each names a part of a citation).
+                type_words = frozenset(candidate.type_words)
+                frame_positions = frozenset(
+                    i
+                    for i, word in enumerate(ask_words)
+                    if word in type_words and (i in span or word not in STOP_WORDS)
+                )
+            else:
+                frame_positions = frozenset(i for i in span if ask_words[i] in literal)
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
             break

@@ -209,7 +209,9 @@ def _without_asks(index: SnippetIndex) -> SnippetIndex:
     "question",
     [
         pytest.param("how many people took part in the Hong Kong bipolar study", id="sample"),
-        pytest.param("is there a shortage of mental health staff in India", id="shortage"),
+        # "shortage" is a synonym of the passage's "dearth" (knowledge/synonyms.yaml), so this
+        # paraphrase avoids it: only the curated asks bridge it.
+        pytest.param("does India have enough mental health staff to go around", id="shortage"),
     ],
 )
 def test_paraphrase_is_answered_through_asks(real_index: SnippetIndex, question: str) -> None:
@@ -527,7 +529,7 @@ def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
     "question",
     [
         "list the 41 states with peer certification programs pls",
-        "which 16 states reimburse CPS services through medicaid?",
+        "which are the 16 states that reimburse CPS services via medicaid",
         "can you name all the countries in the studies",
     ],
 )

@@ -249,3 +249,14 @@ def test_build_splits_once_for_the_same_terms_and_typo_vocabulary(real_kb: Knowl
     assert built.surface_vocabulary == rebuilt.surface_vocabulary
     for bucket, words in built.surface_vocabulary.items():
         assert list(words) == list(rebuilt.surface_vocabulary[bucket])
+
+
+def test_citation_parts_are_checked_by_the_byline_not_covered(real_index: SnippetIndex) -> None:
+    """ "journal, vol, pages" name parts of a citation: the byline answers for them."""
+    answer = real_index.search(
+        "pls send the full citation for the Sally Rogers 2017 peer workforce paper,"
+        " journal vol pages"
+    )
+    assert answer.answered
+    assert answer.results[0].snippet_id.startswith("rogers2017-")
+    assert answer.frame == "source-metadata"

@@ -296,3 +296,8 @@ def test_a_question_opening_with_a_preposition_asks(real_index: SnippetIndex) ->
         "in which state did the peer bridger program start, and who runs it?",
     )
     assert question.ask.startswith("in which state")
+
+
+def test_a_request_verb_is_not_what_is_asked_about(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "could you send the evidence on peer bridgers")
+    assert question.ask == "the evidence on peer bridgers"

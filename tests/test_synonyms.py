@@ -1,0 +1,203 @@
+"""Staff wording reaches the sources' wording (knowledge/synonyms.yaml), and guards hold.
+
+Questions written for these tests from the passages and everyday staff talk (none is from an
+evaluation file). Each mapping case names the staff wording, the source wording it must add to the
+query, and the passage it must then answer with even when no snippet has curated asks, so the
+synonym alone bridges the vocabulary gap. Each guard case holds the same staff wording next to a
+guard word and must not get the source wording: the expansion would change what is asked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeBase
+from bot.tokenize import tokenize
+from tests.conftest import PROJECT_ROOT
+
+EVAL_FILES = sorted((PROJECT_ROOT / "tests" / "data").glob("questions-dev*.yaml"))
+
+
+def _not_in_eval_files(question: str) -> None:
+    text = " ".join(path.read_text(encoding="utf-8").casefold() for path in EVAL_FILES)
+    assert question.casefold() not in text, f"{question!r} is an evaluation question"
+
+
+@pytest.fixture(scope="module")
+def bare_index(real_kb: KnowledgeBase) -> SnippetIndex:
+    """The shipped passages and synonyms without any curated asks."""
+    snippets = tuple(dataclasses.replace(snippet, asks=()) for snippet in real_kb.snippets)
+    return SnippetIndex.build(dataclasses.replace(real_kb, snippets=snippets))
+
+
+# Both passages on unclear roles answer a question about a fuzzy or vague role.
+ROLE_UNCLEAR = ("rogers2017-role-ambiguity", "lafrance2017-role-clarity")
+
+MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
+    ("do peers struggle with fuzzy role definitions?", "role ambiguity", ROLE_UNCLEAR),
+    (
+        "could a blurry role keep programs from using peers?",
+        "lack of clarity about the role",
+        ROLE_UNCLEAR,
+    ),
+    (
+        "is peer support showing up elsewhere these days?",
+        "ancillary settings",
+        "rogers2017-ancillary-settings",
+    ),
+    (
+        "what's the right yardstick for judging a peer program?",
+        "relevant measures",
+        "bellamy2017-recovery-measures",
+    ),
+    ("how should we judge a peer program?", "measures outcomes", "barrenger2019-recommendation"),
+    ("do peers fit in on clinical teams?", "integration", "lafrance2017-clinical-team"),
+    (
+        "will Peers for Progress keep doing this research?",
+        "continue",
+        "peersforprogress-funding-increase",
+    ),
+    ("does DDA have an edge over other peer fellowships?", "strength", "milani2020-dual-strength"),
+    (
+        "does peer support improve clients' self-confidence?",
+        "self-efficacy",
+        "barrenger2019-mixed-evidence",
+    ),
+    (
+        "do clients feel more in control of their lives after peer support?",
+        "empowerment",
+        "bellamy2017-hope-empowerment",
+    ),
+    (
+        "can peer support break down the shame patients feel?",
+        "stigma",
+        "goutam2020-stigma-isolation",
+    ),
+    (
+        "what do we know about peer workers at discharge?",
+        "transitional settings",
+        "lafrance2017-transitional-settings",
+    ),
+    (
+        "is there research on peers working on psych units?",
+        "inpatient",
+        "lafrance2017-forensic-inpatient",
+    ),
+    ("is there a shortage of mental health staff in India", "dearth", "goutam2020-dearth-workers"),
+    (
+        "do peers need lived experience?",
+        "had mental illness in the past",
+        "goutam2020-shared-experience",
+    ),
+    (
+        "how will the ACA bring new peers into the labor force?",
+        "workforce",
+        "peersforprogress-aca-expansion",
+    ),
+    ("how many states offer peer credentials?", "certified", "lafrance2017-states-certify"),
+    (
+        "do scripted peer groups have the best evidence?",
+        "manualized",
+        "rogers2017-group-interventions",
+    ),
+    (
+        "has anyone agreed on the building blocks of the peer role?",
+        "core components",
+        "lafrance2017-core-components",
+    ),
+    ("what is holding back uptake of peer support?", "adoption", "lafrance2017-role-clarity"),
+    ("how many people in India go without care?", "need treated", "goutam2020-india-treatment-gap"),
+    ("do most Canadian youth go without care?", "accessing need", "halsall2021-canada-fragmented"),
+    ("is India short on psychiatric staff?", "dearth", "goutam2020-dearth-workers"),
+    (
+        "why are agencies not hiring peers?",
+        "hinder widespread adoption",
+        "lafrance2017-role-clarity",
+    ),
+    (
+        "do psychiatrists push back when peers join the team?",
+        "struggle to accept",
+        "lafrance2017-clinical-team",
+    ),
+    ("does going to DDA boost recovery?", "positive impact", "milani2020-five-areas"),
+    (
+        "is it known what makes youth peer support tick?",
+        "mechanisms",
+        "halsall2021-youth-mechanisms",
+    ),
+    (
+        "are hope and belonging better measures than symptoms?",
+        "integration community",
+        "bellamy2017-recovery-measures",
+    ),
+    (
+        "has peer support grown at the same pace in every state?",
+        "uneven",
+        "rogers2017-grown-exponentially",
+    ),
+]
+
+GUARDS: list[tuple[str, str]] = [
+    ("is the evidence on peer support vague?", "role ambiguity"),
+    ("are the study results murky?", "lack of clarity about the role"),
+    ("is peer support found elsewhere, in other countries?", "ancillary settings"),
+    ("is there a salary benchmark for peer specialists?", "relevant measures"),
+    ("how do I assess a client's risk?", "measures outcomes"),
+    ("is peer work a good fit in a hospital?", "integration"),
+    ("how much confidence can we have in the evidence?", "self-efficacy"),
+    ("is it discrimination if an employer won't hire peers?", "stigma"),
+    ("can a vet with a dishonorable discharge be a peer?", "transitional settings"),
+    ("is there a funding shortage for peer programs?", "dearth"),
+    (
+        "were the findings checked by researchers with lived experience?",
+        "had mental illness in the past",
+    ),
+    ("what are the credentials of the authors?", "certified"),
+    ("does peer work take up a lot of time?", "adoption"),
+    ("what if clients push back on their treatment plan?", "struggle to accept"),
+    ("will the new grant boost funding for peers?", "positive impact"),
+    ("which tick box on the intake form is for peers?", "mechanisms"),
+    ("do peers belong on the clinical team?", "integration community"),
+    ("do peers get paid the same rate in every state?", "uneven"),
+]
+
+
+def _adds(index: SnippetIndex, question: str, source: str) -> bool:
+    terms = set(index.query_terms(question))
+    return set(tokenize(source)) <= terms
+
+
+@pytest.mark.parametrize(("question", "source", "snippet_id"), MAPS, ids=[m[1] for m in MAPS])
+def test_staff_wording_reaches_the_source_wording(
+    real_index: SnippetIndex,
+    bare_index: SnippetIndex,
+    question: str,
+    source: str,
+    snippet_id: str | tuple[str, ...],
+) -> None:
+    _not_in_eval_files(question)
+    assert not set(tokenize(source)) <= set(tokenize(question))
+    assert _adds(real_index, question, source)
+    # Even with no curated asks, the source wording lets the passage answer.
+    answer = bare_index.search(question)
+    assert answer.answered
+    expected = (snippet_id,) if isinstance(snippet_id, str) else snippet_id
+    assert answer.results[0].snippet_id in expected
+
+
+@pytest.mark.parametrize(("question", "source"), GUARDS, ids=[g[1] for g in GUARDS])
+def test_guard_keeps_the_source_wording_out(
+    real_kb: KnowledgeBase, real_index: SnippetIndex, question: str, source: str
+) -> None:
+    _not_in_eval_files(question)
+    assert not _adds(real_index, question, source)
+    # The guard is what keeps it out: the same entries without their guards would add it.
+    synonyms = tuple(
+        dataclasses.replace(synonym, not_with=()) if synonym.source == source else synonym
+        for synonym in real_kb.synonyms
+    )
+    unguarded = SnippetIndex.build(dataclasses.replace(real_kb, synonyms=synonyms))
+    assert _adds(unguarded, question, source)
