@@ -241,14 +241,22 @@ def _union(first: IdArray, second: IdArray) -> IdArray:
 
 
 def _holding(
-    engine: PostingsBM25, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
+    engine: PostingsBM25,
+    alternatives: Iterable[frozenset[str]],
+    doc_ids: IdArray,
+    seen: dict[str, npt.NDArray[np.bool_]],
 ) -> npt.NDArray[np.bool_]:
-    """For each of `doc_ids`, whether it holds every term of at least one of `alternatives`."""
+    """For each of `doc_ids`, whether it holds every term of at least one of `alternatives`.
+
+    `seen` keeps each term's answer for these doc_ids (a question's wordings share terms).
+    """
     present: npt.NDArray[np.bool_] | None = None
     for alternative in alternatives:
         has_all: npt.NDArray[np.bool_] | None = None
         for term in alternative:
-            found = engine.contains(term, doc_ids)
+            found = seen.get(term)
+            if found is None:
+                found = seen[term] = engine.contains(term, doc_ids)
             has_all = found if has_all is None else has_all & found
         if has_all is None:
             has_all = np.ones(doc_ids.size, dtype=bool)
@@ -271,6 +279,8 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
+    if width == 1:
+        return run[0] in sequence
     return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
 
 
@@ -747,6 +757,8 @@ class SnippetIndex:
         place_terms, place_ids = places
         about_place: np.ndarray | None = None
         covered = np.zeros(doc_ids.size)
+        in_passages: dict[str, npt.NDArray[np.bool_]] = {}
+        in_asks: dict[str, npt.NDArray[np.bool_]] = {}
         for concept in concepts:
             if concept.term in place_terms:
                 if about_place is None:
@@ -766,7 +778,9 @@ class SnippetIndex:
                 )
                 covered += concept.weight * present
                 continue
-            covered += concept.weight * _holding(self.engine, concept.alternatives, doc_ids)
+            covered += concept.weight * _holding(
+                self.engine, concept.alternatives, doc_ids, in_passages
+            )
         asks = self._ask_index()
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
@@ -775,7 +789,9 @@ class SnippetIndex:
         # each passage keeps its best ask: the same sums and maxima a loop over asks gives.
         weights = np.zeros(ask_ids.size)
         for concept in concepts:
-            weights += concept.weight * _holding(asks.engine, concept.alternatives, ask_ids)
+            weights += concept.weight * _holding(
+                asks.engine, concept.alternatives, ask_ids, in_asks
+            )
         best = np.zeros(doc_ids.size)
         np.maximum.at(best, owner, weights)
         return np.maximum(covered, best)
