@@ -60,6 +60,9 @@ class Frame:
     # other words stay things asked about ("*attrition* rate": the passage must be about
     # attrition, not give any rate).
     type_words: tuple[str, ...] = ()
+    # Kinds of source (sources.yaml `kind`) whose passages cannot answer this frame: a methods
+    # paper describes a planned study, so it holds no findings and says nothing of what works.
+    not_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,6 +296,7 @@ _FRAME_FIELDS = {
     "topics",
     "strict",
     "type_words",
+    "not_kinds",
 }
 
 
@@ -336,6 +340,7 @@ def _frames(
         missing = reader.text(shown, record, "missing", label, required=False)
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
         type_words = reader.texts(shown, record, "type_words", label, required=False)
+        not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
         strict = record.get("strict", False)
         if not isinstance(strict, bool):
             reader.problems.append(
@@ -357,7 +362,7 @@ def _frames(
                     f"(one of {', '.join(sorted(known_needs))})",
                 )
             )
-        if needs is not None and missing is None:
+        if (needs is not None or not_kinds) and missing is None:
             reader.problems.append(
                 Problem(
                     shown, record.line, f"{label}: a frame with 'needs' must say what is 'missing'"
@@ -387,6 +392,7 @@ def _frames(
                     frame_topics,
                     strict,
                     tuple(word for text in type_words for word in words(text)),
+                    not_kinds,
                 )
             )
     places: list[Place] = []

@@ -865,6 +865,9 @@ class SnippetIndex:
                 # fact about a work named by its author comes from that work, not another one's.
                 works = self._works_named(question.words)
                 type_missing = bool(works) and hit.snippet.source_id not in works
+        if frame is not None and frame.not_kinds and not type_missing:
+            source = self.kb.sources.get(hit.snippet.source_id)
+            type_missing = source is not None and source.kind in frame.not_kinds
         required = question.required_places
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)

@@ -260,3 +260,30 @@ def test_citation_parts_are_checked_by_the_byline_not_covered(real_index: Snippe
     assert answer.answered
     assert answer.results[0].snippet_id.startswith("rogers2017-")
     assert answer.frame == "source-metadata"
+
+
+def test_a_methods_paper_reports_no_findings(real_index: SnippetIndex) -> None:
+    """The youth evaluation paper describes a study to be run: it cannot say what was found."""
+    answer = real_index.search("what did the Halsall youth evaluation find")
+    assert not answer.answered
+    assert answer.missing is not None and "findings" in answer.missing
+    # What the paper is about is still answered from it.
+    about = real_index.search("how is the Halsall youth peer support evaluation designed")
+    assert about.answered
+    assert about.results[0].source_id == "halsall2021"
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("is hiring peer workers cost-effective for a hospital", "cost-effectiveness"),
+        ("in what year did SAMHSA award the consumer network grants", "year"),
+        ("by how much do peer services lower hospitalization", "count"),
+    ],
+)
+def test_typed_frames_without_the_type_are_partial(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    assert not answer.answered
