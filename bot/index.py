@@ -648,12 +648,12 @@ class SnippetIndex:
     def _type_weight(self, kind: str) -> float:
         """Smoothed idf of an answer type, as if it were a term of the passages holding it.
 
-        Counted once per process and type (one pass over the passages), then cached.
+        Counted once per process and type (one pass over the passages, which also answers
+        `_holds` for every passage and that type), then cached.
         """
         weight = self._type_weights.get(kind)
         if weight is None:
-            pattern = self._type_patterns[kind]
-            holding = sum(1 for snippet in self.kb.snippets if pattern.search(snippet.text))
+            holding = sum(1 for doc_id in range(len(self.kb.snippets)) if self._holds(doc_id, kind))
             weight = math.log(1 + self.engine.size / max(holding, 1))
             self._type_weights[kind] = weight
         return weight
