@@ -63,6 +63,12 @@ class Frame:
     # Kinds of source (sources.yaml `kind`) whose passages cannot answer this frame: a methods
     # paper describes a planned study, so it holds no findings and says nothing of what works.
     not_kinds: tuple[str, ...] = ()
+    # "How many <things>": the passage's number must count those things (a number followed
+    # closely by one of the words after the cue), not something else ("three main themes").
+    counted: bool = False
+    # Answered from a card only by passages specific to the concept: a passage on many roles'
+    # cards (the list of job titles) names a role, it does not say what that role does.
+    card_specific: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +303,8 @@ _FRAME_FIELDS = {
     "strict",
     "type_words",
     "not_kinds",
+    "counted",
+    "card_specific",
 }
 
 
@@ -347,6 +355,8 @@ def _frames(
                 Problem(shown, record.line_of("strict"), f"{label}: 'strict' must be true or false")
             )
             strict = False
+        counted = _flag(reader, shown, record, "counted", label)
+        card_specific = _flag(reader, shown, record, "card_specific", label)
         card = record.get("card", False)
         if not isinstance(card, bool):
             reader.problems.append(
@@ -393,6 +403,8 @@ def _frames(
                     strict,
                     tuple(word for text in type_words for word in words(text)),
                     not_kinds,
+                    counted,
+                    card_specific,
                 )
             )
     places: list[Place] = []
@@ -450,6 +462,17 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
             formats=reader.texts(shown, block, "formats", "chatter", required=False),
         )
     return tuple(items), chatter
+
+
+def _flag(reader: Any, shown: str, record: Any, name: str, label: str) -> bool:
+    """A true/false field of a frame (false when absent or not a boolean, with a problem)."""
+    value = record.get(name, False)
+    if isinstance(value, bool):
+        return value
+    reader.problems.append(
+        Problem(shown, record.line_of(name), f"{label}: {name!r} must be true or false")
+    )
+    return False
 
 
 def load_lexicon(

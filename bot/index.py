@@ -88,6 +88,9 @@ STRICT_COVERAGE = 0.75
 # A comparison side whose words all weigh less than this (smoothed idf; "services", "delivered"
 # are in about half the passages) names nothing a passage must repeat.
 COMMON_SIDE_WEIGHT = 1.0
+# A passage on more cards than this names the concepts (the list of ten job titles); it is not
+# specific to one of them (card_specific frames).
+SPECIFIC_CARDS = 6
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
 # A declined question suggests at most this many roles and topics.
@@ -277,6 +280,49 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     return any(alt <= terms for alt in ordered[0].alternatives)
 
 
+# How close after a number the thing it counts must stand ("800 peer-to-peer support counselors").
+_COUNTED_WITHIN = 5
+
+
+def _counts(
+    frame: Frame, question: Question, text: str, aliases: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the passage has a number counting what "how many <things>" asks about.
+
+    `aliases`: one-word names of the roles and concepts the question names ("CPSs" counts
+    "certified peer specialists").
+    """
+    if not frame.counted or not question.frame_positions:
+        return True
+    run: list[str] = []
+    for word in question.words[max(question.frame_positions) + 1 :]:
+        if word in STOP_WORDS:
+            break
+        run.append(word)
+    wanted = {_key(word) for word in run if word not in filler_terms()}
+    if not wanted or wanted & _ANYONE:
+        return True  # "how many people": any number of clients, members or youth counts them
+    wanted |= aliases
+    passage = words(text)
+    stems = [_key(word) for word in passage]
+    for position, word in enumerate(passage):
+        if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
+            if wanted.intersection(stems[position + 1 : position + 1 + _COUNTED_WITHIN]):
+                return True
+    return False
+
+
+_ANYONE = frozenset(
+    _key(word)
+    for word in "people person persons individuals folks participants respondents subjects".split()
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred hundreds thousand thousands million millions dozen dozens".split()
+)
+
+
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
     if width == 1:
@@ -320,6 +366,10 @@ class SnippetIndex:
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
+        self._card_count: dict[int, int] = defaultdict(int)
+        for card in self._cards.values():
+            for doc_id in card:
+                self._card_count[doc_id] += 1
         # Per-snippet facts, each computed the first time a question needs it for a snippet
         # (cost follows the candidates a question touches, not the knowledge base).
         self._terms: dict[int, frozenset[str]] = {}
@@ -837,8 +887,10 @@ class SnippetIndex:
                         for side, last in ((left, True), (right, False))
                     )
             elif frame.needs in self._type_patterns:
-                type_missing = not self._holds(doc_id, frame.needs) or not self._qualified(
-                    frame, question, self._passage_terms(doc_id)
+                type_missing = (
+                    not self._holds(doc_id, frame.needs)
+                    or not self._qualified(frame, question, self._passage_terms(doc_id))
+                    or not _counts(frame, question, hit.snippet.text, self._name_stems(reading))
                 )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
@@ -887,6 +939,16 @@ class SnippetIndex:
         wanted = {_key(word) for word in question.words if word in qualifiers}
         return wanted <= terms
 
+    def _name_stems(self, reading: _Reading) -> frozenset[str]:
+        """Stems of the one-word names (plural too) of the roles and concepts a question names."""
+        found: set[str] = set()
+        for concept_id in reading.named:
+            for phrases in self._word_phrases.values():
+                for phrase in phrases:
+                    if phrase.concept == concept_id and len(phrase.keys) == 1:
+                        found.add(_key(phrase.keys[0]))
+        return frozenset(found)
+
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
         """Ids of the sources whose author's surname the question names ("the Rogers paper")."""
         if self._authors is None:
@@ -909,7 +971,10 @@ class SnippetIndex:
             return ()
         for concept_id in reading.named:
             if concept_id in self._cards:
-                return self._cards[concept_id]
+                card = self._cards[concept_id]
+                if frame.card_specific:
+                    card = tuple(d for d in card if self._card_count[d] <= SPECIFIC_CARDS)
+                return card
         return ()
 
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
@@ -968,8 +1033,8 @@ class SnippetIndex:
             if any(hit.snippet.id == other.snippet.id for other in shown):
                 continue
             type_missing, lacking = self._unmet(reading, hit)
-            if type_missing or lacking:
-                unmet.append((hit, type_missing, lacking))
+            if type_missing or lacking or self._generic_for(reading, hit):
+                unmet.append((hit, type_missing or not lacking, lacking))
                 continue
             if self._duplicate(hit, shown):
                 continue
@@ -1000,6 +1065,14 @@ class SnippetIndex:
                 related.append(hit)
         _, type_missing, lacking = unmet[0]
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
+
+    def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
+        """Whether a card_specific question about a named concept got a passage that only names
+        it among many ("what does a family support navigator do" / the list of job titles)."""
+        frame = reading.question.frame
+        if frame is None or not frame.card_specific or not reading.named:
+            return False
+        return self._card_count[self._doc_ids[hit.snippet.id]] > SPECIFIC_CARDS
 
     def _strong(self, hit: Hit) -> bool:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence

@@ -390,7 +390,7 @@ def test_how_many_a_study_actually_counted_is_not_a_live_fact(real_index: Snippe
 
 def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> None:
     """Third-person questions about the role keep their frame ("what do peer mentors do")."""
-    question = "what do peer mentors do all week"
+    question = "what do certified peer specialists do all week"
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "duties"

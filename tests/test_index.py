@@ -287,3 +287,44 @@ def test_typed_frames_without_the_type_are_partial(
     answer = real_index.search(question)
     assert answer.frame == frame
     assert not answer.answered
+
+
+def test_how_many_needs_a_number_counting_those_things(real_index: SnippetIndex) -> None:
+    """ "Three main themes" is a number, but it does not count peer support workers."""
+    answer = real_index.search("how many peer support workers does the Hong Kong study's team have")
+    assert not answer.answered
+    counted = real_index.search("how many states have programs to certify peer specialists")
+    assert counted.answered
+    assert any("41 states" in result.text for result in counted.results)
+    # A one-word name counts its role: "291 CPSs" answers for certified peer specialists.
+    survey = real_index.search("how many certified peer specialists did the Salzer survey reach")
+    assert survey.answered
+    assert "291 CPSs" in survey.results[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("which peer-run organizations received the SAMHSA money", "recipients"),
+        ("where in the UK did the DDA pilot take place", "site"),
+        ("which NHS trust paid for the DDA pilot", "site"),
+    ],
+)
+def test_recipients_and_sites_the_sources_do_not_name(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    assert not answer.answered
+
+
+def test_a_duties_question_is_not_answered_by_the_list_of_titles(real_index: SnippetIndex) -> None:
+    """The job-titles passage names a family support navigator; it says nothing of the work."""
+    answer = real_index.search("what does a family support navigator do all week")
+    assert not answer.answered
+    assert answer.missing is not None and "role does" in answer.missing
+    assert [result.snippet_id for result in answer.related] == ["lafrance2017-job-titles"]
+    # Identity is another matter: the list says what a peer bridger is (a peer provider title).
+    identity = real_index.search("what is a peer bridger")
+    assert identity.answered
+    assert identity.results[0].snippet_id == "lafrance2017-job-titles"
