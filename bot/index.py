@@ -323,6 +323,11 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def item_name(item: object) -> str:
+    """A role's title or a concept's name."""
+    return str(getattr(item, "title", None) or getattr(item, "name", ""))
+
+
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
     if width == 1:
@@ -366,6 +371,13 @@ class SnippetIndex:
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
+        self._name_terms: dict[str, tuple[frozenset[str], ...]] = {}
+        for item in [*kb.roles.values(), *getattr(kb, "concepts", {}).values()]:
+            # The full name, and one-word names (abbreviations: DDA, CPS, VA); other aliases
+            # ("expert by experience") already read as the concept when a question uses them.
+            spelled = {frozenset(tokenize(name)) for name in item.names}
+            spelled = {t for t in spelled if len(t) == 1} | {frozenset(tokenize(item_name(item)))}
+            self._name_terms[item.id] = tuple(sorted((t for t in spelled if t), key=sorted))
         self._card_count: dict[int, int] = defaultdict(int)
         for card in self._cards.values():
             for doc_id in card:
@@ -574,6 +586,7 @@ class SnippetIndex:
             concepts_by_position[position] = concept
         named: list[str] = []
         name_spans: set[int] = set()
+        aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
         for position in range(len(question_words)):
             for phrase in self._word_phrases.get(question_words[position], ()):
@@ -595,15 +608,27 @@ class SnippetIndex:
                 if phrase.concept not in named:
                     named.append(phrase.concept)
             query_terms.extend(phrase.expansion)
+            # A name is found by any of its names: "Dual Diagnosis Anonymous" in the question,
+            # "DDA" in the passage (and the other way round).
+            names = (
+                self._name_terms.get(phrase.concept, ())
+                if phrase.concept is not None
+                else (frozenset(phrase.expansion),)
+            )
             for position in span:
                 if position in concepts_by_position:
                     concepts_by_position[position].alternatives.add(frozenset(phrase.expansion))
+                    aliases.append((concepts_by_position[position], names))
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
             concept.weight = self._concept_weight(concept) or self._unknown_weight
             if concept.term in filler_terms():
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
+        # Found by any of its names, but weighed as the words the question used: counting the
+        # aliases' passages too would make a name weigh less than what surrounds it.
+        for concept, spellings in aliases:
+            concept.alternatives.update(spellings)
         outside = [
             concept
             for position, concept in concepts_by_position.items()

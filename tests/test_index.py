@@ -328,3 +328,24 @@ def test_a_duties_question_is_not_answered_by_the_list_of_titles(real_index: Sni
     identity = real_index.search("what is a peer bridger")
     assert identity.answered
     assert identity.results[0].snippet_id == "lafrance2017-job-titles"
+
+
+def test_a_name_is_found_by_its_other_names(real_index: SnippetIndex) -> None:
+    """Asked by its full name, Dual Diagnosis Anonymous is found where passages say "DDA"."""
+    reading = real_index._analyse(
+        real_index.read("what did members gain from Dual Diagnosis Anonymous meetings")
+    )
+    dual = next(concept for concept in reading.concepts if concept.term == "dual")
+    assert frozenset({"dda"}) in dual.alternatives
+    answer = real_index.search("what did members gain from going to Dual Diagnosis Anonymous")
+    assert answer.answered
+    assert answer.results[0].source_id == "milani2020"
+
+
+def test_an_authors_post_is_source_metadata(real_index: SnippetIndex) -> None:
+    answer = real_index.search(
+        "quoting Sally Rogers in a memo, what is her title and where is she based"
+    )
+    assert answer.frame == "source-metadata"
+    assert answer.answered
+    assert answer.results[0].snippet_id.startswith("rogers2017-")

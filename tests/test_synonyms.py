@@ -99,6 +99,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ),
     ("how many states offer peer credentials?", "certified", "lafrance2017-states-certify"),
     (
+        "is the job market for peer specialists growing?",
+        "workforce",
+        ("rogers2017-mechanisms-workforce", "rogers2017-grown-exponentially"),
+    ),
+    (
         "do scripted peer groups have the best evidence?",
         "manualized",
         "rogers2017-group-interventions",
