@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+from bot.bm25 import PostingsBM25
 from bot.index import ASKS_WEIGHT, SnippetIndex, ask_tokens, document_tokens
-from bot.knowledge import load_knowledge
+from bot.knowledge import KnowledgeBase, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
 
 
@@ -236,6 +237,18 @@ def test_number_words_meet_digits(real_index: SnippetIndex) -> None:
     answer = real_index.search("is publicly funded peer support offered in all fifty states")
     assert answer.answered
     assert any("35 out of 50" in result.text for result in answer.results)
+
+
+def test_build_splits_once_for_the_same_terms_and_typo_vocabulary(real_kb: KnowledgeBase) -> None:
+    built = SnippetIndex.build(real_kb)
+    reference = PostingsBM25.fit(document_tokens(real_kb))
+    assert built.engine.terms == reference.terms
+    assert built.engine.doc_ids.tolist() == reference.doc_ids.tolist()
+    assert built.engine.weights.tolist() == reference.weights.tolist()
+    rebuilt = SnippetIndex(real_kb, reference)  # vocabulary from the passages' text again
+    assert built.surface_vocabulary == rebuilt.surface_vocabulary
+    for bucket, words in built.surface_vocabulary.items():
+        assert list(words) == list(rebuilt.surface_vocabulary[bucket])
 
 
 def test_citation_parts_are_checked_by_the_byline_not_covered(real_index: SnippetIndex) -> None:
