@@ -91,6 +91,10 @@ COMMON_SIDE_WEIGHT = 1.0
 # A passage on more cards than this names the concepts (the list of ten job titles); it is not
 # specific to one of them (card_specific frames).
 SPECIFIC_CARDS = 6
+# Words weighing less than this many times COMMON_SIDE_WEIGHT ("mental", "health": in about a
+# third of the passages) are the field's own words: they do not make a definition question about
+# something more than its concept.
+FIELD_WORD_FACTOR = 1.25
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
 # A declined question suggests at most this many roles and topics.
@@ -637,10 +641,11 @@ class SnippetIndex:
         ]
         # A word the passages lack next to the concept ("what is *telehealth* peer support")
         # asks about something else, so it rules the card out; known words count up to a limit.
+        # The field's own words ("in mental health", "services") qualify nothing: not counted.
         residual = (
             CARD_RESIDUAL_WORDS + 1
             if any(self._weight(c.term) == 0 for c in outside)
-            else len(outside)
+            else sum(1 for c in outside if c.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR)
         )
         sides = None
         if question.sides is not None:

@@ -362,3 +362,13 @@ def test_a_verb_is_no_count_of_people(real_index: SnippetIndex) -> None:
     range, and "participated" does not make any number a count of participants."""
     answer = real_index.search("how many youth participated in the Halsall realist evaluation")
     assert not answer.answered
+
+
+def test_the_fields_own_words_do_not_rule_out_the_card(real_index: SnippetIndex) -> None:
+    """ "What is peer support in mental health" is still the definition of peer support."""
+    plain = real_index.search("what is peer support")
+    answer = real_index.search("so what is peer support in mental health services, roughly?")
+    assert answer.answered
+    assert answer.results[0].snippet_id == plain.results[0].snippet_id
+    # A word the passages lack still makes it a question about something else.
+    assert not real_index.search("what is telehealth peer support in mental health").answered
