@@ -46,9 +46,9 @@ def worker(size: int) -> None:
 
     from bot.bm25 import PostingsBM25
     from bot.cache import cache_key, write_cache
-    from bot.index import SnippetIndex, document_tokens
+    from bot.index import SnippetIndex, document_words, surface_vocabulary
     from bot.knowledge import load_knowledge
-    from bot.tokenize import words
+    from bot.tokenize import terms, words
 
     with tempfile.TemporaryDirectory(prefix="peerbot-build-") as directory:
         root = Path(directory)
@@ -62,13 +62,16 @@ def worker(size: int) -> None:
         kb = load_knowledge(knowledge, seeds)
         phases["read + validate YAML"] = clock() - start
         start = clock()
-        tokens = document_tokens(kb)
+        # As SnippetIndex.build does: each passage split into words once, for its terms here
+        # and for the typo-correction vocabulary in SnippetIndex(...).
+        split = document_words(kb)
+        tokens = [terms(found) for found in split]
         phases["tokenize + stem"] = clock() - start
         start = clock()
         engine = PostingsBM25.fit(tokens)
         phases["fit BM25"] = clock() - start
         start = clock()
-        index = SnippetIndex(kb, engine)
+        index = SnippetIndex(kb, engine, surface=surface_vocabulary(split, engine.vocabulary))
         phases["SnippetIndex(...)"] = clock() - start
         start = clock()
         write_cache(root / "data", key, index)

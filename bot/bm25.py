@@ -38,6 +38,8 @@ _DIRECT_SELECT = 128
 # it is cheap, and about size / sample * k scores pass its threshold.
 _SAMPLE_SIZE = 1024
 _SAMPLE_PER_RESULT = 8
+# More than this many times k scores left to order: partition out the k best before sorting.
+_PARTITION_FROM = 4
 
 
 @dataclass(frozen=True)
@@ -156,14 +158,26 @@ class PostingsBM25:
         start, end = int(self.indptr[number]), int(self.indptr[number + 1])
         return Postings(self.doc_ids[start:end], self.weights[start:end])
 
+    def document_frequency(self, term: str) -> int:
+        """How many documents have `term` (0 for a term none has)."""
+        number = self._term_ids.get(term)
+        if number is None:
+            return 0
+        return self._starts[number + 1] - self._starts[number]
+
+    def __contains__(self, term: object) -> bool:
+        """Whether some document has `term`."""
+        return term in self._term_ids
+
     def contains(self, term: str, doc_ids: IdArray) -> npt.NDArray[np.bool_]:
         """For each of `doc_ids`, whether that document has `term` (binary search in postings)."""
-        found = self.postings(term)
-        if found is None or doc_ids.size == 0:
+        number = self._term_ids.get(term)
+        if number is None or doc_ids.size == 0:
             return np.zeros(doc_ids.size, dtype=bool)
-        positions = np.searchsorted(found.doc_ids, doc_ids)
-        positions = np.minimum(positions, found.doc_ids.size - 1)
-        return np.asarray(found.doc_ids[positions] == doc_ids)
+        postings = self.doc_ids[self._starts[number] : self._starts[number + 1]]
+        positions = postings.searchsorted(doc_ids)
+        np.minimum(positions, postings.size - 1, out=positions)
+        return np.asarray(postings[positions] == doc_ids)
 
     def _spans(self, query: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
         """Postings ranges of the query's known terms in query order, and their total length."""
@@ -208,6 +222,23 @@ class PostingsBM25:
         unique_ids, inverse = np.unique(ids, return_inverse=True)
         scores = np.asarray(np.bincount(inverse, weights=weights), dtype=np.float64)
         return unique_ids.astype(np.int32, copy=False), scores
+
+    def top_candidates(self, query: Sequence[str], k: int) -> list[tuple[int, float]] | None:
+        """`select_top(*self.candidate_scores(query), k)`, or None when this cannot say.
+
+        On a query whose postings are dense, from the every-document scores without listing the
+        candidates. That gives the same k pairs in the same order whenever all k scores are
+        positive (a positive score needs a posting, so those k are candidates, and both orders
+        are by score, then lower id); otherwise, or for sparse postings, None.
+        """
+        spans, total = self._spans(query)
+        if len(spans) < 2 or total < self.size * _DENSE_SHARE or k <= 0:
+            return None
+        scores = self._dense(*self._gather(spans))
+        positions = _top_positions(scores, k)
+        if positions.size < k or not scores[positions[-1]] > 0:
+            return None
+        return [(int(i), float(scores[i])) for i in positions]
 
     def top_k(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
         """rank-bm25's k best (doc id, score) pairs, best first, ties broken by lower doc id.
@@ -273,5 +304,14 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
             tied = np.flatnonzero(scores == threshold)[: k - keep.size]
             keep = np.concatenate((keep, tied))
     kept = scores[keep]
+    if kept.size > _PARTITION_FROM * k:
+        # Many scores passed (a large k): only the k best are sorted. np.partition gives the
+        # k-th best value exactly; everything above it and the first ties at it (by
+        # position, as `keep` ascends here) are those k.
+        kth = np.partition(kept, kept.size - k)[kept.size - k]
+        above = np.flatnonzero(kept > kth)
+        tied = np.flatnonzero(kept == kth)[: k - above.size]
+        chosen = np.concatenate((above, tied))
+        keep, kept = keep[chosen], kept[chosen]
     order = np.lexsort((keep, -kept))[:k]
     return np.asarray(keep[order], dtype=np.int32)

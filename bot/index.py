@@ -33,7 +33,7 @@ peerbot decides").
 
 from __future__ import annotations
 
-import difflib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -41,14 +41,31 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
-from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Place, frame_qualifiers, type_pattern
+from bot.frames import (
+    BOTH_SIDES,
+    NOT_IN_SOURCES,
+    AnswerType,
+    Frame,
+    Place,
+    frame_qualifiers,
+    type_pattern,
+)
 from bot.knowledge import KnowledgeBase, Snippet
 from bot.question import Question, QuestionReader
-from bot.tokenize import STOP_WORDS, filler_terms, number_form, stem_word, tokenize, words
+from bot.tokenize import (
+    STOP_WORDS,
+    filler_terms,
+    number_form,
+    stem_word,
+    terms,
+    tokenize,
+    words,
+)
 
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.5
@@ -74,8 +91,14 @@ COMMON_SIDE_WEIGHT = 1.0
 # A passage on more cards than this names the concepts (the list of ten job titles); it is not
 # specific to one of them (card_specific frames).
 SPECIFIC_CARDS = 6
+# Words weighing less than this many times COMMON_SIDE_WEIGHT ("mental", "health": in about a
+# third of the passages) are the field's own words: they do not make a definition question about
+# something more than its concept.
+FIELD_WORD_FACTOR = 1.25
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
+# A declined question suggests at most this many roles and topics.
+_MAX_SUGGESTIONS = 4
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
@@ -83,6 +106,10 @@ _CANDIDATES_PER_RESULT = 8
 # Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
 _TYPO_CUTOFF = 0.85
 _MIN_TYPO_LENGTH = 5
+# Corrections (word -> stem or None) and wording weights kept per index; each emptied when
+# full, so endless distinct questions cannot grow them without bound.
+_MAX_CORRECTIONS = 65536
+_UNSEEN = "\x00unseen"  # no word is this string: a correction not computed yet
 
 
 @dataclass
@@ -127,6 +154,61 @@ class _Reading:
     place_terms: frozenset[str]  # concepts that are named jurisdictions (checked, not topical)
 
 
+class _TypePatterns(dict[str, "re.Pattern[str]"]):
+    """Answer type id -> its regex (`bot.frames.type_pattern`), compiled on first use.
+
+    `kind in patterns` tells whether the lexicon defines the type, compiled or not.
+    """
+
+    def __init__(self, kinds: Iterable[AnswerType]) -> None:
+        super().__init__()
+        self._kinds = {kind.id: kind for kind in kinds}
+
+    def __missing__(self, kind: str) -> re.Pattern[str]:
+        pattern = self[kind] = type_pattern(self._kinds[kind])
+        return pattern
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._kinds
+
+
+@dataclass(frozen=True)
+class _AskIndex:
+    """Every curated ask as its own document: which asks hold a term, and whose ask is whose.
+
+    Coverage by asks is per ask (see `SnippetIndex._coverage`); with each ask a document of
+    `engine`, numbered snippet by snippet, a question's concepts are checked against all the
+    candidates' asks with a few binary searches per term instead of a Python loop over them.
+    """
+
+    engine: PostingsBM25
+    first: npt.NDArray[np.int64]  # snippet d's asks are documents first[d] to first[d + 1] - 1
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> _AskIndex:
+        tokens: list[list[str]] = []
+        counts: list[int] = []
+        for snippet in kb.snippets:
+            asks = getattr(snippet, "asks", ())
+            counts.append(len(asks))
+            tokens.extend(tokenize(ask) for ask in asks)
+        first = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=first[1:])
+        return cls(PostingsBM25.fit(tokens), first)
+
+    def of(self, doc_ids: IdArray) -> tuple[IdArray, IdArray]:
+        """(the asks of these snippets, each one's position in `doc_ids`)."""
+        starts = self.first[doc_ids]
+        counts = self.first[doc_ids + 1] - starts
+        total = int(counts.sum())
+        if total == 0:
+            empty = np.empty(0, dtype=np.int32)
+            return empty, empty
+        owner = np.repeat(np.arange(doc_ids.size, dtype=np.int32), counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        return (starts[owner] + offsets).astype(np.int32), owner
+
+
 def _key(word: str) -> str:
     word = number_form(word) if word not in STOP_WORDS else word
     if word in STOP_WORDS or word[0].isdigit():
@@ -150,6 +232,43 @@ def _phrase_keys(text: str) -> tuple[str, ...]:
 def _deletes(word: str) -> set[str]:
     """The word and every string one deletion away (symmetric-delete typo candidates)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _union(first: IdArray, second: IdArray) -> IdArray:
+    """Sorted distinct ids of both arrays, as `np.union1d` gives, without its `np.unique`:
+    that imports numpy.ma on first use, about 10 ms on the first search of every process."""
+    merged = np.concatenate((first, second))
+    merged.sort(kind="stable")
+    if merged.size < 2:
+        return merged
+    keep = np.empty(merged.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+    return merged[keep]
+
+
+def _holding(
+    engine: PostingsBM25,
+    alternatives: Iterable[frozenset[str]],
+    doc_ids: IdArray,
+    seen: dict[str, npt.NDArray[np.bool_]],
+) -> npt.NDArray[np.bool_]:
+    """For each of `doc_ids`, whether it holds every term of at least one of `alternatives`.
+
+    `seen` keeps each term's answer for these doc_ids (a question's wordings share terms).
+    """
+    present: npt.NDArray[np.bool_] | None = None
+    for alternative in alternatives:
+        has_all: npt.NDArray[np.bool_] | None = None
+        for term in alternative:
+            found = seen.get(term)
+            if found is None:
+                found = seen[term] = engine.contains(term, doc_ids)
+            has_all = found if has_all is None else has_all & found
+        if has_all is None:
+            has_all = np.ones(doc_ids.size, dtype=bool)
+        present = has_all if present is None else present | has_all
+    return present if present is not None else np.zeros(doc_ids.size, dtype=bool)
 
 
 def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool) -> bool:
@@ -214,6 +333,8 @@ def item_name(item: object) -> str:
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
+    if width == 1:
+        return run[0] in sequence
     return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
 
 
@@ -241,9 +362,16 @@ class SnippetIndex:
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
-        self._typo_candidates = self._build_typo_index(self._surface)
+        # Built on the first misspelt word, not here: most questions never need it, and a
+        # one-shot `peerbot ask` would pay for it on every start.
+        self._typo_candidates: dict[str, list[str]] | None = None
+        # Smoothed idf per term, computed once per term (questions repeat a small vocabulary).
+        self._weights: dict[str, float] = {}
+        self._corrections: dict[str, str | None] = {}
+        self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
         self._reader = QuestionReader(kb.lexicon, self._weight)
-        self._type_patterns = {kind.id: type_pattern(kind) for kind in kb.lexicon.answer_types}
+        # Answer-type regexes are compiled the first time a question needs that type.
+        self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
         self._name_terms: dict[str, tuple[frozenset[str], ...]] = {}
@@ -257,10 +385,13 @@ class SnippetIndex:
         for card in self._cards.values():
             for doc_id in card:
                 self._card_count[doc_id] += 1
-        # Per-snippet facts, computed the first time a snippet is examined (cost follows the
-        # candidates a question touches, not the knowledge base).
-        self._facts: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
-        self._asks_terms: dict[int, tuple[frozenset[str], ...]] = {}
+        # Per-snippet facts, each computed the first time a question needs it for a snippet
+        # (cost follows the candidates a question touches, not the knowledge base).
+        self._terms: dict[int, frozenset[str]] = {}
+        # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
+        self._types: dict[str, bytearray] = {}
+        self._places: dict[int, frozenset[str]] = {}
+        self._asks: _AskIndex | None = None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
@@ -283,9 +414,20 @@ class SnippetIndex:
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
     ) -> SnippetIndex:
-        """Tokenize every snippet's two fields and fit BM25 on each."""
-        engine = PostingsBM25.fit(document_tokens(kb))
-        return cls(kb, engine, min_coverage=min_coverage, min_evidence=min_evidence)
+        """Tokenize every snippet's two fields and fit BM25 on each.
+
+        Each passage is split into words once, for its BM25 terms and for the typo-correction
+        vocabulary alike (splitting is most of either).
+        """
+        split = document_words(kb)
+        engine = PostingsBM25.fit([terms(found) for found in split])
+        return cls(
+            kb,
+            engine,
+            min_coverage=min_coverage,
+            min_evidence=min_evidence,
+            surface=surface_vocabulary(split, engine.vocabulary),
+        )
 
     def with_thresholds(self, min_coverage: float, min_evidence: float) -> SnippetIndex:
         """The same index deciding with other thresholds (for threshold sweeps)."""
@@ -340,15 +482,7 @@ class SnippetIndex:
         kb: KnowledgeBase, vocabulary: frozenset[str]
     ) -> dict[str, dict[str, str]]:
         """Corpus words by first letter -> {word: stem}, for correcting typos in questions."""
-        surface: dict[str, dict[str, str]] = defaultdict(dict)
-        for text in _document_texts(kb):
-            for word in words(text):
-                if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
-                    continue
-                stem = stem_word(word)
-                if stem in vocabulary:
-                    surface[word[0]][word] = stem
-        return dict(surface)
+        return surface_vocabulary(document_words(kb), vocabulary)
 
     @staticmethod
     def _build_typo_index(surface: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
@@ -384,9 +518,22 @@ class SnippetIndex:
     # --- query analysis -------------------------------------------------------------------------
 
     def _correct(self, word: str) -> str | None:
-        """The corpus stem a misspelt word most likely meant, or None."""
+        """The corpus stem a misspelt word most likely meant, or None (kept per word)."""
         if len(word) < _MIN_TYPO_LENGTH:
             return None
+        # One get, not `in` then `[]`: another thread may empty the dict in between.
+        corrected = self._corrections.get(word, _UNSEEN)
+        if corrected is _UNSEEN:
+            if len(self._corrections) >= _MAX_CORRECTIONS:
+                self._corrections.clear()
+            corrected = self._corrections[word] = self._find_correction(word)
+        return corrected
+
+    def _find_correction(self, word: str) -> str | None:
+        import difflib  # only a misspelt word needs it
+
+        if self._typo_candidates is None:
+            self._typo_candidates = self._build_typo_index(self._surface)
         candidates: set[str] = set()
         for variant in _deletes(word):
             candidates.update(self._typo_candidates.get(variant, ()))
@@ -395,7 +542,13 @@ class SnippetIndex:
         for candidate in sorted(candidates):
             if candidate not in bucket:
                 continue
-            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+            matcher = difflib.SequenceMatcher(None, word, candidate)
+            # Upper bounds of ratio() first (difflib.get_close_matches does the same): a
+            # candidate that cannot reach the cutoff or beat the best so far is skipped.
+            floor = _TYPO_CUTOFF if best is None else best[0]
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            ratio = matcher.ratio()
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
@@ -488,10 +641,11 @@ class SnippetIndex:
         ]
         # A word the passages lack next to the concept ("what is *telehealth* peer support")
         # asks about something else, so it rules the card out; known words count up to a limit.
+        # The field's own words ("in mental health", "services") qualify nothing: not counted.
         residual = (
             CARD_RESIDUAL_WORDS + 1
             if any(self._weight(c.term) == 0 for c in outside)
-            else len(outside)
+            else sum(1 for c in outside if c.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR)
         )
         sides = None
         if question.sides is not None:
@@ -515,7 +669,7 @@ class SnippetIndex:
             for p in question.place_positions
             if p in concepts_by_position and question.required_places
         )
-        if frame is not None and frame.needs in self._type_patterns:
+        if frame is not None and frame.needs is not None and frame.needs in self._type_patterns:
             # The frame's cue words stand for an answer type; a passage holding that type covers
             # them, weighted like a term found in the passages that hold the type.
             kind = _TYPE_PREFIX + frame.needs
@@ -529,6 +683,15 @@ class SnippetIndex:
         peer specialist"), so an alias rarer than its concept does not inflate its weight."""
         if len(concept.alternatives) == 1:
             return self._weight(concept.term)
+        key = (concept.term, frozenset(concept.alternatives))
+        weight = self._concept_weights.get(key)
+        if weight is None:
+            if len(self._concept_weights) >= _MAX_CORRECTIONS:
+                self._concept_weights.clear()
+            weight = self._concept_weights[key] = self._wordings_weight(concept)
+        return weight
+
+    def _wordings_weight(self, concept: _Concept) -> float:
         docs: IdArray | None = None
         for alternative in concept.alternatives:
             found: IdArray | None = None
@@ -537,13 +700,13 @@ class SnippetIndex:
                 ids = postings.doc_ids if postings is not None else np.empty(0, dtype=np.int32)
                 found = ids if found is None else np.intersect1d(found, ids, assume_unique=True)
             if found is not None:
-                docs = found if docs is None else np.union1d(docs, found)
+                docs = found if docs is None else _union(docs, found)
         if docs is None or docs.size == 0:
             return self._weight(concept.term)
         return math.log(1 + self.engine.size / docs.size)
 
     def _known(self, term: str) -> bool:
-        return self.engine.postings(term) is not None or self.asks_engine.postings(term) is not None
+        return term in self.engine or term in self.asks_engine
 
     def _asks_in_frame(self, doc_id: int, frame: Frame | None) -> bool:
         """Whether one of the snippet's curated asks is a question of this frame.
@@ -564,32 +727,52 @@ class SnippetIndex:
     def _type_weight(self, kind: str) -> float:
         """Smoothed idf of an answer type, as if it were a term of the passages holding it.
 
-        Counted once per process and type (one pass over the passages), then cached.
+        Counted once per process and type (one pass over the passages, which also answers
+        `_holds` for every passage and that type), then cached.
         """
         weight = self._type_weights.get(kind)
         if weight is None:
-            pattern = self._type_patterns[kind]
-            holding = sum(1 for snippet in self.kb.snippets if pattern.search(snippet.text))
+            holding = sum(1 for doc_id in range(len(self.kb.snippets)) if self._holds(doc_id, kind))
             weight = math.log(1 + self.engine.size / max(holding, 1))
             self._type_weights[kind] = weight
         return weight
 
     def _weight(self, term: str) -> float:
-        """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has."""
-        found = self.engine.postings(term) or self.asks_engine.postings(term)
-        if found is None:
-            return 0.0
-        return math.log(1 + self.engine.size / found.doc_ids.size)
+        """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has.
+
+        The passage field's df when the passages have the term, else the asks field's."""
+        weight = self._weights.get(term)
+        if weight is None:
+            df = self.engine.document_frequency(term) or self.asks_engine.document_frequency(term)
+            if not df:
+                return 0.0
+            weight = self._weights[term] = math.log(1 + self.engine.size / df)
+        return weight
 
     # --- per-snippet facts ----------------------------------------------------------------------
 
-    def _snippet_facts(self, doc_id: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """(passage terms, answer types the passage holds, jurisdictions it names)."""
-        facts = self._facts.get(doc_id)
-        if facts is None:
-            text = self.kb.snippets[doc_id].text
-            terms = frozenset(tokenize(text))
-            types = frozenset(kind for kind, rx in self._type_patterns.items() if rx.search(text))
+    def _passage_terms(self, doc_id: int) -> frozenset[str]:
+        """The terms of the passage's own text (not its labels or asks)."""
+        terms = self._terms.get(doc_id)
+        if terms is None:
+            terms = self._terms[doc_id] = frozenset(tokenize(self.kb.snippets[doc_id].text))
+        return terms
+
+    def _holds(self, doc_id: int, kind: str) -> bool:
+        """Whether the passage's text holds a fact of this answer type (a money amount, ...)."""
+        known = self._types.get(kind)
+        if known is None:
+            known = self._types.setdefault(kind, bytearray(len(self.kb.snippets)))
+        state = known[doc_id]
+        if not state:
+            found = self._type_patterns[kind].search(self.kb.snippets[doc_id].text)
+            state = known[doc_id] = 2 if found else 1
+        return state == 2
+
+    def _places_of(self, doc_id: int) -> frozenset[str]:
+        """The jurisdictions the passage is about (ids)."""
+        places = self._places.get(doc_id)
+        if places is None:
             # Curated asks may name the place a passage is about when its text does not
             # ("the Mental Health Care Act" is India's), and so may the work it is quoted from:
             # every passage of "Dual Diagnosis Anonymous: first UK pilot" is about the UK, and
@@ -601,11 +784,16 @@ class SnippetIndex:
                 if source is not None
                 else []
             )
-            text_words = words(" ".join([text, *getattr(snippet, "asks", ()), *work]))
-            places = frozenset(place.id for place in self._reader.find_places(text_words)[0])
-            facts = (terms, types, places)
-            self._facts[doc_id] = facts
-        return facts
+            text_words = words(" ".join([snippet.text, *getattr(snippet, "asks", ()), *work]))
+            found = self._reader.find_places(text_words)[0]
+            places = self._places[doc_id] = frozenset(place.id for place in found)
+        return places
+
+    def _ask_index(self) -> _AskIndex:
+        """Every curated ask as its own document, built on first use (see `_coverage`)."""
+        if self._asks is None:
+            self._asks = _AskIndex.build(self.kb)
+        return self._asks
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -615,11 +803,22 @@ class SnippetIndex:
         a_ids, a_scores = self.asks_engine.candidate_scores(query_terms)
         if a_ids.size == 0:
             return p_ids, p_scores
-        ids = np.union1d(p_ids, a_ids).astype(np.int32)
+        ids = _union(p_ids, a_ids).astype(np.int32)
         fused = np.zeros(ids.size, dtype=np.float64)
         fused[np.searchsorted(ids, p_ids)] += p_scores
         fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
         return ids, fused
+
+    def _top(self, query_terms: Sequence[str], n: int) -> list[tuple[int, float]]:
+        """The n best (doc id, fused score) of the snippets sharing a term with the query."""
+        if not any(term in self.asks_engine for term in query_terms):
+            # The asks field scores nothing: the passage field's own top n, from its dense
+            # scores when that gives the same list (see PostingsBM25.top_candidates).
+            top = self.engine.top_candidates(query_terms, n)
+            if top is not None:
+                return top
+        ids, scores = self._fused(query_terms)
+        return select_top(ids, scores, n)
 
     def _coverage(
         self,
@@ -635,51 +834,46 @@ class SnippetIndex:
         only the work it is quoted from names it ("how many did the UK DDA study interview").
         """
         place_terms, place_ids = places
-        about_place = np.asarray(
-            [
-                bool(place_ids & self._snippet_facts(doc_id)[2]) if place_ids else False
-                for doc_id in doc_ids.tolist()
-            ],
-            dtype=bool,
-        )
+        about_place: np.ndarray | None = None
         covered = np.zeros(doc_ids.size)
+        in_passages: dict[str, npt.NDArray[np.bool_]] = {}
+        in_asks: dict[str, npt.NDArray[np.bool_]] = {}
         for concept in concepts:
             if concept.term in place_terms:
+                if about_place is None:
+                    about_place = np.asarray(
+                        [
+                            bool(place_ids & self._places_of(doc_id)) if place_ids else False
+                            for doc_id in doc_ids.tolist()
+                        ],
+                        dtype=bool,
+                    )
                 covered += concept.weight * about_place
                 continue
             if concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
-                    [kind in self._snippet_facts(doc_id)[1] for doc_id in doc_ids.tolist()],
-                    dtype=bool,
+                    [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
                 covered += concept.weight * present
                 continue
-            present = np.zeros(doc_ids.size, dtype=bool)
-            for alternative in concept.alternatives:
-                has_all = np.ones(doc_ids.size, dtype=bool)
-                for term in alternative:
-                    has_all &= self.engine.contains(term, doc_ids)
-                present |= has_all
-            covered += concept.weight * present
-        for position, doc_id in enumerate(doc_ids.tolist()):
-            for ask_terms in self._ask_terms(doc_id):
-                weight = sum(
-                    concept.weight
-                    for concept in concepts
-                    if any(alternative <= ask_terms for alternative in concept.alternatives)
-                )
-                covered[position] = max(covered[position], weight)
-        return covered
-
-    def _ask_terms(self, doc_id: int) -> tuple[frozenset[str], ...]:
-        """Each curated ask of a snippet as a term set, computed when first needed."""
-        found = self._asks_terms.get(doc_id)
-        if found is None:
-            asks = getattr(self.kb.snippets[doc_id], "asks", ())
-            found = tuple(frozenset(tokenize(ask)) for ask in asks)
-            self._asks_terms[doc_id] = found
-        return found
+            covered += concept.weight * _holding(
+                self.engine, concept.alternatives, doc_ids, in_passages
+            )
+        asks = self._ask_index()
+        ask_ids, owner = asks.of(doc_ids)
+        if ask_ids.size == 0:
+            return covered
+        # Each candidate ask's covered weight, summed in concept order as for the passage, then
+        # each passage keeps its best ask: the same sums and maxima a loop over asks gives.
+        weights = np.zeros(ask_ids.size)
+        for concept in concepts:
+            weights += concept.weight * _holding(
+                asks.engine, concept.alternatives, ask_ids, in_asks
+            )
+        best = np.zeros(doc_ids.size)
+        np.maximum.at(best, owner, weights)
+        return np.maximum(covered, best)
 
     def _hits(
         self,
@@ -695,20 +889,17 @@ class SnippetIndex:
             frozenset(place.id for place in reading.question.required_places),
         )
         covered = self._coverage(concepts, ids, places) if total else np.zeros(ids.size)
+        snippets = self.kb.snippets
+        unknown = self._unknown_weight
         return [
-            Hit(
-                self.kb.snippets[doc_id],
-                score,
-                float(weight) / total if total else 0.0,
-                float(weight) / self._unknown_weight,
-            )
-            for (doc_id, score), weight in zip(top, covered, strict=True)
+            Hit(snippets[doc_id], score, weight / total if total else 0.0, weight / unknown)
+            for (doc_id, score), weight in zip(top, covered.tolist(), strict=True)
         ]
 
     def _unmet(self, reading: _Reading, hit: Hit) -> tuple[bool, tuple[Place, ...]]:
         """(whether the frame's answer type is missing, the named places the passage lacks)."""
         question = reading.question
-        terms, types, places = self._snippet_facts(self._doc_ids[hit.snippet.id])
+        doc_id = self._doc_ids[hit.snippet.id]
         frame = question.frame
         type_missing = False
         if frame is not None and frame.needs is not None:
@@ -719,14 +910,15 @@ class SnippetIndex:
                     # Each side is represented by its concept next to the cue ("community"
                     # vs "site"), so a word every passage shares ("peer") cannot stand in.
                     left, right = reading.side_concepts
+                    terms = self._passage_terms(doc_id)
                     type_missing = not all(
                         _side_present(side, terms, last=last)
                         for side, last in ((left, True), (right, False))
                     )
             elif frame.needs in self._type_patterns:
                 type_missing = (
-                    frame.needs not in types
-                    or not self._qualified(frame, question, terms)
+                    not self._holds(doc_id, frame.needs)
+                    or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _counts(frame, question, hit.snippet.text, self._name_stems(reading))
                 )
                 if frame.strict and not type_missing:
@@ -744,6 +936,7 @@ class SnippetIndex:
                         and (self._weight(c.term) > 0 or len(c.alternatives) > 1)
                     ]
                     total = sum(c.weight for c in subject)
+                    terms = self._passage_terms(doc_id)
                     found = sum(
                         c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )
@@ -756,7 +949,9 @@ class SnippetIndex:
         if frame is not None and frame.not_kinds and not type_missing:
             source = self.kb.sources.get(hit.snippet.source_id)
             type_missing = source is not None and source.kind in frame.not_kinds
-        lacking = tuple(place for place in question.required_places if place.id not in places)
+        required = question.required_places
+        places = self._places_of(doc_id) if required else frozenset()
+        lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
 
     @staticmethod
@@ -824,12 +1019,12 @@ class SnippetIndex:
         card = self._card(reading)
         if not reading.concepts and not card:
             return [], [], reading, [], None
-        ids, scores = self._fused(reading.query_terms)
-        top = select_top(ids, scores, max(k, 1) * _CANDIDATES_PER_RESULT)
+        top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         examined = self._hits(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()
         if card:
+            ids, scores = self._fused(reading.query_terms)
             score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
             ordered = sorted(
                 card,
@@ -912,9 +1107,11 @@ class SnippetIndex:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence
 
     def _duplicate(self, hit: Hit, chosen: Sequence[Hit]) -> bool:
-        terms = self._snippet_facts(self._doc_ids[hit.snippet.id])[0]
+        if not chosen:
+            return False
+        terms = self._passage_terms(self._doc_ids[hit.snippet.id])
         for other in chosen:
-            other_terms = self._snippet_facts(self._doc_ids[other.snippet.id])[0]
+            other_terms = self._passage_terms(self._doc_ids[other.snippet.id])
             union = terms | other_terms
             if union and len(terms & other_terms) / len(union) >= DUPLICATE_JACCARD:
                 return True
@@ -971,6 +1168,8 @@ class SnippetIndex:
                 weights[("role", role)] += hit.evidence / 2
         ranked = sorted(weights.items(), key=lambda item: -item[1])
         for (kind, item_id), _ in ranked:
+            if len(suggestions) >= _MAX_SUGGESTIONS:
+                break
             if any(s.kind == kind and s.id == item_id for s in suggestions):
                 continue
             label = (
@@ -981,7 +1180,7 @@ class SnippetIndex:
             for default in self.kb.topics.values():
                 if not any(s.kind == "topic" and s.id == default.id for s in suggestions):
                     suggestions.append(Suggestion("topic", default.id, default.label))
-        return tuple(suggestions[:4])
+        return tuple(suggestions[:_MAX_SUGGESTIONS])
 
 
 def _document_texts(kb: KnowledgeBase) -> list[str]:
@@ -1002,6 +1201,27 @@ def _document_texts(kb: KnowledgeBase) -> list[str]:
 def document_tokens(kb: KnowledgeBase) -> list[list[str]]:
     """What BM25 indexes for each snippet: its text, topic labels, role titles, author names."""
     return [tokenize(text) for text in _document_texts(kb)]
+
+
+def document_words(kb: KnowledgeBase) -> list[list[str]]:
+    """The words of what BM25 indexes for each snippet: `terms()` of them is document_tokens."""
+    return [words(text) for text in _document_texts(kb)]
+
+
+def surface_vocabulary(
+    split: Iterable[Sequence[str]], vocabulary: frozenset[str]
+) -> dict[str, dict[str, str]]:
+    """Corpus words by first letter -> {word: stem}, for correcting typos in questions."""
+    surface: dict[str, dict[str, str]] = defaultdict(dict)
+    # Each distinct word once, in order of first appearance (the order a loop over every word
+    # of every passage gave): a knowledge base repeats a small vocabulary endlessly.
+    for word in dict.fromkeys(itertools.chain.from_iterable(split)):
+        if word in STOP_WORDS or word[0].isdigit() or len(word) < 4:
+            continue
+        stem = stem_word(word)
+        if stem in vocabulary:
+            surface[word[0]][word] = stem
+    return dict(surface)
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.cues import Cues, LazyPattern
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
@@ -119,36 +120,17 @@ class QuestionReader:
         self._weight = weight
         self._shorthand = _shorthand_replacer(lexicon)
         chatter = lexicon.chatter
-        self._greeting = _start_pattern(chatter.greetings)
-        self._signoff = _start_pattern(chatter.signoffs)
-        self._reason = _start_pattern(chatter.reasons)
-        purposes = "|".join(
-            "".join(f"{re.escape(w)} " for w in words(p)) for p in chatter.purposes if words(p)
-        )
-        # "for our board deck", "for a grant app": a tail naming a purpose, not a subject.
-        self._purpose = (
-            re.compile(
-                r"(?:^| )for (?:a |an |my |our |the |this |tomorrow s |\S+s )?(?:\S+ ){0,2}(?:"
-                + purposes
-                + r")"
-            )
-            if purposes
-            else None
-        )
+        # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
+        # compiling them as regexes cost every `peerbot ask` tens of milliseconds.
+        self._greeting = Cues(chatter.greetings)
+        self._signoff = Cues(chatter.signoffs)
+        self._reason = Cues(chatter.reasons)
+        self._purpose = _lazy_purpose(chatter.purposes)
         # "what is peer support, like in one sentence": how the answer should read, not what
         # it is about; dropped wherever it stands, with a hedge word before it.
-        format_cues = cue_pattern(chatter.formats)
-        self._format = (
-            re.compile(
-                r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?"
-                + format_cues.pattern[len("(?:^| )") :]
-            )
-            if format_cues is not None
-            else None
-        )
+        self._format = _lazy_format(chatter.formats)
         self._frames = [
-            (frame, cue_pattern(frame.cues), cue_pattern(frame.unless), frame.cues)
-            for frame in lexicon.frames
+            (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
@@ -171,20 +153,22 @@ class QuestionReader:
         for clause in _CLAUSE_RE.split(sentence):
             clause_words = " ".join(words(clause))
             clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
+            # The clause's words; what follows only removes words, so they still rule cues out.
+            present = frozenset(clause_words.split())
             while True:
-                stripped = _strip_start(self._greeting, clause_words)
-                stripped = _strip_start(self._signoff, stripped)
+                stripped = _strip_start(self._greeting, clause_words, present)
+                stripped = _strip_start(self._signoff, stripped, present)
                 if stripped == clause_words:
                     break
                 clause_words = stripped
             if not clause_words or (
-                drop_reasons and self._reason and self._reason.match(clause_words + " ")
+                drop_reasons and self._reason.match(clause_words.split(), present)
             ):
                 continue
             if self._format is not None:
-                clause_words = self._format.sub(" ", clause_words + " ").strip()
+                clause_words = self._format.sub(" ", clause_words + " ", present).strip()
             if self._purpose is not None:
-                match = self._purpose.search(clause_words + " ")
+                match = self._purpose.search(clause_words + " ", present)
                 if match:
                     clause_words = clause_words[: match.start()].strip()
             if clause_words:
@@ -319,23 +303,21 @@ class QuestionReader:
         """Analyse one question (pure: the same text always reads the same)."""
         ask, reduced, others = self.reduce(text)
         ask_words = tuple(words(ask))
-        joined = " ".join(ask_words) + " "
-        starts = _word_starts(ask_words)
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
         sides = None
+        present = frozenset(ask_words)
         for candidate, cues, unless, cue_texts in self._frames:
-            if cues is None or (unless is not None and unless.search(joined)):
+            if not cues.possible(present) or unless.search(ask_words, present):
                 continue
-            match = cues.search(joined)
+            match = cues.search(ask_words, present)
             if match is None:
                 continue
             frame = candidate
-            span = range(_position(starts, match.start()), _position(starts, match.end()))
+            span = range(match.start, match.end)
             # The literal words of the cue that matched ("how much ... cost"), not the words a
             # wildcard stood for.
-            matched = cue_texts[int(match.lastgroup[1:])] if match.lastgroup else ""
-            literal = frame_cue_words(matched)
+            literal = frame_cue_words(cue_texts[match.cue])
             if candidate.type_words:
                 # Only the type's own words are checked by the answer type, wherever they stand
                 # ("the full cite ... journal, vol, pages": each names a part of a citation).
@@ -425,37 +407,46 @@ def normalize_quotes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
-def _start_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
-    pattern = cue_pattern(cues)
-    if pattern is None:
+def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
+    """The "for our board deck", "for a grant app" tail: a purpose named, not a subject."""
+    named = [tuple(words(purpose)) for purpose in purposes]
+    alternatives = "|".join("".join(f"{re.escape(w)} " for w in keys) for keys in named if keys)
+    if not alternatives:
         return None
-    return re.compile(r"^" + pattern.pattern[len("(?:^| )") :])
+    return LazyPattern(
+        lambda: re.compile(
+            r"(?:^| )for (?:a |an |my |our |the |this |tomorrow s |\S+s )?(?:\S+ ){0,2}(?:"
+            + alternatives
+            + r")"
+        ),
+        [frozenset(("for", *keys)) for keys in named if keys],
+    )
 
 
-def _strip_start(pattern: re.Pattern[str] | None, text: str) -> str:
-    if pattern is None:
+def _lazy_format(formats: Sequence[str]) -> LazyPattern | None:
+    """The answer-format tail ("like in one sentence"), a hedge word allowed before it."""
+    if not any(cue.split() for cue in formats):
+        return None  # cue_pattern would have no alternative
+
+    def build() -> re.Pattern[str] | None:
+        format_cues = cue_pattern(formats)
+        if format_cues is None:
+            return None
+        return re.compile(
+            r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?"
+            + format_cues.pattern[len("(?:^| )") :]
+        )
+
+    return LazyPattern(build, [frame_cue_words(cue) for cue in formats])
+
+
+def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:
+    """The text without the cue it starts with (the words after the match)."""
+    text_words = text.split()
+    match = cues.match(text_words, present)
+    if match is None or match.end == 0:
         return text
-    match = pattern.match(text + " ")
-    if match is None or match.end() == 0:
-        return text
-    return text[match.end() :].strip()
-
-
-def _word_starts(ask_words: Sequence[str]) -> list[int]:
-    starts = []
-    offset = 0
-    for word in ask_words:
-        starts.append(offset)
-        offset += len(word) + 1
-    return starts
-
-
-def _position(starts: Sequence[int], offset: int) -> int:
-    """The index of the word at or after a character offset of the space-joined words."""
-    for index, start in enumerate(starts):
-        if start >= offset:
-            return index
-    return len(starts)
+    return " ".join(text_words[match.end :])
 
 
 def _content(positions: range | Sequence[int], ask_words: Sequence[str]) -> frozenset[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -154,7 +155,12 @@ _terms = _TermCache()
 
 def tokenize(text: str) -> list[str]:
     """Turn text into BM25 terms: normalised, stop words dropped, stemmed, numbers kept."""
-    return [term for term in map(_terms.__getitem__, words(text)) if term]
+    return terms(words(text))
+
+
+def terms(text_words: Iterable[str]) -> list[str]:
+    """The BM25 terms of words from `words()`: `tokenize(text) == terms(words(text))`."""
+    return [term for term in map(_terms.__getitem__, text_words) if term]
 
 
 @lru_cache(maxsize=1)

@@ -51,20 +51,30 @@ def _loader_class() -> type[yaml.SafeLoader]:
 
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    string_tag = "tag:yaml.org,2002:str"
+
     class LineLoader(base):  # type: ignore[valid-type,misc]
         duplicate_keys: list[tuple[int, str]]
+
+        def construct_string_or_object(self, node: yaml.Node, deep: bool) -> Any:
+            # A string scalar constructs to its value (SafeConstructor.construct_yaml_str):
+            # taken directly, it skips construct_object's bookkeeping, most of a large
+            # knowledge base's construction time.
+            if type(node) is yaml.ScalarNode and node.tag == string_tag:
+                return node.value
+            return self.construct_object(node, deep=deep)
 
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
             mapping = LineMap()
             mapping.line = node.start_mark.line + 1
             mapping.key_lines = {}
             for key_node, value_node in node.value:
-                key = self.construct_object(key_node, deep=deep)
+                key = self.construct_string_or_object(key_node, deep)
                 key_text = str(key)
                 line = key_node.start_mark.line + 1
                 if key_text in mapping:
                     self.duplicate_keys.append((line, key_text))
-                mapping[key_text] = self.construct_object(value_node, deep=deep)
+                mapping[key_text] = self.construct_string_or_object(value_node, deep)
                 mapping.key_lines[key_text] = line
             return mapping
 

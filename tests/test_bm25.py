@@ -163,6 +163,19 @@ def test_postings_are_sorted_read_only_views(corpus: list[list[str]]) -> None:
     ]
 
 
+def test_document_frequency_and_membership_follow_the_postings(corpus: list[list[str]]) -> None:
+    engine = PostingsBM25.fit(corpus)
+    for term in engine.terms:
+        found = engine.postings(term)
+        assert found is not None
+        assert term in engine
+        assert engine.document_frequency(term) == found.doc_ids.size
+        everyone = np.arange(engine.size, dtype=np.int32)
+        assert np.flatnonzero(engine.contains(term, everyone)).tolist() == found.doc_ids.tolist()
+    assert "salary" not in engine
+    assert engine.document_frequency("salary") == 0
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     size=st.integers(0, 6000),
@@ -221,3 +234,26 @@ def test_equals_rank_bm25_on_a_larger_corpus(larger: _Larger, picks: list[int], 
     assert_same_ranking(ours, scores, k)
     if ours[-1][1] > 0:  # no zero-score filler: the candidates alone give the same top k
         assert select_top(ids, candidate, k) == ours
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    documents=st.integers(1, 300),
+    vocabulary=st.integers(2, 40),
+    k=st.integers(1, 60),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_top_candidates_is_select_top_of_the_candidates_when_it_answers(
+    documents: int, vocabulary: int, k: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    words = [f"w{number}" for number in range(vocabulary)]
+    corpus = [
+        [words[i] for i in rng.integers(0, vocabulary, rng.integers(0, 12))]
+        for _ in range(documents)
+    ]
+    engine = PostingsBM25.fit(corpus)
+    query = [words[i] for i in rng.integers(0, vocabulary, rng.integers(1, 6))]
+    found = engine.top_candidates(query, k)
+    if found is not None:
+        assert found == select_top(*engine.candidate_scores(query), k)

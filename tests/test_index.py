@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+from bot.bm25 import PostingsBM25
 from bot.index import ASKS_WEIGHT, SnippetIndex, ask_tokens, document_tokens
-from bot.knowledge import load_knowledge
+from bot.knowledge import KnowledgeBase, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
 
 
@@ -238,6 +239,18 @@ def test_number_words_meet_digits(real_index: SnippetIndex) -> None:
     assert any("35 out of 50" in result.text for result in answer.results)
 
 
+def test_build_splits_once_for_the_same_terms_and_typo_vocabulary(real_kb: KnowledgeBase) -> None:
+    built = SnippetIndex.build(real_kb)
+    reference = PostingsBM25.fit(document_tokens(real_kb))
+    assert built.engine.terms == reference.terms
+    assert built.engine.doc_ids.tolist() == reference.doc_ids.tolist()
+    assert built.engine.weights.tolist() == reference.weights.tolist()
+    rebuilt = SnippetIndex(real_kb, reference)  # vocabulary from the passages' text again
+    assert built.surface_vocabulary == rebuilt.surface_vocabulary
+    for bucket, words in built.surface_vocabulary.items():
+        assert list(words) == list(rebuilt.surface_vocabulary[bucket])
+
+
 def test_citation_parts_are_checked_by_the_byline_not_covered(real_index: SnippetIndex) -> None:
     """ "journal, vol, pages" name parts of a citation: the byline answers for them."""
     answer = real_index.search(
@@ -349,3 +362,13 @@ def test_a_verb_is_no_count_of_people(real_index: SnippetIndex) -> None:
     range, and "participated" does not make any number a count of participants."""
     answer = real_index.search("how many youth participated in the Halsall realist evaluation")
     assert not answer.answered
+
+
+def test_the_fields_own_words_do_not_rule_out_the_card(real_index: SnippetIndex) -> None:
+    """ "What is peer support in mental health" is still the definition of peer support."""
+    plain = real_index.search("what is peer support")
+    answer = real_index.search("so what is peer support in mental health services, roughly?")
+    assert answer.answered
+    assert answer.results[0].snippet_id == plain.results[0].snippet_id
+    # A word the passages lack still makes it a question about something else.
+    assert not real_index.search("what is telehealth peer support in mental health").answered

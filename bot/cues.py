@@ -1,0 +1,193 @@
+"""Cue lists matched word by word, and regexes compiled on first use for text that could match.
+
+The lexicon (knowledge/frames.yaml's frame cues, the chatter lists) compiled to a few dozen
+regexes with hundreds of alternatives (`bot.frames.cue_pattern`). Python's regex compiler is
+pure Python: compiling them took 40-50 ms on the real knowledge base, paid by every `peerbot ask`
+at start, and running every frame's pattern over every question was a tenth of a question's
+cost.
+
+A cue is literal words and `*` wildcards (0-5 words) over a question's words, so `Cues` matches
+it on the word list itself, with exactly the regex's semantics: the leftmost word position
+first, at a position the cues in their order, a wildcard greedy (5 words first, then fewer).
+And a cue can only match where each of its literal words is one of the text's words, so only
+those cues are tried (`possible`). `LazyPattern` keeps a regex that is not a cue list (the
+"for our board deck" tail) but compiles it on first use, and only runs it when possible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
+
+from bot.frames import _WILDCARD_WORDS as WILDCARD_WORDS  # the `*` of cue_pattern
+from bot.tokenize import words
+
+# One piece of a cue: literal words in a row, or None for a `*` wildcard.
+_Piece = tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """Where a cue matched: words `start` to `end - 1` of the text, and which cue (its index)."""
+
+    start: int
+    end: int
+    cue: int
+
+
+class _Needs:
+    """Word sets (one per alternative, by number) and which of them a text's words include.
+
+    Each set is filed under its least shared word, so a text is checked through the few sets
+    filed under its own words (one C-level set intersection finds those), not all of them.
+    """
+
+    def __init__(self, needs: Mapping[int, frozenset[str]]) -> None:
+        self._needs = dict(needs)
+        self._always = sorted(number for number, needed in self._needs.items() if not needed)
+        counts: dict[str, int] = {}
+        for needed in self._needs.values():
+            for word in needed:
+                counts[word] = counts.get(word, 0) + 1
+        self._by_word: dict[str, list[int]] = {}
+        for number, needed in self._needs.items():
+            if needed:
+                key = min(sorted(needed), key=counts.__getitem__)
+                self._by_word.setdefault(key, []).append(number)
+        self._keys = frozenset(self._by_word)
+
+    def met(self, present: Set[str]) -> list[int]:
+        """The numbers of the sets `present` includes, ascending."""
+        found = set(self._always)
+        for word in self._keys.intersection(present):
+            for number in self._by_word[word]:
+                if self._needs[number] <= present:
+                    found.add(number)
+        return sorted(found)
+
+    def any_met(self, present: Set[str]) -> bool:
+        """Whether `present` includes one of the sets."""
+        if self._always:
+            return True
+        for word in self._keys.intersection(present):
+            for number in self._by_word[word]:
+                if self._needs[number] <= present:
+                    return True
+        return False
+
+
+class Cues:
+    """A cue list (`bot.frames.cue_pattern`'s input) matched on a text's words."""
+
+    def __init__(self, cues: Sequence[str]) -> None:
+        self._pieces: dict[int, tuple[_Piece, ...]] = {}
+        needs: dict[int, frozenset[str]] = {}
+        for number, cue in enumerate(cues):
+            if not cue.split():
+                continue  # no alternative in the regex either
+            pieces: list[_Piece] = []
+            for piece in cue.split():
+                if piece == "*":
+                    pieces.append(None)
+                elif found := tuple(words(piece)):
+                    pieces.append(found)
+            self._pieces[number] = tuple(pieces)
+            needs[number] = frozenset(word for piece in pieces if piece for word in piece)
+        self._needs = _Needs(needs)
+
+    def _candidates(self, present: Set[str]) -> list[int]:
+        """The cues whose literal words are all in `present`, in cue order."""
+        return self._needs.met(present)
+
+    def possible(self, present: Set[str]) -> bool:
+        """Whether text with these words could match (False: it certainly cannot)."""
+        return self._needs.any_met(present)
+
+    def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
+        """The first match: leftmost position, then the first cue in order (as the regex)."""
+        candidates = self._candidates(present)
+        if not candidates:
+            return None
+        for start in range(len(text_words) + 1):
+            for number in candidates:
+                end = _match_at(self._pieces[number], text_words, 0, start)
+                if end is not None:
+                    return CueMatch(start, end, number)
+        return None
+
+    def match(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
+        """A match starting at the first word (as the regex anchored with `^`), or None."""
+        for number in self._candidates(present):
+            end = _match_at(self._pieces[number], text_words, 0, 0)
+            if end is not None:
+                return CueMatch(0, end, number)
+        return None
+
+
+def _match_at(
+    pieces: Sequence[_Piece], text_words: Sequence[str], piece: int, position: int
+) -> int | None:
+    """Where pieces[piece:] matched from `position` end (greedy wildcards first), or None."""
+    if piece == len(pieces):
+        return position
+    current = pieces[piece]
+    if current is None:
+        for width in range(min(WILDCARD_WORDS, len(text_words) - position), -1, -1):
+            end = _match_at(pieces, text_words, piece + 1, position + width)
+            if end is not None:
+                return end
+        return None
+    width = len(current)
+    if tuple(text_words[position : position + width]) != current:
+        return None
+    return _match_at(pieces, text_words, piece + 1, position + width)
+
+
+class LazyPattern:
+    """A regex built by `build` on first use; `needs` are the word sets of its alternatives
+    (the text's words must include one of them for the regex to have a chance to match)."""
+
+    def __init__(
+        self, build: Callable[[], re.Pattern[str] | None], needs: Iterable[frozenset[str]]
+    ) -> None:
+        self._build = build
+        self._needs = _Needs(dict(enumerate(needs)))
+        self._compiled: re.Pattern[str] | None = None
+        self._built = False
+
+    def possible(self, present: Set[str]) -> bool:
+        """Whether text with these words could match (False: it certainly cannot)."""
+        return self._needs.any_met(present)
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The compiled regex (None for no alternatives), compiled the first time it is asked.
+
+        Two threads asking at once may both compile it; either result is the same pattern.
+        """
+        if not self._built:
+            self._compiled = self._build()
+            self._built = True
+        return self._compiled
+
+    def search(self, text: str, present: Set[str]) -> re.Match[str] | None:
+        """`pattern.search(text)`; `present` are the words of `text`."""
+        if not self.possible(present):
+            return None
+        pattern = self.pattern
+        return pattern.search(text) if pattern is not None else None
+
+    def match(self, text: str, present: Set[str]) -> re.Match[str] | None:
+        """`pattern.match(text)`; `present` are the words of `text`."""
+        if not self.possible(present):
+            return None
+        pattern = self.pattern
+        return pattern.match(text) if pattern is not None else None
+
+    def sub(self, replacement: str, text: str, present: Set[str]) -> str:
+        """`pattern.sub(replacement, text)`; `present` are the words of `text`."""
+        if not self.possible(present):
+            return text
+        pattern = self.pattern
+        return pattern.sub(replacement, text) if pattern is not None else text
