@@ -374,6 +374,7 @@ class SnippetIndex:
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
+        self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
         self._name_terms: dict[str, tuple[frozenset[str], ...]] = {}
         for item in [*kb.roles.values(), *getattr(kb, "concepts", {}).values()]:
             # The full name, and one-word names (abbreviations: DDA, CPS, VA); other aliases
@@ -1019,6 +1020,7 @@ class SnippetIndex:
         card = self._card(reading)
         if not reading.concepts and not card:
             return [], [], reading, [], None
+        later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         examined = self._hits(reading, top)
         card_hits: list[Hit] = []
@@ -1062,7 +1064,7 @@ class SnippetIndex:
             if any(hit.snippet.id == other.snippet.id for other in shown):
                 continue
             type_missing, lacking = self._unmet(reading, hit)
-            if type_missing or lacking or self._generic_for(reading, hit):
+            if type_missing or lacking or later or self._generic_for(reading, hit):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
             if self._duplicate(hit, shown):
@@ -1093,7 +1095,18 @@ class SnippetIndex:
             ):
                 related.append(hit)
         _, type_missing, lacking = unmet[0]
+        if later:
+            missing = f"anything as of {later} (the sources were published by {self._latest_year})"
+            return [], examined, reading, related, missing
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
+
+    def _later_year(self, question: Question) -> str | None:
+        """A year the question names that is later than every source ("as of 2024"): the
+        sources' figures are dated, so a passage is at best related."""
+        for number in question.numbers:
+            if _YEAR.fullmatch(number) and self._latest_year and int(number) > self._latest_year:
+                return number
+        return None
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names

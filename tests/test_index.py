@@ -372,3 +372,20 @@ def test_the_fields_own_words_do_not_rule_out_the_card(real_index: SnippetIndex)
     assert answer.results[0].snippet_id == plain.results[0].snippet_id
     # A word the passages lack still makes it a question about something else.
     assert not real_index.search("what is telehealth peer support in mental health").answered
+
+
+def test_a_year_after_every_source_is_not_answered_with_dated_figures(
+    real_index: SnippetIndex,
+) -> None:
+    answer = real_index.search("how many states reimburse peer support through Medicaid as of 2025")
+    assert not answer.answered
+    assert answer.missing is not None and "2025" in answer.missing
+    assert answer.related
+    # A year the sources cover is fine.
+    assert real_index.search("what did the 2010 Salzer survey of CPSs cover").answered
+
+
+def test_whether_a_pending_bill_passed_is_live(real_index: SnippetIndex) -> None:
+    answer = real_index.search("did the California statewide peer certification bill actually pass")
+    assert answer.frame == "current"
+    assert not answer.answered
