@@ -331,6 +331,18 @@ def item_name(item: object) -> str:
     return str(getattr(item, "title", None) or getattr(item, "name", ""))
 
 
+# "Which state was *first*", "the *largest* study": a typed answer must say the same rank.
+_RANKS = frozenset(
+    "first last earliest latest largest biggest smallest highest lowest most least only".split()
+)
+
+
+def _ranks_as_asked(question: Question, terms: frozenset[str]) -> bool:
+    """Whether a passage states the rank (first, largest, only) a typed question asks for."""
+    wanted = {_key(word) for word in question.words if word in _RANKS}
+    return wanted <= terms
+
+
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
     if width == 1:
@@ -920,6 +932,7 @@ class SnippetIndex:
                 type_missing = (
                     not self._holds(doc_id, frame.needs)
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
+                    or not _ranks_as_asked(question, self._passage_terms(doc_id))
                     or not _counts(frame, question, hit.snippet.text, self._name_stems(reading))
                 )
                 if frame.strict and not type_missing:

@@ -389,3 +389,18 @@ def test_whether_a_pending_bill_passed_is_live(real_index: SnippetIndex) -> None
     answer = real_index.search("did the California statewide peer certification bill actually pass")
     assert answer.frame == "current"
     assert not answer.answered
+
+
+def test_which_state_wants_a_state_name(real_index: SnippetIndex) -> None:
+    answer = real_index.search("which state was the first to start certifying peer specialists")
+    assert answer.frame == "which-state"
+    assert not answer.answered
+    california = real_index.search("which state is working on statewide peer certification")
+    assert california.answered
+    assert "California" in california.results[0].text
+
+
+def test_whether_a_projection_came_true_is_live(real_index: SnippetIndex) -> None:
+    answer = real_index.search("did the WHO's 15% mental illness burden projection come true")
+    assert answer.frame == "current"
+    assert not answer.answered
