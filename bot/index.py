@@ -1109,7 +1109,7 @@ class SnippetIndex:
                 related.append(hit)
         _, type_missing, lacking = unmet[0]
         if later:
-            missing = f"anything as of {later} (the sources were published by {self._latest_year})"
+            missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
 
