@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from bot.blocks import render_answer
 from bot.cli import main
-from bot.frames import Lexicon
+from bot.frames import Lexicon, type_pattern
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
@@ -225,3 +225,12 @@ def test_slack_reply_says_only_the_main_question_was_answered(
     assert "1 more question(s): this answers the main one" in texts
     single = render_answer(index.search("what do peer bridgers do"), kb)
     assert "more question(s)" not in json.dumps(single)
+
+
+def test_a_duration_needs_an_amount(real_index: SnippetIndex) -> None:
+    """ "day programs" names no time; "the past 30 years" and "a few months" do."""
+    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "time")
+    pattern = type_pattern(kind)
+    assert not pattern.search("employed in partial hospitalization or day programs")
+    assert pattern.search("during the past 30 years")
+    assert pattern.search("over a few months")

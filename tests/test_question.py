@@ -344,3 +344,23 @@ def test_hedges_and_narrative_lines_are_context(real_index: SnippetIndex) -> Non
         "narrative",
     )
     assert question.ask == "which review updated the 2015 one"
+
+
+@pytest.mark.parametrize(
+    ("message", "frame"),
+    [
+        ("my client stopped his meds, should i push him to restart", "advice"),
+        ("are peer staff about the same as other paraprofessionals on outcomes", "comparison"),
+    ],
+)
+def test_more_advice_and_comparison_wordings(
+    real_index: SnippetIndex, message: str, frame: str
+) -> None:
+    question = _read(real_index, message)
+    assert question.frame is not None and question.frame.id == frame
+
+
+def test_simplest_terms_is_how_to_answer(real_index: SnippetIndex) -> None:
+    assert _read(real_index, "what is a peer bridger, in the simplest terms?").ask == (
+        "what is a peer bridger"
+    )
