@@ -37,6 +37,11 @@ def bare_index(real_kb: KnowledgeBase) -> SnippetIndex:
 ROLE_UNCLEAR = ("rogers2017-role-ambiguity", "lafrance2017-role-clarity")
 
 MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
+    (
+        "why is it urgent to understand the kinds of programs CPSs work in?",
+        "critical",
+        "peersforprogress-medicaid-eligibility",
+    ),
     ("do peers struggle with fuzzy role definitions?", "role ambiguity", ROLE_UNCLEAR),
     (
         "could a blurry role keep programs from using peers?",
@@ -284,6 +289,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
 ]
 
 GUARDS: list[tuple[str, str]] = [
+    ("is peer support offered in urgent care clinics?", "critical"),
     ("is the evidence on peer support vague?", "role ambiguity"),
     ("are the study results murky?", "lack of clarity about the role"),
     ("is peer support found elsewhere, in other countries?", "ancillary settings"),
