@@ -364,3 +364,20 @@ def test_simplest_terms_is_how_to_answer(real_index: SnippetIndex) -> None:
     assert _read(real_index, "what is a peer bridger, in the simplest terms?").ask == (
         "what is a peer bridger"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "frame"),
+    [
+        ("what's the typical hourly pay for a certified peer specialist", "money"),
+        ("are peer services paid for by medicaid", None),
+        ("how much should i self-disclose with a new client", "advice"),
+        ("how many peer specialists does the VA employ right now", "current"),
+        ("by what date did the VA finish hiring its peer counselors", "current"),
+    ],
+)
+def test_pay_advice_and_live_counts(
+    real_index: SnippetIndex, message: str, frame: str | None
+) -> None:
+    question = _read(real_index, message)
+    assert (question.frame.id if question.frame else None) == frame
