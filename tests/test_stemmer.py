@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from bot import tokenize as tokenize_module
-from bot.tokenize import STOP_WORDS, normalize, stem_word, tokenize, words
+from bot.tokenize import NUMBER_WORDS, STOP_WORDS, normalize, stem_word, tokenize, words
 from tests.conftest import PROJECT_ROOT
 
 # Suffixes handled by Porter2's steps 0-5 (plurals, -ed/-ing, -y, derivational endings).
@@ -120,11 +120,13 @@ def _reference_words(text: str) -> list[str]:
 
 
 def _reference_tokenize(text: str) -> list[str]:
-    """tokenize() as it was before its term cache: word by word, stem by stem."""
+    """tokenize() as it was before its term cache: word by word, stem by stem (number words as
+    their digits, as the index reads them)."""
     terms = []
     for word in words(text):
         if word in STOP_WORDS:
             continue
+        word = NUMBER_WORDS.get(word, word)
         if word[0].isdigit():
             terms.append(word)
             continue
