@@ -326,9 +326,16 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-def item_name(item: object) -> str:
-    """A role's title or a concept's name."""
-    return str(getattr(item, "title", None) or getattr(item, "name", ""))
+def _named(kb: KnowledgeBase) -> list[tuple[str, str, Iterable[str]]]:
+    """(id, title or name, every name) of each role and concept a question may name."""
+    named: list[tuple[str, str, Iterable[str]]] = [
+        (role.id, role.title, role.names) for role in kb.roles.values()
+    ]
+    named += [
+        (concept.id, concept.name, concept.names)
+        for concept in getattr(kb, "concepts", {}).values()
+    ]
+    return named
 
 
 # "Which state was *first*", "the *largest* study": a typed answer must say the same rank.
@@ -387,13 +394,14 @@ class SnippetIndex:
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
-        self._name_terms: dict[str, tuple[frozenset[str], ...]] = {}
-        for item in [*kb.roles.values(), *getattr(kb, "concepts", {}).values()]:
-            # The full name, and one-word names (abbreviations: DDA, CPS, VA); other aliases
-            # ("expert by experience") already read as the concept when a question uses them.
-            spelled = {frozenset(tokenize(name)) for name in item.names}
-            spelled = {t for t in spelled if len(t) == 1} | {frozenset(tokenize(item_name(item)))}
-            self._name_terms[item.id] = tuple(sorted((t for t in spelled if t), key=sorted))
+        self._name_terms = self._build_name_terms(kb)
+        # Stems of each concept's one-word names, plurals too ("CPSs" counts certified peer
+        # specialists), taken once from the name phrases rather than per examined passage.
+        self._one_word_names: dict[str, set[str]] = defaultdict(set)
+        for phrases in self._word_phrases.values():
+            for phrase in phrases:
+                if phrase.concept is not None and len(phrase.keys) == 1:
+                    self._one_word_names[phrase.concept].add(_key(phrase.keys[0]))
         self._card_count: dict[int, int] = defaultdict(int)
         for card in self._cards.values():
             for doc_id in card:
@@ -469,14 +477,7 @@ class SnippetIndex:
                 keys = _phrase_keys(staff)
                 if keys:
                     stems[keys[0]].append(_Phrase(keys, expansion, None, guards))
-        named: list[tuple[str, str, Iterable[str]]] = [
-            (role.id, role.title, role.names) for role in kb.roles.values()
-        ]
-        named += [
-            (concept.id, concept.name, concept.names)
-            for concept in getattr(kb, "concepts", {}).values()
-        ]
-        for concept_id, title, all_names in named:
+        for concept_id, title, all_names in _named(kb):
             expansion = tuple(tokenize(title))
             for name in all_names:
                 # Names match word for word (aliases list the plurals): stemmed, "peer
@@ -489,6 +490,20 @@ class SnippetIndex:
                 if plural != keys:
                     names[plural[0]].append(_Phrase(plural, expansion, concept_id))
         return dict(stems), dict(names)
+
+    @staticmethod
+    def _build_name_terms(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], ...]]:
+        """Concept id -> the term sets a passage may name it by.
+
+        The full name, and one-word names (abbreviations: DDA, CPS, VA); other aliases
+        ("expert by experience") already read as the concept when a question uses them.
+        """
+        found: dict[str, tuple[frozenset[str], ...]] = {}
+        for concept_id, title, all_names in _named(kb):
+            spelled = {frozenset(tokenize(name)) for name in all_names}
+            spelled = {t for t in spelled if len(t) == 1} | {frozenset(tokenize(title))}
+            found[concept_id] = tuple(sorted((t for t in spelled if t), key=sorted))
+        return found
 
     @staticmethod
     def _build_surface_vocabulary(
@@ -984,13 +999,7 @@ class SnippetIndex:
 
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
-        found: set[str] = set()
-        for concept_id in reading.named:
-            for phrases in self._word_phrases.values():
-                for phrase in phrases:
-                    if phrase.concept == concept_id and len(phrase.keys) == 1:
-                        found.add(_key(phrase.keys[0]))
-        return frozenset(found)
+        return frozenset().union(*(self._one_word_names.get(c, ()) for c in reading.named))
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
         """Ids of the sources whose author's surname the question names ("the Rogers paper")."""
