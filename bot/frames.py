@@ -349,20 +349,10 @@ def _frames(
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
         type_words = reader.texts(shown, record, "type_words", label, required=False)
         not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
-        strict = record.get("strict", False)
-        if not isinstance(strict, bool):
-            reader.problems.append(
-                Problem(shown, record.line_of("strict"), f"{label}: 'strict' must be true or false")
-            )
-            strict = False
+        strict = _flag(reader, shown, record, "strict", label)
         counted = _flag(reader, shown, record, "counted", label)
         card_specific = _flag(reader, shown, record, "card_specific", label)
-        card = record.get("card", False)
-        if not isinstance(card, bool):
-            reader.problems.append(
-                Problem(shown, record.line_of("card"), f"{label}: 'card' must be true or false")
-            )
-            card = False
+        card = _flag(reader, shown, record, "card", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -464,7 +454,7 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
     return tuple(items), chatter
 
 
-def _flag(reader: Any, shown: str, record: Any, name: str, label: str) -> bool:
+def _flag(reader: _Reader, shown: str, record: LineMap, name: str, label: str) -> bool:
     """A true/false field of a frame (false when absent or not a boolean, with a problem)."""
     value = record.get(name, False)
     if isinstance(value, bool):
