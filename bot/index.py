@@ -292,6 +292,17 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 _COUNTED_WITHIN = 5
 
 
+def _order(hit: Hit) -> float:
+    """Among passages that may be shown, which comes first: the fused score, weighted by the
+    square of the share of the ask the passage covers.
+
+    BM25 alone let a passage that shares the question's commonest words, often because its
+    source's description covers the rest, outrank the passage that says what was asked; the
+    square (measured against the plain product and coverage alone) lifted Recall@1 most.
+    """
+    return -hit.score * hit.coverage**2
+
+
 def _counts(
     frame: Frame, question: Question, text: str, aliases: frozenset[str] = frozenset()
 ) -> bool:
@@ -1126,7 +1137,8 @@ class SnippetIndex:
             )
         else:
             examined_order = sorted(
-                examined, key=lambda h: not (self._strong(h) and h.coverage >= FULL_COVERAGE)
+                examined,
+                key=lambda h: (not (self._strong(h) and h.coverage >= FULL_COVERAGE), _order(h)),
             )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
