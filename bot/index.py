@@ -424,6 +424,7 @@ class SnippetIndex:
             for phrase in phrases:
                 if phrase.concept is not None and len(phrase.keys) == 1:
                     self._one_word_names[phrase.concept].add(_key(phrase.keys[0]))
+        self._add_narrower_names(kb)
         self._card_count: dict[int, int] = defaultdict(int)
         for card in self._cards.values():
             for doc_id in card:
@@ -802,6 +803,25 @@ class SnippetIndex:
         return weight
 
     # --- per-snippet facts ----------------------------------------------------------------------
+
+    def _add_narrower_names(self, kb: KnowledgeBase) -> None:
+        """A narrower role's one-word names count the broader role too: "291 CPSs" says how many
+        *peer specialists* answered, since certified peer specialists are peer specialists.
+
+        Narrower: one of its names holds every word of one of the broader's names, and more.
+        Roles only: "certification" is no broader kind of certified peer specialist.
+        """
+        names = {
+            role.id: [frozenset(terms(words(name))) for name in role.names]
+            for role in kb.roles.values()
+        }
+        own = {concept_id: set(stems) for concept_id, stems in self._one_word_names.items()}
+        for broad, broad_names in names.items():
+            for narrow, narrow_names in names.items():
+                if narrow != broad and any(
+                    len(b) > 1 and b < n for b in broad_names for n in narrow_names
+                ):
+                    self._one_word_names[broad] |= own.get(narrow, set())
 
     def _in_source(
         self, alternatives: Iterable[frozenset[str]], doc_ids: IdArray

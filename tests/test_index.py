@@ -297,6 +297,16 @@ def test_among_shown_passages_coverage_weighs_with_the_score(real_index: Snippet
     assert sorted([more_of_the_ask, much_higher_score], key=_order)[0] is much_higher_score
 
 
+def test_a_narrower_roles_name_counts_the_broader_role(real_index: SnippetIndex) -> None:
+    """Certified peer specialists are peer specialists: "291 CPSs" says how many took part."""
+    answer = real_index.search("how many peer specialists answered the Salzer survey")
+    assert answer.answered
+    assert "291 CPSs" in answer.results[0].text
+    # Not the other way round, and not across kinds: only roles' own one-word names.
+    assert real_index._one_word_names["certified-peer-specialist"] == {"cps", "cpss"}
+    assert not {"cps", "cpss"} & real_index._one_word_names["certification"]
+
+
 def test_number_words_meet_digits(real_index: SnippetIndex) -> None:
     terms = real_index.query_terms("peer support in fifty states")
     assert "50" in terms and "fifty" not in terms
