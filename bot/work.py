@@ -221,26 +221,23 @@ class WorkQueue:
                 log.error("could not mark posting key=%s error=%s", job.key, error)
                 return True
 
-        # The job's other records (outcome, where the reply went) go in the transactions of its
-        # own state changes: mark_posting before the Slack call, finish (or release) after.
-        with self.store.batched():
-            try:
-                outcome = perform(job, mark_posting, recovering)
-            except Exception:
-                log.exception("job raised key=%s kind=%s", job.key, job.kind)
-                outcome = "retry"
-            now = self.clock()
-            if outcome == "retry" and job.attempts >= MAX_ATTEMPTS:
-                log.error("job given up key=%s kind=%s reason=attempts", job.key, job.kind)
-                outcome = "failed"
-            if outcome in ("answered", "failed"):
-                state: Literal["answered", "failed"] = outcome
-                self._store_call(durable, lambda: self.store.finish(job.key, state, now))
-            elif outcome == "retry":
-                backoff = min(self.lease_seconds, 2.0 ** max(job.attempts, 1))
-                self._store_call(
-                    durable, lambda: self.store.release(job.key, self.owner, now + backoff)
-                )
+        try:
+            outcome = perform(job, mark_posting, recovering)
+        except Exception:
+            log.exception("job raised key=%s kind=%s", job.key, job.kind)
+            outcome = "retry"
+        now = self.clock()
+        if outcome == "retry" and job.attempts >= MAX_ATTEMPTS:
+            log.error("job given up key=%s kind=%s reason=attempts", job.key, job.kind)
+            outcome = "failed"
+        if outcome in ("answered", "failed"):
+            state: Literal["answered", "failed"] = outcome
+            self._store_call(durable, lambda: self.store.finish(job.key, state, now))
+        elif outcome == "retry":
+            backoff = min(self.lease_seconds, 2.0 ** max(job.attempts, 1))
+            self._store_call(
+                durable, lambda: self.store.release(job.key, self.owner, now + backoff)
+            )
         return outcome
 
     def _store_call(self, durable: bool, call: Callable[[], object]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import Answered, Job, Outcome, SQLStore, open_store, sqlite_url
+from bot.store import Job, SQLStore, open_store, sqlite_url
 from bot.work import GIVE_UP_SECONDS, KEEP_FINISHED_SECONDS, MAX_ATTEMPTS, Accepted, WorkQueue
 from tests.postgres import Postgres
 
@@ -292,76 +292,3 @@ def test_a_full_database_is_a_clear_error_and_questions_are_still_answered(
     (record,) = [r.getMessage() for r in caplog.records if r.name == "peerbot.work"]
     assert "database or disk is full" in record and WORDS not in record
     store.close()
-
-
-def _outcome(number: int) -> Outcome:
-    return Outcome(f"hash{number}", "answered", None, ("peer-bridger",), None, ("s1",), 1.0)
-
-
-def test_a_jobs_records_go_in_the_transactions_of_its_state_changes(store_url: str) -> None:
-    """The outcome is written with mark_posting, where the reply went with finish; another
-    process (a second store, its own connections) sees nothing of them before."""
-    clock = Clock()
-    running, other = open_store(store_url), open_store(store_url)
-    seen: dict[str, object] = {}
-
-    def perform(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
-        running.record_outcome(_outcome(1))
-        seen["outcomes before mark_posting"] = len(other.outcomes())
-        assert mark_posting()
-        seen["outcomes after mark_posting"] = len(other.outcomes())
-        running.remember_answer(Answered("D01", "1.000100", "1.000200"))
-        running.remember_thread("D01", "1.000100", ("peer-bridger",))
-        seen["answer before finish"] = other.answered("D01", "1.000100")
-        return "answered"
-
-    work = WorkQueue(running, SECRET, clock=clock)
-    assert work.run(work.accept(job(1, clock)), perform) == "answered"  # type: ignore[arg-type]
-    assert seen == {
-        "outcomes before mark_posting": 0,
-        "outcomes after mark_posting": 1,
-        "answer before finish": None,
-    }
-    assert other.answered("D01", "1.000100") == Answered("D01", "1.000100", "1.000200")
-    assert other.thread("D01", "1.000100") == ("peer-bridger",)
-    assert [j.state for j in other.jobs()] == ["answered"]
-    # Outside a job nothing waits: a record is written at once.
-    running.record_outcome(_outcome(2))
-    assert len(other.outcomes()) == 2
-    running.close()
-    other.close()
-
-
-def test_records_held_when_a_job_ends_without_a_state_change_are_written(store: SQLStore) -> None:
-    """A lost lease changes no state: the outcome is still written when the job's run ends."""
-    clock = Clock()
-    work = WorkQueue(store, SECRET, clock=clock)
-
-    def lost(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
-        store.record_outcome(_outcome(1))
-        return "lost"
-
-    assert work.run(work.accept(job(1, clock)), lost) == "lost"  # type: ignore[arg-type]
-    assert [o.question_hash for o in store.outcomes()] == ["hash1"]
-
-
-def test_a_record_that_cannot_be_written_does_not_stop_the_job(
-    store: SQLStore, caplog: pytest.LogCaptureFixture
-) -> None:
-    """The job's state matters more than its records: if their transaction fails, the job's
-    own statement is written alone and the loss logged."""
-    clock = Clock()
-    work = WorkQueue(store, SECRET, clock=clock)
-    with store.database.session() as session:
-        session.execute("DROP TABLE answered_messages")
-
-    def perform(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
-        store.record_outcome(_outcome(1))
-        assert mark_posting()
-        store.remember_answer(Answered("D01", "1.000100", "1.000200"))
-        return "answered"
-
-    assert work.run(work.accept(job(1, clock)), perform) == "answered"  # type: ignore[arg-type]
-    assert [j.state for j in store.jobs()] == ["answered"]
-    assert [o.question_hash for o in store.outcomes()] == ["hash1"]
-    assert "records not written count=1" in caplog.text

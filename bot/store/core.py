@@ -3,27 +3,13 @@
 `SQLStore` fills both `EventStore` and `FeedbackStore`; it speaks to a `Database` (SQLite or
 PostgreSQL) in portable SQL (see `bot.store.dialect`). The schema is migrated when the store is
 opened, so every process that uses it finds the tables it expects.
-
-Answering a question writes a few records besides the job's own state: its outcome (for
-`peerbot gaps`) before the reply is posted, where the reply went and the thread's subject after.
-Each in its own transaction, they were most of the store's cost per question (a transaction is a
-write lock, a WAL append and an index update on SQLite; a round trip on PostgreSQL). Inside
-`batched()` (the work queue runs every job in one) they are held back and written in the
-transaction of the job's next state change: the outcome with `mark_posting`, the reply's records
-with `finish`. Three write transactions per question instead of six, and no record is written
-that its job's state does not also show: a process that dies before `mark_posting` leaves no
-outcome behind (the job is run again and records it once), one that dies after posting but
-before `finish` leaves the job in `posting`, to be recovered as before.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from bot.store.database import Database
@@ -36,11 +22,8 @@ from bot.store.records import (
     Outcome,
     QuestionVotes,
     SnippetVotes,
-    StoreError,
     Vote,
 )
-
-log = logging.getLogger("peerbot.store")
 
 # Slack retries an event three times within about five minutes; a day is ample.
 KEEP_HANDLED_SECONDS = 24 * 60 * 60
@@ -58,12 +41,6 @@ _JOB_COLUMNS = (
     "text, state, attempts"
 )
 _OPEN = "state IN ('received', 'posting')"
-
-
-class _Held(threading.local):
-    """The records this thread holds back for its job's next state change (None: none held)."""
-
-    writes: list[tuple[str, tuple[object, ...]]] | None = None
 
 
 def _job(row: Sequence[Any]) -> Job:
@@ -95,7 +72,6 @@ class SQLStore:
         self.database = database
         self.keep_seconds = keep_seconds
         self._last_prune = 0.0
-        self._held = _Held()
         migrate(database)
         # Do not hand connections opened here to forked children (gunicorn preloads the app in
         # its master, then forks): each process opens its own on first use.
@@ -151,11 +127,12 @@ class SQLStore:
 
     def remember_question(self, question_hash: str, text: str) -> None:
         """Keep the question text (the operator opted in with PEERBOT_STORE_QUESTION_TEXT)."""
-        self._write(
-            "INSERT INTO questions (question_hash, text) VALUES (?, ?) "
-            "ON CONFLICT (question_hash) DO UPDATE SET text = excluded.text",
-            (question_hash, text),
-        )
+        with self.database.session() as session:
+            session.execute(
+                "INSERT INTO questions (question_hash, text) VALUES (?, ?) "
+                "ON CONFLICT (question_hash) DO UPDATE SET text = excluded.text",
+                (question_hash, text),
+            )
 
     def votes(self) -> list[Vote]:
         """Every vote: anonymous clicks in order, then each person's current vote, oldest first."""
@@ -265,74 +242,31 @@ class SQLStore:
 
     def mark_posting(self, key: str, owner: str, until: float) -> bool:
         """Record that the reply is about to be sent; False if the lease was lost."""
-        changed = self._job_write(
-            f"UPDATE jobs SET state = 'posting', lease_until = ? "
-            f"WHERE key = ? AND owner = ? AND {_OPEN}",
-            (until, key, owner),
-        )
-        return changed == 1
+        with self.database.session() as session:
+            cursor = session.execute(
+                f"UPDATE jobs SET state = 'posting', lease_until = ? "
+                f"WHERE key = ? AND owner = ? AND {_OPEN}",
+                (until, key, owner),
+            )
+            return cursor.rowcount == 1
 
     def finish(self, key: str, state: JobState, now: float) -> None:
         """Answered or failed: erase the text and response_url, keep the ids."""
-        self._job_write(
-            "UPDATE jobs SET state = ?, text = NULL, response_url = NULL, owner = NULL, "
-            "lease_until = NULL, finished_at = ? WHERE key = ?",
-            (state, now, key),
-        )
+        with self.database.session() as session:
+            session.execute(
+                "UPDATE jobs SET state = ?, text = NULL, response_url = NULL, owner = NULL, "
+                "lease_until = NULL, finished_at = ? WHERE key = ?",
+                (state, now, key),
+            )
 
     def release(self, key: str, owner: str, until: float) -> None:
         """Hand an open job back, to be taken again from `until` on."""
-        self._job_write(
-            f"UPDATE jobs SET owner = NULL, lease_until = ? "
-            f"WHERE key = ? AND owner = ? AND {_OPEN}",
-            (until, key, owner),
-        )
-
-    @contextmanager
-    def batched(self) -> Iterator[None]:
-        """Within the block, on this thread: a job's other records (its outcome, where its reply
-        went) wait for the job's next state change and are written in its transaction.
-
-        What is still held when the block ends is written then, in one transaction; a failure
-        to write it is logged, as a failed record always was: the reply matters more.
-        """
-        if self._held.writes is not None:  # nested: the outer block writes them
-            yield
-            return
-        self._held.writes = []
-        try:
-            yield
-        finally:
-            left, self._held.writes = self._held.writes, None
-            if left:
-                try:
-                    with self.database.transaction() as session:
-                        for sql, params in left:
-                            session.execute(sql, params)
-                except StoreError as error:
-                    log.error("records not written count=%d error=%s", len(left), error)
-
-    def _job_write(self, sql: str, params: tuple[object, ...]) -> int:
-        """Run one job-state statement, with the records held back on this thread in the same
-        transaction; how many rows it changed.
-
-        If that transaction fails, the job's own statement is tried alone: its state matters
-        more than the records (which are then lost, and logged).
-        """
-        held = self._held.writes
-        if held:
-            self._held.writes = []
-            try:
-                with self.database.transaction() as session:
-                    for statement, values in held:
-                        session.execute(statement, values)
-                    changed: int = session.execute(sql, params).rowcount
-                return changed
-            except StoreError as error:
-                log.error("records not written count=%d error=%s", len(held), error)
         with self.database.session() as session:
-            alone: int = session.execute(sql, params).rowcount
-            return alone
+            session.execute(
+                f"UPDATE jobs SET owner = NULL, lease_until = ? "
+                f"WHERE key = ? AND owner = ? AND {_OPEN}",
+                (until, key, owner),
+            )
 
     def job_state(self, key: str) -> JobState | None:
         """A job's state, or None if unknown (or pruned)."""
@@ -360,11 +294,6 @@ class SQLStore:
     # -- ConversationStore -------------------------------------------------------------------
 
     def _write(self, sql: str, params: tuple[object, ...]) -> None:
-        """Run one statement now, or hold it back for the job's next state change (`batched`)."""
-        held = self._held.writes
-        if held is not None:
-            held.append((sql, params))
-            return
         with self.database.session() as session:
             session.execute(sql, params)
 
@@ -446,19 +375,20 @@ class SQLStore:
 
     def record_outcome(self, outcome: Outcome) -> None:
         """Store how one question was answered (lists as JSON; never the question text)."""
-        self._write(
-            "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
-            "missing, snippet_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                outcome.asked_at,
-                outcome.question_hash,
-                outcome.outcome,
-                outcome.frame,
-                json.dumps(list(outcome.concepts)),
-                outcome.missing,
-                json.dumps(list(outcome.snippet_ids)),
-            ),
-        )
+        with self.database.session() as session:
+            session.execute(
+                "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
+                "missing, snippet_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    outcome.asked_at,
+                    outcome.question_hash,
+                    outcome.outcome,
+                    outcome.frame,
+                    json.dumps(list(outcome.concepts)),
+                    outcome.missing,
+                    json.dumps(list(outcome.snippet_ids)),
+                ),
+            )
 
     def outcomes(self) -> list[Outcome]:
         """Every recorded outcome, oldest first."""

@@ -7,7 +7,6 @@ with PEERBOT_STORE_QUESTION_TEXT (then `remember_question` is called with the te
 from __future__ import annotations
 
 import hashlib
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -190,11 +189,6 @@ class WorkStore(Protocol):
 
     def prune_jobs(self, finished_before: float) -> int:
         """Delete finished jobs older than `finished_before`; how many went."""
-        ...
-
-    def batched(self) -> AbstractContextManager[None]:
-        """Within the block, on this thread: a job's other records (its outcome, where its reply
-        went) wait for the job's next state change and are written in its transaction."""
 
 
 # --- conversations: threads, answered messages, share copies, one vote per person ---------------

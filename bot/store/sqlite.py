@@ -5,22 +5,6 @@ process opens its own on first use. Within a process, each thread takes a connec
 small pool for the length of one statement or transaction, so the thread recording a new
 question before Slack's ack never queues behind listener threads finishing theirs; SQLite
 itself serialises writers, and WAL mode with a busy timeout lets them queue instead of failing.
-
-What each setting promises (bot.work's "an acknowledged question is answered even if the
-process dies" rests on it):
-
-- `journal_mode = WAL`: a commit appends to the write-ahead log; readers never block the writer
-  and a crashed writer's half-written transaction is ignored on the next open.
-- `synchronous = NORMAL`: a commit is in the operating system's file cache (the WAL file) before
-  COMMIT returns, so it survives the death of the process (a crash, SIGKILL, an OOM kill): the
-  next process to open the file reads it. It is not fsync'ed per commit (only at checkpoints),
-  so a kernel crash or power loss can lose the last commits, never corrupt the file. FULL (an
-  fsync of the WAL per commit, three per question) would extend the promise to power loss; a
-  deployment that needs that runs on PostgreSQL, whose commits are flushed to disk before they
-  return (its default `synchronous_commit = on`).
-- Per question there are three write transactions (bot.store.core, `batched`): the job
-  recorded before the ack, `mark_posting` (with the question's outcome) before the Slack call,
-  and `finish` (with where the reply went) after it.
 """
 
 from __future__ import annotations
