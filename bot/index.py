@@ -292,13 +292,29 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 _COUNTED_WITHIN = 5
 
 
+def _order(hit: Hit) -> float:
+    """Among passages that may be shown, which comes first: the fused score, weighted by the
+    square of the share of the ask the passage covers.
+
+    BM25 alone let a passage that shares the question's commonest words, often because its
+    source's description covers the rest, outrank the passage that says what was asked; the
+    square (measured against the plain product and coverage alone) lifted Recall@1 most.
+    """
+    return -hit.score * hit.coverage**2
+
+
 def _counts(
-    frame: Frame, question: Question, text: str, aliases: frozenset[str] = frozenset()
+    frame: Frame,
+    question: Question,
+    text: str,
+    aliases: frozenset[str] = frozenset(),
+    name_terms: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
     `aliases`: one-word names of the roles and concepts the question names ("CPSs" counts
-    "certified peer specialists").
+    "certified peer specialists"), used when what is counted is one of them (a term of
+    `name_terms`, their names' terms): "how many *hours* did CPSs work" is no count of CPSs.
     """
     if not frame.counted or not question.frame_positions:
         return True
@@ -310,7 +326,8 @@ def _counts(
     wanted = {_key(word) for word in run if word not in filler_terms()}
     if not wanted or _ANYONE.intersection(run):
         return True  # "how many people": any number of clients, members or youth counts them
-    wanted |= aliases
+    if wanted & name_terms:
+        wanted |= aliases
     passage = words(text)
     stems = [_key(word) for word in passage]
     for position, word in enumerate(passage):
@@ -413,6 +430,7 @@ class SnippetIndex:
             for phrase in phrases:
                 if phrase.concept is not None and len(phrase.keys) == 1:
                     self._one_word_names[phrase.concept].add(_key(phrase.keys[0]))
+        self._add_narrower_names(kb)
         self._card_count: dict[int, int] = defaultdict(int)
         for card in self._cards.values():
             for doc_id in card:
@@ -792,6 +810,25 @@ class SnippetIndex:
 
     # --- per-snippet facts ----------------------------------------------------------------------
 
+    def _add_narrower_names(self, kb: KnowledgeBase) -> None:
+        """A narrower role's one-word names count the broader role too: "291 CPSs" says how many
+        *peer specialists* answered, since certified peer specialists are peer specialists.
+
+        Narrower: one of its names holds every word of one of the broader's names, and more.
+        Roles only: "certification" is no broader kind of certified peer specialist.
+        """
+        names = {
+            role.id: [frozenset(terms(words(name))) for name in role.names]
+            for role in kb.roles.values()
+        }
+        own = {concept_id: set(stems) for concept_id, stems in self._one_word_names.items()}
+        for broad, broad_names in names.items():
+            for narrow, narrow_names in names.items():
+                if narrow != broad and any(
+                    len(b) > 1 and b < n for b in broad_names for n in narrow_names
+                ):
+                    self._one_word_names[broad] |= own.get(narrow, set())
+
     def _in_source(
         self, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
     ) -> npt.NDArray[np.bool_]:
@@ -1000,7 +1037,13 @@ class SnippetIndex:
                     not self._holds(doc_id, frame.needs)
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
-                    or not _counts(frame, question, hit.snippet.text, self._name_stems(reading))
+                    or not _counts(
+                        frame,
+                        question,
+                        hit.snippet.text,
+                        self._name_stems(reading),
+                        self._named_terms(reading),
+                    )
                 )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
@@ -1048,6 +1091,13 @@ class SnippetIndex:
         qualifiers = frame_qualifiers(frame)
         wanted = {_key(word) for word in question.words if word in qualifiers}
         return wanted <= terms
+
+    def _named_terms(self, reading: _Reading) -> frozenset[str]:
+        """The terms of the names (full and one-word) of the roles and concepts a question names."""
+        return frozenset().union(
+            *(t for c in reading.named for t in self._name_terms.get(c, ())),
+            self._name_stems(reading),
+        )
 
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
@@ -1126,7 +1176,8 @@ class SnippetIndex:
             )
         else:
             examined_order = sorted(
-                examined, key=lambda h: not (self._strong(h) and h.coverage >= FULL_COVERAGE)
+                examined,
+                key=lambda h: (not (self._strong(h) and h.coverage >= FULL_COVERAGE), _order(h)),
             )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
