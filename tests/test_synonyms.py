@@ -43,6 +43,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "peersforprogress-medicaid-eligibility",
     ),
     ("do peers struggle with fuzzy role definitions?", "role ambiguity", ROLE_UNCLEAR),
+    ("do peers face friction from the clinical team?", "struggle", "lafrance2017-clinical-team"),
     (
         "how long has peer support been expanding in the USA?",
         "burgeoned",
