@@ -369,8 +369,9 @@ class SnippetIndex:
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
         surface: Mapping[str, Mapping[str, str]] | None = None,
+        ask_documents: tuple[PostingsBM25, npt.NDArray[np.int64]] | None = None,
     ) -> None:
-        """`surface`: a `surface_vocabulary` saved from an index of the same kb (bot.cache)."""
+        """`surface`, `ask_documents`: saved from an index of the same kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
@@ -412,7 +413,7 @@ class SnippetIndex:
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
         self._types: dict[str, bytearray] = {}
         self._places: dict[int, frozenset[str]] = {}
-        self._asks: _AskIndex | None = None
+        self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
@@ -421,6 +422,12 @@ class SnippetIndex:
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
         """Typo-correction vocabulary, first letter -> {corpus word: stem}; costly to rebuild."""
         return self._surface
+
+    @property
+    def ask_documents(self) -> tuple[PostingsBM25, npt.NDArray[np.int64]]:
+        """Every curated ask as a document, and where each snippet's asks start (to save)."""
+        asks = self._ask_index()
+        return asks.engine, asks.first
 
     @property
     def reader(self) -> QuestionReader:
@@ -459,6 +466,7 @@ class SnippetIndex:
             min_coverage=min_coverage,
             min_evidence=min_evidence,
             surface=self._surface,
+            ask_documents=None if self._asks is None else (self._asks.engine, self._asks.first),
         )
 
     # --- construction helpers -------------------------------------------------------------------
