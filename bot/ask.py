@@ -190,6 +190,10 @@ def _answer(question: str, k: int, as_json: bool) -> bool:
     """Run the `ask`; False, having printed nothing, when `bot.cli` must report an error."""
     import errno
 
+    # numpy's OpenBLAS starts a thread per core when numpy is imported (about 7 ms of this
+    # process on two cores); an `ask` does no linear algebra, so one thread is all it uses.
+    # An operator's own setting is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from bot.config import ConfigError, load_settings
     from bot.knowledge import KnowledgeError
     from bot.loader import load_index

@@ -195,3 +195,33 @@ def test_closed_output_pipe_exits_quietly_as_click_does(
         _, err = process.communicate(b"peer bridger\n" * 2000, timeout=60)
         results.append((process.returncode, err))
     assert results[0] == results[1] == (1, b"")
+
+
+@pytest.mark.parametrize(("operators", "expected"), [(None, "1"), ("3", "3")])
+def test_plain_ask_runs_numpy_with_one_blas_thread_unless_the_operator_chose(
+    mini_kb_dirs: tuple[Path, Path], tmp_path: Path, operators: str | None, expected: str
+) -> None:
+    environ = _environ(*mini_kb_dirs, tmp_path / "data")
+    environ.pop("OPENBLAS_NUM_THREADS", None)
+    if operators is not None:
+        environ["OPENBLAS_NUM_THREADS"] = operators
+    report = tmp_path / "threads"
+    environ["ASK_TEST_REPORT"] = str(report)
+    script = (
+        "import atexit, os, pathlib, sys\n"
+        "atexit.register(lambda: pathlib.Path(os.environ['ASK_TEST_REPORT']).write_text("
+        "os.environ.get('OPENBLAS_NUM_THREADS', '') + ' ' + str('numpy' in sys.modules)))\n"
+        "sys.argv[0] = 'peerbot'\n"
+        "from bot.ask import main\n"
+        "main()\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script, "ask", "peer bridger"],
+        capture_output=True,
+        env=environ,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert report.read_text() == f"{expected} True"
