@@ -55,7 +55,7 @@ from bot.frames import (
     frame_qualifiers,
     type_pattern,
 )
-from bot.knowledge import KnowledgeBase, Snippet
+from bot.knowledge import KnowledgeBase, Snippet, Source
 from bot.question import Question, QuestionReader
 from bot.tokenize import (
     STOP_WORDS,
@@ -68,7 +68,7 @@ from bot.tokenize import (
 )
 
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.55
 MIN_EVIDENCE = 0.3
 # The asks field's share in the fused score: a curated ask is as good evidence as the passage.
 ASKS_WEIGHT = 1.0
@@ -82,6 +82,10 @@ DUPLICATE_JACCARD = 0.8
 CARD_RESIDUAL_WORDS = 1
 # A passage covering (nearly) every concept of the ask ranks before passages covering less.
 FULL_COVERAGE = 0.999
+# A word that only the quoted work's label, kind or description has ("the Bellamy *review*")
+# counts for this much of its weight: enough to pass the thresholds, never "full coverage", so
+# a passage whose own words cover the whole ask still comes first.
+SOURCE_FACTOR = 0.9
 # A strict frame's typed fact (a pay figure) must be about the subject: the passage's own words
 # cover at least this share of the ask's subject weight.
 STRICT_COVERAGE = 0.75
@@ -311,6 +315,9 @@ def _counts(
     stems = [_key(word) for word in passage]
     for position, word in enumerate(passage):
         if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
+            following = passage[position + 1 : position + 2]
+            if following and following[0] in _FRACTIONS:
+                continue  # "one third of youth" is a share of them, not how many there are
             if wanted.intersection(stems[position + 1 : position + 1 + _COUNTED_WITHIN]):
                 return True
     return False
@@ -320,6 +327,10 @@ _ANYONE = frozenset(
     "people persons individuals folks participants respondents subjects".split()
 )  # as written: "participated" is no count of participants
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_FRACTIONS = frozenset(
+    "half halves third thirds quarter quarters fourth fourths fifth fifths tenth tenths "
+    "percent per".split()
+)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
     "fifty hundred hundreds thousand thousands million millions dozen dozens".split()
@@ -416,6 +427,8 @@ class SnippetIndex:
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
+        self._source_terms: list[frozenset[str]] | None = None
+        self._source_of: IdArray = np.zeros(0, dtype=np.int32)
         self._ask_frames: dict[int, frozenset[str]] = {}
 
     @property
@@ -787,6 +800,31 @@ class SnippetIndex:
 
     # --- per-snippet facts ----------------------------------------------------------------------
 
+    def _in_source(
+        self, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
+    ) -> npt.NDArray[np.bool_]:
+        """Whether the work each passage is quoted from is itself described by a wording.
+
+        Staff name the work they mean ("the Bellamy *review*", "the *DDA UK pilot* paper",
+        "the Peers for Progress *blog*", "the Salzer *survey*"): those words are in the source's
+        label, title, kind and description, not in the quoted sentence, yet the passage is what
+        they ask about. Only words, no numbers: "2017" in "dated 03/23/2017" is no topic.
+        """
+        if self._source_terms is None:
+            ids = list(self.kb.sources)
+            position = {source_id: i for i, source_id in enumerate(ids)}
+            self._source_terms = [
+                frozenset(t for t in tokenize(_source_text(self.kb.sources[i])) if t.isalpha())
+                for i in ids
+            ]
+            self._source_of = np.asarray(
+                [position.get(s.source_id, -1) for s in self.kb.snippets], dtype=np.int32
+            )
+        described = np.zeros(len(self._source_terms) + 1, dtype=bool)  # [-1]: no source
+        for i, source_terms in enumerate(self._source_terms):
+            described[i] = any(alt and alt <= source_terms for alt in alternatives)
+        return described[self._source_of[doc_ids]]
+
     def _passage_terms(self, doc_id: int) -> frozenset[str]:
         """The terms of the passage's own text (not its labels or asks)."""
         terms = self._terms.get(doc_id)
@@ -862,16 +900,23 @@ class SnippetIndex:
         doc_ids: IdArray,
         places: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> np.ndarray:
-        """Weight covered per doc: by the passage field, or by its best single curated ask.
+        """Weight covered per doc: by the passage (and the work it is quoted from) together with
+        its best single curated ask.
 
-        Per ask, not the union of all asks and the passage: words scattered over several
-        questions a passage answers are not evidence that it answers this one. A named place
+        One ask at a time, not the union of all asks: words scattered over several questions a
+        passage answers are not evidence that it answers this one. But an ask and the passage it
+        belongs to do add up: the ask paraphrases how staff put the question ("pick DDA over AA")
+        and the passage holds the source's own words ("mental health and substance use"), so a
+        question mixing both wordings is the question that ask and passage answer together. A
+        word only the work's label or description has counts `SOURCE_FACTOR` of its weight (see
+        `_in_source`). A named place
         (`places`: its terms, the place ids) is covered by a passage about that place, even when
         only the work it is quoted from names it ("how many did the UK DDA study interview").
         """
         place_terms, place_ids = places
         about_place: np.ndarray | None = None
         covered = np.zeros(doc_ids.size)
+        parts: list[FloatArray] = []
         in_passages: dict[str, npt.NDArray[np.bool_]] = {}
         in_asks: dict[str, npt.NDArray[np.bool_]] = {}
         for concept in concepts:
@@ -884,29 +929,36 @@ class SnippetIndex:
                         ],
                         dtype=bool,
                     )
-                covered += concept.weight * about_place
+                part = concept.weight * about_place
+                covered += part
+                parts.append(part)
                 continue
             if concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
-                covered += concept.weight * present
+                part = concept.weight * present
+                covered += part
+                parts.append(part)
                 continue
-            covered += concept.weight * _holding(
-                self.engine, concept.alternatives, doc_ids, in_passages
-            )
+            held = _holding(self.engine, concept.alternatives, doc_ids, in_passages)
+            part = np.where(held, concept.weight, 0.0)
+            if not held.all():
+                by_source = ~held & self._in_source(concept.alternatives, doc_ids)
+                part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
+            covered += part
+            parts.append(part)
         asks = self._ask_index()
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
             return covered
-        # Each candidate ask's covered weight, summed in concept order as for the passage, then
-        # each passage keeps its best ask: the same sums and maxima a loop over asks gives.
+        # Each candidate ask's covered weight, concept by concept the larger of the ask's and its
+        # passage's, summed in concept order as for the passage; then each passage keeps its best.
         weights = np.zeros(ask_ids.size)
-        for concept in concepts:
-            weights += concept.weight * _holding(
-                asks.engine, concept.alternatives, ask_ids, in_asks
-            )
+        for concept, part in zip(concepts, parts, strict=True):
+            in_ask = concept.weight * _holding(asks.engine, concept.alternatives, ask_ids, in_asks)
+            weights += np.maximum(in_ask, part[owner])
         best = np.zeros(doc_ids.size)
         np.maximum.at(best, owner, weights)
         return np.maximum(covered, best)
@@ -1224,6 +1276,14 @@ class SnippetIndex:
                 if not any(s.kind == "topic" and s.id == default.id for s in suggestions):
                     suggestions.append(Suggestion("topic", default.id, default.label))
         return tuple(suggestions[:_MAX_SUGGESTIONS])
+
+
+def _source_text(source: Source) -> str:
+    """The words a work is known by: its label, title, kind and description."""
+    parts = [source.label or "", source.title or "", source.kind or "", source.description or ""]
+    if len(source.authors) > 1:
+        parts.append("colleagues")  # "Bellamy and colleagues", "Barrenger et al."
+    return " ".join(parts)
 
 
 def _document_texts(kb: KnowledgeBase) -> list[str]:

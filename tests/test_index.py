@@ -10,7 +10,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from bot.bm25 import PostingsBM25
-from bot.index import ASKS_WEIGHT, SnippetIndex, ask_tokens, document_tokens
+from bot.index import ASKS_WEIGHT, SOURCE_FACTOR, SnippetIndex, ask_tokens, document_tokens
 from bot.knowledge import KnowledgeBase, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
 
@@ -229,6 +229,54 @@ def test_a_passage_is_about_the_place_its_source_describes(real_index: SnippetIn
     )
     assert answer.answered
     assert answer.results[0].snippet_id == "tse2019-knowledge-construction"
+
+
+def test_a_work_named_by_its_kind_or_description_covers_its_passages(
+    real_index: SnippetIndex,
+) -> None:
+    """Staff name the work they mean: "the blog post", "the conceptual paper" are the source's
+    kind and description, words its quoted sentences need not repeat."""
+    blog = real_index.search(
+        "in the Peers for Progress blog post, why does the ACA matter"
+        " for where peer specialists fit?"
+    )
+    assert blog.answered
+    assert blog.results[0].snippet_id == "peersforprogress-aca-expansion"
+    paper = real_index.search(
+        "the India conceptual paper - does it doubt peer support can work there?"
+    )
+    assert paper.answered
+    assert paper.results[0].snippet_id == "goutam2020-viability-india"
+
+
+def test_source_words_are_not_full_coverage(real_index: SnippetIndex) -> None:
+    """A word only the source's description has counts less than the passage's own word."""
+    terms = real_index.query_terms("DDA pilot")
+    reading = real_index._analyse(real_index.read("DDA pilot"))
+    ids = np.asarray(
+        [
+            real_index._doc_ids["milani2020-dda-programme"],
+            real_index._doc_ids["milani2020-uk-pilot"],
+        ],
+        dtype=np.int32,
+    )
+    described, own = real_index._coverage(reading.concepts, ids).tolist()
+    assert "pilot" in terms
+    assert own == pytest.approx(sum(c.weight for c in reading.concepts))  # "pilot" in its text
+    pilot = next(c.weight for c in reading.concepts if c.term == "pilot")
+    # "pilot" is only in the work's label and description: SOURCE_FACTOR of its weight.
+    assert described == pytest.approx(own - (1 - SOURCE_FACTOR) * pilot)
+
+
+def test_an_ask_and_its_passage_cover_a_question_together(real_index: SnippetIndex) -> None:
+    """The ask has staff's wording ("DDA over NA"), the passage the source's ("mental health
+    as well as the substance use problems"): together they are the question."""
+    answer = real_index.search(
+        "what makes DDA a better fit than NA"
+        " for people with mental health and substance use problems?"
+    )
+    assert answer.answered
+    assert answer.results[0].snippet_id == "milani2020-dual-strength"
 
 
 def test_number_words_meet_digits(real_index: SnippetIndex) -> None:

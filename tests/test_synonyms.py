@@ -49,7 +49,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         ROLE_UNCLEAR,
     ),
     (
-        "is peer support showing up elsewhere these days?",
+        "is peer support now delivered elsewhere?",
         "ancillary settings",
         "rogers2017-ancillary-settings",
     ),
@@ -72,7 +72,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "barrenger2019-mixed-evidence",
     ),
     (
-        "do clients feel more in control of their lives after peer support?",
+        "do clients of peer support feel in control of their lives?",
         "empowerment",
         "bellamy2017-hope-empowerment",
     ),
@@ -123,7 +123,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("do most Canadian youth go without care?", "accessing need", "halsall2021-canada-fragmented"),
     ("is India short on psychiatric staff?", "dearth", "goutam2020-dearth-workers"),
     (
-        "why are agencies not hiring peers?",
+        "why are agencies not hiring peer providers?",
         "hinder widespread adoption",
         "lafrance2017-role-clarity",
     ),
@@ -217,7 +217,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "milani2020-both-at-once",
     ),
     (
-        "is DDA strong because it covers mental health and drinking problems?",
+        "is DDA strong for both mental health and drinking problems?",
         "substance use",
         "milani2020-dual-strength",
     ),
