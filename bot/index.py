@@ -831,13 +831,18 @@ class SnippetIndex:
         # The sources holding every term of a wording, by intersecting the term -> sources
         # index: a few set operations per wording, not a subset check per source (a large
         # knowledge base quotes a hundred works, and every concept of every question asks).
-        described = np.zeros(len(self._source_terms) + 1, dtype=bool)  # [-1]: no source
+        holders: set[int] = set()
         for alternative in alternatives:
             if alternative:
-                holders = frozenset.intersection(
-                    *(self._sources_with.get(term, frozenset()) for term in alternative)
+                holders.update(
+                    frozenset.intersection(
+                        *(self._sources_with.get(term, frozenset()) for term in alternative)
+                    )
                 )
-                described[list(holders)] = True
+        if not holders:
+            return np.zeros(doc_ids.size, dtype=bool)
+        described = np.zeros(len(self._source_terms) + 1, dtype=bool)  # [-1]: no source
+        described[list(holders)] = True
         return described[self._source_of[doc_ids]]
 
     def _passage_terms(self, doc_id: int) -> frozenset[str]:
@@ -961,7 +966,8 @@ class SnippetIndex:
             part = np.where(held, concept.weight, 0.0)
             if not held.all():
                 by_source = ~held & self._in_source(concept.alternatives, doc_ids)
-                part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
+                if by_source.any():  # adding zeros changes nothing
+                    part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
             covered += part
             parts.append(part)
         asks = self._ask_index()
