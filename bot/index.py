@@ -292,6 +292,17 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 _COUNTED_WITHIN = 5
 
 
+def _order(hit: Hit) -> float:
+    """Among passages that may be shown, which comes first: the fused score, weighted by the
+    square of the share of the ask the passage covers.
+
+    BM25 alone let a passage that shares the question's commonest words, often because its
+    source's description covers the rest, outrank the passage that says what was asked; the
+    square (measured against the plain product and coverage alone) lifted Recall@1 most.
+    """
+    return -hit.score * hit.coverage**2
+
+
 def _counts(
     frame: Frame, question: Question, text: str, aliases: frozenset[str] = frozenset()
 ) -> bool:
@@ -414,6 +425,7 @@ class SnippetIndex:
             for phrase in phrases:
                 if phrase.concept is not None and len(phrase.keys) == 1:
                     self._one_word_names[phrase.concept].add(_key(phrase.keys[0]))
+        self._add_narrower_names(kb)
         self._card_count: dict[int, int] = defaultdict(int)
         for card in self._cards.values():
             for doc_id in card:
@@ -801,6 +813,25 @@ class SnippetIndex:
 
     # --- per-snippet facts ----------------------------------------------------------------------
 
+    def _add_narrower_names(self, kb: KnowledgeBase) -> None:
+        """A narrower role's one-word names count the broader role too: "291 CPSs" says how many
+        *peer specialists* answered, since certified peer specialists are peer specialists.
+
+        Narrower: one of its names holds every word of one of the broader's names, and more.
+        Roles only: "certification" is no broader kind of certified peer specialist.
+        """
+        names = {
+            role.id: [frozenset(terms(words(name))) for name in role.names]
+            for role in kb.roles.values()
+        }
+        own = {concept_id: set(stems) for concept_id, stems in self._one_word_names.items()}
+        for broad, broad_names in names.items():
+            for narrow, narrow_names in names.items():
+                if narrow != broad and any(
+                    len(b) > 1 and b < n for b in broad_names for n in narrow_names
+                ):
+                    self._one_word_names[broad] |= own.get(narrow, set())
+
     def _in_source(
         self, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
     ) -> npt.NDArray[np.bool_]:
@@ -1155,7 +1186,8 @@ class SnippetIndex:
             )
         else:
             examined_order = sorted(
-                examined, key=lambda h: not (self._strong(h) and h.coverage >= FULL_COVERAGE)
+                examined,
+                key=lambda h: (not (self._strong(h) and h.coverage >= FULL_COVERAGE), _order(h)),
             )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []

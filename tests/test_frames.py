@@ -234,3 +234,34 @@ def test_a_duration_needs_an_amount(real_index: SnippetIndex) -> None:
     assert not pattern.search("employed in partial hospitalization or day programs")
     assert pattern.search("during the past 30 years")
     assert pattern.search("over a few months")
+
+
+def test_how_long_something_takes_needs_a_length_not_a_start_date(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Since 2015" says when Hong Kong's peer workers began, not how long their training is."""
+    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "duration")
+    pattern = type_pattern(kind)
+    assert pattern.search("over the past 30 years") and pattern.search("a 40 hour training")
+    assert not pattern.search("in Hong Kong since 2015")
+    answer = real_index.search("how long does peer worker training last in Hong Kong?")
+    assert answer.frame == "duration"
+    assert not answer.answered
+    # How long something has existed is still a time question, and a start date answers it.
+    assert real_index.search("how long has peer support been around in the US?").frame == "time"
+
+
+def test_a_city_asked_with_a_word_between_is_a_site_question(real_index: SnippetIndex) -> None:
+    answer = real_index.search("which English city ran the first DDA pilot?")
+    assert answer.frame == "site"
+    assert not answer.answered
+
+
+def test_boundaries_with_someone_served_are_advice(real_index: SnippetIndex) -> None:
+    for question in (
+        "a client sent me a friend request on instagram, can I accept?",
+        "can I be friends with someone I used to support?",
+    ):
+        answer = real_index.search(question)
+        assert answer.frame == "advice", question
+        assert not answer.answered

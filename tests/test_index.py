@@ -10,7 +10,15 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from bot.bm25 import PostingsBM25
-from bot.index import ASKS_WEIGHT, SOURCE_FACTOR, SnippetIndex, ask_tokens, document_tokens
+from bot.index import (
+    ASKS_WEIGHT,
+    SOURCE_FACTOR,
+    Hit,
+    SnippetIndex,
+    _order,
+    ask_tokens,
+    document_tokens,
+)
 from bot.knowledge import KnowledgeBase, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
 
@@ -277,6 +285,26 @@ def test_an_ask_and_its_passage_cover_a_question_together(real_index: SnippetInd
     )
     assert answer.answered
     assert answer.results[0].snippet_id == "milani2020-dual-strength"
+
+
+def test_among_shown_passages_coverage_weighs_with_the_score(real_index: SnippetIndex) -> None:
+    """A passage saying more of what was asked comes before one BM25 scores a little higher."""
+    snippet = real_index.kb.snippets[0]
+    more_of_the_ask = Hit(snippet, score=10.0, coverage=0.9, evidence=1.0)
+    higher_score = Hit(snippet, score=12.0, coverage=0.6, evidence=1.0)
+    much_higher_score = Hit(snippet, score=30.0, coverage=0.6, evidence=1.0)
+    assert sorted([higher_score, more_of_the_ask], key=_order) == [more_of_the_ask, higher_score]
+    assert sorted([more_of_the_ask, much_higher_score], key=_order)[0] is much_higher_score
+
+
+def test_a_narrower_roles_name_counts_the_broader_role(real_index: SnippetIndex) -> None:
+    """Certified peer specialists are peer specialists: "291 CPSs" says how many took part."""
+    answer = real_index.search("how many peer specialists answered the Salzer survey")
+    assert answer.answered
+    assert "291 CPSs" in answer.results[0].text
+    # Not the other way round, and not across kinds: only roles' own one-word names.
+    assert real_index._one_word_names["certified-peer-specialist"] == {"cps", "cpss"}
+    assert not {"cps", "cpss"} & real_index._one_word_names["certification"]
 
 
 def test_number_words_meet_digits(real_index: SnippetIndex) -> None:

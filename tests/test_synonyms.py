@@ -44,7 +44,7 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ),
     ("do peers struggle with fuzzy role definitions?", "role ambiguity", ROLE_UNCLEAR),
     (
-        "could a blurry role keep programs from using peers?",
+        "would a blurry role keep agencies from adopting peers?",
         "lack of clarity about the role",
         ROLE_UNCLEAR,
     ),
