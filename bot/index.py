@@ -304,12 +304,17 @@ def _order(hit: Hit) -> float:
 
 
 def _counts(
-    frame: Frame, question: Question, text: str, aliases: frozenset[str] = frozenset()
+    frame: Frame,
+    question: Question,
+    text: str,
+    aliases: frozenset[str] = frozenset(),
+    name_terms: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
     `aliases`: one-word names of the roles and concepts the question names ("CPSs" counts
-    "certified peer specialists").
+    "certified peer specialists"), used when what is counted is one of them (a term of
+    `name_terms`, their names' terms): "how many *hours* did CPSs work" is no count of CPSs.
     """
     if not frame.counted or not question.frame_positions:
         return True
@@ -321,7 +326,8 @@ def _counts(
     wanted = {_key(word) for word in run if word not in filler_terms()}
     if not wanted or _ANYONE.intersection(run):
         return True  # "how many people": any number of clients, members or youth counts them
-    wanted |= aliases
+    if wanted & name_terms:
+        wanted |= aliases
     passage = words(text)
     stems = [_key(word) for word in passage]
     for position, word in enumerate(passage):
@@ -1060,7 +1066,13 @@ class SnippetIndex:
                     not self._holds(doc_id, frame.needs)
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
-                    or not _counts(frame, question, hit.snippet.text, self._name_stems(reading))
+                    or not _counts(
+                        frame,
+                        question,
+                        hit.snippet.text,
+                        self._name_stems(reading),
+                        self._named_terms(reading),
+                    )
                 )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
@@ -1108,6 +1120,13 @@ class SnippetIndex:
         qualifiers = frame_qualifiers(frame)
         wanted = {_key(word) for word in question.words if word in qualifiers}
         return wanted <= terms
+
+    def _named_terms(self, reading: _Reading) -> frozenset[str]:
+        """The terms of the names (full and one-word) of the roles and concepts a question names."""
+        return frozenset().union(
+            *(t for c in reading.named for t in self._name_terms.get(c, ())),
+            self._name_stems(reading),
+        )
 
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""

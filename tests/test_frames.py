@@ -265,3 +265,33 @@ def test_boundaries_with_someone_served_are_advice(real_index: SnippetIndex) -> 
         answer = real_index.search(question)
         assert answer.frame == "advice", question
         assert not answer.answered
+
+
+def test_a_role_counted_by_its_abbreviation_only_when_the_role_is_counted(
+    real_index: SnippetIndex,
+) -> None:
+    """ "291 CPSs" says how many CPSs, not how many hours they worked."""
+    hours = real_index.search("how many hours did the CPSs in the Salzer survey work each week?")
+    assert hours.frame == "how-many"
+    assert not hours.answered
+    people = real_index.search("how many peer specialists answered the Salzer survey")
+    assert people.answered and "291 CPSs" in people.results[0].text
+
+
+def test_how_long_something_runs_needs_the_length_of_that_thing(real_index: SnippetIndex) -> None:
+    """ "Interviewed three times over a period of 12 months" is how long the study ran."""
+    answer = real_index.search("how long does a DDA meeting run?")
+    assert answer.frame == "duration"
+    assert not answer.answered
+
+
+def test_who_funded_a_pilot_is_a_study_funder_question(real_index: SnippetIndex) -> None:
+    answer = real_index.search("who funded the DDA pilot in the UK?")
+    assert answer.frame == "study-funder"
+    assert not answer.answered
+
+
+def test_typically_is_how_staff_ask_not_what_they_ask_about(real_index: SnippetIndex) -> None:
+    answer = real_index.search("where does funding for peer programs typically come from?")
+    assert answer.answered
+    assert answer.results[0].snippet_id == "lafrance2017-medicaid-funding"
