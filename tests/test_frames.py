@@ -295,3 +295,19 @@ def test_typically_is_how_staff_ask_not_what_they_ask_about(real_index: SnippetI
     answer = real_index.search("where does funding for peer programs typically come from?")
     assert answer.answered
     assert answer.results[0].snippet_id == "lafrance2017-medicaid-funding"
+
+
+def test_whether_a_rule_requires_it_needs_a_rule(real_index: SnippetIndex) -> None:
+    """Being eligible for payment, or certified in 41 states, is not being required to be."""
+    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "mandate")
+    pattern = type_pattern(kind)
+    assert pattern.search("peer specialists must be certified by the state")
+    assert pattern.search("certification is required for billing")
+    assert not pattern.search("peer specialists are eligible for Medicaid reimbursement")
+    answer = real_index.search(
+        "does the VA require its peer specialists to be veterans themselves?"
+    )
+    assert answer.frame == "mandate"
+    assert not answer.answered
+    assert answer.missing == "a rule that requires it"
+    assert any(r.snippet_id == "peersforprogress-va-800" for r in answer.related)
