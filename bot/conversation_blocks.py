@@ -19,8 +19,6 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     InputBlock,
     MarkdownTextObject,
-    Option,
-    OverflowMenuElement,
     PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
@@ -37,8 +35,12 @@ from bot.blocks import (
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
     Json,
+    button,
+    context_block,
     fit_mrkdwn,
+    mrkdwn,
     one_line,
+    plain_text,
     truncate,
 )
 
@@ -95,12 +97,9 @@ def _add(blocks: list[Json], element: Json) -> list[Json]:
 
 def with_ask_a_person(blocks: list[Json], value: str) -> list[Json]:
     """The reply with an "Ask a person" button carrying `value` (see `ask_person_value`)."""
-    button = ButtonElement(
-        text=PlainTextObject(text=":raising_hand: Ask a person", emoji=True),
-        action_id=ACTION_ASK_PERSON,
-        value=value[:MAX_BUTTON_VALUE],
+    return _add(
+        blocks, button(":raising_hand: Ask a person", ACTION_ASK_PERSON, value[:MAX_BUTTON_VALUE])
     )
-    return _add(blocks, button.to_dict())
 
 
 def with_remove(blocks: list[Json], owner: str) -> list[Json]:
@@ -109,27 +108,24 @@ def with_remove(blocks: list[Json], owner: str) -> list[Json]:
     The menu also says what the post is (Slack's reference has asked for at least two options
     in an overflow menu).
     """
-    menu = OverflowMenuElement(
-        action_id=ACTION_MORE,
-        options=[
-            Option(value=REMOVE + owner, text="Remove this reply"),
-            Option(value=ABOUT, text="About this reply"),
+    menu = {
+        "action_id": ACTION_MORE,
+        "options": [
+            {"text": plain_text("Remove this reply", emoji=True), "value": REMOVE + owner},
+            {"text": plain_text("About this reply", emoji=True), "value": ABOUT},
         ],
-    )
-    return _add(blocks, menu.to_dict())
+        "type": "overflow",
+    }
+    return _add(blocks, menu)
 
 
 def with_reading_note(blocks: list[Json], subject: Sequence[str]) -> list[Json]:
     """The reply with a note, above its buttons, that it was read with the thread's subject."""
     names = ", ".join(fit_mrkdwn(name, 200) for name in subject)
-    note = ContextBlock(
-        elements=[
-            MarkdownTextObject(
-                text=f":thread: Read with this thread's subject: *{names}*", verbatim=True
-            )
-        ]
-    ).to_dict()
-    copied: list[Json] = json.loads(json.dumps(blocks))
+    note = context_block(
+        [mrkdwn(f":thread: Read with this thread's subject: *{names}*", verbatim=True)]
+    )
+    copied = list(blocks)  # copy on write, as `_add`
     if len(copied) >= MAX_MESSAGE_BLOCKS:
         return copied
     for number in range(len(copied) - 1, -1, -1):
@@ -165,12 +161,20 @@ def parse_share_answer(value: str) -> tuple[tuple[str, ...], str, str] | None:
 
 
 def with_share_value(blocks: list[Json], value: str) -> list[Json]:
-    """The reply with its Share button's value replaced by `value`."""
-    copied: list[Json] = json.loads(json.dumps(blocks))
-    for block in copied:
-        for element in block.get("elements", []) if block.get("type") == "actions" else []:
-            if element.get("action_id") == ACTION_SHARE:
-                element["value"] = value[:MAX_BUTTON_VALUE]
+    """The reply with its Share button's value replaced by `value` (copy on write, as `_add`)."""
+    copied = list(blocks)
+    for number, block in enumerate(copied):
+        elements = block.get("elements", []) if block.get("type") == "actions" else []
+        if any(element.get("action_id") == ACTION_SHARE for element in elements):
+            copied[number] = {
+                **block,
+                "elements": [
+                    {**element, "value": value[:MAX_BUTTON_VALUE]}
+                    if element.get("action_id") == ACTION_SHARE
+                    else element
+                    for element in elements
+                ],
+            }
     return copied
 
 

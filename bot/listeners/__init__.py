@@ -26,9 +26,11 @@ def register(app: App, deps: Deps) -> None:
     """Call each feature module's register() in turn, then say how stored commands are answered
     (the sweeper answers a command recorded by a process that died, from its name alone).
 
-    Bolt runs the first listener that matches: edits and follow-ups claim their `message` events
-    before `questions`, whose `message` listener answers DMs only.
+    Bolt runs the first listener that matches: mentions come first (no other listener takes an
+    `app_mention`, and they are most of the traffic), then edits and follow-ups claim their
+    `message` events before `questions`, whose `message` listener answers DMs only.
     """
+    questions.register_mentions(app, deps)
     edits.register(app, deps)
     follow_ups.register(app, deps)
     questions.register(app, deps)

@@ -34,9 +34,19 @@ def question_reply(deps: Deps, question: str, echo: bool, source: str = "") -> R
     return blocks, text, "answered" if answer.answered else "declined"
 
 
+def register_mentions(app: App, deps: Deps) -> None:
+    """Mentions, registered before every other listener: Bolt tries listeners in order of
+    registration, building each one's arguments to match it, and mentions are most of what
+    arrives (three listeners tried first cost each mention about 0.05 ms)."""
+
+    @app.event("app_mention")
+    def handle_app_mention(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+        answer_message(deps, client, body, context)
+
+
 def register(app: App, deps: Deps) -> None:
-    """Mentions, DMs and the ask command; and how stored questions are answered after a crash
-    (mentions, DMs and follow-ups alike, by any process)."""
+    """DMs and the ask command; and how stored questions are answered after a crash (mentions,
+    DMs and follow-ups alike, by any process)."""
 
     def perform_stored(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> JobOutcome:
         return perform_message(deps, app.client, job, mark_posting, recovering, job_started(job))
@@ -44,10 +54,6 @@ def register(app: App, deps: Deps) -> None:
     for kind in ("app_mention", "message.im", "follow_up"):
         deps.work.handle(kind, perform_stored)
     deps.command_replies[deps.settings.ask_command] = lambda q: question_reply(deps, q, True)
-
-    @app.event("app_mention")
-    def handle_app_mention(body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
-        answer_message(deps, client, body, context)
 
     @app.event("message")
     def handle_message(

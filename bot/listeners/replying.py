@@ -237,8 +237,11 @@ def perform_message(
     question = job.text or ""
     in_dm = kind == "message.im"
     thread_ts = job.thread_ts
+    # A thread's first message (a mention at the channel's top level) follows up nothing: no
+    # subject to read it with, and no row to look up (one store read less per such question).
+    follows_up = bool(thread_ts) and thread_ts != ts and not in_dm
     try:
-        thread = deps.conversations.thread(channel, thread_ts) if thread_ts and not in_dm else None
+        thread = deps.conversations.thread(channel, thread_ts) if follows_up and thread_ts else None
     except StoreError as failure:
         # The store is down: answer the words alone rather than not at all.
         log.error("thread not read event_id=%s error=%s", job.event_id, failure)

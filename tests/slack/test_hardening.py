@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookClient
 
 from bot.app import SLACK_LOGGER
-from bot.server import MAX_BODY_BYTES, configure_logging, health
+from bot.config import load_settings
+from bot.server import MAX_BODY_BYTES, SLACK_SDK_CLIENT_LOGGERS, configure_logging, health
 from tests.slack.conftest import LiveApp, Served
 from tests.slack.fakes import (
     BOT_USER_ID,
@@ -287,7 +290,7 @@ def test_load_every_event_answered_exactly_once(live_app: LiveApp, fake_slack: F
 def debug_logging_as_served(make_live_app: Callable[..., LiveApp]) -> Iterator[LiveApp]:
     """The app with LOG_LEVEL=DEBUG applied as `peerbot serve` applies it (opt-in left off)."""
     live = make_live_app(LOG_LEVEL="DEBUG")
-    names = ["", SLACK_LOGGER, "slack_sdk"]
+    names = ["", SLACK_LOGGER, "slack_sdk", *SLACK_SDK_CLIENT_LOGGERS]
     saved = {name: logging.getLogger(name).level for name in names}
     logging.getLogger().setLevel(logging.DEBUG)
     configure_logging(live.settings)
@@ -334,6 +337,30 @@ def test_default_logs_and_stores_hold_no_user_words(
     )
     assert stored and secret.encode() not in stored
     print(f"privacy: log records={len(caplog.records)} stored bytes={len(stored)} leaks=0")
+
+
+@pytest.mark.parametrize(
+    ("level", "opt_in", "expected"),
+    [("INFO", False, logging.INFO), ("DEBUG", False, logging.INFO), ("DEBUG", True, logging.DEBUG)],
+)
+def test_slack_clients_format_no_debug_line_unless_it_is_logged(
+    level: str, opt_in: bool, expected: int, tmp_path: Path
+) -> None:
+    """slack_sdk's clients check their own logger's level (not the effective one) before
+    formatting a debug line with the whole request body; it must be set so they skip that
+    work when the line would not be logged, and still log it when the operator opted in."""
+    environ = {"LOG_LEVEL": level, "PEERBOT_DATA_DIR": str(tmp_path)}
+    if opt_in:
+        environ["PEERBOT_LOG_MESSAGE_TEXT"] = "true"
+    names = ["", SLACK_LOGGER, "slack_sdk", *SLACK_SDK_CLIENT_LOGGERS]
+    saved = {name: logging.getLogger(name).level for name in names}
+    try:
+        configure_logging(load_settings(environ))
+        web, webhook = WebClient(token="xoxb-x"), WebhookClient("http://127.0.0.1:9/hook")
+        assert web._logger.level == webhook.logger.level == expected
+    finally:
+        for name, saved_level in saved.items():
+            logging.getLogger(name).setLevel(saved_level)
 
 
 # --- health and reload ----------------------------------------------------------------------------

@@ -175,6 +175,17 @@ def first_ts(live: LiveApp, number: int) -> str:
     return f"1700000100.{number + 1:06d}"
 
 
+def test_a_thread_s_first_message_is_read_alone(live_app: LiveApp) -> None:
+    """A mention at the channel's top level starts its thread: even if the store holds a subject
+    for that thread (an earlier attempt at this very question left one), it follows up nothing."""
+    mention = app_mention(f"<@{BOT_USER_ID}> what about youth?", channel=CHANNEL)
+    live_app.store.remember_thread(CHANNEL, mention["ts"], ("peer-bridger",))
+    live_app.sender.event(mention)
+    (reply,) = _reply(live_app, mention["ts"])
+    assert _first_quote(reply) == COACH_YOUTH
+    assert "thread's subject" not in json.dumps(reply.body["blocks"])
+
+
 def test_youth_alone_is_about_another_role(live_app: LiveApp) -> None:
     """The control for the follow-up above: without the thread, the facet finds coaches first."""
     live_app.sender.event(message("what about youth?", channel="D0ALONE"))
