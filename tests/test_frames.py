@@ -311,3 +311,17 @@ def test_whether_a_rule_requires_it_needs_a_rule(real_index: SnippetIndex) -> No
     assert not answer.answered
     assert answer.missing == "a rule that requires it"
     assert any(r.snippet_id == "peersforprogress-va-800" for r in answer.related)
+
+
+def test_who_was_in_a_sample_needs_its_make_up_not_its_size(real_index: SnippetIndex) -> None:
+    """ "32 clients with bipolar disorder" is how many, not how many were women."""
+    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "demographics")
+    pattern = type_pattern(kind)
+    assert pattern.search("18 women and 14 men, with a mean age of 41")
+    assert not pattern.search("32 clients with bipolar disorder in Hong Kong")
+    answer = real_index.search("were the clients in the Hong Kong bipolar study mostly women?")
+    assert answer.frame == "demographics"
+    assert not answer.answered
+    assert answer.missing is not None and "gender" in answer.missing
+    # The sample's size is still answered.
+    assert real_index.search("how many CPSs were surveyed by Salzer?").answered
