@@ -1,8 +1,8 @@
 """Retrieval quality on the real knowledge base, guarded by floors on each evaluation split.
 
-The dev split: regression floors at its figures at the end of round 5, less 0.03 or close to it
-(Recall@3 0.848, declined 0.907, with nine blind batches in it). The held-out test split
-(tests/data/questions-test.yaml, written blind from the seeds by seven authors and never read
+The dev split: regression floors at its figures at the end of round 6, less 0.03
+(Recall@3 0.880, declined 0.941, with nine blind batches in it). The held-out test split
+(tests/data/questions-test.yaml, written blind from the seeds by eight authors and never read
 while tuning) is guarded when it exists. Issue 9 asks for Recall@3 >= 0.90, declined >= 0.90 and
 a dev-test gap of at most 0.05 there; that is not reached yet (README, "Evaluation"). Until it is,
 the test-split floors and gap ceilings below are regression guards set from the held-out figures
@@ -34,18 +34,18 @@ from tests.conftest import PROJECT_ROOT
 
 DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
-# The dev split's floors: its figures at the end of round 5 (1,033 questions: Recall@3 0.848,
-# declined 0.907), less 0.03 or close to it.
-DEV_FLOOR_RECALL_AT_3 = 0.83
-DEV_FLOOR_DECLINED = 0.90
+# The dev split's floors: its figures at the end of round 6 (1,031 questions: Recall@3 0.880,
+# declined 0.941), less 0.03.
+DEV_FLOOR_RECALL_AT_3 = 0.85
+DEV_FLOOR_DECLINED = 0.91
 # Regression guards: the held-out figures of the current split when this mechanism landed, less
-# 0.03 (gaps: plus 0.03). Re-based only when a split grows (part 6: Recall@3 0.728, declined
-# 0.867, gaps 0.135 / 0.066), never to let a mechanism change pass. At the end of round 5, with
-# part 7 (Recall@3 0.746, declined 0.853, gaps 0.114 / 0.079): the Recall@3 floor and gap
-# follow; the declined floor and gap stay where they were, stricter than the figure less 0.03.
-TEST_FLOOR_RECALL_AT_3 = 0.71
-TEST_FLOOR_DECLINED = 0.83
-MAX_GAP = {"Recall@3": 0.15, "declined": 0.10}
+# 0.03 (gaps: plus 0.03). Re-based only when a split grows, never to let a mechanism change pass.
+# History: part 6 (Recall@3 0.728, declined 0.867); part 7, end of round 5 (0.746 / 0.853);
+# part 8 went in at the start of round 6 (0.759 / 0.863 on that mechanism). At the end of round
+# 6 (769 questions): Recall@3 0.814, declined 0.880, gaps 0.066 / 0.061.
+TEST_FLOOR_RECALL_AT_3 = 0.78
+TEST_FLOOR_DECLINED = 0.85
+MAX_GAP = {"Recall@3": 0.10, "declined": 0.09}
 
 
 @pytest.fixture(scope="module")

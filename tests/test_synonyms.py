@@ -44,6 +44,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     ),
     ("do peers struggle with fuzzy role definitions?", "role ambiguity", ROLE_UNCLEAR),
     (
+        "how long has peer support been expanding in the USA?",
+        "burgeoned",
+        "rogers2017-burgeoned-uneven",
+    ),
+    (
         "would a blurry role keep agencies from adopting peers?",
         "lack of clarity about the role",
         ROLE_UNCLEAR,
