@@ -1,6 +1,6 @@
-"""`python -m bot` runs the same CLI as the `peerbot` script."""
+"""`python -m bot` runs the same command as the `peerbot` script."""
 
-from bot.cli import main
+from bot.ask import main
 
 if __name__ == "__main__":
     main()

@@ -238,7 +238,7 @@ class PostingsBM25:
         positions = _top_positions(scores, k)
         if positions.size < k or not scores[positions[-1]] > 0:
             return None
-        return [(int(i), float(scores[i])) for i in positions]
+        return _pairs(positions, scores[positions])
 
     def top_k(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
         """rank-bm25's k best (doc id, score) pairs, best first, ties broken by lower doc id.
@@ -253,7 +253,8 @@ class PostingsBM25:
         spans, total = self._spans(query)
         if len(spans) > 1 and total >= self.size * _DENSE_SHARE:
             scores = self._dense(*self._gather(spans))
-            return [(int(i), float(scores[i])) for i in _top_positions(scores, k)]
+            positions = _top_positions(scores, k)
+            return _pairs(positions, scores[positions])
         ids, scores = self.candidate_scores(query)
         best = select_top(ids, scores, k)
         if len(best) == k and best[-1][1] > 0:
@@ -280,7 +281,14 @@ def _okapi_idf(document_frequency: Sequence[int], size: int, epsilon: float) -> 
 
 def select_top(ids: IdArray, scores: FloatArray, k: int) -> list[tuple[int, float]]:
     """Best k of the candidates only, ordered by score then lower id; `ids` ascending."""
-    return [(int(ids[i]), float(scores[i])) for i in _top_positions(scores, k)]
+    positions = _top_positions(scores, k)
+    return _pairs(ids[positions], scores[positions])
+
+
+def _pairs(ids: IdArray, scores: FloatArray) -> list[tuple[int, float]]:
+    """(id, score) pairs as Python numbers: two `tolist()` calls instead of a numpy scalar
+    lookup and conversion per pair (the same int and float values)."""
+    return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
 
 def _top_positions(scores: FloatArray, k: int) -> IdArray:

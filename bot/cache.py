@@ -12,10 +12,17 @@ key was the same before and after loading, whose every seed lies under the seeds
 validation is a pure function of those files and that code, so it would accept them again.
 `peerbot check` always validates in full and never reads the cache.
 
-One uncompressed `.npz` holds the postings arrays and a JSON document (as bytes) with everything
-else; it is loaded without pickle. Writes go to a temporary file in the same directory that is
-renamed into place, so concurrent workers never see half a file. A missing, unreadable, truncated
-or inconsistent file is a miss: the index is rebuilt and the file rewritten, with no error shown.
+One file holds a JSON document with everything but the arrays, then the postings arrays as raw
+bytes (`pack`): read whole, parsed by `json`, and the arrays are read-only views of the bytes
+(`np.frombuffer`), without pickle. Not `.npz`: `np.load` on a zip archive imports `zipfile`
+(about 7 ms of every `peerbot ask`) and copies each array out of it. A SHA-256 of the content,
+at its head, stands in for the zip's CRCs: a damaged file is never read as a different index.
+Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
+first search would otherwise tokenize every ask to build.
+
+Writes go to a temporary file in the same directory that is renamed into place, so concurrent
+workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
+the index is rebuilt and the file rewritten, with no error shown.
 """
 
 from __future__ import annotations
@@ -49,13 +56,23 @@ from bot.knowledge import (
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
+# The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
+_MAGIC = b"peerbot\x00"
+_HEAD = len(_MAGIC) + 32 + 8
+_ALIGN = 8
 
 _FIELD_ARRAYS = {"indptr": np.int64, "doc_ids": np.int32, "weights": np.float64, "idf": np.float64}
-# The passage field's arrays under their own names, the curated-asks field's prefixed "asks_".
-_ARRAYS = {**_FIELD_ARRAYS, **{f"asks_{name}": kind for name, kind in _FIELD_ARRAYS.items()}}
+# The passage field's arrays under their own names, the curated-asks field's prefixed "asks_",
+# the index of asks as documents prefixed "askdocs_" (plus where each snippet's asks start).
+_ARRAYS = {
+    **_FIELD_ARRAYS,
+    **{f"asks_{name}": kind for name, kind in _FIELD_ARRAYS.items()},
+    **{f"askdocs_{name}": kind for name, kind in _FIELD_ARRAYS.items()},
+    "askdocs_first": np.int64,
+}
 _SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
 
 
@@ -106,7 +123,50 @@ def cache_key(knowledge_dir: Path, seeds_dir: Path) -> str:
 
 def cache_path(data_dir: Path, key: str) -> Path:
     """Where the cache file for `key` lives."""
-    return data_dir / CACHE_DIRNAME / f"index-{key}.npz"
+    return data_dir / CACHE_DIRNAME / f"index-{key}.bin"
+
+
+# --- the file's layout ---------------------------------------------------------------------------
+
+
+def pack(meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
+    """The file's bytes: head, `meta` as JSON (with where each array lies), the arrays' bytes.
+
+    Raises TypeError for a value JSON cannot hold.
+    """
+    layout: dict[str, list[Any]] = {}
+    offset = 0
+    for name, array in arrays.items():
+        offset += -offset % _ALIGN
+        layout[name] = [array.dtype.str, offset, int(array.size)]
+        offset += array.nbytes
+    text = json.dumps({**meta, "arrays": layout}, ensure_ascii=False, default=_nested_record)
+    document = text.encode("utf-8")
+    document += b" " * (-(_HEAD + len(document)) % _ALIGN)  # the arrays start aligned
+    body = bytearray(document)
+    for array in arrays.values():
+        body += b"\x00" * (-(len(body) - len(document)) % _ALIGN)
+        body += np.ascontiguousarray(array).tobytes()
+    digest = hashlib.sha256(body).digest()
+    return b"".join((_MAGIC, digest, len(document).to_bytes(8, "little"), body))
+
+
+def unpack(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """`pack`'s meta and arrays back (read-only views of `data`); ValueError if damaged."""
+    if len(data) < _HEAD or not data.startswith(_MAGIC):
+        raise ValueError("not an index cache file")
+    body = memoryview(data)[_HEAD:]
+    if hashlib.sha256(body).digest() != data[len(_MAGIC) : len(_MAGIC) + 32]:
+        raise ValueError("checksum mismatch: the file is damaged")
+    length = int.from_bytes(data[_HEAD - 8 : _HEAD], "little")
+    meta = json.loads(body[:length].tobytes().decode("utf-8"))
+    arrays = {
+        str(name): np.frombuffer(
+            data, dtype=np.dtype(str(kind)), count=int(count), offset=_HEAD + length + int(offset)
+        )
+        for name, (kind, offset, count) in meta.pop("arrays").items()
+    }
+    return meta, arrays
 
 
 # --- knowledge base <-> JSON ---------------------------------------------------------------------
@@ -179,9 +239,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
     """The cached index for `key` (default thresholds), or None if absent or unusable."""
     path = cache_path(data_dir, key)
     try:
-        with path.open("rb") as file, np.load(file, allow_pickle=False) as stored:
-            meta = json.loads(stored["meta"].tobytes().decode("utf-8"))
-            arrays = {name: stored[name] for name in _ARRAYS}
+        meta, arrays = unpack(path.read_bytes())
         if meta.get("format") != FORMAT_VERSION or meta.get("key") != key:
             raise ValueError("cache file is for another format or key")
         for name, dtype in _ARRAYS.items():
@@ -207,6 +265,20 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
             size,
         )
         _check_engine(asks_engine)
+        ask_documents = PostingsBM25(
+            [str(term) for term in meta["askdocs_engine"]["terms"]],
+            arrays["askdocs_indptr"],
+            arrays["askdocs_doc_ids"],
+            arrays["askdocs_weights"],
+            arrays["askdocs_idf"],
+            int(meta["askdocs_engine"]["size"]),
+        )
+        _check_engine(ask_documents)
+        first = arrays["askdocs_first"]
+        if first.size != size + 1 or first[0] != 0 or first[-1] != ask_documents.size:
+            raise ValueError("asks' first documents disagree with the index")
+        if np.any(np.diff(first) < 0):
+            raise ValueError("asks' first documents are not non-decreasing")
         kb = _kb_from_json(meta["kb"])
         if len(kb.snippets) != size:
             raise ValueError("snippet count and index size differ")
@@ -219,7 +291,13 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
     except Exception as error:  # any unreadable cache is a miss, never a failure
         _logger().info("index cache %s unusable, rebuilding: %s", path, error)
         return None
-    return SnippetIndex(kb, engine, asks_engine=asks_engine, surface=surface)
+    return SnippetIndex(
+        kb,
+        engine,
+        asks_engine=asks_engine,
+        surface=surface,
+        ask_documents=(ask_documents, first),
+    )
 
 
 def _check_engine(engine: PostingsBM25) -> None:
@@ -238,16 +316,23 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
     """
     path = cache_path(data_dir, key)
     engine = index.engine
+    ask_documents, first = index.ask_documents
     meta = {
         "format": FORMAT_VERSION,
         "key": key,
         "engine": {"size": engine.size, "terms": list(engine.terms)},
         "asks_engine": {"terms": list(index.asks_engine.terms)},
+        "askdocs_engine": {"size": ask_documents.size, "terms": list(ask_documents.terms)},
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
     }
-    text = json.dumps(meta, ensure_ascii=False, default=_nested_record)
-    payload = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    arrays: dict[str, np.ndarray] = {"askdocs_first": first}
+    for prefix, fitted in (("", engine), ("asks_", index.asks_engine), ("askdocs_", ask_documents)):
+        arrays[f"{prefix}indptr"] = fitted.indptr
+        arrays[f"{prefix}doc_ids"] = fitted.doc_ids
+        arrays[f"{prefix}weights"] = fitted.weights
+        arrays[f"{prefix}idf"] = fitted.idf_values
+    payload = pack(meta, arrays)
     import tempfile  # only writes need it; a start served from the cache never imports it
 
     temporary: Path | None = None
@@ -256,18 +341,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
         temporary = Path(name)
         with os.fdopen(handle, "wb") as file:
-            np.savez(
-                file,
-                meta=payload,
-                indptr=engine.indptr,
-                doc_ids=engine.doc_ids,
-                weights=engine.weights,
-                idf=engine.idf_values,
-                asks_indptr=index.asks_engine.indptr,
-                asks_doc_ids=index.asks_engine.doc_ids,
-                asks_weights=index.asks_engine.weights,
-                asks_idf=index.asks_engine.idf_values,
-            )
+            file.write(payload)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, 0o644)
@@ -286,7 +360,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
 def _prune(directory: Path) -> None:
     """Keep the few newest cache files (tests or a second knowledge base may share the dir)."""
     try:
-        files = sorted(directory.glob("index-*.npz"), key=lambda f: f.stat().st_mtime)
+        files = sorted(directory.glob("index-*.*"), key=lambda f: f.stat().st_mtime)
         for old in files[:-_KEEP_FILES]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -6,19 +6,17 @@ message on stderr with exit status 1, never as a traceback.
 
 from __future__ import annotations
 
-import atexit
-import functools
-import gc
 import importlib
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.answer import DISCLAIMER, Answer, RoleCard
-from bot.config import DEFAULT_CRISIS_NOTICE, PROJECT_ROOT, ConfigError, Settings, load_settings
+from bot.answer import RoleCard
+from bot.ask import DEFAULT_K, MAX_K, MIN_K, freeze_at_exit, print_answers
+from bot.config import PROJECT_ROOT, ConfigError, Settings, load_settings
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, check_knowledge, label_warnings
 from bot.loader import load_index
@@ -85,55 +83,7 @@ class _PeerbotGroup(click.Group):
 @click.version_option(package_name="peerbot")
 def main() -> None:
     """peerbot: answers peer-support questions with quotes from curated sources."""
-    _freeze_at_exit()
-
-
-@functools.cache
-def _freeze_at_exit() -> None:
-    """At exit, leave the objects that exist to the OS rather than to the garbage collector.
-
-    A command's process ends right after it: the collections the interpreter runs at exit
-    would walk every object the index holds for nothing (about 12 ms of a `peerbot ask` on the
-    real knowledge base). gc.freeze() only moves them out of the collector's sight; atexit
-    handlers and output flushing run as before.
-    """
-    atexit.register(gc.freeze)
-
-
-def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) -> str:
-    """An answer as plain text for the terminal: answered, partial, or declined."""
-    lines = [f"Q: {answer.question}", ""]
-    if answer.crisis:
-        lines += [f"! {crisis_notice}", ""]
-    if answer.ask is not None:
-        lines.append(f"Answering: {answer.ask}")
-    if answer.other_questions:
-        lines.append(
-            f"(Your message held {answer.other_questions} more question(s): ask them separately.)"
-        )
-    if answer.ask is not None or answer.other_questions:
-        lines.append("")
-    if answer.partial:
-        lines.append(f"The sources do not give {answer.missing}.")
-        if answer.related:
-            lines += ["", "Related passages (not an answer to the question):"]
-            for result in answer.related:
-                lines.append(f'- "{result.text}"')
-                lines.append(f"  -- {result.full_citation} ({result.kind})")
-            lines += ["", DISCLAIMER]
-        return "\n".join(lines)
-    if not answer.answered:
-        lines.append("Not found in the sources: none of the passages peerbot knows answers this.")
-        if answer.suggestions:
-            labels = ", ".join(suggestion.label for suggestion in answer.suggestions)
-            lines.append(f"Nearest topics and roles it does cover: {labels}.")
-        return "\n".join(lines)
-    for number, result in enumerate(answer.results, start=1):
-        lines.append(f'{number}. "{result.text}"')
-        lines.append(f"   -- {result.full_citation} ({result.kind})")
-        lines.append("")
-    lines.append(DISCLAIMER)
-    return "\n".join(lines)
+    freeze_at_exit()
 
 
 def format_role(card: RoleCard) -> str:
@@ -150,34 +100,24 @@ def format_role(card: RoleCard) -> str:
     return "\n".join(lines)
 
 
-def _ask_batch(index: SnippetIndex, stream: TextIO, k: int) -> None:
-    for line in stream:
-        answer = index.search(line.rstrip("\r\n"), k=k)
-        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
-
-
 @main.command()
 @click.argument("question")
-@click.option("-k", "k", default=3, show_default=True, type=click.IntRange(1, 20), help="Passages.")
+@click.option(
+    "-k",
+    "k",
+    default=DEFAULT_K,
+    show_default=True,
+    type=click.IntRange(MIN_K, MAX_K),
+    help="Passages.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (JSON Lines with -).")
 def ask(question: str, k: int, as_json: bool) -> None:
     """Answer QUESTION from the knowledge base; QUESTION '-' reads one per line from stdin."""
+    # The `peerbot` script answers most `ask`s in bot.ask before importing this module; this is
+    # the same work, reached through click (help, errors, tests, other spellings).
     settings = _settings()
     index = _index(settings)
-    if question == "-":
-        if as_json:
-            _ask_batch(index, sys.stdin, k)
-            return
-        for line in sys.stdin:
-            answer = index.search(line.rstrip("\r\n"), k=k)
-            click.echo(format_answer(answer, settings.crisis_notice))
-            click.echo("")
-        return
-    answer = index.search(question, k=k)
-    if as_json:
-        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
-    else:
-        click.echo(format_answer(answer, settings.crisis_notice))
+    print_answers(index, question, k, as_json, settings.crisis_notice, click.echo, sys.stdin)
 
 
 @main.command()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.frames import _WILDCARD_WORDS as WILDCARD_WORDS  # the `*` of cue_pattern
 from bot.tokenize import words
@@ -90,7 +91,7 @@ class Cues:
             for piece in cue.split():
                 if piece == "*":
                     pieces.append(None)
-                elif found := tuple(words(piece)):
+                elif found := _piece_words(piece):
                     pieces.append(found)
             self._pieces[number] = tuple(pieces)
             needs[number] = frozenset(word for piece in pieces if piece for word in piece)
@@ -123,6 +124,13 @@ class Cues:
             if end is not None:
                 return CueMatch(0, end, number)
         return None
+
+
+@lru_cache(maxsize=8192)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    """A cue piece's words; cached: the lexicon's thousand cues repeat a few hundred pieces,
+    and every index (each `peerbot ask`) builds them all."""
+    return tuple(words(piece))
 
 
 def _match_at(

@@ -418,8 +418,9 @@ class SnippetIndex:
         min_coverage: float = MIN_COVERAGE,
         min_evidence: float = MIN_EVIDENCE,
         surface: Mapping[str, Mapping[str, str]] | None = None,
+        ask_documents: tuple[PostingsBM25, npt.NDArray[np.int64]] | None = None,
     ) -> None:
-        """`surface`: a `surface_vocabulary` saved from an index of the same kb (bot.cache)."""
+        """`surface`, `ask_documents`: saved from an index of the same kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
@@ -462,17 +463,24 @@ class SnippetIndex:
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
         self._types: dict[str, bytearray] = {}
         self._places: dict[int, frozenset[str]] = {}
-        self._asks: _AskIndex | None = None
+        self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._source_terms: list[frozenset[str]] | None = None
         self._source_of: IdArray = np.zeros(0, dtype=np.int32)
+        self._sources_with: dict[str, frozenset[int]] = {}
         self._ask_frames: dict[int, frozenset[str]] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
         """Typo-correction vocabulary, first letter -> {corpus word: stem}; costly to rebuild."""
         return self._surface
+
+    @property
+    def ask_documents(self) -> tuple[PostingsBM25, npt.NDArray[np.int64]]:
+        """Every curated ask as a document, and where each snippet's asks start (to save)."""
+        asks = self._ask_index()
+        return asks.engine, asks.first
 
     @property
     def reader(self) -> QuestionReader:
@@ -511,6 +519,7 @@ class SnippetIndex:
             min_coverage=min_coverage,
             min_evidence=min_evidence,
             surface=self._surface,
+            ask_documents=None if self._asks is None else (self._asks.engine, self._asks.first),
         )
 
     # --- construction helpers -------------------------------------------------------------------
@@ -863,16 +872,35 @@ class SnippetIndex:
         if self._source_terms is None:
             ids = list(self.kb.sources)
             position = {source_id: i for i, source_id in enumerate(ids)}
-            self._source_terms = [
+            source_terms = [
                 frozenset(t for t in tokenize(_source_text(self.kb.sources[i])) if t.isalpha())
                 for i in ids
             ]
             self._source_of = np.asarray(
                 [position.get(s.source_id, -1) for s in self.kb.snippets], dtype=np.int32
             )
+            sources_with: dict[str, set[int]] = defaultdict(set)
+            for i, terms in enumerate(source_terms):
+                for term in terms:
+                    sources_with[term].add(i)
+            self._sources_with = {term: frozenset(found) for term, found in sources_with.items()}
+            # Set last: another thread seeing it set finds the other two ready.
+            self._source_terms = source_terms
+        # The sources holding every term of a wording, by intersecting the term -> sources
+        # index: a few set operations per wording, not a subset check per source (a large
+        # knowledge base quotes a hundred works, and every concept of every question asks).
+        holders: set[int] = set()
+        for alternative in alternatives:
+            if alternative:
+                holders.update(
+                    frozenset.intersection(
+                        *(self._sources_with.get(term, frozenset()) for term in alternative)
+                    )
+                )
+        if not holders:
+            return np.zeros(doc_ids.size, dtype=bool)
         described = np.zeros(len(self._source_terms) + 1, dtype=bool)  # [-1]: no source
-        for i, source_terms in enumerate(self._source_terms):
-            described[i] = any(alt and alt <= source_terms for alt in alternatives)
+        described[list(holders)] = True
         return described[self._source_of[doc_ids]]
 
     def _passage_terms(self, doc_id: int) -> frozenset[str]:
@@ -996,7 +1024,8 @@ class SnippetIndex:
             part = np.where(held, concept.weight, 0.0)
             if not held.all():
                 by_source = ~held & self._in_source(concept.alternatives, doc_ids)
-                part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
+                if by_source.any():  # adding zeros changes nothing
+                    part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
             covered += part
             parts.append(part)
         asks = self._ask_index()

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from bot import cache
+from bot import index as index_module
 from bot.cache import cache_key, cache_path, read_cache, write_cache
 from bot.config import Settings, load_settings
 from bot.index import SnippetIndex
@@ -88,6 +89,16 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
         assert np.array_equal(
             getattr(cached.asks_engine, name), getattr(real_index.asks_engine, name)
         )
+    # so is every curated ask as its own document, which a first search would build
+    (cached_asks, cached_first), (built_asks, built_first) = (
+        cached.ask_documents,
+        real_index.ask_documents,
+    )
+    assert cached_asks.terms == built_asks.terms
+    assert cached_asks.size == built_asks.size
+    assert np.array_equal(cached_first, built_first)
+    for name in ("indptr", "doc_ids", "weights", "idf_values"):
+        assert np.array_equal(getattr(cached_asks, name), getattr(built_asks, name))
     assert cached.kb.lexicon == real_index.kb.lexicon
     questions = [
         "How many states certify peer specialists?",
@@ -98,6 +109,19 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
         "how much does it cost to get certified as a peer specialist",
     ]
     assert _answers(cached, questions) == _answers(real_index, questions)
+
+
+def test_cached_index_searches_without_building_the_ask_documents(
+    mini_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = load_index(mini_settings)
+    expected = _answers(built, QUESTIONS)
+
+    def no_build(kb: object) -> object:
+        raise AssertionError("the ask documents were rebuilt, not read from the cache")
+
+    monkeypatch.setattr(index_module._AskIndex, "build", no_build)
+    assert _answers(load_index(mini_settings), QUESTIONS) == expected
 
 
 def test_another_stemmer_release_gives_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,15 +187,12 @@ def test_damaged_cache_is_silently_rebuilt(
 
 
 def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -> None:
-    with np.load(path) as stored:
-        contents = {name: stored[name] for name in stored.files}
-    meta = json.loads(contents["meta"].tobytes())
+    """Change the file's content but keep it well-formed (a valid checksum): only the checks
+    of what it says can reject it."""
+    meta, contents = cache.unpack(path.read_bytes())
     if change_meta is not None:
         change_meta(meta)
-    contents["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
-    contents.update(arrays)
-    with path.open("wb") as file:
-        np.savez(file, **contents)
+    path.write_bytes(cache.pack(meta, {**contents, **arrays}))
 
 
 @pytest.mark.parametrize(
@@ -193,8 +214,8 @@ def test_inconsistent_cache_is_a_miss(
     key = _key(mini_settings)
     path = cache_path(mini_settings.data_dir, key)
     if "doc_ids" in arrays:
-        with np.load(path) as stored:
-            arrays = {"doc_ids": np.full(stored["doc_ids"].size, 99, dtype=np.int32)}
+        stored = cache.unpack(path.read_bytes())[1]["doc_ids"]
+        arrays = {"doc_ids": np.full(stored.size, 99, dtype=np.int32)}
     _rewrite(path, change_meta, **arrays)
     assert read_cache(mini_settings.data_dir, key) is None
     assert load_index(mini_settings).search("what does a peer bridger do?").answered

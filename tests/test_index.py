@@ -484,3 +484,36 @@ def test_whether_a_projection_came_true_is_live(real_index: SnippetIndex) -> Non
     answer = real_index.search("did the WHO's 15% mental illness burden projection come true")
     assert answer.frame == "current"
     assert not answer.answered
+
+
+def test_works_described_by_a_wording_are_found_as_a_check_of_every_work_finds_them(
+    real_index: SnippetIndex,
+) -> None:
+    # `_in_source` finds the works through a term -> works index; the definition is a subset
+    # check of each wording against each work's own terms.
+    from bot.index import _source_text
+    from bot.tokenize import tokenize
+
+    sources = list(real_index.kb.sources.values())
+    own = [frozenset(t for t in tokenize(_source_text(s)) if t.isalpha()) for s in sources]
+    vocabulary = sorted(set().union(*own))
+    rng = np.random.default_rng(12)
+    doc_ids = np.arange(len(real_index.kb.snippets), dtype=np.int32)
+    position = {source.id: i for i, source in enumerate(sources)}
+    checked = 0
+    for _ in range(300):
+        alternatives = [
+            frozenset(rng.choice(vocabulary + ["peer", "zzunknown"], size=size).tolist())
+            for size in rng.integers(0, 4, size=rng.integers(1, 4))
+        ]
+        expected = np.asarray(
+            [
+                any(alt and alt <= own[position[snippet.source_id]] for alt in alternatives)
+                for snippet in real_index.kb.snippets
+            ],
+            dtype=bool,
+        )
+        found = real_index._in_source(alternatives, doc_ids)
+        assert np.array_equal(found, expected), alternatives
+        checked += int(expected.any())
+    assert checked > 30  # the wordings do describe works, not only miss them
