@@ -303,27 +303,6 @@ def _order(hit: Hit) -> float:
     return -hit.score * hit.coverage**2
 
 
-_POINTERS = frozenset("that this it those these they".split())
-_AFTERWORDS = frozenset("exactly again even anyway though".split())
-
-
-def _points_back(question_words: Sequence[str]) -> bool:
-    """Whether a definition question ends by pointing back ("someone mentioned DDA for our
-    co-occurring folks - what is that exactly?"): the one thing it names is what it asks about,
-    whatever else the message says around it."""
-    tail = list(question_words[-5:])
-    while tail and tail[-1] in _AFTERWORDS:
-        tail.pop()
-    if tail[-4:-2] == ["what", "does"] and tail[-2:-1] == ["that"] and tail[-1:] == ["mean"]:
-        return True  # "what does that mean"
-    return (
-        len(tail) >= 3
-        and tail[-3] == "what"
-        and tail[-2] in ("is", "s", "are")
-        and tail[-1] in _POINTERS
-    )
-
-
 def _counts(
     frame: Frame,
     question: Question,
@@ -1171,11 +1150,7 @@ class SnippetIndex:
     def _card(self, reading: _Reading) -> tuple[int, ...]:
         """The card passages a definition or duties question about one concept answers from."""
         frame = reading.question.frame
-        if frame is None or not frame.card:
-            return ()
-        if reading.residual > CARD_RESIDUAL_WORDS and not (
-            len(reading.named) == 1 and _points_back(reading.question.words)
-        ):
+        if frame is None or not frame.card or reading.residual > CARD_RESIDUAL_WORDS:
             return ()
         for concept_id in reading.named:
             if concept_id in self._cards:

@@ -42,7 +42,7 @@ DEV_FLOOR_DECLINED = 0.91
 # 0.03 (gaps: plus 0.03). Re-based only when a split grows, never to let a mechanism change pass.
 # History: part 6 (Recall@3 0.728, declined 0.867); part 7, end of round 5 (0.746 / 0.853);
 # part 8 went in at the start of round 6 (0.759 / 0.863 on that mechanism). At the end of round
-# 6 (769 questions): Recall@3 0.814, declined 0.880, gaps 0.066 / 0.061.
+# 6 (769 questions): Recall@3 0.814, declined 0.877, gaps 0.067 / 0.064.
 TEST_FLOOR_RECALL_AT_3 = 0.78
 TEST_FLOOR_DECLINED = 0.85
 MAX_GAP = {"Recall@3": 0.10, "declined": 0.09}

@@ -249,12 +249,28 @@ def test_how_long_something_takes_needs_a_length_not_a_start_date(
     assert not answer.answered
     # How long something has existed is still a time question, and a start date answers it.
     assert real_index.search("how long has peer support been around in the US?").frame == "time"
+    running = real_index.search("how long has the Hong Kong peer program been running?")
+    assert running.frame == "time" and running.answered
+    # An age range is no length of time.
+    assert not pattern.search("youth (14-26 years old)")
 
 
 def test_a_city_asked_with_a_word_between_is_a_site_question(real_index: SnippetIndex) -> None:
     answer = real_index.search("which English city ran the first DDA pilot?")
     assert answer.frame == "site"
     assert not answer.answered
+
+
+def test_telling_others_about_someone_served_is_a_confidentiality_rule(
+    real_index: SnippetIndex,
+) -> None:
+    for question in (
+        "my client asked me not to tell anyone he stopped his meds. do I have to tell his doctor?",
+        "do I need to tell a client's family that she relapsed?",
+    ):
+        answer = real_index.search(question)
+        assert answer.frame == "practice-rules", question
+        assert not answer.answered
 
 
 def test_boundaries_with_someone_served_are_advice(real_index: SnippetIndex) -> None:
@@ -311,6 +327,9 @@ def test_whether_a_rule_requires_it_needs_a_rule(real_index: SnippetIndex) -> No
     assert not answer.answered
     assert answer.missing == "a rule that requires it"
     assert any(r.snippet_id == "peersforprogress-va-800" for r in answer.related)
+    # What peer support *is* is no rule: "must peer supporters be in recovery" is answered.
+    own = real_index.search("must peer supporters have lived experience of mental illness?")
+    assert own.frame != "mandate" and own.answered
 
 
 def test_who_was_in_a_sample_needs_its_make_up_not_its_size(real_index: SnippetIndex) -> None:

@@ -6,6 +6,7 @@ connects to the fake Socket Mode server, acks each envelope, and answers through
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -105,6 +106,12 @@ def test_socket_mode_connects_acks_and_answers(
         store.close()
 
 
+# slack_sdk's built-in client can leave the dropped connection's socket to the garbage collector
+# after it reconnects (CI saw its ResourceWarning once, raised at a later collection inside
+# another call). Collected below, while this filter applies, so it cannot land in the next test.
+@pytest.mark.filterwarnings(
+    "ignore:Exception ignored in.*socket.socket:pytest.PytestUnraisableExceptionWarning"
+)
 def test_socket_mode_reconnects_after_a_dropped_connection(
     mini_kb_dirs: tuple[Path, Path],
     tmp_path: Path,
@@ -157,6 +164,7 @@ def test_socket_mode_reconnects_after_a_dropped_connection(
         handler.close()  # type: ignore[no-untyped-call]
         executor.shutdown(wait=True)
         store.close()
+        gc.collect()
 
 
 def test_socket_mode_serve_resumes_pending_work_and_stops_gracefully(
