@@ -213,6 +213,33 @@ class _AskIndex:
         return (starts[owner] + offsets).astype(np.int32), owner
 
 
+@dataclass(frozen=True)
+class _SourceWords:
+    """The words each cited work is known by (`_source_text`), for `SnippetIndex._in_source`.
+
+    Built on first use and published as one object, so a thread sees all of it or none.
+    """
+
+    count: int  # how many works
+    of_snippet: IdArray  # each snippet's work, by position (-1: a work not in `sources`)
+    with_term: dict[str, frozenset[int]]  # term -> the works whose words hold it
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> _SourceWords:
+        ids = list(kb.sources)
+        position = {source_id: i for i, source_id in enumerate(ids)}
+        with_term: dict[str, set[int]] = defaultdict(set)
+        for i, source_id in enumerate(ids):
+            # Only words, no numbers: "2017" in "dated 03/23/2017" is no topic.
+            for term in tokenize(_source_text(kb.sources[source_id])):
+                if term.isalpha():
+                    with_term[term].add(i)
+        of_snippet = np.asarray(
+            [position.get(snippet.source_id, -1) for snippet in kb.snippets], dtype=np.int32
+        )
+        return cls(len(ids), of_snippet, {t: frozenset(found) for t, found in with_term.items()})
+
+
 def _key(word: str) -> str:
     word = number_form(word) if word not in STOP_WORDS else word
     if word in STOP_WORDS or word[0].isdigit():
@@ -445,9 +472,7 @@ class SnippetIndex:
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
-        self._source_terms: list[frozenset[str]] | None = None
-        self._source_of: IdArray = np.zeros(0, dtype=np.int32)
-        self._sources_with: dict[str, frozenset[int]] = {}
+        self._source_words: _SourceWords | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
 
     @property
@@ -827,7 +852,7 @@ class SnippetIndex:
         Roles only: "certification" is no broader kind of certified peer specialist.
         """
         names = {
-            role.id: [frozenset(terms(words(name))) for name in role.names]
+            role.id: [frozenset(tokenize(name)) for name in role.names]
             for role in kb.roles.values()
         }
         own = {concept_id: set(stems) for concept_id, stems in self._one_word_names.items()}
@@ -846,25 +871,11 @@ class SnippetIndex:
         Staff name the work they mean ("the Bellamy *review*", "the *DDA UK pilot* paper",
         "the Peers for Progress *blog*", "the Salzer *survey*"): those words are in the source's
         label, title, kind and description, not in the quoted sentence, yet the passage is what
-        they ask about. Only words, no numbers: "2017" in "dated 03/23/2017" is no topic.
+        they ask about.
         """
-        if self._source_terms is None:
-            ids = list(self.kb.sources)
-            position = {source_id: i for i, source_id in enumerate(ids)}
-            source_terms = [
-                frozenset(t for t in tokenize(_source_text(self.kb.sources[i])) if t.isalpha())
-                for i in ids
-            ]
-            self._source_of = np.asarray(
-                [position.get(s.source_id, -1) for s in self.kb.snippets], dtype=np.int32
-            )
-            sources_with: dict[str, set[int]] = defaultdict(set)
-            for i, terms in enumerate(source_terms):
-                for term in terms:
-                    sources_with[term].add(i)
-            self._sources_with = {term: frozenset(found) for term, found in sources_with.items()}
-            # Set last: another thread seeing it set finds the other two ready.
-            self._source_terms = source_terms
+        words_of = self._source_words
+        if words_of is None:
+            words_of = self._source_words = _SourceWords.build(self.kb)
         # The sources holding every term of a wording, by intersecting the term -> sources
         # index: a few set operations per wording, not a subset check per source (a large
         # knowledge base quotes a hundred works, and every concept of every question asks).
@@ -873,14 +884,14 @@ class SnippetIndex:
             if alternative:
                 holders.update(
                     frozenset.intersection(
-                        *(self._sources_with.get(term, frozenset()) for term in alternative)
+                        *(words_of.with_term.get(term, frozenset()) for term in alternative)
                     )
                 )
         if not holders:
             return np.zeros(doc_ids.size, dtype=bool)
-        described = np.zeros(len(self._source_terms) + 1, dtype=bool)  # [-1]: no source
+        described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
         described[list(holders)] = True
-        return described[self._source_of[doc_ids]]
+        return described[words_of.of_snippet[doc_ids]]
 
     def _passage_terms(self, doc_id: int) -> frozenset[str]:
         """The terms of the passage's own text (not its labels or asks)."""
@@ -977,6 +988,7 @@ class SnippetIndex:
         in_passages: dict[str, npt.NDArray[np.bool_]] = {}
         in_asks: dict[str, npt.NDArray[np.bool_]] = {}
         for concept in concepts:
+            part: FloatArray
             if concept.term in place_terms:
                 if about_place is None:
                     about_place = np.asarray(
@@ -987,24 +999,19 @@ class SnippetIndex:
                         dtype=bool,
                     )
                 part = concept.weight * about_place
-                covered += part
-                parts.append(part)
-                continue
-            if concept.term.startswith(_TYPE_PREFIX):
+            elif concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
                 part = concept.weight * present
-                covered += part
-                parts.append(part)
-                continue
-            held = _holding(self.engine, concept.alternatives, doc_ids, in_passages)
-            part = np.where(held, concept.weight, 0.0)
-            if not held.all():
-                by_source = ~held & self._in_source(concept.alternatives, doc_ids)
-                if by_source.any():  # adding zeros changes nothing
-                    part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
+            else:
+                held = _holding(self.engine, concept.alternatives, doc_ids, in_passages)
+                part = np.where(held, concept.weight, 0.0)
+                if not held.all():
+                    by_source = ~held & self._in_source(concept.alternatives, doc_ids)
+                    if by_source.any():  # adding zeros changes nothing
+                        part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
             covered += part
             parts.append(part)
         asks = self._ask_index()
@@ -1066,12 +1073,11 @@ class SnippetIndex:
                     not self._holds(doc_id, frame.needs)
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
-                    or not _counts(
-                        frame,
-                        question,
-                        hit.snippet.text,
-                        self._name_stems(reading),
-                        self._named_terms(reading),
+                    or (
+                        frame.counted
+                        and not _counts(
+                            frame, question, hit.snippet.text, *self._counted_names(reading)
+                        )
                     )
                 )
                 if frame.strict and not type_missing:
@@ -1121,12 +1127,14 @@ class SnippetIndex:
         wanted = {_key(word) for word in question.words if word in qualifiers}
         return wanted <= terms
 
-    def _named_terms(self, reading: _Reading) -> frozenset[str]:
-        """The terms of the names (full and one-word) of the roles and concepts a question names."""
-        return frozenset().union(
-            *(t for c in reading.named for t in self._name_terms.get(c, ())),
-            self._name_stems(reading),
+    def _counted_names(self, reading: _Reading) -> tuple[frozenset[str], frozenset[str]]:
+        """(one-word names, every name's terms) of the roles and concepts a question names: what
+        `_counts` accepts as the thing counted, and how it tells that a role is counted."""
+        aliases = self._name_stems(reading)
+        name_terms = frozenset().union(
+            *(t for c in reading.named for t in self._name_terms.get(c, ())), aliases
         )
+        return aliases, name_terms
 
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
