@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -227,10 +228,14 @@ def test_slack_reply_says_only_the_main_question_was_answered(
     assert "more question(s)" not in json.dumps(single)
 
 
+def _answer_type(index: SnippetIndex, kind: str) -> re.Pattern[str]:
+    """The shipped lexicon's regex for one answer type."""
+    return type_pattern(next(k for k in index.kb.lexicon.answer_types if k.id == kind))
+
+
 def test_a_duration_needs_an_amount(real_index: SnippetIndex) -> None:
     """ "day programs" names no time; "the past 30 years" and "a few months" do."""
-    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "time")
-    pattern = type_pattern(kind)
+    pattern = _answer_type(real_index, "time")
     assert not pattern.search("employed in partial hospitalization or day programs")
     assert pattern.search("during the past 30 years")
     assert pattern.search("over a few months")
@@ -240,8 +245,7 @@ def test_how_long_something_takes_needs_a_length_not_a_start_date(
     real_index: SnippetIndex,
 ) -> None:
     """ "Since 2015" says when Hong Kong's peer workers began, not how long their training is."""
-    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "duration")
-    pattern = type_pattern(kind)
+    pattern = _answer_type(real_index, "duration")
     assert pattern.search("over the past 30 years") and pattern.search("a 40 hour training")
     assert not pattern.search("in Hong Kong since 2015")
     answer = real_index.search("how long does peer worker training last in Hong Kong?")
@@ -255,32 +259,34 @@ def test_how_long_something_takes_needs_a_length_not_a_start_date(
     assert not pattern.search("youth (14-26 years old)")
 
 
-def test_a_city_asked_with_a_word_between_is_a_site_question(real_index: SnippetIndex) -> None:
-    answer = real_index.search("which English city ran the first DDA pilot?")
-    assert answer.frame == "site"
-    assert not answer.answered
-
-
-def test_telling_others_about_someone_served_is_a_confidentiality_rule(
-    real_index: SnippetIndex,
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        # A city asked with a word between ("which * city" kinds of city).
+        ("which English city ran the first DDA pilot?", "site"),
+        # Telling others about someone served is a confidentiality rule.
+        (
+            "my client asked me not to tell anyone he stopped his meds."
+            " do I have to tell his doctor?",
+            "practice-rules",
+        ),
+        ("do I need to tell a client's family that she relapsed?", "practice-rules"),
+        # Boundaries with someone served are advice on a particular situation.
+        ("a client sent me a friend request on instagram, can I accept?", "advice"),
+        ("can I be friends with someone I used to support?", "advice"),
+        # How long something runs needs the length of that thing: "interviewed three times over
+        # a period of 12 months" is how long the study ran.
+        ("how long does a DDA meeting run?", "duration"),
+        # Who funded a pilot is a study-funder question.
+        ("who funded the DDA pilot in the UK?", "study-funder"),
+    ],
+)
+def test_a_question_the_sources_cannot_answer_is_declined_in_its_frame(
+    real_index: SnippetIndex, question: str, frame: str
 ) -> None:
-    for question in (
-        "my client asked me not to tell anyone he stopped his meds. do I have to tell his doctor?",
-        "do I need to tell a client's family that she relapsed?",
-    ):
-        answer = real_index.search(question)
-        assert answer.frame == "practice-rules", question
-        assert not answer.answered
-
-
-def test_boundaries_with_someone_served_are_advice(real_index: SnippetIndex) -> None:
-    for question in (
-        "a client sent me a friend request on instagram, can I accept?",
-        "can I be friends with someone I used to support?",
-    ):
-        answer = real_index.search(question)
-        assert answer.frame == "advice", question
-        assert not answer.answered
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    assert not answer.answered
 
 
 def test_a_role_counted_by_its_abbreviation_only_when_the_role_is_counted(
@@ -294,19 +300,6 @@ def test_a_role_counted_by_its_abbreviation_only_when_the_role_is_counted(
     assert people.answered and "291 CPSs" in people.results[0].text
 
 
-def test_how_long_something_runs_needs_the_length_of_that_thing(real_index: SnippetIndex) -> None:
-    """ "Interviewed three times over a period of 12 months" is how long the study ran."""
-    answer = real_index.search("how long does a DDA meeting run?")
-    assert answer.frame == "duration"
-    assert not answer.answered
-
-
-def test_who_funded_a_pilot_is_a_study_funder_question(real_index: SnippetIndex) -> None:
-    answer = real_index.search("who funded the DDA pilot in the UK?")
-    assert answer.frame == "study-funder"
-    assert not answer.answered
-
-
 def test_typically_is_how_staff_ask_not_what_they_ask_about(real_index: SnippetIndex) -> None:
     answer = real_index.search("where does funding for peer programs typically come from?")
     assert answer.answered
@@ -315,8 +308,7 @@ def test_typically_is_how_staff_ask_not_what_they_ask_about(real_index: SnippetI
 
 def test_whether_a_rule_requires_it_needs_a_rule(real_index: SnippetIndex) -> None:
     """Being eligible for payment, or certified in 41 states, is not being required to be."""
-    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "mandate")
-    pattern = type_pattern(kind)
+    pattern = _answer_type(real_index, "mandate")
     assert pattern.search("peer specialists must be certified by the state")
     assert pattern.search("certification is required for billing")
     assert not pattern.search("peer specialists are eligible for Medicaid reimbursement")
@@ -334,8 +326,7 @@ def test_whether_a_rule_requires_it_needs_a_rule(real_index: SnippetIndex) -> No
 
 def test_who_was_in_a_sample_needs_its_make_up_not_its_size(real_index: SnippetIndex) -> None:
     """ "32 clients with bipolar disorder" is how many, not how many were women."""
-    kind = next(k for k in real_index.kb.lexicon.answer_types if k.id == "demographics")
-    pattern = type_pattern(kind)
+    pattern = _answer_type(real_index, "demographics")
     assert pattern.search("18 women and 14 men, with a mean age of 41")
     assert not pattern.search("32 clients with bipolar disorder in Hong Kong")
     answer = real_index.search("were the clients in the Hong Kong bipolar study mostly women?")
