@@ -110,6 +110,9 @@ class Chatter:
     greetings: tuple[str, ...] = ()
     signoffs: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()  # a clause starting with one of these is context, not the ask
+    # "we're a small rural agency, ...": who is asking. Context only beside another clause of its
+    # sentence; a sentence of its own may be what a question points back at ("is that typical?").
+    introductions: tuple[str, ...] = ()
     purposes: tuple[str, ...] = ()  # "for our <purpose>" nouns: board deck, grant app, report
     formats: tuple[str, ...] = ()  # the answer's form ("in one sentence"), dropped anywhere
 
@@ -442,12 +445,16 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
     block = data.get("chatter")
     if isinstance(block, LineMap):
         reader.unknown_fields(
-            shown, block, {"greetings", "signoffs", "reasons", "purposes", "formats"}, "chatter"
+            shown,
+            block,
+            {"greetings", "signoffs", "reasons", "introductions", "purposes", "formats"},
+            "chatter",
         )
         chatter = Chatter(
             greetings=reader.texts(shown, block, "greetings", "chatter", required=False),
             signoffs=reader.texts(shown, block, "signoffs", "chatter", required=False),
             reasons=reader.texts(shown, block, "reasons", "chatter", required=False),
+            introductions=reader.texts(shown, block, "introductions", "chatter", required=False),
             purposes=reader.texts(shown, block, "purposes", "chatter", required=False),
             formats=reader.texts(shown, block, "formats", "chatter", required=False),
         )

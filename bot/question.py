@@ -64,6 +64,8 @@ _INTRODUCTION_RE = re.compile(
     + r") )"
 )
 
+_INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+
 Weight = Callable[[str], float]
 
 # A question that points back at what the message just said ("my team never knows what I do. is
@@ -125,6 +127,7 @@ class QuestionReader:
         self._greeting = Cues(chatter.greetings)
         self._signoff = Cues(chatter.signoffs)
         self._reason = Cues(chatter.reasons)
+        self._introduction = Cues(chatter.introductions)
         self._purpose = _lazy_purpose(chatter.purposes)
         # "what is peer support, like in one sentence": how the answer should read, not what
         # it is about; dropped wherever it stands, with a hedge word before it.
@@ -150,9 +153,12 @@ class QuestionReader:
     def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
         kept: list[str] = []
-        for clause in _CLAUSE_RE.split(sentence):
+        clauses = _CLAUSE_RE.split(sentence)
+        for clause in clauses:
             clause_words = " ".join(words(clause))
             clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
+            if len(clauses) > 1 and _INTRODUCED_RE.fullmatch(clause_words):
+                continue  # "state official here, what made ...": who asks, in a clause of its own
             # The clause's words; what follows only removes words, so they still rule cues out.
             present = frozenset(clause_words.split())
             while True:
@@ -162,7 +168,13 @@ class QuestionReader:
                     break
                 clause_words = stripped
             if not clause_words or (
-                drop_reasons and self._reason.match(clause_words.split(), present)
+                drop_reasons
+                and (
+                    self._reason.match(clause_words.split(), present)
+                    or (
+                        len(clauses) > 1 and self._introduction.match(clause_words.split(), present)
+                    )
+                )
             ):
                 continue
             if self._format is not None:
@@ -279,15 +291,22 @@ class QuestionReader:
         """A weak ask ("is that true?", "are they?") with the known content words around it.
 
         Only words the passages know are added, so context enriches the ask but cannot add an
-        unknown word that would sink every passage's coverage.
+        unknown word that would sink every passage's coverage. A place is added even when no
+        passage names it ("which 15 don't? is ours one of them (Wyoming)"): the jurisdiction
+        check, not coverage, decides what it needs.
         """
         own = set(words(ask))
         extra: list[str] = []
         for raw in raws:
             kept: list[str] = []
-            for word in words(self._clean(raw, drop_reasons=False)):
+            raw_words = words(self._clean(raw, drop_reasons=False))
+            _, place_positions, _ = self.find_places(raw_words)
+            for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
                     kept.append(word)  # kept in place, so "as effective as" stays a phrase
+                    continue
+                if position in place_positions:
+                    kept.append(word)
                     continue
                 terms = tokenize(word)
                 known = bool(terms) and self._weight(terms[0]) > 0

@@ -55,7 +55,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     real whole question questions answer answers ask asked asking tell told said lately anyway
     example examples general overall basic basics simple quick year years month months week weeks
     tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
-    honestly literally super pretty very according typically typical
+    honestly literally super pretty very according typically typical somewhere solid decent nowadays
     """.split()
 )
 

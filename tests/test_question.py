@@ -381,3 +381,68 @@ def test_pay_advice_and_live_counts(
 ) -> None:
     question = _read(real_index, message)
     assert (question.frame.id if question.frame else None) == frame
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "we're a peer-run drop-in, where do peer specialists usually work?",
+            "where do peer specialists usually work",
+            id="we-are-a",
+        ),
+        pytest.param(
+            "as a new supervisor, what does a recovery coach do?",
+            "what does a recovery coach do",
+            id="as-a",
+        ),
+        pytest.param(
+            "county planner here, how many states certify peer specialists?",
+            "how many states certify peer specialists",
+            id="role-here-clause",
+        ),
+    ],
+)
+def test_who_is_asking_is_context_beside_the_question(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert _read(real_index, message).ask == ask
+
+
+def test_who_is_asking_as_its_own_sentence_can_be_pointed_back_at(
+    real_index: SnippetIndex,
+) -> None:
+    # "is that typical" points back at the sentence before it, which must survive.
+    question = _read(
+        real_index, "we're a recovery cafe and just hired a peer specialist. is that typical?"
+    )
+    assert "recovery" in question.words and "cafe" in question.words
+
+
+def test_a_weak_ask_keeps_a_place_its_context_names(real_index: SnippetIndex) -> None:
+    # Nevada is in no passage, so it adds no coverage; it must still reach the place check.
+    question = _read(real_index, "35 states fund peer support. which ones? is ours one (Nevada)")
+    assert "nevada" in question.words
+    assert [place.id for place in question.places] == ["nevada"]
+
+
+@pytest.mark.parametrize(
+    ("message", "frame"),
+    [
+        ("heard SAMHSA gave grants to consumer networks, how much was it?", "money"),
+        ("how big was the UK dual diagnosis pilot study?", "how-many"),
+        ("how long were the interviews in the DDA study?", "duration"),
+        ("did the VA end up actually hiring its peer counselors?", "current"),
+        ("in the DDA pilot how many were men vs women?", "demographics"),
+        ("what were their ages in the Hong Kong study", "demographics"),
+        ("where does the money for peer programs mostly come from nowadays?", None),
+        ("what titles do people doing peer work go by?", None),
+        ("what is the main source of funding for peer programs?", "definition"),
+        ("what was the source of funding for the youth peer study?", "study-funder"),
+    ],
+)
+def test_amounts_sizes_lengths_follow_through_and_sample_make_up(
+    real_index: SnippetIndex, message: str, frame: str | None
+) -> None:
+    question = _read(real_index, message)
+    assert (question.frame.id if question.frame else None) == frame

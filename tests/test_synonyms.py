@@ -38,6 +38,16 @@ ROLE_UNCLEAR = ("rogers2017-role-ambiguity", "lafrance2017-role-clarity")
 
 MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     (
+        "why was it so urgent to understand how CPSs fit in, with the Affordable Care Act coming?",
+        "critical",
+        "peersforprogress-aca-expansion",
+    ),
+    (
+        "what should a theory of change for peer support services look like?",
+        "theoretical underpinnings change mechanisms",
+        "barrenger2019-change-mechanisms",
+    ),
+    (
         "why is it urgent to understand the kinds of programs CPSs work in?",
         "critical",
         "peersforprogress-medicaid-eligibility",
@@ -328,6 +338,7 @@ GUARDS: list[tuple[str, str]] = [
     ("should staff give a warm handoff at discharge?", "empathic"),
     ("do peer program results keep showing up in the outcome data?", "attendance"),
     ("when was the LaFrance report prepared?", "trained"),
+    ("is there an urgent care clinic with peer staff?", "critical"),
 ]
 
 
