@@ -81,7 +81,10 @@ class AnswerType:
 
 @dataclass(frozen=True)
 class Place:
-    """A jurisdiction: when a question names it, an answer must name it too (unless implicit)."""
+    """A jurisdiction, or another subject the sources may not cover (a diagnosis such as eating
+    disorders, a payer such as Medicare): when a question names it, an answer must name it too
+    (unless implicit). "Does peer support work for eating disorders" is not answered by a passage
+    on bipolar disorder that shares "peer support" and "disorder" with it."""
 
     id: str
     name: str
@@ -314,7 +317,9 @@ _FRAME_FIELDS = {
 def _frames(
     reader: _Reader, path: Path, topic_ids: Iterable[str]
 ) -> tuple[tuple[Frame, ...], tuple[AnswerType, ...], tuple[Place, ...]]:
-    shown, data = reader.top(path, {"answer_types": list, "frames": list, "jurisdictions": list})
+    shown, data = reader.top(
+        path, {"answer_types": list, "frames": list, "jurisdictions": list, "subjects": list}
+    )
     if data is None:
         return (), (), ()
     answer_types: list[AnswerType] = []
@@ -401,9 +406,18 @@ def _frames(
                 )
             )
     places: list[Place] = []
-    for record in reader.items(shown, data, "jurisdictions"):
-        label = f"jurisdiction {record.get('id')}"
-        reader.unknown_fields(shown, record, {"id", "name", "aliases", "implicit"}, label)
+    # Jurisdictions, then the other subjects an answer must name when a question does (a
+    # diagnosis, a payer): both are checked the same way (bot.index `_unmet`).
+    records = [("jurisdiction", r) for r in reader.items(shown, data, "jurisdictions")]
+    records += [("subject", r) for r in reader.items(shown, data, "subjects")]
+    for kind, record in records:
+        label = f"{kind} {record.get('id')}"
+        fields = (
+            {"id", "name", "aliases", "implicit"}
+            if kind == "jurisdiction"
+            else {"id", "name", "aliases"}
+        )
+        reader.unknown_fields(shown, record, fields, label)
         place_id = reader.text(shown, record, "id", label, required=True)
         name = reader.text(shown, record, "name", label, required=True)
         aliases = reader.texts(shown, record, "aliases", label, required=False)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.cues import Cues, LazyPattern
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
@@ -65,6 +66,11 @@ _INTRODUCTION_RE = re.compile(
 )
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# "can peers bill Medicare (not Medicaid)": what an aside excludes is not what is asked about.
+_EXCLUSION_RE = re.compile(
+    r"(?:i e |ie |that is |so |and |but )?"
+    r"(?:not|rather than|as opposed to|other than|excluding|except)\b"
+)
 
 Weight = Callable[[str], float]
 
@@ -192,8 +198,12 @@ class QuestionReader:
             self._weight(term) for term in set(tokenize(sentence)) if term not in filler_terms()
         )
 
-    def reduce(self, text: str) -> tuple[str, bool, int]:
-        """(the ask, whether anything was dropped, how many other questions were dropped)."""
+    def reduce(self, text: str, *, in_context: bool = False) -> tuple[str, bool, int]:
+        """(the ask, whether anything was dropped, how many other questions were dropped).
+
+        `in_context`: the ask with the known content words of the sentences before it (a weak
+        ask gets those of the whole message); see `read_in_context`.
+        """
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         spelled = self._parentheses(spelled)
@@ -222,6 +232,15 @@ class QuestionReader:
             ask = self._with_experience(ask, best, sentences)
         if self._weak(ask):
             ask = self._with_context(ask, raws)
+        elif in_context:
+            # Only what comes before the question: a sentence that sets it up ("we're deciding
+            # between 1:1 support and groups. which format ..."), not an afterthought after it
+            # ("... can only find the 2017 update") nor an alternative it did not ask.
+            position = next(
+                (i for i, raw in enumerate(raws) if best in self._clean(raw, drop_reasons=False)),
+                0,
+            )
+            ask = self._with_context(ask, raws[:position])
         return ask, ask != whole, others
 
     @staticmethod
@@ -246,7 +265,11 @@ class QuestionReader:
 
         def replace(match: re.Match[str]) -> str:
             question_mark = match.group(1) or ""
-            kept = [inner for inner in _INNER_RE.findall(match.group(2)) if self._clean(inner)]
+            kept = [
+                inner
+                for inner in _INNER_RE.findall(match.group(2))
+                if self._clean(inner) and not _EXCLUSION_RE.match(" ".join(words(inner)))
+            ]
             return f" {' '.join(kept)}{question_mark} " if kept else question_mark
 
         return _PARENTHESES_RE.sub(replace, text)
@@ -276,8 +299,11 @@ class QuestionReader:
 
     @staticmethod
     def _weak(ask: str) -> bool:
-        """An ask of at most one content word ("is that true?", "are they?") needs its context."""
-        return sum(1 for term in tokenize(ask) if term not in filler_terms()) <= 1
+        """An ask of at most one content word ("is that true?", "are they?") needs its context,
+        and so does one that names no topic ("what does the evidence actually show?" after "my
+        board asked if peer support cuts hospitalizations")."""
+        content = [term for term in tokenize(ask) if term not in filler_terms()]
+        return len(content) <= 1 or all(term in _topicless_terms() for term in content)
 
     def _one_alternative(self, ask: str) -> str:
         """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
@@ -320,7 +346,18 @@ class QuestionReader:
 
     def read(self, text: str) -> Question:
         """Analyse one question (pure: the same text always reads the same)."""
-        ask, reduced, others = self.reduce(text)
+        return self._read(text, *self.reduce(text))
+
+    def read_in_context(self, text: str) -> Question | None:
+        """The question read with its message's other content words, or None when that adds
+        nothing: "we're deciding between 1:1 peer support and manualized groups. which format
+        has the stronger research behind it?" asks about what the sentence before it names."""
+        ask, reduced, others = self.reduce(text, in_context=True)
+        if ask == self.reduce(text)[0]:
+            return None
+        return self._read(text, ask, reduced, others)
+
+    def _read(self, text: str, ask: str, reduced: bool, others: int) -> Question:
         ask_words = tuple(words(ask))
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
@@ -392,6 +429,17 @@ class QuestionReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+# Words that ask for evidence without saying about what: an ask made only of these is weak.
+_TOPICLESS_WORDS = (
+    "evidence research researchers data literature lit study studies show shows say says "
+    "findings stats statistics numbers info information paper papers source sources"
+)
+
+
+@lru_cache(maxsize=1)
+def _topicless_terms() -> frozenset[str]:
+    return frozenset(tokenize(_TOPICLESS_WORDS))
 
 
 def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:

@@ -55,7 +55,8 @@ FILLER_WORDS: frozenset[str] = frozenset(
     real whole question questions answer answers ask asked asking tell told said lately anyway
     example examples general overall basic basics simple quick year years month months week weeks
     tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
-    honestly literally super pretty very according typically typical somewhere solid decent nowadays
+    honestly literally super pretty very according typically typical somewhere solid decent
+    nowadays show shows showed
     """.split()
 )
 

@@ -188,6 +188,21 @@ def test_protective_insurance_is_not_medicaid(real_index: SnippetIndex, question
     assert not any("Medicaid" in result.text for result in answer.results)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("will private insurance pay for our peer services", id="private"),
+        pytest.param("do commercial insurers reimburse peer support", id="commercial"),
+    ],
+)
+def test_other_payers_are_not_medicaid(real_index: SnippetIndex, question: str) -> None:
+    _not_in_eval_files(question)
+    assert "medicaid" not in real_index.query_terms(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+    assert answer.missing in (None, "anything specific to private insurance")
+
+
 def test_unguarded_insurance_question_still_reaches_medicaid(real_index: SnippetIndex) -> None:
     question = "will insurance pay for our peer services"
     _not_in_eval_files(question)
@@ -688,3 +703,87 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
     answer = real_index.search(question)
     assert answer.answered
     assert expected in [result.snippet_id for result in answer.results]
+
+
+# --- subjects no source names: a diagnosis or a payer is checked like a jurisdiction -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        pytest.param("does peer support help people with PTSD?", "PTSD", id="ptsd"),
+        pytest.param(
+            "can peer support help someone with an eating disorder?",
+            "eating disorders",
+            id="eating-disorder",
+        ),
+        pytest.param("can recovery coaches bill Medicare?", "Medicare", id="medicare"),
+        pytest.param(
+            "do peer specialists work in opioid overdose follow-up?", "opioids", id="opioids"
+        ),
+    ],
+)
+def test_a_subject_no_source_names_gets_a_partial_answer(
+    real_index: SnippetIndex, question: str, subject: str
+) -> None:
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered and answer.results == ()
+    assert answer.missing == f"anything specific to {subject}"
+
+
+def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
+    question = "can peer workers help clients with bipolar disorder?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert "bipolar" in answer.results[0].text.lower()
+
+
+def test_an_aside_excluding_a_payer_is_not_what_is_asked(real_index: SnippetIndex) -> None:
+    question = "can certified peer specialists bill Medicare (not Medicaid)?"
+    _not_in_eval_files(question)
+    assert "medicaid" not in real_index.read(question).words
+    answer = real_index.search(question)
+    assert not answer.answered and answer.missing == "anything specific to Medicare"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I run a peer support group, step by step?",
+        "can you walk me through setting up a WRAP class",
+        "is there a template for a peer specialist job description?",
+    ],
+)
+def test_how_to_instructions_are_not_in_the_sources(
+    real_index: SnippetIndex, question: str
+) -> None:
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "instructions"
+    assert not answer.answered and answer.results == ()
+
+
+def test_an_ask_naming_no_topic_takes_the_question_before_it(real_index: SnippetIndex) -> None:
+    question = (
+        "my director asked whether peer support reduces hospitalizations. "
+        "what does the research actually show?"
+    )
+    _not_in_eval_files(question)
+    read = real_index.read(question)
+    assert "hospitalizations" in read.words
+    assert real_index.search(question).answered
+
+
+def test_a_declined_ask_is_retried_with_the_sentence_that_sets_it_up(
+    real_index: SnippetIndex,
+) -> None:
+    setup = "we are choosing between one-on-one peer support and manualized peer groups."
+    ask = "which one has better research behind it?"
+    _not_in_eval_files(f"{setup} {ask}")
+    assert real_index.reader.read_in_context(ask) is None  # nothing before it to add
+    in_context = real_index.reader.read_in_context(f"{setup} {ask}")
+    assert in_context is not None and "manualized" in in_context.words
+    # Words after the question are an afterthought, never added.
+    assert real_index.reader.read_in_context(f"{ask} {setup}") is None
