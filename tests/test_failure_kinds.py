@@ -787,3 +787,38 @@ def test_a_declined_ask_is_retried_with_the_sentence_that_sets_it_up(
     assert in_context is not None and "manualized" in in_context.words
     # Words after the question are an afterthought, never added.
     assert real_index.reader.read_in_context(f"{ask} {setup}") is None
+
+
+def test_a_city_no_source_names_is_checked_like_a_state(real_index: SnippetIndex) -> None:
+    question = "are there dual diagnosis peer groups in Houston?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert [place.id for place in real_index.read(question).places] == ["houston"]
+    assert not answer.answered
+    assert answer.missing in (None, "anything specific to Houston")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what exactly are the core conditions of a helping relationship?",
+        "could you list the core conditions Rogers described?",
+    ],
+)
+def test_a_list_is_not_answered_by_a_passage_that_only_names_the_term(
+    real_index: SnippetIndex, question: str
+) -> None:
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "listing"
+    assert not answer.answered
+    assert [r.snippet_id for r in answer.related][:1] == ["rogers2017-core-conditions"]
+
+
+def test_a_list_the_sources_spell_out_is_answered(real_index: SnippetIndex) -> None:
+    question = "can you list the job titles peer providers go by?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "listing"
+    assert answer.answered
+    assert "titles including" in answer.results[0].text

@@ -437,6 +437,8 @@ def test_a_weak_ask_keeps_a_place_its_context_names(real_index: SnippetIndex) ->
         ("what were their ages in the Hong Kong study", "demographics"),
         ("where does the money for peer programs mostly come from nowadays?", None),
         ("what titles do people doing peer work go by?", None),
+        ("does my client have bipolar or is it just stress?", "medical"),
+        ("what do people who have bipolar disorder want from peer workers?", None),
         ("what is the main source of funding for peer programs?", "definition"),
         ("what was the source of funding for the youth peer study?", "study-funder"),
     ],

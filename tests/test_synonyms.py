@@ -38,6 +38,11 @@ ROLE_UNCLEAR = ("rogers2017-role-ambiguity", "lafrance2017-role-clarity")
 
 MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     (
+        "is the certified peer specialist a new role in mental health?",
+        "recent addition",
+        "peersforprogress-16-states-medicaid",
+    ),
+    (
         "why was it so urgent to understand how CPSs fit in, with the Affordable Care Act coming?",
         "critical",
         "peersforprogress-aca-expansion",
