@@ -66,6 +66,8 @@ _INTRODUCTION_RE = re.compile(
 )
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# Words pointing back at what the message said before the question.
+_POINTING_RE = re.compile(r"\bthem\b")
 # "can peers bill Medicare (not Medicaid)": what an aside excludes is not what is asked about.
 _EXCLUSION_RE = re.compile(
     r"(?:i e |ie |that is |so |and |but )?"
@@ -232,6 +234,14 @@ class QuestionReader:
             ask = self._with_experience(ask, best, sentences)
         if self._weak(ask):
             ask = self._with_context(ask, raws)
+        elif _POINTING_RE.search(ask) and not in_context:
+            # "we have clients with a bipolar dx. how can peer workers help *them*?": the
+            # statement before the question says who "them" is.
+            position = next(
+                (i for i, raw in enumerate(raws) if best in self._clean(raw, drop_reasons=False)),
+                0,
+            )
+            ask = self._with_context(ask, raws[:position])
         elif in_context:
             # Only what comes before the question: a sentence that sets it up ("we're deciding
             # between 1:1 support and groups. which format ..."), not an afterthought after it

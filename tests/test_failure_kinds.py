@@ -822,3 +822,11 @@ def test_a_list_the_sources_spell_out_is_answered(real_index: SnippetIndex) -> N
     assert answer.frame == "listing"
     assert answer.answered
     assert "titles including" in answer.results[0].text
+
+
+def test_a_question_about_them_is_answered_about_who_them_is(real_index: SnippetIndex) -> None:
+    question = "we have several clients with bipolar disorder. how can peer workers help them?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert "bipolar" in answer.results[0].text.lower()

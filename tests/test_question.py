@@ -448,3 +448,14 @@ def test_amounts_sizes_lengths_follow_through_and_sample_make_up(
 ) -> None:
     question = _read(real_index, message)
     assert (question.frame.id if question.frame else None) == frame
+
+
+def test_them_points_back_at_the_statement_before_the_question(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index, "we have several clients with bipolar disorder. how can peer workers help them?"
+    )
+    assert "bipolar" in question.words
+    # Without a statement before it, "them" adds nothing.
+    assert _read(real_index, "how can peer workers help them?").ask == (
+        "how can peer workers help them"
+    )

@@ -38,6 +38,16 @@ ROLE_UNCLEAR = ("rogers2017-role-ambiguity", "lafrance2017-role-clarity")
 
 MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
     (
+        "which theoretical lenses could help us research peer support?",
+        "frameworks",
+        "rogers2017-core-conditions",
+    ),
+    (
+        "what could help us understand why peer support works?",
+        "effectiveness",
+        ("rogers2017-core-conditions", "rogers2017-individual-peer-support"),
+    ),
+    (
         "is the certified peer specialist a new role in mental health?",
         "recent addition",
         "peersforprogress-16-states-medicaid",
