@@ -312,30 +312,14 @@ class SQLStore:
         """Write what answered questions left behind (see `bot.store.behind`).
 
         One multi-row statement per table and chunk, each committing on its own (no
-        transaction held across statements: see `bot.store.sqlite`), jobs last: if a statement
-        fails, the jobs stay open and the sweeper that re-runs them writes the rest again.
-        A key listed twice keeps its last row (PostgreSQL refuses to upsert one row twice in
-        one statement).
+        transaction held across statements: see `bot.store.sqlite`). The order makes a retry
+        after a partial failure harmless: the upserts of replies and threads first, then the
+        jobs (if anything before failed, they stay open and the sweeper that re-runs them
+        remembers the reply again), then the outcomes, the only plain INSERT, last (a retry
+        repeats none, unless over a hundred of them needed several statements). A key listed
+        twice keeps its last row (PostgreSQL refuses to upsert one row twice in a statement).
         """
         with self.database.session() as session:
-            for outcomes in _chunks(batch.outcomes):
-                session.execute(
-                    "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
-                    "missing, snippet_ids) VALUES " + _rows(len(outcomes), 7),
-                    [
-                        value
-                        for outcome in outcomes
-                        for value in (
-                            outcome.asked_at,
-                            outcome.question_hash,
-                            outcome.outcome,
-                            outcome.frame,
-                            json.dumps(list(outcome.concepts)),
-                            outcome.missing,
-                            json.dumps(list(outcome.snippet_ids)),
-                        )
-                    ],
-                )
             answers = {(a.channel, a.ts): (a, at) for a, at in batch.answers}
             for replies in _chunks(list(answers.values())):
                 session.execute(
@@ -368,6 +352,24 @@ class SQLStore:
                         f"({', '.join(['?'] * len(chunk))})",
                         [state, max(f.at for f in chunk), *(f.key for f in chunk)],
                     )
+            for outcomes in _chunks(batch.outcomes):
+                session.execute(
+                    "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
+                    "missing, snippet_ids) VALUES " + _rows(len(outcomes), 7),
+                    [
+                        value
+                        for outcome in outcomes
+                        for value in (
+                            outcome.asked_at,
+                            outcome.question_hash,
+                            outcome.outcome,
+                            outcome.frame,
+                            json.dumps(list(outcome.concepts)),
+                            outcome.missing,
+                            json.dumps(list(outcome.snippet_ids)),
+                        )
+                    ],
+                )
 
     # -- ConversationStore -------------------------------------------------------------------
 
