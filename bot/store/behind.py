@@ -82,7 +82,8 @@ class WriteBehind:
         # waits for the rows queued before it, not for a queue that busy threads keep filling.
         self._queued = 0
         self._done = 0
-        self._hurry = False
+        # A flush waits for the rows up to this count: until they are written, no delay.
+        self._flush_to = 0
         self._closed = False
         self._thread: threading.Thread | None = None
         self._pid = os.getpid()
@@ -112,11 +113,8 @@ class WriteBehind:
             if self._pid != os.getpid():
                 # Forked after rows were queued (not gunicorn's case): they are the parent's.
                 self._pending, self._thread = _Pending(), None
-                self._queued = self._done = 0
+                self._queued = self._done = self._flush_to = 0
                 self._pid = os.getpid()
-            if self._closed:
-                # After shutdown (a late listener thread): write now, not never.
-                self._hurry = True
             first = not self._pending
             put(self._pending)
             self._queued += 1
@@ -125,7 +123,7 @@ class WriteBehind:
                     target=self._write_forever, daemon=True, name="peerbot-writes"
                 )
                 self._thread.start()
-            elif first or self._hurry:
+            elif first or self._urgent():
                 # Wake the writer only when it waits for a first row or should write now: a
                 # wake-up per row would cost each answer thread switches for nothing.
                 self._ready.notify_all()
@@ -142,7 +140,7 @@ class WriteBehind:
             target = self._queued
             if self._done >= target:
                 return True
-            self._hurry = True
+            self._flush_to = max(self._flush_to, target)
             self._ready.notify_all()
             while self._done < target:
                 if self._thread is None or not self._thread.is_alive():
@@ -163,15 +161,14 @@ class WriteBehind:
         while True:
             with self._ready:
                 while not self._pending:
-                    self._hurry = self._closed
                     if self._closed or not self._ready.wait(IDLE_SECONDS):
                         if not self._pending:
                             # Nothing to write: the next row queued starts a new thread.
                             self._thread = None
                             return
-                if not self._hurry:
+                if not self._urgent():
                     # Let others join the batch; a flush (or close) cuts the wait short.
-                    self._ready.wait_for(lambda: self._hurry, self.delay)
+                    self._ready.wait_for(self._urgent, self.delay)
                 batch = self._pending.take()
                 self._pending = _Pending()
             written = self._write(batch)
@@ -187,6 +184,11 @@ class WriteBehind:
                 self._ready.notify_all()
             if not written:
                 time.sleep(RETRY_SECONDS)
+
+    def _urgent(self) -> bool:
+        """Write without waiting: a flush waits for rows not yet written, or after shutdown
+        (a late listener thread's rows are written at once, not never)."""
+        return self._closed or self._done < self._flush_to
 
     def _write(self, batch: Batch) -> bool:
         try:
