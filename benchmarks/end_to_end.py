@@ -3,6 +3,7 @@
     python benchmarks/end_to_end.py                     # real knowledge base, 10 senders
     python benchmarks/end_to_end.py --senders 10 --requests 100 --snippets 10000
     python benchmarks/end_to_end.py --tls               # the Web API over HTTPS, as Slack's
+    python benchmarks/end_to_end.py --before DIR        # beside an earlier peerbot's tree
 
 Runs `peerbot serve` exactly as deployed (gunicorn, PEERBOT_WORKERS=2 x PEERBOT_THREADS=8) on a
 loopback port, its Web API pointed at a loopback fake Slack (`slack_fake.py`). Each of N sender
@@ -35,6 +36,7 @@ import contextlib
 import http.client
 import itertools
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -192,6 +194,10 @@ SERVERS = {
     "bare Bolt": bare_bolt_command(pooled=False),
     "bare Bolt pooled": bare_bolt_command(pooled=True),
 }
+# With --before DIR: an earlier peerbot's source tree, served beside this one (same
+# interpreter and packages; `python -m bot` run in DIR imports DIR's `bot`).
+BEFORE = "peerbot before"
+_before_tree: Path | None = None
 
 
 @dataclass
@@ -230,7 +236,14 @@ def measure_servers(
         running: list[_Running] = []
         for name in names:
             port = free_port()
-            process, ready = stack.enter_context(serving(fake, port, settings, SERVERS[name]))
+            if name == BEFORE:
+                # Its own data directory: its own store and index cache.
+                own = {**settings, "PEERBOT_DATA_DIR": settings["PEERBOT_DATA_DIR"] + "-before"}
+                command: list[str] | None = [sys.executable, "-m", "bot", "serve"]
+                started = serving(fake, port, own, command, cwd=_before_tree)
+            else:
+                started = serving(fake, port, settings, SERVERS[name])
+            process, ready = stack.enter_context(started)
             running.append(_Running(name, port, process, ready, [process.pid]))
         for server in running:
             run_senders(server.port, fake, 2, 10, Sender.mention, texts)  # warm-up
@@ -373,6 +386,21 @@ def report(
     return "\n".join(lines)
 
 
+def before_rows(results: Sequence[dict[str, Any]]) -> str:
+    """peerbot's CPU and latency as ratios to `peerbot before`'s, in the same run."""
+    ours = next(r for r in results if r["name"] == "peerbot")
+    before = next(r for r in results if r["name"] == BEFORE)
+    parts = [
+        f"CPU per mention {ours['server_cpu_ms']:.2f} vs {before['server_cpu_ms']:.2f} ms "
+        f"({ours['server_cpu_ms'] / before['server_cpu_ms']:.2f}x)"
+    ]
+    for q in (50, 99):
+        now = percentile(ours["mention_replies"], q)
+        then = percentile(before["mention_replies"], q)
+        parts.append(f"p{q} {now:.1f} vs {then:.1f} ms ({now / then:.2f}x)")
+    return "peerbot vs peerbot before, same run: " + "; ".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--senders", type=int, default=10)
@@ -391,14 +419,28 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=",".join(SERVERS),
         help=f"comma-separated, from: {', '.join(SERVERS)}",
     )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="an earlier peerbot source tree (git archive COMMIT | tar -x -C DIR), served "
+        f"beside this one as {BEFORE!r}",
+    )
     args = parser.parse_args(argv)
     print(f"# end-to-end benchmark: {machine()}", flush=True)
     servers = [name.strip() for name in args.servers.split(",") if name.strip()]
+    if args.before is not None:
+        global _before_tree
+        _before_tree = args.before.resolve()
+        servers.insert(1, BEFORE)
     label, results = run_all(
         args.senders, args.requests, args.snippets, args.pause_ms, servers, args.rounds, args.tls
     )
     print()
     print(report(label, results, args.senders, args.requests, args.pause_ms))
+    if args.before is not None:
+        print()
+        print(before_rows(results))
 
 
 if __name__ == "__main__":

@@ -73,6 +73,8 @@ class CountingSlack:
     scope, lists a thread's replies (with their metadata) for conversations.replies."""
 
     def __init__(self) -> None:
+        # Plain HTTP: no certificate for serve_environ to have the servers trust.
+        self.certificate: Path | None = None
         self.counts: Counter[str] = Counter()
         self.posted: dict[str, list[dict[str, Any]]] = {}
         self.lock = threading.Lock()

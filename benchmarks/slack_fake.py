@@ -306,14 +306,15 @@ def serving(
     port: int,
     extra: Mapping[str, str],
     command: Sequence[str] | None = None,
+    cwd: Path | None = None,
 ) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
-    """Start `peerbot serve` (or `command`, given --bind) on 127.0.0.1:`port`; yield
-    (process, seconds until ready)."""
+    """Start `peerbot serve` (or `command`, given --bind) on 127.0.0.1:`port`, in `cwd` (default:
+    this checkout); yield (process, seconds until ready)."""
     started = time.monotonic()
     process = subprocess.Popen(
         [*(command or [*peerbot_command(), "serve"]), "--bind", f"127.0.0.1:{port}"],
         env=serve_environ(fake, extra),
-        cwd=REPO,
+        cwd=cwd or REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -16,7 +16,9 @@ with either.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answer import Answer
@@ -47,12 +49,7 @@ def _normal_name(name: str) -> str:
     return _normal(name)
 
 
-def concept_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """Concept id -> the names it goes by (first the one to search with), from the knowledge base.
-
-    Roles (title, aliases) and topics (label); `concepts.yaml` entries too once the knowledge
-    base carries them (an attribute `concepts` mapping ids to objects with `name`/`aliases`).
-    """
+def _concept_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     names: dict[str, tuple[str, ...]] = {}
     for role in kb.roles.values():
         names[role.id] = role.names
@@ -68,9 +65,49 @@ def concept_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return names
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What threads are read with, for one knowledge base."""
+
+    names: Mapping[str, tuple[str, ...]]
+    facets: frozenset[str]
+    # snippet id -> its first role and first topic
+    first_tags: Mapping[str, tuple[str, ...]]
+
+
+# The facts of the knowledge base in service, built on its first answer rather than on every
+# answer (a dict over every snippet each time grows with the knowledge base). One entry: a
+# reload brings a new knowledge base and the old one's facts go with it.
+_last: tuple[weakref.ref[KnowledgeBase], _Facts] | None = None
+
+
+def _facts(kb: KnowledgeBase) -> _Facts:
+    global _last
+    last = _last
+    if last is not None and last[0]() is kb:
+        return last[1]
+    facts = _Facts(
+        _concept_names(kb),
+        frozenset(kb.topics),
+        {snippet.id: (*snippet.roles[:1], *snippet.topics[:1]) for snippet in kb.snippets},
+    )
+    _last = (weakref.ref(kb), facts)
+    return facts
+
+
+def concept_names(kb: KnowledgeBase) -> Mapping[str, tuple[str, ...]]:
+    """Concept id -> the names it goes by (first the one to search with), from the knowledge base.
+
+    Roles (title, aliases) and topics (label); `concepts.yaml` entries too once the knowledge
+    base carries them (an attribute `concepts` mapping ids to objects with `name`/`aliases`).
+    Built once per knowledge base; not to be changed by callers.
+    """
+    return _facts(kb).names
+
+
 def facet_ids(kb: KnowledgeBase) -> frozenset[str]:
     """The concept ids that are facets of a subject rather than subjects: the topics."""
-    return frozenset(kb.topics)
+    return _facts(kb).facets
 
 
 def named_concepts(text: str, names: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -100,16 +137,15 @@ def thread_concepts(answer: Answer, kb: KnowledgeBase) -> tuple[str, ...]:
     first role and topic of the first passage shown."""
     if answer.concepts:
         return answer.concepts[:MAX_THREAD_CONCEPTS]
-    facets = facet_ids(kb)
-    named = named_concepts(answer.question, concept_names(kb))
+    facts = _facts(kb)
+    named = named_concepts(answer.question, facts.names)
     if named:
+        facets = facts.facets
         ordered = [c for c in named if c not in facets] + [c for c in named if c in facets]
         return tuple(ordered[:MAX_THREAD_CONCEPTS])
-    by_id = {snippet.id: snippet for snippet in kb.snippets}
-    first = by_id.get(answer.results[0].snippet_id) if answer.results else None
-    if first is None:
+    if not answer.results:
         return ()
-    return (*first.roles[:1], *first.topics[:1])
+    return facts.first_tags.get(answer.results[0].snippet_id, ())
 
 
 def is_chatter(text: str) -> bool:

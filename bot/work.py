@@ -15,8 +15,10 @@ next process to take, so nothing acknowledged is dropped.
 
 The double-post window: a job found in `posting` may or may not have reached Slack (the
 process died between the call and `finish`). Its performer is told (`recovering=True`) and
-looks for its own earlier reply before posting again (see bot.listeners.questions); where it
-cannot look, it posts once more. The window is one Slack call plus one UPDATE long.
+looks for its own earlier reply before posting again (see bot.listeners.replying); where it
+cannot look, it posts once more. The window is one Slack call plus the write-behind delay long:
+`finish` is queued with what the reply leaves behind and written in batches (bot.store.behind),
+at most `DEFAULT_DELAY_SECONDS` later, and on shutdown before the process exits.
 
 Privacy: a job holds the question text and the response_url only until it is finished; then
 both are erased and only ids remain, deleted a day later (`KEEP_FINISHED_SECONDS`). While
@@ -43,6 +45,7 @@ from typing import Literal
 from cryptography.fernet import Fernet, InvalidToken
 
 from bot.store import Job, StoreError, WorkStore
+from bot.store.behind import WriteBehind
 
 log = logging.getLogger("peerbot.work")
 
@@ -115,8 +118,12 @@ class WorkQueue:
         sweep_seconds: float = DEFAULT_SWEEP_SECONDS,
         batch: int = 8,
         clock: Callable[[], float] = time.time,
+        writes: WriteBehind | None = None,
     ) -> None:
         self.store = store
+        # A job's finish, and what its listener remembers once the reply is out, are written
+        # behind the reply in batches (bot.store.behind says what a crash can cost).
+        self.writes = writes if writes is not None else WriteBehind(store, clock=clock)
         self.sealer = Sealer(secret)
         self.lease_seconds = lease_seconds
         self.sweep_seconds = sweep_seconds
@@ -231,8 +238,8 @@ class WorkQueue:
             log.error("job given up key=%s kind=%s reason=attempts", job.key, job.kind)
             outcome = "failed"
         if outcome in ("answered", "failed"):
-            state: Literal["answered", "failed"] = outcome
-            self._store_call(durable, lambda: self.store.finish(job.key, state, now))
+            if durable:
+                self.writes.finish(job.key, outcome, now)
         elif outcome == "retry":
             backoff = min(self.lease_seconds, 2.0 ** max(job.attempts, 1))
             self._store_call(
@@ -266,7 +273,13 @@ class WorkQueue:
             return None
 
     def sweep(self) -> int:
-        """Lease and run jobs whose leases expired (a crash, a hand-back); how many ran."""
+        """Lease and run jobs whose leases expired (a crash, a hand-back); how many ran.
+
+        This process's own finished jobs are written first, so it never takes back a job it
+        has answered whose finish is still queued (only possible after writes kept failing
+        for a whole lease).
+        """
+        self.writes.flush(timeout=self.lease_seconds / 2)
         now = self.clock()
         leased = self.store.lease_due(self.owner, now + self.lease_seconds, now, self.batch)
         jobs = [job for job in map(self._opened, leased) if job is not None]
@@ -305,7 +318,9 @@ class WorkQueue:
             self._stopping.wait(self.sweep_seconds)
 
     def shutdown(self, grace: float) -> list[str]:
-        """Stop sweeping, let running jobs finish within `grace`, hand back the rest.
+        """Stop sweeping, let running jobs finish within `grace`, hand back the rest, and
+        write what the finished ones left queued (given at least a second, within the margin
+        gunicorn adds to the grace).
 
         Returns the keys handed back. Jobs accepted but not started are handed back at once;
         a job still running when the grace is over is handed back too (the process is about
@@ -323,6 +338,8 @@ class WorkQueue:
                 self._held_lock.wait(max(0.0, deadline - time.monotonic()))
             left = list(self._held)
         self._hand_back(left)
+        if not self.writes.close(timeout=max(1.0, deadline - time.monotonic())):
+            log.error("shutdown: queued rows not written; their jobs will be re-run")
         return waiting + left
 
     def _hand_back(self, keys: list[str]) -> None:

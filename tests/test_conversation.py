@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,26 @@ def test_thread_concepts(real_kb: KnowledgeBase, real_index: SnippetIndex) -> No
     first = next(s for s in real_kb.snippets if s.id == answer.results[0].snippet_id)
     assert thread_concepts(unnamed, real_kb) == (*first.roles[:1], *first.topics[:1])
     assert thread_concepts(Answer("what?", False, (), ()), real_kb) == ()
+
+
+def test_thread_concepts_follow_a_reloaded_knowledge_base(
+    real_kb: KnowledgeBase, real_index: SnippetIndex
+) -> None:
+    """What threads are read with is built once per knowledge base, not once and for all: a
+    reload (SIGHUP) that retags a passage or renames a role is seen by the next answer."""
+    answer = real_index.search("what does a certified peer specialist do?")
+    unnamed = Answer("what is it like?", True, answer.results[:1], ())
+    first = next(s for s in real_kb.snippets if s.id == answer.results[0].snippet_id)
+    retagged = replace(first, roles=("peer-bridger",), topics=("funding",))
+    reloaded = replace(
+        real_kb,
+        snippets=tuple(retagged if s is first else s for s in real_kb.snippets),
+        topics={**real_kb.topics, "zz-new": replace(next(iter(real_kb.topics.values())))},
+    )
+    assert thread_concepts(unnamed, real_kb) == (*first.roles[:1], *first.topics[:1])
+    assert thread_concepts(unnamed, reloaded) == ("peer-bridger", "funding")
+    assert "zz-new" in facet_ids(reloaded) and "zz-new" not in facet_ids(real_kb)
+    assert thread_concepts(unnamed, real_kb) == (*first.roles[:1], *first.topics[:1])
 
 
 # --- Block Kit --------------------------------------------------------------------------------

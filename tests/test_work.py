@@ -90,6 +90,7 @@ def test_a_job_is_taken_once_and_a_finished_one_is_a_duplicate(store: SQLStore) 
     assert accepted.status == "new" and accepted.leased
     assert second.accept(job(1, clock)).status == "busy"
     assert first.run(accepted) == "answered"
+    assert first.writes.flush()  # the finish is written behind the reply (bot.store.behind)
     assert second.accept(job(1, clock)).status == "done"
     assert recorder.ran == [("message:D01:1.000100", f"{WORDS} 1", False)]
 
@@ -117,6 +118,7 @@ def test_the_sweeper_reruns_expired_work_and_a_crash_in_posting_is_flagged(
     assert sweeper.sweep() == 0  # leases still live
     clock.now += 31
     assert sweeper.sweep() == 2
+    assert sweeper.writes.flush()
     assert sorted(recorder.ran) == [
         ("message:D01:1.000100", f"{WORDS} 1", False),
         ("message:D02:2.000100", f"{WORDS} 2", True),
@@ -135,6 +137,7 @@ def test_finished_jobs_keep_only_ids_and_are_pruned_after_a_day(
     assert stored_pending.text and WORDS not in stored_pending.text  # sealed while pending
     assert stored_pending.response_url and "secret" not in stored_pending.response_url
     work.run(work.accept(job(1, clock)))
+    assert work.writes.flush()
     answered = [j for j in store.jobs() if j.state == "answered"]
     assert [(j.key, j.text, j.response_url) for j in answered] == [
         ("message:D01:1.000100", None, None)

@@ -204,7 +204,8 @@ def render_reply(
 def remember_outcome(deps: Deps, answer: Answer) -> None:
     """Record how a question was answered, for `peerbot gaps`; the text only if opted in.
 
-    A store failure is logged and swallowed: the reply matters more than the record of it.
+    The outcome is written behind the reply (bot.store.behind); a store failure is logged and
+    swallowed: the reply matters more than the record of it.
     """
     qhash = question_hash(answer.question)
     kind: OutcomeKind = (
@@ -215,7 +216,7 @@ def remember_outcome(deps: Deps, answer: Answer) -> None:
         qhash, kind, answer.frame, answer.concepts, answer.missing, shown, time.time()
     )
     try:
-        deps.feedback.record_outcome(outcome)
+        deps.work.writes.record_outcome(outcome)
         if deps.settings.store_question_text and kind != "answered":
             deps.feedback.remember_question(qhash, answer.question)
     except Exception as error:  # noqa: BLE001 - any store error must not stop the reply

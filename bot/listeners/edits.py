@@ -21,6 +21,10 @@ from bot.listeners.common import Deps, log_handled, question_from_text, started_
 from bot.listeners.follow_ups import DELETED, EDITED, TOMBSTONE
 from bot.listeners.replying import answer_for, call_safely, remember_thread
 
+# How long a deletion waits for this process's queued rows to be written (the store is down
+# if longer: it forgets what it can and logs the rest).
+_FLUSH_SECONDS = 5.0
+
 
 def _edited(
     deps: Deps, client: WebClient, event: dict[str, Any], body: dict[str, Any], context: BoltContext
@@ -86,6 +90,9 @@ def _remove(
     """A question is gone: delete peerbot's reply and every shared copy, and forget them."""
     if not channel or not ts:
         return
+    # Rows this process still has queued about the message (bot.store.behind) go in first, so
+    # the forgetting below is the last word on it.
+    deps.work.writes.flush(timeout=_FLUSH_SECONDS)
     removed, failed = 0, 0
     answered = deps.conversations.answered(channel, ts)
     targets = [(channel, answered.reply_ts)] if answered else []

@@ -66,10 +66,12 @@ def concerns_peerbot(
 
 def drop_unrelated_messages(
     settings: Settings, conversations: ConversationStore
-) -> Callable[..., BoltResponse | None]:
+) -> Callable[[dict[str, Any], BoltContext, Callable[[], object]], BoltResponse | None]:
     """Global middleware: ack and drop, unlogged and unstored, channel messages not for peerbot."""
 
-    def drop_unrelated(body: dict[str, Any], next_: Callable[[], None]) -> BoltResponse | None:
+    def drop_unrelated(
+        body: dict[str, Any], _context: BoltContext, next_: Callable[[], object]
+    ) -> BoltResponse | None:
         event = body.get("event") if body.get("type") == "event_callback" else None
         if (
             isinstance(event, dict)

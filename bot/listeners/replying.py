@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
@@ -148,7 +148,7 @@ def remember_thread(
 ) -> None:
     """Keep the concept ids of the thread's last answer (the earlier ones if it found none)."""
     concepts = thread_concepts(answer, deps.index.kb) if answer is not None else ()
-    deps.conversations.remember_thread(channel, thread_ts, concepts or before or ())
+    deps.work.writes.remember_thread(channel, thread_ts, concepts or before or ())
 
 
 def message_job(body: dict[str, Any], bot_user_id: str | None) -> Job | None:
@@ -189,8 +189,9 @@ def message_job(body: dict[str, Any], bot_user_id: str | None) -> Job | None:
     )
 
 
-def already_replied(client: WebClient, job: Job) -> bool | None:
-    """Whether the reply to `job` is already in Slack; None when the bot cannot look.
+def already_replied(client: WebClient, job: Job) -> str | Literal[False] | None:
+    """The ts of the reply to `job` if it is already in Slack, False if it is not, None when
+    the bot cannot look.
 
     Looking needs the history scope of the conversation: `im:history` (always in the manifest)
     for DMs; `channels:history` / `groups:history` for channels, which the manifest asks for
@@ -214,8 +215,20 @@ def already_replied(client: WebClient, job: Job) -> bool | None:
         metadata = message.get("metadata") or {}
         payload = metadata.get("event_payload") or {}
         if metadata.get("event_type") == ANSWER_METADATA_TYPE and payload.get("key") == job.key:
-            return True
+            return str(message.get("ts") or "")
     return False
+
+
+def remember_reply(
+    deps: Deps, job: Job, reply_ts: str, answer: Answer | None, thread: tuple[str, ...] | None
+) -> None:
+    """Where the reply to a stored question went, and its thread's subject (written behind
+    the reply: bot.store.behind)."""
+    if not job.channel or not job.ts:
+        return
+    deps.work.writes.remember_answer(Answered(job.channel, job.ts, reply_ts))
+    if job.thread_ts and job.kind != "message.im":
+        remember_thread(deps, job.channel, job.thread_ts, answer, thread)
 
 
 def perform_message(
@@ -251,9 +264,16 @@ def perform_message(
             deps.settings, event_id=job.event_id, kind=kind, outcome="chatter", started=started
         )
         return "answered"
-    if recovering and already_replied(client, job):
-        log.info("event_id=%s kind=%s outcome=already-posted", job.event_id, kind)
-        return "answered"
+    if recovering:
+        reply_ts = already_replied(client, job)
+        if isinstance(reply_ts, str):
+            # Posted before the crash, perhaps not remembered (bot.store.behind): remember it.
+            if reply_ts:
+                searched, _ = read_in_thread(deps, question, thread)
+                answer = deps.index.search(searched, k=deps.settings.results) if question else None
+                remember_reply(deps, job, reply_ts, answer, thread)
+            log.info("event_id=%s kind=%s outcome=already-posted", job.event_id, kind)
+            return "answered"
     blocks, text, outcome, answer = answer_for(deps, question, thread=thread, owner=job.user_id)
     if not mark_posting():
         return "lost"
@@ -267,13 +287,7 @@ def perform_message(
         metadata={"event_type": ANSWER_METADATA_TYPE, "event_payload": {"key": job.key}},
     )
     if error is None and reply_ts:
-        try:
-            deps.conversations.remember_answer(Answered(channel, ts, reply_ts))
-            if thread_ts and not in_dm:
-                remember_thread(deps, channel, thread_ts, answer, thread)
-        except StoreError as failure:
-            # Posted: never retry it for this. Only edits and follow-ups of it are lost.
-            log.error("reply not remembered event_id=%s error=%s", job.event_id, failure)
+        remember_reply(deps, job, reply_ts, answer, thread)
     log_handled(
         deps.settings,
         event_id=job.event_id,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.store.database import Database
 from bot.store.migrations import migrate
 from bot.store.records import (
     Answered,
+    Batch,
     FeedbackSummary,
     Job,
     JobState,
@@ -41,6 +42,22 @@ _JOB_COLUMNS = (
     "text, state, attempts"
 )
 _OPEN = "state IN ('received', 'posting')"
+_T = TypeVar("_T")
+
+
+# Rows per multi-row statement: 7 columns x 100 stays under SQLite's oldest limit of 999
+# parameters per statement.
+_CHUNK_ROWS = 100
+
+
+def _chunks(items: Sequence[_T]) -> list[Sequence[_T]]:
+    return [items[start : start + _CHUNK_ROWS] for start in range(0, len(items), _CHUNK_ROWS)]
+
+
+def _rows(count: int, columns: int) -> str:
+    """`(?, ?), (?, ?)` for `count` rows of `columns` values."""
+    row = "(" + ", ".join(["?"] * columns) + ")"
+    return ", ".join([row] * count)
 
 
 def _job(row: Sequence[Any]) -> Job:
@@ -290,6 +307,69 @@ class SQLStore:
                 (finished_before,),
             )
             return cursor.rowcount
+
+    def write_batch(self, batch: Batch) -> None:
+        """Write what answered questions left behind (see `bot.store.behind`).
+
+        One multi-row statement per table and chunk, each committing on its own (no
+        transaction held across statements: see `bot.store.sqlite`). The order makes a retry
+        after a partial failure harmless: the upserts of replies and threads first, then the
+        jobs (if anything before failed, they stay open and the sweeper that re-runs them
+        remembers the reply again), then the outcomes, the only plain INSERT, last (a retry
+        repeats none, unless over a hundred of them needed several statements). A key listed
+        twice keeps its last row (PostgreSQL refuses to upsert one row twice in a statement).
+        """
+        with self.database.session() as session:
+            answers = {(a.channel, a.ts): (a, at) for a, at in batch.answers}
+            for replies in _chunks(list(answers.values())):
+                session.execute(
+                    "INSERT INTO answered_messages (channel, ts, reply_ts, answered_at) VALUES "
+                    + _rows(len(replies), 4)
+                    + " ON CONFLICT (channel, ts) DO UPDATE SET "
+                    "reply_ts = excluded.reply_ts, answered_at = excluded.answered_at",
+                    [v for a, at in replies for v in (a.channel, a.ts, a.reply_ts, at)],
+                )
+            threads = {(t.channel, t.thread_ts): t for t in batch.threads}
+            for subjects in _chunks(list(threads.values())):
+                session.execute(
+                    "INSERT INTO conversation_threads (channel, thread_ts, concepts, updated_at) "
+                    "VALUES " + _rows(len(subjects), 4) + " ON CONFLICT (channel, thread_ts) DO "
+                    "UPDATE SET concepts = excluded.concepts, updated_at = excluded.updated_at",
+                    [
+                        value
+                        for t in subjects
+                        for value in (t.channel, t.thread_ts, json.dumps(list(t.concepts)), t.at)
+                    ],
+                )
+            for state in ("answered", "failed"):
+                done = [f for f in batch.finished if f.state == state]
+                for chunk in _chunks(done):
+                    # One finishing time per statement: the batch's last (they differ by at
+                    # most the write-behind delay; the time only decides when ids are pruned).
+                    session.execute(
+                        "UPDATE jobs SET state = ?, text = NULL, response_url = NULL, "
+                        "owner = NULL, lease_until = NULL, finished_at = ? WHERE key IN "
+                        f"({', '.join(['?'] * len(chunk))})",
+                        [state, max(f.at for f in chunk), *(f.key for f in chunk)],
+                    )
+            for outcomes in _chunks(batch.outcomes):
+                session.execute(
+                    "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
+                    "missing, snippet_ids) VALUES " + _rows(len(outcomes), 7),
+                    [
+                        value
+                        for outcome in outcomes
+                        for value in (
+                            outcome.asked_at,
+                            outcome.question_hash,
+                            outcome.outcome,
+                            outcome.frame,
+                            json.dumps(list(outcome.concepts)),
+                            outcome.missing,
+                            json.dumps(list(outcome.snippet_ids)),
+                        )
+                    ],
+                )
 
     # -- ConversationStore -------------------------------------------------------------------
 

@@ -156,6 +156,39 @@ class Job:
     attempts: int = 0
 
 
+@dataclass(frozen=True)
+class Finished:
+    """A job to mark finished (answered or failed) at `at`, written behind (`WriteBehind`)."""
+
+    key: str
+    state: JobState
+    at: float
+
+
+@dataclass(frozen=True)
+class ThreadSubject:
+    """A thread peerbot answered in, with its last answer's concept ids, as of `at`."""
+
+    channel: str
+    thread_ts: str
+    concepts: tuple[str, ...]
+    at: float
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What answered questions leave to write once their replies are out, in arrival order."""
+
+    outcomes: tuple[Outcome, ...] = ()
+    # (where the reply went, when)
+    answers: tuple[tuple[Answered, float], ...] = ()
+    threads: tuple[ThreadSubject, ...] = ()
+    finished: tuple[Finished, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.outcomes) + len(self.answers) + len(self.threads) + len(self.finished)
+
+
 class WorkStore(Protocol):
     """Durable jobs with leases, shared by every worker and every instance."""
 
@@ -189,6 +222,11 @@ class WorkStore(Protocol):
 
     def prune_jobs(self, finished_before: float) -> int:
         """Delete finished jobs older than `finished_before`; how many went."""
+        ...
+
+    def write_batch(self, batch: Batch) -> None:
+        """Write what answered questions left behind: a few statements for the whole batch."""
+        ...
 
 
 # --- conversations: threads, answered messages, share copies, one vote per person ---------------

@@ -132,8 +132,10 @@ class LiveApp:
         return self.store
 
     def drain(self) -> None:
-        """Wait until every listener started so far has finished."""
+        """Wait until every listener started so far has finished and what they left to write
+        behind their replies is written."""
         self.executor.wait_idle()
+        assert self.work.writes.flush(timeout=WAIT_SECONDS), "queued rows not written"
 
 
 @pytest.fixture

@@ -47,6 +47,7 @@ class Call:
     body: dict[str, Any]
     headers: dict[str, str]
     client_port: int = 0  # the caller's side of the TCP connection it came over
+    answer: dict[str, Any] | str | None = None  # what the fake answered
 
 
 @dataclass
@@ -193,6 +194,7 @@ class FakeSlack:
         if answer.delay:
             time.sleep(answer.delay)
         # Record before answering, so a caller that saw the answer also sees the call.
+        call.answer = answer.body
         with self._condition:
             self.calls.append(call)
             self._condition.notify_all()
@@ -213,15 +215,20 @@ class FakeSlack:
         channel = query.get("channel")
         thread = query.get("ts") if method == "conversations.replies" else None
         with self._condition:
-            posts = [c.body for c in self.calls if c.method == "chat.postMessage"]
+            posts = [
+                (c.body, c.answer if isinstance(c.answer, dict) else {})
+                for c in self.calls
+                if c.method == "chat.postMessage"
+            ]
         return [
             {
                 "type": "message",
                 "bot_id": BOT_ID,
                 "text": post.get("text", ""),
+                **({"ts": answer["ts"]} if answer.get("ts") else {}),
                 **({"metadata": post["metadata"]} if post.get("metadata") else {}),
             }
-            for post in posts
+            for post, answer in posts
             if post.get("channel") == channel and post.get("thread_ts") == thread
         ]
 

@@ -8,7 +8,8 @@ import time
 from slack_sdk import WebClient
 
 from bot.listeners.replying import ANSWER_METADATA_TYPE
-from bot.store import Job
+from bot.store import Answered, Job
+from bot.store.behind import WriteBehind
 from bot.work import WorkQueue
 from tests.slack.conftest import LiveApp
 from tests.slack.fakes import (
@@ -92,10 +93,49 @@ def test_a_crash_after_the_post_is_not_posted_twice_when_the_bot_can_look(
         metadata={"event_type": ANSWER_METADATA_TYPE, "event_payload": {"key": job.key}},
     )
     assert live_app.work.sweep() == 1
+    live_app.drain()
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
     (looked,) = fake_slack.calls_to("conversations.history")
     assert looked.body["channel"] == "D0WINDOW" and looked.body["oldest"] == dm["ts"]
     assert live_app.store.job_state(job.key) == "answered"
+
+
+def test_a_crash_with_the_rows_behind_the_reply_unwritten_answers_once_and_remembers(
+    live_app: LiveApp, fake_slack: FakeSlack
+) -> None:
+    """The reply went out, then the process died with its finish and where the reply went still
+    queued (bot.store.behind): the sweeper finds the reply by its metadata, posts nothing more,
+    and remembers it, so a follow-up in that thread is still answered there."""
+    live_app.work.writes = WriteBehind(live_app.store, delay=3600)  # dies before writing
+    mention = app_mention(f"<@{BOT_USER_ID}> {QUESTION}", channel="C0DIED")
+    assert live_app.sender.event(mention).status == 200
+    live_app.executor.wait_idle()
+    (post,) = fake_slack.calls_to("chat.postMessage")
+    key = f"message:C0DIED:{mention['ts']}"
+    assert live_app.store.job_state(key) == "posting"
+    assert live_app.store.answered("C0DIED", mention["ts"]) is None
+    # The process dies: its queue goes with it, and its lease expires.
+    live_app.store.release(key, live_app.work.owner, 0.0)
+    live_app.work.writes = WriteBehind(live_app.store)  # the next process's
+
+    assert live_app.work.sweep() == 1
+    live_app.drain()
+
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    (looked,) = fake_slack.calls_to("conversations.replies")
+    assert looked.body["ts"] == mention["ts"]
+    assert live_app.store.job_state(key) == "answered"
+    reply_ts = post.answer["ts"] if isinstance(post.answer, dict) else None
+    assert live_app.store.answered("C0DIED", mention["ts"]) == Answered(
+        "C0DIED", mention["ts"], str(reply_ts)
+    )
+    follow_up = message(
+        "who pays for that?", channel="C0DIED", channel_type="channel", thread_ts=mention["ts"]
+    )
+    assert live_app.sender.event(follow_up).status == 200
+    live_app.drain()
+    posts = fake_slack.calls_to("chat.postMessage")
+    assert len(posts) == 2 and posts[1].body["thread_ts"] == mention["ts"]
 
 
 def test_a_crash_before_the_post_reached_slack_is_posted_once(
@@ -105,6 +145,7 @@ def test_a_crash_before_the_post_reached_slack_is_posted_once(
     job = _job_for(mention, "app_mention", mention["ts"])
     _dead_process_took(live_app, job, posting=True)
     assert live_app.work.sweep() == 1
+    live_app.drain()
     (post,) = fake_slack.calls_to("chat.postMessage")
     assert post.body["thread_ts"] == mention["ts"]
     (looked,) = fake_slack.calls_to("conversations.replies")
@@ -121,6 +162,7 @@ def test_without_a_history_scope_the_crash_window_posts_once_more(
     _dead_process_took(live_app, job, posting=True)
     fake_slack.script("conversations.replies", body={"ok": False, "error": "missing_scope"})
     assert live_app.work.sweep() == 1
+    live_app.drain()
     (post,) = fake_slack.calls_to("chat.postMessage")
     assert post.body["channel"] == "C0NOSCOPE"
     assert live_app.store.job_state(job.key) == "answered"
@@ -157,6 +199,7 @@ def test_a_slash_command_whose_worker_died_is_answered_through_its_response_url(
     )
     _dead_process_took(live_app, job)
     assert live_app.work.sweep() == 1
+    live_app.drain()
     (answer,) = fake_slack.calls_to("respond")
     assert answer.path == "/respond/late" and answer.body["response_type"] == "ephemeral"
     assert live_app.store.job_state(job.key) == "answered"

@@ -88,6 +88,7 @@ def test_a_question_asked_in_the_home_modal_is_recorded_too(live_app: LiveApp) -
     }
     reply = live_app.sender.raw("payload=" + quote(json.dumps(payload)), FORM)
     assert reply.status == 200 and json.loads(reply.body)["response_action"] == "update"
+    live_app.drain()  # the outcome is written behind the reply (bot.store.behind)
     (outcome,) = live_app.feedback.outcomes()
     assert outcome.outcome == "declined"
     assert outcome.question_hash == question_hash(DECLINED[1])
