@@ -134,19 +134,27 @@ class PooledWebClient(WebClient):
         self.pool = pool or ConnectionPool(timeout=self.timeout, context=self.ssl)
 
     def for_request(self, token: str | None, team_id: str | None) -> PooledWebClient:
-        """A client with this one's settings and connections, for one request's context."""
-        return PooledWebClient(
+        """A client with this one's settings and connections, for one request's context.
+
+        slack_sdk's constructor writes its default User-Agent into the headers dict it is given:
+        handing it this client's own dict (as Bolt does) would drop the "peerbot/x" prefix from
+        both clients, so the new one gets a copy and keeps this one's User-Agent.
+        """
+        client = PooledWebClient(
             token=token,
             base_url=self.base_url,
             timeout=self.timeout,
             ssl=self.ssl,
             proxy=self.proxy,
-            headers=self.headers,
+            headers=dict(self.headers),
             team_id=team_id,
             logger=self.logger,
             retry_handlers=self.retry_handlers.copy() if self.retry_handlers else None,
             pool=self.pool,
         )
+        if "User-Agent" in self.headers:
+            client.headers["User-Agent"] = self.headers["User-Agent"]
+        return client
 
     def close(self) -> None:
         """Close the idle connections (calls made afterwards open new ones)."""

@@ -88,6 +88,15 @@ def test_calls_carry_what_slack_sdk_built(keep_alive_slack: FakeSlack) -> None:
     assert call.body["blocks"][0]["text"]["text"] == "x"
 
 
+def test_a_per_request_client_keeps_the_user_agent_prefix(keep_alive_slack: FakeSlack) -> None:
+    client = _client(keep_alive_slack.api_url, user_agent_prefix="peerbot/test")
+    for _ in range(2):  # the app's client too: a second request's client copies it again
+        client.for_request(BOT_TOKEN, "T1").chat_postMessage(channel="C1", text="hi")
+    client.chat_postMessage(channel="C1", text="hi")
+    calls = keep_alive_slack.calls_to("chat.postMessage")
+    assert [call.headers["user-agent"].split()[0] for call in calls] == ["peerbot/test"] * 3
+
+
 def test_concurrent_calls_each_get_their_own_connection(keep_alive_slack: FakeSlack) -> None:
     client = _client(keep_alive_slack.api_url)
     errors: list[BaseException] = []
