@@ -830,3 +830,12 @@ def test_a_question_about_them_is_answered_about_who_them_is(real_index: Snippet
     answer = real_index.search(question)
     assert answer.answered
     assert "bipolar" in answer.results[0].text.lower()
+
+
+def test_who_mentioned_a_program_is_not_what_is_asked(real_index: SnippetIndex) -> None:
+    """"mentioned" is talk about the question, as "said" and "told" are."""
+    question = "a colleague mentioned 'DDA' for co-occurring groups - what is that?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "milani2020-dda-programme"
