@@ -721,6 +721,11 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
         pytest.param(
             "do peer specialists work in opioid overdose follow-up?", "opioids", id="opioids"
         ),
+        pytest.param(
+            "how should peer specialists be supervised on a clinical team?",
+            "supervision",
+            id="supervision",
+        ),
     ],
 )
 def test_a_subject_no_source_names_gets_a_partial_answer(
@@ -833,9 +838,17 @@ def test_a_question_about_them_is_answered_about_who_them_is(real_index: Snippet
 
 
 def test_who_mentioned_a_program_is_not_what_is_asked(real_index: SnippetIndex) -> None:
-    """"mentioned" is talk about the question, as "said" and "told" are."""
+    """ "mentioned" is talk about the question, as "said" and "told" are."""
     question = "a colleague mentioned 'DDA' for co-occurring groups - what is that?"
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == "milani2020-dda-programme"
+
+
+def test_a_supervisor_asking_is_not_a_question_about_supervision(real_index: SnippetIndex) -> None:
+    question = "my supervisor wants to know: where do certified peer specialists work?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not real_index.read(question).places
+    assert answer.answered
