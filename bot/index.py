@@ -1296,14 +1296,6 @@ class SnippetIndex:
         """Answer a question with up to k cited passages, a partial answer, or a refusal."""
         read = self.read(question)
         shown, examined, reading, related, missing = self._decide(read, k)
-        if not shown and missing is None and read.reduced:
-            # Nothing answers the ask alone: the rest of the message may say what it is about.
-            in_context = self._reader.read_in_context(question)
-            if in_context is not None:
-                decided = self._decide(in_context, k)
-                if decided[0]:
-                    read = in_context
-                    shown, examined, reading, related, missing = decided
         crisis = mentions_crisis(question)
         frame = read.frame.id if read.frame is not None else None
         named = tuple(reading.named) + tuple(place.id for place in read.required_places)

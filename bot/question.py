@@ -36,6 +36,9 @@ MAX_QUESTION_CHARS = 2000
 # dashes used as breaks.
 _SENTENCE_RE = re.compile(
     r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
+    # A full stop after a number still ends a sentence ("we serve 16-25. anyone studied ..."),
+    # unlike the one in "2.3".
+    r"|(?<=\d)\.(?=\s+[^\W\d_])"
     # A second question joined on ("..., and what gap does it focus on", "sounds great but
     # what problems did it raise"): its own sentence, so the more specific one is answered.
     r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
@@ -66,6 +69,11 @@ _INTRODUCTION_RE = re.compile(
 )
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# A question about the asker's own setting ("settings like mine", "my unit").
+_ASKER_RE = re.compile(
+    r"\b(?:like mine|like ours|my setting|our setting|my unit|our unit|my program|our program"
+    r"|my agency|our agency|where i work|where we work)\b"
+)
 # Words pointing back at what the message said before the question.
 _POINTING_RE = re.compile(r"\bthem\b")
 # "can peers bill Medicare (not Medicaid)": what an aside excludes is not what is asked about.
@@ -162,10 +170,18 @@ class QuestionReader:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
         kept: list[str] = []
         clauses = _CLAUSE_RE.split(sentence)
-        for clause in clauses:
+        # "i work in a forensic unit, is there research on settings like mine?": the question
+        # points at who asks, so that clause is what it is about.
+        self_referring = _ASKER_RE.search(" ".join(words(sentence))) is not None
+        for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
             clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
-            if len(clauses) > 1 and _INTRODUCED_RE.fullmatch(clause_words):
+            if (
+                number == 0
+                and len(clauses) > 1
+                and _INTRODUCED_RE.fullmatch(clause_words)
+                and clause_words.split()[0] not in _QUESTION_WORDS
+            ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
             # The clause's words; what follows only removes words, so they still rule cues out.
             present = frozenset(clause_words.split())
@@ -176,14 +192,22 @@ class QuestionReader:
                     break
                 clause_words = stripped
             if not clause_words or (
-                drop_reasons
-                and (
-                    self._reason.match(clause_words.split(), present)
-                    or (
-                        len(clauses) > 1 and self._introduction.match(clause_words.split(), present)
-                    )
-                )
+                drop_reasons and self._reason.match(clause_words.split(), present)
             ):
+                continue
+            if (
+                drop_reasons
+                and len(clauses) > 1
+                and not self_referring
+                and self._introduction.match(clause_words.split(), present)
+            ):
+                # Who asks is context, but a place or subject it names still binds the answer
+                # ("as a CPS in California, when will the state certify peers?").
+                clause_list = clause_words.split()
+                _, positions, _ = self.find_places(clause_list)
+                named = [clause_list[i] for i in sorted(positions)]
+                if named:
+                    kept.append(" ".join(named))
                 continue
             if self._format is not None:
                 clause_words = self._format.sub(" ", clause_words + " ", present).strip()
@@ -200,12 +224,8 @@ class QuestionReader:
             self._weight(term) for term in set(tokenize(sentence)) if term not in filler_terms()
         )
 
-    def reduce(self, text: str, *, in_context: bool = False) -> tuple[str, bool, int]:
-        """(the ask, whether anything was dropped, how many other questions were dropped).
-
-        `in_context`: the ask with the known content words of the sentences before it (a weak
-        ask gets those of the whole message); see `read_in_context`.
-        """
+    def reduce(self, text: str) -> tuple[str, bool, int]:
+        """(the ask, whether anything was dropped, how many other questions were dropped)."""
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         spelled = self._parentheses(spelled)
@@ -234,24 +254,18 @@ class QuestionReader:
             ask = self._with_experience(ask, best, sentences)
         if self._weak(ask):
             ask = self._with_context(ask, raws)
-        elif _POINTING_RE.search(ask) and not in_context:
-            # "we have clients with a bipolar dx. how can peer workers help *them*?": the
-            # statement before the question says who "them" is.
-            position = next(
-                (i for i, raw in enumerate(raws) if best in self._clean(raw, drop_reasons=False)),
-                0,
-            )
-            ask = self._with_context(ask, raws[:position])
-        elif in_context:
-            # Only what comes before the question: a sentence that sets it up ("we're deciding
-            # between 1:1 support and groups. which format ..."), not an afterthought after it
-            # ("... can only find the 2017 update") nor an alternative it did not ask.
-            position = next(
-                (i for i, raw in enumerate(raws) if best in self._clean(raw, drop_reasons=False)),
-                0,
-            )
-            ask = self._with_context(ask, raws[:position])
+        elif _POINTING_RE.search(ask):
+            # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
+            # before the question says who "them" is; an afterthought after it does not.
+            ask = self._with_context(ask, raws[: self._raw_index(raws, best)])
         return ask, ask != whole, others
+
+    def _raw_index(self, raws: Sequence[str], best: str) -> int:
+        """The index in `raws` of the sentence the ask came from (0 when not found)."""
+        for index, raw in enumerate(raws):
+            if self._clean(raw) == best or self._clean(raw, drop_reasons=False) == best:
+                return index
+        return 0
 
     @staticmethod
     def _with_experience(ask: str, best: str, sentences: Sequence[tuple[str, bool]]) -> str:
@@ -324,12 +338,13 @@ class QuestionReader:
         return second if self._weak(first) and not self._weak(second) else first
 
     def _with_context(self, ask: str, raws: Sequence[str]) -> str:
-        """A weak ask ("is that true?", "are they?") with the known content words around it.
+        """The ask with the known content words of `raws` (the message, or the sentences before
+        the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
 
         Only words the passages know are added, so context enriches the ask but cannot add an
-        unknown word that would sink every passage's coverage. A place is added even when no
-        passage names it ("which 15 don't? is ours one of them (Wyoming)"): the jurisdiction
-        check, not coverage, decides what it needs.
+        unknown word that would sink every passage's coverage; a word already there is not added
+        again. A place is added even when no passage names it ("which 15 don't? is ours one of
+        them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs.
         """
         own = set(words(ask))
         extra: list[str] = []
@@ -341,13 +356,13 @@ class QuestionReader:
                 if word in STOP_WORDS:
                     kept.append(word)  # kept in place, so "as effective as" stays a phrase
                     continue
-                if position in place_positions:
-                    kept.append(word)
+                if word in own:
                     continue
                 terms = tokenize(word)
                 known = bool(terms) and self._weight(terms[0]) > 0
-                if known and word not in own and terms[0] not in filler_terms():
+                if position in place_positions or (known and terms[0] not in filler_terms()):
                     kept.append(word)
+                    own.add(word)
             if any(word not in STOP_WORDS for word in kept):
                 extra.extend(kept)
         return " ".join([*extra, ask]) if extra else ask
@@ -357,15 +372,6 @@ class QuestionReader:
     def read(self, text: str) -> Question:
         """Analyse one question (pure: the same text always reads the same)."""
         return self._read(text, *self.reduce(text))
-
-    def read_in_context(self, text: str) -> Question | None:
-        """The question read with its message's other content words, or None when that adds
-        nothing: "we're deciding between 1:1 peer support and manualized groups. which format
-        has the stronger research behind it?" asks about what the sentence before it names."""
-        ask, reduced, others = self.reduce(text, in_context=True)
-        if ask == self.reduce(text)[0]:
-            return None
-        return self._read(text, ask, reduced, others)
 
     def _read(self, text: str, ask: str, reduced: bool, others: int) -> Question:
         ask_words = tuple(words(ask))

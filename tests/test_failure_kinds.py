@@ -773,25 +773,11 @@ def test_how_to_instructions_are_not_in_the_sources(
 def test_an_ask_naming_no_topic_takes_the_question_before_it(real_index: SnippetIndex) -> None:
     question = (
         "my director asked whether peer support reduces hospitalizations. "
-        "what does the research actually show?"
+        "what do the studies and data say?"
     )
     _not_in_eval_files(question)
     read = real_index.read(question)
     assert "hospitalizations" in read.words
-    assert real_index.search(question).answered
-
-
-def test_a_declined_ask_is_retried_with_the_sentence_that_sets_it_up(
-    real_index: SnippetIndex,
-) -> None:
-    setup = "we are choosing between one-on-one peer support and manualized peer groups."
-    ask = "which one has better research behind it?"
-    _not_in_eval_files(f"{setup} {ask}")
-    assert real_index.reader.read_in_context(ask) is None  # nothing before it to add
-    in_context = real_index.reader.read_in_context(f"{setup} {ask}")
-    assert in_context is not None and "manualized" in in_context.words
-    # Words after the question are an afterthought, never added.
-    assert real_index.reader.read_in_context(f"{ask} {setup}") is None
 
 
 def test_a_city_no_source_names_is_checked_like_a_state(real_index: SnippetIndex) -> None:
@@ -806,8 +792,8 @@ def test_a_city_no_source_names_is_checked_like_a_state(real_index: SnippetIndex
 @pytest.mark.parametrize(
     "question",
     [
-        "what exactly are the core conditions of a helping relationship?",
         "could you list the core conditions Rogers described?",
+        "the core conditions of a helping relationship: can you list them?",
     ],
 )
 def test_a_list_is_not_answered_by_a_passage_that_only_names_the_term(
@@ -852,3 +838,49 @@ def test_a_supervisor_asking_is_not_a_question_about_supervision(real_index: Sni
     answer = real_index.search(question)
     assert not real_index.read(question).places
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        pytest.param("does she have to be certified to bill Medicaid?", None, id="have-to"),
+        pytest.param("how much did clients get out of DDA?", None, id="how-much-not-money"),
+        pytest.param("how many peer specialists are there nowadays?", "current", id="nowadays"),
+        pytest.param(
+            "did peer support end up actually helping DDA members?", None, id="end-up-outcome"
+        ),
+    ],
+)
+def test_cues_for_diagnoses_amounts_and_follow_through_stay_narrow(
+    real_index: SnippetIndex, question: str, frame: str | None
+) -> None:
+    _not_in_eval_files(question)
+    assert real_index.search(question).frame == frame
+
+
+def test_how_long_a_study_ran_is_answered_by_the_length_it_gives(real_index: SnippetIndex) -> None:
+    question = "how long was the DDA study?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "length"
+    assert answer.answered
+    assert "12 months" in answer.results[0].text
+
+
+def test_a_place_in_who_is_asking_still_binds_the_answer(real_index: SnippetIndex) -> None:
+    question = "as a CPS in California, when will the state certify peers?"
+    _not_in_eval_files(question)
+    assert [p.id for p in real_index.read(question).places] == ["california"]
+    answer = real_index.search(question)
+    assert not answer.answered
+
+
+def test_a_question_about_the_askers_own_setting_keeps_who_is_asking(
+    real_index: SnippetIndex,
+) -> None:
+    question = "i work in a forensic unit, is there research on settings like mine?"
+    _not_in_eval_files(question)
+    assert "forensic" in real_index.read(question).words
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "lafrance2017-forensic-inpatient"

@@ -409,6 +409,15 @@ def test_who_is_asking_is_context_beside_the_question(
     assert _read(real_index, message).ask == ask
 
 
+def test_a_question_ending_in_here_is_not_who_is_asking(real_index: SnippetIndex) -> None:
+    assert "medicaid" in _read(real_index, "does medicaid pay here, or not?").words
+
+
+def test_them_takes_no_words_from_after_the_question(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "how can peer workers help them? we see many bipolar clients.")
+    assert "bipolar" not in question.words
+
+
 def test_who_is_asking_as_its_own_sentence_can_be_pointed_back_at(
     real_index: SnippetIndex,
 ) -> None:
@@ -431,14 +440,15 @@ def test_a_weak_ask_keeps_a_place_its_context_names(real_index: SnippetIndex) ->
     [
         ("heard SAMHSA gave grants to consumer networks, how much was it?", "money"),
         ("how big was the UK dual diagnosis pilot study?", "how-many"),
-        ("how long were the interviews in the DDA study?", "duration"),
+        ("how long were the interviews in the DDA study?", "length"),
+        ("how long does the certification course take?", "duration"),
         ("did the VA end up actually hiring its peer counselors?", "current"),
         ("in the DDA pilot how many were men vs women?", "demographics"),
         ("what were their ages in the Hong Kong study", "demographics"),
         ("where does the money for peer programs mostly come from nowadays?", None),
         ("what titles do people doing peer work go by?", None),
         ("does my client have bipolar or is it just stress?", "medical"),
-        ("what do people who have bipolar disorder want from peer workers?", None),
+        ("what does knowledge sharing with people who have bipolar disorder revolve around?", None),
         ("what is the main source of funding for peer programs?", "definition"),
         ("what was the source of funding for the youth peer study?", "study-funder"),
     ],
