@@ -103,6 +103,7 @@ FIELD_WORD_FACTOR = 1.25
 MAX_RELATED = 2
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
+_LabelKeys = tuple[tuple[str, str], ...]  # ("topic" or "role", id) of a snippet's labels
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
@@ -133,6 +134,40 @@ class Hit:
     score: float
     coverage: float
     evidence: float
+
+
+@dataclass(frozen=True)
+class _Examined:
+    """The candidates a question examined, in BM25 order, with each one's coverage and evidence.
+
+    Most candidates of most questions are too weak to show, and a declined question needs only
+    their evidence (for its suggestions): `Hit`s are made for the ones a decision looks at.
+    """
+
+    top: Sequence[tuple[int, float]]  # (doc id, fused score)
+    coverage: Sequence[float]
+    evidence: Sequence[float]
+
+    def hits(self, snippets: Sequence[Snippet]) -> list[Hit]:
+        """Every candidate as a `Hit`."""
+        return [
+            Hit(snippets[doc_id], score, coverage, evidence)
+            for (doc_id, score), coverage, evidence in zip(
+                self.top, self.coverage, self.evidence, strict=True
+            )
+        ]
+
+    def strong(
+        self, snippets: Sequence[Snippet], min_coverage: float, min_evidence: float
+    ) -> list[Hit]:
+        """The candidates that may be shown (`SnippetIndex._strong`), as `Hit`s in BM25 order."""
+        return [
+            Hit(snippets[doc_id], score, coverage, evidence)
+            for (doc_id, score), coverage, evidence in zip(
+                self.top, self.coverage, self.evidence, strict=True
+            )
+            if coverage >= min_coverage and evidence >= min_evidence
+        ]
 
 
 @dataclass(frozen=True)
@@ -474,6 +509,10 @@ class SnippetIndex:
         self._authors: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
+        # Each snippet's (topic keys, role keys) for suggestions, made on first use.
+        self._labels: dict[int, tuple[_LabelKeys, _LabelKeys]] = {}
+        # Each source's citation fields for `Result` (the same strings for all its passages).
+        self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
@@ -1028,26 +1067,37 @@ class SnippetIndex:
         np.maximum.at(best, owner, weights)
         return np.maximum(covered, best)
 
+    def _examine(
+        self,
+        reading: _Reading,
+        top: Sequence[tuple[int, float]],
+        concepts: Sequence[_Concept] | None = None,
+    ) -> _Examined:
+        """Coverage and evidence of each candidate, as numbers: a `Hit` is made only for the
+        candidates a decision looks at (`_Examined.strong`, `hits`), not for all of them."""
+        concepts = reading.concepts if concepts is None else concepts
+        total = sum(concept.weight for concept in concepts)
+        if not total:
+            covered = [0.0] * len(top)
+            return _Examined(top, covered, covered)
+        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
+        places = (
+            reading.place_terms,
+            frozenset(place.id for place in reading.question.required_places),
+        )
+        covered = self._coverage(concepts, ids, places).tolist()
+        unknown = self._unknown_weight
+        return _Examined(
+            top, [weight / total for weight in covered], [weight / unknown for weight in covered]
+        )
+
     def _hits(
         self,
         reading: _Reading,
         top: Sequence[tuple[int, float]],
         concepts: Sequence[_Concept] | None = None,
     ) -> list[Hit]:
-        concepts = reading.concepts if concepts is None else concepts
-        total = sum(concept.weight for concept in concepts)
-        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
-        places = (
-            reading.place_terms,
-            frozenset(place.id for place in reading.question.required_places),
-        )
-        covered = self._coverage(concepts, ids, places) if total else np.zeros(ids.size)
-        snippets = self.kb.snippets
-        unknown = self._unknown_weight
-        return [
-            Hit(snippets[doc_id], score, weight / total if total else 0.0, weight / unknown)
-            for (doc_id, score), weight in zip(top, covered.tolist(), strict=True)
-        ]
+        return self._examine(reading, top, concepts).hits(self.kb.snippets)
 
     def _unmet(self, reading: _Reading, hit: Hit) -> tuple[bool, tuple[Place, ...]]:
         """(whether the frame's answer type is missing, the named places the passage lacks)."""
@@ -1171,19 +1221,19 @@ class SnippetIndex:
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
         """(hits that may be shown, weaker candidates examined, concepts named), best first."""
         answer = self._decide(self.read(question), k)
-        return list(answer[0]), list(answer[1]), list(answer[2].named)
+        return list(answer[0]), answer[1].hits(self.kb.snippets), list(answer[2].named)
 
     def _decide(
         self, question: Question, k: int
-    ) -> tuple[list[Hit], list[Hit], _Reading, list[Hit], str | None]:
+    ) -> tuple[list[Hit], _Examined, _Reading, list[Hit], str | None]:
         """(shown, examined, reading, related, missing): the one answer/partial/decline decision."""
         reading = self._analyse(question)
         card = self._card(reading)
         if not reading.concepts and not card:
-            return [], [], reading, [], None
+            return [], _Examined((), (), ()), reading, [], None
         later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
-        examined = self._hits(reading, top)
+        examined = self._examine(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()
         if card:
@@ -1201,20 +1251,22 @@ class SnippetIndex:
             )
             card_hits = self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered])
         frame_topics = set(question.frame.topics) if question.frame else set()
+        # Only passages that may be shown are ordered (the others are never shown from here):
+        # the same order among them as sorting every candidate gives.
+        strong = examined.strong(self.kb.snippets, self.min_coverage, self.min_evidence)
         if frame_topics:
             # Among passages that may answer, those on the frame's topics first (a duties
             # question wants duties before certification counts); BM25 order otherwise.
             examined_order = sorted(
-                examined,
+                strong,
                 key=lambda h: (
-                    not (self._strong(h) and frame_topics.intersection(h.snippet.topics)),
-                    not (self._strong(h) and h.coverage >= FULL_COVERAGE),
+                    not frame_topics.intersection(h.snippet.topics),
+                    not h.coverage >= FULL_COVERAGE,
                 ),
             )
         else:
             examined_order = sorted(
-                examined,
-                key=lambda h: (not (self._strong(h) and h.coverage >= FULL_COVERAGE), _order(h)),
+                strong, key=lambda h: (not h.coverage >= FULL_COVERAGE, _order(h))
             )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
@@ -1241,11 +1293,13 @@ class SnippetIndex:
         ]
         if len(subject) < len(reading.concepts):
             # Passages on the subject that lack the place or the answer type: related only.
-            for hit in self._hits(reading, top, subject):
-                if self._strong(hit):
-                    type_missing, lacking = self._unmet(reading, hit)
-                    if type_missing or lacking:
-                        unmet.append((hit, type_missing, lacking))
+            subject_examined = self._examine(reading, top, subject)
+            for hit in subject_examined.strong(
+                self.kb.snippets, self.min_coverage, self.min_evidence
+            ):
+                type_missing, lacking = self._unmet(reading, hit)
+                if type_missing or lacking:
+                    unmet.append((hit, type_missing, lacking))
         if not unmet:
             return shown, examined, reading, [], None
         related: list[Hit] = []
@@ -1301,7 +1355,7 @@ class SnippetIndex:
         named = tuple(reading.named) + tuple(place.id for place in read.required_places)
         ask = read.ask if read.reduced else None
         if shown:
-            results = tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in shown)
+            results = tuple(self._result(hit) for hit in shown)
             return Answer(
                 question,
                 True,
@@ -1313,7 +1367,7 @@ class SnippetIndex:
                 ask=ask,
                 other_questions=read.other_questions,
             )
-        suggestions = self.suggest(examined, [n for n in reading.named if n in self.kb.roles])
+        suggestions = self._suggest(examined, [n for n in reading.named if n in self.kb.roles])
         return Answer(
             question,
             False,
@@ -1321,26 +1375,60 @@ class SnippetIndex:
             suggestions,
             crisis,
             missing=missing,
-            related=tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in related),
+            related=tuple(self._result(hit) for hit in related),
             frame=frame,
             concepts=named,
             ask=ask,
             other_questions=read.other_questions,
         )
 
+    def _result(self, hit: Hit) -> Result:
+        """`Result.from_snippet` for a hit, its source's citation fields formatted once."""
+        snippet = hit.snippet
+        fields = self._citations.get(snippet.source_id)
+        if fields is None:
+            cited = Result.from_snippet(self.kb, snippet, hit.score)
+            fields = (
+                cited.source_id,
+                cited.citation,
+                cited.link,
+                cited.kind,
+                cited.source_name,
+                cited.label,
+            )
+            self._citations[snippet.source_id] = fields
+        source_id, citation, link, kind, name, label = fields
+        return Result(
+            snippet.id, source_id, snippet.text, citation, link, kind, name, hit.score, label
+        )
+
     def suggest(
         self, examined: Sequence[Hit], named_roles: Sequence[str]
     ) -> tuple[Suggestion, ...]:
         """Roles and topics near a declined question, so the reader can rephrase."""
+        top = [(self._doc_ids[hit.snippet.id], hit.score) for hit in examined]
+        evidence = [hit.evidence for hit in examined]
+        return self._suggest(_Examined(top, evidence, evidence), named_roles)
+
+    def _suggest(self, examined: _Examined, named_roles: Sequence[str]) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = [
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
         weights: dict[tuple[str, str], float] = defaultdict(float)
-        for hit in examined:
-            for topic in hit.snippet.topics:
-                weights[("topic", topic)] += hit.evidence
-            for role in hit.snippet.roles:
-                weights[("role", role)] += hit.evidence / 2
+        labels = self._labels
+        for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
+            found = labels.get(doc_id)
+            if found is None:
+                snippet = self.kb.snippets[doc_id]
+                found = labels[doc_id] = (
+                    tuple(("topic", topic) for topic in snippet.topics),
+                    tuple(("role", role) for role in snippet.roles),
+                )
+            topics, roles = found
+            for key in topics:
+                weights[key] += evidence
+            for key in roles:
+                weights[key] += evidence / 2
         ranked = sorted(weights.items(), key=lambda item: -item[1])
         for (kind, item_id), _ in ranked:
             if len(suggestions) >= _MAX_SUGGESTIONS:
