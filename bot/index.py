@@ -313,28 +313,56 @@ def _union(first: IdArray, second: IdArray) -> IdArray:
     return merged[keep]
 
 
-def _holding(
-    engine: PostingsBM25,
-    alternatives: Iterable[frozenset[str]],
-    doc_ids: IdArray,
-    seen: dict[str, npt.NDArray[np.bool_]],
-) -> npt.NDArray[np.bool_]:
-    """For each of `doc_ids`, whether it holds every term of at least one of `alternatives`.
+def _wordings(
+    concepts: Sequence[_Concept], columns: Mapping[str, int]
+) -> list[int] | tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """How `_held` reads each concept from a (documents, terms) matrix of `columns`.
 
-    `seen` keeps each term's answer for these doc_ids (a question's wordings share terms).
+    The column of each concept when every concept is one one-term wording (the usual case);
+    otherwise incidence tables: term in wording, wording of concept.
     """
-    present: npt.NDArray[np.bool_] | None = None
-    for alternative in alternatives:
-        has_all: npt.NDArray[np.bool_] | None = None
-        for term in alternative:
-            found = seen.get(term)
-            if found is None:
-                found = seen[term] = engine.contains(term, doc_ids)
-            has_all = found if has_all is None else has_all & found
-        if has_all is None:
-            has_all = np.ones(doc_ids.size, dtype=bool)
-        present = has_all if present is None else present | has_all
-    return present if present is not None else np.zeros(doc_ids.size, dtype=bool)
+    singles = []
+    for concept in concepts:
+        if len(concept.alternatives) != 1:
+            break
+        (alternative,) = concept.alternatives
+        if len(alternative) != 1:
+            break
+        (term,) = alternative
+        singles.append(columns[term])
+    else:
+        return singles
+    rows: list[int] = []  # (term column, wording) pairs
+    wordings: list[int] = []
+    owners: list[int] = []  # each wording's concept
+    for position, concept in enumerate(concepts):
+        for alternative in concept.alternatives:
+            number = len(owners)
+            for term in alternative:
+                rows.append(columns[term])
+                wordings.append(number)
+            owners.append(position)
+    in_wording = np.zeros((len(columns), len(owners)), dtype=bool)
+    in_wording[rows, wordings] = True
+    of_concept = np.zeros((len(owners), len(concepts)), dtype=bool)
+    of_concept[np.arange(len(owners)), owners] = True
+    return in_wording, of_concept
+
+
+def _held(
+    matrix: npt.NDArray[np.bool_],
+    wordings: list[int] | tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]],
+) -> npt.NDArray[np.bool_]:
+    """Whether each document holds every term of at least one wording of each concept.
+
+    `matrix`: `PostingsBM25.holding` of the documents; `wordings`: from `_wordings`. A wording
+    is held unless some of its terms is missing, a boolean product (OR of ANDs); a concept is
+    held when one of its wordings is, another.
+    """
+    if isinstance(wordings, list):
+        return matrix[:, wordings]
+    in_wording, of_concept = wordings
+    return np.asarray((~(~matrix @ in_wording)) @ of_concept)
 
 
 def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool) -> bool:
@@ -904,8 +932,9 @@ class SnippetIndex:
 
     def _in_source(
         self, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
-    ) -> npt.NDArray[np.bool_]:
-        """Whether the work each passage is quoted from is itself described by a wording.
+    ) -> npt.NDArray[np.bool_] | None:
+        """Whether the work each passage is quoted from is itself described by a wording (None:
+        no work is).
 
         Staff name the work they mean ("the Bellamy *review*", "the *DDA UK pilot* paper",
         "the Peers for Progress *blog*", "the Salzer *survey*"): those words are in the source's
@@ -918,16 +947,22 @@ class SnippetIndex:
         # The sources holding every term of a wording, by intersecting the term -> sources
         # index: a few set operations per wording, not a subset check per source (a large
         # knowledge base quotes a hundred works, and every concept of every question asks).
-        holders: set[int] = set()
+        with_term = words_of.with_term
+        holders: frozenset[int] = frozenset()
         for alternative in alternatives:
-            if alternative:
-                holders.update(
-                    frozenset.intersection(
-                        *(words_of.with_term.get(term, frozenset()) for term in alternative)
-                    )
+            if len(alternative) == 1:
+                (term,) = alternative
+                found = with_term.get(term, frozenset())
+            elif alternative:
+                found = frozenset.intersection(
+                    *(with_term.get(term, frozenset()) for term in alternative)
                 )
+            else:
+                continue
+            if found:
+                holders = holders | found if holders else found
         if not holders:
-            return np.zeros(doc_ids.size, dtype=bool)
+            return None  # no work is described by it
         described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
         described[list(holders)] = True
         return described[words_of.of_snippet[doc_ids]]
@@ -1021,13 +1056,20 @@ class SnippetIndex:
         only the work it is quoted from names it ("how many did the UK DDA study interview").
         """
         place_terms, place_ids = places
-        about_place: np.ndarray | None = None
-        covered = np.zeros(doc_ids.size)
-        parts: list[FloatArray] = []
-        in_passages: dict[str, npt.NDArray[np.bool_]] = {}
-        in_asks: dict[str, npt.NDArray[np.bool_]] = {}
+        # Every term of every wording, one column each, checked for all candidates at once.
+        columns: dict[str, int] = {}
         for concept in concepts:
-            part: FloatArray
+            for alternative in concept.alternatives:
+                for term in alternative:
+                    columns.setdefault(term, len(columns))
+        terms = list(columns)
+        weights = np.asarray([concept.weight for concept in concepts], dtype=np.float64)
+        wordings = _wordings(concepts, columns)
+        held = _held(self.engine.holding(terms, doc_ids), wordings)
+        # Each concept's weight where the passage holds it: one column per concept.
+        parts = np.where(held, weights, 0.0)
+        about_place: np.ndarray | None = None
+        for number, concept in enumerate(concepts):
             if concept.term in place_terms:
                 if about_place is None:
                     about_place = np.asarray(
@@ -1037,35 +1079,30 @@ class SnippetIndex:
                         ],
                         dtype=bool,
                     )
-                part = concept.weight * about_place
+                parts[:, number] = concept.weight * about_place
             elif concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
-                part = concept.weight * present
+                parts[:, number] = concept.weight * present
             else:
-                held = _holding(self.engine, concept.alternatives, doc_ids, in_passages)
-                part = np.where(held, concept.weight, 0.0)
-                if not held.all():
-                    by_source = ~held & self._in_source(concept.alternatives, doc_ids)
-                    if by_source.any():  # adding zeros changes nothing
-                        part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
-            covered += part
-            parts.append(part)
+                described = self._in_source(concept.alternatives, doc_ids)
+                if described is not None:
+                    parts[described & ~held[:, number], number] = SOURCE_FACTOR * concept.weight
+        # Summed concept by concept, in order (accumulate adds left to right, as `+=` did).
+        covered: FloatArray = np.cumsum(parts, axis=1)[:, -1]
         asks = self._ask_index()
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
             return covered
         # Each candidate ask's covered weight, concept by concept the larger of the ask's and its
         # passage's, summed in concept order as for the passage; then each passage keeps its best.
-        weights = np.zeros(ask_ids.size)
-        for concept, part in zip(concepts, parts, strict=True):
-            in_ask = concept.weight * _holding(asks.engine, concept.alternatives, ask_ids, in_asks)
-            weights += np.maximum(in_ask, part[owner])
+        in_asks = np.where(_held(asks.engine.holding(terms, ask_ids), wordings), weights, 0.0)
+        per_ask = np.cumsum(np.maximum(in_asks, parts[owner]), axis=1)[:, -1]
         best = np.zeros(doc_ids.size)
-        np.maximum.at(best, owner, weights)
-        return np.maximum(covered, best)
+        np.maximum.at(best, owner, per_ask)
+        return np.asarray(np.maximum(covered, best))
 
     def _examine(
         self,
