@@ -67,6 +67,11 @@ class _Needs:
                     found.add(number)
         return sorted(found)
 
+    @property
+    def keys(self) -> frozenset[str] | None:
+        """Words one of which a text must have to include a set (None: a set is empty)."""
+        return None if self._always else self._keys
+
     def any_met(self, present: Set[str]) -> bool:
         """Whether `present` includes one of the sets."""
         if self._always:
@@ -104,6 +109,11 @@ class Cues:
     def possible(self, present: Set[str]) -> bool:
         """Whether text with these words could match (False: it certainly cannot)."""
         return self._needs.any_met(present)
+
+    @property
+    def keys(self) -> frozenset[str] | None:
+        """Words one of which a text must have for `possible` (None: any text may match)."""
+        return self._needs.keys
 
     def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """The first match: leftmost position, then the first cue in order (as the regex)."""

@@ -275,11 +275,41 @@ class _SourceWords:
         return cls(len(ids), of_snippet, {t: frozenset(found) for t, found in with_term.items()})
 
 
-def _key(word: str) -> str:
+def _word_key(word: str) -> str:
     word = number_form(word) if word not in STOP_WORDS else word
     if word in STOP_WORDS or word[0].isdigit():
         return word
     return stem_word(word)
+
+
+class _KeyCache(dict[str, str]):
+    """word -> its phrase key (`_word_key`), filled on first sight: questions and passages
+    repeat a small vocabulary. Emptied when full, so endless new words cannot grow it."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MAX_CORRECTIONS:
+            self.clear()
+        key = self[word] = _word_key(word)
+        return key
+
+
+_key = _KeyCache().__getitem__
+
+# Phrases under their first word: (length, keys -> the phrases with those keys, in order).
+_PhraseRuns = dict[str, tuple[tuple[int, dict[tuple[str, ...], list["_Phrase"]]], ...]]
+
+
+def _runs(phrases: Mapping[str, Sequence[_Phrase]]) -> _PhraseRuns:
+    """Phrases by first word, then by length and keys: a question tries one slice per length
+    a phrase under its word has, instead of comparing every phrase (a common first word such as
+    "peer" starts dozens of names)."""
+    runs: _PhraseRuns = {}
+    for first, listed in phrases.items():
+        by_length: dict[int, dict[tuple[str, ...], list[_Phrase]]] = {}
+        for phrase in listed:
+            by_length.setdefault(len(phrase.keys), {}).setdefault(phrase.keys, []).append(phrase)
+        runs[first] = tuple(by_length.items())
+    return runs
 
 
 def _plural(word: str) -> str:
@@ -470,7 +500,7 @@ def _ranks_as_asked(question: Question, terms: frozenset[str]) -> bool:
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
-    if width == 1:
+    if width == 1 or run[0] not in sequence:
         return run[0] in sequence
     return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
 
@@ -497,6 +527,7 @@ class SnippetIndex:
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
         self._stem_phrases, self._word_phrases = self._build_phrases(kb)
+        self._stem_runs, self._word_runs = _runs(self._stem_phrases), _runs(self._word_phrases)
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
@@ -751,12 +782,13 @@ class SnippetIndex:
         name_spans: set[int] = set()
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
+        word_runs, stem_runs = self._word_runs, self._stem_runs
         for position in range(len(question_words)):
-            for phrase in self._word_phrases.get(question_words[position], ()):
-                if tuple(question_words[position : position + len(phrase.keys)]) == phrase.keys:
+            for width, named_by in word_runs.get(question_words[position], ()):
+                for phrase in named_by.get(tuple(question_words[position : position + width]), ()):
                     matches.append((position, 0, phrase))
-            for phrase in self._stem_phrases.get(keys[position], ()):
-                if tuple(keys[position : position + len(phrase.keys)]) == phrase.keys:
+            for width, worded_by in stem_runs.get(keys[position], ()):
+                for phrase in worded_by.get(tuple(keys[position : position + width]), ()):
                     if any(_contains_run(keys, guard) for guard in phrase.guards):
                         continue
                     matches.append((position, 1, phrase))

@@ -132,6 +132,16 @@ class QuestionReader:
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
+        # Which frames' cues a word may trigger: a question is tried only on the frames it has a
+        # key word of (`Cues.possible`), in lexicon order, not on every frame in turn.
+        self._always_frames: list[int] = []
+        self._frames_by_word: dict[str, list[int]] = {}
+        for number, (_, cues, _, _) in enumerate(self._frames):
+            cue_keys = cues.keys
+            if cue_keys is None:
+                self._always_frames.append(number)
+            for word in cue_keys or ():
+                self._frames_by_word.setdefault(word, []).append(number)
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -307,7 +317,11 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        for candidate, cues, unless, cue_texts in self._frames:
+        tried = set(self._always_frames)
+        for word in present.intersection(self._frames_by_word):
+            tried.update(self._frames_by_word[word])
+        for number in sorted(tried):
+            candidate, cues, unless, cue_texts = self._frames[number]
             if not cues.possible(present) or unless.search(ask_words, present):
                 continue
             match = cues.search(ask_words, present)
