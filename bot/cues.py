@@ -37,7 +37,7 @@ class CueMatch:
     cue: int
 
 
-class _Needs:
+class Needs:
     """Word sets (one per alternative, by number) and which of them a text's words include.
 
     Each set is filed under its least shared word, so a text is checked through the few sets
@@ -100,7 +100,7 @@ class Cues:
                     pieces.append(found)
             self._pieces[number] = tuple(pieces)
             needs[number] = frozenset(word for piece in pieces if piece for word in piece)
-        self._needs = _Needs(needs)
+        self._needs = Needs(needs)
 
     def _candidates(self, present: Set[str]) -> list[int]:
         """The cues whose literal words are all in `present`, in cue order."""
@@ -170,7 +170,7 @@ class LazyPattern:
         self, build: Callable[[], re.Pattern[str] | None], needs: Iterable[frozenset[str]]
     ) -> None:
         self._build = build
-        self._needs = _Needs(dict(enumerate(needs)))
+        self._needs = Needs(dict(enumerate(needs)))
         self._compiled: re.Pattern[str] | None = None
         self._built = False
 

@@ -103,7 +103,8 @@ FIELD_WORD_FACTOR = 1.25
 MAX_RELATED = 2
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
-_LabelKeys = tuple[tuple[str, str], ...]  # ("topic" or "role", id) of a snippet's labels
+# (("topic" or "role", id), whether a role) of each of a snippet's labels
+_LabelKeys = tuple[tuple[tuple[str, str], bool], ...]
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
@@ -569,7 +570,7 @@ class SnippetIndex:
         self._source_words: _SourceWords | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
         # Each snippet's (topic keys, role keys) for suggestions, made on first use.
-        self._labels: dict[int, tuple[_LabelKeys, _LabelKeys]] = {}
+        self._labels: dict[int, _LabelKeys] = {}
         # Each source's citation fields for `Result` (the same strings for all its passages).
         self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
 
@@ -1483,21 +1484,19 @@ class SnippetIndex:
         suggestions: list[Suggestion] = [
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
-        weights: dict[tuple[str, str], float] = defaultdict(float)
+        weights: dict[tuple[str, str], float] = {}
         labels = self._labels
         for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
             found = labels.get(doc_id)
             if found is None:
                 snippet = self.kb.snippets[doc_id]
                 found = labels[doc_id] = (
-                    tuple(("topic", topic) for topic in snippet.topics),
-                    tuple(("role", role) for role in snippet.roles),
+                    *((("topic", topic), False) for topic in snippet.topics),
+                    *((("role", role), True) for role in snippet.roles),
                 )
-            topics, roles = found
-            for key in topics:
-                weights[key] += evidence
-            for key in roles:
-                weights[key] += evidence / 2
+            # Topics count a passage's evidence, roles half of it; in passage order, as sums.
+            for key, half in found:
+                weights[key] = weights.get(key, 0.0) + (evidence / 2 if half else evidence)
         ranked = sorted(weights.items(), key=lambda item: -item[1])
         for (kind, item_id), _ in ranked:
             if len(suggestions) >= _MAX_SUGGESTIONS:

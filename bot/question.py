@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.cues import Cues, LazyPattern
+from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
@@ -389,8 +389,11 @@ class QuestionReader:
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:
-    """One regex pass replacing every shorthand token (whole tokens only, "w/" and "$$" too)."""
+def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable[[str], str]:
+    """One regex pass replacing every shorthand token (whole tokens only, "w/" and "$$" too).
+
+    `prefilter=False`: always run the regex (what the prefilter must agree with; for tests).
+    """
     folded = {item.short.casefold(): item.means for item in lexicon.shorthand if not item.exact}
     exact = {item.short: item.means for item in lexicon.shorthand if item.exact}
     if not folded and not exact:
@@ -413,7 +416,31 @@ def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:
             return found
         return f" {means} "
 
-    return lambda text: pattern.sub(replace, normalize_quotes(text))
+    # What a match needs in the text, to skip the regex (hundreds of alternatives tried at
+    # every position) on a text holding no shorthand: a piece starting with a word needs each
+    # of its words as a whole word of the text (the pattern's lookarounds and the piece's own
+    # non-word characters bound them), another piece its first character. Only for ASCII
+    # pieces and text, where IGNORECASE is lower-casing.
+    worded = [p for p in pieces if _RUN_RE.match(p)]
+    needs = Needs({n: frozenset(_RUN_RE.findall(p.lower())) for n, p in enumerate(worded)})
+    first_characters = "".join({p[0] for p in pieces if not _RUN_RE.match(p)})
+    ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
+
+    def spell(text: str) -> str:
+        text = normalize_quotes(text)
+        if (
+            ascii_pieces
+            and text.isascii()
+            and not needs.any_met(frozenset(_RUN_RE.findall(text.lower())))
+            and not any(character in text for character in first_characters)
+        ):
+            return text  # the pattern cannot match: sub would return the text as it is
+        return pattern.sub(replace, text)
+
+    return spell
+
+
+_RUN_RE = re.compile(r"\w+")
 
 
 def normalize_quotes(text: str) -> str:
