@@ -276,6 +276,21 @@ class PostingsBM25:
         scores = np.asarray(np.bincount(inverse, weights=weights), dtype=np.float64)
         return unique_ids.astype(np.int32, copy=False), scores
 
+    def dense_scores(self, query: Sequence[str]) -> tuple[npt.NDArray[np.bool_], FloatArray] | None:
+        """(whether each document shares a term with `query`, every document's score), when the
+        query's postings are dense (see `_DENSE_SHARE`); else None.
+
+        The scores are `candidate_scores`'s, every one the same sum in the same order, and 0.0
+        for the other documents.
+        """
+        spans, total = self._spans(query)
+        if not spans or total < self.size * _DENSE_SHARE:
+            return None
+        ids, weights = self._gather(spans)
+        touched = np.zeros(self.size, dtype=bool)
+        touched[ids] = True
+        return touched, self._dense(ids, weights)
+
     def top_candidates(self, query: Sequence[str], k: int) -> list[tuple[int, float]] | None:
         """`select_top(*self.candidate_scores(query), k)`, or None when this cannot say.
 

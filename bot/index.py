@@ -1048,6 +1048,13 @@ class SnippetIndex:
 
     def _fused(self, query_terms: Sequence[str]) -> tuple[IdArray, FloatArray]:
         """(doc ids ascending, fused score) of every snippet sharing a term in either field."""
+        passages = self.engine.dense_scores(query_terms)
+        asks = self.asks_engine.dense_scores(query_terms) if passages is not None else None
+        if passages is not None and asks is not None:
+            # Both fields' postings are dense (a small knowledge base): fused over every
+            # snippet at once, the same two sums added the same way, then the candidates kept.
+            ids = np.flatnonzero(passages[0] | asks[0]).astype(np.int32)
+            return ids, (passages[1] + ASKS_WEIGHT * asks[1])[ids]
         p_ids, p_scores = self.engine.candidate_scores(query_terms)
         a_ids, a_scores = self.asks_engine.candidate_scores(query_terms)
         if a_ids.size == 0:

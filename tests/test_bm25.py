@@ -283,3 +283,20 @@ def test_holding_is_membership_of_every_term_in_every_document(
         held[:, column].tolist() == engine.contains(term, doc_ids).tolist()
         for column, term in enumerate(terms)
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpus=corpora, query=queries)
+def test_dense_scores_are_the_candidate_scores_for_every_document(
+    corpus: list[list[str]], query: list[str]
+) -> None:
+    """Dense or not, a query's candidates and their scores are the same sums."""
+    engine = PostingsBM25.fit(corpus)
+    ids, scores = engine.candidate_scores(query)
+    dense = engine.dense_scores(query)
+    if dense is None:
+        return  # sparse postings: candidate_scores is the only way
+    touched, every = dense
+    assert np.flatnonzero(touched).tolist() == ids.tolist()
+    assert every[ids].tolist() == scores.tolist()
+    assert not every[~touched].any()
