@@ -38,6 +38,9 @@ _DIRECT_SELECT = 128
 # it is cheap, and about size / sample * k scores pass its threshold.
 _SAMPLE_SIZE = 1024
 _SAMPLE_PER_RESULT = 8
+# A corpus with at most this many (term, document) cells also keeps its postings as a dense
+# table (4 MB at most): a question's candidates are then read with two numpy calls.
+_TABLE_CELLS = 1 << 22
 # More than this many times k scores left to order: partition out the k best before sorting.
 _PARTITION_FROM = 4
 
@@ -83,6 +86,8 @@ class PostingsBM25:
         self.idf_values = idf
         self.size = size
         self._starts: list[int] = indptr.tolist()
+        # A small corpus's postings as a table (`_table`; False: too large), on first use.
+        self._by_term: npt.NDArray[np.bool_] | bool | None = None
 
     @classmethod
     def fit(
@@ -174,10 +179,58 @@ class PostingsBM25:
         number = self._term_ids.get(term)
         if number is None or doc_ids.size == 0:
             return np.zeros(doc_ids.size, dtype=bool)
+        return self._contains(number, doc_ids)
+
+    def _contains(self, number: int, doc_ids: IdArray) -> npt.NDArray[np.bool_]:
         postings = self.doc_ids[self._starts[number] : self._starts[number + 1]]
         positions = postings.searchsorted(doc_ids)
         np.minimum(positions, postings.size - 1, out=positions)
         return np.asarray(postings[positions] == doc_ids)
+
+    def holding(self, terms: Sequence[str], doc_ids: IdArray) -> npt.NDArray[np.bool_]:
+        """Whether each of `doc_ids` has each of `terms` (distinct): a (docs, terms) matrix.
+
+        A small corpus reads its dense table (`_table`) with two numpy calls, whatever the terms;
+        a large one searches each term's postings (`contains`).
+        """
+        numbers: list[int] = []
+        columns: list[int] = []
+        for column, term in enumerate(terms):
+            number = self._term_ids.get(term)
+            if number is not None:
+                numbers.append(number)
+                columns.append(column)
+        if not numbers or doc_ids.size == 0:
+            return np.zeros((doc_ids.size, len(terms)), dtype=bool)
+        table = self._table()
+        if table is None:  # a large corpus: each term's postings, searched for the documents
+            held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
+            for number, column in zip(numbers, columns, strict=True):
+                held[:, column] = self._contains(number, doc_ids)
+            return held
+        found = table[numbers][:, doc_ids].T
+        if len(columns) == len(terms):
+            return np.ascontiguousarray(found)  # every term known: columns in order
+        held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
+        held[:, columns] = found
+        return held
+
+    def _table(self) -> npt.NDArray[np.bool_] | None:
+        """A small corpus's postings as a dense (terms, documents) table, for `holding`.
+
+        None when it would have more than `_TABLE_CELLS` cells. Built on first use and
+        published as one object, so a thread sees all of it or none.
+        """
+        table = self._by_term
+        if table is None:
+            if len(self.terms) * self.size > _TABLE_CELLS:
+                table = False
+            else:
+                term_of = np.repeat(np.arange(len(self.terms)), np.diff(self.indptr))
+                table = np.zeros((len(self.terms), self.size), dtype=bool)
+                table[term_of, self.doc_ids] = True
+            self._by_term = table
+        return None if isinstance(table, bool) else table
 
     def _spans(self, query: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
         """Postings ranges of the query's known terms in query order, and their total length."""
@@ -222,6 +275,21 @@ class PostingsBM25:
         unique_ids, inverse = np.unique(ids, return_inverse=True)
         scores = np.asarray(np.bincount(inverse, weights=weights), dtype=np.float64)
         return unique_ids.astype(np.int32, copy=False), scores
+
+    def dense_scores(self, query: Sequence[str]) -> tuple[npt.NDArray[np.bool_], FloatArray] | None:
+        """(whether each document shares a term with `query`, every document's score), when the
+        query's postings are dense (see `_DENSE_SHARE`); else None.
+
+        The scores are `candidate_scores`'s, every one the same sum in the same order, and 0.0
+        for the other documents.
+        """
+        spans, total = self._spans(query)
+        if not spans or total < self.size * _DENSE_SHARE:
+            return None
+        ids, weights = self._gather(spans)
+        touched = np.zeros(self.size, dtype=bool)
+        touched[ids] = True
+        return touched, self._dense(ids, weights)
 
     def top_candidates(self, query: Sequence[str], k: int) -> list[tuple[int, float]] | None:
         """`select_top(*self.candidate_scores(query), k)`, or None when this cannot say.

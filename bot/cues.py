@@ -37,7 +37,7 @@ class CueMatch:
     cue: int
 
 
-class _Needs:
+class Needs:
     """Word sets (one per alternative, by number) and which of them a text's words include.
 
     Each set is filed under its least shared word, so a text is checked through the few sets
@@ -67,6 +67,11 @@ class _Needs:
                     found.add(number)
         return sorted(found)
 
+    @property
+    def keys(self) -> frozenset[str] | None:
+        """Words one of which a text must have to include a set (None: a set is empty)."""
+        return None if self._always else self._keys
+
     def any_met(self, present: Set[str]) -> bool:
         """Whether `present` includes one of the sets."""
         if self._always:
@@ -95,7 +100,7 @@ class Cues:
                     pieces.append(found)
             self._pieces[number] = tuple(pieces)
             needs[number] = frozenset(word for piece in pieces if piece for word in piece)
-        self._needs = _Needs(needs)
+        self._needs = Needs(needs)
 
     def _candidates(self, present: Set[str]) -> list[int]:
         """The cues whose literal words are all in `present`, in cue order."""
@@ -104,6 +109,11 @@ class Cues:
     def possible(self, present: Set[str]) -> bool:
         """Whether text with these words could match (False: it certainly cannot)."""
         return self._needs.any_met(present)
+
+    @property
+    def keys(self) -> frozenset[str] | None:
+        """Words one of which a text must have for `possible` (None: any text may match)."""
+        return self._needs.keys
 
     def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """The first match: leftmost position, then the first cue in order (as the regex)."""
@@ -160,7 +170,7 @@ class LazyPattern:
         self, build: Callable[[], re.Pattern[str] | None], needs: Iterable[frozenset[str]]
     ) -> None:
         self._build = build
-        self._needs = _Needs(dict(enumerate(needs)))
+        self._needs = Needs(dict(enumerate(needs)))
         self._compiled: re.Pattern[str] | None = None
         self._built = False
 

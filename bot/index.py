@@ -103,6 +103,8 @@ FIELD_WORD_FACTOR = 1.25
 MAX_RELATED = 2
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
+# (("topic" or "role", id), whether a role) of each of a snippet's labels
+_LabelKeys = tuple[tuple[tuple[str, str], bool], ...]
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # How many BM25-ranked candidates are examined for coverage per requested result.
@@ -133,6 +135,40 @@ class Hit:
     score: float
     coverage: float
     evidence: float
+
+
+@dataclass(frozen=True)
+class _Examined:
+    """The candidates a question examined, in BM25 order, with each one's coverage and evidence.
+
+    Most candidates of most questions are too weak to show, and a declined question needs only
+    their evidence (for its suggestions): `Hit`s are made for the ones a decision looks at.
+    """
+
+    top: Sequence[tuple[int, float]]  # (doc id, fused score)
+    coverage: Sequence[float]
+    evidence: Sequence[float]
+
+    def hits(self, snippets: Sequence[Snippet]) -> list[Hit]:
+        """Every candidate as a `Hit`."""
+        return [
+            Hit(snippets[doc_id], score, coverage, evidence)
+            for (doc_id, score), coverage, evidence in zip(
+                self.top, self.coverage, self.evidence, strict=True
+            )
+        ]
+
+    def strong(
+        self, snippets: Sequence[Snippet], min_coverage: float, min_evidence: float
+    ) -> list[Hit]:
+        """The candidates that may be shown (`SnippetIndex._strong`), as `Hit`s in BM25 order."""
+        return [
+            Hit(snippets[doc_id], score, coverage, evidence)
+            for (doc_id, score), coverage, evidence in zip(
+                self.top, self.coverage, self.evidence, strict=True
+            )
+            if coverage >= min_coverage and evidence >= min_evidence
+        ]
 
 
 @dataclass(frozen=True)
@@ -240,11 +276,41 @@ class _SourceWords:
         return cls(len(ids), of_snippet, {t: frozenset(found) for t, found in with_term.items()})
 
 
-def _key(word: str) -> str:
+def _word_key(word: str) -> str:
     word = number_form(word) if word not in STOP_WORDS else word
     if word in STOP_WORDS or word[0].isdigit():
         return word
     return stem_word(word)
+
+
+class _KeyCache(dict[str, str]):
+    """word -> its phrase key (`_word_key`), filled on first sight: questions and passages
+    repeat a small vocabulary. Emptied when full, so endless new words cannot grow it."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MAX_CORRECTIONS:
+            self.clear()
+        key = self[word] = _word_key(word)
+        return key
+
+
+_key = _KeyCache().__getitem__
+
+# Phrases under their first word: (length, keys -> the phrases with those keys, in order).
+_PhraseRuns = dict[str, tuple[tuple[int, dict[tuple[str, ...], list["_Phrase"]]], ...]]
+
+
+def _runs(phrases: Mapping[str, Sequence[_Phrase]]) -> _PhraseRuns:
+    """Phrases by first word, then by length and keys: a question tries one slice per length
+    a phrase under its word has, instead of comparing every phrase (a common first word such as
+    "peer" starts dozens of names)."""
+    runs: _PhraseRuns = {}
+    for first, listed in phrases.items():
+        by_length: dict[int, dict[tuple[str, ...], list[_Phrase]]] = {}
+        for phrase in listed:
+            by_length.setdefault(len(phrase.keys), {}).setdefault(phrase.keys, []).append(phrase)
+        runs[first] = tuple(by_length.items())
+    return runs
 
 
 def _plural(word: str) -> str:
@@ -278,28 +344,56 @@ def _union(first: IdArray, second: IdArray) -> IdArray:
     return merged[keep]
 
 
-def _holding(
-    engine: PostingsBM25,
-    alternatives: Iterable[frozenset[str]],
-    doc_ids: IdArray,
-    seen: dict[str, npt.NDArray[np.bool_]],
-) -> npt.NDArray[np.bool_]:
-    """For each of `doc_ids`, whether it holds every term of at least one of `alternatives`.
+def _wordings(
+    concepts: Sequence[_Concept], columns: Mapping[str, int]
+) -> list[int] | tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """How `_held` reads each concept from a (documents, terms) matrix of `columns`.
 
-    `seen` keeps each term's answer for these doc_ids (a question's wordings share terms).
+    The column of each concept when every concept is one one-term wording (the usual case);
+    otherwise incidence tables: term in wording, wording of concept.
     """
-    present: npt.NDArray[np.bool_] | None = None
-    for alternative in alternatives:
-        has_all: npt.NDArray[np.bool_] | None = None
-        for term in alternative:
-            found = seen.get(term)
-            if found is None:
-                found = seen[term] = engine.contains(term, doc_ids)
-            has_all = found if has_all is None else has_all & found
-        if has_all is None:
-            has_all = np.ones(doc_ids.size, dtype=bool)
-        present = has_all if present is None else present | has_all
-    return present if present is not None else np.zeros(doc_ids.size, dtype=bool)
+    singles = []
+    for concept in concepts:
+        if len(concept.alternatives) != 1:
+            break
+        (alternative,) = concept.alternatives
+        if len(alternative) != 1:
+            break
+        (term,) = alternative
+        singles.append(columns[term])
+    else:
+        return singles
+    rows: list[int] = []  # (term column, wording) pairs
+    wordings: list[int] = []
+    owners: list[int] = []  # each wording's concept
+    for position, concept in enumerate(concepts):
+        for alternative in concept.alternatives:
+            number = len(owners)
+            for term in alternative:
+                rows.append(columns[term])
+                wordings.append(number)
+            owners.append(position)
+    in_wording = np.zeros((len(columns), len(owners)), dtype=bool)
+    in_wording[rows, wordings] = True
+    of_concept = np.zeros((len(owners), len(concepts)), dtype=bool)
+    of_concept[np.arange(len(owners)), owners] = True
+    return in_wording, of_concept
+
+
+def _held(
+    matrix: npt.NDArray[np.bool_],
+    wordings: list[int] | tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]],
+) -> npt.NDArray[np.bool_]:
+    """Whether each document holds every term of at least one wording of each concept.
+
+    `matrix`: `PostingsBM25.holding` of the documents; `wordings`: from `_wordings`. A wording
+    is held unless some of its terms is missing, a boolean product (OR of ANDs); a concept is
+    held when one of its wordings is, another.
+    """
+    if isinstance(wordings, list):
+        return matrix[:, wordings]
+    in_wording, of_concept = wordings
+    return np.asarray((~(~matrix @ in_wording)) @ of_concept)
 
 
 def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool) -> bool:
@@ -407,7 +501,7 @@ def _ranks_as_asked(question: Question, terms: frozenset[str]) -> bool:
 
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
-    if width == 1:
+    if width == 1 or run[0] not in sequence:
         return run[0] in sequence
     return any(tuple(sequence[i : i + width]) == run for i in range(len(sequence) - width + 1))
 
@@ -434,6 +528,7 @@ class SnippetIndex:
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
         self._stem_phrases, self._word_phrases = self._build_phrases(kb)
+        self._stem_runs, self._word_runs = _runs(self._stem_phrases), _runs(self._word_phrases)
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
@@ -474,6 +569,10 @@ class SnippetIndex:
         self._authors: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
+        # Each snippet's (topic keys, role keys) for suggestions, made on first use.
+        self._labels: dict[int, _LabelKeys] = {}
+        # Each source's citation fields for `Result` (the same strings for all its passages).
+        self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
@@ -684,12 +783,13 @@ class SnippetIndex:
         name_spans: set[int] = set()
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
+        word_runs, stem_runs = self._word_runs, self._stem_runs
         for position in range(len(question_words)):
-            for phrase in self._word_phrases.get(question_words[position], ()):
-                if tuple(question_words[position : position + len(phrase.keys)]) == phrase.keys:
+            for width, named_by in word_runs.get(question_words[position], ()):
+                for phrase in named_by.get(tuple(question_words[position : position + width]), ()):
                     matches.append((position, 0, phrase))
-            for phrase in self._stem_phrases.get(keys[position], ()):
-                if tuple(keys[position : position + len(phrase.keys)]) == phrase.keys:
+            for width, worded_by in stem_runs.get(keys[position], ()):
+                for phrase in worded_by.get(tuple(keys[position : position + width]), ()):
                     if any(_contains_run(keys, guard) for guard in phrase.guards):
                         continue
                     matches.append((position, 1, phrase))
@@ -865,8 +965,9 @@ class SnippetIndex:
 
     def _in_source(
         self, alternatives: Iterable[frozenset[str]], doc_ids: IdArray
-    ) -> npt.NDArray[np.bool_]:
-        """Whether the work each passage is quoted from is itself described by a wording.
+    ) -> npt.NDArray[np.bool_] | None:
+        """Whether the work each passage is quoted from is itself described by a wording (None:
+        no work is).
 
         Staff name the work they mean ("the Bellamy *review*", "the *DDA UK pilot* paper",
         "the Peers for Progress *blog*", "the Salzer *survey*"): those words are in the source's
@@ -879,16 +980,22 @@ class SnippetIndex:
         # The sources holding every term of a wording, by intersecting the term -> sources
         # index: a few set operations per wording, not a subset check per source (a large
         # knowledge base quotes a hundred works, and every concept of every question asks).
-        holders: set[int] = set()
+        with_term = words_of.with_term
+        holders: frozenset[int] = frozenset()
         for alternative in alternatives:
-            if alternative:
-                holders.update(
-                    frozenset.intersection(
-                        *(words_of.with_term.get(term, frozenset()) for term in alternative)
-                    )
+            if len(alternative) == 1:
+                (term,) = alternative
+                found = with_term.get(term, frozenset())
+            elif alternative:
+                found = frozenset.intersection(
+                    *(with_term.get(term, frozenset()) for term in alternative)
                 )
+            else:
+                continue
+            if found:
+                holders = holders | found if holders else found
         if not holders:
-            return np.zeros(doc_ids.size, dtype=bool)
+            return None  # no work is described by it
         described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
         described[list(holders)] = True
         return described[words_of.of_snippet[doc_ids]]
@@ -941,6 +1048,13 @@ class SnippetIndex:
 
     def _fused(self, query_terms: Sequence[str]) -> tuple[IdArray, FloatArray]:
         """(doc ids ascending, fused score) of every snippet sharing a term in either field."""
+        passages = self.engine.dense_scores(query_terms)
+        asks = self.asks_engine.dense_scores(query_terms) if passages is not None else None
+        if passages is not None and asks is not None:
+            # Both fields' postings are dense (a small knowledge base): fused over every
+            # snippet at once, the same two sums added the same way, then the candidates kept.
+            ids = np.flatnonzero(passages[0] | asks[0]).astype(np.int32)
+            return ids, (passages[1] + ASKS_WEIGHT * asks[1])[ids]
         p_ids, p_scores = self.engine.candidate_scores(query_terms)
         a_ids, a_scores = self.asks_engine.candidate_scores(query_terms)
         if a_ids.size == 0:
@@ -982,13 +1096,20 @@ class SnippetIndex:
         only the work it is quoted from names it ("how many did the UK DDA study interview").
         """
         place_terms, place_ids = places
-        about_place: np.ndarray | None = None
-        covered = np.zeros(doc_ids.size)
-        parts: list[FloatArray] = []
-        in_passages: dict[str, npt.NDArray[np.bool_]] = {}
-        in_asks: dict[str, npt.NDArray[np.bool_]] = {}
+        # Every term of every wording, one column each, checked for all candidates at once.
+        columns: dict[str, int] = {}
         for concept in concepts:
-            part: FloatArray
+            for alternative in concept.alternatives:
+                for term in alternative:
+                    columns.setdefault(term, len(columns))
+        terms = list(columns)
+        weights = np.asarray([concept.weight for concept in concepts], dtype=np.float64)
+        wordings = _wordings(concepts, columns)
+        held = _held(self.engine.holding(terms, doc_ids), wordings)
+        # Each concept's weight where the passage holds it: one column per concept.
+        parts = np.where(held, weights, 0.0)
+        about_place: np.ndarray | None = None
+        for number, concept in enumerate(concepts):
             if concept.term in place_terms:
                 if about_place is None:
                     about_place = np.asarray(
@@ -998,35 +1119,54 @@ class SnippetIndex:
                         ],
                         dtype=bool,
                     )
-                part = concept.weight * about_place
+                parts[:, number] = concept.weight * about_place
             elif concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 present = np.asarray(
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
-                part = concept.weight * present
+                parts[:, number] = concept.weight * present
             else:
-                held = _holding(self.engine, concept.alternatives, doc_ids, in_passages)
-                part = np.where(held, concept.weight, 0.0)
-                if not held.all():
-                    by_source = ~held & self._in_source(concept.alternatives, doc_ids)
-                    if by_source.any():  # adding zeros changes nothing
-                        part += np.where(by_source, SOURCE_FACTOR * concept.weight, 0.0)
-            covered += part
-            parts.append(part)
+                described = self._in_source(concept.alternatives, doc_ids)
+                if described is not None:
+                    parts[described & ~held[:, number], number] = SOURCE_FACTOR * concept.weight
+        # Summed concept by concept, in order (accumulate adds left to right, as `+=` did).
+        covered: FloatArray = np.cumsum(parts, axis=1)[:, -1]
         asks = self._ask_index()
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
             return covered
         # Each candidate ask's covered weight, concept by concept the larger of the ask's and its
         # passage's, summed in concept order as for the passage; then each passage keeps its best.
-        weights = np.zeros(ask_ids.size)
-        for concept, part in zip(concepts, parts, strict=True):
-            in_ask = concept.weight * _holding(asks.engine, concept.alternatives, ask_ids, in_asks)
-            weights += np.maximum(in_ask, part[owner])
+        in_asks = np.where(_held(asks.engine.holding(terms, ask_ids), wordings), weights, 0.0)
+        per_ask = np.cumsum(np.maximum(in_asks, parts[owner]), axis=1)[:, -1]
         best = np.zeros(doc_ids.size)
-        np.maximum.at(best, owner, weights)
-        return np.maximum(covered, best)
+        np.maximum.at(best, owner, per_ask)
+        return np.asarray(np.maximum(covered, best))
+
+    def _examine(
+        self,
+        reading: _Reading,
+        top: Sequence[tuple[int, float]],
+        concepts: Sequence[_Concept] | None = None,
+    ) -> _Examined:
+        """Coverage and evidence of each candidate, as numbers: a `Hit` is made only for the
+        candidates a decision looks at (`_Examined.strong`, `hits`), not for all of them."""
+        concepts = reading.concepts if concepts is None else concepts
+        total = sum(concept.weight for concept in concepts)
+        if not total:
+            covered = [0.0] * len(top)
+            return _Examined(top, covered, covered)
+        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
+        places = (
+            reading.place_terms,
+            frozenset(place.id for place in reading.question.required_places),
+        )
+        covered = self._coverage(concepts, ids, places).tolist()
+        unknown = self._unknown_weight
+        return _Examined(
+            top, [weight / total for weight in covered], [weight / unknown for weight in covered]
+        )
 
     def _hits(
         self,
@@ -1034,20 +1174,7 @@ class SnippetIndex:
         top: Sequence[tuple[int, float]],
         concepts: Sequence[_Concept] | None = None,
     ) -> list[Hit]:
-        concepts = reading.concepts if concepts is None else concepts
-        total = sum(concept.weight for concept in concepts)
-        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
-        places = (
-            reading.place_terms,
-            frozenset(place.id for place in reading.question.required_places),
-        )
-        covered = self._coverage(concepts, ids, places) if total else np.zeros(ids.size)
-        snippets = self.kb.snippets
-        unknown = self._unknown_weight
-        return [
-            Hit(snippets[doc_id], score, weight / total if total else 0.0, weight / unknown)
-            for (doc_id, score), weight in zip(top, covered.tolist(), strict=True)
-        ]
+        return self._examine(reading, top, concepts).hits(self.kb.snippets)
 
     def _unmet(self, reading: _Reading, hit: Hit) -> tuple[bool, tuple[Place, ...]]:
         """(whether the frame's answer type is missing, the named places the passage lacks)."""
@@ -1171,19 +1298,19 @@ class SnippetIndex:
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
         """(hits that may be shown, weaker candidates examined, concepts named), best first."""
         answer = self._decide(self.read(question), k)
-        return list(answer[0]), list(answer[1]), list(answer[2].named)
+        return list(answer[0]), answer[1].hits(self.kb.snippets), list(answer[2].named)
 
     def _decide(
         self, question: Question, k: int
-    ) -> tuple[list[Hit], list[Hit], _Reading, list[Hit], str | None]:
+    ) -> tuple[list[Hit], _Examined, _Reading, list[Hit], str | None]:
         """(shown, examined, reading, related, missing): the one answer/partial/decline decision."""
         reading = self._analyse(question)
         card = self._card(reading)
         if not reading.concepts and not card:
-            return [], [], reading, [], None
+            return [], _Examined((), (), ()), reading, [], None
         later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
-        examined = self._hits(reading, top)
+        examined = self._examine(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()
         if card:
@@ -1201,20 +1328,22 @@ class SnippetIndex:
             )
             card_hits = self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered])
         frame_topics = set(question.frame.topics) if question.frame else set()
+        # Only passages that may be shown are ordered (the others are never shown from here):
+        # the same order among them as sorting every candidate gives.
+        strong = examined.strong(self.kb.snippets, self.min_coverage, self.min_evidence)
         if frame_topics:
             # Among passages that may answer, those on the frame's topics first (a duties
             # question wants duties before certification counts); BM25 order otherwise.
             examined_order = sorted(
-                examined,
+                strong,
                 key=lambda h: (
-                    not (self._strong(h) and frame_topics.intersection(h.snippet.topics)),
-                    not (self._strong(h) and h.coverage >= FULL_COVERAGE),
+                    not frame_topics.intersection(h.snippet.topics),
+                    not h.coverage >= FULL_COVERAGE,
                 ),
             )
         else:
             examined_order = sorted(
-                examined,
-                key=lambda h: (not (self._strong(h) and h.coverage >= FULL_COVERAGE), _order(h)),
+                strong, key=lambda h: (not h.coverage >= FULL_COVERAGE, _order(h))
             )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
@@ -1241,11 +1370,13 @@ class SnippetIndex:
         ]
         if len(subject) < len(reading.concepts):
             # Passages on the subject that lack the place or the answer type: related only.
-            for hit in self._hits(reading, top, subject):
-                if self._strong(hit):
-                    type_missing, lacking = self._unmet(reading, hit)
-                    if type_missing or lacking:
-                        unmet.append((hit, type_missing, lacking))
+            subject_examined = self._examine(reading, top, subject)
+            for hit in subject_examined.strong(
+                self.kb.snippets, self.min_coverage, self.min_evidence
+            ):
+                type_missing, lacking = self._unmet(reading, hit)
+                if type_missing or lacking:
+                    unmet.append((hit, type_missing, lacking))
         if not unmet:
             return shown, examined, reading, [], None
         related: list[Hit] = []
@@ -1301,7 +1432,7 @@ class SnippetIndex:
         named = tuple(reading.named) + tuple(place.id for place in read.required_places)
         ask = read.ask if read.reduced else None
         if shown:
-            results = tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in shown)
+            results = tuple(self._result(hit) for hit in shown)
             return Answer(
                 question,
                 True,
@@ -1313,7 +1444,7 @@ class SnippetIndex:
                 ask=ask,
                 other_questions=read.other_questions,
             )
-        suggestions = self.suggest(examined, [n for n in reading.named if n in self.kb.roles])
+        suggestions = self._suggest(examined, [n for n in reading.named if n in self.kb.roles])
         return Answer(
             question,
             False,
@@ -1321,26 +1452,58 @@ class SnippetIndex:
             suggestions,
             crisis,
             missing=missing,
-            related=tuple(Result.from_snippet(self.kb, hit.snippet, hit.score) for hit in related),
+            related=tuple(self._result(hit) for hit in related),
             frame=frame,
             concepts=named,
             ask=ask,
             other_questions=read.other_questions,
         )
 
+    def _result(self, hit: Hit) -> Result:
+        """`Result.from_snippet` for a hit, its source's citation fields formatted once."""
+        snippet = hit.snippet
+        fields = self._citations.get(snippet.source_id)
+        if fields is None:
+            cited = Result.from_snippet(self.kb, snippet, hit.score)
+            fields = (
+                cited.source_id,
+                cited.citation,
+                cited.link,
+                cited.kind,
+                cited.source_name,
+                cited.label,
+            )
+            self._citations[snippet.source_id] = fields
+        source_id, citation, link, kind, name, label = fields
+        return Result(
+            snippet.id, source_id, snippet.text, citation, link, kind, name, hit.score, label
+        )
+
     def suggest(
         self, examined: Sequence[Hit], named_roles: Sequence[str]
     ) -> tuple[Suggestion, ...]:
         """Roles and topics near a declined question, so the reader can rephrase."""
+        top = [(self._doc_ids[hit.snippet.id], hit.score) for hit in examined]
+        evidence = [hit.evidence for hit in examined]
+        return self._suggest(_Examined(top, evidence, evidence), named_roles)
+
+    def _suggest(self, examined: _Examined, named_roles: Sequence[str]) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = [
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
-        weights: dict[tuple[str, str], float] = defaultdict(float)
-        for hit in examined:
-            for topic in hit.snippet.topics:
-                weights[("topic", topic)] += hit.evidence
-            for role in hit.snippet.roles:
-                weights[("role", role)] += hit.evidence / 2
+        weights: dict[tuple[str, str], float] = {}
+        labels = self._labels
+        for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
+            found = labels.get(doc_id)
+            if found is None:
+                snippet = self.kb.snippets[doc_id]
+                found = labels[doc_id] = (
+                    *((("topic", topic), False) for topic in snippet.topics),
+                    *((("role", role), True) for role in snippet.roles),
+                )
+            # Topics count a passage's evidence, roles half of it; in passage order, as sums.
+            for key, half in found:
+                weights[key] = weights.get(key, 0.0) + (evidence / 2 if half else evidence)
         ranked = sorted(weights.items(), key=lambda item: -item[1])
         for (kind, item_id), _ in ranked:
             if len(suggestions) >= _MAX_SUGGESTIONS:

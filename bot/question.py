@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.cues import Cues, LazyPattern
+from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
@@ -151,6 +151,16 @@ class QuestionReader:
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
+        # Which frames' cues a word may trigger: a question is tried only on the frames it has a
+        # key word of (`Cues.possible`), in lexicon order, not on every frame in turn.
+        self._always_frames: list[int] = []
+        self._frames_by_word: dict[str, list[int]] = {}
+        for number, (_, cues, _, _) in enumerate(self._frames):
+            cue_keys = cues.keys
+            if cue_keys is None:
+                self._always_frames.append(number)
+            for word in cue_keys or ():
+                self._frames_by_word.setdefault(word, []).append(number)
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -379,7 +389,11 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        for candidate, cues, unless, cue_texts in self._frames:
+        tried = set(self._always_frames)
+        for word in present.intersection(self._frames_by_word):
+            tried.update(self._frames_by_word[word])
+        for number in sorted(tried):
+            candidate, cues, unless, cue_texts = self._frames[number]
             if not cues.possible(present) or unless.search(ask_words, present):
                 continue
             match = cues.search(ask_words, present)
@@ -458,8 +472,11 @@ def _topicless_terms() -> frozenset[str]:
     return frozenset(tokenize(_TOPICLESS_WORDS))
 
 
-def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:
-    """One regex pass replacing every shorthand token (whole tokens only, "w/" and "$$" too)."""
+def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable[[str], str]:
+    """One regex pass replacing every shorthand token (whole tokens only, "w/" and "$$" too).
+
+    `prefilter=False`: always run the regex (what the prefilter must agree with; for tests).
+    """
     folded = {item.short.casefold(): item.means for item in lexicon.shorthand if not item.exact}
     exact = {item.short: item.means for item in lexicon.shorthand if item.exact}
     if not folded and not exact:
@@ -482,7 +499,31 @@ def _shorthand_replacer(lexicon: Lexicon) -> Callable[[str], str]:
             return found
         return f" {means} "
 
-    return lambda text: pattern.sub(replace, normalize_quotes(text))
+    # What a match needs in the text, to skip the regex (hundreds of alternatives tried at
+    # every position) on a text holding no shorthand: a piece starting with a word needs each
+    # of its words as a whole word of the text (the pattern's lookarounds and the piece's own
+    # non-word characters bound them), another piece its first character. Only for ASCII
+    # pieces and text, where IGNORECASE is lower-casing.
+    worded = [p for p in pieces if _RUN_RE.match(p)]
+    needs = Needs({n: frozenset(_RUN_RE.findall(p.lower())) for n, p in enumerate(worded)})
+    first_characters = "".join({p[0] for p in pieces if not _RUN_RE.match(p)})
+    ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
+
+    def spell(text: str) -> str:
+        text = normalize_quotes(text)
+        if (
+            ascii_pieces
+            and text.isascii()
+            and not needs.any_met(frozenset(_RUN_RE.findall(text.lower())))
+            and not any(character in text for character in first_characters)
+        ):
+            return text  # the pattern cannot match: sub would return the text as it is
+        return pattern.sub(replace, text)
+
+    return spell
+
+
+_RUN_RE = re.compile(r"\w+")
 
 
 def normalize_quotes(text: str) -> str:

@@ -257,3 +257,46 @@ def test_top_candidates_is_select_top_of_the_candidates_when_it_answers(
     found = engine.top_candidates(query, k)
     if found is not None:
         assert found == select_top(*engine.candidate_scores(query), k)
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["dense-table", "postings"])
+@settings(max_examples=150, deadline=None)
+@given(
+    corpus=corpora,
+    terms=st.lists(st.sampled_from(WORDS + UNKNOWN), unique=True, max_size=8),
+    picks=st.lists(st.integers(0, 1000), max_size=30),
+)
+def test_holding_is_membership_of_every_term_in_every_document(
+    table: bool, corpus: list[list[str]], terms: list[str], picks: list[int]
+) -> None:
+    """Both ways `holding` reads the postings (a small corpus's dense table, each term's
+    postings searched) say exactly which documents hold which terms."""
+    engine = PostingsBM25.fit(corpus)
+    if not table:
+        engine._by_term = False  # as for a corpus too large for the table
+    doc_ids = np.asarray([pick % len(corpus) for pick in picks], dtype=np.int32)
+    held = engine.holding(terms, doc_ids)
+    expected = [[term in corpus[doc] for term in terms] for doc in doc_ids.tolist()]
+    assert held.shape == (doc_ids.size, len(terms))
+    assert held.tolist() == expected
+    assert all(
+        held[:, column].tolist() == engine.contains(term, doc_ids).tolist()
+        for column, term in enumerate(terms)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpus=corpora, query=queries)
+def test_dense_scores_are_the_candidate_scores_for_every_document(
+    corpus: list[list[str]], query: list[str]
+) -> None:
+    """Dense or not, a query's candidates and their scores are the same sums."""
+    engine = PostingsBM25.fit(corpus)
+    ids, scores = engine.candidate_scores(query)
+    dense = engine.dense_scores(query)
+    if dense is None:
+        return  # sparse postings: candidate_scores is the only way
+    touched, every = dense
+    assert np.flatnonzero(touched).tolist() == ids.tolist()
+    assert every[ids].tolist() == scores.tolist()
+    assert not every[~touched].any()

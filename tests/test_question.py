@@ -7,9 +7,11 @@ real index's term weights; no question here is taken from the evaluation files.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.index import SnippetIndex
-from bot.question import Question
+from bot.question import Question, _shorthand_replacer
 
 
 def _read(index: SnippetIndex, text: str) -> Question:
@@ -469,3 +471,34 @@ def test_them_points_back_at_the_statement_before_the_question(real_index: Snipp
     assert _read(real_index, "how can peer workers help them?").ask == (
         "how can peer workers help them"
     )
+
+
+_PIECES = [
+    "w/", "w/o", "$$", "$", "&", "#s", "#1", "the VA", "VA", "certified peer", "ppl", "re:",
+    "vs.", "US", "us", "peer", "support", "specialist", "lol", "i.e.", "e.g.", "WHO", "who",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    parts=st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES),
+            st.sampled_from(_PIECES).map(str.upper),
+            st.sampled_from(_PIECES).map(str.title),
+            st.text(alphabet="abcdefsuvw$/&#.:'’ -1", max_size=6),
+            st.text(max_size=4),
+        ),
+        max_size=10,
+    ),
+    joiners=st.lists(st.sampled_from(["", " ", "  ", "/", "-", "'", ", ", "$"]), max_size=10),
+)
+def test_shorthand_prefilter_agrees_with_running_the_regex(
+    real_index: SnippetIndex, parts: list[str], joiners: list[str]
+) -> None:
+    """Skipping the shorthand regex on text that cannot match it changes no text."""
+    text = "".join(part + (joiners[n] if n < len(joiners) else " ") for n, part in enumerate(parts))
+    lexicon = real_index.kb.lexicon
+    assert _shorthand_replacer(lexicon)(text) == _shorthand_replacer(lexicon, prefilter=False)(text)
