@@ -34,18 +34,20 @@ from tests.conftest import PROJECT_ROOT
 
 DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
-# The dev split's floors: its figures at the end of round 6 (1,031 questions: Recall@3 0.880,
-# declined 0.941), less 0.03.
-DEV_FLOOR_RECALL_AT_3 = 0.85
+# The dev split's floors: its figures at the end of round 7 (1,028 questions: Recall@3 0.896,
+# declined 0.946), less 0.03.
+DEV_FLOOR_RECALL_AT_3 = 0.86
 DEV_FLOOR_DECLINED = 0.91
 # Regression guards: the held-out figures of the current split when this mechanism landed, less
 # 0.03 (gaps: plus 0.03). Re-based only when a split grows, never to let a mechanism change pass.
 # History: part 6 (Recall@3 0.728, declined 0.867); part 7, end of round 5 (0.746 / 0.853);
 # part 8 went in at the start of round 6 (0.759 / 0.863 on that mechanism). At the end of round
-# 6 (769 questions): Recall@3 0.814, declined 0.877, gaps 0.067 / 0.064.
-TEST_FLOOR_RECALL_AT_3 = 0.78
+# 6 (769 questions): Recall@3 0.814, declined 0.877, gaps 0.067 / 0.064. Part 9 went in at the
+# start of round 7 (875 questions: 0.822 / 0.874 on that mechanism); at its end 0.833 / 0.877,
+# gaps 0.062 / 0.069.
+TEST_FLOOR_RECALL_AT_3 = 0.80
 TEST_FLOOR_DECLINED = 0.85
-MAX_GAP = {"Recall@3": 0.10, "declined": 0.09}
+MAX_GAP = {"Recall@3": 0.09, "declined": 0.09}
 
 
 @pytest.fixture(scope="module")
