@@ -90,6 +90,7 @@ class Place:
     name: str
     aliases: tuple[str, ...]
     implicit: bool = False  # the sources' default context (the USA): naming it requires nothing
+    subject: bool = False  # a diagnosis, payer or practice topic (`subjects:`), not a jurisdiction
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -423,7 +424,7 @@ def _frames(
         aliases = reader.texts(shown, record, "aliases", label, required=False)
         implicit = record.get("implicit", False)
         if place_id and name:
-            places.append(Place(place_id, name, aliases, bool(implicit)))
+            places.append(Place(place_id, name, aliases, bool(implicit), kind == "subject"))
     return tuple(frames), tuple(answer_types), tuple(places)
 
 

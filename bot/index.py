@@ -1307,7 +1307,11 @@ class SnippetIndex:
         reading = self._analyse(question)
         card = self._card(reading)
         if not reading.concepts and not card:
-            return [], _Examined((), (), ()), reading, [], None
+            # A question that is all frame cue ("does my client have bipolar?") still says what
+            # the sources cannot give when its frame is one no passage answers.
+            frame = question.frame
+            missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
+            return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         examined = self._examine(reading, top)

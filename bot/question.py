@@ -69,6 +69,14 @@ _INTRODUCTION_RE = re.compile(
 )
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# A question pointing at a place named elsewhere in the message ("when will *the state* ...").
+_PLACE_POINTER_RE = re.compile(
+    r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
+    r"|our country|here|locally)\b"
+)
+# Words before a subject that say it is not what is asked ("not", "rather than", "or" beside
+# another payer): "is it Medicaid or Medicare that reimburses CPSs?".
+_EXCUSING_WORDS = frozenset("not rather instead opposed except besides or just".split())
 # A question about the asker's own setting ("settings like mine", "my unit").
 _ASKER_RE = re.compile(
     r"\b(?:like mine|like ours|my setting|our setting|my unit|our unit|my program|our program"
@@ -182,7 +190,14 @@ class QuestionReader:
         clauses = _CLAUSE_RE.split(sentence)
         # "i work in a forensic unit, is there research on settings like mine?": the question
         # points at who asks, so that clause is what it is about.
-        self_referring = _ASKER_RE.search(" ".join(words(sentence))) is not None
+        sentence_words = " ".join(words(sentence))
+        self_referring = _ASKER_RE.search(sentence_words) is not None
+        pointing_at_place = _PLACE_POINTER_RE.search(sentence_words) is not None and not any(
+            not place.subject
+            for clause in clauses
+            if not self._introduction.possible(frozenset(words(clause)))
+            for place, _ in self._place_spans(words(clause))
+        )
         for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
             clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
@@ -211,13 +226,19 @@ class QuestionReader:
                 and not self_referring
                 and self._introduction.match(clause_words.split(), present)
             ):
-                # Who asks is context, but a place or subject it names still binds the answer
-                # ("as a CPS in California, when will the state certify peers?").
-                clause_list = clause_words.split()
-                _, positions, _ = self.find_places(clause_list)
-                named = [clause_list[i] for i in sorted(positions)]
-                if named:
-                    kept.append(" ".join(named))
+                # Who asks is context, but the state it names binds the answer when the question
+                # points at it and names no place of its own ("as a CPS in California, when will
+                # *the state* certify peers?"; not "as a youth worker in Vancouver, how
+                # fragmented are Canadian youth services?"). A diagnosis or payer of the asker's
+                # ("I'm a peer with PTSD, ...") is not what is asked.
+                if pointing_at_place:
+                    clause_list = clause_words.split()
+                    named = [
+                        " ".join(clause_list[span.start : span.stop])
+                        for place, span in self._place_spans(clause_list)
+                        if not place.subject
+                    ]
+                    kept.extend(named)
                 continue
             if self._format is not None:
                 clause_words = self._format.sub(" ", clause_words + " ", present).strip()
@@ -438,24 +459,46 @@ class QuestionReader:
     def find_places(
         self, ask_words: Sequence[str]
     ) -> tuple[tuple[Place, ...], frozenset[int], frozenset[int]]:
-        """(places named, positions of their names, positions of implicit ones' names)."""
+        """(places named, positions of their names, positions of implicit ones' names).
+
+        A subject (a diagnosis, a payer) binds the answer only where the question asks about
+        it: not before the question's first asking word ("I've got a client with depression,
+        can peers help people with bipolar disorder?") nor after "not", "rather than" or "or"
+        ("is it Medicaid or Medicare that ..."). Such a mention is passed over like the USA.
+        """
         found: list[Place] = []
         positions: set[int] = set()
         implicit: set[int] = set()
+        first_ask = next((i for i, word in enumerate(ask_words) if word in _QUESTION_WORDS), 0)
+        for place, span in self._place_spans(ask_words):
+            excused = place.subject and (
+                span.start < first_ask
+                or any(
+                    word in _EXCUSING_WORDS
+                    for word in ask_words[max(0, span.start - 3) : span.start]
+                )
+            )
+            if excused or place.implicit:
+                implicit.update(span)
+                if excused:
+                    continue
+            if place not in found:
+                found.append(place)
+            positions.update(span)
+        return tuple(found), frozenset(positions), frozenset(implicit)
+
+    def _place_spans(self, ask_words: Sequence[str]) -> list[tuple[Place, range]]:
+        """Each place name in the words, longest name first at each position."""
+        spans: list[tuple[Place, range]] = []
         start = 0
         while start < len(ask_words):
             for keys, place in self._places.get(ask_words[start], ()):
                 if tuple(ask_words[start : start + len(keys)]) == keys:
-                    if place not in found:
-                        found.append(place)
-                    span = range(start, start + len(keys))
-                    positions.update(span)
-                    if place.implicit:
-                        implicit.update(span)
+                    spans.append((place, range(start, start + len(keys))))
                     start += len(keys) - 1
                     break
             start += 1
-        return tuple(found), frozenset(positions), frozenset(implicit)
+        return spans
 
 
 # --- helpers -------------------------------------------------------------------------------------

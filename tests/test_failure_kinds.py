@@ -882,3 +882,64 @@ def test_round_seven_readings_answer_with_the_passage_that_says_it(
     assert answer.frame == frame
     assert answer.answered
     assert first_result_holds in answer.results[0].text.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "I'm a peer with PTSD, what kinds of programs employ CPSs?",
+            "peersforprogress-program-types",
+            id="the-askers-own-diagnosis",
+        ),
+        pytest.param(
+            "I've got a client with depression, can peers help people with bipolar disorder?",
+            "tse2019-bipolar-help",
+            id="a-diagnosis-before-the-question",
+        ),
+        pytest.param(
+            "is it Medicaid or Medicare that reimburses CPSs?",
+            "peersforprogress-medicaid-eligibility",
+            id="one-payer-or-another",
+        ),
+        pytest.param(
+            "is peer support covered by Medicaid, not private insurance?",
+            "peersforprogress-16-states-medicaid",
+            id="a-payer-excluded",
+        ),
+        pytest.param(
+            "as a youth worker in Vancouver, how fragmented are Canadian youth services?",
+            "halsall2021-canada-fragmented",
+            id="a-city-of-who-asks",
+        ),
+        pytest.param(
+            "how do I start a conversation with my team about role clarity?",
+            "rogers2017-role-ambiguity",
+            id="start-a-conversation-is-no-how-to",
+        ),
+    ],
+)
+def test_a_subject_or_place_mentioned_in_passing_does_not_bind_the_answer(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == first_result
+
+
+def test_a_question_that_is_all_medical_cue_says_what_is_missing(real_index: SnippetIndex) -> None:
+    question = "does my client have bipolar?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "medical"
+    assert not answer.answered
+    assert answer.missing is not None and "prescriber" in answer.missing
+
+
+def test_one_comma_and_an_and_is_no_list(real_index: SnippetIndex) -> None:
+    question = "list them please: the tasks peer workers do"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "listing"
+    assert "peersforprogress-funding-increase" not in [r.snippet_id for r in answer.results]
