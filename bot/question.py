@@ -188,16 +188,6 @@ class QuestionReader:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
         kept: list[str] = []
         clauses = _CLAUSE_RE.split(sentence)
-        # "i work in a forensic unit, is there research on settings like mine?": the question
-        # points at who asks, so that clause is what it is about.
-        sentence_words = " ".join(words(sentence))
-        self_referring = _ASKER_RE.search(sentence_words) is not None
-        pointing_at_place = _PLACE_POINTER_RE.search(sentence_words) is not None and not any(
-            not place.subject
-            for clause in clauses
-            if not self._introduction.possible(frozenset(words(clause)))
-            for place, _ in self._place_spans(words(clause))
-        )
         for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
             clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
@@ -223,15 +213,17 @@ class QuestionReader:
             if (
                 drop_reasons
                 and len(clauses) > 1
-                and not self_referring
                 and self._introduction.match(clause_words.split(), present)
+                # "i work in a forensic unit, is there research on settings like mine?": the
+                # question points at who asks, so that clause is what it is about.
+                and _ASKER_RE.search(" ".join(words(sentence))) is None
             ):
                 # Who asks is context, but the state it names binds the answer when the question
                 # points at it and names no place of its own ("as a CPS in California, when will
                 # *the state* certify peers?"; not "as a youth worker in Vancouver, how
                 # fragmented are Canadian youth services?"). A diagnosis or payer of the asker's
                 # ("I'm a peer with PTSD, ...") is not what is asked.
-                if pointing_at_place:
+                if self._points_at_a_place(sentence, clauses):
                     clause_list = clause_words.split()
                     named = [
                         " ".join(clause_list[span.start : span.stop])
@@ -290,6 +282,16 @@ class QuestionReader:
             # before the question says who "them" is; an afterthought after it does not.
             ask = self._with_context(ask, raws[: self._raw_index(raws, best)])
         return ask, ask != whole, others
+
+    def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
+        """Whether the sentence points at a place ("the state", "here") that none of its clauses
+        but an introduction names (an introduction's place then stands for it)."""
+        return _PLACE_POINTER_RE.search(" ".join(words(sentence))) is not None and not any(
+            not place.subject
+            for clause in clauses
+            if not self._introduction.possible(frozenset(words(clause)))
+            for place, _ in self._place_spans(words(clause))
+        )
 
     def _raw_index(self, raws: Sequence[str], best: str) -> int:
         """The index in `raws` of the sentence the ask came from (0 when not found)."""
@@ -479,9 +481,9 @@ class QuestionReader:
                 )
             )
             if excused or place.implicit:
-                implicit.update(span)
-                if excused:
-                    continue
+                implicit.update(span)  # passed over, like the sources' default place
+            if excused:
+                continue
             if place not in found:
                 found.append(place)
             positions.update(span)
