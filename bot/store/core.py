@@ -60,6 +60,25 @@ def _rows(count: int, columns: int) -> str:
     return ", ".join([row] * count)
 
 
+_OUTCOME_INSERT = (
+    "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, missing, "
+    "snippet_ids) VALUES "
+)
+
+
+def _outcome_values(outcome: Outcome) -> tuple[Any, ...]:
+    """One outcome row's values, in `_OUTCOME_INSERT`'s column order (lists as JSON)."""
+    return (
+        outcome.asked_at,
+        outcome.question_hash,
+        outcome.outcome,
+        outcome.frame,
+        json.dumps(list(outcome.concepts)),
+        outcome.missing,
+        json.dumps(list(outcome.snippet_ids)),
+    )
+
+
 def _job(row: Sequence[Any]) -> Job:
     return Job(
         key=row[0],
@@ -354,21 +373,8 @@ class SQLStore:
                     )
             for outcomes in _chunks(batch.outcomes):
                 session.execute(
-                    "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
-                    "missing, snippet_ids) VALUES " + _rows(len(outcomes), 7),
-                    [
-                        value
-                        for outcome in outcomes
-                        for value in (
-                            outcome.asked_at,
-                            outcome.question_hash,
-                            outcome.outcome,
-                            outcome.frame,
-                            json.dumps(list(outcome.concepts)),
-                            outcome.missing,
-                            json.dumps(list(outcome.snippet_ids)),
-                        )
-                    ],
+                    _OUTCOME_INSERT + _rows(len(outcomes), 7),
+                    [value for outcome in outcomes for value in _outcome_values(outcome)],
                 )
 
     # -- ConversationStore -------------------------------------------------------------------
@@ -456,19 +462,7 @@ class SQLStore:
     def record_outcome(self, outcome: Outcome) -> None:
         """Store how one question was answered (lists as JSON; never the question text)."""
         with self.database.session() as session:
-            session.execute(
-                "INSERT INTO outcomes (asked_at, question_hash, outcome, frame, concepts, "
-                "missing, snippet_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    outcome.asked_at,
-                    outcome.question_hash,
-                    outcome.outcome,
-                    outcome.frame,
-                    json.dumps(list(outcome.concepts)),
-                    outcome.missing,
-                    json.dumps(list(outcome.snippet_ids)),
-                ),
-            )
+            session.execute(_OUTCOME_INSERT + _rows(1, 7), _outcome_values(outcome))
 
     def outcomes(self) -> list[Outcome]:
         """Every recorded outcome, oldest first."""
