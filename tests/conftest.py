@@ -13,6 +13,7 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.store import SQLStore, open_store, sqlite_url
 from tests.postgres import Postgres, start_postgres
 
 REAL_KNOWLEDGE = PROJECT_ROOT / "knowledge"
@@ -177,3 +178,20 @@ def postgres_server() -> Iterator[Postgres]:
 def postgres_url(postgres_server: Postgres) -> str:
     """The URL of a fresh, empty PostgreSQL database for one test."""
     return postgres_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test twice: on a SQLite file and on a fresh database of the real PostgreSQL."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "store.sqlite3")
+    server: Postgres = request.getfixturevalue("postgres_server")
+    return server.new_database()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[SQLStore]:
+    """An open store at `store_url`, closed after the test."""
+    opened = open_store(store_url)
+    yield opened
+    opened.close()

@@ -5,33 +5,16 @@ sweeper cannot repair."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from bot.store import Answered, Job, Outcome, SQLStore, open_store, sqlite_url
+from bot.store import Answered, Job, Outcome, SQLStore
 from bot.store.behind import WriteBehind
 from bot.work import WorkQueue
-from tests.postgres import Postgres
 
 SECRET = "xoxb-test-token"
 NEVER = 3600.0  # a delay no test waits for: rows leave the queue only when flushed
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path / "behind.sqlite3")
-    server: Postgres = request.getfixturevalue("postgres_server")
-    return server.new_database()
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[SQLStore]:
-    opened = open_store(store_url)
-    yield opened
-    opened.close()
 
 
 def _outcome(number: int) -> Outcome:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,21 +19,6 @@ from tests.postgres import Postgres
 
 SECRET = "xoxb-test-token"
 WORDS = "zanzibar my client relapsed"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path / "work.sqlite3")
-    server: Postgres = request.getfixturevalue("postgres_server")
-    return server.new_database()
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[SQLStore]:
-    opened = open_store(store_url)
-    yield opened
-    opened.close()
 
 
 class Clock:
