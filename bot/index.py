@@ -815,6 +815,7 @@ class SnippetIndex:
                 if position in concepts_by_position:
                     concepts_by_position[position].alternatives.add(frozenset(phrase.expansion))
                     aliases.append((concepts_by_position[position], names))
+        self._join_alternatives(question_words, concepts_by_position, name_spans)
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
@@ -870,6 +871,32 @@ class SnippetIndex:
         return _Reading(
             question, list(concepts.values()), query_terms, named, residual, sides, place_terms
         )
+
+    @staticmethod
+    def _join_alternatives(
+        question_words: Sequence[str],
+        concepts_by_position: dict[int, _Concept],
+        name_spans: set[int],
+    ) -> None:
+        """ "Is the workforce growing or plateauing?", "mixed or inconclusive": either word is
+        the answer's subject, and a passage saying one of them answers the question. Each word
+        of "A or B" is found by the other too (and weighed by the passages holding either), so
+        the side no passage words does not sink every passage's coverage. Names are left alone:
+        "in Ohio or Texas", "a bridger or a coach" are checked as names, and only one word
+        stands on each side: "growing or still tiny" is left as it is."""
+        for position, word in enumerate(question_words):
+            if word != "or":
+                continue
+            left, right = position - 1, position + 1
+            if left in name_spans or right in name_spans:
+                continue
+            first, second = concepts_by_position.get(left), concepts_by_position.get(right)
+            if first is None or second is None or first is second:
+                continue
+            if right + 1 < len(question_words) and right + 1 in concepts_by_position:
+                continue  # "growing or still tiny": the other side is more than one word
+            first.alternatives.add(frozenset([second.term]))
+            second.alternatives.add(frozenset([first.term]))
 
     def _concept_weight(self, concept: _Concept) -> float:
         """Smoothed idf of the passages holding any wording of the concept ("CPS" or "certified

@@ -943,3 +943,13 @@ def test_one_comma_and_an_and_is_no_list(real_index: SnippetIndex) -> None:
     answer = real_index.search(question)
     assert answer.frame == "listing"
     assert "peersforprogress-funding-increase" not in [r.snippet_id for r in answer.results]
+
+
+def test_either_word_of_a_one_word_alternative_is_found(real_index: SnippetIndex) -> None:
+    """ "Growing or stagnating": a passage saying it is growing answers, though no passage says
+    "stagnating"; the word no passage knows no longer sinks every passage's coverage."""
+    question = "is the peer workforce growing or stagnating?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert any("grow" in result.text for result in answer.results)
