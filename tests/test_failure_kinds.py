@@ -726,6 +726,11 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
             "supervision",
             id="supervision",
         ),
+        pytest.param("is peer support effective for suicide prevention?", "suicide", id="suicide"),
+        pytest.param(
+            "can peer specialists help clients who are homeless?", "homelessness", id="homeless"
+        ),
+        pytest.param("do high schools hire youth peer supporters?", "schools", id="schools"),
     ],
 )
 def test_a_subject_no_source_names_gets_a_partial_answer(
@@ -953,3 +958,20 @@ def test_either_word_of_a_one_word_alternative_is_found(real_index: SnippetIndex
     answer = real_index.search(question)
     assert answer.answered
     assert any("grow" in result.text for result in answer.results)
+
+
+def test_what_a_methods_paper_identified_is_a_findings_question(real_index: SnippetIndex) -> None:
+    question = "What barriers did the Canadian youth peer support evaluation identify?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "findings"
+    assert not answer.answered
+    assert answer.missing is not None and answer.missing.startswith("findings")
+
+
+def test_whether_a_rate_is_worth_measuring_asks_for_no_figure(real_index: SnippetIndex) -> None:
+    question = "are readmission rates the right thing to measure for a peer program?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame != "rate"
+    assert real_index.search("what are readmission rates after peer support?").frame == "rate"
