@@ -35,7 +35,9 @@ MAX_QUESTION_CHARS = 2000
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
 _SENTENCE_RE = re.compile(
-    r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
+    r"(?<=[?!])\s*|(?<!\d)[:;](?!\d)|\n+|\s[-–—]+\s|[()]"
+    # A full stop ends a sentence, but not after an initial ("E. Sally Rogers", "U.S.").
+    r"|(?<!\d)(?<!\b[A-Z])\.(?!\d)"
     # A full stop after a number still ends a sentence ("we serve 16-25. anyone studied ..."),
     # unlike the one in "2.3".
     r"|(?<=\d)\.(?=\s+[^\W\d_])"
@@ -83,7 +85,7 @@ _ASKER_RE = re.compile(
     r"|my agency|our agency|where i work|where we work)\b"
 )
 # Words pointing back at what the message said before the question.
-_POINTING_RE = re.compile(r"\bthem\b")
+_POINTING_RE = re.compile(r"\b(?:them|her|his)\b")
 # "can peers bill Medicare (not Medicaid)": what an aside excludes is not what is asked about.
 _EXCLUSION_RE = re.compile(
     r"(?:i e |ie |that is |so |and |but )?"

@@ -56,7 +56,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     example examples general overall basic basics simple quick year years month months week weeks
     tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
     honestly literally super pretty very according typically typical somewhere solid decent
-    nowadays show shows showed mention mentioned mentions
+    nowadays show shows showed mention mentioned mentions might
     """.split()
 )
 

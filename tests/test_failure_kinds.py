@@ -975,3 +975,36 @@ def test_whether_a_rate_is_worth_measuring_asks_for_no_figure(real_index: Snippe
     answer = real_index.search(question)
     assert answer.frame != "rate"
     assert real_index.search("what are readmission rates after peer support?").frame == "rate"
+
+
+def test_a_missing_definition_is_not_a_definition_question(real_index: SnippetIndex) -> None:
+    question = "does the lack of a clear definition of the peer role hold programs back?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame != "definition"
+    assert answer.answered
+    assert answer.results[0].snippet_id == "lafrance2017-role-clarity"
+
+
+def test_her_points_back_at_the_person_named_before(real_index: SnippetIndex) -> None:
+    """ "I'm citing Sally Rogers. What is her university affiliation?": "her" is Rogers."""
+    question = "I'm citing Sally Rogers in a grant. what is her university affiliation?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "rogers2017-author-affiliation"
+
+
+def test_an_initial_does_not_end_the_sentence(real_index: SnippetIndex) -> None:
+    """ "Who is E. Sally Rogers": the full stop after "E" is an initial's."""
+    question = "Who is E. Sally Rogers and what is her job title?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "rogers2017-author-affiliation"
+
+
+def test_a_random_thought_opener_is_chatter(real_index: SnippetIndex) -> None:
+    question = "random thought but do peer specialists need to be certified?"
+    _not_in_eval_files(question)
+    assert real_index.search(question).ask == "do peer specialists need to be certified"
