@@ -475,15 +475,15 @@ class QuestionReader:
         implicit: set[int] = set()
         first_ask = next((i for i, word in enumerate(ask_words) if word in _QUESTION_WORDS), 0)
         for place, span in self._place_spans(ask_words):
+            before = ask_words[max(0, span.start - 3) : span.start]
+            alternative = place.subject and "or" in before
             excused = place.subject and (
-                span.start < first_ask
-                or any(
-                    word in _EXCUSING_WORDS
-                    for word in ask_words[max(0, span.start - 3) : span.start]
-                )
+                span.start < first_ask or any(word in _EXCUSING_WORDS for word in before)
             )
-            if excused or place.implicit:
-                implicit.update(span)  # passed over, like the sources' default place
+            # Passed over like the sources' default place, except an alternative the ask names
+            # ("peer-run respites or warmlines"): still asked about, though it binds nothing.
+            if (excused and not alternative) or place.implicit:
+                implicit.update(span)
             if excused:
                 continue
             if place not in found:

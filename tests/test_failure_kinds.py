@@ -731,6 +731,16 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
             "can peer specialists help clients who are homeless?", "homelessness", id="homeless"
         ),
         pytest.param("do high schools hire youth peer supporters?", "schools", id="schools"),
+        pytest.param(
+            "what were the quantitative findings of the UK Dual Diagnosis Anonymous pilot?",
+            "quantitative results",
+            id="quantitative",
+        ),
+        pytest.param(
+            "which innovations such as clubhouses does the Rogers workforce paper describe?",
+            "clubhouses",
+            id="named-practice-model",
+        ),
     ],
 )
 def test_a_subject_no_source_names_gets_a_partial_answer(
@@ -1008,3 +1018,16 @@ def test_a_random_thought_opener_is_chatter(real_index: SnippetIndex) -> None:
     question = "random thought but do peer specialists need to be certified?"
     _not_in_eval_files(question)
     assert real_index.search(question).ask == "do peer specialists need to be certified"
+
+
+def test_a_subject_named_as_an_alternative_is_still_asked_about(real_index: SnippetIndex) -> None:
+    """ "Respites or warmlines": "warmlines" binds nothing (it follows "or"), but it is what
+    the ask is about, so its words still count; a subject in the context before the ask and
+    one the ask rules out ("not private insurance") are passed over."""
+    question = "which services like peer respites or warmlines does the Rogers paper describe?"
+    _not_in_eval_files(question)
+    read = real_index.read(question)
+    assert read.words.index("warmlines") not in read.implicit_positions
+    assert not any(place.subject for place in read.places)
+    excluded = real_index.read("is peer support covered by Medicaid, not private insurance?")
+    assert excluded.words.index("private") in excluded.implicit_positions
