@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -815,7 +815,11 @@ class SnippetIndex:
                 if position in concepts_by_position:
                     concepts_by_position[position].alternatives.add(frozenset(phrase.expansion))
                     aliases.append((concepts_by_position[position], names))
-        self._join_alternatives(question_words, concepts_by_position, name_spans)
+        skipped = name_spans | question.place_positions | question.implicit_positions
+        for merged in self._join_alternatives(
+            question_words, concepts_by_position, skipped, self._weight
+        ):
+            concepts.pop(merged, None)
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
@@ -876,27 +880,37 @@ class SnippetIndex:
     def _join_alternatives(
         question_words: Sequence[str],
         concepts_by_position: dict[int, _Concept],
-        name_spans: set[int],
-    ) -> None:
+        skipped: set[int] | frozenset[int],
+        weight: Callable[[str], float],
+    ) -> list[str]:
         """ "Is the workforce growing or plateauing?", "mixed or inconclusive": either word is
-        the answer's subject, and a passage saying one of them answers the question. Each word
-        of "A or B" is found by the other too (and weighed by the passages holding either), so
-        the side no passage words does not sink every passage's coverage. Names are left alone:
-        "in Ohio or Texas", "a bridger or a coach" are checked as names, and only one word
-        stands on each side: "growing or still tiny" is left as it is."""
+        the answer's subject, and a passage saying one of them answers the question. The two
+        words become one concept, found by either and weighed by the passages holding either,
+        so the side no passage words does not sink every passage's coverage, and a passage
+        saying only "growing" does not count twice ("is Medicaid growing or declining" still
+        needs Medicaid). Names, places and subjects are left alone ("Hong Kong or Taiwan" is
+        checked as places), only one word stands on each side ("growing or still tiny" is left
+        as it is), and two words no passage knows both count. Returns the terms merged into
+        the word before them."""
+        merged: list[str] = []
         for position, word in enumerate(question_words):
             if word != "or":
                 continue
             left, right = position - 1, position + 1
-            if left in name_spans or right in name_spans:
+            if left in skipped or right in skipped:
                 continue
             first, second = concepts_by_position.get(left), concepts_by_position.get(right)
             if first is None or second is None or first is second:
                 continue
             if right + 1 < len(question_words) and right + 1 in concepts_by_position:
                 continue  # "growing or still tiny": the other side is more than one word
+            if any(c is second for p, c in concepts_by_position.items() if p != right):
+                continue  # the word is asked about elsewhere too
+            if not weight(first.term) and not weight(second.term):
+                continue  # "respites or warmlines": neither is in any passage, both still count
             first.alternatives.add(frozenset([second.term]))
-            second.alternatives.add(frozenset([first.term]))
+            merged.append(second.term)
+        return merged
 
     def _concept_weight(self, concept: _Concept) -> float:
         """Smoothed idf of the passages holding any wording of the concept ("CPS" or "certified

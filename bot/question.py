@@ -35,9 +35,7 @@ MAX_QUESTION_CHARS = 2000
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
 _SENTENCE_RE = re.compile(
-    r"(?<=[?!])\s*|(?<!\d)[:;](?!\d)|\n+|\s[-–—]+\s|[()]"
-    # A full stop ends a sentence, but not after an initial ("E. Sally Rogers", "U.S.").
-    r"|(?<!\d)(?<!\b[A-Z])\.(?!\d)"
+    r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
     # A full stop after a number still ends a sentence ("we serve 16-25. anyone studied ..."),
     # unlike the one in "2.3".
     r"|(?<=\d)\.(?=\s+[^\W\d_])"
@@ -85,7 +83,12 @@ _ASKER_RE = re.compile(
     r"|my agency|our agency|where i work|where we work)\b"
 )
 # Words pointing back at what the message said before the question.
-_POINTING_RE = re.compile(r"\b(?:them|her|his)\b")
+_POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
+# "his study", "her affiliation": a person's, so only when the message named someone before.
+_PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
+# A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
+# not "I", "I'm", nor a sentence's capitalised first word that is an everyday word.
+_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 # "can peers bill Medicare (not Medicaid)": what an aside excludes is not what is asked about.
 _EXCLUSION_RE = re.compile(
     r"(?:i e |ie |that is |so |and |but )?"
@@ -279,10 +282,14 @@ class QuestionReader:
             ask = self._with_experience(ask, best, sentences)
         if self._weak(ask):
             ask = self._with_context(ask, raws)
-        elif _POINTING_RE.search(ask):
+        else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
-            ask = self._with_context(ask, raws[: self._raw_index(raws, best)])
+            before = raws[: self._raw_index(raws, best)]
+            if _POINTING_RE.search(ask) or (
+                _PERSON_POINTING_RE.search(ask) and _names_someone(before)
+            ):
+                ask = self._with_context(ask, before)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -506,6 +513,19 @@ class QuestionReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def _names_someone(raws: Sequence[str]) -> bool:
+    """Whether the sentences name someone "her" or "his" can point at: a capitalised word
+    that is not an everyday word starting its sentence ("My supervisor ...", "I ...")."""
+    for raw in raws:
+        for match in _NAME_RE.finditer(raw):
+            if match.group().lower() not in STOP_WORDS and (
+                match.start() > 0 or match.group().lower() not in filler_terms()
+            ):
+                return True
+    return False
+
 
 # Words that ask for evidence without saying about what: an ask made only of these is weak.
 _TOPICLESS_WORDS = (
