@@ -55,7 +55,7 @@ from bot.frames import (
     frame_qualifiers,
     type_pattern,
 )
-from bot.knowledge import KnowledgeBase, Snippet, Source
+from bot.knowledge import Concept, KnowledgeBase, Snippet, Source
 from bot.question import Question, QuestionReader
 from bot.tokenize import (
     STOP_WORDS,
@@ -1336,6 +1336,17 @@ class SnippetIndex:
                 return card
         return ()
 
+    def _unexplained(self, reading: _Reading) -> Concept | None:
+        """The concept a definition or list question asks about that the sources only name."""
+        frame = reading.question.frame
+        if frame is None or not (frame.card or frame.needs == "enumeration"):
+            return None
+        for concept_id in reading.named:
+            concept = self.kb.concepts.get(concept_id)
+            if concept is not None and concept.unexplained is not None:
+                return concept
+        return None
+
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
         """(hits that may be shown, weaker candidates examined, concepts named), best first."""
         answer = self._decide(self.read(question), k)
@@ -1346,6 +1357,13 @@ class SnippetIndex:
     ) -> tuple[list[Hit], _Examined, _Reading, list[Hit], str | None]:
         """(shown, examined, reading, related, missing): the one answer/partial/decline decision."""
         reading = self._analyse(question)
+        unexplained = self._unexplained(reading)
+        if unexplained is not None and unexplained.unexplained is not None:
+            # "What exactly are the core conditions?": the passage naming them is related, and
+            # the reply says what the sources lack instead of quoting it as the answer.
+            named = [(self._doc_ids[s], 0.0) for s in unexplained.named_in if s in self._doc_ids]
+            related = self._hits(reading, named)[:MAX_RELATED]
+            return [], _Examined((), (), ()), reading, related, unexplained.unexplained
         card = self._card(reading)
         if not reading.concepts and not card:
             # A question that is all frame cue ("does my client have bipolar?") still says what

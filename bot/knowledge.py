@@ -177,13 +177,19 @@ class Role:
 class Concept:
     """Something staff ask "what is X" about that is neither a role nor a topic (WRAP, Medicaid).
 
-    Its `about` snippets define or describe it; `aliases` are the other names staff use.
+    Its `about` snippets define or describe it; `aliases` are the other names staff use. A
+    concept the sources only name (WRAP, the core conditions of helping relationships) has no
+    `about`: `unexplained` says what the sources lack, and `named_in` the passages naming it,
+    so "what exactly are the core conditions?" gets an honest partial answer, not the passage
+    that only names them.
     """
 
     id: str
     name: str
     aliases: tuple[str, ...]
     about: tuple[str, ...]
+    unexplained: str | None = None
+    named_in: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -395,7 +401,9 @@ _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
     "name": (True, _is_text, "a non-empty string"),
     "aliases": (False, _is_text_list, "a list of strings"),
-    "about": (True, _is_nonempty_text_list, "a non-empty list of snippet ids"),
+    "about": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
+    "unexplained": (False, _is_text, "a non-empty string"),
+    "named_in": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
 }
 _UNCOVERED_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "seed": (True, _is_text, "a seed file name"),
@@ -632,11 +640,22 @@ def _load_concepts(
                 f"concept {concept_id}: id is already used by {taken[concept_id]}",
             )
             continue
+        has_about, unexplained = bool(record.get("about")), record.get("unexplained")
+        if has_about == bool(unexplained) or bool(unexplained) != bool(record.get("named_in")):
+            collector.add(
+                shown,
+                record.line,
+                f"concept {concept_id}: needs either 'about' (the passages that define it) or "
+                "'unexplained' (what the sources lack) with 'named_in' (the passages naming it)",
+            )
+            continue
         concepts[concept_id] = Concept(
             id=concept_id,
             name=record["name"].strip(),
             aliases=tuple(alias.strip() for alias in record.get("aliases") or []),
-            about=tuple(record["about"]),
+            about=tuple(record.get("about") or ()),
+            unexplained=unexplained.strip() if unexplained else None,
+            named_in=tuple(record.get("named_in") or ()),
         )
         about_lines[concept_id] = (shown, record.line)
     return concepts, about_lines
@@ -911,7 +930,11 @@ def load_knowledge(
         collector, "topic", {t.id: t.about for t in topics.values()}, topic_about, snippet_ids
     )
     _check_about(
-        collector, "concept", {c.id: c.about for c in concepts.values()}, concept_about, snippet_ids
+        collector,
+        "concept",
+        {c.id: c.about + c.named_in for c in concepts.values()},
+        concept_about,
+        snippet_ids,
     )
     _check_concept_names(collector, roles, concepts, concept_about)
     uncovered = _load_uncovered(collector, knowledge_dir / "uncovered.yaml", seeds_dir, seed_texts)

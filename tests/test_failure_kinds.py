@@ -1053,3 +1053,29 @@ def test_one_side_of_an_alternative_counts_once(real_index: SnippetIndex) -> Non
     assert places.answered and places.results[0].snippet_id.startswith("tse2019")
     unknown = real_index.search("does the workforce paper describe peer respites or warmlines?")
     assert not unknown.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lacking"),
+    [
+        pytest.param(
+            "what are the core conditions of helping, in plain words?",
+            "what the core conditions are",
+            id="core-conditions",
+        ),
+        pytest.param("what's a WRAP?", "what a WRAP is", id="wrap"),
+    ],
+)
+def test_a_concept_the_sources_only_name_is_not_defined_by_its_mention(
+    real_index: SnippetIndex, question: str, lacking: str
+) -> None:
+    """The passage naming the core conditions "as useful frameworks" is related, not what they
+    are; asked what the passage does say about them, it answers."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered and answer.partial
+    assert answer.missing is not None and answer.missing.startswith(lacking)
+    assert len(answer.related) == 1
+    said = real_index.search("do the core conditions of helping matter for peer work?")
+    assert said.answered
+    assert said.results[0].snippet_id == "rogers2017-core-conditions"

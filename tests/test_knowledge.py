@@ -288,8 +288,29 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
         ),
         pytest.param(
             {"concepts.yaml": CONCEPTS.replace("    about: [mini-bridger]\n", "")},
-            "knowledge/concepts.yaml:2: concept bridging: missing field 'about'",
+            "knowledge/concepts.yaml:2: concept bridging: needs either 'about' (the passages "
+            "that define it) or 'unexplained'",
             id="concept-without-about",
+        ),
+        pytest.param(
+            {
+                "concepts.yaml": CONCEPTS.replace(
+                    "    about: [mini-bridger]\n", "    unexplained: what bridging is\n"
+                )
+            },
+            "knowledge/concepts.yaml:2: concept bridging: needs either 'about'",
+            id="concept-unexplained-without-named-in",
+        ),
+        pytest.param(
+            {
+                "concepts.yaml": CONCEPTS.replace(
+                    "    about: [mini-bridger]\n",
+                    "    unexplained: what bridging is\n    named_in: [mini-gone]\n",
+                )
+            },
+            "knowledge/concepts.yaml:2: concept bridging: 'about' names unknown snippet "
+            "'mini-gone'",
+            id="concept-named-in-unknown-snippet",
         ),
         pytest.param(
             {"concepts.yaml": CONCEPTS + CONCEPTS.replace("concepts:\n", "")},
