@@ -430,12 +430,15 @@ def _counts(
     text: str,
     aliases: frozenset[str] = frozenset(),
     name_terms: frozenset[str] = frozenset(),
+    common: Callable[[str], bool] = lambda term: False,
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
     `aliases`: one-word names of the roles and concepts the question names ("CPSs" counts
     "certified peer specialists"), used when what is counted is one of them (a term of
     `name_terms`, their names' terms): "how many *hours* did CPSs work" is no count of CPSs.
+    `common`: the field's own words ("peer", "support"), which say what is counted only when
+    nothing else does: "800 peer-to-peer support counselors" is no count of peer specialists.
     """
     if not frame.counted or not question.frame_positions:
         return True
@@ -447,7 +450,9 @@ def _counts(
     wanted = {_key(word) for word in run if word not in filler_terms()}
     if not wanted or _ANYONE.intersection(run):
         return True  # "how many people": any number of clients, members or youth counts them
-    if wanted & name_terms:
+    named = bool(wanted & name_terms)
+    wanted = {term for term in wanted if not common(term)} or wanted
+    if named:
         wanted |= aliases
     passage = words(text)
     stems = [_key(word) for word in passage]
@@ -1244,7 +1249,11 @@ class SnippetIndex:
                     or (
                         frame.counted
                         and not _counts(
-                            frame, question, hit.snippet.text, *self._counted_names(reading)
+                            frame,
+                            question,
+                            hit.snippet.text,
+                            *self._counted_names(reading),
+                            common=self._field_word,
                         )
                     )
                 )
@@ -1294,6 +1303,10 @@ class SnippetIndex:
         qualifiers = frame_qualifiers(frame)
         wanted = {_key(word) for word in question.words if word in qualifiers}
         return wanted <= terms
+
+    def _field_word(self, term: str) -> bool:
+        """A word in so many passages ("peer", "support", "services") that it names nothing."""
+        return 0 < self._weight(term) < COMMON_SIDE_WEIGHT
 
     def _counted_names(self, reading: _Reading) -> tuple[frozenset[str], frozenset[str]]:
         """(one-word names, every name's terms) of the roles and concepts a question names: what
@@ -1361,9 +1374,14 @@ class SnippetIndex:
         if unexplained is not None and unexplained.unexplained is not None:
             # "What exactly are the core conditions?": the passage naming them is related, and
             # the reply says what the sources lack instead of quoting it as the answer.
-            named = [(self._doc_ids[s], 0.0) for s in unexplained.named_in if s in self._doc_ids]
-            related = self._hits(reading, named)[:MAX_RELATED]
-            return [], _Examined((), (), ()), reading, related, unexplained.unexplained
+            naming = [(self._doc_ids[s], 0.0) for s in unexplained.named_in if s in self._doc_ids]
+            return (
+                [],
+                _Examined((), (), ()),
+                reading,
+                self._hits(reading, naming)[:MAX_RELATED],
+                unexplained.unexplained,
+            )
         card = self._card(reading)
         if not reading.concepts and not card:
             # A question that is all frame cue ("does my client have bipolar?") still says what

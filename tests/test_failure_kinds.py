@@ -1079,3 +1079,18 @@ def test_a_concept_the_sources_only_name_is_not_defined_by_its_mention(
     said = real_index.search("do the core conditions of helping matter for peer work?")
     assert said.answered
     assert said.results[0].snippet_id == "rogers2017-core-conditions"
+
+
+def test_a_count_of_peer_specialists_is_not_a_count_of_va_counselors(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Peer" is in nearly every passage: what "how many peer specialists" counts is
+    specialists, so the VA's "800 peer-to-peer support counselors" is related, not the figure;
+    asked about those counselors, it answers."""
+    question = "how many peer specialists work in the US altogether?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "how-many"
+    assert not any(r.snippet_id == "peersforprogress-va-800" for r in answer.results)
+    hires = real_index.search("how many peer-to-peer support counselors was the VA to hire?")
+    assert hires.answered and hires.results[0].snippet_id == "peersforprogress-va-800"
