@@ -1087,7 +1087,7 @@ def test_a_count_of_peer_specialists_is_not_a_count_of_va_counselors(
     """ "Peer" is in nearly every passage: what "how many peer specialists" counts is
     specialists, so the VA's "800 peer-to-peer support counselors" is related, not the figure;
     asked about those counselors, it answers."""
-    question = "how many peer specialists work in the US altogether?"
+    question = "how many peer specialists are employed in the country overall?"
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many"
