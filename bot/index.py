@@ -454,16 +454,22 @@ def _counts(
     wanted = {term for term in wanted if not common(term)} or wanted
     if named:
         wanted |= aliases
-    passage = words(text)
-    stems = [_key(word) for word in passage]
-    for position, word in enumerate(passage):
-        if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
-            following = passage[position + 1 : position + 2]
-            if following and following[0] in _FRACTIONS:
-                continue  # "one third of youth" is a share of them, not how many there are
-            if wanted.intersection(stems[position + 1 : position + 1 + _COUNTED_WITHIN]):
-                return True
+    # A number counts what follows it in its own clause: "over a period of 12 months, the
+    # facilitators were interviewed twice" gives no number of facilitators.
+    for clause in _CLAUSE_BREAK.split(text):
+        passage = words(clause)
+        stems = [_key(word) for word in passage]
+        for position, word in enumerate(passage):
+            if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
+                following = passage[position + 1 : position + 2]
+                if following and following[0] in _FRACTIONS:
+                    continue  # "one third of youth" is a share of them, not how many there are
+                if wanted.intersection(stems[position + 1 : position + 1 + _COUNTED_WITHIN]):
+                    return True
     return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")
 
 
 _ANYONE = frozenset(

@@ -1094,3 +1094,14 @@ def test_a_count_of_peer_specialists_is_not_a_count_of_va_counselors(
     assert not any(r.snippet_id == "peersforprogress-va-800" for r in answer.results)
     hires = real_index.search("how many peer-to-peer support counselors was the VA to hire?")
     assert hires.answered and hires.results[0].snippet_id == "peersforprogress-va-800"
+
+
+def test_a_number_counts_only_what_follows_it_in_its_clause(real_index: SnippetIndex) -> None:
+    """ "Over a period of 12 months, the facilitators were interviewed twice": 12 counts
+    months, not facilitators; the six members are counted."""
+    question = "how many facilitators did the DDA evaluation interview?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "how-many" and not answer.answered
+    members = real_index.search("how many members did the DDA evaluation interview?")
+    assert members.answered and members.results[0].snippet_id == "milani2020-interviews"
