@@ -1105,3 +1105,13 @@ def test_a_number_counts_only_what_follows_it_in_its_clause(real_index: SnippetI
     assert answer.frame == "how-many" and not answer.answered
     members = real_index.search("how many members did the DDA evaluation interview?")
     assert members.answered and members.results[0].snippet_id == "milani2020-interviews"
+
+
+def test_whether_a_programme_lasted_past_the_paper_is_not_in_the_sources(
+    real_index: SnippetIndex,
+) -> None:
+    question = "is the UK Dual Diagnosis Anonymous pilot still running?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "current"
+    assert not answer.answered and answer.partial
