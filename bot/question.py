@@ -475,12 +475,21 @@ class QuestionReader:
         A subject (a diagnosis, a payer) binds the answer only where the question asks about
         it: not before the question's first asking word ("I've got a client with depression,
         can peers help people with bipolar disorder?") nor after "not", "rather than" or "or"
-        ("is it Medicaid or Medicare that ..."). Such a mention is passed over like the USA.
+        ("is it Medicaid or Medicare that ..."). Such a mention is passed over like the USA. A
+        statement's copula is no asking word: in "client is suicidal, does peer support reduce
+        hospitalization?" the question starts at "does".
         """
         found: list[Place] = []
         positions: set[int] = set()
         implicit: set[int] = set()
-        first_ask = next((i for i, word in enumerate(ask_words) if word in _QUESTION_WORDS), 0)
+        first_ask = next(
+            (
+                i
+                for i, word in enumerate(ask_words)
+                if word in _QUESTION_WORDS and not _described(ask_words, i)
+            ),
+            0,
+        )
         for place, span in self._place_spans(ask_words):
             before = ask_words[max(0, span.start - 3) : span.start]
             alternative = place.subject and "or" in before
@@ -513,6 +522,18 @@ class QuestionReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+_COPULAS = frozenset("is are was were".split())
+
+
+def _described(ask_words: Sequence[str], position: int) -> bool:
+    """Whether the word at `position` is a statement's copula ("client *is* suicidal"): not the
+    first word and not after an asking word, as in "is it ..." or "why is ..."."""
+    return (
+        0 < position < len(ask_words)
+        and ask_words[position] in _COPULAS
+        and ask_words[position - 1] not in _QUESTION_WORDS
+    )
 
 
 def _names_someone(raws: Sequence[str]) -> bool:

@@ -1125,3 +1125,15 @@ def test_a_report_someone_writes_is_not_what_a_work_reported(real_index: Snippet
     answer = real_index.search(question)
     assert answer.frame == "source-metadata"
     assert answer.answered and answer.results[0].snippet_id == "rogers2017-author-affiliation"
+
+
+def test_a_statement_about_the_client_is_context_not_the_subject(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Our client is homeless, does ...": "is" states what the client is; the question
+    starts at "does", so homelessness binds nothing."""
+    question = "our client is homeless, does peer support reduce hospitalization?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert "homelessness" not in answer.concepts
