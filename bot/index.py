@@ -448,25 +448,51 @@ def _counts(
             break
         run.append(word)
     wanted = {_key(word) for word in run if word not in filler_terms()}
-    if not wanted or _ANYONE.intersection(run):
-        return True  # "how many people": any number of clients, members or youth counts them
+    # "How many people": any number of clients, members or youth counts them.
+    anyone = not wanted or bool(_ANYONE.intersection(run))
     named = bool(wanted & name_terms)
     wanted = {term for term in wanted if not common(term)} or wanted
     if named:
         wanted |= aliases
+    # "How many ... nationwide / in total": a study's sample ("a survey completed by 291 CPSs")
+    # is not the total, unless the question is about that study.
+    total = bool(_TOTAL.intersection(question.words)) and not _STUDY.intersection(question.words)
     # A number counts what follows it in its own clause: "over a period of 12 months, the
     # facilitators were interviewed twice" gives no number of facilitators.
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
+        if total and _STUDY.intersection(passage):
+            continue
         stems = [_key(word) for word in passage]
         for position, word in enumerate(passage):
             if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
-                following = passage[position + 1 : position + 2]
-                if following and following[0] in _FRACTIONS:
+                following = passage[position + 1 : position + 3]
+                if following and following[0] in _FRACTIONS and not anyone:
                     continue  # "one third of youth" is a share of them, not how many there are
-                if wanted.intersection(stems[position + 1 : position + 1 + _COUNTED_WITHIN]):
+                if following and (following[0][0].isdigit() or _is_age(following)):
+                    continue  # "youth (14-26 years old)": an age range, not how many
+                if anyone or wanted.intersection(
+                    stems[position + 1 : position + 1 + _COUNTED_WITHIN]
+                ):
                     return True
     return False
+
+
+_TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
+_STUDY = frozenset(
+    "survey surveyed study sample sampled respondents participants interviewed enrolled "
+    "recruited completed".split()
+)
+
+
+def _is_age(following: Sequence[str]) -> bool:
+    """ "... years old", "... yo": the number before is an age."""
+    if following[0] in ("yo", "y/o"):
+        return True
+    return following[0] in _YEARS and following[1:2] in (["old"], ["olds"])
+
+
+_YEARS = frozenset("years year yrs yr".split())
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")

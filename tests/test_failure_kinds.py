@@ -1137,3 +1137,22 @@ def test_a_statement_about_the_client_is_context_not_the_subject(
     answer = real_index.search(question)
     assert answer.answered
     assert "homelessness" not in answer.concepts
+
+
+def test_a_study_sample_is_no_national_total(real_index: SnippetIndex) -> None:
+    """ "A survey completed by 291 CPSs across 28 states" counts a sample: asked how many CPSs
+    there are nationwide it is at best related; asked about the survey, it answers."""
+    question = "how many CPSs are there nationally?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "how-many" and not answer.answered
+    survey = real_index.search("how many CPSs completed the Salzer survey in total?")
+    assert survey.answered and survey.results[0].snippet_id == "peersforprogress-salzer-survey"
+
+
+def test_an_age_range_is_not_how_many(real_index: SnippetIndex) -> None:
+    """ "Youth (14-26 years old)" gives ages, not how many youth took part."""
+    question = "how many young people took part in the Canadian youth peer support evaluation?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not any(r.snippet_id == "halsall2021-realist-participatory" for r in answer.results)
