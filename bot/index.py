@@ -431,6 +431,7 @@ def _counts(
     aliases: frozenset[str] = frozenset(),
     name_terms: frozenset[str] = frozenset(),
     common: Callable[[str], bool] = lambda term: False,
+    about_a_work: bool = False,
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
@@ -438,7 +439,9 @@ def _counts(
     "certified peer specialists"), used when what is counted is one of them (a term of
     `name_terms`, their names' terms): "how many *hours* did CPSs work" is no count of CPSs.
     `common`: the field's own words ("peer", "support"), which say what is counted only when
-    nothing else does: "800 peer-to-peer support counselors" is no count of peer specialists.
+    nothing else does; then one staff noun counts another ("how many peer workers will the VA
+    hire": "800 peer-to-peer support counselors"), except for a national total. `about_a_work`:
+    the question names a source's author, so "in total" is about that study's sample.
     """
     if not frame.counted or not question.frame_positions:
         return True
@@ -451,19 +454,43 @@ def _counts(
     # "How many people": any number of clients, members or youth counts them.
     anyone = not wanted or bool(_ANYONE.intersection(run))
     named = bool(wanted & name_terms)
-    wanted = {term for term in wanted if not common(term)} or wanted
+    # "How many ... nationwide / in total": a study's sample ("a survey completed by 291 CPSs")
+    # or one employer's hiring is not the total, unless the question is about that study.
+    joined = " ".join(question.words)
+    total = (
+        (
+            bool(_TOTAL.intersection(question.words))
+            or any(place in joined for place in _WHOLE_COUNTRY)
+        )
+        and not _STUDY.intersection(question.words)
+        and not about_a_work
+    )
+    specific = {term for term in wanted if not common(term)}
+    if specific and not total and specific & _STAFF_NOUNS:
+        specific |= _STAFF_NOUNS  # a worker, a counselor, a mentor: staff, counted as such
+    wanted = specific or wanted
     if named:
         wanted |= aliases
-    # "How many ... nationwide / in total": a study's sample ("a survey completed by 291 CPSs")
-    # is not the total, unless the question is about that study.
-    total = bool(_TOTAL.intersection(question.words)) and not _STUDY.intersection(question.words)
     # A number counts what follows it in its own clause: "over a period of 12 months, the
     # facilitators were interviewed twice" gives no number of facilitators.
+    # A sample clause still answers when the question shares a word with it beyond what is
+    # counted ("how many CPSs overall did *Salzer* look at").
+    counted_at = set(question.frame_positions) | set(
+        range(max(question.frame_positions) + 1, max(question.frame_positions) + 1 + len(run))
+    )
+    context = {
+        _key(word)
+        for position, word in enumerate(question.words)
+        if position not in counted_at
+        and word not in STOP_WORDS
+        and word not in _TOTAL
+        and word not in filler_terms()
+    }
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
-        if total and _STUDY.intersection(passage):
-            continue
         stems = [_key(word) for word in passage]
+        if total and _STUDY.intersection(passage) and not context.intersection(stems):
+            continue
         for position, word in enumerate(passage):
             if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
                 following = passage[position + 1 : position + 3]
@@ -478,10 +505,17 @@ def _counts(
     return False
 
 
+# Words saying a definition or list question is not after what a named concept is.
+_NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
+_WHOLE_COUNTRY = ("in the usa", "in the united states", "in the country", "across the country")
 _STUDY = frozenset(
-    "survey surveyed study sample sampled respondents participants interviewed enrolled "
-    "recruited completed".split()
+    "survey surveyed study studies sample sampled respondents participants interviewed enrolled "
+    "recruited completed paper papers research evaluation took part".split()
+)
+# Stems of the nouns staff use for people doing peer work.
+_STAFF_NOUNS = frozenset(
+    "worker staff counselor mentor specialist provid posit job employe coach navig bridger".split()
 )
 
 
@@ -1286,6 +1320,7 @@ class SnippetIndex:
                             hit.snippet.text,
                             *self._counted_names(reading),
                             common=self._field_word,
+                            about_a_work=bool(self._works_named(question.words)),
                         )
                     )
                 )
@@ -1385,6 +1420,10 @@ class SnippetIndex:
         """The concept a definition or list question asks about that the sources only name."""
         frame = reading.question.frame
         if frame is None or not (frame.card or frame.needs == "enumeration"):
+            return None
+        if _NOT_DEFINING.intersection(reading.question.words):
+            # "frameworks *like* the core conditions", "what are they *useful* for", "*tell* me
+            # about WRAP": about the passage that names it, not a definition of it.
             return None
         for concept_id in reading.named:
             concept = self.kb.concepts.get(concept_id)

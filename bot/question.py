@@ -482,19 +482,22 @@ class QuestionReader:
         found: list[Place] = []
         positions: set[int] = set()
         implicit: set[int] = set()
-        first_ask = next(
-            (
-                i
-                for i, word in enumerate(ask_words)
-                if word in _QUESTION_WORDS and not _described(ask_words, i)
-            ),
-            0,
-        )
+        # A statement's copula ("client *is* suicidal, does ...") is no asking word, unless no
+        # other follows ("I run a warmline, *is* Medicaid a source?").
+        asking = [i for i, word in enumerate(ask_words) if word in _QUESTION_WORDS]
+        first_ask = next((i for i in asking if not _described(ask_words, i)), 0)
+        if asking and all(_described(ask_words, i) for i in asking):
+            first_ask = asking[-1]
         for place, span in self._place_spans(ask_words):
             before = ask_words[max(0, span.start - 3) : span.start]
-            alternative = place.subject and "or" in before
+            # "... or warmlines", "clubhouses or peer specialists": one of two alternatives.
+            alternative = place.subject and (
+                "or" in before or tuple(ask_words[span.stop : span.stop + 1]) == ("or",)
+            )
             excused = place.subject and (
-                span.start < first_ask or any(word in _EXCUSING_WORDS for word in before)
+                span.start < first_ask
+                or alternative
+                or any(word in _EXCUSING_WORDS for word in before)
             )
             # Passed over like the sources' default place, except an alternative the ask names
             # ("peer-run respites or warmlines"): still asked about, though it binds nothing.

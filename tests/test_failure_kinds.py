@@ -1156,3 +1156,48 @@ def test_an_age_range_is_not_how_many(real_index: SnippetIndex) -> None:
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert not any(r.snippet_id == "halsall2021-realist-participatory" for r in answer.results)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "how many peer mentors will the VA hire?",
+            "peersforprogress-va-800",
+            id="one-staff-noun-counts-another",
+        ),
+        pytest.param(
+            "how many CPSs overall did Salzer and colleagues look at?",
+            "peersforprogress-salzer-survey",
+            id="in-total-about-the-study-named",
+        ),
+        pytest.param(
+            "my agency runs a warmline, is Medicaid a funding source for peer services?",
+            "lafrance2017-medicaid-funding",
+            id="a-statement-then-a-copula-question",
+        ),
+        pytest.param(
+            "do clubhouses or peer specialists get Medicaid funding?",
+            "peersforprogress-16-states-medicaid",
+            id="a-subject-before-or",
+        ),
+        pytest.param(
+            "tell me about the core conditions in the Rogers paper",
+            "rogers2017-core-conditions",
+            id="what-the-naming-passage-says",
+        ),
+        pytest.param(
+            "are peer specialists currently employed in case management programs?",
+            "peersforprogress-site-vs-community",
+            id="currently-is-not-live",
+        ),
+    ],
+)
+def test_what_a_reviewer_found_this_round_stays_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Questions an independent review found this round's reading declined or answered wrong."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == first_result
