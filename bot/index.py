@@ -211,6 +211,28 @@ class _TypePatterns(dict[str, "re.Pattern[str]"]):
     def __contains__(self, kind: object) -> bool:
         return kind in self._kinds
 
+    @property
+    def kinds(self) -> list[str]:
+        """Every answer type id the lexicon defines, compiled or not, in lexicon order."""
+        return list(self._kinds)
+
+
+@dataclass(frozen=True)
+class SnippetFacts:
+    """Per-snippet facts a process would otherwise work out on first use, saved with the index
+    (`bot.cache`) so that each start need not: a one-shot `peerbot ask` or a new server worker
+    otherwise compiles every answer type's regex and runs it over every passage on its first
+    typed question (`_type_weight`), and reads each curated ask of a candidate to learn its
+    frame (`_asks_in_frame`), about 0.1 ms a question over a first batch of real questions.
+
+    `types`: answer type id -> the doc ids of the passages holding it (every type the lexicon
+    defines); `ask_frames`: doc id -> the frames its curated asks are read as (every snippet
+    with asks).
+    """
+
+    types: Mapping[str, tuple[int, ...]]
+    ask_frames: Mapping[int, frozenset[str]]
+
 
 @dataclass(frozen=True)
 class _AskIndex:
@@ -519,8 +541,9 @@ class SnippetIndex:
         min_evidence: float = MIN_EVIDENCE,
         surface: Mapping[str, Mapping[str, str]] | None = None,
         ask_documents: tuple[PostingsBM25, npt.NDArray[np.int64]] | None = None,
+        facts: SnippetFacts | None = None,
     ) -> None:
-        """`surface`, `ask_documents`: saved from an index of the same kb (bot.cache)."""
+        """`surface`, `ask_documents`, `facts`: saved from an index of the same kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
@@ -569,6 +592,8 @@ class SnippetIndex:
         self._authors: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
+        if facts is not None:
+            self._load_facts(facts)
         # Each snippet's (topic keys, role keys) for suggestions, made on first use.
         self._labels: dict[int, _LabelKeys] = {}
         # Each source's citation fields for `Result` (the same strings for all its passages).
@@ -584,6 +609,30 @@ class SnippetIndex:
         """Every curated ask as a document, and where each snippet's asks start (to save)."""
         asks = self._ask_index()
         return asks.engine, asks.first
+
+    def snippet_facts(self) -> SnippetFacts:
+        """Every `SnippetFacts` fact of this knowledge base, worked out now if not yet known."""
+        count = len(self.kb.snippets)
+        types = {
+            kind: tuple(doc_id for doc_id in range(count) if self._holds(doc_id, kind))
+            for kind in self._type_patterns.kinds
+        }
+        ask_frames = {
+            doc_id: self._frames_of_asks(doc_id)
+            for doc_id, snippet in enumerate(self.kb.snippets)
+            if getattr(snippet, "asks", ())
+        }
+        return SnippetFacts(types, ask_frames)
+
+    def _load_facts(self, facts: SnippetFacts) -> None:
+        """Take saved facts as known (`bot.cache` checked that they fit this kb)."""
+        count = len(self.kb.snippets)
+        for kind, holding in facts.types.items():
+            known = bytearray(b"\x01") * count  # 1: lacks it
+            for doc_id in holding:
+                known[doc_id] = 2  # holds it
+            self._types[kind] = known
+        self._ask_frames.update(facts.ask_frames)
 
     @property
     def reader(self) -> QuestionReader:
@@ -909,13 +958,17 @@ class SnippetIndex:
         """
         if frame is None:
             return False
+        return frame.id in self._frames_of_asks(doc_id)
+
+    def _frames_of_asks(self, doc_id: int) -> frozenset[str]:
+        """The frames the snippet's curated asks are read as (worked out once per snippet)."""
         frames = self._ask_frames.get(doc_id)
         if frames is None:
             asks = getattr(self.kb.snippets[doc_id], "asks", ())
             found = (self._reader.read(ask).frame for ask in asks)
             frames = frozenset(item.id for item in found if item is not None)
             self._ask_frames[doc_id] = frames
-        return frame.id in frames
+        return frames
 
     def _type_weight(self, kind: str) -> float:
         """Smoothed idf of an answer type, as if it were a term of the passages holding it.
