@@ -107,6 +107,8 @@ _MAX_SUGGESTIONS = 4
 _LabelKeys = tuple[tuple[tuple[str, str], bool], ...]
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
+# What decides a concept's coverage in `SnippetIndex._coverage_bits`.
+_WORDED, _PLACE, _TYPED = 0, 1, 2
 # How many BM25-ranked candidates are examined for coverage per requested result.
 _CANDIDATES_PER_RESULT = 8
 # Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
@@ -281,6 +283,7 @@ class _SourceWords:
     count: int  # how many works
     of_snippet: IdArray  # each snippet's work, by position (-1: a work not in `sources`)
     with_term: dict[str, frozenset[int]]  # term -> the works whose words hold it
+    works: tuple[int, ...]  # `of_snippet` as Python ints (`SnippetIndex._coverage_bits`)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> _SourceWords:
@@ -295,7 +298,12 @@ class _SourceWords:
         of_snippet = np.asarray(
             [position.get(snippet.source_id, -1) for snippet in kb.snippets], dtype=np.int32
         )
-        return cls(len(ids), of_snippet, {t: frozenset(found) for t, found in with_term.items()})
+        return cls(
+            len(ids),
+            of_snippet,
+            {t: frozenset(found) for t, found in with_term.items()},
+            tuple(of_snippet.tolist()),
+        )
 
 
 def _word_key(word: str) -> str:
@@ -591,6 +599,8 @@ class SnippetIndex:
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
+        # Where each snippet's asks start among the ask documents, as Python ints.
+        self._ask_starts: list[int] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
@@ -1027,13 +1037,26 @@ class SnippetIndex:
         label, title, kind and description, not in the quoted sentence, yet the passage is what
         they ask about.
         """
+        holders = self._described_works(alternatives)
+        if holders is None:
+            return None  # no work is described by it
+        words_of = self._source_word_index()
+        described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
+        described[list(holders)] = True
+        return described[words_of.of_snippet[doc_ids]]
+
+    def _source_word_index(self) -> _SourceWords:
         words_of = self._source_words
         if words_of is None:
             words_of = self._source_words = _SourceWords.build(self.kb)
+        return words_of
+
+    def _described_works(self, alternatives: Iterable[frozenset[str]]) -> frozenset[int] | None:
+        """The works (positions in `_SourceWords`) described by a wording, or None for none."""
         # The sources holding every term of a wording, by intersecting the term -> sources
         # index: a few set operations per wording, not a subset check per source (a large
         # knowledge base quotes a hundred works, and every concept of every question asks).
-        with_term = words_of.with_term
+        with_term = self._source_word_index().with_term
         holders: frozenset[int] = frozenset()
         for alternative in alternatives:
             if len(alternative) == 1:
@@ -1047,11 +1070,7 @@ class SnippetIndex:
                 continue
             if found:
                 holders = holders | found if holders else found
-        if not holders:
-            return None  # no work is described by it
-        described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
-        described[list(holders)] = True
-        return described[words_of.of_snippet[doc_ids]]
+        return holders or None
 
     def _passage_terms(self, doc_id: int) -> frozenset[str]:
         """The terms of the passage's own text (not its labels or asks)."""
@@ -1197,6 +1216,99 @@ class SnippetIndex:
         np.maximum.at(best, owner, per_ask)
         return np.asarray(np.maximum(covered, best))
 
+    def _coverage_bits(
+        self,
+        concepts: Sequence[_Concept],
+        doc_ids: Sequence[int],
+        places: tuple[frozenset[str], frozenset[str]],
+    ) -> list[float]:
+        """`_coverage` on a small knowledge base: the same floats, each the same additions in
+        the same order, without numpy.
+
+        Which documents and asks hold each concept is a few integer ANDs and ORs over every
+        document at once (`PostingsBM25.bits`); the rest is a bit test per candidate and
+        concept. On a few dozen candidates numpy's cost per call (about twenty calls) was most
+        of the coverage check. An ask changes a passage's sum only where it holds a concept
+        the passage does not fully cover: any other ask's sum is the passage's own, so only
+        those asks are added up.
+        """
+        place_terms, place_ids = places
+        asks = self._ask_index()
+        passage_bits, ask_bits = self.engine.bits, asks.engine.bits
+        every_passage = (1 << self.engine.size) - 1
+        every_ask = (1 << asks.engine.size) - 1
+        weights = [concept.weight for concept in concepts]
+        in_passage: list[int] = []
+        in_ask: list[int] = []
+        # Per concept: a place, an answer type (its id), or the works its wordings describe.
+        kinds: list[tuple[int, str | frozenset[int] | None]] = []
+        for concept in concepts:
+            held_passage = held_ask = 0
+            for alternative in concept.alternatives:
+                wording_passage, wording_ask = every_passage, every_ask
+                for term in alternative:
+                    wording_passage &= passage_bits(term)
+                    wording_ask &= ask_bits(term)
+                held_passage |= wording_passage
+                held_ask |= wording_ask
+            in_passage.append(held_passage)
+            in_ask.append(held_ask)
+            if concept.term in place_terms:
+                kinds.append((_PLACE, None))
+            elif concept.term.startswith(_TYPE_PREFIX):
+                kinds.append((_TYPED, concept.term[len(_TYPE_PREFIX) :]))
+            else:
+                kinds.append((_WORDED, self._described_works(concept.alternatives)))
+        works = self._source_word_index().works
+        starts = self._ask_starts
+        if starts is None:
+            starts = self._ask_starts = asks.first.tolist()
+        covered: list[float] = []
+        for doc_id in doc_ids:
+            bit = 1 << doc_id
+            row: list[float] = []
+            for number, (kind, detail) in enumerate(kinds):
+                weight = weights[number]
+                if kind == _PLACE:
+                    about = bool(place_ids & self._places_of(doc_id)) if place_ids else False
+                    row.append(weight if about else 0.0)
+                elif kind == _TYPED:
+                    row.append(weight if self._holds(doc_id, str(detail)) else 0.0)
+                elif in_passage[number] & bit:
+                    row.append(weight)
+                elif isinstance(detail, frozenset) and works[doc_id] in detail:
+                    row.append(SOURCE_FACTOR * weight)
+                else:
+                    row.append(0.0)
+            # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
+            total = row[0]
+            for value in row[1:]:
+                total += value
+            first, end = starts[doc_id], starts[doc_id + 1]
+            if first < end:
+                # The asks holding a concept this passage covers less than fully.
+                adding = 0
+                for number, value in enumerate(row):
+                    if value < weights[number]:
+                        adding |= in_ask[number]
+                adding = (adding >> first) & ((1 << (end - first)) - 1)
+                best = 0.0
+                while adding:
+                    low = adding & -adding
+                    adding ^= low
+                    ask_bit = low << first
+                    per_ask = 0.0
+                    for number, value in enumerate(row):
+                        if in_ask[number] & ask_bit and value < weights[number]:
+                            value = weights[number]
+                        per_ask = value if number == 0 else per_ask + value
+                    if per_ask > best:
+                        best = per_ask
+                if best > total:
+                    total = best
+            covered.append(total)
+        return covered
+
     def _examine(
         self,
         reading: _Reading,
@@ -1215,7 +1327,10 @@ class SnippetIndex:
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
         )
-        covered = self._coverage(concepts, ids, places).tolist()
+        if self.engine.has_bits() and self._ask_index().engine.has_bits():
+            covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
+        else:
+            covered = self._coverage(concepts, ids, places).tolist()
         unknown = self._unknown_weight
         return _Examined(
             top, [weight / total for weight in covered], [weight / unknown for weight in covered]
