@@ -1148,6 +1148,11 @@ class SnippetIndex:
         ids, scores = self._fused(query_terms)
         return select_top(ids, scores, n)
 
+    def _small(self) -> bool:
+        """Whether the knowledge base is small enough for `_coverage_bits`: the passage field
+        and the asks as documents keep dense tables."""
+        return self.engine.has_bits() and self._ask_index().engine.has_bits()
+
     def _coverage(
         self,
         concepts: Sequence[_Concept],
@@ -1327,7 +1332,7 @@ class SnippetIndex:
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
         )
-        if self.engine.has_bits() and self._ask_index().engine.has_bits():
+        if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
         else:
             covered = self._coverage(concepts, ids, places).tolist()
