@@ -1210,6 +1210,8 @@ class SnippetIndex:
         # Summed concept by concept, in order (accumulate adds left to right, as `+=` did).
         covered: FloatArray = np.cumsum(parts, axis=1)[:, -1]
         asks = self._ask_index()
+        if asks.engine.size == 0:
+            return covered  # no snippet has curated asks
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
             return covered
