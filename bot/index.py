@@ -601,6 +601,7 @@ class SnippetIndex:
         self._source_words: _SourceWords | None = None
         # Where each snippet's asks start among the ask documents, as Python ints.
         self._ask_starts: list[int] | None = None
+        self._works_as_bits: list[int] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
@@ -1244,11 +1245,11 @@ class SnippetIndex:
         passage_bits, ask_bits = self.engine.bits, asks.engine.bits
         every_passage = (1 << self.engine.size) - 1
         every_ask = (1 << asks.engine.size) - 1
-        weights = [concept.weight for concept in concepts]
-        in_passage: list[int] = []
+        weights: list[float] = []
         in_ask: list[int] = []
-        # Per concept: a place, an answer type (its id), or the works its wordings describe.
-        kinds: list[tuple[int, str | frozenset[int] | None]] = []
+        # Per concept: its weight and the documents where its part is that weight, then the
+        # part where only the work a passage is quoted from is described by it, and where.
+        parts: list[tuple[float, int, float, int]] = []
         for concept in concepts:
             held_passage = held_ask = 0
             for alternative in concept.alternatives:
@@ -1258,35 +1259,39 @@ class SnippetIndex:
                     wording_ask &= ask_bits(term)
                 held_passage |= wording_passage
                 held_ask |= wording_ask
-            in_passage.append(held_passage)
+            weight = concept.weight
+            weights.append(weight)
             in_ask.append(held_ask)
             if concept.term in place_terms:
-                kinds.append((_PLACE, None))
+                # A place is covered by a passage about it, held or not.
+                about = 0
+                if place_ids:
+                    for doc_id in doc_ids:
+                        if place_ids & self._places_of(doc_id):
+                            about |= 1 << doc_id
+                parts.append((weight, about, 0.0, 0))
             elif concept.term.startswith(_TYPE_PREFIX):
-                kinds.append((_TYPED, concept.term[len(_TYPE_PREFIX) :]))
+                kind = concept.term[len(_TYPE_PREFIX) :]
+                holding = 0
+                for doc_id in doc_ids:
+                    if self._holds(doc_id, kind):
+                        holding |= 1 << doc_id
+                parts.append((weight, holding, 0.0, 0))
             else:
-                kinds.append((_WORDED, self._described_works(concept.alternatives)))
-        works = self._source_word_index().works
+                described = 0
+                for work in self._described_works(concept.alternatives) or ():
+                    described |= self._work_bits()[work]
+                parts.append((weight, held_passage, SOURCE_FACTOR * weight, described))
         starts = self._ask_starts
         if starts is None:
             starts = self._ask_starts = asks.first.tolist()
         covered: list[float] = []
         for doc_id in doc_ids:
             bit = 1 << doc_id
-            row: list[float] = []
-            for number, (kind, detail) in enumerate(kinds):
-                weight = weights[number]
-                if kind == _PLACE:
-                    about = bool(place_ids & self._places_of(doc_id)) if place_ids else False
-                    row.append(weight if about else 0.0)
-                elif kind == _TYPED:
-                    row.append(weight if self._holds(doc_id, str(detail)) else 0.0)
-                elif in_passage[number] & bit:
-                    row.append(weight)
-                elif isinstance(detail, frozenset) and works[doc_id] in detail:
-                    row.append(SOURCE_FACTOR * weight)
-                else:
-                    row.append(0.0)
+            row = [
+                weight if full & bit else source_weight if source & bit else 0.0
+                for weight, full, source_weight, source in parts
+            ]
             # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
             total = row[0]
             for value in row[1:]:
@@ -1315,6 +1320,18 @@ class SnippetIndex:
                     total = best
             covered.append(total)
         return covered
+
+    def _work_bits(self) -> list[int]:
+        """Each work's passages (by `_SourceWords` position) as the bits of one int."""
+        found = self._works_as_bits
+        if found is None:
+            words_of = self._source_word_index()
+            found = [0] * words_of.count
+            for doc_id, work in enumerate(words_of.works):
+                if work >= 0:
+                    found[work] |= 1 << doc_id
+            self._works_as_bits = found
+        return found
 
     def _examine(
         self,
