@@ -88,6 +88,8 @@ class PostingsBM25:
         self._starts: list[int] = indptr.tolist()
         # A small corpus's postings as a table (`_table`; False: too large), on first use.
         self._by_term: npt.NDArray[np.bool_] | bool | None = None
+        # Each known term's documents as the bits of one int (`bits`), on first use.
+        self._bits: dict[str, int] = {}
 
     @classmethod
     def fit(
@@ -214,6 +216,28 @@ class PostingsBM25:
         held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
         held[:, columns] = found
         return held
+
+    def has_bits(self) -> bool:
+        """Whether `bits` can answer: a corpus small enough for the dense table (`_table`)."""
+        return self._table() is not None
+
+    def bits(self, term: str) -> int:
+        """The documents holding `term` as one int, bit d set for document d (0: none has it).
+
+        Only where `has_bits()`. On a small corpus a question's coverage is a few integer ANDs
+        and ORs per concept over every document at once, then a bit test per candidate: cheaper
+        than numpy's per-call cost on arrays of a few dozen. Kept per known term (the
+        vocabulary bounds it); an unknown term is 0 and not kept.
+        """
+        found = self._bits.get(term)
+        if found is None:
+            number = self._term_ids.get(term)
+            table = self._table()
+            if number is None or table is None:
+                return 0
+            packed = np.packbits(table[number], bitorder="little").tobytes()
+            found = self._bits[term] = int.from_bytes(packed, "little")
+        return found
 
     def _table(self) -> npt.NDArray[np.bool_] | None:
         """A small corpus's postings as a dense (terms, documents) table, for `holding`.

@@ -18,7 +18,9 @@ bytes (`pack`): read whole, parsed by `json`, and the arrays are read-only views
 (about 7 ms of every `peerbot ask`) and copies each array out of it. A SHA-256 of the content,
 at its head, stands in for the zip's CRCs: a damaged file is never read as a different index.
 Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
-first search would otherwise tokenize every ask to build.
+first search would otherwise tokenize every ask to build, and the per-snippet facts
+(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks) that each
+process would otherwise work out during its first questions.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -41,7 +43,7 @@ import Stemmer
 from bot import bm25, frames, index, knowledge, question, tokenize, yamlfile
 from bot.bm25 import PostingsBM25
 from bot.frames import Lexicon
-from bot.index import SnippetIndex
+from bot.index import SnippetFacts, SnippetIndex
 from bot.knowledge import (
     Concept,
     KnowledgeBase,
@@ -56,7 +58,7 @@ from bot.knowledge import (
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -286,6 +288,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
             str(letter): {str(word): str(stem) for word, stem in words.items()}
             for letter, words in meta["surface"].items()
         }
+        facts = _facts_from_json(meta["facts"], kb)
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
@@ -297,7 +300,29 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         asks_engine=asks_engine,
         surface=surface,
         ask_documents=(ask_documents, first),
+        facts=facts,
     )
+
+
+def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
+    return {
+        "types": {kind: list(holding) for kind, holding in facts.types.items()},
+        "ask_frames": [[doc_id, sorted(frames)] for doc_id, frames in facts.ask_frames.items()],
+    }
+
+
+def _facts_from_json(data: dict[str, Any], kb: KnowledgeBase) -> SnippetFacts:
+    """Saved facts back, checked to fit `kb` (ValueError if they cannot be its facts)."""
+    count = len(kb.snippets)
+    kinds = {kind.id for kind in kb.lexicon.answer_types}
+    types = {str(kind): tuple(int(d) for d in holding) for kind, holding in data["types"].items()}
+    ask_frames = {int(d): frozenset(str(f) for f in frames) for d, frames in data["ask_frames"]}
+    if set(types) != kinds:
+        raise ValueError("saved answer types differ from the lexicon's")
+    doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames)
+    if any(not 0 <= d < count for d in doc_ids):
+        raise ValueError("a saved fact names a snippet outside the index")
+    return SnippetFacts(types, ask_frames)
 
 
 def _check_engine(engine: PostingsBM25) -> None:
@@ -325,6 +350,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "askdocs_engine": {"size": ask_documents.size, "terms": list(ask_documents.terms)},
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
+        "facts": _facts_to_json(index.snippet_facts()),
     }
     arrays: dict[str, np.ndarray] = {"askdocs_first": first}
     for prefix, fitted in (("", engine), ("asks_", index.asks_engine), ("askdocs_", ask_documents)):

@@ -205,8 +205,10 @@ def frame_qualifiers(frame: Frame) -> frozenset[str]:
     return frozenset(found - set(frame.type_words) - STOP_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def cue_words(cue: str) -> frozenset[str]:
-    """The literal words of one cue (its `*` wildcards left out)."""
+    """The literal words of one cue (its `*` wildcards left out); kept per cue, as the frame a
+    question is read as asks for its cue's words on every question."""
     return frozenset(word for piece in cue.split() if piece != "*" for word in words(piece))
 
 

@@ -107,6 +107,8 @@ _MAX_SUGGESTIONS = 4
 _LabelKeys = tuple[tuple[tuple[str, str], bool], ...]
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
+# What decides a concept's coverage in `SnippetIndex._coverage_bits`.
+_WORDED, _PLACE, _TYPED = 0, 1, 2
 # How many BM25-ranked candidates are examined for coverage per requested result.
 _CANDIDATES_PER_RESULT = 8
 # Typo correction: SequenceMatcher ratio a corpus word must reach to replace a question word.
@@ -211,6 +213,28 @@ class _TypePatterns(dict[str, "re.Pattern[str]"]):
     def __contains__(self, kind: object) -> bool:
         return kind in self._kinds
 
+    @property
+    def kinds(self) -> list[str]:
+        """Every answer type id the lexicon defines, compiled or not, in lexicon order."""
+        return list(self._kinds)
+
+
+@dataclass(frozen=True)
+class SnippetFacts:
+    """Per-snippet facts a process would otherwise work out on first use, saved with the index
+    (`bot.cache`) so that each start need not: a one-shot `peerbot ask` or a new server worker
+    otherwise compiles every answer type's regex and runs it over every passage on its first
+    typed question (`_type_weight`), and reads each curated ask of a candidate to learn its
+    frame (`_asks_in_frame`), about 0.1 ms a question over a first batch of real questions.
+
+    `types`: answer type id -> the doc ids of the passages holding it (every type the lexicon
+    defines); `ask_frames`: doc id -> the frames its curated asks are read as (every snippet
+    with asks).
+    """
+
+    types: Mapping[str, tuple[int, ...]]
+    ask_frames: Mapping[int, frozenset[str]]
+
 
 @dataclass(frozen=True)
 class _AskIndex:
@@ -259,6 +283,7 @@ class _SourceWords:
     count: int  # how many works
     of_snippet: IdArray  # each snippet's work, by position (-1: a work not in `sources`)
     with_term: dict[str, frozenset[int]]  # term -> the works whose words hold it
+    works: tuple[int, ...]  # `of_snippet` as Python ints (`SnippetIndex._coverage_bits`)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> _SourceWords:
@@ -273,7 +298,12 @@ class _SourceWords:
         of_snippet = np.asarray(
             [position.get(snippet.source_id, -1) for snippet in kb.snippets], dtype=np.int32
         )
-        return cls(len(ids), of_snippet, {t: frozenset(found) for t, found in with_term.items()})
+        return cls(
+            len(ids),
+            of_snippet,
+            {t: frozenset(found) for t, found in with_term.items()},
+            tuple(of_snippet.tolist()),
+        )
 
 
 def _word_key(word: str) -> str:
@@ -590,8 +620,9 @@ class SnippetIndex:
         min_evidence: float = MIN_EVIDENCE,
         surface: Mapping[str, Mapping[str, str]] | None = None,
         ask_documents: tuple[PostingsBM25, npt.NDArray[np.int64]] | None = None,
+        facts: SnippetFacts | None = None,
     ) -> None:
-        """`surface`, `ask_documents`: saved from an index of the same kb (bot.cache)."""
+        """`surface`, `ask_documents`, `facts`: saved from an index of the same kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
@@ -639,7 +670,12 @@ class SnippetIndex:
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
+        # Where each snippet's asks start among the ask documents, as Python ints.
+        self._ask_starts: list[int] | None = None
+        self._works_as_bits: list[int] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
+        if facts is not None:
+            self._load_facts(facts)
         # Each snippet's (topic keys, role keys) for suggestions, made on first use.
         self._labels: dict[int, _LabelKeys] = {}
         # Each source's citation fields for `Result` (the same strings for all its passages).
@@ -655,6 +691,30 @@ class SnippetIndex:
         """Every curated ask as a document, and where each snippet's asks start (to save)."""
         asks = self._ask_index()
         return asks.engine, asks.first
+
+    def snippet_facts(self) -> SnippetFacts:
+        """Every `SnippetFacts` fact of this knowledge base, worked out now if not yet known."""
+        count = len(self.kb.snippets)
+        types = {
+            kind: tuple(doc_id for doc_id in range(count) if self._holds(doc_id, kind))
+            for kind in self._type_patterns.kinds
+        }
+        ask_frames = {
+            doc_id: self._frames_of_asks(doc_id)
+            for doc_id, snippet in enumerate(self.kb.snippets)
+            if getattr(snippet, "asks", ())
+        }
+        return SnippetFacts(types, ask_frames)
+
+    def _load_facts(self, facts: SnippetFacts) -> None:
+        """Take saved facts as known (`bot.cache` checked that they fit this kb)."""
+        count = len(self.kb.snippets)
+        for kind, holding in facts.types.items():
+            known = bytearray(b"\x01") * count  # 1: lacks it
+            for doc_id in holding:
+                known[doc_id] = 2  # holds it
+            self._types[kind] = known
+        self._ask_frames.update(facts.ask_frames)
 
     @property
     def reader(self) -> QuestionReader:
@@ -1021,13 +1081,17 @@ class SnippetIndex:
         """
         if frame is None:
             return False
+        return frame.id in self._frames_of_asks(doc_id)
+
+    def _frames_of_asks(self, doc_id: int) -> frozenset[str]:
+        """The frames the snippet's curated asks are read as (worked out once per snippet)."""
         frames = self._ask_frames.get(doc_id)
         if frames is None:
             asks = getattr(self.kb.snippets[doc_id], "asks", ())
             found = (self._reader.read(ask).frame for ask in asks)
             frames = frozenset(item.id for item in found if item is not None)
             self._ask_frames[doc_id] = frames
-        return frame.id in frames
+        return frames
 
     def _type_weight(self, kind: str) -> float:
         """Smoothed idf of an answer type, as if it were a term of the passages holding it.
@@ -1086,13 +1150,26 @@ class SnippetIndex:
         label, title, kind and description, not in the quoted sentence, yet the passage is what
         they ask about.
         """
+        holders = self._described_works(alternatives)
+        if holders is None:
+            return None  # no work is described by it
+        words_of = self._source_word_index()
+        described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
+        described[list(holders)] = True
+        return described[words_of.of_snippet[doc_ids]]
+
+    def _source_word_index(self) -> _SourceWords:
         words_of = self._source_words
         if words_of is None:
             words_of = self._source_words = _SourceWords.build(self.kb)
+        return words_of
+
+    def _described_works(self, alternatives: Iterable[frozenset[str]]) -> frozenset[int] | None:
+        """The works (positions in `_SourceWords`) described by a wording, or None for none."""
         # The sources holding every term of a wording, by intersecting the term -> sources
         # index: a few set operations per wording, not a subset check per source (a large
         # knowledge base quotes a hundred works, and every concept of every question asks).
-        with_term = words_of.with_term
+        with_term = self._source_word_index().with_term
         holders: frozenset[int] = frozenset()
         for alternative in alternatives:
             if len(alternative) == 1:
@@ -1106,11 +1183,7 @@ class SnippetIndex:
                 continue
             if found:
                 holders = holders | found if holders else found
-        if not holders:
-            return None  # no work is described by it
-        described = np.zeros(words_of.count + 1, dtype=bool)  # [-1]: no source
-        described[list(holders)] = True
-        return described[words_of.of_snippet[doc_ids]]
+        return holders or None
 
     def _passage_terms(self, doc_id: int) -> frozenset[str]:
         """The terms of the passage's own text (not its labels or asks)."""
@@ -1188,6 +1261,11 @@ class SnippetIndex:
         ids, scores = self._fused(query_terms)
         return select_top(ids, scores, n)
 
+    def _small(self) -> bool:
+        """Whether the knowledge base is small enough for `_coverage_bits`: the passage field
+        and the asks as documents keep dense tables."""
+        return self.engine.has_bits() and self._ask_index().engine.has_bits()
+
     def _coverage(
         self,
         concepts: Sequence[_Concept],
@@ -1245,6 +1323,8 @@ class SnippetIndex:
         # Summed concept by concept, in order (accumulate adds left to right, as `+=` did).
         covered: FloatArray = np.cumsum(parts, axis=1)[:, -1]
         asks = self._ask_index()
+        if asks.engine.size == 0:
+            return covered  # no snippet has curated asks
         ask_ids, owner = asks.of(doc_ids)
         if ask_ids.size == 0:
             return covered
@@ -1255,6 +1335,115 @@ class SnippetIndex:
         best = np.zeros(doc_ids.size)
         np.maximum.at(best, owner, per_ask)
         return np.asarray(np.maximum(covered, best))
+
+    def _coverage_bits(
+        self,
+        concepts: Sequence[_Concept],
+        doc_ids: Sequence[int],
+        places: tuple[frozenset[str], frozenset[str]],
+    ) -> list[float]:
+        """`_coverage` on a small knowledge base: the same floats, each the same additions in
+        the same order, without numpy.
+
+        Which documents and asks hold each concept is a few integer ANDs and ORs over every
+        document at once (`PostingsBM25.bits`); the rest is a bit test per candidate and
+        concept. On a few dozen candidates numpy's cost per call (about twenty calls) was most
+        of the coverage check. An ask changes a passage's sum only where it holds a concept
+        the passage does not fully cover: any other ask's sum is the passage's own, so only
+        those asks are added up.
+        """
+        place_terms, place_ids = places
+        asks = self._ask_index()
+        passage_bits, ask_bits = self.engine.bits, asks.engine.bits
+        every_passage = (1 << self.engine.size) - 1
+        every_ask = (1 << asks.engine.size) - 1
+        weights: list[float] = []
+        in_ask: list[int] = []
+        # Per concept: its weight and the documents where its part is that weight, then the
+        # part where only the work a passage is quoted from is described by it, and where.
+        parts: list[tuple[float, int, float, int]] = []
+        for concept in concepts:
+            held_passage = held_ask = 0
+            for alternative in concept.alternatives:
+                wording_passage, wording_ask = every_passage, every_ask
+                for term in alternative:
+                    wording_passage &= passage_bits(term)
+                    wording_ask &= ask_bits(term)
+                held_passage |= wording_passage
+                held_ask |= wording_ask
+            weight = concept.weight
+            weights.append(weight)
+            in_ask.append(held_ask)
+            if concept.term in place_terms:
+                # A place is covered by a passage about it, held or not.
+                about = 0
+                if place_ids:
+                    for doc_id in doc_ids:
+                        if place_ids & self._places_of(doc_id):
+                            about |= 1 << doc_id
+                parts.append((weight, about, 0.0, 0))
+            elif concept.term.startswith(_TYPE_PREFIX):
+                kind = concept.term[len(_TYPE_PREFIX) :]
+                holding = 0
+                for doc_id in doc_ids:
+                    if self._holds(doc_id, kind):
+                        holding |= 1 << doc_id
+                parts.append((weight, holding, 0.0, 0))
+            else:
+                described = 0
+                for work in self._described_works(concept.alternatives) or ():
+                    described |= self._work_bits()[work]
+                parts.append((weight, held_passage, SOURCE_FACTOR * weight, described))
+        starts = self._ask_starts
+        if starts is None:
+            starts = self._ask_starts = asks.first.tolist()
+        covered: list[float] = []
+        for doc_id in doc_ids:
+            bit = 1 << doc_id
+            row = [
+                weight if full & bit else source_weight if source & bit else 0.0
+                for weight, full, source_weight, source in parts
+            ]
+            # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
+            total = row[0]
+            for value in row[1:]:
+                total += value
+            first, end = starts[doc_id], starts[doc_id + 1]
+            if first < end:
+                # The asks holding a concept this passage covers less than fully.
+                adding = 0
+                for number, value in enumerate(row):
+                    if value < weights[number]:
+                        adding |= in_ask[number]
+                adding = (adding >> first) & ((1 << (end - first)) - 1)
+                best = 0.0
+                while adding:
+                    low = adding & -adding
+                    adding ^= low
+                    ask_bit = low << first
+                    per_ask = 0.0
+                    for number, value in enumerate(row):
+                        if in_ask[number] & ask_bit and value < weights[number]:
+                            value = weights[number]
+                        per_ask = value if number == 0 else per_ask + value
+                    if per_ask > best:
+                        best = per_ask
+                if best > total:
+                    total = best
+            covered.append(total)
+        return covered
+
+    def _work_bits(self) -> list[int]:
+        """Each work's passages (by `_SourceWords` position) as the bits of one int."""
+        found = self._works_as_bits
+        if found is None:
+            words_of = self._source_word_index()
+            found = [0] * words_of.count
+            for doc_id, work in enumerate(words_of.works):
+                if work >= 0:
+                    found[work] |= 1 << doc_id
+            self._works_as_bits = found
+        return found
 
     def _examine(
         self,
@@ -1274,7 +1463,10 @@ class SnippetIndex:
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
         )
-        covered = self._coverage(concepts, ids, places).tolist()
+        if self._small():
+            covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
+        else:
+            covered = self._coverage(concepts, ids, places).tolist()
         unknown = self._unknown_weight
         return _Examined(
             top, [weight / total for weight in covered], [weight / unknown for weight in covered]

@@ -124,6 +124,45 @@ def test_cached_index_searches_without_building_the_ask_documents(
     assert _answers(load_index(mini_settings), QUESTIONS) == expected
 
 
+def test_cached_index_knows_its_snippet_facts_without_working_them_out(
+    tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer types each passage holds and the frames of its asks come from the file: a
+    typed question on a cached index compiles no answer-type regex and reads no curated ask."""
+    key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    assert write_cache(tmp_path, key, real_index)
+    cached = read_cache(tmp_path, key)
+    assert cached is not None
+    built = real_index.snippet_facts()
+    assert built.types and built.ask_frames
+    questions = [
+        "How much do peer specialists earn?",
+        "how many states certify peer specialists",
+        "what is peer support",
+        "when was the first peer specialist certification program started",
+    ]
+    expected = _answers(real_index, questions)
+
+    def no_compile(kind: object) -> object:
+        raise AssertionError("an answer-type regex was compiled, not read from the cache")
+
+    def no_read(self: object, ask: str) -> object:
+        raise AssertionError(f"a curated ask was read again: {ask!r}")
+
+    monkeypatch.setattr(index_module, "type_pattern", no_compile)
+    original_read = index_module.QuestionReader.read
+    asks = {ask for snippet in cached.kb.snippets for ask in snippet.asks}
+
+    def read_questions_only(self: Any, text: str) -> Any:
+        if text in asks:
+            no_read(self, text)
+        return original_read(self, text)
+
+    monkeypatch.setattr(index_module.QuestionReader, "read", read_questions_only)
+    assert _answers(cached, questions) == expected
+    assert cached.snippet_facts() == built
+
+
 def test_another_stemmer_release_gives_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
     # Stems, hence the cached postings, depend on the installed C stemmer.
     before = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
@@ -205,6 +244,13 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
         pytest.param(None, {"doc_ids": np.asarray([99, 0, 1], dtype=np.int32)}, id="bad-doc-id"),
         pytest.param(None, {"weights": np.zeros(2)}, id="short-array"),
         pytest.param(None, {"idf": np.zeros(1, dtype=np.float32)}, id="wrong-dtype"),
+        pytest.param(
+            lambda meta: meta["facts"]["types"].update(unknown=[0]), {}, id="fact-unknown-type"
+        ),
+        pytest.param(
+            lambda meta: meta["facts"]["ask_frames"].append([99, []]), {}, id="fact-bad-doc-id"
+        ),
+        pytest.param(lambda meta: meta.pop("facts"), {}, id="facts-missing"),
     ],
 )
 def test_inconsistent_cache_is_a_miss(

@@ -501,3 +501,43 @@ def test_works_described_by_a_wording_are_found_as_a_check_of_every_work_finds_t
         assert np.array_equal(found, expected), alternatives
         checked += int(expected.any())
     assert checked > 30  # the wordings do describe works, not only miss them
+
+
+def _golden_questions() -> list[str]:
+    from tests.golden_answers import golden_questions
+
+    return [question for _, question in golden_questions() if question.strip()]
+
+
+def test_coverage_by_bits_equals_coverage_by_arrays(real_index: SnippetIndex) -> None:
+    """On a small knowledge base coverage is computed from integer bitmasks in plain Python
+    (`_coverage_bits`); every float must be the numpy computation's to the last bit, for every
+    evaluation and hostile question, its 40 best candidates, all its concepts and each set of
+    all but one (as the second look at a partial answer's subject uses fewer)."""
+    assert real_index.engine.has_bits()
+    checked = 0
+    for question in _golden_questions():
+        reading = real_index._analyse(real_index.read(question))
+        top = real_index._top(reading.query_terms, 40)
+        if not reading.concepts or not top:
+            continue
+        doc_ids = [doc_id for doc_id, _ in top]
+        places = (
+            reading.place_terms,
+            frozenset(place.id for place in reading.question.required_places),
+        )
+        subsets = [reading.concepts] + [
+            reading.concepts[:i] + reading.concepts[i + 1 :]
+            for i in range(len(reading.concepts))
+            if len(reading.concepts) > 1
+        ]
+        for concepts in subsets:
+            by_bits = real_index._coverage_bits(concepts, doc_ids, places)
+            by_arrays = real_index._coverage(
+                concepts, np.asarray(doc_ids, dtype=np.int32), places
+            ).tolist()
+            assert [value.hex() for value in by_bits] == [value.hex() for value in by_arrays], (
+                question
+            )
+            checked += 1
+    assert checked > 1000
