@@ -269,3 +269,168 @@ def test_forked_child_opens_its_own_connection(keep_alive_slack: FakeSlack) -> N
     ports = {call.body["text"]: call.client_port for call in keep_alive_slack.calls}
     assert ports["child"] != ports["parent"]
     assert ports["parent again"] == ports["parent"]
+
+
+class _RawServer:
+    """Answers each request it reads with the next of `answers` (raw bytes, as a server might
+    frame them), closing the connection after any answer marked `close`; keeps each request."""
+
+    def __init__(self, answers: list[tuple[bytes, bool]]) -> None:
+        self.requests: list[tuple[int, bytes]] = []  # (client port, head and body as sent)
+        self._answers = list(answers)
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._socket.getsockname()[1]}/api/"
+
+    def _serve(self) -> None:
+        while self._answers:
+            try:
+                connection, address = self._socket.accept()
+            except OSError:
+                return
+            with connection, connection.makefile("rb") as reader:
+                while self._answers:
+                    head = b""
+                    while not head.endswith(b"\r\n\r\n"):
+                        line = reader.readline()
+                        if not line:
+                            break
+                        head += line
+                    if not head:
+                        break
+                    length = next(
+                        (
+                            int(line.split(b":")[1])
+                            for line in head.split(b"\r\n")
+                            if line.lower().startswith(b"content-length:")
+                        ),
+                        0,
+                    )
+                    self.requests.append((address[1], head + reader.read(length)))
+                    answer, close = self._answers.pop(0)
+                    connection.sendall(answer)
+                    if close:
+                        break
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[list[tuple[bytes, bool]]], _RawServer]]:
+    servers: list[_RawServer] = []
+
+    def start(answers: list[tuple[bytes, bool]]) -> _RawServer:
+        servers.append(_RawServer(answers))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+_OK = b'{"ok": true, "n": 1}'
+
+
+@pytest.mark.parametrize(
+    ("answer", "close"),
+    [
+        pytest.param(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+            b"\r\n\r\n5;ext=1\r\n"
+            + _OK[:5]
+            + b"\r\n"
+            + f"{len(_OK) - 5:x}".encode()
+            + b"\r\n"
+            + _OK[5:]
+            + b"\r\n0\r\nX-Trailer: yes\r\n\r\n",
+            False,
+            id="chunked",
+        ),
+        pytest.param(
+            b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+            + str(len(_OK)).encode()
+            + b"\r\n\r\n"
+            + _OK,
+            False,
+            id="interim-100",
+        ),
+        pytest.param(
+            b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + _OK,
+            True,
+            id="http-1.0-ended-by-close",
+        ),
+        pytest.param(
+            b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: "
+            + str(len(_OK)).encode()
+            + b"\r\n\r\n"
+            + _OK,
+            True,
+            id="connection-close",
+        ),
+    ],
+)
+def test_every_framing_of_an_answer_is_read(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer], answer: bytes, close: bool
+) -> None:
+    server = raw_server([(answer, close), (answer, close)])
+    client = _client(server.url)
+    assert client.api_call("auth.test")["n"] == 1
+    assert client.api_call("auth.test")["n"] == 1
+    ports = [port for port, _ in server.requests]
+    # Kept alive unless the server said (or showed, by closing) it would not be.
+    assert (ports[0] != ports[1]) is close
+
+
+def test_requests_are_framed_as_http_client_framed_them(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer],
+) -> None:
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: " + str(len(_OK)).encode() + b"\r\n\r\n" + _OK
+    server = raw_server([(answer, False)])
+    client = _client(server.url, user_agent_prefix="peerbot/test")
+    client.chat_postMessage(channel="C1", text="hi")
+    _, sent = server.requests[0]
+    head, _, body = sent.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    port = server.url.split(":")[2].split("/")[0]
+    assert lines[:4] == [
+        "POST /api/chat.postMessage HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        "Accept-Encoding: identity",
+        f"Content-Length: {len(body)}",
+    ]
+    headers = dict(line.split(": ", 1) for line in lines[4:])
+    assert headers["Authorization"] == f"Bearer {BOT_TOKEN}"
+    assert headers["User-Agent"].startswith("peerbot/test")
+    assert "Connection" not in headers
+    assert json.loads(body) == {"channel": "C1", "text": "hi"}
+
+
+def test_a_header_with_a_line_break_is_refused_unsent(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer],
+) -> None:
+    server = raw_server([(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", False)])
+    client = _client(server.url, headers={"X-Note": "one\r\nX-Injected: two"})
+    with pytest.raises(ValueError, match="Invalid header value"):
+        client.api_call("auth.test")
+    assert server.requests == []
+
+
+def test_error_answers_carry_their_headers_as_urllib_gave_them(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer],
+) -> None:
+    body = b'{"ok": false, "error": "ratelimited"}'
+    limited = (
+        b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\nContent-Type: application/json"
+        b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    server = raw_server([(limited, False)])
+    client = _client(server.url, retry_handlers=[])
+    with pytest.raises(SlackApiError) as raised:
+        client.api_call("auth.test")
+    assert raised.value.response.status_code == 429
+    assert raised.value.response.headers["Retry-After"] == "7"
+    assert raised.value.response["error"] == "ratelimited"
