@@ -201,8 +201,8 @@ def _headers(request: urllib.request.Request) -> dict[str, str]:
 def _head(connection: Connection, request: urllib.request.Request, body: bytes | None) -> bytes:
     """The request line and headers, in http.client's order and with its checks."""
     path = request.selector
-    if _ILLEGAL_PATH.search(path):
-        raise http.client.InvalidURL(f"URL can't contain control characters. {path!r}")
+    if not path.isascii() or _ILLEGAL_PATH.search(path):
+        raise http.client.InvalidURL(f"URL can't contain control or non-ASCII characters {path!r}")
     headers = _headers(request)
     method = request.get_method()
     lines = [f"{method} {path} HTTP/1.1", f"Host: {connection.host_header}"]

@@ -6,6 +6,7 @@ as Slack's servers answer) or, for a server that drops connections, a few lines 
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -434,3 +435,14 @@ def test_error_answers_carry_their_headers_as_urllib_gave_them(
     assert raised.value.response.status_code == 429
     assert raised.value.response.headers["Retry-After"] == "7"
     assert raised.value.response["error"] == "ratelimited"
+
+
+@pytest.mark.parametrize("method", ["auth.test x", "auth.test\x7f", "auth.tést"])
+def test_a_path_http_client_would_refuse_is_refused_unsent(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer], method: str
+) -> None:
+    server = raw_server([(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", False)])
+    client = _client(server.url)
+    with pytest.raises(http.client.InvalidURL):
+        client.api_call(method)
+    assert server.requests == []
