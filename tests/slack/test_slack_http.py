@@ -6,14 +6,22 @@ as Slack's servers answer) or, for a server that drops connections, a few lines 
 
 from __future__ import annotations
 
+import datetime
 import http.client
+import ipaddress
 import json
 import os
 import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
@@ -446,3 +454,98 @@ def test_a_path_http_client_would_refuse_is_refused_unsent(
     with pytest.raises(http.client.InvalidURL):
         client.api_call(method)
     assert server.requests == []
+
+
+def _self_signed(directory: Path) -> tuple[Path, Path]:
+    """(certificate, key) for 127.0.0.1, made with `cryptography` (already a dependency)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_https_calls_verify_the_server_and_keep_the_connection(tmp_path: Path) -> None:
+    certificate, key = _self_signed(tmp_path)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(certificate, key)
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: " + str(len(_OK)).encode() + b"\r\n\r\n" + _OK
+    plain = _RawServer([(answer, False)] * 3)
+    tls = socket.create_server(("127.0.0.1", 0))
+    ready = threading.Event()
+
+    def relay(connection: socket.socket) -> None:  # TLS in front of the raw server
+        try:
+            wrapped = server_context.wrap_socket(connection, server_side=True)
+        except OSError:  # ssl.SSLError too: a client that refused our certificate
+            connection.close()
+            return
+        upstream = socket.create_connection(("127.0.0.1", int(plain.url.split(":")[2][:-5])))
+        threading.Thread(target=_pipe, args=(upstream, wrapped), daemon=True).start()
+        _pipe(wrapped, upstream)
+
+    def serve() -> None:
+        ready.set()
+        while True:
+            try:
+                connection, _ = tls.accept()
+            except OSError:
+                return
+            threading.Thread(target=relay, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    ready.wait()
+    url = f"https://127.0.0.1:{tls.getsockname()[1]}/api/"
+    try:
+        trusting = ssl.create_default_context(cafile=str(certificate))
+        client = _client(url, ssl=trusting)
+        assert client.api_call("auth.test")["n"] == 1
+        assert client.api_call("auth.test")["n"] == 1
+        assert len({port for port, _ in plain.requests}) == 1  # one TLS connection, kept
+        client.close()
+        with pytest.raises(OSError) as raised:  # the default trust store has never seen it
+            _client(url).api_call("auth.test")
+        assert type(raised.value).__name__ == "URLError"
+        assert isinstance(raised.value.reason, ssl.SSLCertVerificationError)  # type: ignore[attr-defined]
+    finally:
+        tls.close()
+        plain.close()
+
+
+def _pipe(source: socket.socket, target: socket.socket) -> None:
+    """Copy bytes from `source` to `target` until either side closes."""
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for end in (source, target):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            end.close()
