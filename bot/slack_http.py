@@ -15,9 +15,9 @@ The exchange itself is a few lines of HTTP/1.1 over the socket (`_exchange`), no
 builds the request header by header, ~0.12 ms of CPU per call against ~0.04 ms for the same
 bytes sent and read here (benchmarks/README.md, the server section). It sends what
 `http.client` sent (request line, Host, Accept-Encoding: identity, Content-Length, then
-slack_sdk's headers, refusing a header or path with a line break), and reads any answer an
-HTTP/1.x server may give: a Content-Length body, a chunked one, or one ended by closing the
-connection; interim 1xx answers are skipped.
+slack_sdk's headers; refusing a header with a line break, a path with a control or non-ASCII
+character), and reads any answer an HTTP/1.x server may give: a Content-Length body, a chunked
+one, or one ended by closing the connection; interim 1xx answers are skipped.
 
 Connections are pooled per scheme, host and port, shared by the listener threads (one
 connection is used by one request at a time), and never shared across a fork: gunicorn's
@@ -399,6 +399,7 @@ def _exchange(connection: Connection, req: urllib.request.Request) -> tuple[_Res
 
 
 def _line(reader: BinaryIO) -> bytes:
+    """One line, refused past http.client's length limit (a server sending junk)."""
     line = reader.readline(_MAX_LINE + 1)
     if len(line) > _MAX_LINE:
         raise http.client.LineTooLong("header line")

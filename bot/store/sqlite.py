@@ -25,8 +25,8 @@ process dies" rests on it):
   waiting for anyone (`checkpoint`, from bot.work); SQLite also checkpoints when the last
   connection closes. Commits are as durable as before: a commit is in the log when it returns,
   and the log is synced at each checkpoint, so the commits a power loss can take are those of
-  the last second (before: those since the last 1000 pages, at a question a minute many
-  minutes' worth, at the benchmark's load a fifth of a second).
+  the last second (before: those since the log last reached 1000 pages, which at low traffic
+  was far more than a second's).
 - Writes on the question path are single autocommit statements, not grouped into explicit
   transactions: one statement holds the write lock only inside one `sqlite3_step`, with the GIL
   released, while BEGIN ... COMMIT holds it across several calls, between which the thread must
