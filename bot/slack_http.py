@@ -5,10 +5,19 @@ slack_sdk's `WebClient` sends every call through `urllib.request.urlopen`, which
 more CPU than finding and rendering the answer (benchmarks/README.md, the TLS floor table).
 slack_sdk offers no pluggable transport for its synchronous client, so `PooledWebClient`
 overrides the one method that performs the request (`_perform_urllib_http_request_internal`)
-and sends it over a kept-alive `http.client` connection instead. Everything around it is
-slack_sdk's own: the request it built (URL, headers, body), the retry handlers, the response
-parsing. Errors are raised as urllib raises them (`HTTPError` for a non-2xx answer, `URLError`
-when connecting or sending fails), so those handlers and our listeners see no difference.
+and sends it over a kept-alive connection instead. Everything around it is slack_sdk's own:
+the request it built (URL, headers, body), the retry handlers, the response parsing. Errors are
+raised as urllib raises them (`HTTPError` for a non-2xx answer, `URLError` when connecting or
+sending fails), so those handlers and our listeners see no difference.
+
+The exchange itself is a few lines of HTTP/1.1 over the socket (`_exchange`), not
+`http.client`: that module parses every response's headers through the `email` package and
+builds the request header by header, ~0.12 ms of CPU per call against ~0.04 ms for the same
+bytes sent and read here (benchmarks/README.md, the server section). It sends what
+`http.client` sent (request line, Host, Accept-Encoding: identity, Content-Length, then
+slack_sdk's headers; refusing a header with a line break, a path with a control or non-ASCII
+character), and reads any answer an HTTP/1.x server may give: a Content-Length body, a chunked
+one, or one ended by closing the connection; interim 1xx answers are skipped.
 
 Connections are pooled per scheme, host and port, shared by the listener threads (one
 connection is used by one request at a time), and never shared across a fork: gunicorn's
@@ -24,13 +33,16 @@ from __future__ import annotations
 import http.client
 import io
 import os
+import re
 import select
+import socket
 import ssl
 import threading
 import urllib.request
-from typing import Any
+from functools import lru_cache
+from typing import Any, BinaryIO
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from slack_bolt import App
 from slack_bolt.request import BoltRequest
@@ -40,9 +52,65 @@ from slack_sdk import WebClient
 # are closed after use rather than kept.
 MAX_IDLE_PER_HOST = 16
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+# As http.client's limits: a longer status or header line, or more header lines, is refused.
+_MAX_LINE = 65536
+_MAX_HEADERS = 100
+# What http.client refuses to send (a line break would end the header and start another).
+_LEGAL_NAME = re.compile(rb"[^:\s][^:\r\n]*")
+_ILLEGAL_VALUE = re.compile(rb"\n(?![ \t])|\r(?![ \t\n])")
+# Methods http.client sends `Content-Length: 0` for when they have no body.
+_SENDS_BODY = frozenset({"PATCH", "POST", "PUT"})
+_ILLEGAL_PATH = re.compile(r"[\x00-\x20\x7f]")
 
 
-def _is_dropped(connection: http.client.HTTPConnection) -> bool:
+class Connection:
+    """One HTTP/1.1 connection to a host, opened on its first request and kept open."""
+
+    def __init__(
+        self,
+        scheme: str,
+        host: str,
+        port: int,
+        *,
+        timeout: float | None,
+        context: ssl.SSLContext | None,
+    ) -> None:
+        self.scheme, self.host, self.port = scheme, host, port
+        self.timeout = timeout
+        self.context = context
+        self.sock: socket.socket | None = None
+        self.reader: BinaryIO | None = None
+        default = 443 if scheme == "https" else 80
+        # The Host header as http.client writes it: the port only when not the default.
+        name = f"[{host}]" if ":" in host else host
+        self.host_header = name if port == default else f"{name}:{port}"
+
+    def open(self) -> tuple[socket.socket, BinaryIO]:
+        """The socket and its buffered reader, connecting first if need be."""
+        if self.sock is None or self.reader is None:
+            sock = socket.create_connection((self.host, self.port), self.timeout)
+            try:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                if self.scheme == "https":
+                    context = self.context or ssl.create_default_context()
+                    sock = context.wrap_socket(sock, server_hostname=self.host)
+            except BaseException:
+                sock.close()
+                raise
+            self.sock, self.reader = sock, sock.makefile("rb")
+        return self.sock, self.reader
+
+    def close(self) -> None:
+        """Close the socket (a later request opens a new one)."""
+        reader, sock = self.reader, self.sock
+        self.reader = self.sock = None
+        if reader is not None:
+            reader.close()
+        if sock is not None:
+            sock.close()
+
+
+def _is_dropped(connection: Connection) -> bool:
     """Whether an idle connection was closed by the server (readable at EOF) or is broken."""
     sock = connection.sock
     if sock is None:
@@ -59,24 +127,29 @@ class ConnectionPool:
 
     def __init__(self, *, timeout: float | None, context: ssl.SSLContext | None) -> None:
         self._timeout = timeout
+        # http.client makes a default context (CA certificates loaded) per connection; one is
+        # enough for every connection of the pool.
         self._context = context
-        self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = {}
+        self._default_context: ssl.SSLContext | None = None
+        self._idle: dict[tuple[str, str, int], list[Connection]] = {}
         self._lock = threading.Lock()
         # (scheme, host) -> whether no proxy applies: read from the environment once, not per
         # request (Bolt makes a client per request; scanning os.environ costs ~0.2 ms).
         self.direct: dict[tuple[str, str], bool] = {}
         self._pid = os.getpid()
 
-    def connect(self, key: tuple[str, str, int]) -> http.client.HTTPConnection:
+    def connect(self, key: tuple[str, str, int]) -> Connection:
         """A new connection (not yet opened: it connects on its first request)."""
         scheme, host, port = key
-        if scheme == "https":
-            return http.client.HTTPSConnection(
-                host, port, timeout=self._timeout, context=self._context
-            )
-        return http.client.HTTPConnection(host, port, timeout=self._timeout)
+        context = self._context
+        if context is None and scheme == "https":
+            with self._lock:
+                if self._default_context is None:
+                    self._default_context = ssl.create_default_context()
+                context = self._default_context
+        return Connection(scheme, host, port, timeout=self._timeout, context=context)
 
-    def acquire(self, key: tuple[str, str, int]) -> tuple[http.client.HTTPConnection, bool]:
+    def acquire(self, key: tuple[str, str, int]) -> tuple[Connection, bool]:
         """(connection, reused): an idle live one if there is one, else a new one."""
         with self._lock:
             if self._pid != os.getpid():
@@ -95,7 +168,7 @@ class ConnectionPool:
                 connection.close()
         return self.connect(key), False
 
-    def release(self, key: tuple[str, str, int], connection: http.client.HTTPConnection) -> None:
+    def release(self, key: tuple[str, str, int], connection: Connection) -> None:
         """Keep a connection whose last response left it open for the next call."""
         with self._lock:
             if self._pid == os.getpid():
@@ -123,6 +196,82 @@ def _headers(request: urllib.request.Request) -> dict[str, str]:
     headers = dict(request.unredirected_hdrs)
     headers.update({k: v for k, v in request.headers.items() if k not in headers})
     return {name.title(): value for name, value in headers.items()}
+
+
+def _head(connection: Connection, request: urllib.request.Request, body: bytes | None) -> bytes:
+    """The request line and headers, in http.client's order and with its checks."""
+    path = request.selector
+    if not path.isascii() or _ILLEGAL_PATH.search(path):
+        raise http.client.InvalidURL(f"URL can't contain control or non-ASCII characters {path!r}")
+    headers = _headers(request)
+    method = request.get_method()
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {connection.host_header}"]
+    lines.append("Accept-Encoding: identity")
+    if "Content-Length" not in headers and (body is not None or method in _SENDS_BODY):
+        lines.append(f"Content-Length: {len(body or b'')}")
+    for name, value in headers.items():
+        encoded_name, encoded_value = name.encode("latin-1"), str(value).encode("latin-1")
+        if not _LEGAL_NAME.fullmatch(encoded_name):
+            raise ValueError(f"Invalid header name {encoded_name!r}")
+        if _ILLEGAL_VALUE.search(encoded_value):
+            raise ValueError(f"Invalid header value {encoded_value!r}")
+        lines.append(f"{name}: {value}")
+    lines.append("\r\n")
+    return "\r\n".join(lines).encode("latin-1")
+
+
+class _Response:
+    """A response's status, headers (in order, as sent) and whether the server closes after it."""
+
+    def __init__(self, status: int, reason: str, version: str, raw: list[bytes]) -> None:
+        self.status = status
+        self.reason = reason
+        self.raw = raw
+        self.fields: list[tuple[str, str]] = []
+        for line in raw:
+            if line[:1] in (b" ", b"\t") and self.fields:  # a folded continuation line
+                name, value = self.fields[-1]
+                self.fields[-1] = (name, f"{value} {line.decode('latin-1').strip()}")
+                continue
+            name, _, value = line.decode("latin-1").partition(":")
+            self.fields.append((name.strip(), value.strip()))
+        connection = (self.get("connection") or "").lower()
+        if version in ("HTTP/1.0", "HTTP/0.9"):
+            self.will_close = "keep-alive" not in connection
+        else:
+            self.will_close = "close" in connection
+
+    def get(self, name: str) -> str | None:
+        """The first value of a header, by case-insensitive name."""
+        wanted = name.lower()
+        for field, value in self.fields:
+            if field.lower() == wanted:
+                return value
+        return None
+
+    def as_dict(self) -> dict[str, str]:
+        """Name -> first value, as `dict()` of http.client's header message gives."""
+        found: dict[str, str] = {}
+        for name, _ in self.fields:
+            if name not in found:
+                found[name] = self.get(name) or ""
+        return found
+
+    def message(self) -> http.client.HTTPMessage:
+        """The headers as http.client parses them (for HTTPError, as urllib raises it)."""
+        return http.client.parse_headers(io.BytesIO(b"".join(self.raw) + b"\r\n"))
+
+    def media_type(self) -> tuple[str, str | None]:
+        """(content type in lower case, its charset or None), as email's parser reads them."""
+        value = self.get("content-type") or "text/plain"
+        kind, *params = value.split(";")
+        charset = None
+        for param in params:
+            key, _, given = param.partition("=")
+            if key.strip().lower() == "charset":
+                charset = given.strip().strip('"').lower() or None
+        kind = kind.strip().lower()
+        return (kind if kind.count("/") == 1 else "text/plain"), charset
 
 
 class PooledWebClient(WebClient):
@@ -175,7 +324,7 @@ class PooledWebClient(WebClient):
     def _perform_urllib_http_request_internal(
         self, url: str, req: urllib.request.Request
     ) -> dict[str, Any]:
-        parts = urlsplit(url)
+        parts = _split(url)
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https") or not parts.hostname:
             return super()._perform_urllib_http_request_internal(url, req)
@@ -206,11 +355,19 @@ class PooledWebClient(WebClient):
         if not 200 <= response.status < 300:
             # As urllib for a POST, except that a 301-303 is not followed as a GET without
             # its body (Slack's Web API does not redirect): every non-2xx answer is an error.
-            raise HTTPError(url, response.status, response.reason, response.msg, io.BytesIO(body))
-        if response.msg.get_content_type() == "application/gzip":
-            return {"status": response.status, "headers": response.msg, "body": body}
-        charset = response.msg.get_content_charset() or "utf-8"
-        return {"status": response.status, "headers": response.msg, "body": body.decode(charset)}
+            headers = response.message()
+            raise HTTPError(url, response.status, response.reason, headers, io.BytesIO(body))
+        kind, charset = response.media_type()
+        if kind == "application/gzip":
+            return {"status": response.status, "headers": response.as_dict(), "body": body}
+        decoded = body.decode(charset or "utf-8")
+        return {"status": response.status, "headers": response.as_dict(), "body": decoded}
+
+
+@lru_cache(maxsize=64)
+def _split(url: str) -> SplitResult:
+    """A URL's parts (a client calls a handful of URLs, again and again)."""
+    return urlsplit(url)
 
 
 class _SendFailed(Exception):
@@ -221,21 +378,93 @@ class _SendFailed(Exception):
         self.cause = cause
 
 
-def _exchange(
-    connection: http.client.HTTPConnection, req: urllib.request.Request
-) -> tuple[http.client.HTTPResponse, bytes]:
+def _exchange(connection: Connection, req: urllib.request.Request) -> tuple[_Response, bytes]:
     """Send one request and read its whole answer; the connection is closed on any failure."""
+    data = req.data
+    if data is not None and not isinstance(data, bytes):
+        raise TypeError("a pooled call sends its body as bytes")  # slack_sdk always does
+    head = _head(connection, req, data)
     try:
         try:
-            connection.request(req.get_method(), req.selector, req.data, _headers(req))
+            sock, reader = connection.open()
+            sock.sendall(head + data if data else head)
         except OSError as error:
             raise _SendFailed(error) from error
-        response = connection.getresponse()
-        body = response.read()
+        answer = _read_head(reader)
+        body = _read_body(reader, answer)
     except BaseException:
         connection.close()
         raise
-    return response, body
+    return answer, body
+
+
+def _line(reader: BinaryIO) -> bytes:
+    """One line, refused past http.client's length limit (a server sending junk)."""
+    line = reader.readline(_MAX_LINE + 1)
+    if len(line) > _MAX_LINE:
+        raise http.client.LineTooLong("header line")
+    return line
+
+
+def _read_head(reader: BinaryIO) -> _Response:
+    """The status line and headers of the first final (non-1xx) answer."""
+    while True:
+        line = _line(reader)
+        if not line:
+            raise http.client.RemoteDisconnected("Remote end closed connection without response")
+        version, _, rest = line.decode("iso-8859-1").rstrip("\r\n").partition(" ")
+        code, _, reason = rest.partition(" ")
+        if not version.startswith("HTTP/") or len(code) != 3 or not code.isdigit():
+            raise http.client.BadStatusLine(line.decode("iso-8859-1"))
+        if not version.startswith("HTTP/1.") and version != "HTTP/0.9":
+            raise http.client.UnknownProtocol(version)
+        raw: list[bytes] = []
+        while True:
+            header = _line(reader)
+            if header in (b"\r\n", b"\n", b""):
+                break
+            raw.append(header)
+            if len(raw) > _MAX_HEADERS:
+                raise http.client.HTTPException(f"got more than {_MAX_HEADERS} headers")
+        status = int(code)
+        if not 100 <= status < 200:
+            return _Response(status, reason.strip(), version, raw)
+
+
+def _read_body(reader: BinaryIO, answer: _Response) -> bytes:
+    """The whole body: chunked, Content-Length long, or up to the connection's end."""
+    if answer.status in (204, 304):
+        return b""
+    if (answer.get("transfer-encoding") or "").lower() == "chunked":
+        return _read_chunked(reader)
+    length = answer.get("content-length")
+    if length is not None and length.strip().isdigit():
+        wanted = int(length)
+        body = reader.read(wanted)
+        if len(body) < wanted:
+            raise http.client.IncompleteRead(body, wanted - len(body))
+        return body
+    answer.will_close = True  # no length: the body ends when the server closes
+    return reader.read()
+
+
+def _read_chunked(reader: BinaryIO) -> bytes:
+    parts: list[bytes] = []
+    while True:
+        size_line = _line(reader).split(b";", 1)[0].strip()
+        try:
+            size = int(size_line, 16)
+        except ValueError:
+            raise http.client.IncompleteRead(b"".join(parts)) from None
+        if size == 0:
+            while _line(reader) not in (b"\r\n", b"\n", b""):
+                pass  # trailers
+            return b"".join(parts)
+        chunk = reader.read(size)
+        if len(chunk) < size:
+            raise http.client.IncompleteRead(b"".join(parts) + chunk, size - len(chunk))
+        parts.append(chunk)
+        _line(reader)  # the CRLF after the chunk
 
 
 class PooledApp(App):

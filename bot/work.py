@@ -277,7 +277,9 @@ class WorkQueue:
 
         This process's own finished jobs are written first, so it never takes back a job it
         has answered whose finish is still queued (only possible after writes kept failing
-        for a whole lease).
+        for a whole lease). Then the store's housekeeping: on SQLite the log is checkpointed
+        here, once a sweep, rather than by whichever question's commit crosses the threshold
+        (bot.store.sqlite).
         """
         self.writes.flush(timeout=self.lease_seconds / 2)
         now = self.clock()
@@ -293,6 +295,7 @@ class WorkQueue:
             log.info("resuming job key=%s kind=%s attempt=%d", job.key, job.kind, job.attempts)
             self.run(Accepted("resumed", job))
             ran += 1
+        self.store.checkpoint()
         if now - self._last_prune > _PRUNE_EVERY_SECONDS:
             self._last_prune = now
             self.store.prune_jobs(now - KEEP_FINISHED_SECONDS)

@@ -6,6 +6,7 @@ expires, erased when finished, and shared by any number of queues (processes, in
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -280,3 +281,30 @@ def test_a_full_database_is_a_clear_error_and_questions_are_still_answered(
     (record,) = [r.getMessage() for r in caplog.records if r.name == "peerbot.work"]
     assert "database or disk is full" in record and WORDS not in record
     store.close()
+
+
+def test_the_sweep_checkpoints_the_log_and_question_writes_do_not(tmp_path: Path) -> None:
+    # SQLite only: PostgreSQL checkpoints by itself. What is in the database file, without its
+    # write-ahead log, is read from a copy of the file opened alone.
+    database = tmp_path / "store.sqlite3"
+    store = open_store(sqlite_url(database))
+
+    def keys_in_file() -> set[str]:
+        copy = tmp_path / "copy.sqlite3"
+        copy.write_bytes(database.read_bytes())
+        connection = sqlite3.connect(copy)
+        try:
+            return {row[0] for row in connection.execute("SELECT key FROM jobs")}
+        finally:
+            connection.close()
+
+    try:
+        clock, recorder = Clock(), Recorder()
+        work = queue(store, clock, recorder)
+        for number in range(300):  # more log pages than SQLite's default checkpoint threshold
+            work.accept(job(number, clock))
+        assert keys_in_file() == set()  # recorded (in the log), but no commit checkpointed
+        work.sweep()
+        assert keys_in_file() == {job(number, clock).key for number in range(300)}
+    finally:
+        store.close()

@@ -377,6 +377,10 @@ class SQLStore:
                     [value for outcome in outcomes for value in _outcome_values(outcome)],
                 )
 
+    def checkpoint(self) -> None:
+        """See `Database.checkpoint` (called by every serving process's sweeper)."""
+        self.database.checkpoint()
+
     # -- ConversationStore -------------------------------------------------------------------
 
     def _write(self, sql: str, params: tuple[object, ...]) -> None:

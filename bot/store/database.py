@@ -52,6 +52,11 @@ class Database(Protocol):
         """A session inside one transaction: committed at the end, rolled back on an error."""
         ...
 
+    def checkpoint(self) -> None:
+        """Move committed writes from a write-ahead log into the database file without
+        waiting, where the backend leaves that to its user (SQLite); else nothing."""
+        ...
+
     def close(self) -> None:
         """Release this process's connections (a later use reopens them)."""
         ...

@@ -119,6 +119,9 @@ class PostgresDatabase:
         finally:
             self._give_back(connection)
 
+    def checkpoint(self) -> None:
+        """Nothing to do: PostgreSQL checkpoints by itself, off every session's path."""
+
     def close(self) -> None:
         """Close this process's idle connections."""
         with self._lock:

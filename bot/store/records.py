@@ -228,6 +228,10 @@ class WorkStore(Protocol):
         """Write what answered questions left behind: a few statements for the whole batch."""
         ...
 
+    def checkpoint(self) -> None:
+        """Housekeeping off the question path: see `Database.checkpoint`."""
+        ...
+
 
 # --- conversations: threads, answered messages, share copies, one vote per person ---------------
 # Nothing here holds what anyone wrote: a thread keeps the concept ids of its last answer, an

@@ -18,6 +18,15 @@ process dies" rests on it):
   fsync of the WAL per commit) would extend the promise to power loss; a deployment that needs
   that runs on PostgreSQL, whose commits are flushed to disk before they return (its default
   `synchronous_commit = on`).
+- `wal_autocheckpoint = 0`: no commit copies the log into the database file. By default the
+  commit that takes the log past 1000 pages does, with an fsync of the log and one of the file
+  and waits for readers: under load that landed on a question's pre-ack INSERT or its
+  `posting` mark. Every serving process's sweeper checkpoints instead, once a second without
+  waiting for anyone (`checkpoint`, from bot.work); SQLite also checkpoints when the last
+  connection closes. Commits are as durable as before: a commit is in the log when it returns,
+  and the log is synced at each checkpoint, so the commits a power loss can take are those of
+  the last second (before: those since the log last reached 1000 pages, which at low traffic
+  was far more than a second's).
 - Writes on the question path are single autocommit statements, not grouped into explicit
   transactions: one statement holds the write lock only inside one `sqlite3_step`, with the GIL
   released, while BEGIN ... COMMIT holds it across several calls, between which the thread must
@@ -91,6 +100,7 @@ class SQLiteDatabase:
         connection.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_SECONDS * 1000)}")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
         return connection
 
     @contextmanager
@@ -131,6 +141,12 @@ class SQLiteDatabase:
                 connection.execute("ROLLBACK")
                 raise
             connection.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        """Copy what the log holds into the database file, as far as no reader stops it
+        (PASSIVE: nobody waits, and nobody is waited for)."""
+        with self.session() as session:
+            session.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def close(self) -> None:
         """Close this process's idle connections (a later use opens new ones)."""

@@ -6,13 +6,22 @@ as Slack's servers answer) or, for a server that drops connections, a few lines 
 
 from __future__ import annotations
 
+import datetime
+import http.client
+import ipaddress
 import json
 import os
 import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
@@ -269,3 +278,274 @@ def test_forked_child_opens_its_own_connection(keep_alive_slack: FakeSlack) -> N
     ports = {call.body["text"]: call.client_port for call in keep_alive_slack.calls}
     assert ports["child"] != ports["parent"]
     assert ports["parent again"] == ports["parent"]
+
+
+class _RawServer:
+    """Answers each request it reads with the next of `answers` (raw bytes, as a server might
+    frame them), closing the connection after any answer marked `close`; keeps each request."""
+
+    def __init__(self, answers: list[tuple[bytes, bool]]) -> None:
+        self.requests: list[tuple[int, bytes]] = []  # (client port, head and body as sent)
+        self._answers = list(answers)
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._socket.getsockname()[1]}/api/"
+
+    def _serve(self) -> None:
+        while self._answers:
+            try:
+                connection, address = self._socket.accept()
+            except OSError:
+                return
+            with connection, connection.makefile("rb") as reader:
+                while self._answers:
+                    head = b""
+                    while not head.endswith(b"\r\n\r\n"):
+                        line = reader.readline()
+                        if not line:
+                            break
+                        head += line
+                    if not head:
+                        break
+                    length = next(
+                        (
+                            int(line.split(b":")[1])
+                            for line in head.split(b"\r\n")
+                            if line.lower().startswith(b"content-length:")
+                        ),
+                        0,
+                    )
+                    self.requests.append((address[1], head + reader.read(length)))
+                    answer, close = self._answers.pop(0)
+                    connection.sendall(answer)
+                    if close:
+                        break
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[list[tuple[bytes, bool]]], _RawServer]]:
+    servers: list[_RawServer] = []
+
+    def start(answers: list[tuple[bytes, bool]]) -> _RawServer:
+        servers.append(_RawServer(answers))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+_OK = b'{"ok": true, "n": 1}'
+
+
+@pytest.mark.parametrize(
+    ("answer", "close"),
+    [
+        pytest.param(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+            b"\r\n\r\n5;ext=1\r\n"
+            + _OK[:5]
+            + b"\r\n"
+            + f"{len(_OK) - 5:x}".encode()
+            + b"\r\n"
+            + _OK[5:]
+            + b"\r\n0\r\nX-Trailer: yes\r\n\r\n",
+            False,
+            id="chunked",
+        ),
+        pytest.param(
+            b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+            + str(len(_OK)).encode()
+            + b"\r\n\r\n"
+            + _OK,
+            False,
+            id="interim-100",
+        ),
+        pytest.param(
+            b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + _OK,
+            True,
+            id="http-1.0-ended-by-close",
+        ),
+        pytest.param(
+            b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: "
+            + str(len(_OK)).encode()
+            + b"\r\n\r\n"
+            + _OK,
+            True,
+            id="connection-close",
+        ),
+    ],
+)
+def test_every_framing_of_an_answer_is_read(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer], answer: bytes, close: bool
+) -> None:
+    server = raw_server([(answer, close), (answer, close)])
+    client = _client(server.url)
+    assert client.api_call("auth.test")["n"] == 1
+    assert client.api_call("auth.test")["n"] == 1
+    ports = [port for port, _ in server.requests]
+    # Kept alive unless the server said (or showed, by closing) it would not be.
+    assert (ports[0] != ports[1]) is close
+
+
+def test_requests_are_framed_as_http_client_framed_them(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer],
+) -> None:
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: " + str(len(_OK)).encode() + b"\r\n\r\n" + _OK
+    server = raw_server([(answer, False)])
+    client = _client(server.url, user_agent_prefix="peerbot/test")
+    client.chat_postMessage(channel="C1", text="hi")
+    _, sent = server.requests[0]
+    head, _, body = sent.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    port = server.url.split(":")[2].split("/")[0]
+    assert lines[:4] == [
+        "POST /api/chat.postMessage HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        "Accept-Encoding: identity",
+        f"Content-Length: {len(body)}",
+    ]
+    headers = dict(line.split(": ", 1) for line in lines[4:])
+    assert headers["Authorization"] == f"Bearer {BOT_TOKEN}"
+    assert headers["User-Agent"].startswith("peerbot/test")
+    assert "Connection" not in headers
+    assert json.loads(body) == {"channel": "C1", "text": "hi"}
+
+
+def test_a_header_with_a_line_break_is_refused_unsent(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer],
+) -> None:
+    server = raw_server([(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", False)])
+    client = _client(server.url, headers={"X-Note": "one\r\nX-Injected: two"})
+    with pytest.raises(ValueError, match="Invalid header value"):
+        client.api_call("auth.test")
+    assert server.requests == []
+
+
+def test_error_answers_carry_their_headers_as_urllib_gave_them(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer],
+) -> None:
+    body = b'{"ok": false, "error": "ratelimited"}'
+    limited = (
+        b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\nContent-Type: application/json"
+        b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    server = raw_server([(limited, False)])
+    client = _client(server.url, retry_handlers=[])
+    with pytest.raises(SlackApiError) as raised:
+        client.api_call("auth.test")
+    assert raised.value.response.status_code == 429
+    assert raised.value.response.headers["Retry-After"] == "7"
+    assert raised.value.response["error"] == "ratelimited"
+
+
+@pytest.mark.parametrize("method", ["auth.test x", "auth.test\x7f", "auth.tést"])
+def test_a_path_http_client_would_refuse_is_refused_unsent(
+    raw_server: Callable[[list[tuple[bytes, bool]]], _RawServer], method: str
+) -> None:
+    server = raw_server([(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", False)])
+    client = _client(server.url)
+    with pytest.raises(http.client.InvalidURL):
+        client.api_call(method)
+    assert server.requests == []
+
+
+def _self_signed(directory: Path) -> tuple[Path, Path]:
+    """(certificate, key) for 127.0.0.1, made with `cryptography` (already a dependency)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_https_calls_verify_the_server_and_keep_the_connection(tmp_path: Path) -> None:
+    certificate, key = _self_signed(tmp_path)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(certificate, key)
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: " + str(len(_OK)).encode() + b"\r\n\r\n" + _OK
+    plain = _RawServer([(answer, False)] * 3)
+    tls = socket.create_server(("127.0.0.1", 0))
+    ready = threading.Event()
+
+    def relay(connection: socket.socket) -> None:  # TLS in front of the raw server
+        try:
+            wrapped = server_context.wrap_socket(connection, server_side=True)
+        except OSError:  # ssl.SSLError too: a client that refused our certificate
+            connection.close()
+            return
+        upstream = socket.create_connection(("127.0.0.1", int(plain.url.split(":")[2][:-5])))
+        threading.Thread(target=_pipe, args=(upstream, wrapped), daemon=True).start()
+        _pipe(wrapped, upstream)
+
+    def serve() -> None:
+        ready.set()
+        while True:
+            try:
+                connection, _ = tls.accept()
+            except OSError:
+                return
+            threading.Thread(target=relay, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    ready.wait()
+    url = f"https://127.0.0.1:{tls.getsockname()[1]}/api/"
+    try:
+        trusting = ssl.create_default_context(cafile=str(certificate))
+        client = _client(url, ssl=trusting)
+        assert client.api_call("auth.test")["n"] == 1
+        assert client.api_call("auth.test")["n"] == 1
+        assert len({port for port, _ in plain.requests}) == 1  # one TLS connection, kept
+        client.close()
+        with pytest.raises(OSError) as raised:  # the default trust store has never seen it
+            _client(url).api_call("auth.test")
+        assert type(raised.value).__name__ == "URLError"
+        assert isinstance(raised.value.reason, ssl.SSLCertVerificationError)  # type: ignore[attr-defined]
+    finally:
+        tls.close()
+        plain.close()
+
+
+def _pipe(source: socket.socket, target: socket.socket) -> None:
+    """Copy bytes from `source` to `target` until either side closes."""
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for end in (source, target):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            end.close()
