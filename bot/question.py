@@ -113,10 +113,16 @@ _TAG_PREDICATES = frozenset(
     "common commonly normal typical usual known thing things widespread happen happens".split()
 )
 
+# "Is X a recognised title, or something my agency made up?", "..., or am I off to the side?":
+# a clause offering the asker's own other guess, not a second thing to look up.
+_ASKERS_ALTERNATIVE_RE = re.compile(
+    r"or (?:is it|is that|is this|is everyone|is everybody|are we|are they|am i|just|something"
+    r"|nah|not|do we|does everyone|did i|was it)\b"
+)
 # "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
 _ALTERNATIVE_RE = re.compile(
-    r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it)"
-    r" )"
+    r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it"
+    r"|something|am|nah|not)(?: |$))"
 )
 
 
@@ -203,6 +209,8 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
+            if number > 0 and _ASKERS_ALTERNATIVE_RE.match(clause_words):
+                continue  # "..., or is it still a free-for-all?": the asker's own other guess
             # The clause's words; what follows only removes words, so they still rule cues out.
             present = frozenset(clause_words.split())
             while True:

@@ -1201,3 +1201,16 @@ def test_what_a_reviewer_found_this_round_stays_answered(
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == first_result
+
+
+def test_the_askers_own_other_guess_is_not_part_of_the_ask(real_index: SnippetIndex) -> None:
+    """ "..., or is it just what we call it here?", "... or something people made up?": the
+    asker's other guess, left out of what is looked up."""
+    plain = "is 'recovery coach' an actual recognized job title or something people made up?"
+    comma = "is 'peer bridger' a real job title in the literature, or is it just what we call it?"
+    _not_in_eval_files(plain, comma)
+    for question in (plain, comma):
+        answer = real_index.search(question)
+        assert answer.answered
+        assert answer.results[0].snippet_id == "lafrance2017-job-titles"
+        assert answer.ask is not None and " or " not in f" {answer.ask} "
