@@ -116,13 +116,19 @@ _TAG_PREDICATES = frozenset(
 # "Is X a recognised title, or something my agency made up?", "..., or am I off to the side?":
 # a clause offering the asker's own other guess, not a second thing to look up.
 _ASKERS_ALTERNATIVE_RE = re.compile(
-    r"or (?:is it|is that|is this|is everyone|is everybody|are we|are they|am i|just|something"
-    r"|nah|not|do we|does everyone|did i|was it)\b"
+    r"or (?:is it|is that|is this|is everyone|is everybody|are we|are they|am i|do we"
+    r"|does everyone|did i|was it)\b"
+    r"|or (?:nah|not|something)(?: (?:really|yet|else|similar|like that|at all))?$"
 )
 # "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
+# "Or not", "or nah", "or something" end a question ("is it evidence based or nah"); with more
+# after them ("effective or not for reducing hospitalization", "whether or not") they do not.
 _ALTERNATIVE_RE = re.compile(
     r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it"
-    r"|something|am|nah|not)(?: |$))"
+    r"|am)(?: |$))"
+    r"|(?<!whether) or (?=(?:something|nah|not)(?: (?:really|yet|else|similar|like that|at all))?$)"
+    # "a recognised title or something my agency made up": a guess about who made it
+    r"|(?<!whether) or (?=something (?:my|our|we|they|people|i|someone|somebody|you|that)\b)"
 )
 
 
@@ -209,7 +215,11 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
-            if number > 0 and _ASKERS_ALTERNATIVE_RE.match(clause_words):
+            if (
+                number > 0
+                and _ASKERS_ALTERNATIVE_RE.match(clause_words)
+                and self._asks_something(kept)
+            ):
                 continue  # "..., or is it still a free-for-all?": the asker's own other guess
             # The clause's words; what follows only removes words, so they still rule cues out.
             present = frozenset(clause_words.split())
@@ -370,6 +380,13 @@ class QuestionReader:
     def _scored(self, sentences: Sequence[tuple[str, bool]]) -> list[tuple[float, str]]:
         scored = [(self._specificity(s), s) for s, asks in sentences if asks]
         return [(score, s) for score, s in scored if score > 0]
+
+    def _asks_something(self, kept: Sequence[str]) -> bool:
+        """Whether the clauses kept so far ask something of substance: "is it just me, or is it
+        normal to ..." asks in its second clause, so that one is not dropped as a guess."""
+        text = " ".join(kept)
+        first = text.split(maxsplit=1)[:1]
+        return bool(first) and first[0] in _QUESTION_WORDS and not self._weak(text)
 
     @staticmethod
     def _weak(ask: str) -> bool:

@@ -1214,3 +1214,29 @@ def test_the_askers_own_other_guess_is_not_part_of_the_ask(real_index: SnippetIn
         assert answer.answered
         assert answer.results[0].snippet_id == "lafrance2017-job-titles"
         assert answer.ask is not None and " or " not in f" {answer.ask} "
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "is it just me, or is it normal for peer specialists to feel role ambiguity?",
+            "rogers2017-role-ambiguity",
+            id="the-guess-is-the-question",
+        ),
+        pytest.param(
+            "does it matter if staff are peers or not for clinical outcomes?",
+            "bellamy2017-equally-effective",
+            id="or-not-with-more-after-it",
+        ),
+    ],
+)
+def test_an_or_clause_that_carries_the_question_is_kept(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """A clause after "or" is dropped as the asker's guess only when what comes before asks
+    something; "or not" splits only where it ends the question."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == first_result
