@@ -1,7 +1,7 @@
 """Retrieval quality on the real knowledge base, guarded by floors on each evaluation split.
 
 The dev split: regression floors at its figures at the end of round 8, less 0.03
-(Recall@3 0.913, declined 0.956, with nine blind batches in it). The held-out test split
+(Recall@3 0.911, declined 0.956, with nine blind batches in it). The held-out test split
 (tests/data/questions-test.yaml, written blind from the seeds by ten authors and never read
 while tuning) is guarded when it exists. Issue 9 asks for Recall@3 >= 0.90, declined >= 0.90 and
 a dev-test gap of at most 0.05 there; that is not reached yet (README, "Evaluation"). Until it is,
@@ -34,7 +34,7 @@ from tests.conftest import PROJECT_ROOT
 
 DEV = PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml"
 TEST = PROJECT_ROOT / "tests" / "data" / "questions-test.yaml"
-# The dev split's floors: its figures at the end of round 8 (1,028 questions: Recall@3 0.913,
+# The dev split's floors: its figures at the end of round 8 (1,028 questions: Recall@3 0.911,
 # declined 0.956), less 0.03.
 DEV_FLOOR_RECALL_AT_3 = 0.88
 DEV_FLOOR_DECLINED = 0.92
@@ -45,7 +45,7 @@ DEV_FLOOR_DECLINED = 0.92
 # 6 (769 questions): Recall@3 0.814, declined 0.877, gaps 0.067 / 0.064. Part 9 went in at the
 # start of round 7 (875 questions: 0.822 / 0.874 on that mechanism); at its end 0.833 / 0.877,
 # gaps 0.062 / 0.069. Part 10 went in at the start of round 8 (975 questions: 0.836 / 0.869 on
-# that mechanism); at its end 0.838 / 0.895, gaps 0.075 / 0.061.
+# that mechanism); at its end 0.836 / 0.895, gaps 0.075 / 0.061.
 TEST_FLOOR_RECALL_AT_3 = 0.80
 TEST_FLOOR_DECLINED = 0.86
 MAX_GAP = {"Recall@3": 0.09, "declined": 0.09}
