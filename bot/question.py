@@ -132,6 +132,22 @@ _ALTERNATIVE_RE = re.compile(
 )
 
 
+# Words that weigh one alternative against the other: "is it more important that they give
+# good info or that they're empathic?" asks about both sides, not the first one.
+_CHOICE_WORDS = frozenset(
+    "more most mostly less least better best worse worst rather prefer preferable stronger "
+    "weaker bigger smaller higher lower fewer".split()
+)
+
+
+def _weighs_choices(first: str, second: str) -> bool:
+    """Whether "X or Y" weighs two choices against each other (a comparative on either side),
+    so both are the question, rather than Y being the asker's own other guess."""
+    return not _CHOICE_WORDS.isdisjoint(first.split()) or not _CHOICE_WORDS.isdisjoint(
+        second.split()
+    )
+
+
 @dataclass(frozen=True)
 class Question:
     """A question as peerbot read it; `ask` is the part answered (shorthand spelled out)."""
@@ -219,6 +235,7 @@ class QuestionReader:
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
                 and self._asks_something(kept)
+                and not _weighs_choices(" ".join(kept), clause_words)
             ):
                 continue  # "..., or is it still a free-for-all?": the asker's own other guess
             # The clause's words; what follows only removes words, so they still rule cues out.
@@ -402,6 +419,8 @@ class QuestionReader:
         if match is None:
             return ask
         first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
+        if _weighs_choices(first, second) and not self._weak(first):
+            return ask
         return second if self._weak(first) and not self._weak(second) else first
 
     def _with_context(self, ask: str, raws: Sequence[str]) -> str:

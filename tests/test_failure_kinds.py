@@ -18,7 +18,7 @@ import re
 import pytest
 
 from bot.frames import type_pattern
-from bot.index import SnippetIndex
+from bot.index import FILLER_SHARE, SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import filler_terms
 from tests.conftest import PROJECT_ROOT
@@ -1240,3 +1240,31 @@ def test_an_or_clause_that_carries_the_question_is_kept(
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == first_result
+
+
+def test_a_choice_between_two_alternatives_keeps_both(real_index: SnippetIndex) -> None:
+    """ "Is it more important that X, or is Y more important?" weighs two choices: both are the
+    question, not the first one with the second dropped as the asker's own guess."""
+    comma = "is it more important for a peer to share knowledge, or is empathy more important?"
+    plain = "is it more important that a peer gives information or that they are empathic?"
+    _not_in_eval_files(comma, plain)
+    assert "empathy" in real_index.read(comma).ask.split()
+    assert "empathic" in real_index.read(plain).ask.split()
+    answer = real_index.search(plain)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "tse2019-empathy-over-knowledge"
+
+
+def test_everyday_adverbs_weigh_like_filler(real_index: SnippetIndex) -> None:
+    """ "Perhaps", "instead", "honestly", "toward": words of talk, not of what is asked. They
+    weigh no more than other filler, so a passage saying what was asked is not sunk by them (a
+    word no passage has weighs most of all)."""
+    question = "could hope perhaps be a mediator instead of an end outcome, honestly?"
+    _not_in_eval_files(question)
+    reading = real_index._analyse(real_index.read(question))
+    weights = {concept.term: concept.weight for concept in reading.concepts}
+    cap = real_index._unknown_weight * FILLER_SHARE
+    for term in ("perhap", "instead", "honest"):
+        assert term in weights
+        assert weights[term] <= cap
+    assert weights["hope"] > cap
