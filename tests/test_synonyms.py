@@ -317,6 +317,27 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "value",
         "lafrance2017-value-of-training",
     ),
+    (
+        "which mediators explain how peer support leads to recovery?",
+        "change mechanisms",
+        "barrenger2019-change-mechanisms",
+    ),
+    ("what do peer programs have in common?", "common values", "rogers2017-program-typologies"),
+    (
+        "did some clients find peer workers pointless because of their medication?",
+        "not useful",
+        "tse2019-medication-not-useful",
+    ),
+    (
+        "what is DDA's strength compared with AA?",
+        "single purpose fellowships",
+        "milani2020-dual-strength",
+    ),
+    (
+        "is peer support limited to traditional mental health settings?",
+        "beyond",
+        "rogers2017-ancillary-settings",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
@@ -354,6 +375,8 @@ GUARDS: list[tuple[str, str]] = [
     ("do peer program results keep showing up in the outcome data?", "attendance"),
     ("when was the LaFrance report prepared?", "trained"),
     ("is there an urgent care clinic with peer staff?", "critical"),
+    ("can a peer help with conflict mediation between roommates?", "change mechanisms"),
+    ("does DDA use the twelve steps like AA?", "single purpose fellowships"),
 ]
 
 
