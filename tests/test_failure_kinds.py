@@ -1268,3 +1268,16 @@ def test_everyday_adverbs_weigh_like_filler(real_index: SnippetIndex) -> None:
         assert term in weights
         assert weights[term] <= cap
     assert weights["hope"] > cap
+
+
+def test_a_studys_analysis_and_its_check_are_one_passage(real_index: SnippetIndex) -> None:
+    """How a study's interviews were analysed and who verified the findings are two sentences of
+    one methods paragraph, asked about together; the first answer quotes both."""
+    question = "how did the Hong Kong team analyse its interviews, and did anyone check them?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    first = answer.results[0]
+    assert first.snippet_id == "tse2019-thematic-analysis"
+    assert "thematic analysis" in first.text
+    assert "verified by peer researchers" in first.text
