@@ -481,8 +481,10 @@ def _counts(
             break
         run.append(word)
     wanted = {_key(word) for word in run if word not in filler_terms()}
-    # "How many people": any number of clients, members or youth counts them.
-    anyone = not wanted or bool(_ANYONE.intersection(run))
+    # "How many people": any number of clients, members or youth counts them (but not "five
+    # main areas": the number must count people of some kind).
+    people = bool(_ANYONE.intersection(run))
+    anyone = not wanted or people
     named = bool(wanted & name_terms)
     # "How many ... nationwide / in total": a study's sample ("a survey completed by 291 CPSs")
     # or one employer's hiring is not the total, unless the question is about that study.
@@ -519,6 +521,7 @@ def _counts(
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
         stems = [_key(word) for word in passage]
+        percents = set(_PERCENT.findall(clause)) if people else set()
         if total and _STUDY.intersection(passage) and not context.intersection(stems):
             continue
         for position, word in enumerate(passage):
@@ -528,9 +531,15 @@ def _counts(
                     continue  # "one third of youth" is a share of them, not how many there are
                 if following and (following[0][0].isdigit() or _is_age(following)):
                     continue  # "youth (14-26 years old)": an age range, not how many
-                if anyone or wanted.intersection(
-                    stems[position + 1 : position + 1 + _COUNTED_WITHIN]
+                after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
+                shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
+                if (
+                    people
+                    and not shares  # "15% of", "one third of youth": a share of them
+                    and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after)
                 ):
+                    continue
+                if anyone or wanted.intersection(after):
                     return True
     return False
 
@@ -565,7 +574,14 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")
 _ANYONE = frozenset(
     "people persons individuals folks participants respondents subjects".split()
 )  # as written: "participated" is no count of participants
+# Stems of the nouns a count of people is made of ("32 clients", "six DDA members", "291 CPSs").
+_PEOPLE = frozenset(
+    "peopl person individu folk particip respond subject client member youth adult veteran "
+    "patient user consum famili parent student women men girl boy psw psws cps cpss pss facilit "
+    "commission research interviewe attende american".split()
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTIONS = frozenset(
     "half halves third thirds quarter quarters fourth fourths fifth fifths tenth tenths "
     "percent per".split()

@@ -18,7 +18,7 @@ import re
 import pytest
 
 from bot.frames import type_pattern
-from bot.index import FILLER_SHARE, SnippetIndex
+from bot.index import FILLER_SHARE, SnippetIndex, _counts
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import filler_terms
 from tests.conftest import PROJECT_ROOT
@@ -1281,3 +1281,21 @@ def test_a_studys_analysis_and_its_check_are_one_passage(real_index: SnippetInde
     assert first.snippet_id == "tse2019-thematic-analysis"
     assert "thematic analysis" in first.text
     assert "verified by peer researchers" in first.text
+
+
+def test_a_count_of_people_needs_a_number_of_people(real_index: SnippetIndex) -> None:
+    """ "How many people attended": "five main areas" counts areas, not attendees, though the
+    passage is about DDA attendance; "six DDA members were interviewed" counts people."""
+    question = "how many people attended the UK Dual Diagnosis Anonymous pilot?"
+    _not_in_eval_files(question)
+    read = real_index.read(question)
+    assert read.frame is not None and read.frame.counted
+    texts = {s.id: s.text for s in real_index.kb.snippets}
+    assert not _counts(read.frame, read, texts["milani2020-five-areas"])
+    assert _counts(read.frame, read, texts["milani2020-interviews"])
+    # A share of people ("one in four people", "15%") still says how many.
+    affected = real_index.read("how many people are affected by mental illness worldwide?")
+    assert affected.frame is not None
+    assert _counts(affected.frame, affected, texts["goutam2020-who-burden"])
+    answer = real_index.search(question)
+    assert all(r.snippet_id != "milani2020-five-areas" for r in answer.results)
