@@ -84,6 +84,14 @@ _ASKER_RE = re.compile(
 )
 # Words pointing back at what the message said before the question.
 _POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
+# "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
+# the words before it name.
+_CHOICE_ASK_RE = re.compile(
+    r"^(?:which|who|what)\b(?:(?! vs | versus | or | than ).)*"
+    r"\b(?:better|best|more|most|stronger|strongest|worse|worst|less|least)\b"
+    r"(?:(?! vs | versus | or | than ).)*$"
+)
+_NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|compared (?:to|with)|between)\b|\w \bor\b \w", re.I)
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -321,8 +329,10 @@ class QuestionReader:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
             before = raws[: self._raw_index(raws, best)]
-            if _POINTING_RE.search(ask) or (
-                _PERSON_POINTING_RE.search(ask) and _names_someone(before)
+            if (
+                _POINTING_RE.search(ask)
+                or (_PERSON_POINTING_RE.search(ask) and _names_someone(before))
+                or (_CHOICE_ASK_RE.search(ask) and _NAMES_SIDES_RE.search(" ".join(before)))
             ):
                 ask = self._with_context(ask, before)
         return ask, ask != whole, others

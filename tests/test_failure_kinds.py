@@ -1299,3 +1299,20 @@ def test_a_count_of_people_needs_a_number_of_people(real_index: SnippetIndex) ->
     assert _counts(affected.frame, affected, texts["goutam2020-who-burden"])
     answer = real_index.search(question)
     assert all(r.snippet_id != "milani2020-five-areas" for r in answer.results)
+
+
+def test_a_choice_asked_without_its_sides_takes_them_from_before(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Peer staff vs paraprofessionals: who gets better outcomes?": the question weighs the two
+    sides named before it, so they are part of what is looked up; a choice after a sentence that
+    names no sides stays as asked."""
+    question = "peer staff vs non-peer paraprofessionals: who gets better clinical outcomes?"
+    plain = "we just hired three new peers. which training is best?"
+    _not_in_eval_files(question, plain)
+    read = real_index.read(question)
+    assert "paraprofessionals" in read.ask.split()
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "bellamy2017-equally-effective"
+    assert real_index.read(plain).ask == "which training is best"
