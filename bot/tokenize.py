@@ -64,6 +64,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     unless despite throughout upon via etc lol wanna gonna gotta hey wow damn sorry
     thanks thank yes glad wonder wondering curious imagine guys guy bit heard hear hearing
     thought thinking wait remember honest anything somehow anyways alright plain ordinary next
+    indeed
 """.split()
 )
 

@@ -338,6 +338,16 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "beyond",
         "rogers2017-ancillary-settings",
     ),
+    (
+        "the clinicians on my team treat me like an intern, is that common for peer staff?",
+        "struggle to accept",
+        "lafrance2017-clinical-team",
+    ),
+    (
+        "why does peer support vary so much from one US state to another?",
+        "uneven",
+        ("rogers2017-grown-exponentially", "rogers2017-burgeoned-uneven"),
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
@@ -377,6 +387,7 @@ GUARDS: list[tuple[str, str]] = [
     ("is there an urgent care clinic with peer staff?", "critical"),
     ("can a peer help with conflict mediation between roommates?", "change mechanisms"),
     ("does DDA use the twelve steps like AA?", "single purpose fellowships"),
+    ("do peers get paid differently from one US state to another?", "uneven"),
 ]
 
 
