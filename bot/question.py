@@ -85,13 +85,13 @@ _ASKER_RE = re.compile(
 # Words pointing back at what the message said before the question.
 _POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
-# the words before it name.
+# the words before it name ("vs", "versus", "between"; not any "or", which lists as often).
 _CHOICE_ASK_RE = re.compile(
     r"^(?:which|who|what)\b(?:(?! vs | versus | or | than ).)*"
     r"\b(?:better|best|more|most|stronger|strongest|worse|worst|less|least)\b"
     r"(?:(?! vs | versus | or | than ).)*$"
 )
-_NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|compared (?:to|with)|between)\b|\w \bor\b \w", re.I)
+_NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|between)\b", re.I)
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -141,19 +141,20 @@ _ALTERNATIVE_RE = re.compile(
 
 
 # Words that weigh one alternative against the other: "is it more important that they give
-# good info or that they're empathic?" asks about both sides, not the first one.
-_CHOICE_WORDS = frozenset(
-    "more most mostly less least better best worse worst rather prefer preferable stronger "
-    "weaker bigger smaller higher lower fewer".split()
+# good info or that they're empathic?" asks about both sides, not the first one. Quantifiers
+# ("do *most* states certify", "*more* of a niche thing") weigh nothing.
+_CHOICE_RE = re.compile(
+    r"\b(?:better|best|worse|worst|rather|prefer|preferable|stronger|weaker)\b"
+    r"|\b(?:more|most|less|least) (?:important|effective|useful|helpful|valuable)\b"
+    r"|\bmatters? (?:more|most)\b"
 )
 
 
-def _weighs_choices(first: str, second: str) -> bool:
-    """Whether "X or Y" weighs two choices against each other (a comparative on either side),
-    so both are the question, rather than Y being the asker's own other guess."""
-    return not _CHOICE_WORDS.isdisjoint(first.split()) or not _CHOICE_WORDS.isdisjoint(
-        second.split()
-    )
+def _weighs_choices(first: str) -> bool:
+    """Whether "X or Y" weighs two choices against each other, so both are the question: the
+    first side says so ("is it *more* important that ... or that ..."). A comparative only in
+    the second is the asker's own guess ("is it effective, or is it more hype?")."""
+    return _CHOICE_RE.search(first) is not None
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,7 @@ class QuestionReader:
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
                 and self._asks_something(kept)
-                and not _weighs_choices(" ".join(kept), clause_words)
+                and not _weighs_choices(" ".join(kept))
             ):
                 continue  # "..., or is it still a free-for-all?": the asker's own other guess
             # The clause's words; what follows only removes words, so they still rule cues out.
@@ -429,7 +430,7 @@ class QuestionReader:
         if match is None:
             return ask
         first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
-        if _weighs_choices(first, second) and not self._weak(first):
+        if _weighs_choices(first) and not self._weak(first):
             return ask
         return second if self._weak(first) and not self._weak(second) else first
 

@@ -57,14 +57,10 @@ FILLER_WORDS: frozenset[str] = frozenset(
     tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
     honestly literally super pretty very according typically typical somewhere solid decent
     nowadays show shows showed mention mentioned mentions might
-    never always another something everything nothing enough maybe though although however least
-    almost else either away instead behind toward towards perhaps otherwise therefore thus
-    simply especially certainly completely definitely absolutely clearly easily fully
-    highly truly nearly quickly immediately eventually generally particularly finally whatever
-    unless despite throughout upon via etc lol wanna gonna gotta hey wow damn sorry
-    thanks thank yes glad wonder wondering curious imagine guys guy bit heard hear hearing
-    thought thinking wait remember honest anything somehow anyways alright plain ordinary next
-    indeed
+    something everything anything maybe perhaps though although however instead toward towards
+    otherwise therefore thus absolutely whatever somehow etc lol wanna gonna gotta hey wow damn
+    sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest
+    anyways alright plain ordinary indeed
 """.split()
 )
 

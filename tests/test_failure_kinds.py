@@ -1316,3 +1316,54 @@ def test_a_choice_asked_without_its_sides_takes_them_from_before(
     assert answer.answered
     assert answer.results[0].snippet_id == "bellamy2017-equally-effective"
     assert real_index.read(plain).ask == "which training is best"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what should peers never say to a client?",
+        "should peers always share their recovery story with clients?",
+        "can peers drive clients to another county for services?",
+        "is peer support limited to adults in our state?",
+        "is CPS certification limited to people with a mental illness diagnosis?",
+        "is the CPS exam the same from one US state to another?",
+    ],
+)
+def test_a_near_miss_is_declined_though_its_everyday_words_weigh_little(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """Found by this round's review: "never", "always", "another" carry what an advice question
+    asks, so they are not filler; "limited to" alone and "from one US state to another" beside an
+    exam say nothing about where peer support has grown."""
+    _not_in_eval_files(question)
+    assert not real_index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "is the peer workforce growing, or is it more of a niche thing?",
+            "rogers2017-grown-exponentially",
+            id="a-comparative-only-in-the-askers-guess",
+        ),
+        pytest.param(
+            "our peers are in their 20s or 30s. what matters most about being a role model?",
+            "tse2019-role-model-value",
+            id="an-or-that-names-no-sides",
+        ),
+        pytest.param(
+            "what's actually behind peer support working? like what's the mechanism",
+            "barrenger2019-change-mechanisms",
+            id="behind-is-not-filler",
+        ),
+    ],
+)
+def test_what_the_round_9_review_found_stays_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Questions the review of this round's reading found declined or answered wrong."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == first_result
