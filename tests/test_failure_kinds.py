@@ -1367,3 +1367,15 @@ def test_what_the_round_9_review_found_stays_answered(
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == first_result
+
+
+def test_what_people_were_paid_asks_for_pay(real_index: SnippetIndex) -> None:
+    """ "... or what they were paid": a pay figure, which the survey passage does not give."""
+    question = (
+        "did Salzer's survey report how satisfied the CPSs were with their jobs or what they"
+        " were paid?"
+    )
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "money"
+    assert not answer.answered and answer.partial
