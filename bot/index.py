@@ -518,11 +518,16 @@ def _counts(
         and word not in _TOTAL
         and word not in filler_terms()
     }
+    # "How many people attend DDA meetings": a study's sample ("six DDA members were
+    # interviewed") counts people only when the question asks about a study.
+    about_a_study = about_a_work or bool(_STUDY_STEMS.intersection(map(_key, question.words)))
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
         stems = [_key(word) for word in passage]
         percents = set(_PERCENT.findall(clause)) if people else set()
         if total and _STUDY.intersection(passage) and not context.intersection(stems):
+            continue
+        if people and not about_a_study and _SAMPLE_STEMS.intersection(stems):
             continue
         for position, word in enumerate(passage):
             if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
@@ -532,6 +537,8 @@ def _counts(
                 if following and (following[0][0].isdigit() or _is_age(following)):
                     continue  # "youth (14-26 years old)": an age range, not how many
                 after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
+                if people and "dollar" in after[:2]:
+                    continue  # "2.3 million dollars ... for consumer networks": money
                 shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
                 if (
                     people
@@ -551,6 +558,18 @@ _WHOLE_COUNTRY = ("in the usa", "in the united states", "in the country", "acros
 _STUDY = frozenset(
     "survey surveyed study studies sample sampled respondents participants interviewed enrolled "
     "recruited completed paper papers research evaluation took part".split()
+)
+# A clause giving a study's sample ("32 clients ... were recruited", "six members were
+# interviewed"), and the words of a question that asks about a study.
+_SAMPLE_STEMS = frozenset(
+    _key(word)
+    for word in "interviewed surveyed participants participated respondents recruited enrolled "
+    "sample sampled completed".split()
+)
+_STUDY_STEMS = _SAMPLE_STEMS | frozenset(
+    _key(word)
+    for word in "study studies survey interview interviews evaluation paper review pilot "
+    "trial n".split()
 )
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
@@ -577,7 +596,7 @@ _ANYONE = frozenset(
 # Stems of the nouns a count of people is made of ("32 clients", "six DDA members", "291 CPSs").
 _PEOPLE = frozenset(
     "peopl person individu folk particip respond subject client member youth adult veteran "
-    "patient user consum famili parent student women men girl boy psw psws cps cpss pss facilit "
+    "patient user famili parent student women men girl boy psw psws cps cpss pss facilit "
     "commission research interviewe attende american".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")

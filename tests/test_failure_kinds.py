@@ -1379,3 +1379,18 @@ def test_what_people_were_paid_asks_for_pay(real_index: SnippetIndex) -> None:
     answer = real_index.search(question)
     assert answer.frame == "money"
     assert not answer.answered and answer.partial
+
+
+def test_a_studys_sample_is_not_how_many_people_do_something(real_index: SnippetIndex) -> None:
+    """ "Six DDA members were interviewed", "32 clients were recruited": a sample answers how
+    many people a study looked at, not how many go to DDA meetings or use peer support; nor is
+    "2.3 million dollars for consumer networks" a number of people."""
+    for question in (
+        "roughly how many people go to DDA meetings in the UK?",
+        "how many people in Hong Kong get peer support?",
+        "how many people will the SAMHSA 2.3 million reach?",
+    ):
+        _not_in_eval_files(question)
+        assert not real_index.search(question).answered, question
+    sample = real_index.search("how many people did the Hong Kong study interview?")
+    assert sample.answered and sample.results[0].snippet_id == "tse2019-32-clients"
