@@ -1394,3 +1394,13 @@ def test_a_studys_sample_is_not_how_many_people_do_something(real_index: Snippet
         assert not real_index.search(question).answered, question
     sample = real_index.search("how many people did the Hong Kong study interview?")
     assert sample.answered and sample.results[0].snippet_id == "tse2019-32-clients"
+
+
+def test_a_long_subject_inside_a_money_cue_still_asks_for_money(real_index: SnippetIndex) -> None:
+    """ "How much did the Hong Kong peer workers get paid": seven words between "how much" and
+    "paid" still ask for pay."""
+    question = "how much did the Hong Kong peer workers get paid?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "money"
+    assert not answer.answered
