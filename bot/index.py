@@ -433,12 +433,19 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     filler ("actually"), so a word every passage shares ("peer") cannot stand in. A side made
     only of common words ("peer-*delivered* services") names nothing to check: it is present.
     """
-    ordered = [c for c in (reversed(side) if last else side) if c.term not in filler_terms()]
+    ordered = [
+        c
+        for c in (reversed(side) if last else side)
+        if c.term not in filler_terms() and c.term not in _GENERIC_STAFF
+    ]
     if not ordered or all(c.weight < COMMON_SIDE_WEIGHT for c in ordered):
         return True
     return any(alt <= terms for alt in ordered[0].alternatives)
 
 
+# "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
+# is compared; the word before it names the side.
+_GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
 # How close after a number the thing it counts must stand ("800 peer-to-peer support counselors").
 _COUNTED_WITHIN = 5
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
-from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
+from bot.tokenize import STOP_WORDS, filler_terms, normalize, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
 
@@ -92,6 +92,9 @@ _CHOICE_ASK_RE = re.compile(
     r"(?:(?! vs | versus | or | than ).)*$"
 )
 _NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|between)\b", re.I)
+_SIDES_WORDS = frozenset({"vs", "versus", "between"})
+# A name on a side of a choice: a capitalised word ("SMART Recovery", "Georgia").
+_SIDE_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][A-Za-z]+(?![\w'’])")
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -330,12 +333,12 @@ class QuestionReader:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
             before = raws[: self._raw_index(raws, best)]
-            if (
-                _POINTING_RE.search(ask)
-                or (_PERSON_POINTING_RE.search(ask) and _names_someone(before))
-                or (_CHOICE_ASK_RE.search(ask) and _NAMES_SIDES_RE.search(" ".join(before)))
+            if _POINTING_RE.search(ask) or (
+                _PERSON_POINTING_RE.search(ask) and _names_someone(before)
             ):
                 ask = self._with_context(ask, before)
+            elif _CHOICE_ASK_RE.search(ask) and _NAMES_SIDES_RE.search(" ".join(before)):
+                ask = self._with_context(ask, before, names_too=True)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -434,20 +437,28 @@ class QuestionReader:
             return ask
         return second if self._weak(first) and not self._weak(second) else first
 
-    def _with_context(self, ask: str, raws: Sequence[str]) -> str:
+    def _with_context(self, ask: str, raws: Sequence[str], *, names_too: bool = False) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
 
         Only words the passages know are added, so context enriches the ask but cannot add an
         unknown word that would sink every passage's coverage; a word already there is not added
         again. A place is added even when no passage names it ("which 15 don't? is ours one of
-        them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs.
+        them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs. With
+        `names_too` (the sides of a choice), so is a name written with a capital ("DDA vs SMART
+        Recovery"): a side the sources do not know is what makes the comparison unanswerable.
         """
         own = set(words(ask))
         extra: list[str] = []
         for raw in raws:
             kept: list[str] = []
             raw_words = words(self._clean(raw, drop_reasons=False))
+            names = (
+                {normalize(name) for name in _SIDE_NAME_RE.findall(raw)[1:]}
+                | {normalize(name) for name in _SIDE_NAME_RE.findall(raw)[:1] if name.isupper()}
+                if names_too
+                else set()
+            )
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
@@ -457,12 +468,21 @@ class QuestionReader:
                     continue
                 terms = tokenize(word)
                 known = bool(terms) and self._weight(terms[0]) > 0
-                if position in place_positions or (known and terms[0] not in filler_terms()):
+                if (
+                    position in place_positions
+                    or (known and terms[0] not in filler_terms())
+                    or word in names
+                    or (names_too and word in _SIDES_WORDS)
+                ):
                     kept.append(word)
                     own.add(word)
             if any(word not in STOP_WORDS for word in kept):
                 extra.extend(kept)
-        return " ".join([*extra, ask]) if extra else ask
+        if not extra:
+            return ask
+        # The sides of a choice after the question ("which has better outcomes, DDA vs SMART
+        # Recovery"), so they are asked about, not passed over as what came before it.
+        return " ".join([ask, *extra]) if names_too else " ".join([*extra, ask])
 
     # --- the ask's structure ---------------------------------------------------------------------
 

@@ -1404,3 +1404,20 @@ def test_a_long_subject_inside_a_money_cue_still_asks_for_money(real_index: Snip
     answer = real_index.search(question)
     assert answer.frame == "money"
     assert not answer.answered
+
+
+def test_a_side_the_sources_do_not_know_makes_the_choice_unanswerable(
+    real_index: SnippetIndex,
+) -> None:
+    """ "DDA vs SMART Recovery: which works better?": the sides come from before the question,
+    names included, and no passage compares DDA with SMART Recovery; "peer staff vs
+    paraprofessionals" is compared by the sources ("staff" names no side of its own)."""
+    question = "DDA vs SMART Recovery: which works better for dual diagnosis?"
+    known = "Peer staff vs paraprofessionals. which does better on traditional clinical outcomes?"
+    _not_in_eval_files(question, known)
+    answer = real_index.search(question)
+    assert answer.frame == "comparison"
+    assert not answer.answered and answer.partial
+    compared = real_index.search(known)
+    assert compared.answered
+    assert compared.results[0].snippet_id == "bellamy2017-equally-effective"
