@@ -388,6 +388,9 @@ GUARDS: list[tuple[str, str]] = [
     ("can a peer help with conflict mediation between roommates?", "change mechanisms"),
     ("does DDA use the twelve steps like AA?", "single purpose fellowships"),
     ("do peers get paid differently from one US state to another?", "uneven"),
+    ("what do peer specialists and social workers have in common?", "common values"),
+    ("do peers look down on clients who take medication?", "struggle to accept"),
+    ("are weekly team meetings pointless for peer staff?", "not useful"),
 ]
 
 
