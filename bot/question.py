@@ -93,8 +93,10 @@ _CHOICE_ASK_RE = re.compile(
 )
 _NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|between)\b", re.I)
 _SIDES_WORDS = frozenset({"vs", "versus", "between"})
-# A name on a side of a choice: a capitalised word ("SMART Recovery", "Georgia").
-_SIDE_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][A-Za-z]+(?![\w'’])")
+# How many words either side of "vs" (after "between") a side is read from.
+_SIDE_SPAN = 3
+_PLACE_SIDE_SPAN = 2
+_CASED_TOKEN_RE = re.compile(r"[^\W_][\w'’]*")
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -338,7 +340,7 @@ class QuestionReader:
             ):
                 ask = self._with_context(ask, before)
             elif _CHOICE_ASK_RE.search(ask) and _NAMES_SIDES_RE.search(" ".join(before)):
-                ask = self._with_context(ask, before, names_too=True)
+                ask = self._with_sides(ask, before)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -437,28 +439,21 @@ class QuestionReader:
             return ask
         return second if self._weak(first) and not self._weak(second) else first
 
-    def _with_context(self, ask: str, raws: Sequence[str], *, names_too: bool = False) -> str:
+    def _with_context(self, ask: str, raws: Sequence[str], *, places: bool = True) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
 
         Only words the passages know are added, so context enriches the ask but cannot add an
         unknown word that would sink every passage's coverage; a word already there is not added
         again. A place is added even when no passage names it ("which 15 don't? is ours one of
-        them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs. With
-        `names_too` (the sides of a choice), so is a name written with a capital ("DDA vs SMART
-        Recovery"): a side the sources do not know is what makes the comparison unanswerable.
+        them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs; not with
+        `places` off (the sides of a choice: "our team in Philly asked 1:1 vs group").
         """
         own = set(words(ask))
         extra: list[str] = []
         for raw in raws:
             kept: list[str] = []
             raw_words = words(self._clean(raw, drop_reasons=False))
-            names = (
-                {normalize(name) for name in _SIDE_NAME_RE.findall(raw)[1:]}
-                | {normalize(name) for name in _SIDE_NAME_RE.findall(raw)[:1] if name.isupper()}
-                if names_too
-                else set()
-            )
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
@@ -468,21 +463,51 @@ class QuestionReader:
                     continue
                 terms = tokenize(word)
                 known = bool(terms) and self._weight(terms[0]) > 0
-                if (
-                    position in place_positions
-                    or (known and terms[0] not in filler_terms())
-                    or word in names
-                    or (names_too and word in _SIDES_WORDS)
+                if (places and position in place_positions) or (
+                    known and terms[0] not in filler_terms()
                 ):
                     kept.append(word)
                     own.add(word)
             if any(word not in STOP_WORDS for word in kept):
                 extra.extend(kept)
-        if not extra:
-            return ask
-        # The sides of a choice after the question ("which has better outcomes, DDA vs SMART
-        # Recovery"), so they are asked about, not passed over as what came before it.
-        return " ".join([ask, *extra]) if names_too else " ".join([*extra, ask])
+        return " ".join([*extra, ask]) if extra else ask
+
+    def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
+        """A choice asked without its sides ("peers vs paraprofessionals - who does better?"):
+        the known words before it come in front, as for a question pointing back. A side named
+        next to the cue (vs, versus, between) by a word no passage knows ("DDA vs SMART
+        Recovery", "intentional peer support vs other trainings") follows the question with
+        the cue instead, so the comparison frame checks both sides and the unknown one makes it
+        a partial answer. Words further away ("our CEO asked about hope vs hospitalization")
+        are who asks, not a side."""
+        sides: list[str] = []
+        unknown = False
+        for raw in raws:
+            tokens = _CASED_TOKEN_RE.findall(raw)
+            lowered = [normalize(token) for token in tokens]
+            _, place_positions, _ = self.find_places(lowered)
+            for position, token in enumerate(lowered):
+                if token not in _SIDES_WORDS:
+                    continue
+                if token == "between":  # "between X and Y": both sides follow it
+                    window = range(position, min(len(tokens), position + 2 * _SIDE_SPAN + 2))
+                else:
+                    window = range(
+                        max(0, position - _SIDE_SPAN), min(len(tokens), position + _SIDE_SPAN + 1)
+                    )
+                for index in window:
+                    sides.append(lowered[index])
+                    terms = tokenize(lowered[index])
+                    if index in place_positions:
+                        # "Texas vs Ohio", "SMART Recovery vs DDA": a side; "our team in Philly
+                        # asked 1:1 vs group": further off, where the asker is.
+                        if abs(index - position) <= _PLACE_SIDE_SPAN:
+                            unknown = True
+                    elif terms and terms[0] not in filler_terms() and not self._weight(terms[0]):
+                        unknown = True
+        if not unknown:
+            return self._with_context(ask, raws, places=False)
+        return " ".join([ask, *sides])
 
     # --- the ask's structure ---------------------------------------------------------------------
 

@@ -389,7 +389,7 @@ GUARDS: list[tuple[str, str]] = [
     ("does DDA use the twelve steps like AA?", "single purpose fellowships"),
     ("do peers get paid differently from one US state to another?", "uneven"),
     ("what do peer specialists and social workers have in common?", "common values"),
-    ("do peers look down on clients who take medication?", "struggle to accept"),
+    ("do clients' families disrespect peers who take medication?", "struggle to accept"),
     ("are weekly team meetings pointless for peer staff?", "not useful"),
 ]
 
