@@ -38,7 +38,7 @@ BOTH_SIDES = "both_sides"
 # figures) are never in them. A frame needing it is at best a partial answer with related passages.
 NOT_IN_SOURCES = "not_in_sources"
 # How many words a `*` in a cue may stand for ("how much * cost": "how much does training cost").
-_WILDCARD_WORDS = 5
+_WILDCARD_WORDS = 7
 
 
 @dataclass(frozen=True)

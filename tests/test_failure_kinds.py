@@ -1447,3 +1447,31 @@ def test_what_the_second_round_9_review_found_stays_answered(
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == first_result
+
+
+def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIndex) -> None:
+    """ "How much did the Hong Kong peer workers get paid": seven words between "how much" and
+    "paid" still ask for pay; "how much time ... give", "how much ... make a difference" and
+    "which ... got the strongest evidence" are no pay or award questions."""
+    paid = "how much did the Hong Kong peer workers get paid?"
+    _not_in_eval_files(paid)
+    answer = real_index.search(paid)
+    assert answer.frame == "money" and not answer.answered
+    for question, first_result in (
+        (
+            "how much time do CPSs in the Salzer survey give to groups?",
+            "peersforprogress-individual-vs-group",
+        ),
+        (
+            "how much does peer support for people with bipolar make a difference?",
+            "tse2019-bipolar-help",
+        ),
+        (
+            "which peer support interventions in the research got the strongest evidence?",
+            "rogers2017-group-interventions",
+        ),
+    ):
+        _not_in_eval_files(question)
+        found = real_index.search(question)
+        assert found.answered, question
+        assert found.results[0].snippet_id == first_result
