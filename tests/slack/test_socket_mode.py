@@ -221,6 +221,10 @@ def test_socket_mode_serve_resumes_pending_work_and_stops_gracefully(
             }
         )
         fake_slack.wait_for("chat.postMessage", count=2)
+        # Bolt sends an event's acknowledgement when its listener returns, which can be after
+        # the answer is posted; SIGTERM before it would have slack_sdk log the send it could
+        # not make on the closed socket (Slack would retry, and the queue knows the event).
+        socket_server.wait_for(lambda m: m.get("envelope_id") == "env-live")
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
     finally:
