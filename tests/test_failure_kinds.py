@@ -1475,3 +1475,21 @@ def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIn
         found = real_index.search(question)
         assert found.answered, question
         assert found.results[0].snippet_id == first_result
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        pytest.param("recovery coach or peer bridger: which job pays better?", "money", id="pays"),
+        pytest.param("how long do peer workers in Hong Kong train?", "duration", id="train"),
+    ],
+)
+def test_which_pays_more_and_how_long_they_train_need_figures(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """ "Which pays better" compares pay; "how long do they train" asks a duration, which a
+    start year ("since 2015") does not give."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    assert not answer.answered and answer.partial
