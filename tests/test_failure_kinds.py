@@ -1493,3 +1493,23 @@ def test_which_pays_more_and_how_long_they_train_need_figures(
     answer = real_index.search(question)
     assert answer.frame == frame
     assert not answer.answered and answer.partial
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did SAMHSA ever renew the consumer network grants?",
+        "was the Hong Kong bipolar study ever repeated?",
+        "did India hire more peer workers after 2020?",
+        "what did the DDA commissioner decide about funding after the evaluation?",
+    ],
+)
+def test_what_happened_after_a_paper_is_not_in_the_sources(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A renewal, a repeat, a later year: the papers report up to when they were written."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "current"
+    assert not answer.answered and answer.partial
+    assert answer.missing is not None and "after they were written" in answer.missing
