@@ -712,6 +712,7 @@ class SnippetIndex:
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
+        self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         # Where each snippet's asks start among the ask documents, as Python ints.
         self._ask_starts: list[int] | None = None
@@ -1587,6 +1588,12 @@ class SnippetIndex:
         if frame is not None and frame.not_kinds and not type_missing:
             source = self.kb.sources.get(hit.snippet.source_id)
             type_missing = source is not None and source.kind in frame.not_kinds
+        if not type_missing and (frame is None or frame.needs != NOT_IN_SOURCES):
+            # "Did the DDA study use NVivo?", "how were the Hong Kong interviews analysed?": a
+            # study named by its subject or place is that work's; another study's methods are
+            # no answer about it.
+            works = self._study_named(reading)
+            type_missing = bool(works) and hit.snippet.source_id not in works
         required = question.required_places
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
@@ -1622,6 +1629,36 @@ class SnippetIndex:
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
         return frozenset().union(*(self._one_word_names.get(c, ()) for c in reading.named))
+
+    def _study_named(self, reading: _Reading) -> frozenset[str]:
+        """Ids of the one source a question asking about a study names ("the DDA study", "the
+        Hong Kong interviews", "Salzer's survey" ... by its author): a concept, a place or an
+        author whose passages all come from one work, with a study word in the question.
+        Empty when the question names no study or names more than one work."""
+        question = reading.question
+        if not _STUDY_STEMS.intersection(_key(word) for word in question.words):
+            return frozenset()
+        works: set[str] = set(self._works_named(question.words))
+        for concept_id in reading.named:
+            card = self._cards.get(concept_id, ())
+            sources = {self.kb.snippets[doc_id].source_id for doc_id in card}
+            if len(sources) == 1:
+                works |= sources
+        for place in question.required_places:
+            held = self._place_sources().get(place.id, frozenset())
+            if len(held) == 1:
+                works |= held
+        return frozenset(works) if len(works) == 1 else frozenset()
+
+    def _place_sources(self) -> dict[str, frozenset[str]]:
+        """For each place, the sources with a passage about it (counted once, then kept)."""
+        if self._sources_by_place is None:
+            found: dict[str, set[str]] = {}
+            for doc_id, snippet in enumerate(self.kb.snippets):
+                for place in self._places_of(doc_id):
+                    found.setdefault(place, set()).add(snippet.source_id)
+            self._sources_by_place = {place: frozenset(ids) for place, ids in found.items()}
+        return self._sources_by_place
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
         """Ids of the sources whose author's surname the question names ("the Rogers paper")."""

@@ -1513,3 +1513,16 @@ def test_what_happened_after_a_paper_is_not_in_the_sources(
     assert answer.frame == "current"
     assert not answer.answered and answer.partial
     assert answer.missing is not None and "after they were written" in answer.missing
+
+
+def test_a_study_named_by_its_subject_is_answered_from_that_study(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Were the DDA interviews transcribed word for word?": the Hong Kong study's methods say
+    that of its own interviews, not of the DDA evaluation's."""
+    question = "were the DDA evaluation's interviews transcribed word for word?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert all(r.source_id == "milani2020" for r in answer.results)
+    hong_kong = real_index.search("were the Hong Kong study's interviews transcribed verbatim?")
+    assert hong_kong.answered and hong_kong.results[0].snippet_id == "tse2019-thematic-analysis"
