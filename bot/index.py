@@ -443,6 +443,8 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     return any(alt <= terms for alt in ordered[0].alternatives)
 
 
+# The answer type of language that compares (knowledge/frames.yaml).
+COMPARATIVE = "comparative"
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
 # is compared; the word before it names the side.
 _GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
@@ -1543,6 +1545,11 @@ class SnippetIndex:
                         _side_present(side, terms, last=last)
                         for side, last in ((left, True), (right, False))
                     )
+                # Both sides named is not yet a comparison: the passage must compare ("as much
+                # time on site as in the community", "equally effective", "a strength of DDA
+                # in comparison to"), not list where peers work.
+                if not type_missing and COMPARATIVE in self._type_patterns:
+                    type_missing = not self._holds(doc_id, COMPARATIVE)
             elif frame.needs in self._type_patterns:
                 type_missing = (
                     not self._holds(doc_id, frame.needs)

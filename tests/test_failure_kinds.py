@@ -1526,3 +1526,16 @@ def test_a_study_named_by_its_subject_is_answered_from_that_study(
     assert all(r.source_id == "milani2020" for r in answer.results)
     hong_kong = real_index.search("were the Hong Kong study's interviews transcribed verbatim?")
     assert hong_kong.answered and hong_kong.results[0].snippet_id == "tse2019-thematic-analysis"
+
+
+def test_a_passage_naming_both_sides_must_also_compare_them(real_index: SnippetIndex) -> None:
+    """ "Drop-in centers versus day programs": the list of programs CPSs work in names both but
+    compares nothing; "how does DDA stack up against AA" is answered by the passage that does
+    compare ("a fundamental strength of DDA in comparison to ... fellowships")."""
+    question = "drop in centers versus day programs - which works better?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "comparison"
+    assert not answer.answered and answer.partial
+    idiom = real_index.search("how does DDA stack up against AA or NA?")
+    assert idiom.answered and idiom.results[0].snippet_id == "milani2020-dual-strength"
