@@ -1539,3 +1539,10 @@ def test_a_passage_naming_both_sides_must_also_compare_them(real_index: SnippetI
     assert not answer.answered and answer.partial
     idiom = real_index.search("how does DDA stack up against AA or NA?")
     assert idiom.answered and idiom.results[0].snippet_id == "milani2020-dual-strength"
+
+
+def test_patient_shorthand_and_totally_are_read(real_index: SnippetIndex) -> None:
+    """ "pt outcomes", "pts w/ bipolar": patients; "totally sure" is an intensifier, not a total."""
+    assert "patients" in real_index.read("can peers help pts w/ bipolar?").ask.split()
+    assert "patient" in real_index.read("do CPSs improve pt outcomes?").ask.split()
+    assert "totally" not in real_index.read("is anyone totally sure what peers do?").ask.split()
