@@ -443,6 +443,8 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     return any(alt <= terms for alt in ordered[0].alternatives)
 
 
+# Words that bring in an example ("peer-led programs like DDA", "such as the Hong Kong study").
+_EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})
 # The answer type of language that compares (knowledge/frames.yaml).
 COMPARATIVE = "comparative"
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
@@ -1646,12 +1648,14 @@ class SnippetIndex:
         if not _STUDY_STEMS.intersection(_key(word) for word in question.words):
             return frozenset()
         works: set[str] = set(self._works_named(question.words))
-        for concept_id in reading.named:
+        # "Programs like DDA": an example of a kind, not the study asked about.
+        examples = not _EXAMPLE_WORDS.isdisjoint(question.words)
+        for concept_id in () if examples else reading.named:
             card = self._cards.get(concept_id, ())
             sources = {self.kb.snippets[doc_id].source_id for doc_id in card}
             if len(sources) == 1:
                 works |= sources
-        for place in question.required_places:
+        for place in () if examples else question.required_places:
             held = self._place_sources().get(place.id, frozenset())
             if len(held) == 1:
                 works |= held
