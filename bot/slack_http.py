@@ -33,7 +33,6 @@ from __future__ import annotations
 import copy
 import http.client
 import io
-import os
 import re
 import select
 import socket
@@ -49,6 +48,8 @@ from slack_bolt import App
 from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
+
+from bot.process import current_pid
 
 # Idle connections kept per host; more concurrent calls than this open extra connections that
 # are closed after use rather than kept.
@@ -138,7 +139,7 @@ class ConnectionPool:
         # (scheme, host) -> whether no proxy applies: read from the environment once, not per
         # request (Bolt makes a client per request; scanning os.environ costs ~0.2 ms).
         self.direct: dict[tuple[str, str], bool] = {}
-        self._pid = os.getpid()
+        self._pid = current_pid()
 
     def connect(self, key: tuple[str, str, int]) -> Connection:
         """A new connection (not yet opened: it connects on its first request)."""
@@ -154,11 +155,11 @@ class ConnectionPool:
     def acquire(self, key: tuple[str, str, int]) -> tuple[Connection, bool]:
         """(connection, reused): an idle live one if there is one, else a new one."""
         with self._lock:
-            if self._pid != os.getpid():
+            if self._pid != current_pid():
                 # Forked: the parent uses these sockets too. Closing drops only this process's
                 # descriptors (no shutdown is sent), so the parent's connections stay up.
                 inherited, self._idle = self._idle, {}
-                self._pid = os.getpid()
+                self._pid = current_pid()
                 for connections in inherited.values():
                     for connection in connections:
                         connection.close()
@@ -173,7 +174,7 @@ class ConnectionPool:
     def release(self, key: tuple[str, str, int], connection: Connection) -> None:
         """Keep a connection whose last response left it open for the next call."""
         with self._lock:
-            if self._pid == os.getpid():
+            if self._pid == current_pid():
                 idle = self._idle.setdefault(key, [])
                 if len(idle) < MAX_IDLE_PER_HOST:
                     idle.append(connection)
