@@ -168,15 +168,15 @@ class ConnectionPool:
                     inherited, self._idle = self._idle, {}
                     self._pid = current_pid()
                     for connections in inherited.values():
-                        for connection in connections:
-                            connection.close()
+                        for inherited_connection in connections:
+                            inherited_connection.close()
                 idle = self._idle.get(key)
-                connection = idle.pop() if idle else None
-            if connection is None:
+                taken = idle.pop() if idle else None
+            if taken is None:
                 return self.connect(key), False
-            if not _is_dropped(connection):
-                return connection, True
-            connection.close()
+            if not _is_dropped(taken):
+                return taken, True
+            taken.close()
 
     def release(self, key: tuple[str, str, int], connection: Connection) -> None:
         """Keep a connection whose last response left it open for the next call."""
