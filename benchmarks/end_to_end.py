@@ -4,6 +4,7 @@
     python benchmarks/end_to_end.py --senders 10 --requests 100 --snippets 10000
     python benchmarks/end_to_end.py --tls               # the Web API over HTTPS, as Slack's
     python benchmarks/end_to_end.py --before DIR        # beside an earlier peerbot's tree
+    python benchmarks/end_to_end.py --search-free       # beside itself without the search
 
 Runs `peerbot serve` exactly as deployed (gunicorn, PEERBOT_WORKERS=2 x PEERBOT_THREADS=8) on a
 loopback port, its Web API pointed at a loopback fake Slack (`slack_fake.py`). Each of N sender
@@ -27,6 +28,9 @@ fixed message, with Bolt's default WebClient ("bare Bolt") and with peerbot's po
 printed for each, with peerbot's ratio to the floor. With `--tls` the fake Slack answers over
 HTTPS (a self-signed certificate the servers trust through SSL_CERT_FILE), as Slack does, so a
 client that opens a connection per call pays a TLS handshake per call, as in production.
+With `--search-free`, peerbot is also served with every distinct question searched only once
+(`search_free.py`, an experiment; each question is asked of it once before the timed rounds):
+the difference is what the search costs a mention here.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ from slack_fake import (
     children,
     free_port,
     mention_body,
+    search_free_command,
     serving,
     signed_headers,
 )
@@ -198,6 +203,8 @@ SERVERS = {
 # interpreter and packages; `python -m bot` run in DIR imports DIR's `bot`).
 BEFORE = "peerbot before"
 _before_tree: Path | None = None
+# With --search-free: this peerbot with each distinct question searched once (search_free.py).
+SEARCH_FREE = "peerbot search-free"
 
 
 @dataclass
@@ -241,12 +248,18 @@ def measure_servers(
                 own = {**settings, "PEERBOT_DATA_DIR": settings["PEERBOT_DATA_DIR"] + "-before"}
                 command: list[str] | None = [sys.executable, "-m", "bot", "serve"]
                 started = serving(fake, port, own, command, cwd=_before_tree)
+            elif name == SEARCH_FREE:
+                own = {**settings, "PEERBOT_DATA_DIR": settings["PEERBOT_DATA_DIR"] + "-free"}
+                started = serving(fake, port, own, search_free_command())
             else:
                 started = serving(fake, port, settings, SERVERS[name])
             process, ready = stack.enter_context(started)
             running.append(_Running(name, port, process, ready, [process.pid]))
         for server in running:
             run_senders(server.port, fake, 2, 10, Sender.mention, texts)  # warm-up
+            if server.name == SEARCH_FREE:
+                # Every question once, so that no search is left for the timed rounds.
+                run_senders(server.port, fake, 1, len(texts), Sender.mention, texts)
             server.pids = [server.process.pid, *children(server.process.pid)]
         per_round = max(1, requests // rounds)
         for _ in range(rounds):
@@ -401,6 +414,22 @@ def before_rows(results: Sequence[dict[str, Any]]) -> str:
     return "peerbot vs peerbot before, same run: " + "; ".join(parts)
 
 
+def search_rows(results: Sequence[dict[str, Any]]) -> str:
+    """peerbot's CPU beside its search-free twin's in the same run: what the search costs."""
+    ours = next(r for r in results if r["name"] == "peerbot")
+    free = next(r for r in results if r["name"] == SEARCH_FREE)
+    cpu, cpu_free = ours["server_cpu_ms"], free["server_cpu_ms"]
+    line = (
+        f"peerbot vs peerbot search-free, same run: CPU per mention {cpu:.2f} vs "
+        f"{cpu_free:.2f} ms ({cpu / cpu_free:.2f}x): the search costs {cpu - cpu_free:.2f} ms "
+        "a mention"
+    )
+    floor = next((r for r in results if r["name"] == "bare Bolt"), None)
+    if floor is not None:
+        line += f"; search-free vs bare Bolt {cpu_free / floor['server_cpu_ms']:.2f}x"
+    return line
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--senders", type=int, default=10)
@@ -426,6 +455,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="an earlier peerbot source tree (git archive COMMIT | tar -x -C DIR), served "
         f"beside this one as {BEFORE!r}",
     )
+    parser.add_argument(
+        "--search-free",
+        action="store_true",
+        help=f"also serve peerbot with each distinct question searched once, as {SEARCH_FREE!r}",
+    )
     args = parser.parse_args(argv)
     print(f"# end-to-end benchmark: {machine()}", flush=True)
     servers = [name.strip() for name in args.servers.split(",") if name.strip()]
@@ -433,6 +467,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         global _before_tree
         _before_tree = args.before.resolve()
         servers.insert(1, BEFORE)
+    if args.search_free:
+        servers.insert(servers.index("peerbot") + 1, SEARCH_FREE)
     label, results = run_all(
         args.senders, args.requests, args.snippets, args.pause_ms, servers, args.rounds, args.tls
     )
@@ -441,6 +477,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.before is not None:
         print()
         print(before_rows(results))
+    if args.search_free:
+        print()
+        print(search_rows(results))
 
 
 if __name__ == "__main__":

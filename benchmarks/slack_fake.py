@@ -284,6 +284,13 @@ def bare_bolt_command(pooled: bool = False) -> list[str]:
     return [sys.executable, str(script), *(["--pooled"] if pooled else [])]
 
 
+def search_free_command() -> list[str]:
+    """`search_free.py`: peerbot serve with each distinct question searched once (`serving`
+    adds `--bind`)."""
+    script = Path(__file__).resolve().with_name("search_free.py")
+    return [sys.executable, str(script), "serve"]
+
+
 def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
     """Poll GET `url` until it answers 200; fail if the process dies first."""
     deadline = time.monotonic() + timeout

@@ -172,6 +172,11 @@ def create_app(
         # Bolt's own self-event filter logs the whole event (its text) at DEBUG; peerbot's
         # listeners and its first middleware skip the bot's own messages without logging them.
         ignoring_self_events_enabled=False,
+        # Bolt's AI-assistant helpers (set_status, say_stream, ...), built for every event a
+        # listener receives, and workflow-step function tokens: peerbot uses neither
+        # (~0.02 ms of CPU a mention).
+        attaching_conversation_kwargs_enabled=False,
+        attaching_function_token_enabled=False,
         listener_executor=listener_executor
         or ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="peerbot"),
     )

@@ -110,17 +110,56 @@ def facet_ids(kb: KnowledgeBase) -> frozenset[str]:
     return _facts(kb).facets
 
 
+# first word of a name -> (concept's place in the mapping, name's place, concept id, name)
+_NameTable = dict[str, list[tuple[int, int, str, str]]]
+
+
+def _name_table(names: Mapping[str, Sequence[str]]) -> _NameTable:
+    """Every stemmed name filed under its first word, for the last mapping asked about (the
+    knowledge base's, question after question)."""
+    global _last_table
+    last = _last_table
+    if last is not None and last[0] is names:
+        return last[1]
+    table: _NameTable = {}
+    for place, (concept_id, concept_names_) in enumerate(names.items()):
+        for order, name in enumerate(concept_names_):
+            if normal := _normal_name(name):
+                table.setdefault(normal.split(" ")[0], []).append(
+                    (place, order, concept_id, normal)
+                )
+    _last_table = (names, table)
+    return table
+
+
+_last_table: tuple[Mapping[str, Sequence[str]], _NameTable] | None = None
+
+
 def named_concepts(text: str, names: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     """The concept ids whose name or alias appears in `text` as whole words, in the order
     they appear; a name inside a longer one that also matched ("peer specialist" inside
-    "certified peer specialist") does not count on its own."""
-    padded = f" {_normal(text)} "
-    matched: dict[str, str] = {}
-    for concept_id, concept_names_ in names.items():
-        hits = [normal for name in concept_names_ if (normal := _normal_name(name))]
-        hits = [normal for normal in hits if f" {normal} " in padded]
-        if hits:
-            matched[concept_id] = max(hits, key=len)
+    "certified peer specialist") does not count on its own.
+
+    Only the names whose first word is one of the text's words are looked for (a name found
+    in the text has its first word there): a question costs a lookup per word, not a pass
+    over every name. Of a concept's names found, the longest counts (the first listed among
+    equals), and concepts keep the mapping's order, as a scan of every name would.
+    """
+    normal_text = _normal(text)
+    padded = f" {normal_text} "
+    table = _name_table(names)
+    # concept id -> (its place in the mapping, -length, name's place, name) of its best name
+    best: dict[str, tuple[int, int, int, str]] = {}
+    for word in frozenset(normal_text.split(" ")):
+        for place, order, concept_id, normal in table.get(word, ()):
+            if f" {normal} " not in padded:
+                continue
+            found = best.get(concept_id)
+            if found is None or (-len(normal), order) < (found[1], found[2]):
+                best[concept_id] = (place, -len(normal), order, normal)
+    matched = {
+        concept_id: found[3] for concept_id, found in sorted(best.items(), key=lambda i: i[1][0])
+    }
     kept = [
         concept_id
         for concept_id, normal in matched.items()

@@ -30,9 +30,9 @@ a proxy (from the environment or `proxy=`) are left to urllib, unchanged.
 
 from __future__ import annotations
 
+import copy
 import http.client
 import io
-import os
 import re
 import select
 import socket
@@ -45,8 +45,11 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import SplitResult, urlsplit
 
 from slack_bolt import App
+from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
+
+from bot.process import current_pid
 
 # Idle connections kept per host; more concurrent calls than this open extra connections that
 # are closed after use rather than kept.
@@ -136,7 +139,7 @@ class ConnectionPool:
         # (scheme, host) -> whether no proxy applies: read from the environment once, not per
         # request (Bolt makes a client per request; scanning os.environ costs ~0.2 ms).
         self.direct: dict[tuple[str, str], bool] = {}
-        self._pid = os.getpid()
+        self._pid = current_pid()
 
     def connect(self, key: tuple[str, str, int]) -> Connection:
         """A new connection (not yet opened: it connects on its first request)."""
@@ -150,28 +153,35 @@ class ConnectionPool:
         return Connection(scheme, host, port, timeout=self._timeout, context=context)
 
     def acquire(self, key: tuple[str, str, int]) -> tuple[Connection, bool]:
-        """(connection, reused): an idle live one if there is one, else a new one."""
-        with self._lock:
-            if self._pid != os.getpid():
-                # Forked: the parent uses these sockets too. Closing drops only this process's
-                # descriptors (no shutdown is sent), so the parent's connections stay up.
-                inherited, self._idle = self._idle, {}
-                self._pid = os.getpid()
-                for connections in inherited.values():
-                    for connection in connections:
-                        connection.close()
-            idle = self._idle.get(key, [])
-            while idle:
-                connection = idle.pop()
-                if not _is_dropped(connection):
-                    return connection, True
-                connection.close()
-        return self.connect(key), False
+        """(connection, reused): an idle live one if there is one, else a new one.
+
+        An idle connection is taken under the lock and checked outside it: the check is a
+        system call, after which the thread must win the GIL back, and other threads would
+        wait for the lock all that while (under the end-to-end benchmark's load, a py-spy
+        profile put taking the lock at a quarter of the pooled call's CPU).
+        """
+        while True:
+            with self._lock:
+                if self._pid != current_pid():
+                    # Forked: the parent uses these sockets too. Closing drops only this
+                    # process's descriptors (no shutdown is sent), so its connections stay up.
+                    inherited, self._idle = self._idle, {}
+                    self._pid = current_pid()
+                    for connections in inherited.values():
+                        for inherited_connection in connections:
+                            inherited_connection.close()
+                idle = self._idle.get(key)
+                taken = idle.pop() if idle else None
+            if taken is None:
+                return self.connect(key), False
+            if not _is_dropped(taken):
+                return taken, True
+            taken.close()
 
     def release(self, key: tuple[str, str, int], connection: Connection) -> None:
         """Keep a connection whose last response left it open for the next call."""
         with self._lock:
-            if self._pid == os.getpid():
+            if self._pid == current_pid():
                 idle = self._idle.setdefault(key, [])
                 if len(idle) < MAX_IDLE_PER_HOST:
                     idle.append(connection)
@@ -285,24 +295,18 @@ class PooledWebClient(WebClient):
     def for_request(self, token: str | None, team_id: str | None) -> PooledWebClient:
         """A client with this one's settings and connections, for one request's context.
 
-        slack_sdk's constructor writes its default User-Agent into the headers dict it is given:
-        handing it this client's own dict (as Bolt does) would drop the "peerbot/x" prefix from
-        both clients, so the new one gets a copy and keeps this one's User-Agent.
+        A copy of this client with its own token, team, headers and retry handlers, as Bolt's
+        per-request `WebClient(...)` has, without running slack_sdk's constructor twice a request
+        (Bolt's client, then this one): it rebuilds the User-Agent and scans the environment for
+        proxies each time (~12 us of a mention's CPU; a copy takes under 1 us). The copy keeps
+        this client's User-Agent (slack_sdk's constructor would write its default one over the
+        "peerbot/x" prefix in the headers it is handed).
         """
-        client = PooledWebClient(
-            token=token,
-            base_url=self.base_url,
-            timeout=self.timeout,
-            ssl=self.ssl,
-            proxy=self.proxy,
-            headers=dict(self.headers),
-            team_id=team_id,
-            logger=self.logger,
-            retry_handlers=self.retry_handlers.copy() if self.retry_handlers else None,
-            pool=self.pool,
-        )
-        if "User-Agent" in self.headers:
-            client.headers["User-Agent"] = self.headers["User-Agent"]
+        client = copy.copy(self)
+        client.token = None if token is None else token.strip()
+        client.headers = dict(self.headers)
+        client.default_params = {} if team_id is None else {"team_id": team_id}
+        client.retry_handlers = list(self.retry_handlers)
         return client
 
     def close(self) -> None:
@@ -472,14 +476,20 @@ class PooledApp(App):
 
     Bolt (since 1.15) gives every request's context, hence every listener's `client`, a new
     `WebClient` built from the app client's settings, so a pooled app client alone would only
-    ever carry auth.test. This swaps that per-request client for a `PooledWebClient` with the
-    same token, team and settings that draws on the app client's pool. Any other client is left
-    as Bolt made it.
+    ever carry auth.test. With a `PooledWebClient` as the app client, the context gets
+    `for_request`'s copy instead (same token, team and settings, the app client's pool), and
+    the rest of what Bolt's `_init_context` puts there (logger, token, listener runner) as Bolt
+    does; `tests/slack/test_slack_http.py` compares the two contexts. Any other client is left
+    to Bolt.
     """
 
     def _init_context(self, req: BoltRequest) -> None:
-        super()._init_context(req)
         shared = self.client
-        if isinstance(shared, PooledWebClient):
-            token = req.context.client.token
-            req.context["client"] = shared.for_request(token, req.context.team_id)
+        if not isinstance(shared, PooledWebClient):
+            super()._init_context(req)
+            return
+        context = req.context
+        context["logger"] = get_bolt_app_logger(app_name=self.name, base_logger=self._base_logger)
+        context["token"] = self._token
+        context["client"] = shared.for_request(self._token, context.team_id)
+        context["listener_runner"] = self.listener_runner

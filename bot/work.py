@@ -33,7 +33,6 @@ import base64
 import hashlib
 import hmac
 import logging
-import os
 import secrets
 import socket
 import threading
@@ -44,6 +43,7 @@ from typing import Literal
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from bot.process import current_pid
 from bot.store import Job, StoreError, WorkStore
 from bot.store.behind import WriteBehind
 
@@ -140,7 +140,7 @@ class WorkQueue:
     @property
     def owner(self) -> str:
         """This process's lease name (the pid changes after gunicorn forks a worker)."""
-        return f"{self._instance}:{os.getpid()}"
+        return f"{self._instance}:{current_pid()}"
 
     def handle(self, kind: str, perform: Perform) -> None:
         """Use `perform` for jobs of `kind` (registered once, by the listener modules)."""

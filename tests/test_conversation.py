@@ -13,6 +13,7 @@ import pytest
 from bot.answer import Answer, Result
 from bot.config import ConfigError, load_settings
 from bot.conversation import (
+    _normal,
     concept_names,
     facet_ids,
     follow_up_question,
@@ -50,6 +51,7 @@ from bot.store import (
     migrate,
     schema_version,
 )
+from tests.golden_answers import golden_questions
 from tests.slack.fakes import block_kit_problems, texts
 
 NAMES = {
@@ -94,6 +96,39 @@ def test_named_concepts_match_whole_words_and_plurals() -> None:
     assert named_concepts("bridgerton season two", NAMES) == ()
     names = {"ps": ("peer specialist",), "cps": ("certified peer specialist",), **NAMES}
     assert named_concepts("funding for certified peer specialists?", names) == ("funding", "cps")
+
+
+def _named_by_scanning_every_name(text: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The definition `named_concepts` implements: every name looked for in the whole text."""
+    padded = f" {_normal(text)} "
+    matched = {}
+    for concept_id, concept_names_ in names.items():
+        hits = [n for name in concept_names_ if (n := _normal(name)) and f" {n} " in padded]
+        if hits:
+            matched[concept_id] = max(hits, key=len)
+    kept = [
+        concept_id
+        for concept_id, normal in matched.items()
+        if not any(len(o) > len(normal) and f" {normal} " in f" {o} " for o in matched.values())
+    ]
+    return tuple(sorted(kept, key=lambda concept_id: padded.find(f" {matched[concept_id]} ")))
+
+
+def test_named_concepts_finds_what_scanning_every_name_finds(real_kb: KnowledgeBase) -> None:
+    """Names are looked for only when their first word is in the text: on every development
+    and hostile question, every name and alias alone, and names run together, the concepts
+    found are those a scan of every name finds."""
+    names = dict(concept_names(real_kb))
+    every_name = [name for aliases in names.values() for name in aliases]
+    texts_ = [question for _, question in golden_questions()]
+    texts_ += every_name + [f"what about {name}s?" for name in every_name]
+    texts_ += [" and ".join(every_name[n : n + 3]) for n in range(0, len(every_name), 2)]
+    found = 0
+    for text in texts_:
+        expected = _named_by_scanning_every_name(text, names)
+        assert named_concepts(text, names) == expected, text
+        found += bool(expected)
+    assert found > len(every_name)  # the check saw names found, not only misses
 
 
 @pytest.mark.parametrize("text", ["thanks!", "ok got it", "Thank you :)", "👍"])

@@ -29,11 +29,11 @@ written (within `delay`); nobody can follow up on a reply, or edit the question,
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
 
+from bot.process import current_pid
 from bot.store.records import (
     Answered,
     Batch,
@@ -86,7 +86,7 @@ class WriteBehind:
         self._flush_to = 0
         self._closed = False
         self._thread: threading.Thread | None = None
-        self._pid = os.getpid()
+        self._pid = current_pid()
 
     # -- queueing ---------------------------------------------------------------------------
 
@@ -110,11 +110,11 @@ class WriteBehind:
 
     def _add(self, put: Callable[[_Pending], None]) -> None:
         with self._ready:
-            if self._pid != os.getpid():
+            if self._pid != current_pid():
                 # Forked after rows were queued (not gunicorn's case): they are the parent's.
                 self._pending, self._thread = _Pending(), None
                 self._queued = self._done = self._flush_to = 0
-                self._pid = os.getpid()
+                self._pid = current_pid()
             first = not self._pending
             put(self._pending)
             self._queued += 1
@@ -135,7 +135,7 @@ class WriteBehind:
         `timeout` (the database is down: they stay queued and are tried again)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._ready:
-            if self._pid != os.getpid():
+            if self._pid != current_pid():
                 return True
             target = self._queued
             if self._done >= target:

@@ -9,7 +9,6 @@ on by itself once the database is back.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
+from bot.process import current_pid
 from bot.store.dialect import POSTGRES, Dialect
 from bot.store.records import StoreError
 
@@ -60,7 +60,7 @@ class PostgresDatabase:
         self.where = describe(url)
         self._lock = threading.Lock()
         self._idle: list[psycopg.Connection[Any]] = []
-        self._pid = os.getpid()
+        self._pid = current_pid()
 
     def _connect(self) -> psycopg.Connection[Any]:
         try:
@@ -77,10 +77,10 @@ class PostgresDatabase:
 
     def _take(self) -> psycopg.Connection[Any]:
         with self._lock:
-            if self._pid != os.getpid():
+            if self._pid != current_pid():
                 # Inherited from the parent across a fork: never use (or close) its sockets.
                 self._idle = []
-                self._pid = os.getpid()
+                self._pid = current_pid()
             while self._idle:
                 connection = self._idle.pop()
                 if not connection.closed:
@@ -92,7 +92,7 @@ class PostgresDatabase:
             connection.close()
             return
         with self._lock:
-            if self._pid == os.getpid() and len(self._idle) < _KEEP_IDLE:
+            if self._pid == current_pid() and len(self._idle) < _KEEP_IDLE:
                 self._idle.append(connection)
                 return
         connection.close()
@@ -125,6 +125,6 @@ class PostgresDatabase:
     def close(self) -> None:
         """Close this process's idle connections."""
         with self._lock:
-            idle, self._idle = (self._idle if self._pid == os.getpid() else []), []
+            idle, self._idle = (self._idle if self._pid == current_pid() else []), []
         for connection in idle:
             connection.close()

@@ -38,7 +38,6 @@ process dies" rests on it):
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -46,6 +45,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bot.process import current_pid
 from bot.store.dialect import SQLITE, Dialect
 from bot.store.records import StoreError
 
@@ -107,10 +107,10 @@ class SQLiteDatabase:
     def connect(self) -> Iterator[sqlite3.Connection]:
         """A raw connection of this process, this thread's alone for the duration of the block."""
         with self._lock:
-            if self._pid != os.getpid():
+            if self._pid != current_pid():
                 # Inherited across a fork: never use (or close) the parent's connections.
                 self._idle = []
-                self._pid = os.getpid()
+                self._pid = current_pid()
             connection = self._idle.pop() if self._idle else None
         if connection is None:
             connection = self._open()
@@ -118,7 +118,7 @@ class SQLiteDatabase:
             yield connection
         finally:
             with self._lock:
-                keep = self._pid == os.getpid() and len(self._idle) < _KEEP_IDLE
+                keep = self._pid == current_pid() and len(self._idle) < _KEEP_IDLE
                 if keep:
                     self._idle.append(connection)
             if not keep:
@@ -151,7 +151,7 @@ class SQLiteDatabase:
     def close(self) -> None:
         """Close this process's idle connections (a later use opens new ones)."""
         with self._lock:
-            idle, self._idle = (self._idle if self._pid == os.getpid() else []), []
+            idle, self._idle = (self._idle if self._pid == current_pid() else []), []
         for connection in idle:
             connection.close()
 

@@ -22,6 +22,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from slack_bolt import App, BoltRequest
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
@@ -30,7 +32,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.app import make_client
 from bot.config import load_settings
-from bot.slack_http import PooledWebClient
+from bot.slack_http import PooledApp, PooledWebClient
 from tests.slack.conftest import LiveApp
 from tests.slack.fakes import BOT_TOKEN, BOT_USER_ID, FakeSlack, app_mention
 
@@ -104,6 +106,43 @@ def test_a_per_request_client_keeps_the_user_agent_prefix(keep_alive_slack: Fake
     client.chat_postMessage(channel="C1", text="hi")
     calls = keep_alive_slack.calls_to("chat.postMessage")
     assert [call.headers["user-agent"].split()[0] for call in calls] == ["peerbot/test"] * 3
+
+
+def test_a_request_context_holds_what_bolt_puts_there_with_a_pooled_client() -> None:
+    """PooledApp builds the per-request context itself (no throwaway WebClient): the same keys
+    and values as Bolt's own `_init_context`, the client a copy of the app's on its pool."""
+    body = json.dumps({"type": "event_callback", "team_id": "T0TEAM", "event": {}})
+    handlers = [RateLimitErrorRetryHandler(max_retry_count=1)]
+    plain_client = WebClient(
+        token=BOT_TOKEN, base_url="http://127.0.0.1:9/api/", retry_handlers=handlers
+    )
+    pooled_client = _client("http://127.0.0.1:9/api/", retry_handlers=handlers)
+    contexts = []
+    for app_class, client in ((App, plain_client), (PooledApp, pooled_client)):
+        app = app_class(
+            name="peerbot-test",
+            client=client,
+            signing_secret="secret",
+            token_verification_enabled=False,
+        )
+        request = BoltRequest(body=body, headers={"content-type": ["application/json"]})
+        app._init_context(request)
+        contexts.append((app, request.context))
+    (bolt_app, bolt), (pooled_app, ours) = contexts
+    assert set(ours) == set(bolt)
+    assert ours["token"] == bolt["token"] == BOT_TOKEN
+    assert ours["logger"].name == bolt["logger"].name
+    assert ours["listener_runner"] is pooled_app.listener_runner
+    made = ours["client"]
+    assert isinstance(made, PooledWebClient) and made is not pooled_client
+    assert made.pool is pooled_client.pool
+    assert (made.token, made.default_params) == (BOT_TOKEN, {"team_id": "T0TEAM"})
+    assert made.default_params == bolt["client"].default_params
+    assert made.retry_handlers == bolt["client"].retry_handlers == handlers
+    made.headers["X-Changed"] = "by one listener"
+    made.retry_handlers.clear()
+    assert "X-Changed" not in pooled_client.headers and pooled_client.retry_handlers == handlers
+    assert bolt_app.client is plain_client
 
 
 def test_concurrent_calls_each_get_their_own_connection(keep_alive_slack: FakeSlack) -> None:
