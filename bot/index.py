@@ -676,8 +676,10 @@ class SnippetIndex:
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
-        # Each snippet's (topic keys, role keys) for suggestions, made on first use.
-        self._labels: dict[int, _LabelKeys] = {}
+        # The label keys for suggestions of each (topics, roles) pair snippets have, made on
+        # first use: far fewer pairs than snippets, so a large knowledge base's declined
+        # questions do not build them candidate by candidate.
+        self._labels: dict[tuple[tuple[str, ...], tuple[str, ...]], _LabelKeys] = {}
         # Each source's citation fields for `Result` (the same strings for all its passages).
         self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
 
@@ -1836,12 +1838,13 @@ class SnippetIndex:
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
         weights: dict[tuple[str, str], float] = {}
-        labels = self._labels
+        labels, snippets = self._labels, self.kb.snippets
         for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
-            found = labels.get(doc_id)
+            snippet = snippets[doc_id]
+            pair = (snippet.topics, snippet.roles)
+            found = labels.get(pair)
             if found is None:
-                snippet = self.kb.snippets[doc_id]
-                found = labels[doc_id] = (
+                found = labels[pair] = (
                     *((("topic", topic), False) for topic in snippet.topics),
                     *((("role", role), True) for role in snippet.roles),
                 )

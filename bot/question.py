@@ -303,11 +303,12 @@ class QuestionReader:
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
-            before = raws[: self._raw_index(raws, best)]
-            if _POINTING_RE.search(ask) or (
-                _PERSON_POINTING_RE.search(ask) and _names_someone(before)
-            ):
-                ask = self._with_context(ask, before)
+            # (Found only for an ask that points: finding it cleans the sentences again.)
+            pointing = _POINTING_RE.search(ask) is not None
+            if pointing or _PERSON_POINTING_RE.search(ask):
+                before = raws[: self._raw_index(raws, best)]
+                if pointing or _names_someone(before):
+                    ask = self._with_context(ask, before)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -622,19 +623,30 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     # pieces and text, where IGNORECASE is lower-casing.
     worded = [p for p in pieces if _RUN_RE.match(p)]
     needs = Needs({n: frozenset(_RUN_RE.findall(p.lower())) for n, p in enumerate(worded)})
-    first_characters = "".join({p[0] for p in pieces if not _RUN_RE.match(p)})
+    others = [p for p in pieces if not _RUN_RE.match(p)]
     ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
+    order = {piece: number for number, piece in enumerate(pieces)}
+
+    @lru_cache(maxsize=512)
+    def narrowed(chosen: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(
+            r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in chosen) + r")(?![\w$])",
+            re.IGNORECASE,
+        )
 
     def spell(text: str) -> str:
         text = normalize_quotes(text)
-        if (
-            ascii_pieces
-            and text.isascii()
-            and not needs.any_met(frozenset(_RUN_RE.findall(text.lower())))
-            and not any(character in text for character in first_characters)
-        ):
+        if not (ascii_pieces and text.isascii()):
+            return pattern.sub(replace, text)
+        # Only the pieces that can match this text, in the pattern's order: at each position
+        # the same alternative wins (the others match nowhere), and the regex tries a few
+        # alternatives per position instead of hundreds.
+        chosen = [worded[number] for number in needs.met(frozenset(_RUN_RE.findall(text.lower())))]
+        chosen += [piece for piece in others if piece[0] in text]
+        if not chosen:
             return text  # the pattern cannot match: sub would return the text as it is
-        return pattern.sub(replace, text)
+        chosen.sort(key=order.__getitem__)
+        return narrowed(tuple(chosen)).sub(replace, text)
 
     return spell
 
