@@ -676,10 +676,8 @@ class SnippetIndex:
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
-        # The label keys for suggestions of each (topics, roles) pair snippets have, made on
-        # first use: far fewer pairs than snippets, so a large knowledge base's declined
-        # questions do not build them candidate by candidate.
-        self._labels: dict[tuple[tuple[str, ...], tuple[str, ...]], _LabelKeys] = {}
+        # Each snippet's label keys for suggestions (`_label_keys`), made on first use.
+        self._labels: list[_LabelKeys] | None = None
         # Each source's citation fields for `Result` (the same strings for all its passages).
         self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
 
@@ -1833,21 +1831,37 @@ class SnippetIndex:
         evidence = [hit.evidence for hit in examined]
         return self._suggest(_Examined(top, evidence, evidence), named_roles)
 
+    def _label_keys(self) -> list[_LabelKeys]:
+        """Each snippet's ((kind, id), whether a role) label keys, by doc id, made once.
+
+        One list of shared tuples (snippets repeat a few (topics, roles) pairs): a declined
+        question reads its 40 candidates' keys from it rather than from 40 snippet objects
+        scattered over a large knowledge base's memory. Published as one object.
+        """
+        labels = self._labels
+        if labels is None:
+            shared: dict[tuple[tuple[str, ...], tuple[str, ...]], _LabelKeys] = {}
+            labels = []
+            for snippet in self.kb.snippets:
+                pair = (snippet.topics, snippet.roles)
+                found = shared.get(pair)
+                if found is None:
+                    found = shared[pair] = (
+                        *((("topic", topic), False) for topic in snippet.topics),
+                        *((("role", role), True) for role in snippet.roles),
+                    )
+                labels.append(found)
+            self._labels = labels
+        return labels
+
     def _suggest(self, examined: _Examined, named_roles: Sequence[str]) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = [
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
         weights: dict[tuple[str, str], float] = {}
-        labels, snippets = self._labels, self.kb.snippets
+        labels = self._label_keys()
         for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
-            snippet = snippets[doc_id]
-            pair = (snippet.topics, snippet.roles)
-            found = labels.get(pair)
-            if found is None:
-                found = labels[pair] = (
-                    *((("topic", topic), False) for topic in snippet.topics),
-                    *((("role", role), True) for role in snippet.roles),
-                )
+            found = labels[doc_id]
             # Topics count a passage's evidence, roles half of it; in passage order, as sums.
             for key, half in found:
                 weights[key] = weights.get(key, 0.0) + (evidence / 2 if half else evidence)
