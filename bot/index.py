@@ -908,7 +908,9 @@ class SnippetIndex:
             query_terms.append(term)
             if position in checked or position in question.implicit_positions:
                 continue
-            concept = concepts.setdefault(term, _Concept(term, {frozenset([term])}))
+            concept = concepts.get(term)
+            if concept is None:
+                concept = concepts[term] = _Concept(term, {frozenset([term])})
             concepts_by_position[position] = concept
         named: list[str] = []
         name_spans: set[int] = set()
@@ -951,11 +953,12 @@ class SnippetIndex:
             question_words, concepts_by_position, skipped, self._weight
         ):
             concepts.pop(merged, None)
+        fillers = filler_terms()
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
             concept.weight = self._concept_weight(concept) or self._unknown_weight
-            if concept.term in filler_terms():
+            if concept.term in fillers:
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
         # Found by any of its names, but weighed as the words the question used: counting the
         # aliases' passages too would make a name weigh less than what surrounds it.
@@ -966,7 +969,7 @@ class SnippetIndex:
             for position, concept in concepts_by_position.items()
             if position not in name_spans
             and position not in question.frame_positions
-            and concept.term not in filler_terms()
+            and concept.term not in fillers
         ]
         # A word the passages lack next to the concept ("what is *telehealth* peer support")
         # asks about something else, so it rules the card out; known words count up to a limit.
