@@ -72,6 +72,11 @@ class Needs:
         """Words one of which a text must have to include a set (None: a set is empty)."""
         return None if self._always else self._keys
 
+    @property
+    def sets(self) -> list[frozenset[str]]:
+        """The word sets, by number."""
+        return list(self._needs.values())
+
     def any_met(self, present: Set[str]) -> bool:
         """Whether `present` includes one of the sets."""
         if self._always:
@@ -101,6 +106,11 @@ class Cues:
             self._pieces[number] = tuple(pieces)
             needs[number] = frozenset(word for piece in pieces if piece for word in piece)
         self._needs = Needs(needs)
+
+    @property
+    def word_sets(self) -> list[frozenset[str]]:
+        """Each cue's literal words (a text lacking one of a set cannot match that cue)."""
+        return self._needs.sets
 
     def _candidates(self, present: Set[str]) -> list[int]:
         """The cues whose literal words are all in `present`, in cue order."""

@@ -176,16 +176,17 @@ class QuestionReader:
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
-        # Which frames' cues a word may trigger: a question is tried only on the frames it has a
-        # key word of (`Cues.possible`), in lexicon order, not on every frame in turn.
-        self._always_frames: list[int] = []
-        self._frames_by_word: dict[str, list[int]] = {}
+        # Every frame's cues' word sets in one `Needs`: the frames a question can match
+        # (`Cues.possible`) are found with one lookup over its words, then tried in lexicon
+        # order, instead of asking each frame sharing a word with it in turn.
+        frame_of_set: list[int] = []
+        word_sets: dict[int, frozenset[str]] = {}
         for number, (_, cues, _, _) in enumerate(self._frames):
-            cue_keys = cues.keys
-            if cue_keys is None:
-                self._always_frames.append(number)
-            for word in cue_keys or ():
-                self._frames_by_word.setdefault(word, []).append(number)
+            for word_set in cues.word_sets:
+                word_sets[len(frame_of_set)] = word_set
+                frame_of_set.append(number)
+        self._frame_cue_sets = Needs(word_sets)
+        self._frame_of_set = frame_of_set
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -447,12 +448,11 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        tried = set(self._always_frames)
-        for word in present.intersection(self._frames_by_word):
-            tried.update(self._frames_by_word[word])
-        for number in sorted(tried):
+        frame_of_set = self._frame_of_set
+        possible = {frame_of_set[found] for found in self._frame_cue_sets.met(present)}
+        for number in sorted(possible):
             candidate, cues, unless, cue_texts = self._frames[number]
-            if not cues.possible(present) or unless.search(ask_words, present):
+            if unless.search(ask_words, present):
                 continue
             match = cues.search(ask_words, present)
             if match is None:
