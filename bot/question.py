@@ -176,17 +176,17 @@ class QuestionReader:
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
-        # Every frame's cues' word sets in one `Needs`: the frames a question can match
-        # (`Cues.possible`) are found with one lookup over its words, then tried in lexicon
-        # order, instead of asking each frame sharing a word with it in turn.
-        frame_of_set: list[int] = []
-        word_sets: dict[int, frozenset[str]] = {}
+        # Every frame's cue word sets under the word each is filed by (`Needs`): the frames a
+        # question can match (`Cues.possible`) come from one intersection with its words and
+        # a few subset checks, then are tried in lexicon order, instead of asking each frame
+        # sharing a word with it in turn.
+        self._always_frames: list[int] = []
+        self._frame_sets: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for number, (_, cues, _, _) in enumerate(self._frames):
-            for word_set in cues.word_sets:
-                word_sets[len(frame_of_set)] = word_set
-                frame_of_set.append(number)
-        self._frame_cue_sets = Needs(word_sets)
-        self._frame_of_set = frame_of_set
+            if cues.needs.always:
+                self._always_frames.append(number)
+            for word, word_set in cues.needs.filed():
+                self._frame_sets.setdefault(word, []).append((number, word_set))
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -448,8 +448,12 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        frame_of_set = self._frame_of_set
-        possible = {frame_of_set[found] for found in self._frame_cue_sets.met(present)}
+        possible = set(self._always_frames)
+        frame_sets = self._frame_sets
+        for word in present.intersection(frame_sets):
+            for number, word_set in frame_sets[word]:
+                if number not in possible and word_set <= present:
+                    possible.add(number)
         for number in sorted(possible):
             candidate, cues, unless, cue_texts = self._frames[number]
             if unless.search(ask_words, present):
@@ -599,10 +603,6 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     if not folded and not exact:
         return lambda text: text
     pieces = sorted({*folded, *exact}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in pieces) + r")(?![\w$])",
-        re.IGNORECASE,
-    )
 
     def replace(match: re.Match[str]) -> str:
         found = match.group(1)
@@ -626,7 +626,10 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     others = [p for p in pieces if not _RUN_RE.match(p)]
     ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
     order = {piece: number for number, piece in enumerate(pieces)}
+    every_piece = tuple(pieces)
 
+    # The pattern of the given pieces (all of them for text the prefilter cannot read), compiled
+    # on first use: a start-up compiling all ~180 pieces paid about a millisecond for it.
     @lru_cache(maxsize=512)
     def narrowed(chosen: tuple[str, ...]) -> re.Pattern[str]:
         return re.compile(
@@ -637,7 +640,7 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     def spell(text: str) -> str:
         text = normalize_quotes(text)
         if not (ascii_pieces and text.isascii()):
-            return pattern.sub(replace, text)
+            return narrowed(every_piece).sub(replace, text)
         # Only the pieces that can match this text, in the pattern's order: at each position
         # the same alternative wins (the others match nowhere), and the regex tries a few
         # alternatives per position instead of hundreds.
