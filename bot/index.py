@@ -1302,6 +1302,7 @@ class SnippetIndex:
         # Each concept's weight where the passage holds it: one column per concept.
         parts = np.where(held, weights, 0.0)
         about_place: np.ndarray | None = None
+        with_term = self._source_word_index().with_term
         for number, concept in enumerate(concepts):
             if concept.term in place_terms:
                 if about_place is None:
@@ -1319,7 +1320,9 @@ class SnippetIndex:
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
                 parts[:, number] = concept.weight * present
-            else:
+            elif len(concept.alternatives) > 1 or concept.term in with_term:
+                # (A concept worded only by its own term that no work's words hold is described
+                # by no work: `_in_source` would say None.)
                 described = self._in_source(concept.alternatives, doc_ids)
                 if described is not None:
                     parts[described & ~held[:, number], number] = SOURCE_FACTOR * concept.weight
