@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
@@ -604,17 +604,20 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
         return lambda text: text
     pieces = sorted({*folded, *exact}, key=len, reverse=True)
 
-    def replace(match: re.Match[str]) -> str:
-        found = match.group(1)
+    def replacement(found: str, text: str, end: int) -> str:
+        """What a piece matched as `found`, ending at `end` of `text`, is replaced by."""
         means = exact[found] if found in exact else folded.get(found.casefold())
         if means is None:
             return found
         # "certified peer" means "certified peer specialist", but "certified peer specialist"
         # is already spelled out: no "specialist specialist".
         rest = means[len(found) :] if means.casefold().startswith(found.casefold()) else ""
-        if rest.strip() and match.string[match.end() :].casefold().startswith(rest.casefold()):
+        if rest.strip() and text[end:].casefold().startswith(rest.casefold()):
             return found
         return f" {means} "
+
+    def replace(match: re.Match[str]) -> str:
+        return replacement(match.group(1), match.string, match.end())
 
     # What a match needs in the text, to skip the regex (hundreds of alternatives tried at
     # every position) on a text holding no shorthand: a piece starting with a word needs each
@@ -626,30 +629,57 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     others = [p for p in pieces if not _RUN_RE.match(p)]
     ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
     order = {piece: number for number, piece in enumerate(pieces)}
-    every_piece = tuple(pieces)
+    full: list[re.Pattern[str]] = []
 
-    # The pattern of the given pieces (all of them for text the prefilter cannot read), compiled
-    # on first use: a start-up compiling all ~180 pieces paid about a millisecond for it.
-    @lru_cache(maxsize=512)
-    def narrowed(chosen: tuple[str, ...]) -> re.Pattern[str]:
-        return re.compile(
-            r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in chosen) + r")(?![\w$])",
-            re.IGNORECASE,
-        )
+    def pattern() -> re.Pattern[str]:
+        """Every piece in one pattern, compiled on first use: only text the prefilter cannot
+        read needs it (a start-up compiling it paid about a millisecond)."""
+        if not full:
+            full.append(
+                re.compile(
+                    r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in pieces) + r")(?![\w$])",
+                    re.IGNORECASE,
+                )
+            )
+        return full[0]
+
+    # Where one piece matches, every start (overlapping too), as the pattern's lookarounds
+    # bound it; compiled once per piece (a pattern per combination of pieces cost a batch of
+    # distinct questions a compile for most questions).
+    @cache
+    def starts(piece: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w$/&])(?=(" + re.escape(piece) + r")(?![\w$]))", re.IGNORECASE)
 
     def spell(text: str) -> str:
         text = normalize_quotes(text)
         if not (ascii_pieces and text.isascii()):
-            return narrowed(every_piece).sub(replace, text)
-        # Only the pieces that can match this text, in the pattern's order: at each position
-        # the same alternative wins (the others match nowhere), and the regex tries a few
-        # alternatives per position instead of hundreds.
+            return pattern().sub(replace, text)
+        # Only the pieces that can match this text: at each position the pattern takes the
+        # first piece, in its order, that matches there (the others match nowhere), then goes
+        # on after the match, as below. Case-folding ASCII keeps a match's length.
         chosen = [worded[number] for number in needs.met(frozenset(_RUN_RE.findall(text.lower())))]
         chosen += [piece for piece in others if piece[0] in text]
         if not chosen:
             return text  # the pattern cannot match: sub would return the text as it is
-        chosen.sort(key=order.__getitem__)
-        return narrowed(tuple(chosen)).sub(replace, text)
+        found: list[tuple[int, int, int]] = []  # (start, the piece's place in order, end)
+        for piece in chosen:
+            rank = order[piece]
+            found += [
+                (match.start(), rank, match.start() + len(piece))
+                for match in starts(piece).finditer(text)
+            ]
+        if not found:
+            return text
+        found.sort()
+        parts: list[str] = []
+        done = 0
+        for start, _, end in found:
+            if start < done:
+                continue  # inside the last match, or a later piece at the same start
+            parts += [text[done:start], replacement(text[start:end], text, end)]
+            done = end
+        parts.append(text[done:])
+        return "".join(parts)
 
     return spell
 
