@@ -251,8 +251,11 @@ def worker(size: int, count: int, engines: Sequence[str]) -> None:
         prepare = built["tantivy"].pop("prepare")[0]
         prepared = {number: prepare(query) for number, query in enumerate(queries)}
     times: dict[str, dict[str, list[float]]] = {e: {"kernel": [], "search()": []} for e in built}
+    cpu_times: dict[str, dict[str, list[float]]] = {
+        e: {"kernel": [], "search()": []} for e in built
+    }
     results: dict[str, list[Any]] = {e: [] for e in built}
-    clock = time.perf_counter_ns
+    clock, cpu_clock = time.perf_counter_ns, time.thread_time_ns
     gc.disable()
     try:
         for number, (query, text) in enumerate(zip(queries, question_texts, strict=True)):
@@ -264,11 +267,14 @@ def worker(size: int, count: int, engines: Sequence[str]) -> None:
                     argument: Any = text if path == "search()" else query
                     if engine == "tantivy" and path == "kernel":
                         argument = prepared[number]
+                    cpu_start = cpu_clock()
                     start = clock()
                     result = run(argument)
                     elapsed = (clock() - start) / 1e6
+                    cpu = (cpu_clock() - cpu_start) / 1e6
                     if timed:
                         times[engine][path].append(elapsed)
+                        cpu_times[engine][path].append(cpu)
                         if path == "kernel":
                             results[engine].append((number, result))
             if number % 64 == 0:
@@ -285,6 +291,7 @@ def worker(size: int, count: int, engines: Sequence[str]) -> None:
             "size": size,
             "build_s": build_s,
             "times_ms": times,
+            "cpu_ms": cpu_times,
             "tops": {e: {str(n): list(t) for n, t in v.items()} for e, v in tops.items()},
             "peak_mb": peak_rss_mb(),
         }
@@ -342,7 +349,28 @@ def rows_for(result: dict[str, Any]) -> tuple[list[list[object]], dict[str, floa
         "numba_kernel_p50": ref_p50,
         "numba_kernel_p99": ref_p99,
     }
+    cpu = result.get("cpu_ms", {})
+    cpu_reference = cpu.get("bm25s-numba", {}).get("kernel") or cpu.get("peerbot", {}).get("kernel")
+    if cpu_reference and cpu.get("peerbot", {}).get("search()"):
+        for stat in (50, 99):
+            figures[f"search_cpu_p{stat}"] = percentile(cpu["peerbot"]["search()"], stat)
+            figures[f"numba_kernel_cpu_p{stat}"] = percentile(cpu_reference, stat)
     return rows, figures
+
+
+def cpu_line(size: int, figures: dict[str, float]) -> str | None:
+    """The same runs in thread CPU time: what the search itself cost, without the time the
+    process was not running (a shared machine preempts it for milliseconds at a time, which a
+    wall-clock p99 counts; a longer path is preempted more often)."""
+    if "search_cpu_p50" not in figures:
+        return None
+    parts = []
+    for stat in ("p50", "p99"):
+        ours, theirs = figures[f"search_cpu_{stat}"], figures[f"numba_kernel_cpu_{stat}"]
+        parts.append(f"{stat} {ours:.3f} vs {theirs:.3f} ms ({ours / theirs:.2f}x)")
+    return f"{size:,}: peerbot search() vs bm25s-numba kernel in thread CPU time, " + ", ".join(
+        parts
+    )
 
 
 HEADERS = [
@@ -375,6 +403,11 @@ def run_all(
         peaks.append(f"{size:,}: {result['peak_mb']:.0f} MB")
     lines = [markdown_table(HEADERS, rows), ""]
     lines.append(f"Peak RSS of each worker (all engines built in it): {'; '.join(peaks)}.")
+    cpu_lines = [line for size in sizes if (line := cpu_line(size, figures[size])) is not None]
+    if cpu_lines:
+        lines += ["", "Thread CPU time of the same runs (`time.thread_time_ns`, no preemption):"]
+        lines += [f"- {line}" for line in cpu_lines]
+        lines.append("")
     if len(figures) > 1:
         smallest, largest = min(figures), max(figures)
         growth = figures[largest]["search_p99"] / figures[smallest]["search_p99"]

@@ -72,6 +72,19 @@ class Needs:
         """Words one of which a text must have to include a set (None: a set is empty)."""
         return None if self._always else self._keys
 
+    def filed(self) -> list[tuple[str, frozenset[str]]]:
+        """Each non-empty set with the word it is filed under (one of its own words)."""
+        return [
+            (word, self._needs[number])
+            for word, numbers in self._by_word.items()
+            for number in numbers
+        ]
+
+    @property
+    def always(self) -> bool:
+        """Whether a set is empty (any text includes it)."""
+        return bool(self._always)
+
     def any_met(self, present: Set[str]) -> bool:
         """Whether `present` includes one of the sets."""
         if self._always:
@@ -101,6 +114,11 @@ class Cues:
             self._pieces[number] = tuple(pieces)
             needs[number] = frozenset(word for piece in pieces if piece for word in piece)
         self._needs = Needs(needs)
+
+    @property
+    def needs(self) -> Needs:
+        """Each cue's literal words (a text lacking one of a set cannot match that cue)."""
+        return self._needs
 
     def _candidates(self, present: Set[str]) -> list[int]:
         """The cues whose literal words are all in `present`, in cue order."""

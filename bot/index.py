@@ -724,8 +724,8 @@ class SnippetIndex:
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
-        # Each snippet's (topic keys, role keys) for suggestions, made on first use.
-        self._labels: dict[int, _LabelKeys] = {}
+        # Each snippet's label keys for suggestions (`_label_keys`), made on first use.
+        self._labels: list[_LabelKeys] | None = None
         # Each source's citation fields for `Result` (the same strings for all its passages).
         self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
 
@@ -956,7 +956,9 @@ class SnippetIndex:
             query_terms.append(term)
             if position in checked or position in question.implicit_positions:
                 continue
-            concept = concepts.setdefault(term, _Concept(term, {frozenset([term])}))
+            concept = concepts.get(term)
+            if concept is None:
+                concept = concepts[term] = _Concept(term, {frozenset([term])})
             concepts_by_position[position] = concept
         named: list[str] = []
         name_spans: set[int] = set()
@@ -999,11 +1001,12 @@ class SnippetIndex:
             question_words, concepts_by_position, skipped, self._weight
         ):
             concepts.pop(merged, None)
+        fillers = filler_terms()
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
             concept.weight = self._concept_weight(concept) or self._unknown_weight
-            if concept.term in filler_terms():
+            if concept.term in fillers:
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
         # Found by any of its names, but weighed as the words the question used: counting the
         # aliases' passages too would make a name weigh less than what surrounds it.
@@ -1014,7 +1017,7 @@ class SnippetIndex:
             for position, concept in concepts_by_position.items()
             if position not in name_spans
             and position not in question.frame_positions
-            and concept.term not in filler_terms()
+            and concept.term not in fillers
         ]
         # A word the passages lack next to the concept ("what is *telehealth* peer support")
         # asks about something else, so it rules the card out; known words count up to a limit.
@@ -1347,6 +1350,7 @@ class SnippetIndex:
         # Each concept's weight where the passage holds it: one column per concept.
         parts = np.where(held, weights, 0.0)
         about_place: np.ndarray | None = None
+        with_term = self._source_word_index().with_term
         for number, concept in enumerate(concepts):
             if concept.term in place_terms:
                 if about_place is None:
@@ -1364,7 +1368,9 @@ class SnippetIndex:
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
                 parts[:, number] = concept.weight * present
-            else:
+            elif len(concept.alternatives) > 1 or concept.term in with_term:
+                # (A concept worded only by its own term that no work's words hold is described
+                # by no work: `_in_source` would say None.)
                 described = self._in_source(concept.alternatives, doc_ids)
                 if described is not None:
                     parts[described & ~held[:, number], number] = SOURCE_FACTOR * concept.weight
@@ -1922,20 +1928,37 @@ class SnippetIndex:
         evidence = [hit.evidence for hit in examined]
         return self._suggest(_Examined(top, evidence, evidence), named_roles)
 
+    def _label_keys(self) -> list[_LabelKeys]:
+        """Each snippet's ((kind, id), whether a role) label keys, by doc id, made once.
+
+        One list of shared tuples (snippets repeat a few (topics, roles) pairs): a declined
+        question reads its 40 candidates' keys from it rather than from 40 snippet objects
+        scattered over a large knowledge base's memory. Published as one object.
+        """
+        labels = self._labels
+        if labels is None:
+            shared: dict[tuple[tuple[str, ...], tuple[str, ...]], _LabelKeys] = {}
+            labels = []
+            for snippet in self.kb.snippets:
+                pair = (snippet.topics, snippet.roles)
+                found = shared.get(pair)
+                if found is None:
+                    found = shared[pair] = (
+                        *((("topic", topic), False) for topic in snippet.topics),
+                        *((("role", role), True) for role in snippet.roles),
+                    )
+                labels.append(found)
+            self._labels = labels
+        return labels
+
     def _suggest(self, examined: _Examined, named_roles: Sequence[str]) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = [
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
         weights: dict[tuple[str, str], float] = {}
-        labels = self._labels
+        labels = self._label_keys()
         for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
-            found = labels.get(doc_id)
-            if found is None:
-                snippet = self.kb.snippets[doc_id]
-                found = labels[doc_id] = (
-                    *((("topic", topic), False) for topic in snippet.topics),
-                    *((("role", role), True) for role in snippet.roles),
-                )
+            found = labels[doc_id]
             # Topics count a passage's evidence, roles half of it; in passage order, as sums.
             for key, half in found:
                 weights[key] = weights.get(key, 0.0) + (evidence / 2 if half else evidence)

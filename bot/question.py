@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
@@ -206,16 +206,17 @@ class QuestionReader:
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
-        # Which frames' cues a word may trigger: a question is tried only on the frames it has a
-        # key word of (`Cues.possible`), in lexicon order, not on every frame in turn.
+        # Every frame's cue word sets under the word each is filed by (`Needs`): the frames a
+        # question can match (`Cues.possible`) come from one intersection with its words and
+        # a few subset checks, then are tried in lexicon order, instead of asking each frame
+        # sharing a word with it in turn.
         self._always_frames: list[int] = []
-        self._frames_by_word: dict[str, list[int]] = {}
+        self._frame_sets: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for number, (_, cues, _, _) in enumerate(self._frames):
-            cue_keys = cues.keys
-            if cue_keys is None:
+            if cues.needs.always:
                 self._always_frames.append(number)
-            for word in cue_keys or ():
-                self._frames_by_word.setdefault(word, []).append(number)
+            for word, word_set in cues.needs.filed():
+                self._frame_sets.setdefault(word, []).append((number, word_set))
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -334,13 +335,16 @@ class QuestionReader:
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
-            before = raws[: self._raw_index(raws, best)]
-            if _POINTING_RE.search(ask) or (
-                _PERSON_POINTING_RE.search(ask) and _names_someone(before)
-            ):
-                ask = self._with_context(ask, before)
-            elif _CHOICE_ASK_RE.search(ask) and _NAMES_SIDES_RE.search(" ".join(before)):
-                ask = self._with_sides(ask, before)
+            # (Found only for an ask that points or chooses: finding it cleans the sentences
+            # again.)
+            pointing = _POINTING_RE.search(ask) is not None
+            choosing = _CHOICE_ASK_RE.search(ask) is not None
+            if pointing or choosing or _PERSON_POINTING_RE.search(ask):
+                before = raws[: self._raw_index(raws, best)]
+                if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
+                    ask = self._with_context(ask, before)
+                elif choosing and _NAMES_SIDES_RE.search(" ".join(before)):
+                    ask = self._with_sides(ask, before)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -521,12 +525,15 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        tried = set(self._always_frames)
-        for word in present.intersection(self._frames_by_word):
-            tried.update(self._frames_by_word[word])
-        for number in sorted(tried):
+        possible = set(self._always_frames)
+        frame_sets = self._frame_sets
+        for word in present.intersection(frame_sets):
+            for number, word_set in frame_sets[word]:
+                if number not in possible and word_set <= present:
+                    possible.add(number)
+        for number in sorted(possible):
             candidate, cues, unless, cue_texts = self._frames[number]
-            if not cues.possible(present) or unless.search(ask_words, present):
+            if unless.search(ask_words, present):
                 continue
             match = cues.search(ask_words, present)
             if match is None:
@@ -673,22 +680,21 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     if not folded and not exact:
         return lambda text: text
     pieces = sorted({*folded, *exact}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in pieces) + r")(?![\w$])",
-        re.IGNORECASE,
-    )
 
-    def replace(match: re.Match[str]) -> str:
-        found = match.group(1)
+    def replacement(found: str, text: str, end: int) -> str:
+        """What a piece matched as `found`, ending at `end` of `text`, is replaced by."""
         means = exact[found] if found in exact else folded.get(found.casefold())
         if means is None:
             return found
         # "certified peer" means "certified peer specialist", but "certified peer specialist"
         # is already spelled out: no "specialist specialist".
         rest = means[len(found) :] if means.casefold().startswith(found.casefold()) else ""
-        if rest.strip() and match.string[match.end() :].casefold().startswith(rest.casefold()):
+        if rest.strip() and text[end:].casefold().startswith(rest.casefold()):
             return found
         return f" {means} "
+
+    def replace(match: re.Match[str]) -> str:
+        return replacement(match.group(1), match.string, match.end())
 
     # What a match needs in the text, to skip the regex (hundreds of alternatives tried at
     # every position) on a text holding no shorthand: a piece starting with a word needs each
@@ -697,19 +703,60 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     # pieces and text, where IGNORECASE is lower-casing.
     worded = [p for p in pieces if _RUN_RE.match(p)]
     needs = Needs({n: frozenset(_RUN_RE.findall(p.lower())) for n, p in enumerate(worded)})
-    first_characters = "".join({p[0] for p in pieces if not _RUN_RE.match(p)})
+    others = [p for p in pieces if not _RUN_RE.match(p)]
     ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
+    order = {piece: number for number, piece in enumerate(pieces)}
+    full: list[re.Pattern[str]] = []
+
+    def pattern() -> re.Pattern[str]:
+        """Every piece in one pattern, compiled on first use: only text the prefilter cannot
+        read needs it (a start-up compiling it paid about a millisecond)."""
+        if not full:
+            full.append(
+                re.compile(
+                    r"(?<![\w$/&])(" + "|".join(re.escape(p) for p in pieces) + r")(?![\w$])",
+                    re.IGNORECASE,
+                )
+            )
+        return full[0]
+
+    # Where one piece matches, every start (overlapping too), as the pattern's lookarounds
+    # bound it; compiled once per piece (a pattern per combination of pieces cost a batch of
+    # distinct questions a compile for most questions).
+    @cache
+    def starts(piece: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w$/&])(?=(" + re.escape(piece) + r")(?![\w$]))", re.IGNORECASE)
 
     def spell(text: str) -> str:
         text = normalize_quotes(text)
-        if (
-            ascii_pieces
-            and text.isascii()
-            and not needs.any_met(frozenset(_RUN_RE.findall(text.lower())))
-            and not any(character in text for character in first_characters)
-        ):
+        if not (ascii_pieces and text.isascii()):
+            return pattern().sub(replace, text)
+        # Only the pieces that can match this text: at each position the pattern takes the
+        # first piece, in its order, that matches there (the others match nowhere), then goes
+        # on after the match, as below. Case-folding ASCII keeps a match's length.
+        chosen = [worded[number] for number in needs.met(frozenset(_RUN_RE.findall(text.lower())))]
+        chosen += [piece for piece in others if piece[0] in text]
+        if not chosen:
             return text  # the pattern cannot match: sub would return the text as it is
-        return pattern.sub(replace, text)
+        found: list[tuple[int, int, int]] = []  # (start, the piece's place in order, end)
+        for piece in chosen:
+            rank = order[piece]
+            found += [
+                (match.start(), rank, match.start() + len(piece))
+                for match in starts(piece).finditer(text)
+            ]
+        if not found:
+            return text
+        found.sort()
+        parts: list[str] = []
+        done = 0
+        for start, _, end in found:
+            if start < done:
+                continue  # inside the last match, or a later piece at the same start
+            parts += [text[done:start], replacement(text[start:end], text, end)]
+            done = end
+        parts.append(text[done:])
+        return "".join(parts)
 
     return spell
 

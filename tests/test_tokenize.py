@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.tokenize import STOP_WORDS, tokenize
+from bot.tokenize import _ASCII_TOKEN_RE, _TOKEN_RE, STOP_WORDS, tokenize, words
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,19 @@ def test_deterministic(text: str) -> None:
 def test_whitespace_split_gives_same_tokens(parts: list[str]) -> None:
     text = " ".join(parts)
     assert [token for part in text.split() for token in tokenize(part)] == tokenize(text)
+
+
+_ASCII_TEXT = st.text(alphabet=st.sampled_from("abcXYZ09 5.,:;-_'?!\t\n"), max_size=60) | st.text(
+    alphabet=st.characters(max_codepoint=127), max_size=60
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII_TEXT)
+def test_ascii_runs_are_the_unicode_pattern_s(text: str) -> None:
+    """ASCII text is split by a pattern without Unicode classes (faster): the same runs."""
+    assert _ASCII_TOKEN_RE.findall(text) == _TOKEN_RE.findall(text)
+    assert words(text) == [word.lower() for word in _TOKEN_RE.findall(text.lower())]
 
 
 def test_stemming_from_many_threads_gives_the_same_stems() -> None:
