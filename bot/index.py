@@ -1556,7 +1556,12 @@ class SnippetIndex:
                 # Both sides named is not yet a comparison: the passage must compare ("as much
                 # time on site as in the community", "equally effective", "a strength of DDA
                 # in comparison to"), not list where peers work.
-                if not type_missing and COMPARATIVE in self._type_patterns:
+                # "Are X and Y the same job?": a list naming both as one answers it.
+                if (
+                    not type_missing
+                    and COMPARATIVE in self._type_patterns
+                    and "same" not in question.words
+                ):
                     type_missing = not self._holds(doc_id, COMPARATIVE)
             elif frame.needs in self._type_patterns:
                 type_missing = (

@@ -258,6 +258,7 @@ class QuestionReader:
             while True:
                 stripped = _strip_start(self._greeting, clause_words, present)
                 stripped = _strip_start(self._signoff, stripped, present)
+                stripped = _SIGNOFF_END_RE.sub("", stripped)
                 if stripped == clause_words:
                     break
                 clause_words = stripped
@@ -800,6 +801,14 @@ def _lazy_format(formats: Sequence[str]) -> LazyPattern | None:
         )
 
     return LazyPattern(build, [frame_cue_words(cue) for cue in formats])
+
+
+# A thanks closing the question's own clause ("who are peer bridgers thx!", "what is a PSW ty").
+_SIGNOFF_END_RE = re.compile(
+    r"(?:^| )(?:thanks|thank you|thx|thnx|thanx|ty|tia|thanks in advance|cheers|much appreciated|"
+    r"appreciate it|thanks so much|thank you so much|thanks all|thanks everyone|lmk|let me know|"
+    r"any help appreciated|no rush)$"
+)
 
 
 def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:
