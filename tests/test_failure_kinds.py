@@ -1625,3 +1625,13 @@ def test_what_the_fourth_round_9_review_found_is_answered(
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == first_result
+
+
+def test_what_a_peer_should_say_to_one_person_is_advice(real_index: SnippetIndex) -> None:
+    """ "My client is in crisis, what should the peer say?": a response to one person, which no
+    research passage gives (the crisis notice is added by the reply, not by a quote)."""
+    question = "one of my clients just said she wants to die - what should a peer say to her?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "advice"
+    assert not answer.answered and answer.partial
