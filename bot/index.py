@@ -563,7 +563,10 @@ def _counts(
 
 
 # Words saying a definition or list question is not after what a named concept is.
-_NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
+# "Is there an agreed set of core competencies?" asks whether there is one, which the sources say.
+_NOT_DEFINING = frozenset(
+    "like such eg including useful why tell about agreed agree consensus agreement".split()
+)
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
 _WHOLE_COUNTRY = ("in the usa", "in the united states", "in the country", "across the country")
 _STUDY = frozenset(

@@ -1635,3 +1635,30 @@ def test_what_a_peer_should_say_to_one_person_is_advice(real_index: SnippetIndex
     answer = real_index.search(question)
     assert answer.frame == "advice"
     assert not answer.answered and answer.partial
+
+
+@pytest.mark.parametrize(
+    ("question", "frame_or_subject"),
+    [
+        pytest.param("what are the core competencies for peer specialists?", None, id="core"),
+        pytest.param("does DDA use the 12 steps like AA does?", None, id="twelve-step"),
+        pytest.param(
+            "how much of my own story should I tell a new client?", "advice", id="self-disclosure"
+        ),
+        pytest.param("is there a rule on self-disclosure for peers?", "practice-rules", id="rule"),
+    ],
+)
+def test_what_the_sources_only_mention_gets_a_partial_answer(
+    real_index: SnippetIndex, question: str, frame_or_subject: str | None
+) -> None:
+    """The core competencies (the sources say there is no consensus on them), the twelve steps
+    (no source describes them), and how much of one's own story to tell (practice, not
+    research): a partial answer, never the passage that only mentions them."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered and answer.partial
+    if frame_or_subject is not None:
+        assert answer.frame == frame_or_subject
+    agreed = real_index.search("is there an agreed set of core competencies for peer workers?")
+    assert agreed.answered
+    assert agreed.results[0].snippet_id == "lafrance2017-tasks-settings-models"
