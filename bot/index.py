@@ -563,10 +563,7 @@ def _counts(
 
 
 # Words saying a definition or list question is not after what a named concept is.
-# "Is there an agreed set of core competencies?" asks whether there is one, which the sources say.
-_NOT_DEFINING = frozenset(
-    "like such eg including useful why tell about agreed agree consensus agreement".split()
-)
+_NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
 _WHOLE_COUNTRY = ("in the usa", "in the united states", "in the country", "across the country")
 _STUDY = frozenset(
@@ -1725,6 +1722,8 @@ class SnippetIndex:
         for concept_id in reading.named:
             concept = self.kb.concepts.get(concept_id)
             if concept is not None and concept.unexplained is not None:
+                if not set(concept.answered_when).isdisjoint(reading.question.words):
+                    return None  # what its naming passages say is the answer
                 return concept
         return None
 

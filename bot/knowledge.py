@@ -190,6 +190,9 @@ class Concept:
     about: tuple[str, ...]
     unexplained: str | None = None
     named_in: tuple[str, ...] = ()
+    # Words saying a question about an unexplained concept asks what its naming passages do say
+    # ("is there an *agreed* set of core competencies?": no, there is no consensus).
+    answered_when: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -404,6 +407,7 @@ _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "about": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
     "unexplained": (False, _is_text, "a non-empty string"),
     "named_in": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
+    "answered_when": (False, _is_nonempty_text_list, "a non-empty list of words"),
 }
 _UNCOVERED_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "seed": (True, _is_text, "a seed file name"),
@@ -656,6 +660,9 @@ def _load_concepts(
             about=tuple(record.get("about") or ()),
             unexplained=unexplained.strip() if unexplained else None,
             named_in=tuple(record.get("named_in") or ()),
+            answered_when=tuple(
+                word.strip().casefold() for word in record.get("answered_when") or ()
+            ),
         )
         about_lines[concept_id] = (shown, record.line)
     return concepts, about_lines

@@ -1662,3 +1662,19 @@ def test_what_the_sources_only_mention_gets_a_partial_answer(
     agreed = real_index.search("is there an agreed set of core competencies for peer workers?")
     assert agreed.answered
     assert agreed.results[0].snippet_id == "lafrance2017-tasks-settings-models"
+
+
+def test_agreement_words_answer_only_the_concept_they_are_curated_for(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Is there an agreed set of core competencies?" is answered (the passages say there is
+    no consensus: `answered_when` in concepts.yaml); "the core conditions researchers agree on"
+    or "the consensus on what a WRAP includes" still get the partial answer of a concept the
+    sources only name."""
+    for question in (
+        "what are the core conditions that researchers agree on?",
+        "what's the consensus on what goes in a WRAP?",
+    ):
+        _not_in_eval_files(question)
+        answer = real_index.search(question)
+        assert not answer.answered and answer.partial, question
