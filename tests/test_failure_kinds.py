@@ -32,6 +32,14 @@ def _not_in_eval_files(*questions: str) -> None:
         assert question.casefold() not in text, f"{question!r} is an evaluation question"
 
 
+def _assert_first_answer(index: SnippetIndex, question: str, first_result: str) -> None:
+    """The question (not an evaluation question) is answered, with this passage first."""
+    _not_in_eval_files(question)
+    answer = index.search(question)
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == first_result
+
+
 def _card(kb: KnowledgeBase, concept_id: str) -> tuple[str, ...]:
     for holder in (kb.roles, kb.topics, kb.concepts):
         if concept_id in holder:
@@ -939,10 +947,7 @@ def test_round_seven_readings_answer_with_the_passage_that_says_it(
 def test_a_subject_or_place_mentioned_in_passing_does_not_bind_the_answer(
     real_index: SnippetIndex, question: str, first_result: str
 ) -> None:
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_a_question_that_is_all_medical_cue_says_what_is_missing(real_index: SnippetIndex) -> None:
@@ -1197,10 +1202,7 @@ def test_what_a_reviewer_found_this_round_stays_answered(
     real_index: SnippetIndex, question: str, first_result: str
 ) -> None:
     """Questions an independent review found this round's reading declined or answered wrong."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_the_askers_own_other_guess_is_not_part_of_the_ask(real_index: SnippetIndex) -> None:
@@ -1236,10 +1238,7 @@ def test_an_or_clause_that_carries_the_question_is_kept(
 ) -> None:
     """A clause after "or" is dropped as the asker's guess only when what comes before asks
     something; "or not" splits only where it ends the question."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_a_choice_between_two_alternatives_keeps_both(real_index: SnippetIndex) -> None:
@@ -1363,10 +1362,7 @@ def test_what_the_round_9_review_found_stays_answered(
     real_index: SnippetIndex, question: str, first_result: str
 ) -> None:
     """Questions the review of this round's reading found declined or answered wrong."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_what_people_were_paid_asks_for_pay(real_index: SnippetIndex) -> None:
@@ -1443,10 +1439,7 @@ def test_what_the_second_round_9_review_found_stays_answered(
 ) -> None:
     """Questions the second review of this round found declined: a payer is funding, not pay;
     'researchers' and 'followed' ask about a study; a place further from 'vs' is no side."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIndex) -> None:
@@ -1572,10 +1565,7 @@ def test_what_the_third_round_9_review_found_stays_answered(
 ) -> None:
     """Questions the third review of this round found declined: a study named as an example
     binds nothing; "after 2019", "after the evaluation" are within what the sources report."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_pay_through_a_payer_and_the_most_certified_state_are_not_answered(
@@ -1621,10 +1611,7 @@ def test_what_the_fourth_round_9_review_found_is_answered(
     """Found by the broad review of this round: a thanks at the end of the question's own clause
     and an apology for asking are chatter; "the same" is answered by a list naming both; "but
     there is still little" compares."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered
-    assert answer.results[0].snippet_id == first_result
+    _assert_first_answer(real_index, question, first_result)
 
 
 def test_what_a_peer_should_say_to_one_person_is_advice(real_index: SnippetIndex) -> None:
