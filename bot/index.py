@@ -194,6 +194,8 @@ class _Reading:
     residual: int  # content words outside names and frame cues (over the limit: an unknown one)
     side_concepts: tuple[list[_Concept], list[_Concept]] | None
     place_terms: frozenset[str]  # concepts that are named jurisdictions (checked, not topical)
+    # The one work a question about a study names (`_study_named`), found once per question.
+    study: frozenset[str] = frozenset()
 
 
 class _TypePatterns(dict[str, "re.Pattern[str]"]):
@@ -1055,7 +1057,14 @@ class SnippetIndex:
             kind = _TYPE_PREFIX + frame.needs
             concepts[kind] = _Concept(kind, {frozenset([kind])}, self._type_weight(frame.needs))
         return _Reading(
-            question, list(concepts.values()), query_terms, named, residual, sides, place_terms
+            question,
+            list(concepts.values()),
+            query_terms,
+            named,
+            residual,
+            sides,
+            place_terms,
+            self._study_named(question, named),
         )
 
     @staticmethod
@@ -1612,8 +1621,7 @@ class SnippetIndex:
             # "Did the DDA study use NVivo?", "how were the Hong Kong interviews analysed?": a
             # study named by its subject or place is that work's; another study's methods are
             # no answer about it.
-            works = self._study_named(reading)
-            type_missing = bool(works) and hit.snippet.source_id not in works
+            type_missing = bool(reading.study) and hit.snippet.source_id not in reading.study
         required = question.required_places
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
@@ -1650,18 +1658,17 @@ class SnippetIndex:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
         return frozenset().union(*(self._one_word_names.get(c, ()) for c in reading.named))
 
-    def _study_named(self, reading: _Reading) -> frozenset[str]:
+    def _study_named(self, question: Question, named: Sequence[str]) -> frozenset[str]:
         """Ids of the one source a question asking about a study names ("the DDA study", "the
         Hong Kong interviews", "Salzer's survey" ... by its author): a concept, a place or an
         author whose passages all come from one work, with a study word in the question.
         Empty when the question names no study or names more than one work."""
-        question = reading.question
         if not _STUDY_STEMS.intersection(_key(word) for word in question.words):
             return frozenset()
         works: set[str] = set(self._works_named(question.words))
         # "Programs like DDA": an example of a kind, not the study asked about.
         examples = not _EXAMPLE_WORDS.isdisjoint(question.words)
-        for concept_id in () if examples else reading.named:
+        for concept_id in () if examples else named:
             card = self._cards.get(concept_id, ())
             sources = {self.kb.snippets[doc_id].source_id for doc_id in card}
             if len(sources) == 1:
