@@ -145,6 +145,16 @@ class Cues:
                     return CueMatch(start, end, number)
         return None
 
+    def ending(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
+        """A match ending at the last word (as the regex anchored with `$`), or None: the
+        earliest start, then the first cue in order."""
+        candidates = self._candidates(present)
+        for start in range(len(text_words)):
+            for number in candidates:
+                if _match_at(self._pieces[number], text_words, 0, start) == len(text_words):
+                    return CueMatch(start, len(text_words), number)
+        return None
+
     def match(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """A match starting at the first word (as the regex anchored with `^`), or None."""
         for number in self._candidates(present):

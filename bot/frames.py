@@ -113,6 +113,9 @@ class Chatter:
 
     greetings: tuple[str, ...] = ()
     signoffs: tuple[str, ...] = ()
+    # A thanks that may close the question's own clause ("who are peer bridgers thx"): fewer
+    # than the sign-offs, as "ok", "cool" or "great" end questions too ("is that ok").
+    closings: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()  # a clause starting with one of these is context, not the ask
     # "we're a small rural agency, ...": who is asking. Context only beside another clause of its
     # sentence; a sentence of its own may be what a question points back at ("is that typical?").
@@ -464,12 +467,21 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
         reader.unknown_fields(
             shown,
             block,
-            {"greetings", "signoffs", "reasons", "introductions", "purposes", "formats"},
+            {
+                "greetings",
+                "signoffs",
+                "closings",
+                "reasons",
+                "introductions",
+                "purposes",
+                "formats",
+            },
             "chatter",
         )
         chatter = Chatter(
             greetings=reader.texts(shown, block, "greetings", "chatter", required=False),
             signoffs=reader.texts(shown, block, "signoffs", "chatter", required=False),
+            closings=reader.texts(shown, block, "closings", "chatter", required=False),
             reasons=reader.texts(shown, block, "reasons", "chatter", required=False),
             introductions=reader.texts(shown, block, "introductions", "chatter", required=False),
             purposes=reader.texts(shown, block, "purposes", "chatter", required=False),

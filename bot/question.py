@@ -197,6 +197,7 @@ class QuestionReader:
         # compiling them as regexes cost every `peerbot ask` tens of milliseconds.
         self._greeting = Cues(chatter.greetings)
         self._signoff = Cues(chatter.signoffs)
+        self._closing = Cues(chatter.closings)
         self._reason = Cues(chatter.reasons)
         self._introduction = Cues(chatter.introductions)
         self._purpose = _lazy_purpose(chatter.purposes)
@@ -258,7 +259,7 @@ class QuestionReader:
             while True:
                 stripped = _strip_start(self._greeting, clause_words, present)
                 stripped = _strip_start(self._signoff, stripped, present)
-                stripped = _SIGNOFF_END_RE.sub("", stripped)
+                stripped = _strip_end(self._closing, stripped, present)
                 if stripped == clause_words:
                     break
                 clause_words = stripped
@@ -803,14 +804,6 @@ def _lazy_format(formats: Sequence[str]) -> LazyPattern | None:
     return LazyPattern(build, [frame_cue_words(cue) for cue in formats])
 
 
-# A thanks closing the question's own clause ("who are peer bridgers thx!", "what is a PSW ty").
-_SIGNOFF_END_RE = re.compile(
-    r"(?:^| )(?:thanks|thank you|thx|thnx|thanx|ty|tia|thanks in advance|cheers|much appreciated|"
-    r"appreciate it|thanks so much|thank you so much|thanks all|thanks everyone|lmk|let me know|"
-    r"any help appreciated|no rush)$"
-)
-
-
 def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:
     """The text without the cue it starts with (the words after the match)."""
     text_words = text.split()
@@ -818,6 +811,15 @@ def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:
     if match is None or match.end == 0:
         return text
     return " ".join(text_words[match.end :])
+
+
+def _strip_end(cues: Cues, text: str, present: frozenset[str]) -> str:
+    """The text without the cue it ends with (the words before the match)."""
+    text_words = text.split()
+    match = cues.ending(text_words, present)
+    if match is None:
+        return text
+    return " ".join(text_words[: match.start])
 
 
 def _content(positions: range | Sequence[int], ask_words: Sequence[str]) -> frozenset[int]:
