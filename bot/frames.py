@@ -39,6 +39,13 @@ BOTH_SIDES = "both_sides"
 NOT_IN_SOURCES = "not_in_sources"
 # How many words a `*` in a cue may stand for ("how much * cost": "how much does training cost").
 _WILDCARD_WORDS = 7
+# How many a `**` may stand for: for cues whose two ends cannot belong to different clauses of a
+# question ("how much ** paid": "how much do the 800 VA peer support counselors get paid"), where
+# a long subject sits between them. A plain `*` stays short, as "how many * these days" must not
+# reach across a whole message.
+_LONG_WILDCARD_WORDS = 12
+# The words each wildcard piece of a cue may stand for.
+WILDCARDS = {"*": _WILDCARD_WORDS, "**": _LONG_WILDCARD_WORDS}
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,8 @@ def _tupled(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex over a space-joined word string matching any cue; `*` stands for 0-5 words.
+    """One regex over a space-joined word string matching any cue; `*` stands for 0-7 words,
+    `**` for 0-12.
 
     Cue words are normalised as questions are (`bot.tokenize.words`), so "what's" in a cue
     matches "What's" or "what’s" in a question. Each cue is a named group `c<n>` (its position
@@ -188,8 +196,8 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     for number, cue in enumerate(cues):
         parts = []
         for piece in cue.split():
-            if piece == "*":
-                parts.append(f"(?:\\S+ ){{0,{_WILDCARD_WORDS}}}")
+            if piece in WILDCARDS:
+                parts.append(f"(?:\\S+ ){{0,{WILDCARDS[piece]}}}")
             else:
                 parts.append("".join(f"{re.escape(word)} " for word in words(piece)))
         if parts:
@@ -212,7 +220,9 @@ def frame_qualifiers(frame: Frame) -> frozenset[str]:
 def cue_words(cue: str) -> frozenset[str]:
     """The literal words of one cue (its `*` wildcards left out); kept per cue, as the frame a
     question is read as asks for its cue's words on every question."""
-    return frozenset(word for piece in cue.split() if piece != "*" for word in words(piece))
+    return frozenset(
+        word for piece in cue.split() if piece not in WILDCARDS for word in words(piece)
+    )
 
 
 def type_pattern(answer_type: AnswerType) -> re.Pattern[str]:

@@ -1665,3 +1665,14 @@ def test_agreement_words_answer_only_the_concept_they_are_curated_for(
         _not_in_eval_files(question)
         answer = real_index.search(question)
         assert not answer.answered and answer.partial, question
+
+
+def test_a_long_wildcard_reaches_over_a_long_subject(real_index: SnippetIndex) -> None:
+    """ "How much do the 800 VA peer support counselors get paid": ten words (with the VA
+    spelled out) stand between "how much" and "paid", more than a plain `*` may; the cue's
+    `**` reaches them, so the question asks for pay the sources do not give."""
+    question = "how much do the 800 VA peer support counselors get paid?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "money"
+    assert not answer.answered and answer.missing == "pay or cost figures"
