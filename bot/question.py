@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
-from bot.tokenize import STOP_WORDS, filler_terms, normalize, tokenize, words
+from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
 
@@ -96,7 +96,6 @@ _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 # How many words either side of "vs" (after "between") a side is read from.
 _SIDE_SPAN = 3
 _PLACE_SIDE_SPAN = 2
-_CASED_TOKEN_RE = re.compile(r"[^\W_][\w'’]*")
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -479,40 +478,33 @@ class QuestionReader:
         return " ".join([*extra, ask]) if extra else ask
 
     def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
-        """A choice asked without its sides ("peers vs paraprofessionals - who does better?"):
-        the known words before it come in front, as for a question pointing back. A side named
-        next to the cue (vs, versus, between) by a word no passage knows ("DDA vs SMART
-        Recovery", "intentional peer support vs other trainings") follows the question with
-        the cue instead, so the comparison frame checks both sides and the unknown one makes it
-        a partial answer. Words further away ("our CEO asked about hope vs hospitalization")
-        are who asks, not a side."""
+        """A choice asked without its sides ("CPS vs CRSS. which is better?"): the words next
+        to the cue before it (vs, versus, between) follow the question with the cue, so the
+        comparison frame reads them as the two sides and checks that a passage compares both.
+        Prepending them as plain context read "which credential is better" as a question about
+        CPS, answered by any passage on CPS certification. Words further off ("our CEO asked
+        about hope vs hospitalization") are who asks, not a side, and so is a place more than
+        two words from the cue ("our team in Philly asked 1:1 vs group")."""
         sides: list[str] = []
-        unknown = False
         for raw in raws:
-            tokens = _CASED_TOKEN_RE.findall(raw)
-            lowered = [normalize(token) for token in tokens]
+            lowered = words(raw)  # "1:1 vs group": a side stays one word, as the ask reads it
             _, place_positions, _ = self.find_places(lowered)
+            chosen: set[int] = set()
             for position, token in enumerate(lowered):
                 if token not in _SIDES_WORDS:
                     continue
                 if token == "between":  # "between X and Y": both sides follow it
-                    window = range(position, min(len(tokens), position + 2 * _SIDE_SPAN + 2))
+                    window = range(position, min(len(lowered), position + 2 * _SIDE_SPAN + 2))
                 else:
                     window = range(
-                        max(0, position - _SIDE_SPAN), min(len(tokens), position + _SIDE_SPAN + 1)
+                        max(0, position - _SIDE_SPAN), min(len(lowered), position + _SIDE_SPAN + 1)
                     )
-                for index in window:
-                    sides.append(lowered[index])
-                    terms = tokenize(lowered[index])
-                    if index in place_positions:
-                        # "Texas vs Ohio", "SMART Recovery vs DDA": a side; "our team in Philly
-                        # asked 1:1 vs group": further off, where the asker is.
-                        if abs(index - position) <= _PLACE_SIDE_SPAN:
-                            unknown = True
-                    elif terms and terms[0] not in filler_terms() and not self._weight(terms[0]):
-                        unknown = True
-        if not unknown:
-            return self._with_context(ask, raws, places=False)
+                chosen.update(
+                    index
+                    for index in window
+                    if index not in place_positions or abs(index - position) <= _PLACE_SIDE_SPAN
+                )
+            sides.extend(lowered[index] for index in sorted(chosen))
         return " ".join([ask, *sides])
 
     # --- the ask's structure ---------------------------------------------------------------------

@@ -1667,6 +1667,21 @@ def test_agreement_words_answer_only_the_concept_they_are_curated_for(
         assert not answer.answered and answer.partial, question
 
 
+def test_a_choice_between_two_known_sides_needs_a_passage_comparing_them(
+    real_index: SnippetIndex,
+) -> None:
+    """ "CPS vs CRSS. which credential is better to get?": both sides are known words, but no
+    passage compares the two credentials, so a passage about CPS certification alone is no
+    answer; a choice the sources do compare ("peer staff vs paraprofessionals") stays answered."""
+    question = "CPS vs CRSS. which credential is better to get?"
+    compared = "1:1 vs group sessions. which do certified peer specialists spend more time on?"
+    _not_in_eval_files(question, compared)
+    answer = real_index.search(question)
+    assert answer.frame == "comparison"
+    assert not answer.answered and answer.partial
+    _assert_first_answer(real_index, compared, "peersforprogress-individual-vs-group")
+
+
 def test_a_long_wildcard_reaches_over_a_long_subject(real_index: SnippetIndex) -> None:
     """ "How much do the 800 VA peer support counselors get paid": ten words (with the VA
     spelled out) stand between "how much" and "paid", more than a plain `*` may; the cue's
