@@ -84,6 +84,8 @@ _ASKER_RE = re.compile(
 )
 # Words pointing back at what the message said before the question.
 _POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
+# A demonstrative pointing back at what the message said before the ask.
+_POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
 # the words before it name ("vs", "versus", "between"; not any "or", which lists as often).
 _CHOICE_ASK_RE = re.compile(
@@ -432,7 +434,12 @@ class QuestionReader:
         and so does one that names no topic ("what does the evidence actually show?" after "my
         board asked if peer support cuts hospitalizations")."""
         content = [term for term in tokenize(ask) if term not in filler_terms()]
-        return len(content) <= 1 or all(term in _topicless_terms() for term in content)
+        topical = [term for term in content if term not in _topicless_terms()]
+        if len(content) <= 1 or not topical:
+            return True
+        # "does the research back *that* up, or is it mixed?": one word of its own, and what
+        # the research should back is what "that" points back to.
+        return len(topical) == 1 and _POINTS_BACK_RE.search(ask) is not None
 
     def _one_alternative(self, ask: str) -> str:
         """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
@@ -652,10 +659,13 @@ def _names_someone(raws: Sequence[str]) -> bool:
     return False
 
 
-# Words that ask for evidence without saying about what: an ask made only of these is weak.
+# Words that ask for evidence without saying about what: an ask made only of these is weak
+# ("has research seen that?", "did any study find this?" after the client's words it means).
 _TOPICLESS_WORDS = (
     "evidence research researchers data literature lit study studies show shows say says "
-    "findings stats statistics numbers info information paper papers source sources"
+    "findings stats statistics numbers info information paper papers source sources "
+    "see seen saw find found finds shown showed report reported reports document documented "
+    "observe observed notice noticed mention mentioned mentions confirm confirmed back backed"
 )
 
 

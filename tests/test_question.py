@@ -206,6 +206,24 @@ def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -
     assert "zorblax" not in question.words  # unknown context words are not added
 
 
+@pytest.mark.parametrize(
+    ("ask", "ending"),
+    [
+        ("has any study found that?", "has any study found that"),
+        ("has research seen that?", "has research seen that"),
+        ("is there research that backs that up?", "is there research that supports that"),
+    ],
+)
+def test_an_ask_for_evidence_of_that_takes_its_context(
+    real_index: SnippetIndex, ask: str, ending: str
+) -> None:
+    """Words that ask for evidence (found, seen, backs up) say nothing of what it is about, so
+    an ask made of them and "that" is about the sentence before it."""
+    question = _read(real_index, f"our clients keep telling me meds alone fix things. {ask}")
+    assert question.ask.endswith(ending)
+    assert {"clients", "medication"} <= set(question.words)
+
+
 def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
     question = _read(real_index, "sorry if this is a silly one but who are peer bridgers")
     assert question.ask == "who are peer bridgers"
