@@ -69,6 +69,9 @@ _INTRODUCTION_RE = re.compile(
 )
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# "Besides the obvious peer support piece, what else ...": an opening clause naming what the
+# asker already knows and sets aside, so not what the question is about.
+_SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than|beyond) ")
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
 _PLACE_POINTER_RE = re.compile(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
@@ -248,6 +251,8 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
+            if number == 0 and len(clauses) > 1 and _SET_ASIDE_RE.match(clause_words):
+                continue  # "besides peer support itself, what else do CPSs do?"
             if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)

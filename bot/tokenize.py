@@ -65,7 +65,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     something everything anything maybe perhaps though although however instead toward towards
     otherwise therefore thus absolutely whatever somehow etc lol wanna gonna gotta hey wow damn
     sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest
-    anyways alright plain ordinary indeed
+    anyways alright plain ordinary indeed besides else obvious obviously piece pieces seen saw
 """.split()
 )
 

@@ -1691,3 +1691,27 @@ def test_a_long_wildcard_reaches_over_a_long_subject(real_index: SnippetIndex) -
     answer = real_index.search(question)
     assert answer.frame == "money"
     assert not answer.answered and answer.missing == "pay or cost figures"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "a couple of our clients keep telling me meds are the only thing that helps them"
+            " recover. has any study found that?",
+            "tse2019-medication-not-useful",
+            id="found-that-points-back",
+        ),
+        pytest.param(
+            "besides the obvious peer support piece, what else do CPSs spend their time on?",
+            "peersforprogress-activities",
+            id="what-the-asker-sets-aside-is-not-the-subject",
+        ),
+    ],
+)
+def test_chatty_questions_about_what_the_message_said_are_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """An ask made of evidence words and "that" is about the sentence before it; "besides
+    peer support itself, what else ..." sets peer support aside rather than asking about it."""
+    _assert_first_answer(real_index, question, first_result)

@@ -66,6 +66,16 @@ def _read(index: SnippetIndex, text: str) -> Question:
             "where do peer specialists work",
             id="any-ideas-signoff",
         ),
+        pytest.param(
+            "besides the obvious peer support piece, what else do CPSs do all week?",
+            "what else do cpss do all week",
+            id="what-the-asker-sets-aside",
+        ),
+        pytest.param(
+            "apart from Medicaid, how are peer services funded?",
+            "how are peer services funded",
+            id="a-payer-set-aside",
+        ),
     ],
 )
 def test_chatter_is_dropped(real_index: SnippetIndex, message: str, ask: str) -> None:
