@@ -449,6 +449,13 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 _EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})
 # The answer type of language that compares (knowledge/frames.yaml).
 COMPARATIVE = "comparative"
+# The answer types of a byline (knowledge/frames.yaml), and of a byline or citation proper
+# (authors, volume, pages): a passage holding the latter says who wrote a work and where it
+# appeared, nothing else, so it answers only a frame asking that.
+BYLINE = "byline"
+CITATION = "citation"
+# The frames' answer types a citation may answer: who wrote a work, where it appeared.
+_CITING = frozenset({BYLINE, "journal"})
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
 # is compared; the word before it names the side.
 _GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
@@ -1765,6 +1772,12 @@ class SnippetIndex:
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
+        if CITATION in self._type_patterns and (
+            question.frame is None or question.frame.needs not in _CITING
+        ):
+            # "Who wrote the Hong Kong bipolar study" is in a byline's asks; "why do clients
+            # with bipolar shrug at peer support" is not answered by who wrote the study.
+            top = [(doc_id, score) for doc_id, score in top if not self._holds(doc_id, CITATION)]
         examined = self._examine(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()

@@ -612,16 +612,18 @@ def test_a_byline_question_is_answered_only_by_a_curated_byline(real_index: Snip
     """Authors and venues come from a byline or citation the seeds print, for the work named."""
     answered = "which journal did Rogers publish the state of the workforce paper in"
     other_work = "what journal was the Goutam paper published in?"
-    no_byline = "who wrote the Tse paper on bipolar in Hong Kong?"
+    no_byline = "who wrote the Peers for Progress blog post on integrating peer supporters?"
     about_work = "what do the authors of the bellamy review say about the evidence"
     _not_in_eval_files(answered, other_work, no_byline, about_work)
     answer = real_index.search(answered)
-    assert answer.frame == "source-metadata" and answer.answered
+    assert answer.frame == "journal" and answer.answered
     assert answer.results[0].snippet_id == "rogers2017-citation"
-    for question in (other_work, no_byline):
-        declined = real_index.search(question)
-        assert declined.frame == "source-metadata" and not declined.answered
-        assert declined.missing == "who wrote it or where it appeared"
+    journal = real_index.search(other_work)
+    assert journal.frame == "journal" and not journal.answered
+    assert journal.missing == "the journal it appeared in"
+    declined = real_index.search(no_byline)
+    assert declined.frame == "source-metadata" and not declined.answered
+    assert declined.missing == "who wrote it or where it appeared"
     assert real_index.search(about_work).frame != "source-metadata"
 
 
@@ -1715,3 +1717,30 @@ def test_chatty_questions_about_what_the_message_said_are_answered(
     """An ask made of evidence words and "that" is about the sentence before it; "besides
     peer support itself, what else ..." sets peer support aside rather than asking about it."""
     _assert_first_answer(real_index, question, first_result)
+
+
+def test_every_abstract_has_its_byline_and_a_byline_answers_only_who_wrote_it(
+    real_index: SnippetIndex,
+) -> None:
+    """Each abstract's byline (year, volume, pages, authors) is a passage, so "who wrote the
+    India paper" is answered from the seed; a byline says nothing else, so a question about
+    what a study found never quotes one, however many of its words the byline's asks share."""
+    wrote = "who wrote the paper on trends in peer support and its viability in India?"
+    topical = "why did some clients with bipolar disorder in Hong Kong find peers not useful?"
+    _not_in_eval_files(wrote, topical)
+    _assert_first_answer(real_index, wrote, "goutam2020-byline")
+    answer = real_index.search(topical)
+    assert answer.answered
+    assert not any(result.snippet_id.endswith("-byline") for result in answer.results)
+
+
+def test_a_journal_question_needs_a_citation_naming_the_journal(real_index: SnippetIndex) -> None:
+    """The DDA abstract's byline gives year, volume and pages but no journal: "which journal
+    was the DDA evaluation in" is a partial answer, while the Rogers citation names its journal."""
+    unnamed = "which journal was the DDA evaluation published in?"
+    named = "which journal published the Rogers state of the workforce article?"
+    _not_in_eval_files(unnamed, named)
+    answer = real_index.search(unnamed)
+    assert answer.frame == "journal"
+    assert not answer.answered and answer.missing == "the journal it appeared in"
+    _assert_first_answer(real_index, named, "rogers2017-citation")
