@@ -1125,12 +1125,12 @@ def test_whether_a_programme_lasted_past_the_paper_is_not_in_the_sources(
 
 
 def test_a_report_someone_writes_is_not_what_a_work_reported(real_index: SnippetIndex) -> None:
-    """ "In an annual report, what is her title": a byline question; "what did they report"
-    (a finding) is the one the byline frame leaves alone, and it says "reported"."""
+    """ "In an annual report, what is her title": a question about an author's post; "what did
+    they report" (a finding) is the one the author frames leave alone, and it says "reported"."""
     question = "I'm quoting Sally Rogers in an annual report; what is her title?"
     _not_in_eval_files(question)
     answer = real_index.search(question)
-    assert answer.frame == "source-metadata"
+    assert answer.frame == "affiliation"
     assert answer.answered and answer.results[0].snippet_id == "rogers2017-author-affiliation"
 
 
