@@ -58,6 +58,7 @@ from bot.frames import (
 from bot.knowledge import Concept, KnowledgeBase, Snippet, Source
 from bot.question import Question, QuestionReader
 from bot.tokenize import (
+    FILLER_WORDS,
     STOP_WORDS,
     filler_terms,
     number_form,
@@ -541,6 +542,15 @@ def _counts(
     # "How many people attend DDA meetings": a study's sample ("six DDA members were
     # interviewed") counts people only when the question asks about a study.
     about_a_study = about_a_work or bool(_STUDY_STEMS.intersection(map(_key, question.words)))
+    # (A share, "15% of adults", is not a count of people doing something.)
+    if (
+        people
+        and not _PERCENT.search(text)
+        and _does_something_else(
+            question, max(question.frame_positions) + 1, text, aliases | name_terms
+        )
+    ):
+        return False
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
         stems = [_key(word) for word in passage]
@@ -590,11 +600,43 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     _key(word)
     for word in "study studies survey interview interviews evaluation paper review pilot "
     "trial n research researchers team data followed follow talk talked qualitative "
-    "longitudinal questions answered".split()
+    "longitudinal questions answered part".split()
 )
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
     "worker staff counselor mentor specialist provid posit job employe coach navig bridger".split()
+)
+
+
+def _does_something_else(
+    question: Question, after_cue: int, text: str, names: frozenset[str]
+) -> bool:
+    """Whether "how many people <did something>" asks what the passage says nobody did.
+
+    What the people did is what is counted: "how many people *relapsed* in the DDA pilot",
+    "how many people *dropped out*". A passage counting people doing something else (six
+    members interviewed, 800 counselors to be hired) does not answer it. Only the verb right
+    after the people is read ("were", "got" and filler passed over): "how many people were in
+    the Tse study" or "how many people did the study interview" name no act of their own, and
+    taking part, being interviewed or surveyed is what a study's sample did.
+    """
+    following = list(question.words[after_cue:])
+    people_at = next(i for i, word in enumerate(following) if word in _ANYONE)
+    for word in following[people_at + 1 :]:
+        if word in _PASSIVE or word in FILLER_WORDS:
+            continue
+        if word in STOP_WORDS:
+            return False  # "people in / with / from ...": who they are, not what they did
+        term = _key(word)
+        if term in _STUDY_STEMS or term in _PEOPLE or term in names:
+            return False
+        return term not in {_key(found) for found in words(text)}
+    return False
+
+
+# Words between "how many people" and what they did ("were hired", "got jobs", "took part").
+_PASSIVE = frozenset(
+    "were was are is been being got get gets getting have has had took take takes taking".split()
 )
 
 

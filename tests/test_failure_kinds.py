@@ -1286,14 +1286,19 @@ def test_a_studys_analysis_and_its_check_are_one_passage(real_index: SnippetInde
 
 def test_a_count_of_people_needs_a_number_of_people(real_index: SnippetIndex) -> None:
     """ "How many people attended": "five main areas" counts areas, not attendees, though the
-    passage is about DDA attendance; "six DDA members were interviewed" counts people."""
+    passage is about DDA attendance; "six DDA members were interviewed" counts people, but
+    people interviewed, so it answers "how many took part", not "how many attended"."""
     question = "how many people attended the UK Dual Diagnosis Anonymous pilot?"
-    _not_in_eval_files(question)
+    took_part = "how many people took part in the UK Dual Diagnosis Anonymous pilot?"
+    _not_in_eval_files(question, took_part)
     read = real_index.read(question)
     assert read.frame is not None and read.frame.counted
     texts = {s.id: s.text for s in real_index.kb.snippets}
     assert not _counts(read.frame, read, texts["milani2020-five-areas"])
-    assert _counts(read.frame, read, texts["milani2020-interviews"])
+    assert not _counts(read.frame, read, texts["milani2020-interviews"])
+    sample = real_index.read(took_part)
+    assert sample.frame is not None
+    assert _counts(sample.frame, sample, texts["milani2020-interviews"])
     # A share of people ("one in four people", "15%") still says how many.
     affected = real_index.read("how many people are affected by mental illness worldwide?")
     assert affected.frame is not None
@@ -1744,3 +1749,35 @@ def test_a_journal_question_needs_a_citation_naming_the_journal(real_index: Snip
     assert answer.frame == "journal"
     assert not answer.answered and answer.missing == "the journal it appeared in"
     _assert_first_answer(real_index, named, "rogers2017-citation")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many people relapsed during the DDA pilot in England?",
+        "how many people dropped out of the Hong Kong study?",
+        "how many people quit their peer jobs at the VA?",
+    ],
+)
+def test_how_many_people_did_something_needs_a_count_of_that(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """What the people did is what is counted: six DDA members interviewed or 32 clients
+    recruited is no number of relapses or dropouts."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        ("how many people took part in the Hong Kong bipolar research?", "tse2019-32-clients"),
+        ("how many people were interviewed for the DDA evaluation?", "milani2020-interviews"),
+    ],
+)
+def test_how_many_people_a_study_had_is_still_its_sample(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Taking part or being interviewed is what a study's sample did."""
+    _assert_first_answer(real_index, question, first_result)
