@@ -70,8 +70,10 @@ _INTRODUCTION_RE = re.compile(
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
 # "Besides the obvious peer support piece, what else ...": an opening clause naming what the
-# asker already knows and sets aside, so not what the question is about.
-_SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than|beyond) ")
+# asker already knows and sets aside, so not what the question is about, when the question asks
+# for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
+_SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than) ")
+_ASKS_OTHER_RE = re.compile(r"\b(?:else|other|others|another)\b")
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
 _PLACE_POINTER_RE = re.compile(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
@@ -251,7 +253,12 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
-            if number == 0 and len(clauses) > 1 and _SET_ASIDE_RE.match(clause_words):
+            if (
+                number == 0
+                and len(clauses) > 1
+                and _SET_ASIDE_RE.match(clause_words)
+                and _ASKS_OTHER_RE.search(" ".join(words(" ".join(clauses[1:]))))
+            ):
                 continue  # "besides peer support itself, what else do CPSs do?"
             if (
                 number > 0
@@ -338,21 +345,24 @@ class QuestionReader:
         ask = self._one_alternative(best)
         if _TAG_RE.match(ask):
             ask = self._with_experience(ask, best, sentences)
-        if self._weak(ask):
-            ask = self._with_context(ask, raws)
+        choosing = _CHOICE_ASK_RE.search(ask) is not None
+        before = raws[: self._raw_index(raws, best)] if choosing else []
+        if choosing and _NAMES_SIDES_RE.search(" ".join(before)):
+            # "CPS vs CRSS. which is better?": a choice, however few words it has of its own.
+            ask = self._with_sides(ask, before)
+        elif self._weak(ask):
+            claims = self._raw_index(raws, best) if _asks_for_evidence(ask) else 0
+            ask = self._with_context(ask, raws, claims_before=claims)
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
             # (Found only for an ask that points or chooses: finding it cleans the sentences
             # again.)
             pointing = _POINTING_RE.search(ask) is not None
-            choosing = _CHOICE_ASK_RE.search(ask) is not None
-            if pointing or choosing or _PERSON_POINTING_RE.search(ask):
+            if pointing or _PERSON_POINTING_RE.search(ask):
                 before = raws[: self._raw_index(raws, best)]
                 if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
                     ask = self._with_context(ask, before)
-                elif choosing and _NAMES_SIDES_RE.search(" ".join(before)):
-                    ask = self._with_sides(ask, before)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -456,7 +466,9 @@ class QuestionReader:
             return ask
         return second if self._weak(first) and not self._weak(second) else first
 
-    def _with_context(self, ask: str, raws: Sequence[str], *, places: bool = True) -> str:
+    def _with_context(
+        self, ask: str, raws: Sequence[str], *, places: bool = True, claims_before: int = 0
+    ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
 
@@ -465,12 +477,19 @@ class QuestionReader:
         again. A place is added even when no passage names it ("which 15 don't? is ours one of
         them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs; not with
         `places` off (the sides of a choice: "our team in Philly asked 1:1 vs group").
+
+        For an ask for evidence of what the message said ("my client says her peer mentor
+        helped her quit smoking. has research seen that?") the claim's unknown words come too,
+        from the sentences before index `claims_before`: research on "peer mentors" in general
+        is no evidence that they help people quit smoking, so a claim the sources never mention
+        must not be answered. Only the claim's own clauses count (reasons, asides dropped).
         """
         own = set(words(ask))
         extra: list[str] = []
-        for raw in raws:
+        for number, raw in enumerate(raws):
             kept: list[str] = []
             raw_words = words(self._clean(raw, drop_reasons=False))
+            claimed = frozenset(words(self._clean(raw))) if number < claims_before else frozenset()
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
@@ -480,8 +499,10 @@ class QuestionReader:
                     continue
                 terms = tokenize(word)
                 known = bool(terms) and self._weight(terms[0]) > 0
-                if (places and position in place_positions) or (
-                    known and terms[0] not in filler_terms()
+                if (
+                    (places and position in place_positions)
+                    or (known and terms[0] not in filler_terms())
+                    or (word in claimed and terms and terms[0] not in filler_terms())
                 ):
                     kept.append(word)
                     own.add(word)
@@ -677,6 +698,27 @@ _TOPICLESS_WORDS = (
 @lru_cache(maxsize=1)
 def _topicless_terms() -> frozenset[str]:
     return frozenset(tokenize(_TOPICLESS_WORDS))
+
+
+# Of those, the verbs asking whether research found something ("has any study found that?"):
+# "is there research on that" points at a topic, not at a claim to check.
+_EVIDENCE_WORDS = (
+    "see seen saw find found finds shown showed report reported document documented observe "
+    "observed notice noticed confirm confirmed back backed"
+)
+
+
+@lru_cache(maxsize=1)
+def _evidence_terms() -> frozenset[str]:
+    return frozenset(tokenize(_EVIDENCE_WORDS))
+
+
+def _asks_for_evidence(ask: str) -> bool:
+    """Whether a weak ask asks for evidence of what the message said before it ("has research
+    seen *that*?"), not what the evidence says on a topic the message names."""
+    return _POINTS_BACK_RE.search(ask) is not None and any(
+        term in _evidence_terms() for term in tokenize(ask)
+    )
 
 
 def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable[[str], str]:

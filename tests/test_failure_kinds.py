@@ -1781,3 +1781,43 @@ def test_how_many_people_a_study_had_is_still_its_sample(
 ) -> None:
     """Taking part or being interviewed is what a study's sample did."""
     _assert_first_answer(real_index, question, first_result)
+
+
+def test_evidence_for_a_claim_the_sources_never_make_is_declined(real_index: SnippetIndex) -> None:
+    """ "My client says her peer mentor helped her quit smoking. has research seen that?": the
+    claim is what is asked about, so its words the sources lack (smoking) count against every
+    passage, and research on peer mentors in general is not quoted as evidence for it."""
+    question = "my client says her peer mentor helped her quit smoking. has research seen that?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+    assert answer.ask is not None and "smoking" in answer.ask
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        pytest.param("WRAP vs IPS. which is better?", "comparison", id="bare-choice-is-compared"),
+        pytest.param(
+            "does peer support help clients get paid work?",
+            "effectiveness",
+            id="paid-work-is-a-job",
+        ),
+    ],
+)
+def test_what_the_round_10_review_found_reads_the_right_frame(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """A bare "which is better?" after "X vs Y" is still a choice between them (the sides the
+    sources do not compare make it unanswerable); paid work is a job, not a pay rate."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    if frame == "comparison":
+        assert not answer.answered
+
+
+def test_the_pages_of_a_paper_are_in_its_byline(real_index: SnippetIndex) -> None:
+    """ "What pages is the DDA study on": a byline question, answered by the DDA byline (which
+    only a citing frame may quote)."""
+    _assert_first_answer(real_index, "what pages is the DDA study on?", "milani2020-byline")

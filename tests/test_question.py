@@ -72,8 +72,8 @@ def _read(index: SnippetIndex, text: str) -> Question:
             id="what-the-asker-sets-aside",
         ),
         pytest.param(
-            "apart from Medicaid, how are peer services funded?",
-            "how are peer services funded",
+            "apart from Medicaid, how else are peer services funded?",
+            "how else are peer services funded",
             id="a-payer-set-aside",
         ),
     ],
@@ -232,6 +232,23 @@ def test_an_ask_for_evidence_of_that_takes_its_context(
     question = _read(real_index, f"our clients keep telling me meds alone fix things. {ask}")
     assert question.ask.endswith(ending)
     assert {"clients", "medication"} <= set(question.words)
+
+
+def test_only_evidence_backing_a_claim_is_spelled_out_as_support(real_index: SnippetIndex) -> None:
+    """ "Does the research back that up" is support for a claim; peers backing up clinicians on
+    a shift is not."""
+    assert "support that" in _read(real_index, "does the research back that up?").ask
+    shift = _read(real_index, "can peers back up clinicians during a crisis shift?")
+    assert "back up" in " ".join(shift.words) and "support" not in shift.words
+
+
+def test_a_set_aside_stays_when_the_question_asks_for_nothing_else(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Apart from effectiveness, what's missing": the question asks about effectiveness too;
+    only "besides X, what else" sets X aside."""
+    question = _read(real_index, "apart from effectiveness, what's missing from the literature?")
+    assert "effectiveness" in question.words
 
 
 def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
