@@ -76,6 +76,10 @@ class Frame:
     # Answered from a card only by passages specific to the concept: a passage on many roles'
     # cards (the list of job titles) names a role, it does not say what that role does.
     card_specific: bool = False
+    # Answer types whose passages cannot answer this frame: a passage stating a study's purpose
+    # or design ("the purpose of this paper is...", "six members were interviewed") says what
+    # was looked at, not what was found.
+    not_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,7 @@ _FRAME_FIELDS = {
     "strict",
     "type_words",
     "not_kinds",
+    "not_types",
     "counted",
     "card_specific",
 }
@@ -373,6 +378,7 @@ def _frames(
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
         type_words = reader.texts(shown, record, "type_words", label, required=False)
         not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
+        not_types = reader.texts(shown, record, "not_types", label, required=False)
         strict = _flag(reader, shown, record, "strict", label)
         counted = _flag(reader, shown, record, "counted", label)
         card_specific = _flag(reader, shown, record, "card_specific", label)
@@ -386,7 +392,16 @@ def _frames(
                     f"(one of {', '.join(sorted(known_needs))})",
                 )
             )
-        if (needs is not None or not_kinds) and missing is None:
+        for type_id in not_types:
+            if type_id not in known_needs - {BOTH_SIDES, NOT_IN_SOURCES}:
+                reader.problems.append(
+                    Problem(
+                        shown,
+                        record.line_of("not_types"),
+                        f"{label}: unknown answer type {type_id!r}",
+                    )
+                )
+        if (needs is not None or not_kinds or not_types) and missing is None:
             reader.problems.append(
                 Problem(
                     shown, record.line, f"{label}: a frame with 'needs' must say what is 'missing'"
@@ -419,6 +434,7 @@ def _frames(
                     not_kinds,
                     counted,
                     card_specific,
+                    not_types,
                 )
             )
     places: list[Place] = []

@@ -1666,6 +1666,11 @@ class SnippetIndex:
         if frame is not None and frame.not_kinds and not type_missing:
             source = self.kb.sources.get(hit.snippet.source_id)
             type_missing = source is not None and source.kind in frame.not_kinds
+        if frame is not None and frame.not_types and not type_missing:
+            type_missing = any(
+                kind in self._type_patterns and self._holds(doc_id, kind)
+                for kind in frame.not_types
+            )
         if not type_missing and (frame is None or frame.needs != NOT_IN_SOURCES):
             # "Did the DDA study use NVivo?", "how were the Hong Kong interviews analysed?": a
             # study named by its subject or place is that work's; another study's methods are

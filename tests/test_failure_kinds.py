@@ -1821,3 +1821,18 @@ def test_the_pages_of_a_paper_are_in_its_byline(real_index: SnippetIndex) -> Non
     """ "What pages is the DDA study on": a byline question, answered by the DDA byline (which
     only a citing frame may quote)."""
     _assert_first_answer(real_index, "what pages is the DDA study on?", "milani2020-byline")
+
+
+def test_a_study_design_is_no_finding(real_index: SnippetIndex) -> None:
+    """ "What were the conclusions of the earlier 2015 review?": the 2017 report says only that
+    it updates that review (a design statement), so it is related, not the 2015 findings; a
+    study the sources do report findings of is still answered from them."""
+    design = "what were the conclusions of the earlier 2015 LaFrance literature review?"
+    found = "what did the UK evaluation of Dual Diagnosis Anonymous find?"
+    _not_in_eval_files(design, found)
+    answer = real_index.search(design)
+    assert answer.frame == "findings" and not answer.answered and answer.partial
+    assert [r.snippet_id for r in answer.related] == ["lafrance2017-updates-2015-review"]
+    reported = real_index.search(found)
+    assert reported.answered and reported.frame == "findings"
+    assert "milani2020-interviews" not in [r.snippet_id for r in reported.results]
