@@ -455,8 +455,8 @@ COMPARATIVE = "comparative"
 # appeared, nothing else, so it answers only a frame asking that.
 BYLINE = "byline"
 CITATION = "citation"
-# The frames' answer types a citation may answer: who wrote a work, where it appeared.
-_CITING = frozenset({BYLINE, "journal"})
+# The frames' answer types a citation may answer: who wrote a work, where it appeared, its DOI.
+_CITING = frozenset({BYLINE, "journal", "doi"})
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
 # is compared; the word before it names the side.
 _GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
@@ -567,7 +567,7 @@ def _counts(
                 if following and (following[0][0].isdigit() or _is_age(following)):
                     continue  # "youth (14-26 years old)": an age range, not how many
                 after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
-                if people and "dollar" in after[:2]:
+                if "dollar" in after[:2]:
                     continue  # "2.3 million dollars ... for consumer networks": money
                 shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
                 if (
