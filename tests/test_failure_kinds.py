@@ -1885,3 +1885,23 @@ def test_a_sum_of_dollars_counts_nothing(real_index: SnippetIndex) -> None:
     answer = real_index.search(question)
     assert answer.frame == "how-many" and not answer.answered
 
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the Hong Kong peer support programme only for people with bipolar disorder?",
+        "are the SAMHSA consumer network grants restricted to certain states?",
+    ],
+)
+def test_whether_something_is_limited_needs_a_passage_saying_so(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Is X limited to Y": a passage describing X without saying what it is limited to (or
+    goes beyond) does not answer; "is peer support limited to traditional settings" is still
+    answered by the passages saying it goes beyond them."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "restriction" and not answer.answered
+    assert answer.missing == "whether it is limited to that"
+    beyond = real_index.search("are peer workers limited to traditional mental health settings?")
+    assert beyond.answered and beyond.frame != "restriction"
