@@ -25,7 +25,8 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+|\d+", re.UNICODE)
 _ASCII_TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+(?:[.,:][0-9]+)*")
 
 # Function words that carry no topic. Kept short on purpose: words such as "peer", "state" or
-# "role" are content here, and BM25's idf already discounts the common ones.
+# "role" are content here, and BM25's idf already discounts the common ones. Contractions typed
+# without their apostrophe ("dont", "theyre") are the same function words, not unknown topics.
 STOP_WORDS: frozenset[str] = frozenset(
     """
     a about above after again against all am an and any are aren't as at be because been before
@@ -39,6 +40,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     yours yourself yourselves s t d ll m re ve
     also anyone anything get got many please tell thanks
     ain aren couldn didn doesn don hadn hasn haven isn mustn shan shouldn wasn weren won wouldn
+    arent cant couldnt didnt doesnt dont hadnt hasnt havent isnt shouldnt wasnt werent wouldnt
+    im ive youre theyre thats theres whats whos hows wheres lets
     """.split()
 )
 
@@ -66,7 +69,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     otherwise therefore thus absolutely whatever somehow etc lol wanna gonna gotta hey wow damn
     sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest
     anyways alright plain ordinary indeed besides else obvious obviously piece pieces seen saw
-    couple board boss coworker coworkers
+    couple board boss coworker coworkers ton tons bunch
 """.split()
 )
 

@@ -1905,3 +1905,13 @@ def test_whether_something_is_limited_needs_a_passage_saying_so(
     assert answer.missing == "whether it is limited to that"
     beyond = real_index.search("are peer workers limited to traditional mental health settings?")
     assert beyond.answered and beyond.frame != "restriction"
+
+
+def test_a_contraction_without_its_apostrophe_sinks_nothing(real_index: SnippetIndex) -> None:
+    """ "theyre", "dont" typed in a hurry are function words, and "a ton of" is filler: neither
+    is a topic that no passage holds."""
+    _assert_first_answer(
+        real_index,
+        "is it more important that my PSWs know a ton of stuff or that theyre empathic?",
+        "tse2019-empathy-over-knowledge",
+    )
