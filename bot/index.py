@@ -455,8 +455,9 @@ COMPARATIVE = "comparative"
 # appeared, nothing else, so it answers only a frame asking that.
 BYLINE = "byline"
 CITATION = "citation"
-# The frames' answer types a citation may answer: who wrote a work, where it appeared, its DOI.
-_CITING = frozenset({BYLINE, "journal", "doi"})
+# The frames' answer types a citation may answer: who wrote a work, where it appeared, its DOI,
+# the date printed on it.
+_CITING = frozenset({BYLINE, "journal", "doi", "full_date"})
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
 # is compared; the word before it names the side.
 _GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
@@ -544,7 +545,7 @@ def _counts(
     about_a_study = about_a_work or bool(_STUDY_STEMS.intersection(map(_key, question.words)))
     # (A share, "15% of adults", is not a count of people doing something.)
     if (
-        people
+        (people or any(_is_person(word) for word in run))
         and not _PERCENT.search(text)
         and _does_something_else(
             question, max(question.frame_positions) + 1, text, aliases | name_terms
@@ -567,7 +568,7 @@ def _counts(
                 if following and (following[0][0].isdigit() or _is_age(following)):
                     continue  # "youth (14-26 years old)": an age range, not how many
                 after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
-                if "dollar" in after[:2]:
+                if "dollar" in after[:2] and not wanted & _MONEY_STEMS:
                     continue  # "2.3 million dollars ... for consumer networks": money
                 shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
                 if (
@@ -611,7 +612,8 @@ _STAFF_NOUNS = frozenset(
 def _does_something_else(
     question: Question, after_cue: int, text: str, names: frozenset[str]
 ) -> bool:
-    """Whether "how many people <did something>" asks what the passage says nobody did.
+    """Whether "how many people / members / CPSs <did something>" asks what the passage says
+    nobody did.
 
     What the people did is what is counted: "how many people *relapsed* in the DDA pilot",
     "how many people *dropped out*". A passage counting people doing something else (six
@@ -621,7 +623,11 @@ def _does_something_else(
     taking part, being interviewed or surveyed is what a study's sample did.
     """
     following = list(question.words[after_cue:])
-    people_at = next(i for i, word in enumerate(following) if word in _ANYONE)
+    people_at = next(
+        (i for i, word in enumerate(following) if word in _ANYONE or _is_person(word)), None
+    )
+    if people_at is None:
+        return False
     for word in following[people_at + 1 :]:
         if word in _PASSIVE or word in FILLER_WORDS:
             continue
@@ -632,6 +638,12 @@ def _does_something_else(
             return False
         return term not in {_key(found) for found in words(text)}
     return False
+
+
+def _is_person(word: str) -> bool:
+    """A noun for people of some kind: clients, members, CPSs, workers, veterans."""
+    term = _key(word)
+    return term in _PEOPLE or term in _STAFF_NOUNS
 
 
 # Words between "how many people" and what they did ("were hired", "got jobs", "took part").
@@ -648,6 +660,8 @@ def _is_age(following: Sequence[str]) -> bool:
 
 
 _YEARS = frozenset("years year yrs yr".split())
+# What "how many dollars / millions" counts: money, which a sum of dollars does count.
+_MONEY_STEMS = frozenset("dollar million billion thousand money".split())
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")

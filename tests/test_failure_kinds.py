@@ -767,7 +767,9 @@ def test_a_subject_no_source_names_gets_a_partial_answer(
     assert answer.missing in (f"anything specific to {subject}", f"{answer_findings} for {subject}")
 
 
-answer_findings = "findings (that paper describes how the study is designed, not its results)"
+answer_findings = (
+    "findings (the passages on it describe how the study was designed, not its results)"
+)
 
 
 def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
@@ -1859,7 +1861,7 @@ def test_a_doi_question_needs_a_printed_doi(real_index: SnippetIndex) -> None:
     ("question", "first_result"),
     [
         pytest.param(
-            "what's the exact date on the LaFrance peer provider report?",
+            "what's the date on the LaFrance peer provider report?",
             "lafrance2017-authors",
             id="a-report-dated-in-its-byline",
         ),
@@ -1915,3 +1917,52 @@ def test_a_contraction_without_its_apostrophe_sinks_nothing(real_index: SnippetI
         "is it more important that my PSWs know a ton of stuff or that theyre empathic?",
         "tse2019-empathy-over-knowledge",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "exact date the Tse bipolar paper came out?",
+        "what date did the VA announce it would hire 800 peer counselors?",
+    ],
+)
+def test_an_exact_date_needs_a_printed_day(real_index: SnippetIndex, question: str) -> None:
+    """A byline's year or "later that month" is no exact date: only the LaFrance report prints
+    a day, month and year."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "exact-date" and not answer.answered
+    assert answer.missing == "the exact date"
+
+
+def test_how_many_dollars_is_answered_by_a_sum_of_dollars(real_index: SnippetIndex) -> None:
+    """A sum of dollars counts no networks, but it is what "how many dollars" asks for."""
+    _assert_first_answer(
+        real_index,
+        "how many million dollars did SAMHSA hand out to consumer networks?",
+        "peersforprogress-samhsa-2-3-million",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many DDA members relapsed over the 12 months?",
+        "how many veterans used the VA's peer counselors?",
+    ],
+)
+def test_how_many_members_did_something_needs_a_count_of_that(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """Members, veterans, clients: any people counted by what they did, not only "people"."""
+    _not_in_eval_files(question)
+    assert not real_index.search(question).answered
+
+
+def test_thin_research_on_a_named_topic_is_not_the_gap_passage(real_index: SnippetIndex) -> None:
+    """ "Where is research thinnest" is the sources' "still little literature"; "is research
+    on peer support for bipolar thin" asks about bipolar, which that passage is not about."""
+    question = "is the research on peer support for people with bipolar thin?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert all(r.snippet_id != "lafrance2017-forensic-inpatient" for r in answer.results)
