@@ -891,6 +891,13 @@ def _sides(
         left = _content(range(last + 1, ands[0]), ask_words)
         right_range = range(ands[0] + 1, len(ask_words))
     right = _content(right_range, ask_words)
+    if left and not right:
+        # "What do peer specialists and nurses have in common": both sides come before the
+        # cue, joined by "and".
+        ands = [i for i in range(first) if ask_words[i] == "and"]
+        if ands:
+            right = _content(range(ands[-1] + 1, first), ask_words)
+            left = _content(range(ands[-1]), ask_words)
     if not left or not right:
         return None
     return left, right

@@ -1966,3 +1966,17 @@ def test_thin_research_on_a_named_topic_is_not_the_gap_passage(real_index: Snipp
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert all(r.snippet_id != "lafrance2017-forensic-inpatient" for r in answer.results)
+
+
+def test_what_two_things_have_in_common_needs_a_passage_comparing_both(
+    real_index: SnippetIndex,
+) -> None:
+    """ "What do peer specialists and social workers have in common": a comparison whose sides
+    both come before the cue; no passage compares the two. What peer programs share (one side)
+    is still answered by the passage on their common values."""
+    two = "what do peer specialists and social workers have in common?"
+    one = "what do the different peer programs have in common?"
+    _not_in_eval_files(two, one)
+    answer = real_index.search(two)
+    assert answer.frame == "comparison" and not answer.answered
+    _assert_first_answer(real_index, one, "rogers2017-program-typologies")

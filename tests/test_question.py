@@ -167,6 +167,14 @@ def test_places_are_named_and_the_usa_is_implicit(real_index: SnippetIndex) -> N
     assert [place.id for place in question.required_places] == ["new-mexico"]
 
 
+def test_both_sides_of_in_common_come_before_the_cue(real_index: SnippetIndex) -> None:
+    question = _read(real_index, "what do peer mentors and nurses have in common?")
+    assert question.frame is not None and question.frame.id == "comparison"
+    assert question.sides is not None
+    left, right = (sorted(question.words[i] for i in side) for side in question.sides)
+    assert left == ["mentors", "peer"] and right == ["nurses"]
+
+
 def test_comparison_has_two_sides(real_index: SnippetIndex) -> None:
     question = _read(real_index, "what is the difference between peer mentors and recovery coaches")
     assert question.sides is not None
