@@ -25,6 +25,7 @@ from bot import __version__
 from bot.blocks import Commands
 from bot.config import Settings
 from bot.index import SnippetIndex
+from bot.listener_args import direct_listeners
 from bot.listeners import Deps, register
 from bot.listeners.common import JOB, RECEIVED_AT, command_job, retry_handlers
 from bot.listeners.follow_ups import drop_unrelated_messages
@@ -197,4 +198,6 @@ def create_app(
         work=work,
     )
     register(app, deps)
+    # Each listener called with only the arguments it takes (bot.listener_args).
+    direct_listeners(app)
     return app

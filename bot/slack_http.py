@@ -245,6 +245,11 @@ class _Response:
                 continue
             name, _, value = line.decode("latin-1").partition(":")
             self.fields.append((name.strip(), value.strip()))
+        # Each header's first value by lower-case name, read once: `get` is asked for a few
+        # names per answer and `as_dict` for every name (a scan of the fields each was O(n²)).
+        self._first: dict[str, str] = {}
+        for name, value in self.fields:
+            self._first.setdefault(name.lower(), value)
         connection = (self.get("connection") or "").lower()
         if version in ("HTTP/1.0", "HTTP/0.9"):
             self.will_close = "keep-alive" not in connection
@@ -253,18 +258,14 @@ class _Response:
 
     def get(self, name: str) -> str | None:
         """The first value of a header, by case-insensitive name."""
-        wanted = name.lower()
-        for field, value in self.fields:
-            if field.lower() == wanted:
-                return value
-        return None
+        return self._first.get(name.lower())
 
     def as_dict(self) -> dict[str, str]:
         """Name -> first value, as `dict()` of http.client's header message gives."""
         found: dict[str, str] = {}
         for name, _ in self.fields:
             if name not in found:
-                found[name] = self.get(name) or ""
+                found[name] = self._first[name.lower()]
         return found
 
     def message(self) -> http.client.HTTPMessage:

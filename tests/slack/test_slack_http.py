@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import http.client
+import io
 import ipaddress
 import json
 import os
@@ -32,7 +33,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.app import make_client
 from bot.config import load_settings
-from bot.slack_http import PooledApp, PooledWebClient
+from bot.slack_http import PooledApp, PooledWebClient, _Response
 from tests.slack.conftest import LiveApp
 from tests.slack.fakes import BOT_TOKEN, BOT_USER_ID, FakeSlack, app_mention
 
@@ -588,3 +589,19 @@ def _pipe(source: socket.socket, target: socket.socket) -> None:
             except OSError:
                 pass
             end.close()
+
+
+def test_answer_headers_read_as_http_client_reads_them() -> None:
+    """Repeated names (in any case) give their first value, by any spelling, as in urllib."""
+    raw = [
+        b"Content-Type: application/json; charset=utf-8\r\n",
+        b"X-Slack-Req-Id: first\r\n",
+        b"x-slack-req-id: second\r\n",
+        b"Retry-After: 3\r\n",
+        b"retry-after: 9\r\n",
+    ]
+    ours = _Response(200, "OK", "HTTP/1.1", raw)
+    theirs = http.client.parse_headers(io.BytesIO(b"".join(raw) + b"\r\n"))
+    assert ours.as_dict() == dict(theirs)
+    for name in ("x-slack-req-id", "X-SLACK-REQ-ID", "retry-after", "Content-Type", "absent"):
+        assert ours.get(name) == theirs.get(name)
