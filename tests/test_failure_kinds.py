@@ -1866,6 +1866,11 @@ def test_a_doi_question_needs_a_printed_doi(real_index: SnippetIndex) -> None:
             id="a-report-dated-in-its-byline",
         ),
         pytest.param(
+            "when was the LaFrance peer provider report dated?",
+            "lafrance2017-authors",
+            id="dated-is-a-date-question",
+        ),
+        pytest.param(
             "where is the research on peer support thinnest?",
             "lafrance2017-forensic-inpatient",
             id="thin-research-is-little-literature",
@@ -1936,12 +1941,20 @@ def test_an_exact_date_needs_a_printed_day(real_index: SnippetIndex, question: s
 
 
 def test_how_many_dollars_is_answered_by_a_sum_of_dollars(real_index: SnippetIndex) -> None:
-    """A sum of dollars counts no networks, but it is what "how many dollars" asks for."""
+    """A sum of dollars counts no networks, but it is what "how many dollars" asks for: an
+    amount of money, so the money frame's strict check says whose (SAMHSA's grant is not what
+    the VA spent); "how many million people" still counts people."""
     _assert_first_answer(
         real_index,
         "how many million dollars did SAMHSA hand out to consumer networks?",
         "peersforprogress-samhsa-2-3-million",
     )
+    others = "how many dollars did the VA spend on its peer counselors?"
+    people = "how many million people in India need mental health care?"
+    _not_in_eval_files(others, people)
+    answer = real_index.search(others)
+    assert answer.frame == "money" and not answer.answered
+    assert real_index.search(people).frame == "how-many"
 
 
 @pytest.mark.parametrize(
