@@ -601,7 +601,7 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     _key(word)
     for word in "study studies survey interview interviews evaluation paper review pilot "
     "trial n research researchers team data followed follow talk talked qualitative "
-    "longitudinal questions answered part".split()
+    "longitudinal questions answered part filled fill responded returned".split()
 )
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
