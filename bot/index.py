@@ -723,6 +723,7 @@ class SnippetIndex:
         # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
         self._asks_as_bits: list[int] | None = None
         self._works_as_bits: list[int] | None = None
+        self._described_by_term: dict[str, int] = {}
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
@@ -1426,14 +1427,20 @@ class SnippetIndex:
         # asks holding it.
         parts: list[tuple[float, int, float, int, int]] = []
         for concept in concepts:
-            held_passage = held_ask = 0
+            held_passage = held_ask = described = 0
             for alternative in concept.alternatives:
                 wording_passage, wording_ask = every_passage, every_ask
+                # The passages quoted from a work whose words hold the wording: a passage has
+                # one work, so those holding each term's works. (An empty wording would have
+                # every work describe it, but then every passage holds it too.)
+                wording_work = every_passage
                 for term in alternative:
                     wording_passage &= passage_bits(term)
                     wording_ask &= ask_bits(term)
+                    wording_work &= self._described_bits(term)
                 held_passage |= wording_passage
                 held_ask |= wording_ask
+                described |= wording_work
             weight = concept.weight
             if concept.term in place_terms:
                 # A place is covered by a passage about it, held or not.
@@ -1451,9 +1458,6 @@ class SnippetIndex:
                         holding |= 1 << doc_id
                 parts.append((weight, holding, 0.0, 0, held_ask))
             else:
-                described = 0
-                for work in self._described_works(concept.alternatives) or ():
-                    described |= self._work_bits()[work]
                 parts.append((weight, held_passage, SOURCE_FACTOR * weight, described, held_ask))
         own_asks = self._ask_bits()
         covered: list[float] = []
@@ -1494,6 +1498,20 @@ class SnippetIndex:
                 ((1 << (end - first)) - 1) << first for first, end in itertools.pairwise(starts)
             ]
             self._asks_as_bits = found
+        return found
+
+    def _described_bits(self, term: str) -> int:
+        """The passages quoted from a work whose words (`_SourceWords`) hold `term`, as the
+        bits of one int; kept per term of those words (they bound it), 0 for any other."""
+        found = self._described_by_term.get(term)
+        if found is None:
+            works = self._source_word_index().with_term.get(term)
+            if not works:
+                return 0
+            found = 0
+            for work in works:
+                found |= self._work_bits()[work]
+            self._described_by_term[term] = found
         return found
 
     def _work_bits(self) -> list[int]:
