@@ -21,11 +21,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.frames import _WILDCARD_WORDS as WILDCARD_WORDS  # the `*` of cue_pattern
+from bot.frames import WILDCARDS  # the `*` and `**` of cue_pattern
 from bot.tokenize import words
 
 # One piece of a cue: literal words in a row, or None for a `*` wildcard.
-_Piece = tuple[str, ...] | None
+_Piece = tuple[str, ...] | int  # words, or a wildcard: how many words it may stand for
 
 
 @dataclass(frozen=True)
@@ -107,12 +107,14 @@ class Cues:
                 continue  # no alternative in the regex either
             pieces: list[_Piece] = []
             for piece in cue.split():
-                if piece == "*":
-                    pieces.append(None)
+                if piece in WILDCARDS:
+                    pieces.append(WILDCARDS[piece])
                 elif found := _piece_words(piece):
                     pieces.append(found)
             self._pieces[number] = tuple(pieces)
-            needs[number] = frozenset(word for piece in pieces if piece for word in piece)
+            needs[number] = frozenset(
+                word for piece in pieces if not isinstance(piece, int) for word in piece
+            )
         self._needs = Needs(needs)
         self._needed = needs
         # A match at the first word (`match`) or ending at the last (`ending`) can only be a cue
@@ -208,8 +210,8 @@ def _match_at(
     if piece == len(pieces):
         return position
     current = pieces[piece]
-    if current is None:
-        for width in range(min(WILDCARD_WORDS, len(text_words) - position), -1, -1):
+    if isinstance(current, int):
+        for width in range(min(current, len(text_words) - position), -1, -1):
             end = _match_at(pieces, text_words, piece + 1, position + width)
             if end is not None:
                 return end

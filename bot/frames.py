@@ -39,6 +39,13 @@ BOTH_SIDES = "both_sides"
 NOT_IN_SOURCES = "not_in_sources"
 # How many words a `*` in a cue may stand for ("how much * cost": "how much does training cost").
 _WILDCARD_WORDS = 7
+# How many a `**` may stand for: for cues whose two ends cannot belong to different clauses of a
+# question ("how much ** paid": "how much do the 800 VA peer support counselors get paid"), where
+# a long subject sits between them. A plain `*` stays short, as "how many * these days" must not
+# reach across a whole message.
+_LONG_WILDCARD_WORDS = 12
+# The words each wildcard piece of a cue may stand for.
+WILDCARDS = {"*": _WILDCARD_WORDS, "**": _LONG_WILDCARD_WORDS}
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,10 @@ class Frame:
     # Answered from a card only by passages specific to the concept: a passage on many roles'
     # cards (the list of job titles) names a role, it does not say what that role does.
     card_specific: bool = False
+    # Answer types whose passages cannot answer this frame: a passage stating a study's purpose
+    # or design ("the purpose of this paper is...", "six members were interviewed") says what
+    # was looked at, not what was found.
+    not_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,7 +189,8 @@ def _tupled(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex over a space-joined word string matching any cue; `*` stands for 0-5 words.
+    """One regex over a space-joined word string matching any cue; `*` stands for 0-7 words,
+    `**` for 0-12.
 
     Cue words are normalised as questions are (`bot.tokenize.words`), so "what's" in a cue
     matches "What's" or "what’s" in a question. Each cue is a named group `c<n>` (its position
@@ -188,8 +200,8 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     for number, cue in enumerate(cues):
         parts = []
         for piece in cue.split():
-            if piece == "*":
-                parts.append(f"(?:\\S+ ){{0,{_WILDCARD_WORDS}}}")
+            if piece in WILDCARDS:
+                parts.append(f"(?:\\S+ ){{0,{WILDCARDS[piece]}}}")
             else:
                 parts.append("".join(f"{re.escape(word)} " for word in words(piece)))
         if parts:
@@ -212,7 +224,9 @@ def frame_qualifiers(frame: Frame) -> frozenset[str]:
 def cue_words(cue: str) -> frozenset[str]:
     """The literal words of one cue (its `*` wildcards left out); kept per cue, as the frame a
     question is read as asks for its cue's words on every question."""
-    return frozenset(word for piece in cue.split() if piece != "*" for word in words(piece))
+    return frozenset(
+        word for piece in cue.split() if piece not in WILDCARDS for word in words(piece)
+    )
 
 
 def type_pattern(answer_type: AnswerType) -> re.Pattern[str]:
@@ -315,6 +329,7 @@ _FRAME_FIELDS = {
     "strict",
     "type_words",
     "not_kinds",
+    "not_types",
     "counted",
     "card_specific",
 }
@@ -363,6 +378,7 @@ def _frames(
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
         type_words = reader.texts(shown, record, "type_words", label, required=False)
         not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
+        not_types = reader.texts(shown, record, "not_types", label, required=False)
         strict = _flag(reader, shown, record, "strict", label)
         counted = _flag(reader, shown, record, "counted", label)
         card_specific = _flag(reader, shown, record, "card_specific", label)
@@ -376,7 +392,16 @@ def _frames(
                     f"(one of {', '.join(sorted(known_needs))})",
                 )
             )
-        if (needs is not None or not_kinds) and missing is None:
+        for type_id in not_types:
+            if type_id not in known_needs - {BOTH_SIDES, NOT_IN_SOURCES}:
+                reader.problems.append(
+                    Problem(
+                        shown,
+                        record.line_of("not_types"),
+                        f"{label}: unknown answer type {type_id!r}",
+                    )
+                )
+        if (needs is not None or not_kinds or not_types) and missing is None:
             reader.problems.append(
                 Problem(
                     shown, record.line, f"{label}: a frame with 'needs' must say what is 'missing'"
@@ -409,6 +434,7 @@ def _frames(
                     not_kinds,
                     counted,
                     card_specific,
+                    not_types,
                 )
             )
     places: list[Place] = []

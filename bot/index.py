@@ -58,6 +58,7 @@ from bot.frames import (
 from bot.knowledge import Concept, KnowledgeBase, Snippet, Source
 from bot.question import Question, QuestionReader
 from bot.tokenize import (
+    FILLER_WORDS,
     STOP_WORDS,
     filler_terms,
     number_form,
@@ -449,6 +450,13 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 _EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})
 # The answer type of language that compares (knowledge/frames.yaml).
 COMPARATIVE = "comparative"
+# The answer types of a byline (knowledge/frames.yaml), and of a byline or citation proper
+# (authors, volume, pages): a passage holding the latter says who wrote a work and where it
+# appeared, nothing else, so it answers only a frame asking that.
+BYLINE = "byline"
+CITATION = "citation"
+# The frames' answer types a citation may answer: who wrote a work, where it appeared, its DOI.
+_CITING = frozenset({BYLINE, "journal", "doi"})
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
 # is compared; the word before it names the side.
 _GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
@@ -534,6 +542,15 @@ def _counts(
     # "How many people attend DDA meetings": a study's sample ("six DDA members were
     # interviewed") counts people only when the question asks about a study.
     about_a_study = about_a_work or bool(_STUDY_STEMS.intersection(map(_key, question.words)))
+    # (A share, "15% of adults", is not a count of people doing something.)
+    if (
+        people
+        and not _PERCENT.search(text)
+        and _does_something_else(
+            question, max(question.frame_positions) + 1, text, aliases | name_terms
+        )
+    ):
+        return False
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
         stems = [_key(word) for word in passage]
@@ -550,7 +567,7 @@ def _counts(
                 if following and (following[0][0].isdigit() or _is_age(following)):
                     continue  # "youth (14-26 years old)": an age range, not how many
                 after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
-                if people and "dollar" in after[:2]:
+                if "dollar" in after[:2]:
                     continue  # "2.3 million dollars ... for consumer networks": money
                 shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
                 if (
@@ -583,11 +600,43 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     _key(word)
     for word in "study studies survey interview interviews evaluation paper review pilot "
     "trial n research researchers team data followed follow talk talked qualitative "
-    "longitudinal questions answered".split()
+    "longitudinal questions answered part".split()
 )
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
     "worker staff counselor mentor specialist provid posit job employe coach navig bridger".split()
+)
+
+
+def _does_something_else(
+    question: Question, after_cue: int, text: str, names: frozenset[str]
+) -> bool:
+    """Whether "how many people <did something>" asks what the passage says nobody did.
+
+    What the people did is what is counted: "how many people *relapsed* in the DDA pilot",
+    "how many people *dropped out*". A passage counting people doing something else (six
+    members interviewed, 800 counselors to be hired) does not answer it. Only the verb right
+    after the people is read ("were", "got" and filler passed over): "how many people were in
+    the Tse study" or "how many people did the study interview" name no act of their own, and
+    taking part, being interviewed or surveyed is what a study's sample did.
+    """
+    following = list(question.words[after_cue:])
+    people_at = next(i for i, word in enumerate(following) if word in _ANYONE)
+    for word in following[people_at + 1 :]:
+        if word in _PASSIVE or word in FILLER_WORDS:
+            continue
+        if word in STOP_WORDS:
+            return False  # "people in / with / from ...": who they are, not what they did
+        term = _key(word)
+        if term in _STUDY_STEMS or term in _PEOPLE or term in names:
+            return False
+        return term not in {_key(found) for found in words(text)}
+    return False
+
+
+# Words between "how many people" and what they did ("were hired", "got jobs", "took part").
+_PASSIVE = frozenset(
+    "were was are is been being got get gets getting have has had took take takes taking".split()
 )
 
 
@@ -1635,6 +1684,11 @@ class SnippetIndex:
         if frame is not None and frame.not_kinds and not type_missing:
             source = self.kb.sources.get(hit.snippet.source_id)
             type_missing = source is not None and source.kind in frame.not_kinds
+        if frame is not None and frame.not_types and not type_missing:
+            type_missing = any(
+                kind in self._type_patterns and self._holds(doc_id, kind)
+                for kind in frame.not_types
+            )
         if not type_missing and (frame is None or frame.needs != NOT_IN_SOURCES):
             # "Did the DDA study use NVivo?", "how were the Hong Kong interviews analysed?": a
             # study named by its subject or place is that work's; another study's methods are
@@ -1783,6 +1837,12 @@ class SnippetIndex:
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
+        if CITATION in self._type_patterns and (
+            question.frame is None or question.frame.needs not in _CITING
+        ):
+            # "Who wrote the Hong Kong bipolar study" is in a byline's asks; "why do clients
+            # with bipolar shrug at peer support" is not answered by who wrote the study.
+            top = [(doc_id, score) for doc_id, score in top if not self._holds(doc_id, CITATION)]
         examined = self._examine(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()

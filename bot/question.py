@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
-from bot.tokenize import STOP_WORDS, filler_terms, normalize, tokenize, words
+from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
 
@@ -74,6 +74,11 @@ _INTRODUCTION_RE = re.compile(
 )
 
 _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# "Besides the obvious peer support piece, what else ...": an opening clause naming what the
+# asker already knows and sets aside, so not what the question is about, when the question asks
+# for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
+_SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than) ")
+_ASKS_OTHER_RE = re.compile(r"\b(?:else|other|others|another)\b")
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
 _PLACE_POINTER_RE = re.compile(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
@@ -89,6 +94,8 @@ _ASKER_RE = re.compile(
 )
 # Words pointing back at what the message said before the question.
 _POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
+# A demonstrative pointing back at what the message said before the ask.
+_POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
 # the words before it name ("vs", "versus", "between"; not any "or", which lists as often).
 _CHOICE_ASK_RE = re.compile(
@@ -101,7 +108,6 @@ _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 # How many words either side of "vs" (after "between") a side is read from.
 _SIDE_SPAN = 3
 _PLACE_SIDE_SPAN = 2
-_CASED_TOKEN_RE = re.compile(r"[^\W_][\w'’]*")
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -256,6 +262,13 @@ class QuestionReader:
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
             if (
+                number == 0
+                and len(clauses) > 1
+                and _SET_ASIDE_RE.match(clause_words)
+                and _ASKS_OTHER_RE.search(" ".join(words(" ".join(clauses[1:]))))
+            ):
+                continue  # "besides peer support itself, what else do CPSs do?"
+            if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
                 and self._asks_something(kept)
@@ -340,21 +353,24 @@ class QuestionReader:
         ask = self._one_alternative(best)
         if _TAG_RE.match(ask):
             ask = self._with_experience(ask, best, sentences)
-        if self._weak(ask):
-            ask = self._with_context(ask, raws)
+        choosing = _CHOICE_ASK_RE.search(ask) is not None
+        before = raws[: self._raw_index(raws, best)] if choosing else []
+        if choosing and _NAMES_SIDES_RE.search(" ".join(before)):
+            # "CPS vs CRSS. which is better?": a choice, however few words it has of its own.
+            ask = self._with_sides(ask, before)
+        elif self._weak(ask):
+            claims = self._raw_index(raws, best) if _asks_for_evidence(ask) else 0
+            ask = self._with_context(ask, raws, claims_before=claims)
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
             # (Found only for an ask that points or chooses: finding it cleans the sentences
             # again.)
             pointing = _POINTING_RE.search(ask) is not None
-            choosing = _CHOICE_ASK_RE.search(ask) is not None
-            if pointing or choosing or _PERSON_POINTING_RE.search(ask):
+            if pointing or _PERSON_POINTING_RE.search(ask):
                 before = raws[: self._raw_index(raws, best)]
                 if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
                     ask = self._with_context(ask, before)
-                elif choosing and _NAMES_SIDES_RE.search(" ".join(before)):
-                    ask = self._with_sides(ask, before)
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -443,7 +459,12 @@ class QuestionReader:
         and so does one that names no topic ("what does the evidence actually show?" after "my
         board asked if peer support cuts hospitalizations")."""
         content = [term for term in tokenize(ask) if term not in filler_terms()]
-        return len(content) <= 1 or all(term in _topicless_terms() for term in content)
+        topical = [term for term in content if term not in _topicless_terms()]
+        if len(content) <= 1 or not topical:
+            return True
+        # "does the research back *that* up, or is it mixed?": one word of its own, and what
+        # the research should back is what "that" points back to.
+        return len(topical) == 1 and _POINTS_BACK_RE.search(ask) is not None
 
     def _one_alternative(self, ask: str) -> str:
         """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
@@ -455,7 +476,9 @@ class QuestionReader:
             return ask
         return second if self._weak(first) and not self._weak(second) else first
 
-    def _with_context(self, ask: str, raws: Sequence[str], *, places: bool = True) -> str:
+    def _with_context(
+        self, ask: str, raws: Sequence[str], *, places: bool = True, claims_before: int = 0
+    ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
 
@@ -464,12 +487,19 @@ class QuestionReader:
         again. A place is added even when no passage names it ("which 15 don't? is ours one of
         them (Wyoming)"): the jurisdiction check, not coverage, decides what it needs; not with
         `places` off (the sides of a choice: "our team in Philly asked 1:1 vs group").
+
+        For an ask for evidence of what the message said ("my client says her peer mentor
+        helped her quit smoking. has research seen that?") the claim's unknown words come too,
+        from the sentences before index `claims_before`: research on "peer mentors" in general
+        is no evidence that they help people quit smoking, so a claim the sources never mention
+        must not be answered. Only the claim's own clauses count (reasons, asides dropped).
         """
         own = set(words(ask))
         extra: list[str] = []
-        for raw in raws:
+        for number, raw in enumerate(raws):
             kept: list[str] = []
             raw_words = words(self._clean(raw, drop_reasons=False))
+            claimed = frozenset(words(self._clean(raw))) if number < claims_before else frozenset()
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
@@ -479,8 +509,10 @@ class QuestionReader:
                     continue
                 terms = tokenize(word)
                 known = bool(terms) and self._weight(terms[0]) > 0
-                if (places and position in place_positions) or (
-                    known and terms[0] not in filler_terms()
+                if (
+                    (places and position in place_positions)
+                    or (known and terms[0] not in filler_terms())
+                    or (word in claimed and terms and terms[0] not in filler_terms())
                 ):
                     kept.append(word)
                     own.add(word)
@@ -489,40 +521,33 @@ class QuestionReader:
         return " ".join([*extra, ask]) if extra else ask
 
     def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
-        """A choice asked without its sides ("peers vs paraprofessionals - who does better?"):
-        the known words before it come in front, as for a question pointing back. A side named
-        next to the cue (vs, versus, between) by a word no passage knows ("DDA vs SMART
-        Recovery", "intentional peer support vs other trainings") follows the question with
-        the cue instead, so the comparison frame checks both sides and the unknown one makes it
-        a partial answer. Words further away ("our CEO asked about hope vs hospitalization")
-        are who asks, not a side."""
+        """A choice asked without its sides ("CPS vs CRSS. which is better?"): the words next
+        to the cue before it (vs, versus, between) follow the question with the cue, so the
+        comparison frame reads them as the two sides and checks that a passage compares both.
+        Prepending them as plain context read "which credential is better" as a question about
+        CPS, answered by any passage on CPS certification. Words further off ("our CEO asked
+        about hope vs hospitalization") are who asks, not a side, and so is a place more than
+        two words from the cue ("our team in Philly asked 1:1 vs group")."""
         sides: list[str] = []
-        unknown = False
         for raw in raws:
-            tokens = _CASED_TOKEN_RE.findall(raw)
-            lowered = [normalize(token) for token in tokens]
+            lowered = words(raw)  # "1:1 vs group": a side stays one word, as the ask reads it
             _, place_positions, _ = self.find_places(lowered)
+            chosen: set[int] = set()
             for position, token in enumerate(lowered):
                 if token not in _SIDES_WORDS:
                     continue
                 if token == "between":  # "between X and Y": both sides follow it
-                    window = range(position, min(len(tokens), position + 2 * _SIDE_SPAN + 2))
+                    window = range(position, min(len(lowered), position + 2 * _SIDE_SPAN + 2))
                 else:
                     window = range(
-                        max(0, position - _SIDE_SPAN), min(len(tokens), position + _SIDE_SPAN + 1)
+                        max(0, position - _SIDE_SPAN), min(len(lowered), position + _SIDE_SPAN + 1)
                     )
-                for index in window:
-                    sides.append(lowered[index])
-                    terms = tokenize(lowered[index])
-                    if index in place_positions:
-                        # "Texas vs Ohio", "SMART Recovery vs DDA": a side; "our team in Philly
-                        # asked 1:1 vs group": further off, where the asker is.
-                        if abs(index - position) <= _PLACE_SIDE_SPAN:
-                            unknown = True
-                    elif terms and terms[0] not in filler_terms() and not self._weight(terms[0]):
-                        unknown = True
-        if not unknown:
-            return self._with_context(ask, raws, places=False)
+                chosen.update(
+                    index
+                    for index in window
+                    if index not in place_positions or abs(index - position) <= _PLACE_SIDE_SPAN
+                )
+            sides.extend(lowered[index] for index in sorted(chosen))
         return " ".join([ask, *sides])
 
     # --- the ask's structure ---------------------------------------------------------------------
@@ -670,16 +695,40 @@ def _names_someone(raws: Sequence[str]) -> bool:
     return False
 
 
-# Words that ask for evidence without saying about what: an ask made only of these is weak.
+# Words that ask for evidence without saying about what: an ask made only of these is weak
+# ("has research seen that?", "did any study find this?" after the client's words it means).
 _TOPICLESS_WORDS = (
     "evidence research researchers data literature lit study studies show shows say says "
-    "findings stats statistics numbers info information paper papers source sources"
+    "findings stats statistics numbers info information paper papers source sources "
+    "see seen saw find found finds shown showed report reported reports document documented "
+    "observe observed notice noticed mention mentioned mentions confirm confirmed back backed"
 )
 
 
 @lru_cache(maxsize=1)
 def _topicless_terms() -> frozenset[str]:
     return frozenset(tokenize(_TOPICLESS_WORDS))
+
+
+# Of those, the verbs asking whether research found something ("has any study found that?"):
+# "is there research on that" points at a topic, not at a claim to check.
+_EVIDENCE_WORDS = (
+    "see seen saw find found finds shown showed report reported document documented observe "
+    "observed notice noticed confirm confirmed back backed"
+)
+
+
+@lru_cache(maxsize=1)
+def _evidence_terms() -> frozenset[str]:
+    return frozenset(tokenize(_EVIDENCE_WORDS))
+
+
+def _asks_for_evidence(ask: str) -> bool:
+    """Whether a weak ask asks for evidence of what the message said before it ("has research
+    seen *that*?"), not what the evidence says on a topic the message names."""
+    return _POINTS_BACK_RE.search(ask) is not None and any(
+        term in _evidence_terms() for term in tokenize(ask)
+    )
 
 
 def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable[[str], str]:

@@ -52,7 +52,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     """
     actual actually around basically come day days do done ever exactly folks get getting give
     go goes going gone guess keep kind know like look lot lots make matter matters mean much
-    need normal normally often okay ok probably put quite rather really regular right say says
+    need normal normally often okay ok probably put rather really regular right say says
     see seem seems sort spend stuff sure take thing things think try usually vs want way well
     worth would yeah nobody somebody someone everyone everybody anybody supposed pick choose
     check cite explain figure whether find finds found big deal main point points takeaway
@@ -65,7 +65,8 @@ FILLER_WORDS: frozenset[str] = frozenset(
     something everything anything maybe perhaps though although however instead toward towards
     otherwise therefore thus absolutely whatever somehow etc lol wanna gonna gotta hey wow damn
     sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest
-    anyways alright plain ordinary indeed
+    anyways alright plain ordinary indeed besides else obvious obviously piece pieces seen saw
+    couple board boss coworker coworkers
 """.split()
 )
 

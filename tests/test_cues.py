@@ -91,7 +91,7 @@ def test_every_cue_list_of_the_lexicon_matches_as_its_regex(real_kb: KnowledgeBa
         # Most texts hold one of the list's cues (its wildcards filled), amid other words.
         cues = lists[number]
         cue = cues[pick % len(cues)]
-        pieces = [" ".join(fill) if piece == "*" else piece for piece in cue.split()]
+        pieces = [" ".join(fill) if piece in ("*", "**") else piece for piece in cue.split()]
         _check(cues, before + words(" ".join(pieces)) + after)
         _check(cues, before + after)
 
@@ -104,6 +104,17 @@ def test_wildcards_are_greedy_and_cues_tried_in_order(text_words: list[str]) -> 
     # Overlapping cues, wildcards at either end and in the middle, a cue of wildcards only.
     _check(["a * b", "a b", "* c", "b * * d", "c d *", "d"], text_words)
     _check(["*", "a"], text_words)
+    _check(["a ** d", "b * c", "** b"], text_words)
+
+
+def test_a_long_wildcard_reaches_further_than_a_plain_one() -> None:
+    """`*` stands for up to 7 words, `**` for up to 12 (for cues whose ends cannot fall in two
+    clauses): ten words between "how much" and "paid" need the long one."""
+    text = "how much do the 800 veterans affairs va peer support counselors get paid".split()
+    present = frozenset(text)
+    assert Cues(["how much * paid"]).search(text, present) is None
+    assert Cues(["how much ** paid"]).search(text, present) == CueMatch(0, len(text), 0)
+    assert _regex_search(["how much ** paid"], text) == CueMatch(0, len(text), 0)
 
 
 def test_a_match_reports_its_words_and_cue() -> None:

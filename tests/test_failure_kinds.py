@@ -612,16 +612,18 @@ def test_a_byline_question_is_answered_only_by_a_curated_byline(real_index: Snip
     """Authors and venues come from a byline or citation the seeds print, for the work named."""
     answered = "which journal did Rogers publish the state of the workforce paper in"
     other_work = "what journal was the Goutam paper published in?"
-    no_byline = "who wrote the Tse paper on bipolar in Hong Kong?"
+    no_byline = "who wrote the Peers for Progress blog post on integrating peer supporters?"
     about_work = "what do the authors of the bellamy review say about the evidence"
     _not_in_eval_files(answered, other_work, no_byline, about_work)
     answer = real_index.search(answered)
-    assert answer.frame == "source-metadata" and answer.answered
+    assert answer.frame == "journal" and answer.answered
     assert answer.results[0].snippet_id == "rogers2017-citation"
-    for question in (other_work, no_byline):
-        declined = real_index.search(question)
-        assert declined.frame == "source-metadata" and not declined.answered
-        assert declined.missing == "who wrote it or where it appeared"
+    journal = real_index.search(other_work)
+    assert journal.frame == "journal" and not journal.answered
+    assert journal.missing == "the journal it appeared in"
+    declined = real_index.search(no_byline)
+    assert declined.frame == "source-metadata" and not declined.answered
+    assert declined.missing == "who wrote it or where it appeared"
     assert real_index.search(about_work).frame != "source-metadata"
 
 
@@ -759,7 +761,13 @@ def test_a_subject_no_source_names_gets_a_partial_answer(
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered and answer.results == ()
-    assert answer.missing == f"anything specific to {subject}"
+    # What is missing names the subject; a frame the passages also fail says so first
+    # ("findings (...) for quantitative results": the DDA passages give its design).
+    assert answer.missing is not None
+    assert answer.missing in (f"anything specific to {subject}", f"{answer_findings} for {subject}")
+
+
+answer_findings = "findings (that paper describes how the study is designed, not its results)"
 
 
 def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
@@ -1123,12 +1131,12 @@ def test_whether_a_programme_lasted_past_the_paper_is_not_in_the_sources(
 
 
 def test_a_report_someone_writes_is_not_what_a_work_reported(real_index: SnippetIndex) -> None:
-    """ "In an annual report, what is her title": a byline question; "what did they report"
-    (a finding) is the one the byline frame leaves alone, and it says "reported"."""
+    """ "In an annual report, what is her title": a question about an author's post; "what did
+    they report" (a finding) is the one the author frames leave alone, and it says "reported"."""
     question = "I'm quoting Sally Rogers in an annual report; what is her title?"
     _not_in_eval_files(question)
     answer = real_index.search(question)
-    assert answer.frame == "source-metadata"
+    assert answer.frame == "affiliation"
     assert answer.answered and answer.results[0].snippet_id == "rogers2017-author-affiliation"
 
 
@@ -1284,14 +1292,19 @@ def test_a_studys_analysis_and_its_check_are_one_passage(real_index: SnippetInde
 
 def test_a_count_of_people_needs_a_number_of_people(real_index: SnippetIndex) -> None:
     """ "How many people attended": "five main areas" counts areas, not attendees, though the
-    passage is about DDA attendance; "six DDA members were interviewed" counts people."""
+    passage is about DDA attendance; "six DDA members were interviewed" counts people, but
+    people interviewed, so it answers "how many took part", not "how many attended"."""
     question = "how many people attended the UK Dual Diagnosis Anonymous pilot?"
-    _not_in_eval_files(question)
+    took_part = "how many people took part in the UK Dual Diagnosis Anonymous pilot?"
+    _not_in_eval_files(question, took_part)
     read = real_index.read(question)
     assert read.frame is not None and read.frame.counted
     texts = {s.id: s.text for s in real_index.kb.snippets}
     assert not _counts(read.frame, read, texts["milani2020-five-areas"])
-    assert _counts(read.frame, read, texts["milani2020-interviews"])
+    assert not _counts(read.frame, read, texts["milani2020-interviews"])
+    sample = real_index.read(took_part)
+    assert sample.frame is not None
+    assert _counts(sample.frame, sample, texts["milani2020-interviews"])
     # A share of people ("one in four people", "15%") still says how many.
     affected = real_index.read("how many people are affected by mental illness worldwide?")
     assert affected.frame is not None
@@ -1665,3 +1678,230 @@ def test_agreement_words_answer_only_the_concept_they_are_curated_for(
         _not_in_eval_files(question)
         answer = real_index.search(question)
         assert not answer.answered and answer.partial, question
+
+
+def test_a_choice_between_two_known_sides_needs_a_passage_comparing_them(
+    real_index: SnippetIndex,
+) -> None:
+    """ "CPS vs CRSS. which credential is better to get?": both sides are known words, but no
+    passage compares the two credentials, so a passage about CPS certification alone is no
+    answer; a choice the sources do compare ("peer staff vs paraprofessionals") stays answered."""
+    question = "CPS vs CRSS. which credential is better to get?"
+    compared = "1:1 vs group sessions. which do certified peer specialists spend more time on?"
+    _not_in_eval_files(question, compared)
+    answer = real_index.search(question)
+    assert answer.frame == "comparison"
+    assert not answer.answered and answer.partial
+    _assert_first_answer(real_index, compared, "peersforprogress-individual-vs-group")
+
+
+def test_a_long_wildcard_reaches_over_a_long_subject(real_index: SnippetIndex) -> None:
+    """ "How much do the 800 VA peer support counselors get paid": ten words (with the VA
+    spelled out) stand between "how much" and "paid", more than a plain `*` may; the cue's
+    `**` reaches them, so the question asks for pay the sources do not give."""
+    question = "how much do the 800 VA peer support counselors get paid?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "money"
+    assert not answer.answered and answer.missing == "pay or cost figures"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "a couple of our clients keep telling me meds are the only thing that helps them"
+            " recover. has any study found that?",
+            "tse2019-medication-not-useful",
+            id="found-that-points-back",
+        ),
+        pytest.param(
+            "besides the obvious peer support piece, what else do CPSs spend their time on?",
+            "peersforprogress-activities",
+            id="what-the-asker-sets-aside-is-not-the-subject",
+        ),
+    ],
+)
+def test_chatty_questions_about_what_the_message_said_are_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """An ask made of evidence words and "that" is about the sentence before it; "besides
+    peer support itself, what else ..." sets peer support aside rather than asking about it."""
+    _assert_first_answer(real_index, question, first_result)
+
+
+def test_every_abstract_has_its_byline_and_a_byline_answers_only_who_wrote_it(
+    real_index: SnippetIndex,
+) -> None:
+    """Each abstract's byline (year, volume, pages, authors) is a passage, so "who wrote the
+    India paper" is answered from the seed; a byline says nothing else, so a question about
+    what a study found never quotes one, however many of its words the byline's asks share."""
+    wrote = "who wrote the paper on trends in peer support and its viability in India?"
+    topical = "why did some clients with bipolar disorder in Hong Kong find peers not useful?"
+    _not_in_eval_files(wrote, topical)
+    _assert_first_answer(real_index, wrote, "goutam2020-byline")
+    answer = real_index.search(topical)
+    assert answer.answered
+    assert not any(result.snippet_id.endswith("-byline") for result in answer.results)
+
+
+def test_a_journal_question_needs_a_citation_naming_the_journal(real_index: SnippetIndex) -> None:
+    """The DDA abstract's byline gives year, volume and pages but no journal: "which journal
+    was the DDA evaluation in" is a partial answer, while the Rogers citation names its journal."""
+    unnamed = "which journal was the DDA evaluation published in?"
+    named = "which journal published the Rogers state of the workforce article?"
+    _not_in_eval_files(unnamed, named)
+    answer = real_index.search(unnamed)
+    assert answer.frame == "journal"
+    assert not answer.answered and answer.missing == "the journal it appeared in"
+    _assert_first_answer(real_index, named, "rogers2017-citation")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many people relapsed during the DDA pilot in England?",
+        "how many people dropped out of the Hong Kong study?",
+        "how many people quit their peer jobs at the VA?",
+    ],
+)
+def test_how_many_people_did_something_needs_a_count_of_that(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """What the people did is what is counted: six DDA members interviewed or 32 clients
+    recruited is no number of relapses or dropouts."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        ("how many people took part in the Hong Kong bipolar research?", "tse2019-32-clients"),
+        ("how many people were interviewed for the DDA evaluation?", "milani2020-interviews"),
+    ],
+)
+def test_how_many_people_a_study_had_is_still_its_sample(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Taking part or being interviewed is what a study's sample did."""
+    _assert_first_answer(real_index, question, first_result)
+
+
+def test_evidence_for_a_claim_the_sources_never_make_is_declined(real_index: SnippetIndex) -> None:
+    """ "My client says her peer mentor helped her quit smoking. has research seen that?": the
+    claim is what is asked about, so its words the sources lack (smoking) count against every
+    passage, and research on peer mentors in general is not quoted as evidence for it."""
+    question = "my client says her peer mentor helped her quit smoking. has research seen that?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+    assert answer.ask is not None and "smoking" in answer.ask
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        pytest.param("WRAP vs IPS. which is better?", "comparison", id="bare-choice-is-compared"),
+        pytest.param(
+            "does peer support help clients get paid work?",
+            "effectiveness",
+            id="paid-work-is-a-job",
+        ),
+    ],
+)
+def test_what_the_round_10_review_found_reads_the_right_frame(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """A bare "which is better?" after "X vs Y" is still a choice between them (the sides the
+    sources do not compare make it unanswerable); paid work is a job, not a pay rate."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == frame
+    if frame == "comparison":
+        assert not answer.answered
+
+
+def test_the_pages_of_a_paper_are_in_its_byline(real_index: SnippetIndex) -> None:
+    """ "What pages is the DDA study on": a byline question, answered by the DDA byline (which
+    only a citing frame may quote)."""
+    _assert_first_answer(real_index, "what pages is the DDA study on?", "milani2020-byline")
+
+
+def test_a_study_design_is_no_finding(real_index: SnippetIndex) -> None:
+    """ "What were the conclusions of the earlier 2015 review?": the 2017 report says only that
+    it updates that review (a design statement), so it is related, not the 2015 findings; a
+    study the sources do report findings of is still answered from them."""
+    design = "what were the conclusions of the earlier 2015 LaFrance literature review?"
+    found = "what did the UK evaluation of Dual Diagnosis Anonymous find?"
+    _not_in_eval_files(design, found)
+    answer = real_index.search(design)
+    assert answer.frame == "findings" and not answer.answered and answer.partial
+    assert [r.snippet_id for r in answer.related] == ["lafrance2017-updates-2015-review"]
+    reported = real_index.search(found)
+    assert reported.answered and reported.frame == "findings"
+    assert "milani2020-interviews" not in [r.snippet_id for r in reported.results]
+
+
+def test_a_doi_question_needs_a_printed_doi(real_index: SnippetIndex) -> None:
+    """The Rogers paper's DOI is printed in its seed (now a passage); the Bellamy abstract's
+    byline prints none, so its DOI is not in the sources."""
+    printed = "need the DOI for the Rogers state of the workforce article, zotero lost it"
+    missing = "what's the DOI for the Bellamy evidence update?"
+    _not_in_eval_files(printed, missing)
+    _assert_first_answer(real_index, printed, "rogers2017-doi")
+    answer = real_index.search(missing)
+    assert answer.frame == "doi" and not answer.answered and answer.missing == "its DOI"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "what's the exact date on the LaFrance peer provider report?",
+            "lafrance2017-authors",
+            id="a-report-dated-in-its-byline",
+        ),
+        pytest.param(
+            "where is the research on peer support thinnest?",
+            "lafrance2017-forensic-inpatient",
+            id="thin-research-is-little-literature",
+        ),
+    ],
+)
+def test_what_the_sources_print_about_themselves_is_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """A report's date is in its byline; where research is thinnest is where the sources say
+    there is still little literature."""
+    _assert_first_answer(real_index, question, first_result)
+
+
+def test_a_sum_of_dollars_counts_nothing(real_index: SnippetIndex) -> None:
+    """ "2.3 million dollars ... to consumer networks" is money, not how many networks."""
+    question = "how many consumer networks got a share of the SAMHSA grant?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "how-many" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the Hong Kong peer support programme only for people with bipolar disorder?",
+        "are the SAMHSA consumer network grants restricted to certain states?",
+    ],
+)
+def test_whether_something_is_limited_needs_a_passage_saying_so(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Is X limited to Y": a passage describing X without saying what it is limited to (or
+    goes beyond) does not answer; "is peer support limited to traditional settings" is still
+    answered by the passages saying it goes beyond them."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "restriction" and not answer.answered
+    assert answer.missing == "whether it is limited to that"
+    beyond = real_index.search("are peer workers limited to traditional mental health settings?")
+    assert beyond.answered and beyond.frame != "restriction"

@@ -404,13 +404,17 @@ def test_a_name_is_found_by_its_other_names(real_index: SnippetIndex) -> None:
     assert answer.results[0].source_id == "milani2020"
 
 
-def test_an_authors_post_is_source_metadata(real_index: SnippetIndex) -> None:
+def test_an_authors_post_is_answered_by_the_post_not_a_byline(real_index: SnippetIndex) -> None:
+    """Her title and base are in the Rogers affiliation passage; Tanya Halsall's byline names
+    her but no post, so where she works is not in the sources."""
     answer = real_index.search(
         "quoting Sally Rogers in a memo, what is her title and where is she based"
     )
-    assert answer.frame == "source-metadata"
+    assert answer.frame == "affiliation"
     assert answer.answered
-    assert answer.results[0].snippet_id.startswith("rogers2017-")
+    assert answer.results[0].snippet_id == "rogers2017-author-affiliation"
+    unknown = real_index.search("what university is Tanya Halsall at?")
+    assert unknown.frame == "affiliation" and not unknown.answered
 
 
 def test_who_funded_a_study_needs_a_named_funder(real_index: SnippetIndex) -> None:

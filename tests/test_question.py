@@ -74,6 +74,16 @@ def _read(index: SnippetIndex, text: str) -> Question:
             "where do peer specialists work",
             id="any-ideas-signoff",
         ),
+        pytest.param(
+            "besides the obvious peer support piece, what else do CPSs do all week?",
+            "what else do cpss do all week",
+            id="what-the-asker-sets-aside",
+        ),
+        pytest.param(
+            "apart from Medicaid, how else are peer services funded?",
+            "how else are peer services funded",
+            id="a-payer-set-aside",
+        ),
     ],
 )
 def test_chatter_is_dropped(real_index: SnippetIndex, message: str, ask: str) -> None:
@@ -212,6 +222,41 @@ def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -
     for word in ("peer", "specialists", "hospitalization"):
         assert word in question.words
     assert "zorblax" not in question.words  # unknown context words are not added
+
+
+@pytest.mark.parametrize(
+    ("ask", "ending"),
+    [
+        ("has any study found that?", "has any study found that"),
+        ("has research seen that?", "has research seen that"),
+        ("is there research that backs that up?", "is there research that supports that"),
+    ],
+)
+def test_an_ask_for_evidence_of_that_takes_its_context(
+    real_index: SnippetIndex, ask: str, ending: str
+) -> None:
+    """Words that ask for evidence (found, seen, backs up) say nothing of what it is about, so
+    an ask made of them and "that" is about the sentence before it."""
+    question = _read(real_index, f"our clients keep telling me meds alone fix things. {ask}")
+    assert question.ask.endswith(ending)
+    assert {"clients", "medication"} <= set(question.words)
+
+
+def test_only_evidence_backing_a_claim_is_spelled_out_as_support(real_index: SnippetIndex) -> None:
+    """ "Does the research back that up" is support for a claim; peers backing up clinicians on
+    a shift is not."""
+    assert "support that" in _read(real_index, "does the research back that up?").ask
+    shift = _read(real_index, "can peers back up clinicians during a crisis shift?")
+    assert "back up" in " ".join(shift.words) and "support" not in shift.words
+
+
+def test_a_set_aside_stays_when_the_question_asks_for_nothing_else(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Apart from effectiveness, what's missing": the question asks about effectiveness too;
+    only "besides X, what else" sets X aside."""
+    question = _read(real_index, "apart from effectiveness, what's missing from the literature?")
+    assert "effectiveness" in question.words
 
 
 def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
