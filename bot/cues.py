@@ -188,8 +188,8 @@ def _by_edge(
     by_word: dict[str, list[int]] = {}
     anywhere: list[int] = []
     for number, pieces in cues.items():
-        piece = pieces[edge] if pieces else None
-        if piece is None:
+        piece = pieces[edge] if pieces else 0
+        if isinstance(piece, int):
             anywhere.append(number)
         else:
             by_word.setdefault(piece[edge], []).append(number)
