@@ -116,6 +116,11 @@ class Cues:
                 word for piece in pieces if not isinstance(piece, int) for word in piece
             )
         self._needs = Needs(needs)
+        self._needed = needs
+        # A match at the first word (`match`) or ending at the last (`ending`) can only be a cue
+        # starting (ending) with that word or with a wildcard: those, by the word, in cue order.
+        self._starting = _by_edge(self._pieces, 0)
+        self._ending = _by_edge(self._pieces, -1)
 
     @property
     def needs(self) -> Needs:
@@ -150,7 +155,11 @@ class Cues:
     def ending(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """A match ending at the last word (as the regex anchored with `$`), or None: the
         earliest start, then the first cue in order."""
-        candidates = self._candidates(present)
+        if not text_words:
+            return None
+        by_word, anywhere = self._ending
+        needed = self._needed
+        candidates = [n for n in by_word.get(text_words[-1], anywhere) if needed[n] <= present]
         for start in range(len(text_words)):
             for number in candidates:
                 if _match_at(self._pieces[number], text_words, 0, start) == len(text_words):
@@ -159,11 +168,32 @@ class Cues:
 
     def match(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """A match starting at the first word (as the regex anchored with `^`), or None."""
-        for number in self._candidates(present):
+        by_word, anywhere = self._starting
+        numbers = by_word.get(text_words[0], anywhere) if text_words else anywhere
+        needed = self._needed
+        for number in numbers:
+            if not needed[number] <= present:
+                continue
             end = _match_at(self._pieces[number], text_words, 0, 0)
             if end is not None:
                 return CueMatch(0, end, number)
         return None
+
+
+def _by_edge(
+    cues: Mapping[int, tuple[_Piece, ...]], edge: int
+) -> tuple[dict[str, list[int]], list[int]]:
+    """({word: the cues whose first (edge 0) or last (edge -1) piece has it at that edge, and
+    the cues with a wildcard or nothing there, in cue order}, those other cues alone)."""
+    by_word: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for number, pieces in cues.items():
+        piece = pieces[edge] if pieces else 0
+        if isinstance(piece, int):
+            anywhere.append(number)
+        else:
+            by_word.setdefault(piece[edge], []).append(number)
+    return {word: sorted(numbers + anywhere) for word, numbers in by_word.items()}, anywhere
 
 
 @lru_cache(maxsize=8192)

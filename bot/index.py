@@ -783,9 +783,10 @@ class SnippetIndex:
         self._authors: dict[str, frozenset[str]] | None = None
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
-        # Where each snippet's asks start among the ask documents, as Python ints.
-        self._ask_starts: list[int] | None = None
+        # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
+        self._asks_as_bits: list[int] | None = None
         self._works_as_bits: list[int] | None = None
+        self._described_by_term: dict[str, int] = {}
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
@@ -1476,30 +1477,34 @@ class SnippetIndex:
         concept. On a few dozen candidates numpy's cost per call (about twenty calls) was most
         of the coverage check. An ask changes a passage's sum only where it holds a concept
         the passage does not fully cover: any other ask's sum is the passage's own, so only
-        those asks are added up.
+        those asks are added up. A concept adding nothing (0.0) is skipped: with every weight
+        positive, adding 0.0 to a sum from 0.0 changes no bit of it.
         """
         place_terms, place_ids = places
         asks = self._ask_index()
         passage_bits, ask_bits = self.engine.bits, asks.engine.bits
         every_passage = (1 << self.engine.size) - 1
         every_ask = (1 << asks.engine.size) - 1
-        weights: list[float] = []
-        in_ask: list[int] = []
-        # Per concept: its weight and the documents where its part is that weight, then the
-        # part where only the work a passage is quoted from is described by it, and where.
-        parts: list[tuple[float, int, float, int]] = []
+        # Per concept: its weight and the documents where its part is that weight, the part
+        # where only the work a passage is quoted from is described by it, and where; then the
+        # asks holding it.
+        parts: list[tuple[float, int, float, int, int]] = []
         for concept in concepts:
-            held_passage = held_ask = 0
+            held_passage = held_ask = described = 0
             for alternative in concept.alternatives:
                 wording_passage, wording_ask = every_passage, every_ask
+                # The passages quoted from a work whose words hold the wording: a passage has
+                # one work, so those holding each term's works. (An empty wording would have
+                # every work describe it, but then every passage holds it too.)
+                wording_work = every_passage
                 for term in alternative:
                     wording_passage &= passage_bits(term)
                     wording_ask &= ask_bits(term)
+                    wording_work &= self._described_bits(term)
                 held_passage |= wording_passage
                 held_ask |= wording_ask
+                described |= wording_work
             weight = concept.weight
-            weights.append(weight)
-            in_ask.append(held_ask)
             if concept.term in place_terms:
                 # A place is covered by a passage about it, held or not.
                 about = 0
@@ -1507,57 +1512,70 @@ class SnippetIndex:
                     for doc_id in doc_ids:
                         if place_ids & self._places_of(doc_id):
                             about |= 1 << doc_id
-                parts.append((weight, about, 0.0, 0))
+                parts.append((weight, about, 0.0, 0, held_ask))
             elif concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
                 holding = 0
                 for doc_id in doc_ids:
                     if self._holds(doc_id, kind):
                         holding |= 1 << doc_id
-                parts.append((weight, holding, 0.0, 0))
+                parts.append((weight, holding, 0.0, 0, held_ask))
             else:
-                described = 0
-                for work in self._described_works(concept.alternatives) or ():
-                    described |= self._work_bits()[work]
-                parts.append((weight, held_passage, SOURCE_FACTOR * weight, described))
-        starts = self._ask_starts
-        if starts is None:
-            starts = self._ask_starts = asks.first.tolist()
+                parts.append((weight, held_passage, SOURCE_FACTOR * weight, described, held_ask))
+        own_asks = self._ask_bits()
         covered: list[float] = []
         for doc_id in doc_ids:
             bit = 1 << doc_id
-            row = [
-                weight if full & bit else source_weight if source & bit else 0.0
-                for weight, full, source_weight, source in parts
-            ]
             # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
-            total = row[0]
-            for value in row[1:]:
-                total += value
-            first, end = starts[doc_id], starts[doc_id + 1]
-            if first < end:
-                # The asks holding a concept this passage covers less than fully.
-                adding = 0
-                for number, value in enumerate(row):
-                    if value < weights[number]:
-                        adding |= in_ask[number]
-                adding = (adding >> first) & ((1 << (end - first)) - 1)
-                best = 0.0
-                while adding:
-                    low = adding & -adding
-                    adding ^= low
-                    ask_bit = low << first
-                    per_ask = 0.0
-                    for number, value in enumerate(row):
-                        if in_ask[number] & ask_bit and value < weights[number]:
-                            value = weights[number]
-                        per_ask = value if number == 0 else per_ask + value
-                    if per_ask > best:
-                        best = per_ask
-                if best > total:
-                    total = best
+            total = 0.0
+            lifting = 0  # the asks holding a concept this passage covers less than fully
+            for weight, full, source_weight, source, in_asks in parts:
+                if full & bit:
+                    total += weight
+                else:
+                    lifting |= in_asks
+                    if source & bit:
+                        total += source_weight
+            lifting &= own_asks[doc_id]
+            while lifting:
+                ask_bit = lifting & -lifting
+                lifting ^= ask_bit
+                # The ask's sum: each concept it holds at its full weight.
+                per_ask = 0.0
+                for weight, full, source_weight, source, in_asks in parts:
+                    if full & bit or in_asks & ask_bit:
+                        per_ask += weight
+                    elif source & bit:
+                        per_ask += source_weight
+                if per_ask > total:
+                    total = per_ask
             covered.append(total)
         return covered
+
+    def _ask_bits(self) -> list[int]:
+        """Each snippet's asks (documents of `_ask_index`) as the bits of one int, by doc id."""
+        found = self._asks_as_bits
+        if found is None:
+            starts = self._ask_index().first.tolist()
+            found = [
+                ((1 << (end - first)) - 1) << first for first, end in itertools.pairwise(starts)
+            ]
+            self._asks_as_bits = found
+        return found
+
+    def _described_bits(self, term: str) -> int:
+        """The passages quoted from a work whose words (`_SourceWords`) hold `term`, as the
+        bits of one int; kept per term of those words (they bound it), 0 for any other."""
+        found = self._described_by_term.get(term)
+        if found is None:
+            works = self._source_word_index().with_term.get(term)
+            if not works:
+                return 0
+            found = 0
+            for work in works:
+                found |= self._work_bits()[work]
+            self._described_by_term[term] = found
+        return found
 
     def _work_bits(self) -> list[int]:
         """Each work's passages (by `_SourceWords` position) as the bits of one int."""

@@ -32,9 +32,13 @@ from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
 
 MAX_QUESTION_CHARS = 2000
 
+# Every separator of `_SENTENCE_RE` starts after "?" or "!" or at one of these characters (keep
+# it so): checked first, the alternatives are tried only there, which halves a split's time.
+_SEPARATOR_START = r"(?:(?=[\s.:;(),])|(?<=[?!]))"
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
 _SENTENCE_RE = re.compile(
+    _SEPARATOR_START + r"(?:"
     r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
     # A full stop after a number still ends a sentence ("we serve 16-25. anyone studied ..."),
     # unlike the one in "2.3".
@@ -42,6 +46,7 @@ _SENTENCE_RE = re.compile(
     # A second question joined on ("..., and what gap does it focus on", "sounds great but
     # what problems did it raise"): its own sentence, so the more specific one is answered.
     r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
+    r")"
 )
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
@@ -145,9 +150,12 @@ _ASKERS_ALTERNATIVE_RE = re.compile(
 _ALTERNATIVE_RE = re.compile(
     r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it"
     r"|am)(?: |$))"
-    r"|(?<!whether) or (?=(?:something|nah|not)(?: (?:really|yet|else|similar|like that|at all))?$)"
+    # (Not after "whether", checked once " or " matched: every alternative then starts with
+    # it, and a search looks for that string first.)
+    r"| or (?<!whether or )"
+    r"(?=(?:something|nah|not)(?: (?:really|yet|else|similar|like that|at all))?$)"
     # "a recognised title or something my agency made up": a guess about who made it
-    r"|(?<!whether) or (?=something (?:my|our|we|they|people|i|someone|somebody|you|that)\b)"
+    r"| or (?<!whether or )(?=something (?:my|our|we|they|people|i|someone|somebody|you|that)\b)"
 )
 
 
@@ -411,6 +419,8 @@ class QuestionReader:
             ]
             return f" {' '.join(kept)}{question_mark} " if kept else question_mark
 
+        if "(" not in text:
+            return text  # the pattern needs one
         return _PARENTHESES_RE.sub(replace, text)
 
     def _sentences(self, raws: Sequence[str], *, drop_reasons: bool) -> list[tuple[str, bool]]:

@@ -49,11 +49,25 @@ def _regex_match(cues: Sequence[str], text_words: list[str]) -> CueMatch | None:
     return CueMatch(0, _word_at(joined, found.end()), int(found.lastgroup[1:]))
 
 
+def _regex_ending(cues: Sequence[str], text_words: list[str]) -> CueMatch | None:
+    pattern = cue_pattern(cues)
+    if pattern is None or not text_words:
+        return None
+    joined = " ".join(text_words) + " "
+    found = re.compile(pattern.pattern + "$").search(joined)
+    if found is None:
+        return None
+    assert found.lastgroup is not None
+    start = _word_at(joined, found.start() + (1 if found.group().startswith(" ") else 0))
+    return CueMatch(start, len(text_words), int(found.lastgroup[1:]))
+
+
 def _check(cues: Sequence[str], text_words: list[str]) -> None:
     matcher = Cues(cues)
     present = frozenset(text_words)
     assert matcher.search(text_words, present) == _regex_search(cues, text_words)
     assert matcher.match(text_words, present) == _regex_match(cues, text_words)
+    assert matcher.ending(text_words, present) == _regex_ending(cues, text_words)
 
 
 def test_every_cue_list_of_the_lexicon_matches_as_its_regex(real_kb: KnowledgeBase) -> None:
@@ -61,6 +75,7 @@ def test_every_cue_list_of_the_lexicon_matches_as_its_regex(real_kb: KnowledgeBa
     lists = [frame.cues for frame in lexicon.frames if frame.cues]
     lists += [frame.unless for frame in lexicon.frames if frame.unless]
     lists += [lexicon.chatter.greetings, lexicon.chatter.signoffs, lexicon.chatter.reasons]
+    lists += [lexicon.chatter.closings, lexicon.chatter.introductions]
     vocabulary = sorted({word for cues in lists for cue in cues for word in cue_words(cue)})
     vocabulary += ["peer", "specialist", "states", "the", "zebra", "2024"]
 

@@ -6,12 +6,20 @@ real index's term weights; no question here is taken from the evaluation files.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.index import SnippetIndex
-from bot.question import Question, _shorthand_replacer
+from bot.question import (
+    _ALTERNATIVE_RE,
+    _SENTENCE_RE,
+    _SEPARATOR_START,
+    Question,
+    _shorthand_replacer,
+)
 
 
 def _read(index: SnippetIndex, text: str) -> Question:
@@ -555,3 +563,37 @@ def test_shorthand_prefilter_agrees_with_running_the_regex(
     text = "".join(part + (joiners[n] if n < len(joiners) else " ") for n, part in enumerate(parts))
     lexicon = real_index.kb.lexicon
     assert _shorthand_replacer(lexicon)(text) == _shorthand_replacer(lexicon, prefilter=False)(text)
+
+
+# Text made of what the sentence and alternative patterns look for, and what sits around it.
+_REGEX_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "a", "or", " or ", "whether", "something", " nah", " not", " is it", " my",
+            " and what ", ", but how ", "?", "!", ". ", ".", ":", ";", ",", "(", ")", " - ", "—",
+            "\n", " ", "  ", "2", "2.3", "16. a", "x",
+        ]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=_REGEX_TEXT)
+def test_sentence_split_is_the_same_with_the_separator_start_check(text: str) -> None:
+    """The check that a separator can start here (`_SEPARATOR_START`) skips only positions where
+    no separator starts: the split is the alternatives' own."""
+    alternatives = _SENTENCE_RE.pattern.removeprefix(_SEPARATOR_START + "(?:").removesuffix(")")
+    assert _SENTENCE_RE.pattern == _SEPARATOR_START + "(?:" + alternatives + ")"
+    assert _SENTENCE_RE.split(text) == re.compile(alternatives).split(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=_REGEX_TEXT)
+def test_alternative_not_after_whether_checked_after_or_finds_the_same(text: str) -> None:
+    """An " or " not after "whether", checked once " or " matched, is found where the
+    lookbehind before it found it."""
+    before = re.compile(_ALTERNATIVE_RE.pattern.replace(" or (?<!whether or )", "(?<!whether) or "))
+    assert before.pattern != _ALTERNATIVE_RE.pattern
+    found, expected = _ALTERNATIVE_RE.search(text), before.search(text)
+    assert (found and found.span()) == (expected and expected.span())
