@@ -628,16 +628,33 @@ def _does_something_else(
     )
     if people_at is None:
         return False
+    passage = {_key(found) for found in words(text)}
+    light = False
     for word in following[people_at + 1 :]:
         if word in _PASSIVE or word in FILLER_WORDS:
+            light = True  # "got hired", "found a job", "get the services they need"
+            continue
+        if light and word in _ARTICLES:
             continue
         if word in STOP_WORDS:
-            return False  # "people in / with / from ...": who they are, not what they did
-        term = _key(word)
-        if term in _STUDY_STEMS or term in _PEOPLE or term in names:
+            # "People in / with / from ...": who they are, unless the question ends on what
+            # they did ("how many people in the DDA pilot relapsed").
+            last = question.words[-1]
+            if last.endswith("ed") and last not in FILLER_WORDS and last not in STOP_WORDS:
+                term = _key(last)
+                if term not in _STUDY_STEMS and term not in _PEOPLE and term not in names:
+                    return term not in passage
             return False
-        return term not in {_key(found) for found in words(text)}
+        term = _key(word)
+        if term in _STUDY_STEMS or term in names:
+            return False
+        # "How many CPSs were *women*": a group among them, which the passage must name.
+        return term not in passage
     return False
+
+
+# Words passed over between a light verb and what it takes ("found *a* job").
+_ARTICLES = frozenset("a an the their any some".split())
 
 
 def _is_person(word: str) -> bool:

@@ -1993,3 +1993,21 @@ def test_what_two_things_have_in_common_needs_a_passage_comparing_both(
     answer = real_index.search(two)
     assert answer.frame == "comparison" and not answer.answered
     _assert_first_answer(real_index, one, "rogers2017-program-typologies")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many people in the UK DDA pilot relapsed?",
+        "how many of the CPSs in the Salzer survey were women?",
+        "how many DDA members found a job?",
+    ],
+)
+def test_what_the_counted_people_did_is_read_past_a_phrase(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """What was done may end the question ("people in the pilot *relapsed*"), be a group among
+    them ("were *women*") or follow a light verb ("found *a job*"): the sample sizes are no
+    count of any of them."""
+    _not_in_eval_files(question)
+    assert not real_index.search(question).answered
