@@ -544,12 +544,8 @@ def _counts(
     # interviewed") counts people only when the question asks about a study.
     about_a_study = about_a_work or bool(_STUDY_STEMS.intersection(map(_key, question.words)))
     # (A share, "15% of adults", is not a count of people doing something.)
-    if (
-        (people or any(_is_person(word) for word in run))
-        and not _PERCENT.search(text)
-        and _does_something_else(
-            question, max(question.frame_positions) + 1, text, aliases | name_terms
-        )
+    if not _PERCENT.search(text) and _does_something_else(
+        question, max(question.frame_positions) + 1, text, aliases | name_terms
     ):
         return False
     for clause in _CLAUSE_BREAK.split(text):
@@ -626,7 +622,7 @@ def _does_something_else(
     people_at = next(
         (i for i, word in enumerate(following) if word in _ANYONE or _is_person(word)), None
     )
-    if people_at is None:
+    if people_at is None or people_at > _PEOPLE_WITHIN:
         return False
     passage = {_key(found) for found in words(text)}
     light = False
@@ -638,12 +634,14 @@ def _does_something_else(
             continue
         if word in STOP_WORDS:
             # "People in / with / from ...": who they are, unless the question ends on what
-            # they did ("how many people in the DDA pilot relapsed").
+            # they did ("how many people in the DDA pilot relapsed") or a group among them.
             last = question.words[-1]
-            if last.endswith("ed") and last not in FILLER_WORDS and last not in STOP_WORDS:
-                term = _key(last)
-                if term not in _STUDY_STEMS and term not in _PEOPLE and term not in names:
+            term = _key(last)
+            if last not in FILLER_WORDS and last not in STOP_WORDS and term not in names:
+                if last.endswith("ed") and term not in _STUDY_STEMS and term not in _PEOPLE:
                     return term not in passage
+                if term in _PEOPLE and question.words[-2:-1] in (("were",), ("are",)):
+                    return term not in passage  # "... in the Salzer survey were women"
             return False
         term = _key(word)
         if term in _STUDY_STEMS or term in names:
@@ -653,6 +651,8 @@ def _does_something_else(
     return False
 
 
+# How far after "how many" the people counted may be named ("how many *of the* CPSs").
+_PEOPLE_WITHIN = 2
 # Words passed over between a light verb and what it takes ("found *a* job").
 _ARTICLES = frozenset("a an the their any some".split())
 
