@@ -1946,7 +1946,7 @@ def test_how_many_dollars_is_answered_by_a_sum_of_dollars(real_index: SnippetInd
     the VA spent); "how many million people" still counts people."""
     _assert_first_answer(
         real_index,
-        "how many million dollars did SAMHSA hand out to consumer networks?",
+        "how many million dollars did SAMHSA give to consumer networks?",
         "peersforprogress-samhsa-2-3-million",
     )
     others = "how many dollars did the VA spend on its peer counselors?"
