@@ -564,8 +564,10 @@ class QuestionReader:
         present = frozenset(ask_words)
         possible = set(self._always_frames)
         frame_sets = self._frame_sets
-        for word in present.intersection(frame_sets):
-            for number, word_set in frame_sets[word]:
+        # The ask's few words looked up in the filing, not the filing's hundreds of words
+        # checked against the ask (`frozenset.intersection` iterates a dict argument whole).
+        for word in present:
+            for number, word_set in frame_sets.get(word, ()):
                 if number not in possible and word_set <= present:
                     possible.add(number)
         for number in sorted(possible):
