@@ -2018,13 +2018,15 @@ def test_what_the_counted_people_did_is_read_past_a_phrase(
     [
         ("journal for the Halsall paper? need it for my reference list", "journal"),
         ("what department is Barrenger in?", "affiliation"),
+        ("when was the Peers for Progress blog post written?", "source-metadata"),
     ],
 )
 def test_more_ways_of_asking_for_a_venue_or_a_post(
     real_index: SnippetIndex, question: str, frame: str
 ) -> None:
-    """The Halsall byline names no journal and the Barrenger byline no department: each is a
-    partial answer in its own frame, not a passage of the paper quoted as the answer."""
+    """The Halsall byline names no journal, the Barrenger byline no department, and the blog
+    post no date: each is a partial answer in its own frame, not a passage of the work quoted as
+    the answer."""
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame and not answer.answered and answer.partial
