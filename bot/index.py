@@ -543,10 +543,10 @@ def _counts(
     # "How many people attend DDA meetings": a study's sample ("six DDA members were
     # interviewed") counts people only when the question asks about a study.
     about_a_study = about_a_work or bool(_STUDY_STEMS.intersection(map(_key, question.words)))
-    # (A share, "15% of adults", is not a count of people doing something.)
-    if not _PERCENT.search(text) and _does_something_else(
-        question, max(question.frame_positions) + 1, text, aliases | name_terms
-    ):
+    # What the counted people did must be in the passage ("how many people *relapsed*"); a
+    # share ("15% of adults") is not a count of people doing something.
+    act = _act_counted(question, max(question.frame_positions) + 1, aliases | name_terms)
+    if act is not None and not _PERCENT.search(text) and act not in map(_key, words(text)):
         return False
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
@@ -605,26 +605,25 @@ _STAFF_NOUNS = frozenset(
 )
 
 
-def _does_something_else(
-    question: Question, after_cue: int, text: str, names: frozenset[str]
-) -> bool:
-    """Whether "how many people / members / CPSs <did something>" asks what the passage says
-    nobody did.
+def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> str | None:
+    """The stem of what "how many people / members / CPSs <did something>" counts them by, or
+    None when the question names no act of theirs.
 
     What the people did is what is counted: "how many people *relapsed* in the DDA pilot",
     "how many people *dropped out*". A passage counting people doing something else (six
-    members interviewed, 800 counselors to be hired) does not answer it. Only the verb right
-    after the people is read ("were", "got" and filler passed over): "how many people were in
-    the Tse study" or "how many people did the study interview" name no act of their own, and
-    taking part, being interviewed or surveyed is what a study's sample did.
+    members interviewed, 800 counselors to be hired) does not answer it. Read: the word right
+    after the people ("were", "got" and filler passed over, and an article after those: "found
+    *a* job"), or, after a phrase saying who they are ("people in the DDA pilot"), a past-tense
+    verb or a group after "were" ending the question. "How many people were in the Tse study"
+    or "how many people did the study interview" name no act of their own, and taking part,
+    being interviewed or surveyed is what a study's sample did.
     """
     following = list(question.words[after_cue:])
     people_at = next(
         (i for i, word in enumerate(following) if word in _ANYONE or _is_person(word)), None
     )
     if people_at is None or people_at > _PEOPLE_WITHIN:
-        return False
-    passage = {_key(found) for found in words(text)}
+        return None
     light = False
     for word in following[people_at + 1 :]:
         if word in _PASSIVE or word in FILLER_WORDS:
@@ -637,18 +636,17 @@ def _does_something_else(
             # they did ("how many people in the DDA pilot relapsed") or a group among them.
             last = question.words[-1]
             term = _key(last)
-            if last not in FILLER_WORDS and last not in STOP_WORDS and term not in names:
-                if last.endswith("ed") and term not in _STUDY_STEMS and term not in _PEOPLE:
-                    return term not in passage
-                if term in _PEOPLE and question.words[-2:-1] in (("were",), ("are",)):
-                    return term not in passage  # "... in the Salzer survey were women"
-            return False
+            if last in FILLER_WORDS or last in STOP_WORDS or term in names:
+                return None
+            if last.endswith("ed") and term not in _STUDY_STEMS and term not in _PEOPLE:
+                return term
+            if term in _PEOPLE and question.words[-2:-1] in (("were",), ("are",)):
+                return term  # "... in the Salzer survey were women"
+            return None
         term = _key(word)
-        if term in _STUDY_STEMS or term in names:
-            return False
         # "How many CPSs were *women*": a group among them, which the passage must name.
-        return term not in passage
-    return False
+        return None if term in _STUDY_STEMS or term in names else term
+    return None
 
 
 # How far after "how many" the people counted may be named ("how many *of the* CPSs").
