@@ -40,6 +40,12 @@ def _assert_first_answer(index: SnippetIndex, question: str, first_result: str) 
     assert answer.results[0].snippet_id == first_result
 
 
+def _assert_declined(index: SnippetIndex, question: str) -> None:
+    """The question (not an evaluation question) is not answered."""
+    _not_in_eval_files(question)
+    assert not index.search(question).answered, question
+
+
 def _card(kb: KnowledgeBase, concept_id: str) -> tuple[str, ...]:
     for holder in (kb.roles, kb.topics, kb.concepts):
         if concept_id in holder:
@@ -91,8 +97,7 @@ def test_unknown_word_beside_the_concept_is_not_answered_from_its_card(
 ) -> None:
     """Telehealth peer support is something the sources lack, not a kind of definition."""
     question = "what is telehealth peer support"
-    _not_in_eval_files(question)
-    assert not real_index.search(question).answered
+    _assert_declined(real_index, question)
 
 
 # --- 2. duties -----------------------------------------------------------------------------------
@@ -1349,8 +1354,7 @@ def test_a_near_miss_is_declined_though_its_everyday_words_weigh_little(
     """Found by this round's review: "never", "always", "another" carry what an advice question
     asks, so they are not filler; "limited to" alone and "from one US state to another" beside an
     exam say nothing about where peer support has grown."""
-    _not_in_eval_files(question)
-    assert not real_index.search(question).answered
+    _assert_declined(real_index, question)
 
 
 @pytest.mark.parametrize(
@@ -1401,8 +1405,7 @@ def test_a_studys_sample_is_not_how_many_people_do_something(real_index: Snippet
         "how many people in Hong Kong get peer support?",
         "how many people will the SAMHSA 2.3 million reach?",
     ):
-        _not_in_eval_files(question)
-        assert not real_index.search(question).answered, question
+        _assert_declined(real_index, question)
     sample = real_index.search("how many people did the Hong Kong study interview?")
     assert sample.answered and sample.results[0].snippet_id == "tse2019-32-clients"
 
@@ -1592,8 +1595,7 @@ def test_pay_through_a_payer_and_the_most_certified_state_are_not_answered(
         "how much are peer support specialists paid by the VA?",
         "which state got the most peers certified?",
     ):
-        _not_in_eval_files(question)
-        assert not real_index.search(question).answered, question
+        _assert_declined(real_index, question)
 
 
 @pytest.mark.parametrize(
@@ -1968,8 +1970,7 @@ def test_how_many_members_did_something_needs_a_count_of_that(
     real_index: SnippetIndex, question: str
 ) -> None:
     """Members, veterans, clients: any people counted by what they did, not only "people"."""
-    _not_in_eval_files(question)
-    assert not real_index.search(question).answered
+    _assert_declined(real_index, question)
 
 
 def test_thin_research_on_a_named_topic_is_not_the_gap_passage(real_index: SnippetIndex) -> None:
@@ -2009,8 +2010,7 @@ def test_what_the_counted_people_did_is_read_past_a_phrase(
     """What was done may end the question ("people in the pilot *relapsed*"), be a group among
     them ("were *women*") or follow a light verb ("found *a job*"): the sample sizes are no
     count of any of them."""
-    _not_in_eval_files(question)
-    assert not real_index.search(question).answered
+    _assert_declined(real_index, question)
 
 
 @pytest.mark.parametrize(
