@@ -697,27 +697,25 @@ def _names_someone(raws: Sequence[str]) -> bool:
     return False
 
 
-# Words that ask for evidence without saying about what: an ask made only of these is weak
-# ("has research seen that?", "did any study find this?" after the client's words it means).
+# The verbs asking whether research found something ("has any study found that?"): "is there
+# research on that" points at a topic, not at a claim to check.
+_EVIDENCE_WORDS = (
+    "see seen saw find found finds shown showed report reported document documented observe "
+    "observed notice noticed confirm confirmed back backed"
+)
+# Words that ask for evidence without saying about what, those verbs among them: an ask made
+# only of these is weak ("has research seen that?", "did any study find this?" after the
+# client's words it means).
 _TOPICLESS_WORDS = (
     "evidence research researchers data literature lit study studies show shows say says "
-    "findings stats statistics numbers info information paper papers source sources "
-    "see seen saw find found finds shown showed report reported reports document documented "
-    "observe observed notice noticed mention mentioned mentions confirm confirmed back backed"
+    "findings stats statistics numbers info information paper papers source sources reports "
+    "mention mentioned mentions " + _EVIDENCE_WORDS
 )
 
 
 @lru_cache(maxsize=1)
 def _topicless_terms() -> frozenset[str]:
     return frozenset(tokenize(_TOPICLESS_WORDS))
-
-
-# Of those, the verbs asking whether research found something ("has any study found that?"):
-# "is there research on that" points at a topic, not at a claim to check.
-_EVIDENCE_WORDS = (
-    "see seen saw find found finds shown showed report reported document documented observe "
-    "observed notice noticed confirm confirmed back backed"
-)
 
 
 @lru_cache(maxsize=1)
