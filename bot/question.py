@@ -499,7 +499,11 @@ class QuestionReader:
         for number, raw in enumerate(raws):
             kept: list[str] = []
             raw_words = words(self._clean(raw, drop_reasons=False))
-            claimed = frozenset(words(self._clean(raw))) if number < claims_before else frozenset()
+            claimed: frozenset[str] = frozenset()
+            if number < claims_before:
+                # "my coworker says peers have lower turnover." reads as who asks and why, all
+                # of it a reason; the claim is then the whole sentence.
+                claimed = frozenset(words(self._clean(raw))) or frozenset(raw_words)
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
@@ -518,7 +522,12 @@ class QuestionReader:
                     own.add(word)
             if any(word not in STOP_WORDS for word in kept):
                 extra.extend(kept)
-        return " ".join([*extra, ask]) if extra else ask
+        if not extra:
+            return ask
+        # The claim follows the ask for evidence, as its object ("has research seen that
+        # <peer support lowers suicide rates>"): a subject it names is then asked about, not
+        # passed over as who asks (`find_places`).
+        return " ".join([ask, *extra]) if claims_before else " ".join([*extra, ask])
 
     def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
         """A choice asked without its sides ("CPS vs CRSS. which is better?"): the words next
@@ -701,8 +710,12 @@ def _names_someone(raws: Sequence[str]) -> bool:
 # research on that" points at a topic, not at a claim to check.
 _EVIDENCE_WORDS = (
     "see seen saw find found finds shown showed report reported document documented observe "
-    "observed notice noticed confirm confirmed back backed"
+    "observed notice noticed confirm confirmed back backed prove proves proved proven"
 )
+# "is there a study that *supports that*?" (and "backs that up", which the shorthand reads so):
+# the claim before it is what the study should support; "research that supports peer support"
+# names its own topic.
+_SUPPORTS_CLAIM_RE = re.compile(r"\bsupport(?:s|ed|ing)? (?:that|this|it)\b")
 # Words that ask for evidence without saying about what, those verbs among them: an ask made
 # only of these is weak ("has research seen that?", "did any study find this?" after the
 # client's words it means).
@@ -726,7 +739,9 @@ def _evidence_terms() -> frozenset[str]:
 def _asks_for_evidence(ask: str) -> bool:
     """Whether a weak ask asks for evidence of what the message said before it ("has research
     seen *that*?"), not what the evidence says on a topic the message names."""
-    return _POINTS_BACK_RE.search(ask) is not None and any(
+    if _POINTS_BACK_RE.search(ask) is None:
+        return False
+    return _SUPPORTS_CLAIM_RE.search(ask) is not None or any(
         term in _evidence_terms() for term in tokenize(ask)
     )
 

@@ -1805,6 +1805,41 @@ def test_evidence_for_a_claim_the_sources_never_make_is_declined(real_index: Sni
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(
+            "someone at the conference said peer support lowers suicide rates. has research seen"
+            " that?",
+            id="claimed-subject-binds",
+        ),
+        pytest.param(
+            "our treasurer says peer programs save money. any study that backs that up?",
+            id="backs-that-up-checks-the-claim",
+        ),
+        pytest.param(
+            "my supervisor says peer staff earn less than clinicians. is there a study that backs"
+            " that up?",
+            id="a-claim-said-by-who-asks",
+        ),
+    ],
+)
+def test_evidence_for_a_claim_is_checked_against_the_whole_claim(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The claim before "has research seen that?" / "is there a study that backs that up?" is
+    what is asked about: a subject it names (suicide) binds the answer as in a plain question,
+    "backs that up" asks for evidence of the claim as "found that" does, and a claim said by
+    someone ("my supervisor says ...", read as who asks) is still the claim."""
+    _assert_declined(real_index, question)
+
+
+def test_evidence_for_a_claim_the_sources_make_is_quoted(real_index: SnippetIndex) -> None:
+    """The same reading answers a claim the sources do report on."""
+    question = "my board chair says peer support cuts hospital stays. any study that backs that up?"
+    _assert_first_answer(real_index, question, "bellamy2017-hospitalization-mixed")
+
+
+@pytest.mark.parametrize(
     ("question", "frame"),
     [
         pytest.param("WRAP vs IPS. which is better?", "comparison", id="bare-choice-is-compared"),
