@@ -79,6 +79,7 @@ _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
 _SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than) ")
 _ASKS_OTHER_RE = re.compile(r"\b(?:else|other|others|another)\b")
+_WH_WORDS = frozenset("what what's whats who who's whos which where when how".split())
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
 _PLACE_POINTER_RE = re.compile(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
@@ -268,6 +269,9 @@ class QuestionReader:
                 and _ASKS_OTHER_RE.search(" ".join(words(" ".join(clauses[1:]))))
             ):
                 continue  # "besides peer support itself, what else do CPSs do?"
+            if number == 0 and _SET_ASIDE_RE.match(clause_words):
+                # The same without the comma: what is set aside ends at the asking word.
+                clause_words = _without_set_aside(clause_words)
             if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
@@ -359,8 +363,9 @@ class QuestionReader:
             # "CPS vs CRSS. which is better?": a choice, however few words it has of its own.
             ask = self._with_sides(ask, before)
         elif self._weak(ask):
-            claims = self._raw_index(raws, best) if _asks_for_evidence(ask) else 0
-            ask = self._with_context(ask, raws, claims_before=claims)
+            position = self._raw_index(raws, best)
+            claims = position if _asks_for_evidence(ask) else 0
+            ask = self._with_context(ask, raws, claims_before=claims, reasons_until=position)
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
@@ -477,7 +482,13 @@ class QuestionReader:
         return second if self._weak(first) and not self._weak(second) else first
 
     def _with_context(
-        self, ask: str, raws: Sequence[str], *, places: bool = True, claims_before: int = 0
+        self,
+        ask: str,
+        raws: Sequence[str],
+        *,
+        places: bool = True,
+        claims_before: int = 0,
+        reasons_until: int | None = None,
     ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
@@ -498,7 +509,11 @@ class QuestionReader:
         extra: list[str] = []
         for number, raw in enumerate(raws):
             kept: list[str] = []
-            raw_words = words(self._clean(raw, drop_reasons=False))
+            # A reason before the ask may hold its topic ("my board asked if peer support cuts
+            # hospitalizations. what does the evidence show?"); one after it is an afterthought
+            # ("what do CPSs do? writing a job description").
+            after = reasons_until is not None and number > reasons_until
+            raw_words = words(self._clean(raw, drop_reasons=after))
             claimed: frozenset[str] = frozenset()
             if number < claims_before:
                 # "my coworker says peers have lower turnover." reads as who asks and why, all
@@ -734,6 +749,18 @@ def _topicless_terms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _evidence_terms() -> frozenset[str]:
     return frozenset(tokenize(_EVIDENCE_WORDS))
+
+
+def _without_set_aside(clause: str) -> str:
+    """ "besides peer support what else do CPSs do" -> "what else do CPSs do": the thing set
+    aside is not what is asked about. Kept whole unless an asking word (what, which, ...) follows
+    the set-aside and the rest asks for something else or other."""
+    clause_words = clause.split()
+    for position, word in enumerate(clause_words[2:], start=2):
+        if word in _WH_WORDS:
+            rest = " ".join(clause_words[position:])
+            return rest if _ASKS_OTHER_RE.search(rest) else clause
+    return clause
 
 
 def _asks_for_evidence(ask: str) -> bool:

@@ -20,6 +20,7 @@ from bot.question import (
     Question,
     _shorthand_replacer,
 )
+from bot.tokenize import words
 
 
 def _read(index: SnippetIndex, text: str) -> Question:
@@ -266,6 +267,38 @@ def test_a_set_aside_stays_when_the_question_asks_for_nothing_else(
     only "besides X, what else" sets X aside."""
     question = _read(real_index, "apart from effectiveness, what's missing from the literature?")
     assert "effectiveness" in question.words
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("besides peer support what else do CPSs do", "what else do cpss do"),
+        (
+            "apart from hope which other outcomes were measured",
+            "which other outcomes were measured",
+        ),
+        ("apart from hope which outcomes were measured", None),  # asks for nothing else
+    ],
+)
+def test_a_set_aside_without_a_comma_ends_at_the_asking_word(
+    real_index: SnippetIndex, text: str, ask: str | None
+) -> None:
+    """ "besides peer support what else do CPSs do": what is set aside runs to the asking
+    word, as it would to a comma; without "else"/"other" nothing is set aside."""
+    assert _read(real_index, text).ask == (ask or " ".join(words(text)))
+
+
+def test_an_afterthought_reason_is_not_context_for_a_weak_ask(real_index: SnippetIndex) -> None:
+    """ "what else do CPSs do all day? writing a job description": why the asker wants it comes
+    after the question and is not what it is about; a reason before a weak ask still is ("my
+    board asked if peer support cuts hospitalizations. what does the evidence show?")."""
+    after = _read(real_index, "what else do CPSs do all day? writing a job description")
+    assert "description" not in after.words
+    before = _read(
+        real_index,
+        "my board asked if peer support cuts hospitalizations. what does the evidence show?",
+    )
+    assert "hospitalizations" in before.words
 
 
 def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
