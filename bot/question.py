@@ -725,7 +725,8 @@ def _names_someone(raws: Sequence[str]) -> bool:
 # research on that" points at a topic, not at a claim to check.
 _EVIDENCE_WORDS = (
     "see seen saw find found finds shown showed report reported document documented observe "
-    "observed notice noticed confirm confirmed back backed prove proves proved proven"
+    "observed notice noticed confirm confirmed back backed prove proves proved proven argue "
+    "argues argued suggest suggests suggested"
 )
 # "is there a study that *supports that*?" (and "backs that up", which the shorthand reads so):
 # the claim before it is what the study should support; "research that supports peer support"

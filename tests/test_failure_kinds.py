@@ -2065,3 +2065,21 @@ def test_more_ways_of_asking_for_a_venue_or_a_post(
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame and not answer.answered and answer.partial
+
+
+def test_how_something_is_handled_asks_about_the_thing(real_index: SnippetIndex) -> None:
+    """ "How does Medicaid handle paying for peer services?": "handle" is a light verb no passage
+    uses, so it must not count as a topic the sources lack."""
+    question = "how does medicaid handle paying for peer services?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert any("medicaid" in result.snippet_id for result in answer.results)
+
+
+def test_how_we_deal_with_one_situation_is_advice(real_index: SnippetIndex) -> None:
+    """ "How do we deal with a peer who keeps showing up late?" asks what to do about one person:
+    the sources hold no such advice, so the answer says so instead of quoting a passage."""
+    question = "how do we deal with a peer who keeps showing up late?"
+    _assert_declined(real_index, question)
+    assert real_index.search(question).frame == "advice"

@@ -239,6 +239,7 @@ def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -
         ("has any study found that?", "has any study found that"),
         ("has research seen that?", "has research seen that"),
         ("is there research that backs that up?", "is there research that supports that"),
+        ("has anyone in the lit argued that?", "has anyone in the literature argued that"),
     ],
 )
 def test_an_ask_for_evidence_of_that_takes_its_context(
