@@ -2083,3 +2083,35 @@ def test_how_we_deal_with_one_situation_is_advice(real_index: SnippetIndex) -> N
     question = "how do we deal with a peer who keeps showing up late?"
     _assert_declined(real_index, question)
     assert real_index.search(question).frame == "advice"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "our peer staff say they don't know what their job is. is that common?",
+            "rogers2017-role-ambiguity",
+            id="not-knowing-ones-job-is-role-ambiguity",
+        ),
+        pytest.param(
+            "trying to understand why peer specialists have trouble on clinical teams",
+            "lafrance2017-clinical-team",
+            id="trouble-is-a-challenge",
+        ),
+    ],
+)
+def test_staff_words_for_what_the_sources_call_ambiguity_and_challenge(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "They don't know what their job is" is the sources' role ambiguity; "trouble" and
+    "problems" are their "challenge"; "trying to understand why" is only how the ask begins."""
+    _assert_first_answer(real_index, question, first_result)
+
+
+def test_clinicians_ignoring_peers_is_the_struggle_to_accept_them(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Our clinicians ignore our peer staff": the sources say professionals "struggle to accept
+    the role"; the passage is quoted, not declined for lacking the word "ignore"."""
+    question = "our clinicians totally ignore the peer staff at huddles. is that a common problem?"
+    _assert_first_answer(real_index, question, "lafrance2017-clinical-team")

@@ -632,3 +632,8 @@ def test_alternative_not_after_whether_checked_after_or_finds_the_same(text: str
     assert before.pattern != _ALTERNATIVE_RE.pattern
     found, expected = _ALTERNATIVE_RE.search(text), before.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_wanting_to_understand_is_how_the_ask_begins(real_index: SnippetIndex) -> None:
+    """ "trying to understand why ..." says the asker wants an answer, not what it is about."""
+    assert _read(real_index, "trying to understand why peers leave").ask == "why peers leave"
