@@ -2115,3 +2115,16 @@ def test_clinicians_ignoring_peers_is_the_struggle_to_accept_them(
     the role"; the passage is quoted, not declined for lacking the word "ignore"."""
     question = "our clinicians totally ignore the peer staff at huddles. is that a common problem?"
     _assert_first_answer(real_index, question, "lafrance2017-clinical-team")
+
+
+def test_how_many_of_a_group_do_something_is_answered_by_a_share(
+    real_index: SnippetIndex,
+) -> None:
+    """ "How many Canadian youth access the services they need": "less than one third of youth
+    accessing" them says how many do; a share of youth alone is still no count of youth."""
+    _assert_first_answer(
+        real_index,
+        "how many canadian youth access the mental health services they need",
+        "halsall2021-canada-fragmented",
+    )
+    _assert_declined(real_index, "how many youth live in canada these days?")
