@@ -2128,3 +2128,26 @@ def test_how_many_of_a_group_do_something_is_answered_by_a_share(
         "halsall2021-canada-fragmented",
     )
     _assert_declined(real_index, "how many youth live in canada these days?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "is there evidence that unclear role definitions slow down hiring of peers?",
+            "lafrance2017-role-clarity",
+            id="role-definitions-are-about-the-role-even-beside-evidence",
+        ),
+        pytest.param(
+            "what titles do peer workers usually end up with?",
+            "lafrance2017-job-titles",
+            id="end-up-with-is-get",
+        ),
+    ],
+)
+def test_words_about_the_role_and_what_people_end_up_with(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "Role definitions" name the role whatever the question asks of the evidence (the guard
+    against "vague evidence" is for words like vague and fuzzy); "end up with" is only "get"."""
+    _assert_first_answer(real_index, question, first_result)
