@@ -94,7 +94,12 @@ _ASKER_RE = re.compile(
     r"|my agency|our agency|where i work|where we work)\b"
 )
 # Words pointing back at what the message said before the question.
-_POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
+_POINTING_RE = re.compile(
+    r"\bthem\b|\b(?:her|him)$"
+    # "Who funds Peers for Progress, and where is *the organization* based?"
+    r"|\bthe (?:organization|organisation|org|agency|study|paper|pilot|evaluation|article"
+    r"|report)\b"
+)
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which

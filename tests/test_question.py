@@ -637,3 +637,13 @@ def test_alternative_not_after_whether_checked_after_or_finds_the_same(text: str
 def test_wanting_to_understand_is_how_the_ask_begins(real_index: SnippetIndex) -> None:
     """ "trying to understand why ..." says the asker wants an answer, not what it is about."""
     assert _read(real_index, "trying to understand why peers leave").ask == "why peers leave"
+
+
+def test_the_organization_points_back_at_the_one_named_before(real_index: SnippetIndex) -> None:
+    """ "Who pays for Peers for Progress, and where is the organization based?": the ask read
+    is the second, and "the organization" is Peers for Progress, named in the first."""
+    question = _read(
+        real_index, "Who pays for Peers for Progress, and where is the organization based?"
+    )
+    assert {"organization", "progress"} <= set(question.words)
+    assert not real_index.search(question.text).answered
