@@ -100,6 +100,12 @@ _POINTING_RE = re.compile(
     r"|\bthe (?:organization|organisation|org|agency|study|paper|pilot|evaluation|article"
     r"|report)\b"
 )
+# A question reported inside a statement ("my boss asked me how many states certify peers"):
+# the asking word after a verb of asking.
+_EMBEDDED_ASK_RE = re.compile(
+    r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
+    r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
+)
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -342,6 +348,15 @@ class QuestionReader:
         raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
         passes = [self._sentences(raws, drop_reasons=True)]
         scored = self._scored(passes[0])
+        if all(self._weak(s) for _, s in scored):
+            # "board member asked me how many states certify peers. anyone have a number?": a
+            # question reported in a statement is the ask when nothing else of substance is
+            # asked (not over "... what's the main funding source?" after "my board keeps
+            # asking how we'll keep money coming").
+            reported = self._sentences(raws, drop_reasons=True, reported=True)
+            if any(not self._weak(s) for _, s in self._scored(reported)):
+                passes[0] = reported
+                scored = self._scored(reported)
         if not scored:
             # A reason clause may hold the question itself ("my boss asked how many ..."):
             # when dropping reasons leaves nothing that asks, read the message keeping them.
@@ -433,11 +448,23 @@ class QuestionReader:
             return text  # the pattern needs one
         return _PARENTHESES_RE.sub(replace, text)
 
-    def _sentences(self, raws: Sequence[str], *, drop_reasons: bool) -> list[tuple[str, bool]]:
-        """Each sentence without its chatter, and whether it asks something."""
+    def _sentences(
+        self, raws: Sequence[str], *, drop_reasons: bool, reported: bool = False
+    ) -> list[tuple[str, bool]]:
+        """Each sentence without its chatter, and whether it asks something; with `reported`, a
+        question reported in a statement ("my director asked how ...") asks, from its asking
+        word on."""
         sentences: list[tuple[str, bool]] = []
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
+            if reported and not cleaned:
+                # "my director asked me how many ...": a reason, but the question it reports
+                # is still asked.
+                whole = self._clean(raw, drop_reasons=False)
+                embedded = _EMBEDDED_ASK_RE.search(whole)
+                if embedded is not None:
+                    sentences.append((whole[embedded.end() :], True))
+                continue
             if cleaned:
                 opening = cleaned.split()[:2]
                 asks = (
@@ -449,6 +476,11 @@ class QuestionReader:
                     # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
                     or _REQUEST_RE.match(" ".join(words(raw))) is not None
                 )
+                embedded = None if asks or not reported else _EMBEDDED_ASK_RE.search(cleaned)
+                if embedded is not None:
+                    # "board member asked me how many states certify peers now.": the question
+                    # someone put is the ask, from its asking word on.
+                    cleaned, asks = cleaned[embedded.end() :], True
                 sentences.append((cleaned, asks))
         return sentences
 

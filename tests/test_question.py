@@ -647,3 +647,30 @@ def test_the_organization_points_back_at_the_one_named_before(real_index: Snippe
     )
     assert {"organization", "progress"} <= set(question.words)
     assert not real_index.search(question.text).answered
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        (
+            "my director asked me how many states certify peer specialists. anyone got a number?",
+            "how many states certify peer specialists",
+        ),
+        (
+            "a board member was asking how peer programs get funded. anyone know?? thx",
+            "how peer programs get funded",
+        ),
+        (
+            "board keeps asking how we will keep money coming. what is the main funding source"
+            " for peer services?",
+            "what is the main funding source for peer services",
+        ),
+    ],
+)
+def test_a_question_reported_in_a_statement_is_the_ask(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    """ "My director asked me how many states ...": the question reported is the ask when the
+    message asks nothing more of substance ("anyone got a number?"), even when the sentence
+    reads as who asks and why; a real question after it still wins."""
+    assert _read(real_index, message).ask == ask
