@@ -340,3 +340,13 @@ def test_who_was_in_a_sample_needs_its_make_up_not_its_size(real_index: SnippetI
     assert answer.missing is not None and "gender" in answer.missing
     # The sample's size is still answered.
     assert real_index.search("how many CPSs were surveyed by Salzer?").answered
+
+
+def test_savings_are_not_any_money_figure(real_index: SnippetIndex) -> None:
+    """ "Do peer programs save money?" needs what a program saves or returns; a grant amount
+    ("$2.3 million ... for consumer networks") is money but says nothing of savings, so the
+    question is declined with what the sources lack."""
+    answer = real_index.search("do peer specialists actually save money for the agency?")
+    assert answer.frame == "cost-effectiveness"
+    assert not answer.answered
+    assert answer.missing == "cost or savings figures"
