@@ -100,6 +100,11 @@ _POINTING_RE = re.compile(
     r"|\bthe (?:organization|organisation|org|agency|study|paper|pilot|evaluation|article"
     r"|report)\b"
 )
+# Who said a claim, before it ("our director keeps saying <medicaid is where the money is>").
+_SAYS_RE = re.compile(
+    r"\b(?:says|said|saying|thinks|thought|told me|tells me|told us|tells us|claims|claimed"
+    r"|claiming|swears|swore|believes|insists|insisted|heard|read|argues|argued)(?: that)? "
+)
 # A question reported inside a statement ("my boss asked me how many states certify peers"):
 # the asking word after a verb of asking.
 _EMBEDDED_ASK_RE = re.compile(
@@ -550,12 +555,20 @@ class QuestionReader:
             # hospitalizations. what does the evidence show?"); one after it is an afterthought
             # ("what do CPSs do? writing a job description").
             after = reasons_until is not None and number > reasons_until
-            raw_words = words(self._clean(raw, drop_reasons=after))
+            cleaned = self._clean(raw, drop_reasons=after)
             claimed: frozenset[str] = frozenset()
             if number < claims_before:
-                # "my coworker says peers have lower turnover." reads as who asks and why, all
-                # of it a reason; the claim is then the whole sentence.
-                claimed = frozenset(words(self._clean(raw))) or frozenset(raw_words)
+                said = list(_SAYS_RE.finditer(cleaned))
+                if said:
+                    # Who said it is not part of the claim: "our director keeps saying
+                    # <medicaid is where the money is>".
+                    cleaned = cleaned[said[-1].end() :]
+                    claimed = frozenset(words(cleaned))
+                else:
+                    # "my coworker says peers have lower turnover." reads as who asks and why,
+                    # all of it a reason; the claim is then the whole sentence.
+                    claimed = frozenset(words(self._clean(raw))) or frozenset(words(cleaned))
+            raw_words = words(cleaned)
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:

@@ -70,6 +70,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest
     anyways alright plain ordinary indeed besides else obvious obviously piece pieces seen saw
     couple board boss coworker coworkers ton tons bunch handle handles handled handling
+    anywhere confirm confirms confirmed prove proves proved proven argue argues argued
 """.split()
 )
 

@@ -2151,3 +2151,18 @@ def test_words_about_the_role_and_what_people_end_up_with(
     """ "Role definitions" name the role whatever the question asks of the evidence (the guard
     against "vague evidence" is for words like vague and fuzzy); "end up with" is only "get"."""
     _assert_first_answer(real_index, question, first_result)
+
+
+def test_who_said_a_claim_is_not_part_of_it(real_index: SnippetIndex) -> None:
+    """ "my supervisor keeps saying medicaid pays for most peer services. is that backed up
+    anywhere?": the claim is what the supervisor says, so "supervisor" is not asked about, and
+    "anywhere" is where to look, not a topic; the Medicaid funding passages answer it."""
+    question = (
+        "fwiw my supervisor keeps saying medicaid pays for most peer services. is that backed up"
+        " anywhere?"
+    )
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.ask is not None and "supervisor" not in answer.ask
+    assert "lafrance2017-medicaid-funding" in [result.snippet_id for result in answer.results]
