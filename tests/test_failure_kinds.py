@@ -2166,3 +2166,28 @@ def test_who_said_a_claim_is_not_part_of_it(real_index: SnippetIndex) -> None:
     assert answer.answered
     assert answer.ask is not None and "supervisor" not in answer.ask
     assert "lafrance2017-medicaid-funding" in [result.snippet_id for result in answer.results]
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "where is the research on peer workers particularly thin?",
+            "lafrance2017-transitional-settings",
+            id="particularly-thin-is-little-literature",
+        ),
+        pytest.param(
+            "we're choosing between one-on-one peer mentoring and a structured group w/ a manual."
+            " which one has the stronger research behind it?",
+            "rogers2017-group-interventions",
+            id="stronger-research-is-most-favorable",
+        ),
+    ],
+)
+def test_staff_words_for_where_research_is_thin_or_favourable(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "Especially / particularly thin" asks where there is "still little literature"; "the
+    stronger research behind it" is where research "has been most favorable", and a
+    structured group with a manual is the sources' "manualized" group intervention."""
+    _assert_first_answer(real_index, question, first_result)

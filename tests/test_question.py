@@ -674,3 +674,10 @@ def test_a_question_reported_in_a_statement_is_the_ask(
     message asks nothing more of substance ("anyone got a number?"), even when the sentence
     reads as who asks and why; a real question after it still wins."""
     assert _read(real_index, message).ask == ask
+
+
+def test_a_quick_version_is_how_the_answer_should_read(real_index: SnippetIndex) -> None:
+    """ "what does the evidence say, quick version pls": a format, not what is asked about."""
+    question = _read(real_index, "is peer support effective, quick version pls")
+    assert "version" not in question.words
+    assert real_index.search(question.text).answered
