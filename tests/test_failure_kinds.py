@@ -2191,3 +2191,20 @@ def test_staff_words_for_where_research_is_thin_or_favourable(
     stronger research behind it" is where research "has been most favorable", and a
     structured group with a manual is the sources' "manualized" group intervention."""
     _assert_first_answer(real_index, question, first_result)
+
+
+def test_whether_a_claim_can_be_told_to_an_audience_asks_for_evidence(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Can I tell our board that peer support reduces hospitalizations?" asks whether the
+    evidence supports the claim, answered by the hospitalization passage; "can I tell my client
+    ..." is still advice on one person."""
+    _assert_first_answer(
+        real_index,
+        "can i tell our board that peer support cuts down on hospitalizations? don't want to"
+        " oversell it",
+        "bellamy2017-hospitalization-mixed",
+    )
+    client = "can i tell my client that peer support will cure her anxiety?"
+    _assert_declined(real_index, client)
+    assert real_index.search(client).frame == "advice"
