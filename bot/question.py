@@ -79,7 +79,6 @@ _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
 _SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than) ")
 _ASKS_OTHER_RE = re.compile(r"\b(?:else|other|others|another)\b")
-_WH_WORDS = frozenset("what what's whats who who's whos which where when how".split())
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
 _PLACE_POINTER_RE = re.compile(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
@@ -105,6 +104,8 @@ _SAYS_RE = re.compile(
     r"\b(?:says|said|saying|thinks|thought|told me|tells me|told us|tells us|claims|claimed"
     r"|claiming|swears|swore|believes|insists|insisted|heard|read|argues|argued)(?: that)? "
 )
+# A reported question pointing at a place named before it.
+_REPORTED_PLACE_RE = re.compile(r"\b(?:there|the state|that state|that country|the country)\b")
 # A question reported inside a statement ("my boss asked me how many states certify peers"):
 # the asking word after a verb of asking.
 _EMBEDDED_ASK_RE = re.compile(
@@ -285,9 +286,6 @@ class QuestionReader:
                 and _ASKS_OTHER_RE.search(" ".join(words(" ".join(clauses[1:]))))
             ):
                 continue  # "besides peer support itself, what else do CPSs do?"
-            if number == 0 and _SET_ASIDE_RE.match(clause_words):
-                # The same without the comma: what is set aside ends at the asking word.
-                clause_words = _without_set_aside(clause_words)
             if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
@@ -389,8 +387,17 @@ class QuestionReader:
             ask = self._with_sides(ask, before)
         elif self._weak(ask):
             position = self._raw_index(raws, best)
-            claims = position if _asks_for_evidence(ask) else 0
-            ask = self._with_context(ask, raws, claims_before=claims, reasons_until=position)
+            claims: frozenset[int] = frozenset()
+            if _asks_for_evidence(ask):
+                # The claim is said before the ask, or after it when the ask comes first ("is
+                # this documented anywhere? my coworker thinks the VA is hiring 800 peers").
+                claims = frozenset(range(position) if position else range(1, len(raws)))
+            # A reason after an ask with a topic of its own is an afterthought ("what do CPSs
+            # do? writing a job description"); after one with none ("any research on it?
+            # asking because our board is debating peers in jails") it is the topic.
+            ask = self._with_context(
+                ask, raws, claims=claims, reasons_until=position if _has_topic(ask) else None
+            )
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
@@ -468,7 +475,7 @@ class QuestionReader:
                 whole = self._clean(raw, drop_reasons=False)
                 embedded = _EMBEDDED_ASK_RE.search(whole)
                 if embedded is not None:
-                    sentences.append((whole[embedded.end() :], True))
+                    sentences.append((self._reported(whole, embedded), True))
                 continue
             if cleaned:
                 opening = cleaned.split()[:2]
@@ -485,9 +492,24 @@ class QuestionReader:
                 if embedded is not None:
                     # "board member asked me how many states certify peers now.": the question
                     # someone put is the ask, from its asking word on.
-                    cleaned, asks = cleaned[embedded.end() :], True
+                    cleaned, asks = self._reported(cleaned, embedded), True
                 sentences.append((cleaned, asks))
         return sentences
+
+    def _reported(self, sentence: str, verb: re.Match[str]) -> str:
+        """The question a sentence reports, from its asking word on, with the places named
+        before the verb of asking when it points at one ("a visitor from Hong Kong asked when
+        they started using peer support *there*": the question is about Hong Kong)."""
+        question = sentence[verb.end() :]
+        if not _REPORTED_PLACE_RE.search(question):
+            return question  # "our team in Boston wants to know ...": where the asker is
+        before = sentence[: verb.start()].split()
+        named = [
+            " ".join(before[span.start : span.stop])
+            for place, span in self._place_spans(before)
+            if not place.subject
+        ]
+        return " ".join([*named, question])
 
     def _scored(self, sentences: Sequence[tuple[str, bool]]) -> list[tuple[float, str]]:
         scored = [(self._specificity(s), s) for s, asks in sentences if asks]
@@ -529,7 +551,7 @@ class QuestionReader:
         raws: Sequence[str],
         *,
         places: bool = True,
-        claims_before: int = 0,
+        claims: frozenset[int] = frozenset(),
         reasons_until: int | None = None,
     ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
@@ -543,9 +565,11 @@ class QuestionReader:
 
         For an ask for evidence of what the message said ("my client says her peer mentor
         helped her quit smoking. has research seen that?") the claim's unknown words come too,
-        from the sentences before index `claims_before`: research on "peer mentors" in general
-        is no evidence that they help people quit smoking, so a claim the sources never mention
-        must not be answered. Only the claim's own clauses count (reasons, asides dropped).
+        from the sentences at the indexes `claims`: research on "peer mentors" in general is no
+        evidence that they help people quit smoking, so a claim the sources never mention must
+        not be answered. Only the claim's own clauses count (reasons, asides dropped), and it
+        follows the ask as its object. `reasons_until`: the ask's index, after which a reason is
+        an afterthought and dropped.
         """
         own = set(words(ask))
         extra: list[str] = []
@@ -557,7 +581,7 @@ class QuestionReader:
             after = reasons_until is not None and number > reasons_until
             cleaned = self._clean(raw, drop_reasons=after)
             claimed: frozenset[str] = frozenset()
-            if number < claims_before:
+            if number in claims:
                 said = list(_SAYS_RE.finditer(cleaned))
                 if said:
                     # Who said it is not part of the claim: "our director keeps saying
@@ -592,7 +616,7 @@ class QuestionReader:
         # The claim follows the ask for evidence, as its object ("has research seen that
         # <peer support lowers suicide rates>"): a subject it names is then asked about, not
         # passed over as who asks (`find_places`).
-        return " ".join([ask, *extra]) if claims_before else " ".join([*extra, ask])
+        return " ".join([ask, *extra]) if claims else " ".join([*extra, ask])
 
     def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
         """A choice asked without its sides ("CPS vs CRSS. which is better?"): the words next
@@ -802,16 +826,12 @@ def _evidence_terms() -> frozenset[str]:
     return frozenset(tokenize(_EVIDENCE_WORDS))
 
 
-def _without_set_aside(clause: str) -> str:
-    """ "besides peer support what else do CPSs do" -> "what else do CPSs do": the thing set
-    aside is not what is asked about. Kept whole unless an asking word (what, which, ...) follows
-    the set-aside and the rest asks for something else or other."""
-    clause_words = clause.split()
-    for position, word in enumerate(clause_words[2:], start=2):
-        if word in _WH_WORDS:
-            rest = " ".join(clause_words[position:])
-            return rest if _ASKS_OTHER_RE.search(rest) else clause
-    return clause
+def _has_topic(ask: str) -> bool:
+    """Whether the ask names something of its own beyond filler and words asking for evidence
+    ("what do CPSs do" does; "any research on it" does not)."""
+    return any(
+        term not in filler_terms() and term not in _topicless_terms() for term in tokenize(ask)
+    )
 
 
 def _asks_for_evidence(ask: str) -> bool:

@@ -20,7 +20,6 @@ from bot.question import (
     Question,
     _shorthand_replacer,
 )
-from bot.tokenize import words
 
 
 def _read(index: SnippetIndex, text: str) -> Question:
@@ -268,25 +267,6 @@ def test_a_set_aside_stays_when_the_question_asks_for_nothing_else(
     only "besides X, what else" sets X aside."""
     question = _read(real_index, "apart from effectiveness, what's missing from the literature?")
     assert "effectiveness" in question.words
-
-
-@pytest.mark.parametrize(
-    ("text", "ask"),
-    [
-        ("besides peer support what else do CPSs do", "what else do cpss do"),
-        (
-            "apart from hope which other outcomes were measured",
-            "which other outcomes were measured",
-        ),
-        ("apart from hope which outcomes were measured", None),  # asks for nothing else
-    ],
-)
-def test_a_set_aside_without_a_comma_ends_at_the_asking_word(
-    real_index: SnippetIndex, text: str, ask: str | None
-) -> None:
-    """ "besides peer support what else do CPSs do": what is set aside runs to the asking
-    word, as it would to a comma; without "else"/"other" nothing is set aside."""
-    assert _read(real_index, text).ask == (ask or " ".join(words(text)))
 
 
 def test_an_afterthought_reason_is_not_context_for_a_weak_ask(real_index: SnippetIndex) -> None:
