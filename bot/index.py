@@ -1897,12 +1897,29 @@ class SnippetIndex:
         strong = examined.strong(self.kb.snippets, self.min_coverage, self.min_evidence)
         if frame_topics:
             # Among passages that may answer, those on the frame's topics first (a duties
-            # question wants duties before certification counts); BM25 order otherwise.
+            # question wants duties before certification counts); among those covering the
+            # whole question, the topics' own cards first ("does peer support work?" is
+            # answered by the findings the evidence topic names, not by a research gap that
+            # also says "effectiveness"); BM25 order otherwise.
+            # Only for a question of nothing but names and the frame's cue ("is peer support
+            # effective?"): "how did Bellamy gather the research for their evidence review"
+            # asks about the review's method.
+            topic_cards = (
+                {
+                    snippet_id
+                    for topic in frame_topics
+                    if topic in self.kb.topics
+                    for snippet_id in self.kb.topics[topic].about
+                }
+                if reading.residual == 0
+                else set()
+            )
             examined_order = sorted(
                 strong,
                 key=lambda h: (
                     not frame_topics.intersection(h.snippet.topics),
                     not h.coverage >= FULL_COVERAGE,
+                    h.snippet.id not in topic_cards,
                 ),
             )
         else:

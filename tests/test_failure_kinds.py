@@ -2275,3 +2275,25 @@ def test_what_the_round_11_review_found_is_declined(
     clinicians "struggle to accept" peers; "best evidence-based curriculum" asks for a
     curriculum; telling the state a fact about one's program is advice, not a claim to check."""
     _assert_declined(real_index, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does peer support work?", "is peer support effective, honestly?", "is peer support proven?"],
+)
+def test_whether_peer_support_works_is_answered_with_the_findings(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The most basic evidence question is answered first by the findings the evidence topic
+    names (equally effective as non-peer staff; mixed evidence), not by a passage saying there
+    is still little literature on some setting, which also holds "peer support" and
+    "effectiveness"."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    cards = _card_of_topic(real_index.kb, "evidence-outcomes")
+    assert answer.results[0].snippet_id in cards
+
+
+def _card_of_topic(kb: KnowledgeBase, topic_id: str) -> tuple[str, ...]:
+    return tuple(kb.topics[topic_id].about)
