@@ -2297,3 +2297,27 @@ def test_whether_peer_support_works_is_answered_with_the_findings(
 
 def _card_of_topic(kb: KnowledgeBase, topic_id: str) -> tuple[str, ...]:
     return tuple(kb.topics[topic_id].about)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "does cali certify peer specialists statewide yet?",
+            "lafrance2017-california",
+            id="cali-is-california",
+        ),
+        pytest.param(
+            "our clinicians are kinda resistant to having peers on the treatment team tbh. is that"
+            " a known issue in the research?",
+            "lafrance2017-clinical-team",
+            id="resistant-clinicians-struggle-to-accept",
+        ),
+    ],
+)
+def test_cali_and_resistant_clinicians(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "Cali" is California; clinicians "resistant" to peers are the sources' professionals who
+    "struggle to accept the role", also when the question asks what "the research" says."""
+    _assert_first_answer(real_index, question, first_result)
