@@ -188,10 +188,9 @@ class PostingsBM25:
         return self._contains(number, doc_ids)
 
     def _contains(self, number: int, doc_ids: IdArray) -> npt.NDArray[np.bool_]:
+        # A document past the last posting finds the last one (`clip`), which is not it.
         postings = self.doc_ids[self._starts[number] : self._starts[number + 1]]
-        positions = postings.searchsorted(doc_ids)
-        np.minimum(positions, postings.size - 1, out=positions)
-        return np.asarray(postings[positions] == doc_ids)
+        return np.asarray(postings.take(postings.searchsorted(doc_ids), mode="clip") == doc_ids)
 
     def holding(self, terms: Sequence[str], doc_ids: IdArray) -> npt.NDArray[np.bool_]:
         """Whether each of `doc_ids` has each of `terms` (distinct): a (docs, terms) matrix.
@@ -210,13 +209,14 @@ class PostingsBM25:
             return np.zeros((doc_ids.size, len(terms)), dtype=bool)
         table = self._table()
         if table is None:  # a large corpus: each term's postings, searched for the documents
-            held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
-            for number, column in zip(numbers, columns, strict=True):
-                held[:, column] = self._contains(number, doc_ids)
-            return held
-        found = table[numbers][:, doc_ids].T
-        if len(columns) == len(terms):
-            return np.ascontiguousarray(found)  # every term known: columns in order
+            # One row per term, made into the matrix by one call (not a column write each).
+            found = np.array([self._contains(number, doc_ids) for number in numbers]).T
+            if len(columns) == len(terms):
+                return found  # every term known: columns in order
+        else:
+            found = table[numbers][:, doc_ids].T
+            if len(columns) == len(terms):
+                return np.ascontiguousarray(found)
         held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
         held[:, columns] = found
         return held
