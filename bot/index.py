@@ -559,8 +559,10 @@ def _counts(
         for position, word in enumerate(passage):
             if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
                 following = passage[position + 1 : position + 3]
-                if following and following[0] in _FRACTIONS and not anyone:
-                    continue  # "one third of youth" is a share of them, not how many there are
+                if following and following[0] in _FRACTIONS and not anyone and act is None:
+                    # "one third of youth" is a share of them, not how many there are; but how
+                    # many youth *get* the services they need is that share of them.
+                    continue
                 if following and (following[0][0].isdigit() or _is_age(following)):
                     continue  # "youth (14-26 years old)": an age range, not how many
                 after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]

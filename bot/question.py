@@ -79,6 +79,7 @@ _INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
 _SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than) ")
 _ASKS_OTHER_RE = re.compile(r"\b(?:else|other|others|another)\b")
+_WH_WORDS = frozenset("what what's whats who who's whos which where when how".split())
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
 _PLACE_POINTER_RE = re.compile(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
@@ -93,7 +94,18 @@ _ASKER_RE = re.compile(
     r"|my agency|our agency|where i work|where we work)\b"
 )
 # Words pointing back at what the message said before the question.
-_POINTING_RE = re.compile(r"\bthem\b|\b(?:her|him)$")
+_POINTING_RE = re.compile(
+    r"\bthem\b|\b(?:her|him)$"
+    # "Who funds Peers for Progress, and where is *the organization* based?"
+    r"|\bthe (?:organization|organisation|org|agency|study|paper|pilot|evaluation|article"
+    r"|report)\b"
+)
+# A question reported inside a statement ("my boss asked me how many states certify peers"):
+# the asking word after a verb of asking.
+_EMBEDDED_ASK_RE = re.compile(
+    r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
+    r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
+)
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -268,6 +280,9 @@ class QuestionReader:
                 and _ASKS_OTHER_RE.search(" ".join(words(" ".join(clauses[1:]))))
             ):
                 continue  # "besides peer support itself, what else do CPSs do?"
+            if number == 0 and _SET_ASIDE_RE.match(clause_words):
+                # The same without the comma: what is set aside ends at the asking word.
+                clause_words = _without_set_aside(clause_words)
             if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
@@ -333,6 +348,15 @@ class QuestionReader:
         raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
         passes = [self._sentences(raws, drop_reasons=True)]
         scored = self._scored(passes[0])
+        if all(self._weak(s) for _, s in scored):
+            # "board member asked me how many states certify peers. anyone have a number?": a
+            # question reported in a statement is the ask when nothing else of substance is
+            # asked (not over "... what's the main funding source?" after "my board keeps
+            # asking how we'll keep money coming").
+            reported = self._sentences(raws, drop_reasons=True, reported=True)
+            if any(not self._weak(s) for _, s in self._scored(reported)):
+                passes[0] = reported
+                scored = self._scored(reported)
         if not scored:
             # A reason clause may hold the question itself ("my boss asked how many ..."):
             # when dropping reasons leaves nothing that asks, read the message keeping them.
@@ -359,8 +383,9 @@ class QuestionReader:
             # "CPS vs CRSS. which is better?": a choice, however few words it has of its own.
             ask = self._with_sides(ask, before)
         elif self._weak(ask):
-            claims = self._raw_index(raws, best) if _asks_for_evidence(ask) else 0
-            ask = self._with_context(ask, raws, claims_before=claims)
+            position = self._raw_index(raws, best)
+            claims = position if _asks_for_evidence(ask) else 0
+            ask = self._with_context(ask, raws, claims_before=claims, reasons_until=position)
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
@@ -423,11 +448,23 @@ class QuestionReader:
             return text  # the pattern needs one
         return _PARENTHESES_RE.sub(replace, text)
 
-    def _sentences(self, raws: Sequence[str], *, drop_reasons: bool) -> list[tuple[str, bool]]:
-        """Each sentence without its chatter, and whether it asks something."""
+    def _sentences(
+        self, raws: Sequence[str], *, drop_reasons: bool, reported: bool = False
+    ) -> list[tuple[str, bool]]:
+        """Each sentence without its chatter, and whether it asks something; with `reported`, a
+        question reported in a statement ("my director asked how ...") asks, from its asking
+        word on."""
         sentences: list[tuple[str, bool]] = []
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
+            if reported and not cleaned:
+                # "my director asked me how many ...": a reason, but the question it reports
+                # is still asked.
+                whole = self._clean(raw, drop_reasons=False)
+                embedded = _EMBEDDED_ASK_RE.search(whole)
+                if embedded is not None:
+                    sentences.append((whole[embedded.end() :], True))
+                continue
             if cleaned:
                 opening = cleaned.split()[:2]
                 asks = (
@@ -439,6 +476,11 @@ class QuestionReader:
                     # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
                     or _REQUEST_RE.match(" ".join(words(raw))) is not None
                 )
+                embedded = None if asks or not reported else _EMBEDDED_ASK_RE.search(cleaned)
+                if embedded is not None:
+                    # "board member asked me how many states certify peers now.": the question
+                    # someone put is the ask, from its asking word on.
+                    cleaned, asks = cleaned[embedded.end() :], True
                 sentences.append((cleaned, asks))
         return sentences
 
@@ -477,7 +519,13 @@ class QuestionReader:
         return second if self._weak(first) and not self._weak(second) else first
 
     def _with_context(
-        self, ask: str, raws: Sequence[str], *, places: bool = True, claims_before: int = 0
+        self,
+        ask: str,
+        raws: Sequence[str],
+        *,
+        places: bool = True,
+        claims_before: int = 0,
+        reasons_until: int | None = None,
     ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
@@ -498,8 +546,16 @@ class QuestionReader:
         extra: list[str] = []
         for number, raw in enumerate(raws):
             kept: list[str] = []
-            raw_words = words(self._clean(raw, drop_reasons=False))
-            claimed = frozenset(words(self._clean(raw))) if number < claims_before else frozenset()
+            # A reason before the ask may hold its topic ("my board asked if peer support cuts
+            # hospitalizations. what does the evidence show?"); one after it is an afterthought
+            # ("what do CPSs do? writing a job description").
+            after = reasons_until is not None and number > reasons_until
+            raw_words = words(self._clean(raw, drop_reasons=after))
+            claimed: frozenset[str] = frozenset()
+            if number < claims_before:
+                # "my coworker says peers have lower turnover." reads as who asks and why, all
+                # of it a reason; the claim is then the whole sentence.
+                claimed = frozenset(words(self._clean(raw))) or frozenset(raw_words)
             _, place_positions, _ = self.find_places(raw_words)
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
@@ -518,7 +574,12 @@ class QuestionReader:
                     own.add(word)
             if any(word not in STOP_WORDS for word in kept):
                 extra.extend(kept)
-        return " ".join([*extra, ask]) if extra else ask
+        if not extra:
+            return ask
+        # The claim follows the ask for evidence, as its object ("has research seen that
+        # <peer support lowers suicide rates>"): a subject it names is then asked about, not
+        # passed over as who asks (`find_places`).
+        return " ".join([ask, *extra]) if claims_before else " ".join([*extra, ask])
 
     def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
         """A choice asked without its sides ("CPS vs CRSS. which is better?"): the words next
@@ -701,8 +762,13 @@ def _names_someone(raws: Sequence[str]) -> bool:
 # research on that" points at a topic, not at a claim to check.
 _EVIDENCE_WORDS = (
     "see seen saw find found finds shown showed report reported document documented observe "
-    "observed notice noticed confirm confirmed back backed"
+    "observed notice noticed confirm confirmed back backed prove proves proved proven argue "
+    "argues argued suggest suggests suggested"
 )
+# "is there a study that *supports that*?" (and "backs that up", which the shorthand reads so):
+# the claim before it is what the study should support; "research that supports peer support"
+# names its own topic.
+_SUPPORTS_CLAIM_RE = re.compile(r"\bsupport(?:s|ed|ing)? (?:that|this|it)\b")
 # Words that ask for evidence without saying about what, those verbs among them: an ask made
 # only of these is weak ("has research seen that?", "did any study find this?" after the
 # client's words it means).
@@ -723,10 +789,24 @@ def _evidence_terms() -> frozenset[str]:
     return frozenset(tokenize(_EVIDENCE_WORDS))
 
 
+def _without_set_aside(clause: str) -> str:
+    """ "besides peer support what else do CPSs do" -> "what else do CPSs do": the thing set
+    aside is not what is asked about. Kept whole unless an asking word (what, which, ...) follows
+    the set-aside and the rest asks for something else or other."""
+    clause_words = clause.split()
+    for position, word in enumerate(clause_words[2:], start=2):
+        if word in _WH_WORDS:
+            rest = " ".join(clause_words[position:])
+            return rest if _ASKS_OTHER_RE.search(rest) else clause
+    return clause
+
+
 def _asks_for_evidence(ask: str) -> bool:
     """Whether a weak ask asks for evidence of what the message said before it ("has research
     seen *that*?"), not what the evidence says on a topic the message names."""
-    return _POINTS_BACK_RE.search(ask) is not None and any(
+    if _POINTS_BACK_RE.search(ask) is None:
+        return False
+    return _SUPPORTS_CLAIM_RE.search(ask) is not None or any(
         term in _evidence_terms() for term in tokenize(ask)
     )
 

@@ -69,7 +69,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     otherwise therefore thus absolutely whatever somehow etc lol wanna gonna gotta hey wow damn
     sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest
     anyways alright plain ordinary indeed besides else obvious obviously piece pieces seen saw
-    couple board boss coworker coworkers ton tons bunch
+    couple board boss coworker coworkers ton tons bunch handle handles handled handling
 """.split()
 )
 

@@ -1805,6 +1805,41 @@ def test_evidence_for_a_claim_the_sources_never_make_is_declined(real_index: Sni
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(
+            "someone at the conference said peer support lowers suicide rates. has research seen"
+            " that?",
+            id="claimed-subject-binds",
+        ),
+        pytest.param(
+            "our treasurer says peer programs save money. any study that backs that up?",
+            id="backs-that-up-checks-the-claim",
+        ),
+        pytest.param(
+            "my supervisor says peer staff earn less than clinicians. is there a study that backs"
+            " that up?",
+            id="a-claim-said-by-who-asks",
+        ),
+    ],
+)
+def test_evidence_for_a_claim_is_checked_against_the_whole_claim(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The claim before "has research seen that?" / "is there a study that backs that up?" is
+    what is asked about: a subject it names (suicide) binds the answer as in a plain question,
+    "backs that up" asks for evidence of the claim as "found that" does, and a claim said by
+    someone ("my supervisor says ...", read as who asks) is still the claim."""
+    _assert_declined(real_index, question)
+
+
+def test_evidence_for_a_claim_the_sources_make_is_quoted(real_index: SnippetIndex) -> None:
+    """The same reading answers a claim the sources do report on."""
+    question = "my board chair says peer support cuts hospital stays. any study that backs that up?"
+    _assert_first_answer(real_index, question, "bellamy2017-hospitalization-mixed")
+
+
+@pytest.mark.parametrize(
     ("question", "frame"),
     [
         pytest.param("WRAP vs IPS. which is better?", "comparison", id="bare-choice-is-compared"),
@@ -2030,3 +2065,89 @@ def test_more_ways_of_asking_for_a_venue_or_a_post(
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame and not answer.answered and answer.partial
+
+
+def test_how_something_is_handled_asks_about_the_thing(real_index: SnippetIndex) -> None:
+    """ "How does Medicaid handle paying for peer services?": "handle" is a light verb no passage
+    uses, so it must not count as a topic the sources lack."""
+    question = "how does medicaid handle paying for peer services?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert any("medicaid" in result.snippet_id for result in answer.results)
+
+
+def test_how_we_deal_with_one_situation_is_advice(real_index: SnippetIndex) -> None:
+    """ "How do we deal with a peer who keeps showing up late?" asks what to do about one person:
+    the sources hold no such advice, so the answer says so instead of quoting a passage."""
+    question = "how do we deal with a peer who keeps showing up late?"
+    _assert_declined(real_index, question)
+    assert real_index.search(question).frame == "advice"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "our peer staff say they don't know what their job is. is that common?",
+            "rogers2017-role-ambiguity",
+            id="not-knowing-ones-job-is-role-ambiguity",
+        ),
+        pytest.param(
+            "trying to understand why peer specialists have trouble on clinical teams",
+            "lafrance2017-clinical-team",
+            id="trouble-is-a-challenge",
+        ),
+    ],
+)
+def test_staff_words_for_what_the_sources_call_ambiguity_and_challenge(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "They don't know what their job is" is the sources' role ambiguity; "trouble" and
+    "problems" are their "challenge"; "trying to understand why" is only how the ask begins."""
+    _assert_first_answer(real_index, question, first_result)
+
+
+def test_clinicians_ignoring_peers_is_the_struggle_to_accept_them(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Our clinicians ignore our peer staff": the sources say professionals "struggle to accept
+    the role"; the passage is quoted, not declined for lacking the word "ignore"."""
+    question = "our clinicians totally ignore the peer staff at huddles. is that a common problem?"
+    _assert_first_answer(real_index, question, "lafrance2017-clinical-team")
+
+
+def test_how_many_of_a_group_do_something_is_answered_by_a_share(
+    real_index: SnippetIndex,
+) -> None:
+    """ "How many Canadian youth access the services they need": "less than one third of youth
+    accessing" them says how many do; a share of youth alone is still no count of youth."""
+    _assert_first_answer(
+        real_index,
+        "how many canadian youth access the mental health services they need",
+        "halsall2021-canada-fragmented",
+    )
+    _assert_declined(real_index, "how many youth live in canada these days?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "is there evidence that unclear role definitions slow down hiring of peers?",
+            "lafrance2017-role-clarity",
+            id="role-definitions-are-about-the-role-even-beside-evidence",
+        ),
+        pytest.param(
+            "what titles do peer workers usually end up with?",
+            "lafrance2017-job-titles",
+            id="end-up-with-is-get",
+        ),
+    ],
+)
+def test_words_about_the_role_and_what_people_end_up_with(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "Role definitions" name the role whatever the question asks of the evidence (the guard
+    against "vague evidence" is for words like vague and fuzzy); "end up with" is only "get"."""
+    _assert_first_answer(real_index, question, first_result)

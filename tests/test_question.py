@@ -20,6 +20,7 @@ from bot.question import (
     Question,
     _shorthand_replacer,
 )
+from bot.tokenize import words
 
 
 def _read(index: SnippetIndex, text: str) -> Question:
@@ -238,15 +239,17 @@ def test_weak_ask_takes_known_words_from_its_context(real_index: SnippetIndex) -
         ("has any study found that?", "has any study found that"),
         ("has research seen that?", "has research seen that"),
         ("is there research that backs that up?", "is there research that supports that"),
+        ("has anyone in the lit argued that?", "has anyone in the literature argued that"),
     ],
 )
 def test_an_ask_for_evidence_of_that_takes_its_context(
     real_index: SnippetIndex, ask: str, ending: str
 ) -> None:
     """Words that ask for evidence (found, seen, backs up) say nothing of what it is about, so
-    an ask made of them and "that" is about the sentence before it."""
+    an ask made of them and "that" is about the sentence before it, which follows it as its
+    object ("has research seen that <our clients ...>")."""
     question = _read(real_index, f"our clients keep telling me meds alone fix things. {ask}")
-    assert question.ask.endswith(ending)
+    assert question.ask.startswith(ending)
     assert {"clients", "medication"} <= set(question.words)
 
 
@@ -265,6 +268,38 @@ def test_a_set_aside_stays_when_the_question_asks_for_nothing_else(
     only "besides X, what else" sets X aside."""
     question = _read(real_index, "apart from effectiveness, what's missing from the literature?")
     assert "effectiveness" in question.words
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("besides peer support what else do CPSs do", "what else do cpss do"),
+        (
+            "apart from hope which other outcomes were measured",
+            "which other outcomes were measured",
+        ),
+        ("apart from hope which outcomes were measured", None),  # asks for nothing else
+    ],
+)
+def test_a_set_aside_without_a_comma_ends_at_the_asking_word(
+    real_index: SnippetIndex, text: str, ask: str | None
+) -> None:
+    """ "besides peer support what else do CPSs do": what is set aside runs to the asking
+    word, as it would to a comma; without "else"/"other" nothing is set aside."""
+    assert _read(real_index, text).ask == (ask or " ".join(words(text)))
+
+
+def test_an_afterthought_reason_is_not_context_for_a_weak_ask(real_index: SnippetIndex) -> None:
+    """ "what else do CPSs do all day? writing a job description": why the asker wants it comes
+    after the question and is not what it is about; a reason before a weak ask still is ("my
+    board asked if peer support cuts hospitalizations. what does the evidence show?")."""
+    after = _read(real_index, "what else do CPSs do all day? writing a job description")
+    assert "description" not in after.words
+    before = _read(
+        real_index,
+        "my board asked if peer support cuts hospitalizations. what does the evidence show?",
+    )
+    assert "hospitalizations" in before.words
 
 
 def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
@@ -597,3 +632,45 @@ def test_alternative_not_after_whether_checked_after_or_finds_the_same(text: str
     assert before.pattern != _ALTERNATIVE_RE.pattern
     found, expected = _ALTERNATIVE_RE.search(text), before.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_wanting_to_understand_is_how_the_ask_begins(real_index: SnippetIndex) -> None:
+    """ "trying to understand why ..." says the asker wants an answer, not what it is about."""
+    assert _read(real_index, "trying to understand why peers leave").ask == "why peers leave"
+
+
+def test_the_organization_points_back_at_the_one_named_before(real_index: SnippetIndex) -> None:
+    """ "Who pays for Peers for Progress, and where is the organization based?": the ask read
+    is the second, and "the organization" is Peers for Progress, named in the first."""
+    question = _read(
+        real_index, "Who pays for Peers for Progress, and where is the organization based?"
+    )
+    assert {"organization", "progress"} <= set(question.words)
+    assert not real_index.search(question.text).answered
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        (
+            "my director asked me how many states certify peer specialists. anyone got a number?",
+            "how many states certify peer specialists",
+        ),
+        (
+            "a board member was asking how peer programs get funded. anyone know?? thx",
+            "how peer programs get funded",
+        ),
+        (
+            "board keeps asking how we will keep money coming. what is the main funding source"
+            " for peer services?",
+            "what is the main funding source for peer services",
+        ),
+    ],
+)
+def test_a_question_reported_in_a_statement_is_the_ask(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    """ "My director asked me how many states ...": the question reported is the ask when the
+    message asks nothing more of substance ("anyone got a number?"), even when the sentence
+    reads as who asks and why; a real question after it still wins."""
+    assert _read(real_index, message).ask == ask
