@@ -41,6 +41,10 @@ _SAMPLE_PER_RESULT = 8
 # A corpus with at most this many (term, document) cells also keeps its postings as a dense
 # table (4 MB at most): a question's candidates are then read with two numpy calls.
 _TABLE_CELLS = 1 << 22
+# The sampled threshold tried first is the sample's (this x k / stride)-th best score, at least
+# its `_GUESS_MIN`-th: about this x k scores reach it, and at least k nearly always do.
+_GUESS_PER_STRIDE = 2
+_GUESS_MIN = 3
 # More than this many times k scores left to order: partition out the k best before sorting.
 _PARTITION_FROM = 4
 
@@ -184,10 +188,9 @@ class PostingsBM25:
         return self._contains(number, doc_ids)
 
     def _contains(self, number: int, doc_ids: IdArray) -> npt.NDArray[np.bool_]:
+        # A document past the last posting finds the last one (`clip`), which is not it.
         postings = self.doc_ids[self._starts[number] : self._starts[number + 1]]
-        positions = postings.searchsorted(doc_ids)
-        np.minimum(positions, postings.size - 1, out=positions)
-        return np.asarray(postings[positions] == doc_ids)
+        return np.asarray(postings.take(postings.searchsorted(doc_ids), mode="clip") == doc_ids)
 
     def holding(self, terms: Sequence[str], doc_ids: IdArray) -> npt.NDArray[np.bool_]:
         """Whether each of `doc_ids` has each of `terms` (distinct): a (docs, terms) matrix.
@@ -206,13 +209,14 @@ class PostingsBM25:
             return np.zeros((doc_ids.size, len(terms)), dtype=bool)
         table = self._table()
         if table is None:  # a large corpus: each term's postings, searched for the documents
-            held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
-            for number, column in zip(numbers, columns, strict=True):
-                held[:, column] = self._contains(number, doc_ids)
-            return held
-        found = table[numbers][:, doc_ids].T
-        if len(columns) == len(terms):
-            return np.ascontiguousarray(found)  # every term known: columns in order
+            # One row per term, made into the matrix by one call (not a column write each).
+            found = np.array([self._contains(number, doc_ids) for number in numbers]).T
+            if len(columns) == len(terms):
+                return found  # every term known: columns in order
+        else:
+            found = table[numbers][:, doc_ids].T
+            if len(columns) == len(terms):
+                return np.ascontiguousarray(found)
         held = np.zeros((doc_ids.size, len(terms)), dtype=bool)
         held[:, columns] = found
         return held
@@ -389,7 +393,16 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
     No full sort and no partition of the whole array (numpy's partition degrades badly on long
     runs of tied scores, and lexsort is slow on long arrays): a long array is first cut to the
     scores at or above a threshold taken from a strided sample of about `_SAMPLE_SIZE` scores,
-    which keeps about `k * size / _SAMPLE_SIZE` positions, and only those are sorted.
+    and only those are sorted.
+
+    Any threshold that at least k scores reach keeps every one of the k best (and all ties at
+    it, in position order), so the cut is exact whichever such threshold is used. The k-th best
+    of the sample is always one; it keeps about `k * stride` scores, which then have to be
+    partitioned. A higher one, the `_GUESS_PER_STRIDE * k / stride`-th best of the sample,
+    usually is one too and keeps about `_GUESS_PER_STRIDE * k`: it is tried first and checked by
+    counting, with the k-th of the sample as the fallback. Only the sample's positive scores
+    are sorted (a sparse query's scores are mostly 0.0, which sort slowly and are never above
+    a positive threshold).
     """
     if scores.size == 0 or k <= 0:
         return np.empty(0, dtype=np.int32)
@@ -397,12 +410,21 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
     if scores.size <= _DIRECT_SELECT or stride < 2:
         keep = np.arange(scores.size)
     else:
-        sample = np.sort(scores[::stride])
-        threshold = sample[-k]  # at least k scores, in the sample alone, are >= threshold
-        keep = np.flatnonzero(scores > threshold)
-        if keep.size < k:
-            tied = np.flatnonzero(scores == threshold)[: k - keep.size]
-            keep = np.concatenate((keep, tied))
+        sample = scores[::stride]
+        positive = sample[sample > 0]
+        if positive.size >= k:
+            positive.sort()
+            guess = min(k, max(_GUESS_MIN, math.ceil(_GUESS_PER_STRIDE * k / stride)))
+            keep = np.flatnonzero(scores >= positive[-guess])
+            if keep.size < k:
+                keep = np.flatnonzero(scores >= positive[-k])
+        else:
+            sample = np.sort(sample)
+            threshold = sample[-k]  # at least k scores, in the sample alone, are >= threshold
+            keep = np.flatnonzero(scores > threshold)
+            if keep.size < k:
+                tied = np.flatnonzero(scores == threshold)[: k - keep.size]
+                keep = np.concatenate((keep, tied))
     kept = scores[keep]
     if kept.size > _PARTITION_FROM * k:
         # Many scores passed (a large k): only the k best are sorted. np.partition gives the

@@ -193,6 +193,22 @@ def test_select_top_equals_a_full_sort(size: int, distinct: int, k: int, seed: i
     assert select_top(ids, scores, k) == expected
 
 
+@pytest.mark.parametrize("k", [1, 5, 40, 100])
+def test_select_top_is_exact_when_the_sample_overrates_the_threshold(k: int) -> None:
+    # The best scores sit exactly where the strided sample looks, so the high threshold tried
+    # first is reached by fewer than k scores and the sample's k-th best has to be used.
+    size = 20_000
+    rng = np.random.default_rng(k)
+    scores = rng.integers(1, 4, size=size).astype(np.float64) / 7
+    for stride in range(2, 40):
+        scores[::stride] += 1.0 + rng.random(scores[::stride].size)
+        ids = np.arange(size, dtype=np.int32)
+        order = np.lexsort((ids, -scores))[:k]
+        expected = [(int(ids[i]), float(scores[i])) for i in order]
+        assert select_top(ids, scores, k) == expected
+        scores[::stride] = rng.integers(1, 4, size=scores[::stride].size) / 7
+
+
 class _Larger:
     """3,000 Zipf-distributed documents: queries mix rare terms (few postings, merged by sorting)
     and common ones (many postings, summed densely), so both query paths are compared."""
