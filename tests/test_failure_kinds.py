@@ -2321,3 +2321,15 @@ def test_cali_and_resistant_clinicians(
     """ "Cali" is California; clinicians "resistant" to peers are the sources' professionals who
     "struggle to accept the role", also when the question asks what "the research" says."""
     _assert_first_answer(real_index, question, first_result)
+
+
+def test_an_agreed_set_of_competencies_is_a_consensus_on_core_components(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Is there an agreed upon list of core competencies?": the sources say studies
+    "acknowledge a lack of consensus on core components of the role"."""
+    question = "is there an agreed upon list of core competencies for recovery coaches?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert "lafrance2017-core-components" in [result.snippet_id for result in answer.results]
