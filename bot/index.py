@@ -993,8 +993,11 @@ class SnippetIndex:
             candidates.update(self._typo_candidates.get(variant, ()))
         bucket = self._surface.get(word[0], {})
         best: tuple[float, str] | None = None
+        fillers = filler_terms()
         for candidate in sorted(candidates):
-            if candidate not in bucket:
+            # A correction into a word that counts for nothing ("weather" -> "whether") would
+            # drop the word the asker wrote: it stays unknown instead.
+            if candidate not in bucket or candidate in STOP_WORDS or bucket[candidate] in fillers:
                 continue
             matcher = difflib.SequenceMatcher(None, word, candidate)
             # Upper bounds of ratio() first (difflib.get_close_matches does the same): a

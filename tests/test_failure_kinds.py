@@ -2333,3 +2333,12 @@ def test_an_agreed_set_of_competencies_is_a_consensus_on_core_components(
     answer = real_index.search(question)
     assert answer.answered
     assert "lafrance2017-core-components" in [result.snippet_id for result in answer.results]
+
+
+def test_a_word_is_not_corrected_into_one_that_counts_for_nothing(
+    real_index: SnippetIndex,
+) -> None:
+    """ "what's the weather in Boston": "weather" is one edit from "whether", a filler word, so
+    correcting it would drop the only word that says what is asked; it stays unknown and the
+    question is declined, not answered with an author's Boston affiliation."""
+    _assert_declined(real_index, "what's the weather like in boston this week?")
