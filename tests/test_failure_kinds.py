@@ -2342,3 +2342,53 @@ def test_a_word_is_not_corrected_into_one_that_counts_for_nothing(
     correcting it would drop the only word that says what is asked; it stays unknown and the
     question is declined, not answered with an author's Boston affiliation."""
     _assert_declined(real_index, "what's the weather like in boston this week?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(
+            "any research on it? asking because our board is debating peers in schools",
+            id="a-subject-in-the-reason-after-the-ask-binds",
+        ),
+        pytest.param(
+            "any research on this? my supervisor says peers reduce suicide",
+            id="a-subject-in-the-claim-after-the-ask-binds",
+        ),
+        pytest.param("are clinicians resistant to change in general?", id="resistant-to-change"),
+    ],
+)
+def test_what_the_second_round_11_review_found_is_declined(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """What follows a topicless ask is read after it, so a subject the sources never cover
+    (school-based programs, suicide) binds the answer as in a plain question; clinicians
+    resistant to change are not resisting peers."""
+    _assert_declined(real_index, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "can i tell donors peer support improves hope?",
+            "bellamy2017-hope-empowerment",
+            id="a-claim-to-an-audience-without-that",
+        ),
+        pytest.param(
+            "why does peer support work?",
+            "rogers2017-core-conditions",
+            id="why-it-works-is-not-whether",
+        ),
+    ],
+)
+def test_what_the_second_round_11_review_found_is_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """A claim told to an audience without "that" is still checked against the evidence; "why
+    does peer support work" asks how it works (the core conditions), not whether (the
+    evidence topic's findings, which come first only for "does peer support work?")."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered, question
+    assert first_result in [result.snippet_id for result in answer.results]
