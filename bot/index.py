@@ -580,6 +580,8 @@ def _counts(
     return False
 
 
+# Asking how or why something works, not whether it does.
+_ASKS_HOW_OR_WHY = frozenset({"how", "why"})
 # Words saying a definition or list question is not after what a named concept is.
 _NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
@@ -1906,7 +1908,8 @@ class SnippetIndex:
             # also says "effectiveness"); BM25 order otherwise.
             # Only for a question of nothing but names and the frame's cue ("is peer support
             # effective?"): "how did Bellamy gather the research for their evidence review"
-            # asks about the review's method.
+            # asks about the review's method, and "why / how does peer support work" about how
+            # it works, which the findings do not say.
             topic_cards = (
                 {
                     snippet_id
@@ -1914,7 +1917,7 @@ class SnippetIndex:
                     if topic in self.kb.topics
                     for snippet_id in self.kb.topics[topic].about
                 }
-                if reading.residual == 0
+                if reading.residual == 0 and not _ASKS_HOW_OR_WHY.intersection(question.words)
                 else set()
             )
             examined_order = sorted(
