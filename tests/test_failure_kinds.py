@@ -2392,3 +2392,13 @@ def test_what_the_second_round_11_review_found_is_answered(
     answer = real_index.search(question)
     assert answer.answered, question
     assert first_result in [result.snippet_id for result in answer.results]
+
+
+def test_rural_areas_and_no_shows_are_subjects_the_sources_lack(real_index: SnippetIndex) -> None:
+    """ "Does peer support work in rural areas?" names a setting no source covers, like
+    schools or suicide: declined with what is missing, not answered with the evidence in
+    general; "no-shows" are missed appointments, not "no" and "shows" (two words that count
+    for nothing, leaving "do peer specialists reduce ..." to the hospitalization passage)."""
+    rural = real_index.search("is there evidence peer support works in rural communities?")
+    assert not rural.answered and rural.missing == "anything specific to rural areas"
+    _assert_declined(real_index, "can peer specialists cut down on no-shows at our clinic?")
