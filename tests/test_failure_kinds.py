@@ -2402,3 +2402,15 @@ def test_rural_areas_and_no_shows_are_subjects_the_sources_lack(real_index: Snip
     rural = real_index.search("is there evidence peer support works in rural communities?")
     assert not rural.answered and rural.missing == "anything specific to rural areas"
     _assert_declined(real_index, "can peer specialists cut down on no-shows at our clinic?")
+
+
+def test_where_a_role_only_listed_among_titles_works_is_not_the_list(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Where do recovery coaches work?": the sources only list the title among ten; that list
+    says nothing of where the role works, so the answer says what is missing instead of quoting
+    it. Roles the sources describe still get their settings passages."""
+    coaches = real_index.search("where do recovery coaches usually work?")
+    assert not coaches.answered
+    assert coaches.missing is not None and "where that role works" in coaches.missing
+    assert real_index.search("where do CPSs usually work?").answered
