@@ -2414,3 +2414,19 @@ def test_where_a_role_only_listed_among_titles_works_is_not_the_list(
     assert not coaches.answered
     assert coaches.missing is not None and "where that role works" in coaches.missing
     assert real_index.search("where do CPSs usually work?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the DDA pilot get continued funding once the evaluation ended?",
+        "has anyone published a follow-up evaluation of the CPS workforce since then?",
+    ],
+)
+def test_what_became_of_a_programme_after_the_paper_is_current_information(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """Continued funding, a shutdown or a follow-up published later happened after the sources
+    were written: the answer says so instead of quoting the pilot's description."""
+    _assert_declined(real_index, question)
+    assert real_index.search(question).frame == "current"
