@@ -580,8 +580,19 @@ def _counts(
     return False
 
 
-# Asking how or why something works, not whether it does.
-_ASKS_HOW_OR_WHY = frozenset({"how", "why"})
+# "How does it work" asks how, "how effective / how well is it" whether.
+_HOW_VERBS = frozenset("does do did can could would might".split())
+
+
+def _asks_how_or_why(question_words: Sequence[str]) -> bool:
+    """Whether a question asks why or how something works ("why does peer support work",
+    "how does it help"), not whether or how well it does ("how effective is peer support")."""
+    return "why" in question_words or any(
+        word == "how" and following in _HOW_VERBS
+        for word, following in zip(question_words, question_words[1:], strict=False)
+    )
+
+
 # Words saying a definition or list question is not after what a named concept is.
 _NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
@@ -1917,7 +1928,7 @@ class SnippetIndex:
                     if topic in self.kb.topics
                     for snippet_id in self.kb.topics[topic].about
                 }
-                if reading.residual == 0 and not _ASKS_HOW_OR_WHY.intersection(question.words)
+                if reading.residual == 0 and not _asks_how_or_why(question.words)
                 else set()
             )
             examined_order = sorted(

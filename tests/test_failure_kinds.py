@@ -2430,3 +2430,44 @@ def test_what_became_of_a_programme_after_the_paper_is_current_information(
     were written: the answer says so instead of quoting the pilot's description."""
     _assert_declined(real_index, question)
     assert real_index.search(question).frame == "current"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "our psychiatrists resist change and won't accept the peer role",
+            "lafrance2017-clinical-team",
+            id="not-accepting-the-peer-role-despite-change",
+        ),
+        pytest.param(
+            "is continued funding of peer support uneven across states?",
+            "rogers2017-burgeoned-uneven",
+            id="continued-funding-as-a-topic",
+        ),
+        pytest.param(
+            "how effective is peer support, according to research?",
+            "bellamy2017-equally-effective",
+            id="how-effective-asks-whether",
+        ),
+    ],
+)
+def test_what_the_third_round_11_review_found_is_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Each was answered before a round-11 change and not after its first version: only
+    "resistant to change" itself stands the clinicians' entry aside; continued funding is a
+    funding topic unless asked of what became of a programme ("did * get continued
+    funding"); "how effective" asks whether peer support works, as "does it work" does."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered, question
+    assert first_result in [result.snippet_id for result in answer.results]
+
+
+def test_telling_the_board_about_ones_own_staff_is_advice(real_index: SnippetIndex) -> None:
+    """ "Should I tell my board peer staff are burning out?" is about one's own people: advice,
+    not a claim about peer support to check against the evidence."""
+    question = "should I tell my board peer staff are burning out?"
+    _assert_declined(real_index, question)
+    assert real_index.search(question).frame == "advice"
