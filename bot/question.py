@@ -29,6 +29,8 @@ from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
+from bot.typos import MIN_LENGTH as MIN_STOP_TYPO_LENGTH
+from bot.typos import stop_word_meant
 
 MAX_QUESTION_CHARS = 2000
 
@@ -112,6 +114,7 @@ _EMBEDDED_ASK_RE = re.compile(
     r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
 )
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -262,8 +265,21 @@ class QuestionReader:
     # --- the ask ---------------------------------------------------------------------------------
 
     def spell_out(self, text: str) -> str:
-        """The text with staff shorthand replaced by the words it stands for."""
-        return self._shorthand(text)
+        """The text with staff shorthand replaced by the words it stands for, and stop words
+        typed wrong ("waht", "thier") spelt right."""
+        return _LETTERS_RE.sub(self._respelt, self._shorthand(text))
+
+    def _respelt(self, match: re.Match[str]) -> str:
+        """A word no passage knows that is one edit from a stop word, as that stop word; an
+        acronym ("CNA") is left as written."""
+        word = match.group()
+        if word.isupper() or len(word) < MIN_STOP_TYPO_LENGTH:
+            return word
+        lowered = word.lower()
+        terms = tokenize(lowered)
+        if terms and self._weight(terms[0]) > 0:
+            return word
+        return stop_word_meant(lowered) or word
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails."""

@@ -2471,3 +2471,32 @@ def test_telling_the_board_about_ones_own_staff_is_advice(real_index: SnippetInd
     question = "should I tell my board peer staff are burning out?"
     _assert_declined(real_index, question)
     assert real_index.search(question).frame == "advice"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "waht do certified peer specialists do all day",
+            "peersforprogress-activities",
+            id="waht",
+        ),
+        pytest.param(
+            "our peers keep quitting. is keeping peer specialists in thier roles something"
+            " research talks about?",
+            "rogers2017-sustain-peer-specialists",
+            id="thier",
+        ),
+        pytest.param("wher do peer specialists usually work", None, id="wher"),
+    ],
+)
+def test_a_stop_word_typed_wrong_does_not_sink_the_question(
+    real_index: SnippetIndex, question: str, first_result: str | None
+) -> None:
+    """A mistyped "what", "their" or "where" was an unknown word: it counted as a topic no
+    passage names, and "waht" lost the duties frame its cue needs."""
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered, question
+    if first_result is not None:
+        assert first_result in [result.snippet_id for result in answer.results]
