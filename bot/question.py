@@ -115,6 +115,9 @@ _EMBEDDED_ASK_RE = re.compile(
     r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
 )
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
+_UNSEEN_WORD = object()
+# Words remembered per reader (a server's questions bring new words without end).
+_MAX_STOP_TYPOS = 65536
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -227,6 +230,7 @@ class QuestionReader:
         self.lexicon = lexicon
         self._weight = weight
         self._shorthand = _shorthand_replacer(lexicon)
+        self._stop_typos: dict[str, object] = {}
         chatter = lexicon.chatter
         # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
         # compiling them as regexes cost every `peerbot ask` tens of milliseconds.
@@ -267,19 +271,33 @@ class QuestionReader:
     def spell_out(self, text: str) -> str:
         """The text with staff shorthand replaced by the words it stands for, and stop words
         typed wrong ("waht", "thier") spelt right."""
-        return _LETTERS_RE.sub(self._respelt, self._shorthand(text))
+        spelled = self._shorthand(text)
+        # Most questions hold no such typo: each word is looked up once per reader, and the
+        # text is rewritten only when one is found.
+        if not any(self._stop_typo(word) for word in _LETTERS_RE.findall(spelled)):
+            return spelled
+        return _LETTERS_RE.sub(self._respelt, spelled)
+
+    def _stop_typo(self, word: str) -> str | None:
+        """The stop word a word no passage knows is one slip from ("waht"), or None; an acronym
+        ("CNA") is left as written."""
+        known = self._stop_typos.get(word, _UNSEEN_WORD)
+        if known is not _UNSEEN_WORD:
+            return known  # type: ignore[return-value]
+        meant: str | None = None
+        if not word.isupper() and len(word) >= MIN_STOP_TYPO_LENGTH:
+            lowered = word.lower()
+            terms = tokenize(lowered)
+            if not (terms and self._weight(terms[0]) > 0):
+                meant = stop_word_meant(lowered)
+        if len(self._stop_typos) >= _MAX_STOP_TYPOS:
+            self._stop_typos.clear()
+        self._stop_typos[word] = meant
+        return meant
 
     def _respelt(self, match: re.Match[str]) -> str:
-        """A word no passage knows that is one edit from a stop word, as that stop word; an
-        acronym ("CNA") is left as written."""
         word = match.group()
-        if word.isupper() or len(word) < MIN_STOP_TYPO_LENGTH:
-            return word
-        lowered = word.lower()
-        terms = tokenize(lowered)
-        if terms and self._weight(terms[0]) > 0:
-            return word
-        return stop_word_meant(lowered) or word
+        return self._stop_typo(word) or word
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
