@@ -29,8 +29,6 @@ from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
-from bot.typos import MIN_LENGTH as MIN_STOP_TYPO_LENGTH
-from bot.typos import stop_word_meant
 
 MAX_QUESTION_CHARS = 2000
 
@@ -114,10 +112,6 @@ _EMBEDDED_ASK_RE = re.compile(
     r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
 )
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
-_UNSEEN_WORD = object()
-# Words remembered per reader (a server's questions bring new words without end).
-_MAX_STOP_TYPOS = 65536
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -230,7 +224,6 @@ class QuestionReader:
         self.lexicon = lexicon
         self._weight = weight
         self._shorthand = _shorthand_replacer(lexicon)
-        self._stop_typos: dict[str, object] = {}
         chatter = lexicon.chatter
         # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
         # compiling them as regexes cost every `peerbot ask` tens of milliseconds.
@@ -269,35 +262,9 @@ class QuestionReader:
     # --- the ask ---------------------------------------------------------------------------------
 
     def spell_out(self, text: str) -> str:
-        """The text with staff shorthand replaced by the words it stands for, and stop words
-        typed wrong ("waht", "thier") spelt right."""
-        spelled = self._shorthand(text)
-        # Most questions hold no such typo: each word is looked up once per reader, and the
-        # text is rewritten only when one is found.
-        if not any(self._stop_typo(word) for word in _LETTERS_RE.findall(spelled)):
-            return spelled
-        return _LETTERS_RE.sub(self._respelt, spelled)
-
-    def _stop_typo(self, word: str) -> str | None:
-        """The stop word a word no passage knows is one slip from ("waht"), or None; an acronym
-        ("CNA") is left as written."""
-        known = self._stop_typos.get(word, _UNSEEN_WORD)
-        if known is not _UNSEEN_WORD:
-            return known  # type: ignore[return-value]
-        meant: str | None = None
-        if not word.isupper() and len(word) >= MIN_STOP_TYPO_LENGTH:
-            lowered = word.lower()
-            terms = tokenize(lowered)
-            if not (terms and self._weight(terms[0]) > 0):
-                meant = stop_word_meant(lowered)
-        if len(self._stop_typos) >= _MAX_STOP_TYPOS:
-            self._stop_typos.clear()
-        self._stop_typos[word] = meant
-        return meant
-
-    def _respelt(self, match: re.Match[str]) -> str:
-        word = match.group()
-        return self._stop_typo(word) or word
+        """The text with staff shorthand (and common misspellings) replaced by the words it
+        stands for."""
+        return self._shorthand(text)
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
