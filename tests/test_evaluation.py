@@ -2,7 +2,7 @@
 
 The dev split: regression floors at its figures at the end of round 9, less 0.03
 (Recall@3 0.921, declined 0.966, with nine blind batches in it). The held-out test split
-(tests/data/questions-test.yaml, written blind from the seeds by eleven authors and never read
+(tests/data/questions-test.yaml, written blind from the seeds by thirteen authors and never read
 while tuning) is guarded when it exists. Issue 9 asks for Recall@3 >= 0.90, declined >= 0.90 and
 a dev-test gap of at most 0.05 there; that is not reached yet (README, "Evaluation"). Until it is,
 the test-split floors and gap ceilings below are regression guards set from the held-out figures
@@ -47,9 +47,12 @@ DEV_FLOOR_DECLINED = 0.93
 # gaps 0.062 / 0.069. Part 10 went in at the start of round 8 (975 questions: 0.836 / 0.869 on
 # that mechanism); at its end 0.836 / 0.895, gaps 0.075 / 0.061. Part 11 went in at the start of
 # round 9 (1,076 questions: 0.835 / 0.896 on that mechanism); at its end 0.839 / 0.905, gaps
-# 0.081 / 0.061.
-TEST_FLOOR_RECALL_AT_3 = 0.80
-TEST_FLOOR_DECLINED = 0.87
+# 0.081 / 0.061. Part 12 went in at the start of round 10 (1,179 questions: 0.836 / 0.907); at
+# its end 0.841 / 0.916, gaps 0.078 / 0.053. Part 13 went in at the start of round 11 (1,285
+# questions: 0.840 / 0.911); at its end 0.854 / 0.911, gaps 0.067 / 0.058: the floors below are
+# those less 0.03 (the gap ceilings stay at 0.09).
+TEST_FLOOR_RECALL_AT_3 = 0.82
+TEST_FLOOR_DECLINED = 0.88
 MAX_GAP = {"Recall@3": 0.09, "declined": 0.09}
 
 
