@@ -40,10 +40,22 @@ def _assert_first_answer(index: SnippetIndex, question: str, first_result: str) 
     assert answer.results[0].snippet_id == first_result
 
 
-def _assert_declined(index: SnippetIndex, question: str) -> None:
-    """The question (not an evaluation question) is not answered."""
+def _assert_declined(index: SnippetIndex, question: str, frame: str | None = None) -> None:
+    """The question (not an evaluation question) is not answered (read with this frame, when
+    one is given)."""
     _not_in_eval_files(question)
-    assert not index.search(question).answered, question
+    answer = index.search(question)
+    assert not answer.answered, question
+    if frame is not None:
+        assert answer.frame == frame, question
+
+
+def _assert_among_answers(index: SnippetIndex, question: str, snippet_id: str) -> None:
+    """The question (not an evaluation question) is answered, this passage among the shown."""
+    _not_in_eval_files(question)
+    answer = index.search(question)
+    assert answer.answered, question
+    assert snippet_id in [result.snippet_id for result in answer.results], question
 
 
 def _card(kb: KnowledgeBase, concept_id: str) -> tuple[str, ...]:
@@ -2081,8 +2093,7 @@ def test_how_we_deal_with_one_situation_is_advice(real_index: SnippetIndex) -> N
     """ "How do we deal with a peer who keeps showing up late?" asks what to do about one person:
     the sources hold no such advice, so the answer says so instead of quoting a passage."""
     question = "how do we deal with a peer who keeps showing up late?"
-    _assert_declined(real_index, question)
-    assert real_index.search(question).frame == "advice"
+    _assert_declined(real_index, question, "advice")
 
 
 @pytest.mark.parametrize(
@@ -2200,8 +2211,7 @@ def test_whether_a_claim_can_be_told_to_an_audience_asks_for_evidence(
         "bellamy2017-hospitalization-mixed",
     )
     client = "can i tell my client that peer support will cure her anxiety?"
-    _assert_declined(real_index, client)
-    assert real_index.search(client).frame == "advice"
+    _assert_declined(real_index, client, "advice")
 
 
 @pytest.mark.parametrize(
@@ -2240,10 +2250,7 @@ def test_what_the_round_11_review_found_is_answered(
     """A reason after "any research on it?" says what "it" is; a claim may follow the ask for
     evidence; a reported question keeps the place its "there" points at, but not where the
     asker's team is; "mental health problems" are not the sources' "challenge"."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered, question
-    assert first_result in [result.snippet_id for result in answer.results]
+    _assert_among_answers(real_index, question, first_result)
 
 
 @pytest.mark.parametrize(
@@ -2388,10 +2395,7 @@ def test_what_the_second_round_11_review_found_is_answered(
     """A claim told to an audience without "that" is still checked against the evidence; "why
     does peer support work" asks how it works (the core conditions), not whether (the
     evidence topic's findings, which come first only for "does peer support work?")."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered, question
-    assert first_result in [result.snippet_id for result in answer.results]
+    _assert_among_answers(real_index, question, first_result)
 
 
 def test_rural_areas_and_no_shows_are_subjects_the_sources_lack(real_index: SnippetIndex) -> None:
@@ -2428,8 +2432,7 @@ def test_what_became_of_a_programme_after_the_paper_is_current_information(
 ) -> None:
     """Continued funding, a shutdown or a follow-up published later happened after the sources
     were written: the answer says so instead of quoting the pilot's description."""
-    _assert_declined(real_index, question)
-    assert real_index.search(question).frame == "current"
+    _assert_declined(real_index, question, "current")
 
 
 @pytest.mark.parametrize(
@@ -2454,10 +2457,7 @@ def test_what_the_third_round_11_review_found_is_answered(
     funding is a funding topic unless asked of what became of a programme ("did * get
     continued funding"); "how effective" asks whether peer support works, as "does it work"
     does."""
-    _not_in_eval_files(question)
-    answer = real_index.search(question)
-    assert answer.answered, question
-    assert first_result in [result.snippet_id for result in answer.results]
+    _assert_among_answers(real_index, question, first_result)
 
 
 @pytest.mark.parametrize(
@@ -2482,8 +2482,7 @@ def test_telling_the_board_about_ones_own_staff_is_advice(real_index: SnippetInd
     """ "Should I tell my board peer staff are burning out?" is about one's own people: advice,
     not a claim about peer support to check against the evidence."""
     question = "should I tell my board peer staff are burning out?"
-    _assert_declined(real_index, question)
-    assert real_index.search(question).frame == "advice"
+    _assert_declined(real_index, question, "advice")
 
 
 @pytest.mark.parametrize(
