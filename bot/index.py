@@ -580,6 +580,19 @@ def _counts(
     return False
 
 
+# "How does it work" asks how, "how effective / how well is it" whether.
+_HOW_VERBS = frozenset("does do did can could would might".split())
+
+
+def _asks_how_or_why(question_words: Sequence[str]) -> bool:
+    """Whether a question asks why or how something works ("why does peer support work",
+    "how does it help"), not whether or how well it does ("how effective is peer support")."""
+    return "why" in question_words or any(
+        word == "how" and following in _HOW_VERBS
+        for word, following in zip(question_words, question_words[1:], strict=False)
+    )
+
+
 # Words saying a definition or list question is not after what a named concept is.
 _NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
@@ -994,8 +1007,11 @@ class SnippetIndex:
             candidates.update(self._typo_candidates.get(variant, ()))
         bucket = self._surface.get(word[0], {})
         best: tuple[float, str] | None = None
+        fillers = filler_terms()
         for candidate in sorted(candidates):
-            if candidate not in bucket:
+            # A correction into a word that counts for nothing ("weather" -> "whether") would
+            # drop the word the asker wrote: it stays unknown instead.
+            if candidate not in bucket or candidate in STOP_WORDS or bucket[candidate] in fillers:
                 continue
             matcher = difflib.SequenceMatcher(None, word, candidate)
             # Upper bounds of ratio() first (difflib.get_close_matches does the same): a
@@ -1919,7 +1935,8 @@ class SnippetIndex:
             # also says "effectiveness"); BM25 order otherwise.
             # Only for a question of nothing but names and the frame's cue ("is peer support
             # effective?"): "how did Bellamy gather the research for their evidence review"
-            # asks about the review's method.
+            # asks about the review's method, and "why / how does peer support work" about how
+            # it works, which the findings do not say.
             topic_cards = (
                 {
                     snippet_id
@@ -1927,7 +1944,7 @@ class SnippetIndex:
                     if topic in self.kb.topics
                     for snippet_id in self.kb.topics[topic].about
                 }
-                if reading.residual == 0
+                if reading.residual == 0 and not _asks_how_or_why(question.words)
                 else set()
             )
             examined_order = sorted(

@@ -396,7 +396,11 @@ class QuestionReader:
             # do? writing a job description"); after one with none ("any research on it?
             # asking because our board is debating peers in jails") it is the topic.
             ask = self._with_context(
-                ask, raws, claims=claims, reasons_until=position if _has_topic(ask) else None
+                ask,
+                raws,
+                claims=claims,
+                reasons_until=position if _has_topic(ask) else None,
+                ask_at=position,
             )
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
@@ -553,6 +557,7 @@ class QuestionReader:
         places: bool = True,
         claims: frozenset[int] = frozenset(),
         reasons_until: int | None = None,
+        ask_at: int | None = None,
     ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
@@ -569,10 +574,13 @@ class QuestionReader:
         evidence that they help people quit smoking, so a claim the sources never mention must
         not be answered. Only the claim's own clauses count (reasons, asides dropped), and it
         follows the ask as its object. `reasons_until`: the ask's index, after which a reason is
-        an afterthought and dropped.
+        an afterthought and dropped. `ask_at`: the ask's index; what the sentences after it add
+        follows the ask too ("any research on it? asking because our board is debating peers in
+        *schools*"), so a subject they name is asked about, as in a plain question.
         """
         own = set(words(ask))
-        extra: list[str] = []
+        before: list[str] = []
+        after_ask: list[str] = []
         for number, raw in enumerate(raws):
             kept: list[str] = []
             # A reason before the ask may hold its topic ("my board asked if peer support cuts
@@ -610,13 +618,12 @@ class QuestionReader:
                     kept.append(word)
                     own.add(word)
             if any(word not in STOP_WORDS for word in kept):
-                extra.extend(kept)
-        if not extra:
-            return ask
-        # The claim follows the ask for evidence, as its object ("has research seen that
-        # <peer support lowers suicide rates>"): a subject it names is then asked about, not
-        # passed over as who asks (`find_places`).
-        return " ".join([ask, *extra]) if claims else " ".join([*extra, ask])
+                # The claim follows the ask for evidence, as its object ("has research seen
+                # that <peer support lowers suicide rates>"): a subject it names is then asked
+                # about, not passed over as who asks (`find_places`).
+                follows = bool(claims) or (ask_at is not None and number > ask_at)
+                (after_ask if follows else before).extend(kept)
+        return " ".join([*before, ask, *after_ask])
 
     def _with_sides(self, ask: str, raws: Sequence[str]) -> str:
         """A choice asked without its sides ("CPS vs CRSS. which is better?"): the words next
