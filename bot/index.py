@@ -817,6 +817,7 @@ class SnippetIndex:
         self._asks_as_bits: list[int] | None = None
         self._works_as_bits: list[int] | None = None
         self._described_by_term: dict[str, int] = {}
+        self._term_bits: dict[str, tuple[int, int, int]] = {}
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
@@ -1515,9 +1516,9 @@ class SnippetIndex:
         """
         place_terms, place_ids = places
         asks = self._ask_index()
-        passage_bits, ask_bits = self.engine.bits, asks.engine.bits
         every_passage = (1 << self.engine.size) - 1
         every_ask = (1 << asks.engine.size) - 1
+        term_bits, bits_of = self._term_bits, self._bits_of
         # Per concept: its weight and the documents where its part is that weight, the part
         # where only the work a passage is quoted from is described by it, and where; then the
         # asks holding it.
@@ -1531,9 +1532,10 @@ class SnippetIndex:
                 # every work describe it, but then every passage holds it too.)
                 wording_work = every_passage
                 for term in alternative:
-                    wording_passage &= passage_bits(term)
-                    wording_ask &= ask_bits(term)
-                    wording_work &= self._described_bits(term)
+                    in_passages, in_asks, in_works = term_bits.get(term) or bits_of(term)
+                    wording_passage &= in_passages
+                    wording_ask &= in_asks
+                    wording_work &= in_works
                 held_passage |= wording_passage
                 held_ask |= wording_ask
                 described |= wording_work
@@ -1584,6 +1586,20 @@ class SnippetIndex:
                     total = per_ask
             covered.append(total)
         return covered
+
+    def _bits_of(self, term: str) -> tuple[int, int, int]:
+        """(passages holding `term`, asks holding it, passages whose work's words hold it) as
+        bits (`PostingsBM25.bits`, `_described_bits`), for `_coverage_bits`: one lookup a term
+        there instead of three calls. Kept for a term any of them knows (the vocabularies
+        bound it); a term none knows is (0, 0, 0) and not kept."""
+        found = (
+            self.engine.bits(term),
+            self._ask_index().engine.bits(term),
+            self._described_bits(term),
+        )
+        if any(found):
+            self._term_bits[term] = found
+        return found
 
     def _ask_bits(self) -> list[int]:
         """Each snippet's asks (documents of `_ask_index`) as the bits of one int, by doc id."""
