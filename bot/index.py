@@ -1923,7 +1923,6 @@ class SnippetIndex:
                 ),
             )
             card_hits = self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered])
-        frame_topics = set(question.frame.topics) if question.frame else set()
         # Only passages that may be shown are ordered (the others are never shown from here):
         # the same order among them as sorting every candidate gives.
         strong = examined.strong(self.kb.snippets, self.min_coverage, self.min_evidence)
@@ -1937,22 +1936,16 @@ class SnippetIndex:
             # effective?"): "how did Bellamy gather the research for their evidence review"
             # asks about the review's method, and "why / how does peer support work" about how
             # it works, which the findings do not say.
-            topic_cards = (
-                {
-                    snippet_id
-                    for topic in frame_topics
-                    if topic in self.kb.topics
-                    for snippet_id in self.kb.topics[topic].about
-                }
-                if reading.residual == 0 and not _asks_how_or_why(question.words)
-                else set()
-            )
+            topic_cards: set[int] = set()
+            if reading.residual == 0 and not _asks_how_or_why(question.words):
+                topic_cards = {d for topic in frame_topics for d in self._cards.get(topic, ())}
+            doc_ids = self._doc_ids
             examined_order = sorted(
                 strong,
                 key=lambda h: (
                     not frame_topics.intersection(h.snippet.topics),
                     not h.coverage >= FULL_COVERAGE,
-                    h.snippet.id not in topic_cards,
+                    doc_ids[h.snippet.id] not in topic_cards,
                 ),
             )
         else:
