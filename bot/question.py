@@ -21,7 +21,7 @@ text, the lexicon and a term-weight function; the cost follows the message's len
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -474,30 +474,17 @@ class QuestionReader:
         sentences: list[tuple[str, bool]] = []
         for raw in raws:
             cleaned = self._clean(raw, drop_reasons=drop_reasons)
-            if reported and not cleaned:
-                # "my director asked me how many ...": a reason, but the question it reports
-                # is still asked.
-                whole = self._clean(raw, drop_reasons=False)
-                embedded = _EMBEDDED_ASK_RE.search(whole)
+            asks = bool(cleaned) and _opens_a_question(raw, cleaned)
+            if reported and not asks:
+                # "board member asked me how many states certify peers now.": the question
+                # someone put is the ask, from its asking word on, also in a sentence read as a
+                # reason ("my director asked me how many ...").
+                text = cleaned or self._clean(raw, drop_reasons=False)
+                embedded = _EMBEDDED_ASK_RE.search(text)
                 if embedded is not None:
-                    sentences.append((self._reported(whole, embedded), True))
-                continue
+                    sentences.append((self._reported(text, embedded), True))
+                    continue
             if cleaned:
-                opening = cleaned.split()[:2]
-                asks = (
-                    raw.rstrip().endswith("?")
-                    or opening[0] in _QUESTION_WORDS
-                    # "in which province ...", "for what purpose ..."
-                    or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
-                    or _REQUEST_RE.match(cleaned) is not None
-                    # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
-                    or _REQUEST_RE.match(" ".join(words(raw))) is not None
-                )
-                embedded = None if asks or not reported else _EMBEDDED_ASK_RE.search(cleaned)
-                if embedded is not None:
-                    # "board member asked me how many states certify peers now.": the question
-                    # someone put is the ask, from its asking word on.
-                    cleaned, asks = self._reported(cleaned, embedded), True
                 sentences.append((cleaned, asks))
         return sentences
 
@@ -533,7 +520,7 @@ class QuestionReader:
         and so does one that names no topic ("what does the evidence actually show?" after "my
         board asked if peer support cuts hospitalizations")."""
         content = [term for term in tokenize(ask) if term not in filler_terms()]
-        topical = [term for term in content if term not in _topicless_terms()]
+        topical = _topical(content)
         if len(content) <= 1 or not topical:
             return True
         # "does the research back *that* up, or is it mixed?": one word of its own, and what
@@ -834,12 +821,30 @@ def _evidence_terms() -> frozenset[str]:
     return frozenset(tokenize(_EVIDENCE_WORDS))
 
 
-def _has_topic(ask: str) -> bool:
-    """Whether the ask names something of its own beyond filler and words asking for evidence
-    ("what do CPSs do" does; "any research on it" does not)."""
-    return any(
-        term not in filler_terms() and term not in _topicless_terms() for term in tokenize(ask)
+def _topical(terms: Iterable[str]) -> list[str]:
+    """The terms naming something of their own: neither filler nor words asking for evidence."""
+    topicless = _topicless_terms()
+    return [term for term in terms if term not in filler_terms() and term not in topicless]
+
+
+def _opens_a_question(raw: str, cleaned: str) -> bool:
+    """Whether a sentence (as written, and without its chatter) asks something."""
+    opening = cleaned.split()[:2]
+    return (
+        raw.rstrip().endswith("?")
+        or opening[0] in _QUESTION_WORDS
+        # "in which province ...", "for what purpose ..."
+        or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
+        or _REQUEST_RE.match(cleaned) is not None
+        # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
+        or _REQUEST_RE.match(" ".join(words(raw))) is not None
     )
+
+
+def _has_topic(ask: str) -> bool:
+    """Whether the ask names something of its own ("what do CPSs do" does; "any research on
+    it" does not)."""
+    return bool(_topical(tokenize(ask)))
 
 
 def _asks_for_evidence(ask: str) -> bool:
