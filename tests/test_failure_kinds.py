@@ -2512,3 +2512,17 @@ def test_a_stop_word_typed_wrong_does_not_sink_the_question(
     assert answer.answered, question
     if first_result is not None:
         assert first_result in [result.snippet_id for result in answer.results]
+
+
+def test_a_passage_lacking_the_type_is_not_replaced_by_one_on_something_else(
+    real_index: SnippetIndex,
+) -> None:
+    """The VA hiring announcement gives no year; a passage sharing two words with the question
+    that happens to print a year (Hong Kong "since 2015") is not the answer: the reply says the
+    year is missing and offers the announcement as related."""
+    question = "what year was it when the VA said it would hire 800 peer-to-peer counselors?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+    assert answer.missing == "the year"
+    assert "peersforprogress-va-800" in [result.snippet_id for result in answer.related]
