@@ -2531,7 +2531,9 @@ def test_a_passage_lacking_the_type_is_not_replaced_by_one_on_something_else(
 def test_what_a_grant_needs_is_the_purpose_not_the_question(real_index: SnippetIndex) -> None:
     """ "need an effect size for the grant" after the question named its purpose; read as the
     ask it turned a question about hospitalization into one about grants."""
-    question = "how much does peer support cut hospital stays, in %? need an effect size for the grant"
+    question = (
+        "how much does peer support cut hospital stays, in %? need an effect size for the grant"
+    )
     _not_in_eval_files(question)
     answer = real_index.search(question)
     assert "grant" not in (answer.ask or question).split()
@@ -2565,6 +2567,32 @@ def test_the_list_behind_a_count_of_states_is_not_the_count(real_index: SnippetI
 def test_what_a_peer_should_do_right_now_is_advice(real_index: SnippetIndex) -> None:
     """A situation pasted with "what should the peer do right now" asks for a response to one
     person, which no source gives; the crisis notice comes with it."""
-    question = "client just messaged my peer saying she doesn't want to wake up. what should the peer do right now"
+    question = (
+        "client just messaged my peer saying she doesn't want to wake up."
+        " what should the peer do right now"
+    )
     _assert_declined(real_index, question, "advice")
     assert real_index.search(question).crisis
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "besides peer support itself, what do CPSs spend their day on?",
+            "peersforprogress-activities",
+            id="besides",
+        ),
+        pytest.param(
+            "apart from the VA, what job titles do peer providers go by?",
+            "lafrance2017-job-titles",
+            id="apart-from",
+        ),
+    ],
+)
+def test_what_is_set_aside_before_a_question_is_not_what_it_asks(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "besides X, what ..." asks about what is not X; with no "else" in the question the aside
+    was read as its subject (peer support's card answered a question about CPSs' other work)."""
+    _assert_among_answers(real_index, question, first_result)
