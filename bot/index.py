@@ -798,7 +798,7 @@ class SnippetIndex:
         self._weights: dict[str, float] = {}
         self._corrections: dict[str, str | None] = {}
         self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
-        self._reader = QuestionReader(kb.lexicon, self._weight)
+        self._reader = QuestionReader(kb.lexicon, self._weight, self._phrase_positions)
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
@@ -1278,6 +1278,17 @@ class SnippetIndex:
             weight = math.log(1 + self.engine.size / max(holding, 1))
             self._type_weights[kind] = weight
         return weight
+
+    def _phrase_positions(self, text_words: Sequence[str]) -> frozenset[int]:
+        """The positions a synonym or name of two or more words covers in `text_words`."""
+        keys = [_key(word) for word in text_words]
+        covered: set[int] = set()
+        for position in range(len(text_words)):
+            for runs, seen in ((self._stem_runs, keys), (self._word_runs, text_words)):
+                for width, phrases in runs.get(seen[position], ()):
+                    if width > 1 and tuple(seen[position : position + width]) in phrases:
+                        covered.update(range(position, position + width))
+        return frozenset(covered)
 
     def _weight(self, term: str) -> float:
         """Smoothed idf ln(1 + N/df) of a term in either field; 0.0 for a term no snippet has.

@@ -138,6 +138,8 @@ _EXCLUSION_RE = re.compile(
 )
 
 Weight = Callable[[str], float]
+# The positions in a list of words that a known phrase of two or more words covers.
+Phrases = Callable[[Sequence[str]], frozenset[int]]
 
 # A question that points back at what the message just said ("my team never knows what I do. is
 # that common?", "clients say they only need meds. is this a known thing?"): staff describe an
@@ -220,9 +222,10 @@ class Question:
 class QuestionReader:
     """A lexicon compiled once per index; `read()` analyses one question."""
 
-    def __init__(self, lexicon: Lexicon, weight: Weight) -> None:
+    def __init__(self, lexicon: Lexicon, weight: Weight, phrases: Phrases | None = None) -> None:
         self.lexicon = lexicon
         self._weight = weight
+        self._phrases = phrases
         self._shorthand = _shorthand_replacer(lexicon)
         chatter = lexicon.chatter
         # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
@@ -594,6 +597,9 @@ class QuestionReader:
                     claimed = frozenset(words(self._clean(raw))) or frozenset(words(cleaned))
             raw_words = words(cleaned)
             _, place_positions, _ = self.find_places(raw_words)
+            # A word of a known phrase is known though no passage has it ("co-occurring" reads
+            # as dual diagnosis; "occurring" alone left "co" as a topic).
+            phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
                     kept.append(word)  # kept in place, so "as effective as" stays a phrase
@@ -604,6 +610,7 @@ class QuestionReader:
                 known = bool(terms) and self._weight(terms[0]) > 0
                 if (
                     (places and position in place_positions)
+                    or position in phrased
                     or (known and terms[0] not in filler_terms())
                     or (word in claimed and terms and terms[0] not in filler_terms())
                 ):

@@ -2596,3 +2596,14 @@ def test_what_is_set_aside_before_a_question_is_not_what_it_asks(
     """ "besides X, what ..." asks about what is not X; with no "else" in the question the aside
     was read as its subject (peer support's card answered a question about CPSs' other work)."""
     _assert_among_answers(real_index, question, first_result)
+
+
+def test_a_known_phrase_in_the_context_stays_whole(real_index: SnippetIndex) -> None:
+    """Context before a weak ask keeps only words the passages know, which split
+    "co-occurring" (dual diagnosis, in the synonyms) into "co", read as a topic no passage
+    names: a phrase's words now stay together."""
+    question = (
+        "a colleague brought up Dual Diagnosis Anonymous for a co-occurring client. what is it?"
+    )
+    _assert_among_answers(real_index, question, "milani2020-dda-programme")
+    assert "occurring" in (real_index.search(question).ask or "").split()
