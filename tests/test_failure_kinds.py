@@ -2607,3 +2607,20 @@ def test_a_known_phrase_in_the_context_stays_whole(real_index: SnippetIndex) -> 
     )
     _assert_among_answers(real_index, question, "milani2020-dda-programme")
     assert "occurring" in (real_index.search(question).ask or "").split()
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("how do I facilitate a peer support group for the first time?", "instructions"),
+        ("any tips for facilitating a recovery group? never led one", "instructions"),
+        ("is it legal to ask peer candidates about their diagnosis?", "practice-rules"),
+        ("legally, can a peer specialist drive clients in their own car?", "practice-rules"),
+    ],
+)
+def test_running_a_group_or_what_the_law_allows_is_not_in_the_sources(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """How to facilitate a group and what employment law allows are practice the sources never
+    teach: a passage that mentions facilitators or interviews answered them."""
+    _assert_declined(real_index, question, frame)
