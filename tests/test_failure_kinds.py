@@ -2624,3 +2624,20 @@ def test_running_a_group_or_what_the_law_allows_is_not_in_the_sources(
     """How to facilitate a group and what employment law allows are practice the sources never
     teach: a passage that mentions facilitators or interviews answered them."""
     _assert_declined(real_index, question, frame)
+
+
+def test_how_old_a_peer_worker_must_be_is_not_the_ages_served(real_index: SnippetIndex) -> None:
+    """The youth evaluation served 14-26 year olds; that is no age requirement for the job."""
+    _assert_declined(
+        real_index, "how old does someone have to be to work as a youth peer mentor?", "worker-age"
+    )
+    assert real_index.search("what ages did the Canadian youth peer study serve?").answered
+
+
+def test_how_many_of_an_announced_hiring_got_hired_is_current_information(
+    real_index: SnippetIndex,
+) -> None:
+    """The sources report the VA's announcement, not how many were hired after it."""
+    _assert_declined(
+        real_index, "how many VA peer counselors were actually hired in the end?", "current"
+    )
