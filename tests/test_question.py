@@ -661,3 +661,10 @@ def test_a_quick_version_is_how_the_answer_should_read(real_index: SnippetIndex)
     question = _read(real_index, "is peer support effective, quick version pls")
     assert "version" not in question.words
     assert real_index.search(question.text).answered
+
+
+def test_a_lone_lower_case_w_is_with(real_index: SnippetIndex) -> None:
+    """ "clients w SUD": "w/" with its slash dropped; an initial in a name ("Winnie W. Y.") is
+    capitalised and stays."""
+    assert "with" in _read(real_index, "do clients w SUD do well w peer support?").words
+    assert "w" not in _read(real_index, "do clients w SUD do well w peer support?").words
