@@ -127,6 +127,9 @@ _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 _SIDE_SPAN = 3
 _PLACE_SIDE_SPAN = 2
 # "his study", "her affiliation": a person's, so only when the message named someone before.
+# "they" / "their" in an ask after a topic put first in a fragment of at most this many words.
+_THEY_RE = re.compile(r"\b(?:they|their)\b")
+_FRONTED_WORDS = 6
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
 # not "I", "I'm", nor a sentence's capitalised first word that is an everyday word.
@@ -420,6 +423,23 @@ class QuestionReader:
                 before = raws[: self._raw_index(raws, best)]
                 if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
                     ask = self._with_context(ask, before)
+            elif _THEY_RE.search(ask):
+                # "ppl w bipolar - what topics do they swap with peers?": a topic put first, in
+                # a few words that ask nothing, says who "they" are.
+                position = self._raw_index(raws, best)
+                fronted = raws[position - 1] if position else ""
+                cleaned = self._clean(fronted)
+                if (
+                    cleaned
+                    and len(cleaned.split()) <= _FRONTED_WORDS
+                    and not _opens_a_question(fronted, cleaned)
+                    # A statement ("retention is killing us") or who asks ("hk trainer here")
+                    # is not a topic put first.
+                    and not _COPULAS.union(_AUXILIARIES).intersection(cleaned.split())
+                    and not _INTRODUCED_RE.fullmatch(cleaned)
+                    and _has_topic(cleaned)
+                ):
+                    ask = self._with_context(ask, [fronted])
         return ask, ask != whole, others
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
@@ -777,6 +797,7 @@ class QuestionReader:
 # --- helpers -------------------------------------------------------------------------------------
 
 _COPULAS = frozenset("is are was were".split())
+_AUXILIARIES = frozenset("am be been being has have had do does did s m re ve".split())
 
 
 def _described(ask_words: Sequence[str], position: int) -> bool:

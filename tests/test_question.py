@@ -668,3 +668,17 @@ def test_a_lone_lower_case_w_is_with(real_index: SnippetIndex) -> None:
     capitalised and stays."""
     assert "with" in _read(real_index, "do clients w SUD do well w peer support?").words
     assert "w" not in _read(real_index, "do clients w SUD do well w peer support?").words
+
+
+def test_a_topic_put_first_says_who_they_are(real_index: SnippetIndex) -> None:
+    """ "that bipolar study in hk - how many ppl did they interview?": the fragment before the
+    dash asks nothing and names what "they" is; a longer statement before the question does not
+    (an asker's context is not read into every "they")."""
+    fronted = _read(real_index, "that bipolar study in hk - how many ppl did they interview?")
+    assert {"bipolar", "interview"} <= set(fronted.words)
+    told = _read(
+        real_index,
+        "our program has worked with many people with bipolar disorder for years now."
+        " what do peer specialists do and what do they earn?",
+    )
+    assert "bipolar" not in told.words
