@@ -31,8 +31,30 @@ _PATTERNS = [
     r"(?:can't|cant|cannot) go on",
     r"end(?:ing|ed|s)? it all",
     r"unaliv\w*",
-    r"take (?:my|his|her|their|your) (?:own )?life",
+    r"(?:take|takes|taking|took|taken) (?:my|his|her|their|your) (?:own )?life",
     r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) dead",
+    r"jump(?:s|ed|ing)? off (?:a|the|of) (?:bridge|building|roof|cliff|overpass)",
+    r"how many pills",
+    r"(?:life|living) (?:isn't|isnt|is not|ain't|aint) worth (?:living|it)",
+    r"not worth living",
+    r"tired of (?:living|being alive|life)",
+    r"(?:see|sees|seeing|saw) (?:no|the) point (?:of|in) (?:going on|living|life|being alive)",
+    r"(?:don't|dont|doesn't|doesnt|does not|do not) see the point (?:of|in) "
+    r"(?:going on|living|life)",
+    r"(?:be|are|is) better off without (?:me|him|her|them)",
+    r"(?:nobody|no one|noone) (?:would|will|'d) miss (?:me|him|her|them)",
+    r"disappear forever",
+    r"(?:not|won't|wont|will not) (?:planning on |plan on |going to )?be(?:ing)? around "
+    r"(?:much |any )?(?:longer|more|anymore)",
+    r"(?:gave|giving|give|gives) away (?:his|her|their|my|all (?:his|her|their|my)) "
+    r"(?:stuff|things|belongings|possessions|dog|cat|pets?)",
+    r"(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up",
+    r"no reason to (?:keep going|go on|keep living|stay)",
+    r"(?:goodbye|good bye|suicide) (?:letter|note|message)s?",
+    r"(?:won't|wont|will not) be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you|us) "
+    r"(?:much )?(?:longer|anymore)",
+    r"(?:wants?|wanted|make) it all (?:to )?stop",
+    r"(?:a |being a )?burden to (?:everyone|everybody|my family|his family|her family|them)",
 ]
 _CRISIS_RE = re.compile(r"\b(?:" + "|".join(_PATTERNS) + r")\b")
 
