@@ -2653,3 +2653,40 @@ def test_a_side_named_by_its_other_words_is_named(real_index: SnippetIndex) -> N
         "milani2020-dual-strength",
     )
     _assert_declined(real_index, "what do peer mentors and life coaches have in common?")
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("what's the minimum age for a recovery coach in Ohio?", "worker-age"),
+        ("family support navigators - how old do they have to be?", "worker-age"),
+        ("who funded the Grant and colleagues survey?", "study-funder"),
+        ("which foundation funds Peers for Progress?", "study-funder"),
+        ("how do I support someone on my team whose client died by suicide?", "advice"),
+    ],
+)
+def test_what_the_first_round_12_review_found_is_declined(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """Wordings of the new frames the first review found answered: a worker's age asked "for a"
+    role or of "they"; a survey's or an organisation's funder; how to support someone."""
+    _assert_declined(real_index, question, frame)
+
+
+def test_the_main_one_of_something_is_not_its_definition(real_index: SnippetIndex) -> None:
+    """ "who's the main funder of peer services?" asks which funder stands out (Medicaid), not
+    what peer support is: its definition card answered."""
+    _assert_among_answers(
+        real_index,
+        "who's the main funder of peer services these days?",
+        "lafrance2017-medicaid-funding",
+    )
+
+
+def test_in_patient_is_inpatient(real_index: SnippetIndex) -> None:
+    """A hyphen splits "in-patient" into "in" and "patient", which no passage pairs."""
+    _assert_among_answers(
+        real_index,
+        "how much research is there on in-patient peer support?",
+        "lafrance2017-forensic-inpatient",
+    )
