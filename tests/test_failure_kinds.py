@@ -553,13 +553,14 @@ def test_a_request_for_statistics_needs_a_figure(real_index: SnippetIndex, quest
 
 
 def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
-    """Passages on certification hold numbers, not a minimum age; the youth study holds ages."""
+    """Passages on certification hold numbers, not a minimum age (a peer worker's age
+    requirement, which no source gives); the youth study holds the ages of those it served."""
     no_age = "is there a minimum age to become a certified peer specialist?"
     ages = "what ages does the canadian youth peer support evaluation cover"
     _not_in_eval_files(no_age, ages)
     declined = real_index.search(no_age)
-    assert declined.frame == "age" and not declined.answered
-    assert declined.missing == "an age or age range"
+    assert declined.frame == "worker-age" and not declined.answered
+    assert declined.missing == "an age requirement for peer workers"
     answered = real_index.search(ages)
     assert answered.frame == "age" and answered.answered
     assert answered.results[0].snippet_id == "halsall2021-realist-participatory"
