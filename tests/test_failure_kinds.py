@@ -2691,3 +2691,16 @@ def test_in_patient_is_inpatient(real_index: SnippetIndex) -> None:
         "how much research is there on in-patient peer support?",
         "lafrance2017-forensic-inpatient",
     )
+
+
+def test_the_challenges_peers_face_are_the_challenges(real_index: SnippetIndex) -> None:
+    """ "face" is how staff ask about challenges, not a subject: as a rare word it outweighed
+    "challenges" and India's social challenges answered alone. "at work" is where, not whether
+    something works."""
+    _assert_among_answers(
+        real_index,
+        "what challenges do peer specialists face?",
+        "lafrance2017-clinical-team",
+    )
+    at_work = real_index.search("what challenges do peer specialists face at work?")
+    assert at_work.frame != "effectiveness"
