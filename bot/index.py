@@ -486,7 +486,7 @@ def _order(hit: Hit) -> float:
 
 # A passage lacking the answer type outranks a later candidate when it covers this much more of
 # the ask and scores this many times as high: the later one then only shares a few words.
-_OUTRANKING_COVERAGE = 0.25
+_OUTRANKING_COVERAGE = 0.15
 _OUTRANKING_SCORE = 3.0
 
 

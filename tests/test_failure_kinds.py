@@ -2704,3 +2704,11 @@ def test_the_challenges_peers_face_are_the_challenges(real_index: SnippetIndex) 
     )
     at_work = real_index.search("what challenges do peer specialists face at work?")
     assert at_work.frame != "effectiveness"
+
+
+def test_a_year_from_a_passage_on_something_else_is_not_the_year(
+    real_index: SnippetIndex,
+) -> None:
+    """The VA's hiring passage (coverage 0.75) gives no year; Hong Kong's "since 2015" (0.58,
+    a sixth of the score) is no answer to when the VA started hiring peers."""
+    _assert_declined(real_index, "in what year did the VA begin hiring peer support specialists?")
