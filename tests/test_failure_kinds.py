@@ -2712,3 +2712,8 @@ def test_a_year_from_a_passage_on_something_else_is_not_the_year(
     """The VA's hiring passage (coverage 0.75) gives no year; Hong Kong's "since 2015" (0.58,
     a sixth of the score) is no answer to when the VA started hiring peers."""
     _assert_declined(real_index, "in what year did the VA begin hiring peer support specialists?")
+
+
+def test_run_by_peers_is_peer_led(real_index: SnippetIndex) -> None:
+    """The sources call DDA "a peer-led programme"; staff ask whether it is run by peers."""
+    _assert_among_answers(real_index, "are DDA meetings run by peers?", "milani2020-dda-programme")
