@@ -2717,3 +2717,26 @@ def test_a_year_from_a_passage_on_something_else_is_not_the_year(
 def test_run_by_peers_is_peer_led(real_index: SnippetIndex) -> None:
     """The sources call DDA "a peer-led programme"; staff ask whether it is run by peers."""
     _assert_among_answers(real_index, "are DDA meetings run by peers?", "milani2020-dda-programme")
+
+
+def test_a_peer_jobs_benefits_are_not_in_the_sources(real_index: SnippetIndex) -> None:
+    """Health insurance or paid time off for peer staff is no passage's subject; insurance for
+    clients ("through Medicaid") is the payer question, not a job benefit."""
+    _assert_declined(
+        real_index, "do recovery coaches get health insurance through work?", "job-benefits"
+    )
+    _assert_declined(real_index, "how much PTO do peer specialists usually get?", "job-benefits")
+    client = real_index.search(
+        "will clients with health insurance through Medicaid get peer services covered?"
+    )
+    assert client.frame != "job-benefits"
+
+
+def test_the_benefits_of_peer_support_are_what_it_does(real_index: SnippetIndex) -> None:
+    """ "What are the benefits of peer support?" asks what it does for people (the evidence),
+    not what it is: the definition card answered."""
+    question = "so what are the main benefits of peer support, in a nutshell?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered and answer.frame == "effectiveness"
+    assert "bellamy2017-hope-empowerment" in [result.snippet_id for result in answer.results]
