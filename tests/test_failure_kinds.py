@@ -2740,3 +2740,17 @@ def test_the_benefits_of_peer_support_are_what_it_does(real_index: SnippetIndex)
     answer = real_index.search(question)
     assert answer.answered and answer.frame == "effectiveness"
     assert "bellamy2017-hope-empowerment" in [result.snippet_id for result in answer.results]
+
+
+def test_back_in_the_hospital_is_hospitalization(real_index: SnippetIndex) -> None:
+    """Staff say "back in the hospital" or "readmitted"; the sources say hospitalization."""
+    _assert_among_answers(
+        real_index,
+        "do clients with a peer mentor get readmitted less?",
+        "bellamy2017-hospitalization-mixed",
+    )
+    _assert_among_answers(
+        real_index,
+        "does having a peer keep folks from landing back in the hospital?",
+        "bellamy2017-hospitalization-mixed",
+    )
