@@ -2754,3 +2754,13 @@ def test_back_in_the_hospital_is_hospitalization(real_index: SnippetIndex) -> No
         "does having a peer keep folks from landing back in the hospital?",
         "bellamy2017-hospitalization-mixed",
     )
+
+
+def test_a_law_in_the_making_is_legislative(real_index: SnippetIndex) -> None:
+    """California's certification effort is set for "the next legislative session"; staff ask
+    whether the state is passing a law. Employment or privacy law stays a practice rule."""
+    _assert_among_answers(
+        real_index,
+        "is CA working on a law for statewide peer certification?",
+        "lafrance2017-california",
+    )
