@@ -443,16 +443,8 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     ]
     if not ordered or all(c.weight < COMMON_SIDE_WEIGHT for c in ordered):
         return True
-    if any(alt <= terms for alt in ordered[0].alternatives):
-        return True
-    # "dual dx peer groups vs single-focus fellowships": a passage on "DDA ... in comparison to
-    # the single purpose fellowships" names the side by its other words, not its head noun.
-    named = sum(c.weight for c in ordered if any(alt <= terms for alt in c.alternatives))
-    return named > _SIDE_SHARE * sum(c.weight for c in ordered)
+    return any(alt <= terms for alt in ordered[0].alternatives)
 
-
-# The share of a side's weight a passage naming it by other words than its head must exceed.
-_SIDE_SHARE = 0.5
 
 # Words that bring in an example ("peer-led programs like DDA", "such as the Hong Kong study").
 _EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})

@@ -2644,18 +2644,6 @@ def test_how_many_of_an_announced_hiring_got_hired_is_current_information(
     )
 
 
-def test_a_side_named_by_its_other_words_is_named(real_index: SnippetIndex) -> None:
-    """ "the DDA study" is named by "DDA" in a passage without "study": the word next to the
-    cue stood for the side alone. Half a side's weight is not enough ("life coaches" is
-    not named by "recovery coach")."""
-    _assert_among_answers(
-        real_index,
-        "what did the DDA study say was the advantage over single purpose peer fellowships?",
-        "milani2020-dual-strength",
-    )
-    _assert_declined(real_index, "what do peer mentors and life coaches have in common?")
-
-
 @pytest.mark.parametrize(
     ("question", "frame"),
     [
