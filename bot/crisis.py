@@ -44,13 +44,21 @@ _PATTERNS = [
     r"(?:be|are|is) better off without (?:me|him|her|them)",
     r"(?:nobody|no one|noone) (?:would|will|'d) miss (?:me|him|her|them)",
     r"disappear forever",
-    r"(?:not|won't|wont|will not) (?:planning on |plan on |going to )?be(?:ing)? around "
+    r"not (?:planning on|plan on|going to) be(?:ing)? around "
     r"(?:much |any )?(?:longer|more|anymore)",
-    r"(?:gave|giving|give|gives) away (?:his|her|their|my|all (?:his|her|their|my)) "
+    r"(?:gave|given|giving|give|gives) away (?:his|her|their|my|all (?:of )?(?:his|her|their|my)) "
     r"(?:stuff|things|belongings|possessions|dog|cat|pets?)",
+    r"(?:take|taking|took|swallow\w*) all (?:of )?(?:my|his|her|their|the) (?:pills|meds)",
+    r"(?:pills|meds) (?:all )?at once",
+    r"kms",
+    r"nothing (?:left )?to live for",
+    r"(?:use|using|used|turn|turning) (?:it|a gun|the gun|the knife) on "
+    r"(?:my|him|her|them)sel(?:f|ves)",
     r"(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up",
     r"no reason to (?:keep going|go on|keep living|stay)",
-    r"(?:goodbye|good bye|suicide) (?:letter|note|message)s?",
+    r"suicide (?:letter|note|message)s?",
+    r"goodbye (?:letter|note)s? to (?:her|his|their|my) "
+    r"(?:kids|children|family|son|daughter|wife|husband|partner|mom|dad|parents)",
     r"(?:won't|wont|will not) be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you|us) "
     r"(?:much )?(?:longer|anymore)",
     r"(?:wants?|wanted|make) it all (?:to )?stop",

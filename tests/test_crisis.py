@@ -43,6 +43,11 @@ from bot.index import SnippetIndex
         "told group he won't be a problem for anyone much longer",
         "cutting again, wants it all to stop",
         "feels like a burden to everyone",
+        "keeps thinking about taking all her pills at once",
+        "said he has a gun at home and thinks about using it on himself",
+        "im gonna kms",
+        "says she has nothing left to live for",
+        "they've given away all their stuff",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -64,6 +69,8 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "we want it to stop raining before the picnic",
         "i won't be around next week, can someone cover group?",
         "is peer support worth it for our budget?",
+        "our director won't be around much longer, she's retiring in may",
+        "wrote a goodbye note for my coworker's farewell card",
         "",
     ],
 )
