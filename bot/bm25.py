@@ -47,6 +47,9 @@ _GUESS_PER_STRIDE = 2
 _GUESS_MIN = 3
 # More than this many times k scores left to order: partition out the k best before sorting.
 _PARTITION_FROM = 4
+# Two fields of a corpus with at most this many (term, field and document) weights (8 MB of
+# floats at most) are also kept as one dense table (`DenseFields`).
+_DENSE_FIELDS_CELLS = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -363,6 +366,67 @@ class PostingsBM25:
             negative = scores < 0
             best += select_top(ids[negative], scores[negative], k - len(best))
         return best
+
+
+class DenseFields:
+    """Two BM25 fields of one small corpus (a passage and its curated asks) as one dense table.
+
+    A question's fused scores are then one sum of its terms' rows and its candidates one `any`
+    of their rows: about ten numpy calls on arrays of a few hundred, where the postings path
+    (`PostingsBM25.dense_scores` or `candidate_scores` per field, then the union) makes about
+    forty. Each row is a term's weights in the first field's documents, then in the second's,
+    0.0 where a document lacks the term. The scores are the postings path's exactly: numpy sums
+    a C-ordered table's rows along axis 0 one row after the other, i.e. terms in query order,
+    as `np.bincount` adds the gathered postings; the first row is the start (`bincount`'s 0.0
+    plus a weight is that weight) and a 0.0 added leaves a sum as it is. Build with `build`,
+    which says None for a corpus too large for it.
+    """
+
+    def __init__(
+        self,
+        rows: dict[str, int],
+        weights: FloatArray,
+        touched: npt.NDArray[np.bool_],
+        second_weight: float,
+    ) -> None:
+        """Wrap a (terms, 2 x size) weight table and its (terms, size) "either field has it"."""
+        self._rows = rows
+        self._weights = weights
+        self._touched = touched
+        self.size = touched.shape[1]
+        self._second_weight = second_weight
+
+    @classmethod
+    def build(
+        cls, first: PostingsBM25, second: PostingsBM25, second_weight: float
+    ) -> DenseFields | None:
+        """The two fields as one table, or None when they have more than `_DENSE_FIELDS_CELLS`
+        weights or different sizes."""
+        size = first.size
+        rows = {term: number for number, term in enumerate(first.terms)}
+        for term in second.terms:
+            rows.setdefault(term, len(rows))
+        if second.size != size or len(rows) * 2 * size > _DENSE_FIELDS_CELLS:
+            return None
+        weights = np.zeros((len(rows), 2 * size), dtype=np.float64)
+        touched = np.zeros((len(rows), size), dtype=bool)
+        for offset, field in ((0, first), (size, second)):
+            term_rows = np.fromiter(map(rows.__getitem__, field.terms), np.int64, len(field.terms))
+            row_of = np.repeat(term_rows, np.diff(field.indptr))
+            weights[row_of, offset + field.doc_ids] = field.weights
+            touched[row_of, field.doc_ids] = True
+        return cls(rows, weights, touched, second_weight)
+
+    def fused(self, query: Sequence[str]) -> tuple[IdArray, FloatArray]:
+        """(doc ids ascending, first + second_weight x second) of every document sharing a
+        term of `query` in either field: what summing each field's postings gives, exactly."""
+        rows = [row for row in map(self._rows.get, query) if row is not None]
+        if not rows:
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float64)
+        summed = self._weights[rows].sum(axis=0)
+        ids = np.flatnonzero(self._touched[rows].any(axis=0)).astype(np.int32)
+        size = self.size
+        return ids, (summed[:size] + self._second_weight * summed[size:])[ids]
 
 
 def _okapi_idf(document_frequency: Sequence[int], size: int, epsilon: float) -> FloatArray:

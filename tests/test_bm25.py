@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import PostingsBM25, select_top
+from bot.bm25 import DenseFields, PostingsBM25, select_top
 
 # A small alphabet makes terms shared by many documents (zero and negative idf) common.
 WORDS = ["peer", "coach", "state", "bridger", "medicaid", "train", "hope", "role"]
@@ -316,3 +316,48 @@ def test_dense_scores_are_the_candidate_scores_for_every_document(
     assert np.flatnonzero(touched).tolist() == ids.tolist()
     assert every[ids].tolist() == scores.tolist()
     assert not every[~touched].any()
+
+
+def _postings_fused(
+    first: PostingsBM25, second: PostingsBM25, weight: float, query: list[str]
+) -> tuple[list[int], list[float]]:
+    """The fused scores as the postings give them: each field's candidates, then the union."""
+    f_ids, f_scores = first.candidate_scores(query)
+    s_ids, s_scores = second.candidate_scores(query)
+    ids = np.union1d(f_ids, s_ids)
+    fused = np.zeros(ids.size)
+    fused[np.searchsorted(ids, f_ids)] += f_scores
+    fused[np.searchsorted(ids, s_ids)] += weight * s_scores
+    return ids.tolist(), fused.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    corpus=corpora,
+    seed=st.integers(0, 2**16),
+    query=queries,
+    weight=st.sampled_from([1.0, 0.5, 2.0]),
+)
+def test_dense_fields_are_the_postings_fused_bit_for_bit(
+    corpus: list[list[str]], seed: int, query: list[str], weight: float
+) -> None:
+    """One dense table of two fields gives the same candidates and the same floats as summing
+    each field's postings (terms in query order, repeats counted) and adding the two."""
+    rng = np.random.default_rng(seed)
+    second_corpus = [list(rng.choice(WORDS + ["extra"], size=rng.integers(0, 6))) for _ in corpus]
+    if not any(second_corpus):
+        second_corpus[0] = ["extra"]
+    first, second = PostingsBM25.fit(corpus), PostingsBM25.fit(second_corpus)
+    dense = DenseFields.build(first, second, weight)
+    assert dense is not None
+    ids, fused = dense.fused(query)
+    assert (ids.tolist(), fused.tolist()) == _postings_fused(first, second, weight, query)
+
+
+def test_dense_fields_decline_a_corpus_too_large_or_of_two_sizes() -> None:
+    """Too many weights for the table, or fields of different corpora: no table (None)."""
+    many = PostingsBM25.fit([[f"w{n}", f"v{n}"] for n in range(1000)])
+    assert DenseFields.build(many, many, 1.0) is None
+    small = PostingsBM25.fit([["peer"], ["coach"]])
+    assert DenseFields.build(small, PostingsBM25.fit([["peer"]]), 1.0) is None
+    assert DenseFields.build(small, small, 1.0) is not None
