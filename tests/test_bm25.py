@@ -361,3 +361,15 @@ def test_dense_fields_decline_a_corpus_too_large_or_of_two_sizes() -> None:
     small = PostingsBM25.fit([["peer"], ["coach"]])
     assert DenseFields.build(small, PostingsBM25.fit([["peer"]]), 1.0) is None
     assert DenseFields.build(small, small, 1.0) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpus=corpora, term=st.sampled_from(WORDS + UNKNOWN))
+def test_bits_are_the_documents_holding_the_term(corpus: list[list[str]], term: str) -> None:
+    """Bit d of `bits(term)` is set exactly when document d has the term (all terms' ints are
+    made at once on first use); a term no document has is 0."""
+    engine = PostingsBM25.fit(corpus)
+    assert engine.has_bits()
+    bits = engine.bits(term)
+    assert [bool(bits >> doc & 1) for doc in range(len(corpus))] == [term in d for d in corpus]
+    assert bits >> len(corpus) == 0
