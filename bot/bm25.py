@@ -439,6 +439,16 @@ class DenseFields:
         size = self.size
         return ids, (summed[:size] + self._second_weight * summed[size:])[ids]
 
+    def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """`select_top(*self.fused(query), k)`: the k best (doc id, fused score), best first,
+        ties by lower id. A small corpus's candidates are few (at most `size`), so one stable
+        sort of them does what `_top_positions`' several steps do for a long array."""
+        ids, scores = self.fused(query)
+        if k <= 0:
+            return []
+        order = np.argsort(-scores, kind="stable")[:k]
+        return _pairs(ids[order], scores[order])
+
 
 def _okapi_idf(document_frequency: Sequence[int], size: int, epsilon: float) -> FloatArray:
     """BM25Okapi._calc_idf: same formula, same summation order, same floor."""

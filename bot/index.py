@@ -1428,10 +1428,11 @@ class SnippetIndex:
     def _top(self, query_terms: Sequence[str], n: int) -> list[tuple[int, float]]:
         """The n best (doc id, fused score) of the snippets sharing a term with the query."""
         dense = self._dense_fields()
-        if dense is None and not any(term in self.asks_engine for term in query_terms):
+        if dense is not None:
+            return dense.top(query_terms, n)  # a small knowledge base: one table, one sort
+        if not any(term in self.asks_engine for term in query_terms):
             # The asks field scores nothing: the passage field's own top n, from its dense
-            # scores when that gives the same list (see PostingsBM25.top_candidates). A small
-            # knowledge base's dense table of both fields is cheaper still.
+            # scores when that gives the same list (see PostingsBM25.top_candidates).
             top = self.engine.top_candidates(query_terms, n)
             if top is not None:
                 return top

@@ -342,7 +342,8 @@ def test_dense_fields_are_the_postings_fused_bit_for_bit(
     corpus: list[list[str]], seed: int, query: list[str], weight: float
 ) -> None:
     """One dense table of two fields gives the same candidates and the same floats as summing
-    each field's postings (terms in query order, repeats counted) and adding the two."""
+    each field's postings (terms in query order, repeats counted) and adding the two, and the
+    same top k as `select_top`."""
     rng = np.random.default_rng(seed)
     second_corpus = [list(rng.choice(WORDS + ["extra"], size=rng.integers(0, 6))) for _ in corpus]
     if not any(second_corpus):
@@ -352,6 +353,9 @@ def test_dense_fields_are_the_postings_fused_bit_for_bit(
     assert dense is not None
     ids, fused = dense.fused(query)
     assert (ids.tolist(), fused.tolist()) == _postings_fused(first, second, weight, query)
+    # Its top k is select_top's of the same candidates: by score, ties by lower id.
+    for k in (0, 1, 3, len(corpus) + 2):
+        assert dense.top(query, k) == select_top(ids, fused, k)
 
 
 def test_dense_fields_decline_a_corpus_too_large_or_of_two_sizes() -> None:

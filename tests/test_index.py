@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import PostingsBM25
+from bot.bm25 import PostingsBM25, select_top
 from bot.index import (
     ASKS_WEIGHT,
     SOURCE_FACTOR,
@@ -203,6 +203,7 @@ def test_dense_fields_are_the_postings_path_on_every_golden_question(
         fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
         got_ids, got = dense.fused(query)
         assert (got_ids.tolist(), got.tolist()) == (ids.tolist(), fused.tolist()), question
+        assert dense.top(query, 24) == select_top(ids.astype(np.int32), fused, 24), question
 
 
 def test_role_is_named_only_by_its_own_words(real_index: SnippetIndex) -> None:
