@@ -30,6 +30,7 @@ from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms
+from bot.tokenize import terms as _terms
 from bot.tokenize import tokenize as _tokenize
 from bot.tokenize import words as _words
 
@@ -69,13 +70,15 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def tokenize(text: str) -> tuple[str, ...]:
-    """`bot.tokenize.tokenize`, each text stemmed once per reading (see `_Memo`)."""
+    """`bot.tokenize.tokenize`, each text stemmed once per reading (see `_Memo`), from its
+    words as `words` keeps them (the ask, usually a sentence already scored, is split again
+    to read its structure)."""
     memo = _READING.get()
     if memo is None:
         return tuple(_tokenize(text))
     found = memo.terms.get(text)
     if found is None:
-        found = memo.terms[text] = tuple(_tokenize(text))
+        found = memo.terms[text] = tuple(_terms(words(text)))
     return found
 
 
