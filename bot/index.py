@@ -1671,7 +1671,6 @@ class SnippetIndex:
         if not total:
             covered = [0.0] * len(top)
             return _Examined(top, covered, covered)
-        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
         places = (
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
@@ -1679,6 +1678,7 @@ class SnippetIndex:
         if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
         else:
+            ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
             covered = self._coverage(concepts, ids, places).tolist()
         unknown = self._unknown_weight
         return _Examined(
