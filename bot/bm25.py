@@ -250,6 +250,8 @@ class PostingsBM25:
             return {}
         packed = np.packbits(table, axis=1, bitorder="little")
         width = packed.shape[1]
+        if not width:
+            return {}  # no documents: every term's bits are 0
         data = packed.tobytes()
         from_bytes = int.from_bytes
         return {

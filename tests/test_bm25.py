@@ -377,3 +377,10 @@ def test_bits_are_the_documents_holding_the_term(corpus: list[list[str]], term: 
     bits = engine.bits(term)
     assert [bool(bits >> doc & 1) for doc in range(len(corpus))] == [term in d for d in corpus]
     assert bits >> len(corpus) == 0
+
+
+def test_bits_of_a_corpus_without_documents_are_zero() -> None:
+    """A field with no documents (a knowledge base without curated asks) holds no term."""
+    engine = PostingsBM25.fit([])
+    assert engine.has_bits()
+    assert engine.bits("peer") == 0
