@@ -25,6 +25,14 @@ _PATTERNS = [
     r"took too many pills",
     r"no reason to live",
     r"better off dead",
+    # Said indirectly, as clients often put it ("says they don't want to be here anymore").
+    r"(?:don't|dont|do not|doesn't|doesnt|does not|didn't|didnt) (?:want|wanna) to "
+    r"(?:be here|be alive|live|wake up|exist)(?: any ?more)?",
+    r"(?:can't|cant|cannot) go on",
+    r"end(?:ing|ed|s)? it all",
+    r"unaliv\w*",
+    r"take (?:my|his|her|their|your) (?:own )?life",
+    r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) dead",
 ]
 _CRISIS_RE = re.compile(r"\b(?:" + "|".join(_PATTERNS) + r")\b")
 

@@ -476,6 +476,21 @@ def _order(hit: Hit) -> float:
     return -hit.score * hit.coverage**2
 
 
+# A passage lacking the answer type outranks a later candidate when it covers this much more of
+# the ask and scores this many times as high: the later one then only shares a few words.
+_OUTRANKING_COVERAGE = 0.25
+_OUTRANKING_SCORE = 3.0
+
+
+def _outranks(unmet: Hit, candidate: Hit) -> bool:
+    """Whether a passage about what was asked, but lacking what the frame needs, is so far
+    ahead of `candidate` that the candidate is on something else (it meets the type by chance)."""
+    return (
+        unmet.coverage >= candidate.coverage + _OUTRANKING_COVERAGE
+        and unmet.score >= candidate.score * _OUTRANKING_SCORE
+    )
+
+
 def _counts(
     frame: Frame,
     question: Question,
@@ -1980,6 +1995,11 @@ class SnippetIndex:
             if not from_card and not self._strong(hit):
                 continue
             if any(hit.snippet.id == other.snippet.id for other in shown):
+                continue
+            if not from_card and not shown and any(_outranks(other, hit) for other, _, _ in unmet):
+                # "In what year did the VA announce it would hire 800 peers?": the passage on
+                # the VA's hiring gives no year; one that shares two words with the question and
+                # has a year is not the answer either.
                 continue
             type_missing, lacking = self._unmet(reading, hit)
             if type_missing or lacking or later or self._generic_for(reading, hit):

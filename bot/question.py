@@ -344,13 +344,17 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
-            if (
-                number == 0
-                and len(clauses) > 1
-                and _SET_ASIDE_RE.match(clause_words)
-                and _ASKS_OTHER_RE.search(" ".join(words(" ".join(clauses[1:]))))
-            ):
-                continue  # "besides peer support itself, what else do CPSs do?"
+            if number == 0 and len(clauses) > 1 and _SET_ASIDE_RE.match(clause_words):
+                rest = words(" ".join(clauses[1:]))
+                if _ASKS_OTHER_RE.search(" ".join(rest)) or (
+                    rest[:1]
+                    and rest[0] in _QUESTION_WORDS
+                    and _topical(set(tokenize(_SET_ASIDE_RE.sub("", clause_words))) - {"effect"})
+                ):
+                    # "besides peer support itself, what (else) do CPSs spend time doing?": what
+                    # is set aside is not what is asked about (but "apart from effectiveness,
+                    # what's missing from the literature" asks about the evidence all the same).
+                    continue
             if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)

@@ -22,6 +22,13 @@ from bot.index import SnippetIndex
         "she has been cutting herself",
         "he says he wants to die",
         "Suicide prevention role of peer specialists",
+        # Said indirectly, as clients put it and staff paste it.
+        "client texted last night saying they dont want to be here anymore",
+        "she told me she doesn't want to wake up",
+        "he said he can't go on like this",
+        "thinking about ending it all",
+        "client keeps joking about wanting to unalive himself",
+        "my client tried to take her own life last year",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -37,6 +44,8 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "killer app for scheduling",
         "what is the dosage of support peers need",
         "the odds of getting certified",
+        "peers who want to be here for the long haul",
+        "can we go on to the next step of certification?",
         "",
     ],
 )

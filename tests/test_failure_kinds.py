@@ -2512,3 +2512,87 @@ def test_a_stop_word_typed_wrong_does_not_sink_the_question(
     assert answer.answered, question
     if first_result is not None:
         assert first_result in [result.snippet_id for result in answer.results]
+
+
+def test_a_passage_lacking_the_type_is_not_replaced_by_one_on_something_else(
+    real_index: SnippetIndex,
+) -> None:
+    """The VA hiring announcement gives no year; a passage sharing two words with the question
+    that happens to print a year (Hong Kong "since 2015") is not the answer: the reply says the
+    year is missing and offers the announcement as related."""
+    question = "what year was it when the VA said it would hire 800 peer-to-peer counselors?"
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered
+    assert answer.missing == "the year"
+    assert "peersforprogress-va-800" in [result.snippet_id for result in answer.related]
+
+
+def test_what_a_grant_needs_is_the_purpose_not_the_question(real_index: SnippetIndex) -> None:
+    """ "need an effect size for the grant" after the question named its purpose; read as the
+    ask it turned a question about hospitalization into one about grants."""
+    question = (
+        "how much does peer support cut hospital stays, in %? need an effect size for the grant"
+    )
+    _not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert "grant" not in (answer.ask or question).split()
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who funds Peers for Progress itself? want to know if they're a neutral source",
+        "who paid for the 2017 update of the peer provider review?",
+        "who commissioned the LaFrance literature review?",
+    ],
+)
+def test_who_funded_a_review_or_organisation_is_not_in_the_sources(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """No source prints a funding statement, for a study, a review or the blog's publisher:
+    passages on peer support funding (Medicaid, SAMHSA's grants) do not say who paid for them."""
+    _assert_declined(real_index, question, "study-funder")
+    assert real_index.search(question).missing == "who funded it"
+
+
+def test_the_list_behind_a_count_of_states_is_not_the_count(real_index: SnippetIndex) -> None:
+    """ "What are the 35 states ..." asks for their names; the passage gives the count."""
+    _assert_declined(
+        real_index, "what are the 35 states that fund peer services publicly?", "which-states"
+    )
+
+
+def test_what_a_peer_should_do_right_now_is_advice(real_index: SnippetIndex) -> None:
+    """A situation pasted with "what should the peer do right now" asks for a response to one
+    person, which no source gives; the crisis notice comes with it."""
+    question = (
+        "client just messaged my peer saying she doesn't want to wake up."
+        " what should the peer do right now"
+    )
+    _assert_declined(real_index, question, "advice")
+    assert real_index.search(question).crisis
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        pytest.param(
+            "besides peer support itself, what do CPSs spend their day on?",
+            "peersforprogress-activities",
+            id="besides",
+        ),
+        pytest.param(
+            "apart from the VA, what job titles do peer providers go by?",
+            "lafrance2017-job-titles",
+            id="apart-from",
+        ),
+    ],
+)
+def test_what_is_set_aside_before_a_question_is_not_what_it_asks(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "besides X, what ..." asks about what is not X; with no "else" in the question the aside
+    was read as its subject (peer support's card answered a question about CPSs' other work)."""
+    _assert_among_answers(real_index, question, first_result)
