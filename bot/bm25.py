@@ -47,6 +47,9 @@ _GUESS_PER_STRIDE = 2
 _GUESS_MIN = 3
 # More than this many times k scores left to order: partition out the k best before sorting.
 _PARTITION_FROM = 4
+# Two fields of a corpus with at most this many (term, field and document) weights (8 MB of
+# floats at most) are also kept as one dense table (`DenseFields`).
+_DENSE_FIELDS_CELLS = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,8 @@ class PostingsBM25:
         self._starts: list[int] = indptr.tolist()
         # A small corpus's postings as a table (`_table`; False: too large), on first use.
         self._by_term: npt.NDArray[np.bool_] | bool | None = None
-        # Each known term's documents as the bits of one int (`bits`), on first use.
-        self._bits: dict[str, int] = {}
+        # Each known term's documents as the bits of one int (`bits`), all made on first use.
+        self._bits: dict[str, int] | None = None
 
     @classmethod
     def fit(
@@ -231,17 +234,30 @@ class PostingsBM25:
         Only where `has_bits()`. On a small corpus a question's coverage is a few integer ANDs
         and ORs per concept over every document at once, then a bit test per candidate: cheaper
         than numpy's per-call cost on arrays of a few dozen. Kept per known term (the
-        vocabulary bounds it); an unknown term is 0 and not kept.
+        vocabulary bounds it); an unknown term is 0.
         """
-        found = self._bits.get(term)
-        if found is None:
-            number = self._term_ids.get(term)
-            table = self._table()
-            if number is None or table is None:
-                return 0
-            packed = np.packbits(table[number], bitorder="little").tobytes()
-            found = self._bits[term] = int.from_bytes(packed, "little")
-        return found
+        every = self._bits
+        if every is None:
+            every = self._bits = self._every_bits()
+        return every.get(term, 0)
+
+    def _every_bits(self) -> dict[str, int]:
+        """Every term's `bits`, made at once on first use: one `packbits` of the whole table
+        and an int per row, about a fifth of what packing each term's row as a question first
+        meets it cost (the real knowledge base's batch of questions met ~1,100 of them)."""
+        table = self._table()
+        if table is None:
+            return {}
+        packed = np.packbits(table, axis=1, bitorder="little")
+        width = packed.shape[1]
+        if not width:
+            return {}  # no documents: every term's bits are 0
+        data = packed.tobytes()
+        from_bytes = int.from_bytes
+        return {
+            term: from_bytes(data[start : start + width], "little")
+            for term, start in zip(self.terms, range(0, len(data), width), strict=True)
+        }
 
     def _table(self) -> npt.NDArray[np.bool_] | None:
         """A small corpus's postings as a dense (terms, documents) table, for `holding`.
@@ -363,6 +379,77 @@ class PostingsBM25:
             negative = scores < 0
             best += select_top(ids[negative], scores[negative], k - len(best))
         return best
+
+
+class DenseFields:
+    """Two BM25 fields of one small corpus (a passage and its curated asks) as one dense table.
+
+    A question's fused scores are then one sum of its terms' rows and its candidates one `any`
+    of their rows: about ten numpy calls on arrays of a few hundred, where the postings path
+    (`PostingsBM25.dense_scores` or `candidate_scores` per field, then the union) makes about
+    forty. Each row is a term's weights in the first field's documents, then in the second's,
+    0.0 where a document lacks the term. The scores are the postings path's exactly: numpy sums
+    a C-ordered table's rows along axis 0 one row after the other, i.e. terms in query order,
+    as `np.bincount` adds the gathered postings; the first row is the start (`bincount`'s 0.0
+    plus a weight is that weight) and a 0.0 added leaves a sum as it is. Build with `build`,
+    which says None for a corpus too large for it.
+    """
+
+    def __init__(
+        self,
+        rows: dict[str, int],
+        weights: FloatArray,
+        touched: npt.NDArray[np.bool_],
+        second_weight: float,
+    ) -> None:
+        """Wrap a (terms, 2 x size) weight table and its (terms, size) "either field has it"."""
+        self._rows = rows
+        self._weights = weights
+        self._touched = touched
+        self.size = touched.shape[1]
+        self._second_weight = second_weight
+
+    @classmethod
+    def build(
+        cls, first: PostingsBM25, second: PostingsBM25, second_weight: float
+    ) -> DenseFields | None:
+        """The two fields as one table, or None when they have more than `_DENSE_FIELDS_CELLS`
+        weights or different sizes."""
+        size = first.size
+        rows = {term: number for number, term in enumerate(first.terms)}
+        for term in second.terms:
+            rows.setdefault(term, len(rows))
+        if second.size != size or len(rows) * 2 * size > _DENSE_FIELDS_CELLS:
+            return None
+        weights = np.zeros((len(rows), 2 * size), dtype=np.float64)
+        touched = np.zeros((len(rows), size), dtype=bool)
+        for offset, field in ((0, first), (size, second)):
+            term_rows = np.fromiter(map(rows.__getitem__, field.terms), np.int64, len(field.terms))
+            row_of = np.repeat(term_rows, np.diff(field.indptr))
+            weights[row_of, offset + field.doc_ids] = field.weights
+            touched[row_of, field.doc_ids] = True
+        return cls(rows, weights, touched, second_weight)
+
+    def fused(self, query: Sequence[str]) -> tuple[IdArray, FloatArray]:
+        """(doc ids ascending, first + second_weight x second) of every document sharing a
+        term of `query` in either field: what summing each field's postings gives, exactly."""
+        rows = [row for row in map(self._rows.get, query) if row is not None]
+        if not rows:
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float64)
+        summed = self._weights[rows].sum(axis=0)
+        ids = np.flatnonzero(self._touched[rows].any(axis=0)).astype(np.int32)
+        size = self.size
+        return ids, (summed[:size] + self._second_weight * summed[size:])[ids]
+
+    def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """`select_top(*self.fused(query), k)`: the k best (doc id, fused score), best first,
+        ties by lower id. A small corpus's candidates are few (at most `size`), so one stable
+        sort of them does what `_top_positions`' several steps do for a long array."""
+        ids, scores = self.fused(query)
+        if k <= 0:
+            return []
+        order = np.argsort(-scores, kind="stable")[:k]
+        return _pairs(ids[order], scores[order])
 
 
 def _okapi_idf(document_frequency: Sequence[int], size: int, epsilon: float) -> FloatArray:

@@ -44,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.answer import Answer, Result, Suggestion
-from bot.bm25 import FloatArray, IdArray, PostingsBM25, select_top
+from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis
 from bot.frames import (
     BOTH_SIDES,
@@ -840,6 +840,9 @@ class SnippetIndex:
         self._labels: list[_LabelKeys] | None = None
         # Each source's citation fields for `Result` (the same strings for all its passages).
         self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
+        # A small knowledge base's two fields as one dense table (`_dense_fields`; False: too
+        # large), on first use.
+        self._dense: DenseFields | bool | None = None
 
     @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
@@ -1415,8 +1418,22 @@ class SnippetIndex:
 
     # --- search ---------------------------------------------------------------------------------
 
+    def _dense_fields(self) -> DenseFields | None:
+        """Both fields as one dense table, for a knowledge base small enough (`DenseFields`).
+
+        Built on first use and published as one object, so a thread sees all of it or none.
+        """
+        dense = self._dense
+        if dense is None:
+            dense = DenseFields.build(self.engine, self.asks_engine, ASKS_WEIGHT) or False
+            self._dense = dense
+        return None if isinstance(dense, bool) else dense
+
     def _fused(self, query_terms: Sequence[str]) -> tuple[IdArray, FloatArray]:
         """(doc ids ascending, fused score) of every snippet sharing a term in either field."""
+        dense = self._dense_fields()
+        if dense is not None:
+            return dense.fused(query_terms)
         passages = self.engine.dense_scores(query_terms)
         asks = self.asks_engine.dense_scores(query_terms) if passages is not None else None
         if passages is not None and asks is not None:
@@ -1436,6 +1453,9 @@ class SnippetIndex:
 
     def _top(self, query_terms: Sequence[str], n: int) -> list[tuple[int, float]]:
         """The n best (doc id, fused score) of the snippets sharing a term with the query."""
+        dense = self._dense_fields()
+        if dense is not None:
+            return dense.top(query_terms, n)  # a small knowledge base: one table, one sort
         if not any(term in self.asks_engine for term in query_terms):
             # The asks field scores nothing: the passage field's own top n, from its dense
             # scores when that gives the same list (see PostingsBM25.top_candidates).
@@ -1677,7 +1697,6 @@ class SnippetIndex:
         if not total:
             covered = [0.0] * len(top)
             return _Examined(top, covered, covered)
-        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
         places = (
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
@@ -1685,6 +1704,7 @@ class SnippetIndex:
         if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
         else:
+            ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
             covered = self._coverage(concepts, ids, places).tolist()
         unknown = self._unknown_weight
         return _Examined(

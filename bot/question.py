@@ -22,13 +22,65 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from bot.cues import Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
-from bot.tokenize import STOP_WORDS, filler_terms, tokenize, words
+from bot.tokenize import STOP_WORDS, filler_terms
+from bot.tokenize import terms as _terms
+from bot.tokenize import tokenize as _tokenize
+from bot.tokenize import words as _words
+
+
+class _Memo:
+    """What one question's reading works out more than once, kept for that reading only.
+
+    Reading a question splits the same texts into words, stems the same sentences and cleans
+    the same sentences of chatter several times over (a sentence is scored, then checked for
+    weakness; the ask is cleaned again to find where it came from). These are pure functions
+    of the text, so `QuestionReader.read` keeps each result for the rest of its own reading:
+    the memo lives in a context variable set around one reading (each thread has its own), so
+    nothing is shared between questions or threads and a text outside a reading (the lexicon's
+    names at start-up) is split as before.
+    """
+
+    __slots__ = ("cleaned", "terms", "words")
+
+    def __init__(self) -> None:
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.terms: dict[str, tuple[str, ...]] = {}
+        self.cleaned: dict[tuple[str, bool], str] = {}
+
+
+_READING: ContextVar[_Memo | None] = ContextVar("peerbot_question_reading", default=None)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """`bot.tokenize.words`, each text split once per reading (see `_Memo`)."""
+    memo = _READING.get()
+    if memo is None:
+        return tuple(_words(text))
+    found = memo.words.get(text)
+    if found is None:
+        found = memo.words[text] = tuple(_words(text))
+    return found
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """`bot.tokenize.tokenize`, each text stemmed once per reading (see `_Memo`), from its
+    words as `words` keeps them (the ask, usually a sentence already scored, is split again
+    to read its structure)."""
+    memo = _READING.get()
+    if memo is None:
+        return tuple(_tokenize(text))
+    found = memo.terms.get(text)
+    if found is None:
+        found = memo.terms[text] = tuple(_terms(words(text)))
+    return found
+
 
 MAX_QUESTION_CHARS = 2000
 
@@ -273,7 +325,19 @@ class QuestionReader:
         return self._shorthand(text)
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
-        """A sentence without greetings, sign-offs, reason clauses and purpose tails."""
+        """A sentence without greetings, sign-offs, reason clauses and purpose tails (each
+        sentence cleaned once per reading: see `_Memo`)."""
+        memo = _READING.get()
+        if memo is None:
+            return self._cleaned(sentence, drop_reasons)
+        key = (sentence, drop_reasons)
+        found = memo.cleaned.get(key)
+        if found is None:
+            found = memo.cleaned[key] = self._cleaned(sentence, drop_reasons)
+        return found
+
+    def _cleaned(self, sentence: str, drop_reasons: bool) -> str:
+        """`_clean`, worked out."""
         kept: list[str] = []
         clauses = _CLAUSE_RE.split(sentence)
         for number, clause in enumerate(clauses):
@@ -678,7 +742,11 @@ class QuestionReader:
 
     def read(self, text: str) -> Question:
         """Analyse one question (pure: the same text always reads the same)."""
-        return self._read(text, *self.reduce(text))
+        reading = _READING.set(_Memo())
+        try:
+            return self._read(text, *self.reduce(text))
+        finally:
+            _READING.reset(reading)
 
     def _read(self, text: str, ask: str, reduced: bool, others: int) -> Question:
         ask_words = tuple(words(ask))

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import PostingsBM25, select_top
+from bot.bm25 import DenseFields, PostingsBM25, select_top
 
 # A small alphabet makes terms shared by many documents (zero and negative idf) common.
 WORDS = ["peer", "coach", "state", "bridger", "medicaid", "train", "hope", "role"]
@@ -316,3 +316,71 @@ def test_dense_scores_are_the_candidate_scores_for_every_document(
     assert np.flatnonzero(touched).tolist() == ids.tolist()
     assert every[ids].tolist() == scores.tolist()
     assert not every[~touched].any()
+
+
+def _postings_fused(
+    first: PostingsBM25, second: PostingsBM25, weight: float, query: list[str]
+) -> tuple[list[int], list[float]]:
+    """The fused scores as the postings give them: each field's candidates, then the union."""
+    f_ids, f_scores = first.candidate_scores(query)
+    s_ids, s_scores = second.candidate_scores(query)
+    ids = np.union1d(f_ids, s_ids)
+    fused = np.zeros(ids.size)
+    fused[np.searchsorted(ids, f_ids)] += f_scores
+    fused[np.searchsorted(ids, s_ids)] += weight * s_scores
+    return ids.tolist(), fused.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    corpus=corpora,
+    seed=st.integers(0, 2**16),
+    query=queries,
+    weight=st.sampled_from([1.0, 0.5, 2.0]),
+)
+def test_dense_fields_are_the_postings_fused_bit_for_bit(
+    corpus: list[list[str]], seed: int, query: list[str], weight: float
+) -> None:
+    """One dense table of two fields gives the same candidates and the same floats as summing
+    each field's postings (terms in query order, repeats counted) and adding the two, and the
+    same top k as `select_top`."""
+    rng = np.random.default_rng(seed)
+    second_corpus = [list(rng.choice(WORDS + ["extra"], size=rng.integers(0, 6))) for _ in corpus]
+    if not any(second_corpus):
+        second_corpus[0] = ["extra"]
+    first, second = PostingsBM25.fit(corpus), PostingsBM25.fit(second_corpus)
+    dense = DenseFields.build(first, second, weight)
+    assert dense is not None
+    ids, fused = dense.fused(query)
+    assert (ids.tolist(), fused.tolist()) == _postings_fused(first, second, weight, query)
+    # Its top k is select_top's of the same candidates: by score, ties by lower id.
+    for k in (0, 1, 3, len(corpus) + 2):
+        assert dense.top(query, k) == select_top(ids, fused, k)
+
+
+def test_dense_fields_decline_a_corpus_too_large_or_of_two_sizes() -> None:
+    """Too many weights for the table, or fields of different corpora: no table (None)."""
+    many = PostingsBM25.fit([[f"w{n}", f"v{n}"] for n in range(1000)])
+    assert DenseFields.build(many, many, 1.0) is None
+    small = PostingsBM25.fit([["peer"], ["coach"]])
+    assert DenseFields.build(small, PostingsBM25.fit([["peer"]]), 1.0) is None
+    assert DenseFields.build(small, small, 1.0) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpus=corpora, term=st.sampled_from(WORDS + UNKNOWN))
+def test_bits_are_the_documents_holding_the_term(corpus: list[list[str]], term: str) -> None:
+    """Bit d of `bits(term)` is set exactly when document d has the term (all terms' ints are
+    made at once on first use); a term no document has is 0."""
+    engine = PostingsBM25.fit(corpus)
+    assert engine.has_bits()
+    bits = engine.bits(term)
+    assert [bool(bits >> doc & 1) for doc in range(len(corpus))] == [term in d for d in corpus]
+    assert bits >> len(corpus) == 0
+
+
+def test_bits_of_a_corpus_without_documents_are_zero() -> None:
+    """A field with no documents (a knowledge base without curated asks) holds no term."""
+    engine = PostingsBM25.fit([])
+    assert engine.has_bits()
+    assert engine.bits("peer") == 0

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import PostingsBM25
+from bot.bm25 import PostingsBM25, select_top
 from bot.index import (
     ASKS_WEIGHT,
     SOURCE_FACTOR,
@@ -21,6 +21,7 @@ from bot.index import (
 )
 from bot.knowledge import KnowledgeBase, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
+from tests.golden_answers import golden_questions
 
 
 def _index(tmp_path: Path, overrides: dict[str, str | bytes] | None = None) -> SnippetIndex:
@@ -181,6 +182,28 @@ def test_fused_score_is_the_documented_sum(real_index: SnippetIndex, question: s
     assert np.allclose(fused, expected[ids], rtol=1e-9, atol=0)
     # every snippet with a non-zero score in either field is a candidate
     assert set(np.flatnonzero((passage != 0) | (asks != 0)).tolist()) <= set(ids.tolist())
+
+
+def test_dense_fields_are_the_postings_path_on_every_golden_question(
+    real_index: SnippetIndex,
+) -> None:
+    """The real knowledge base's dense table of both fields (`_dense_fields`) gives each
+    evaluation and hostile question the candidates and floats that each field's postings
+    summed and added give, so the ranking cannot move."""
+    dense = real_index._dense_fields()
+    assert dense is not None
+    engine, asks = real_index.engine, real_index.asks_engine
+    for _, question in golden_questions():
+        query = real_index.query_terms(question)
+        p_ids, p_scores = engine.candidate_scores(query)
+        a_ids, a_scores = asks.candidate_scores(query)
+        ids = np.union1d(p_ids, a_ids)
+        fused = np.zeros(ids.size)
+        fused[np.searchsorted(ids, p_ids)] += p_scores
+        fused[np.searchsorted(ids, a_ids)] += ASKS_WEIGHT * a_scores
+        got_ids, got = dense.fused(query)
+        assert (got_ids.tolist(), got.tolist()) == (ids.tolist(), fused.tolist()), question
+        assert dense.top(query, 24) == select_top(ids.astype(np.int32), fused, 24), question
 
 
 def test_role_is_named_only_by_its_own_words(real_index: SnippetIndex) -> None:

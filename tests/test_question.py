@@ -682,3 +682,34 @@ def test_a_topic_put_first_says_who_they_are(real_index: SnippetIndex) -> None:
         " what do peer specialists do and what do they earn?",
     )
     assert "bipolar" not in told.words
+
+
+def test_one_reading_splits_and_cleans_each_text_once_with_the_same_results(
+    real_index: SnippetIndex,
+) -> None:
+    """`QuestionReader.read` keeps what it works out for a text (its words, its terms, the
+    sentence without chatter) for the rest of that reading: every evaluation and hostile
+    question reads the same as when each step works everything out again (the reader's steps
+    called outside a reading, where nothing is kept)."""
+    from bot import question as module
+    from bot import tokenize as plain
+    from tests.golden_answers import golden_questions
+
+    reader = real_index.reader
+    for _, text in golden_questions():
+        assert module._READING.get() is None
+        assert reader.read(text) == reader._read(text, *reader.reduce(text)), text
+    # Inside a reading a text is split once and its words shared; outside, split afresh.
+    memo = module._Memo()
+    token = module._READING.set(memo)
+    try:
+        first = module.words("Hey, what do CPSs do?")
+        assert module.words("Hey, what do CPSs do?") is first
+        assert list(first) == plain.words("Hey, what do CPSs do?")
+        assert list(module.tokenize("peer specialists")) == plain.tokenize("peer specialists")
+        # A text's terms are stemmed from the words kept for it.
+        assert set(memo.words) == {"Hey, what do CPSs do?", "peer specialists"}
+        assert set(memo.terms) == {"peer specialists"}
+    finally:
+        module._READING.reset(token)
+    assert module.words("Hey, what do CPSs do?") is not module.words("Hey, what do CPSs do?")
