@@ -527,7 +527,7 @@ def test_a_weak_ask_keeps_a_place_its_context_names(real_index: SnippetIndex) ->
         ("what titles do people doing peer work go by?", None),
         ("does my client have bipolar or is it just stress?", "medical"),
         ("what does knowledge sharing with people who have bipolar disorder revolve around?", None),
-        ("what is the main source of funding for peer programs?", "definition"),
+        ("what is the main source of funding for peer programs?", None),
         ("what was the source of funding for the youth peer study?", "study-funder"),
     ],
 )
