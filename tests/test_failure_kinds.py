@@ -2773,3 +2773,17 @@ def test_how_to_support_someone_the_sources_describe_is_answered(
     clients with bipolar disorder, or who feel isolated or stigmatized, is in the sources (the
     second round-12 review found these declined as advice)."""
     _assert_among_answers(real_index, question, first_result)
+
+
+def test_when_something_happened_needs_a_date_not_a_length_of_time(
+    real_index: SnippetIndex,
+) -> None:
+    """ "When was DDA started?": the DDA study's members were interviewed "over a period of 12
+    months", a length of time, not when the programme began. Hong Kong's "since 2015" is a
+    date."""
+    _assert_declined(real_index, "when was Dual Diagnosis Anonymous started?", "when")
+    _assert_among_answers(
+        real_index,
+        "when did Hong Kong begin offering peer support services?",
+        "tse2019-hong-kong-since-2015",
+    )
