@@ -2787,3 +2787,22 @@ def test_when_something_happened_needs_a_date_not_a_length_of_time(
         "when did Hong Kong begin offering peer support services?",
         "tse2019-hong-kong-since-2015",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("who's the current head of SAMHSA?", "current"),
+        ("are peer specialists allowed to work remotely?", "job-benefits"),
+        ("can recovery coaches transport clients in their own car?", "practice-rules"),
+        ("is there a dual diagnosis anonymous group near me?", "directory"),
+        ("where can I find a WRAP group in our area?", "directory"),
+    ],
+)
+def test_what_the_second_round_12_review_found_is_declined(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """Who holds a post today, working from home, driving clients, and where to find a meeting
+    nearby: the sources are research reports; passages naming SAMHSA's administrator, settings
+    or DDA were quoted."""
+    _assert_declined(real_index, question, frame)
