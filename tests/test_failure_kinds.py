@@ -2806,3 +2806,15 @@ def test_what_the_second_round_12_review_found_is_declined(
     nearby: the sources are research reports; passages naming SAMHSA's administrator, settings
     or DDA were quoted."""
     _assert_declined(real_index, question, frame)
+
+
+def test_how_widely_peers_are_taken_up_is_widespread_adoption(real_index: SnippetIndex) -> None:
+    """ "could the fact that nobody agrees on a peer's job slow how widely programs adopt peers":
+    the sources say a lack of clarity "may hinder widespread adoption"; "the fact that" is talk,
+    "how widely" their "widespread"."""
+    _assert_among_answers(
+        real_index,
+        "is the fact that no one agrees what peers do keeping programs from adopting peers"
+        " more widely?",
+        "lafrance2017-role-clarity",
+    )
