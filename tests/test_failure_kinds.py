@@ -2818,3 +2818,41 @@ def test_how_widely_peers_are_taken_up_is_widespread_adoption(real_index: Snippe
         " more widely?",
         "lafrance2017-role-clarity",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("how do I support a client with bipolar who stopped taking her meds?", "advice"),
+        ("how do i get my client into detox this week?", "advice"),
+        ("who heads SAMHSA now?", "current"),
+    ],
+)
+def test_what_the_third_round_12_review_found_is_declined(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """Supporting one client in a situation (stopped her meds, getting into detox) is advice even
+    when the sources describe support for people with bipolar disorder in general."""
+    _assert_declined(real_index, question, frame)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        (
+            "who heads the Center for Psychiatric Rehabilitation at Boston University?",
+            "rogers2017-author-affiliation",
+        ),
+        (
+            "in my area of work (inpatient) is there much research on peers?",
+            "lafrance2017-forensic-inpatient",
+        ),
+        ("is Dual Diagnosis Anonymous peer run?", "milani2020-dda-programme"),
+    ],
+)
+def test_what_the_third_round_12_review_found_is_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Who heads a centre the sources name is in its byline; "my area of work" is a field, not
+    a place to find a service near; "peer run" is peer-led, except of organisations."""
+    _assert_among_answers(real_index, question, first_result)
