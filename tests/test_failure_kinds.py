@@ -2856,3 +2856,20 @@ def test_what_the_third_round_12_review_found_is_answered(
     """Who heads a centre the sources name is in its byline; "my area of work" is a field, not
     a place to find a service near; "peer run" is peer-led, except of organisations."""
     _assert_among_answers(real_index, question, first_result)
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("do peer support groups over zoom work as well as in person?", "effectiveness"),
+        ("can a peer specialist diagnose clients?", "practice-rules"),
+        ("what's our agency's policy on peers sharing their own story?", "practice-rules"),
+    ],
+)
+def test_video_peer_support_and_what_peers_may_do_clinically_are_not_in_the_sources(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """No source studies peer support by video or phone, says whether peers may diagnose, or
+    knows one agency's policies; passages on measures, bipolar help or the core conditions were
+    quoted."""
+    _assert_declined(real_index, question, frame)
