@@ -49,11 +49,13 @@ DEV_FLOOR_DECLINED = 0.93
 # round 9 (1,076 questions: 0.835 / 0.896 on that mechanism); at its end 0.839 / 0.905, gaps
 # 0.081 / 0.061. Part 12 went in at the start of round 10 (1,179 questions: 0.836 / 0.907); at
 # its end 0.841 / 0.916, gaps 0.078 / 0.053. Part 13 went in at the start of round 11 (1,285
-# questions: 0.840 / 0.911); at its end 0.854 / 0.911, gaps 0.067 / 0.058: the floors below are
-# those less 0.03 (the gap ceilings stay at 0.09).
+# questions: 0.840 / 0.911); at its end 0.854 / 0.911, gaps 0.067 / 0.058. Part 14 went in at
+# the start of round 12 (1,386 questions: 0.861 / 0.914); at its end 0.858 / 0.929, gaps
+# 0.062 / 0.040: the floors below are those less 0.03 (declined at issue 9's own floor, 0.90),
+# and the declined gap is held to issue 9's 0.05 now that it is met; Recall@3's stays at 0.09.
 TEST_FLOOR_RECALL_AT_3 = 0.82
-TEST_FLOOR_DECLINED = 0.88
-MAX_GAP = {"Recall@3": 0.09, "declined": 0.09}
+TEST_FLOOR_DECLINED = 0.90
+MAX_GAP = {"Recall@3": 0.09, "declined": 0.05}
 
 
 @pytest.fixture(scope="module")
