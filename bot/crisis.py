@@ -50,6 +50,8 @@ _PATTERNS = [
     r"(?:stuff|things|belongings|possessions|dog|cat|pets?)",
     r"(?:take|taking|took|swallow\w*) all (?:of )?(?:my|his|her|their|the) (?:pills|meds)",
     r"(?:a|the) (?:whole )?bottle of (?:pills|meds|tylenol|sleeping pills)",
+    r"(?:took|taken|swallowed|swallowing) (?:a bunch of|a handful of|a lot of|like \d+|\d+) "
+    r"(?:pills|meds|tablets)",
     r"(?:giving|gave|given) (?:away )?(?:his|her|their|my) (?:belongings|stuff|things|possessions)"
     r" away",
     r"talk(?:s|ed|ing)? about dying",

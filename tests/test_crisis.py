@@ -57,6 +57,8 @@ from bot.index import SnippetIndex
         "guy in group said he's not going to be around after this week",
         "he said he is going to swallow a whole bottle of pills",
         "she's been giving her belongings away and talking about dying",
+        "my client said he took a bunch of pills at once last night",
+        "client took like 30 pills",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -79,6 +81,7 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "i won't be around next week, can someone cover group?",
         "is peer support worth it for our budget?",
         "our director won't be around much longer, she's retiring in may",
+        "client took her meds late this morning",
         "",
     ],
 )
