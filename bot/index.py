@@ -1604,34 +1604,74 @@ class SnippetIndex:
             else:
                 parts.append((weight, held_passage, SOURCE_FACTOR * weight, described, held_ask))
         own_asks = self._ask_bits()
-        covered: list[float] = []
+        # Candidates holding the same parts fully, and the same by their work alone, have the
+        # same sum and are lifted by the same asks: split the candidates part by part into
+        # classes of one pattern each (a handful, against a few dozen candidates), then add up
+        # each pattern once. An ask's sum is the pattern with the parts it holds made full.
+        candidates = 0
         for doc_id in doc_ids:
-            bit = 1 << doc_id
-            # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
-            total = 0.0
-            lifting = 0  # the asks holding a concept this passage covers less than fully
-            for weight, full, source_weight, source, in_asks in parts:
-                if full & bit:
-                    total += weight
-                else:
-                    lifting |= in_asks
-                    if source & bit:
+            candidates |= 1 << doc_id
+        classes = [(candidates, 0, 0)]  # (candidates, parts held fully, parts by the work)
+        for number, (_, full, source_weight, source, _) in enumerate(parts):
+            flag = 1 << number
+            split: list[tuple[int, int, int]] = []
+            for members, full_parts, source_parts in classes:
+                holding = members & full
+                if holding:
+                    split.append((holding, full_parts | flag, source_parts))
+                rest = members ^ holding
+                if rest:
+                    by_work = rest & source if source_weight else 0
+                    if by_work:
+                        split.append((by_work, full_parts, source_parts | flag))
+                    if rest ^ by_work:
+                        split.append((rest ^ by_work, full_parts, source_parts))
+            classes = split
+        sums: dict[tuple[int, int], float] = {}
+
+        def sum_of(full_parts: int, source_parts: int) -> float:
+            total = sums.get((full_parts, source_parts))
+            if total is None:
+                # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12
+                # compensates).
+                total = 0.0
+                for number, (weight, _, source_weight, _, _) in enumerate(parts):
+                    if full_parts >> number & 1:
+                        total += weight
+                    elif source_parts >> number & 1:
                         total += source_weight
-            lifting &= own_asks[doc_id]
-            while lifting:
-                ask_bit = lifting & -lifting
-                lifting ^= ask_bit
-                # The ask's sum: each concept it holds at its full weight.
-                per_ask = 0.0
-                for weight, full, source_weight, source, in_asks in parts:
-                    if full & bit or in_asks & ask_bit:
-                        per_ask += weight
-                    elif source & bit:
-                        per_ask += source_weight
-                if per_ask > total:
-                    total = per_ask
-            covered.append(total)
-        return covered
+                sums[(full_parts, source_parts)] = total
+            return total
+
+        ask_parts: dict[int, int] = {}  # an ask's bit -> the parts it holds
+        by_doc: dict[int, float] = {}
+        for members, full_parts, source_parts in classes:
+            total = sum_of(full_parts, source_parts)
+            lifts = 0  # the asks holding a concept these passages cover less than fully
+            for number, part in enumerate(parts):
+                if not full_parts >> number & 1:
+                    lifts |= part[4]
+            while members:
+                bit = members & -members
+                members ^= bit
+                doc_id = bit.bit_length() - 1
+                best = total
+                lifting = lifts & own_asks[doc_id]
+                while lifting:
+                    ask_bit = lifting & -lifting
+                    lifting ^= ask_bit
+                    held = ask_parts.get(ask_bit)
+                    if held is None:
+                        held = 0
+                        for number, part in enumerate(parts):
+                            if part[4] & ask_bit:
+                                held |= 1 << number
+                        ask_parts[ask_bit] = held
+                    per_ask = sum_of(full_parts | held, source_parts)
+                    if per_ask > best:
+                        best = per_ask
+                by_doc[doc_id] = best
+        return [by_doc[doc_id] for doc_id in doc_ids]
 
     def _bits_of(self, term: str) -> tuple[int, int, int]:
         """(passages holding `term`, asks holding it, passages whose work's words hold it) as
