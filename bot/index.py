@@ -822,6 +822,7 @@ class SnippetIndex:
         self._terms: dict[int, frozenset[str]] = {}
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
         self._types: dict[str, bytearray] = {}
+        self._type_holders: dict[str, frozenset[int]] = {}  # small kb: `_holders`
         self._places: dict[int, frozenset[str]] = {}
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
@@ -1390,6 +1391,19 @@ class SnippetIndex:
             state = known[doc_id] = 2 if found else 1
         return state == 2
 
+    def _holders(self, kind: str) -> frozenset[int]:
+        """The passages holding a fact of this answer type (`_holds` of every one), worked out
+        once per type: on a small knowledge base a set lookup per candidate is cheaper than a
+        call, and every search filters its candidates by one type (`CITATION`). Not for a large
+        one, whose snippets are each checked only when a question first touches them."""
+        holders = self._type_holders.get(kind)
+        if holders is None:
+            holders = frozenset(
+                doc_id for doc_id in range(len(self.kb.snippets)) if self._holds(doc_id, kind)
+            )
+            self._type_holders[kind] = holders
+        return holders
+
     def _places_of(self, doc_id: int) -> frozenset[str]:
         """The jurisdictions the passage is about (ids)."""
         places = self._places.get(doc_id)
@@ -1596,82 +1610,43 @@ class SnippetIndex:
                 parts.append((weight, about, 0.0, 0, held_ask))
             elif concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
+                holders = self._holders(kind)
                 holding = 0
                 for doc_id in doc_ids:
-                    if self._holds(doc_id, kind):
+                    if doc_id in holders:
                         holding |= 1 << doc_id
                 parts.append((weight, holding, 0.0, 0, held_ask))
             else:
                 parts.append((weight, held_passage, SOURCE_FACTOR * weight, described, held_ask))
         own_asks = self._ask_bits()
-        # Candidates holding the same parts fully, and the same by their work alone, have the
-        # same sum and are lifted by the same asks: split the candidates part by part into
-        # classes of one pattern each (a handful, against a few dozen candidates), then add up
-        # each pattern once. An ask's sum is the pattern with the parts it holds made full.
-        candidates = 0
+        covered: list[float] = []
         for doc_id in doc_ids:
-            candidates |= 1 << doc_id
-        classes = [(candidates, 0, 0)]  # (candidates, parts held fully, parts by the work)
-        for number, (_, full, source_weight, source, _) in enumerate(parts):
-            flag = 1 << number
-            split: list[tuple[int, int, int]] = []
-            for members, full_parts, source_parts in classes:
-                holding = members & full
-                if holding:
-                    split.append((holding, full_parts | flag, source_parts))
-                rest = members ^ holding
-                if rest:
-                    by_work = rest & source if source_weight else 0
-                    if by_work:
-                        split.append((by_work, full_parts, source_parts | flag))
-                    if rest ^ by_work:
-                        split.append((rest ^ by_work, full_parts, source_parts))
-            classes = split
-        sums: dict[tuple[int, int], float] = {}
-
-        def sum_of(full_parts: int, source_parts: int) -> float:
-            total = sums.get((full_parts, source_parts))
-            if total is None:
-                # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12
-                # compensates).
-                total = 0.0
-                for number, (weight, _, source_weight, _, _) in enumerate(parts):
-                    if full_parts >> number & 1:
-                        total += weight
-                    elif source_parts >> number & 1:
+            bit = 1 << doc_id
+            # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
+            total = 0.0
+            lifting = 0  # the asks holding a concept this passage covers less than fully
+            for weight, full, source_weight, source, in_asks in parts:
+                if full & bit:
+                    total += weight
+                else:
+                    lifting |= in_asks
+                    if source & bit:
                         total += source_weight
-                sums[(full_parts, source_parts)] = total
-            return total
-
-        ask_parts: dict[int, int] = {}  # an ask's bit -> the parts it holds
-        by_doc: dict[int, float] = {}
-        for members, full_parts, source_parts in classes:
-            total = sum_of(full_parts, source_parts)
-            lifts = 0  # the asks holding a concept these passages cover less than fully
-            for number, part in enumerate(parts):
-                if not full_parts >> number & 1:
-                    lifts |= part[4]
-            while members:
-                bit = members & -members
-                members ^= bit
-                doc_id = bit.bit_length() - 1
-                best = total
-                lifting = lifts & own_asks[doc_id]
-                while lifting:
-                    ask_bit = lifting & -lifting
-                    lifting ^= ask_bit
-                    held = ask_parts.get(ask_bit)
-                    if held is None:
-                        held = 0
-                        for number, part in enumerate(parts):
-                            if part[4] & ask_bit:
-                                held |= 1 << number
-                        ask_parts[ask_bit] = held
-                    per_ask = sum_of(full_parts | held, source_parts)
-                    if per_ask > best:
-                        best = per_ask
-                by_doc[doc_id] = best
-        return [by_doc[doc_id] for doc_id in doc_ids]
+            lifting &= own_asks[doc_id]
+            while lifting:
+                ask_bit = lifting & -lifting
+                lifting ^= ask_bit
+                # The ask's sum: each concept it holds at its full weight.
+                per_ask = 0.0
+                for weight, full, source_weight, source, in_asks in parts:
+                    if full & bit or in_asks & ask_bit:
+                        per_ask += weight
+                    elif source & bit:
+                        per_ask += source_weight
+                if per_ask > total:
+                    total = per_ask
+            covered.append(total)
+        return covered
 
     def _bits_of(self, term: str) -> tuple[int, int, int]:
         """(passages holding `term`, asks holding it, passages whose work's words hold it) as
@@ -1991,7 +1966,13 @@ class SnippetIndex:
         ):
             # "Who wrote the Hong Kong bipolar study" is in a byline's asks; "why do clients
             # with bipolar shrug at peer support" is not answered by who wrote the study.
-            top = [(doc_id, score) for doc_id, score in top if not self._holds(doc_id, CITATION)]
+            if self._small():
+                cited = self._holders(CITATION)
+                top = [(doc_id, score) for doc_id, score in top if doc_id not in cited]
+            else:
+                top = [
+                    (doc_id, score) for doc_id, score in top if not self._holds(doc_id, CITATION)
+                ]
         examined = self._examine(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()
