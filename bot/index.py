@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -344,6 +344,59 @@ def _runs(phrases: Mapping[str, Sequence[_Phrase]]) -> _PhraseRuns:
             by_length.setdefault(len(phrase.keys), {}).setdefault(phrase.keys, []).append(phrase)
         runs[first] = tuple(by_length.items())
     return runs
+
+
+class _PhraseNode:
+    """One word of a phrase's keys, in a tree of phrases by their keys word by word: the
+    phrases whose keys end here, and the words that continue some phrase.
+
+    Reading a question walks the tree from each position while its words continue a phrase,
+    instead of slicing a tuple of the question's words for every length a phrase under its
+    first word has (`_runs`; "peer" starts phrases of five lengths). Each node's phrases are in
+    the order `_runs` lists them under their keys, so matches come out as they did.
+    """
+
+    __slots__ = ("after", "phrases")
+
+    def __init__(self) -> None:
+        self.after: dict[str, _PhraseNode] = {}
+        self.phrases: list[_Phrase] = []
+
+
+def _phrase_tree(phrases: Mapping[str, Sequence[_Phrase]]) -> dict[str, _PhraseNode]:
+    """The phrases as a tree of `_PhraseNode`s, by first word (a phrase is filed under its
+    first key, as `_runs` looks it up)."""
+    tree: dict[str, _PhraseNode] = {}
+    for first, listed in phrases.items():
+        for phrase in listed:
+            if not phrase.keys or phrase.keys[0] != first:
+                continue  # never matched under `first` (`_runs` compares the whole keys)
+            level = tree
+            node: _PhraseNode | None = None
+            for key in phrase.keys:
+                node = level.get(key)
+                if node is None:
+                    node = level[key] = _PhraseNode()
+                level = node.after
+            assert node is not None
+            node.phrases.append(phrase)
+    return tree
+
+
+def _tree_matches(
+    tree: Mapping[str, _PhraseNode], sequence: Sequence[str], start: int
+) -> Iterator[_Phrase]:
+    """The phrases whose keys are `sequence` from `start` on, shortest first. (`_analyse`
+    sorts its matches by length, start and kind, stably: only phrases of one node tie.)"""
+    node = tree.get(sequence[start])
+    end = len(sequence)
+    position = start + 1
+    while node is not None:
+        yield from node.phrases
+        if position >= end or not node.after:
+            return
+        node = node.after.get(sequence[position])
+        position += 1
 
 
 def _plural(word: str) -> str:
@@ -788,6 +841,8 @@ class SnippetIndex:
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
         self._stem_phrases, self._word_phrases = self._build_phrases(kb)
         self._stem_runs, self._word_runs = _runs(self._stem_phrases), _runs(self._word_phrases)
+        self._stem_tree = _phrase_tree(self._stem_phrases)
+        self._word_tree = _phrase_tree(self._word_phrases)
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
@@ -1083,13 +1138,13 @@ class SnippetIndex:
         name_spans: set[int] = set()
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
-        word_runs, stem_runs = self._word_runs, self._stem_runs
+        word_tree, stem_tree = self._word_tree, self._stem_tree
         for position in range(len(question_words)):
-            for width, named_by in word_runs.get(question_words[position], ()):
-                for phrase in named_by.get(tuple(question_words[position : position + width]), ()):
+            if question_words[position] in word_tree:
+                for phrase in _tree_matches(word_tree, question_words, position):
                     matches.append((position, 0, phrase))
-            for width, worded_by in stem_runs.get(keys[position], ()):
-                for phrase in worded_by.get(tuple(keys[position : position + width]), ()):
+            if keys[position] in stem_tree:
+                for phrase in _tree_matches(stem_tree, keys, position):
                     if any(_contains_run(keys, guard) for guard in phrase.guards):
                         continue
                     matches.append((position, 1, phrase))
