@@ -853,6 +853,8 @@ class SnippetIndex:
         self._weights: dict[str, float] = {}
         self._corrections: dict[str, str | None] = {}
         self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
+        # Coverage's bits of each set of wordings (`_coverage_bits`): passages, asks, works.
+        self._wordings_bits: dict[frozenset[frozenset[str]], tuple[int, int, int]] = {}
         self._reader = QuestionReader(kb.lexicon, self._weight, self._phrase_positions)
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
@@ -1638,22 +1640,32 @@ class SnippetIndex:
         # where only the work a passage is quoted from is described by it, and where; then the
         # asks holding it.
         parts: list[tuple[float, int, float, int, int]] = []
+        wordings_bits = self._wordings_bits
         for concept in concepts:
-            held_passage = held_ask = described = 0
-            for alternative in concept.alternatives:
-                wording_passage, wording_ask = every_passage, every_ask
-                # The passages quoted from a work whose words hold the wording: a passage has
-                # one work, so those holding each term's works. (An empty wording would have
-                # every work describe it, but then every passage holds it too.)
-                wording_work = every_passage
-                for term in alternative:
-                    in_passages, in_asks, in_works = term_bits.get(term) or bits_of(term)
-                    wording_passage &= in_passages
-                    wording_ask &= in_asks
-                    wording_work &= in_works
-                held_passage |= wording_passage
-                held_ask |= wording_ask
-                described |= wording_work
+            # Kept per set of wordings: a question's second look at its subject, and later
+            # questions, ask about the same concepts again.
+            wordings = frozenset(concept.alternatives)
+            known = wordings_bits.get(wordings)
+            if known is None:
+                held_passage = held_ask = described = 0
+                for alternative in wordings:
+                    wording_passage, wording_ask = every_passage, every_ask
+                    # The passages quoted from a work whose words hold the wording: a passage
+                    # has one work, so those holding each term's works. (An empty wording would
+                    # have every work describe it, but then every passage holds it too.)
+                    wording_work = every_passage
+                    for term in alternative:
+                        in_passages, in_asks, in_works = term_bits.get(term) or bits_of(term)
+                        wording_passage &= in_passages
+                        wording_ask &= in_asks
+                        wording_work &= in_works
+                    held_passage |= wording_passage
+                    held_ask |= wording_ask
+                    described |= wording_work
+                if len(wordings_bits) >= _MAX_CORRECTIONS:
+                    wordings_bits.clear()  # questions' unknown words must not grow it forever
+                known = wordings_bits[wordings] = (held_passage, held_ask, described)
+            held_passage, held_ask, described = known
             weight = concept.weight
             if concept.term in place_terms:
                 # A place is covered by a passage about it, held or not.
