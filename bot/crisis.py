@@ -44,21 +44,27 @@ _PATTERNS = [
     r"(?:be|are|is) better off without (?:me|him|her|them)",
     r"(?:nobody|no one|noone) (?:would|will|'d) miss (?:me|him|her|them)",
     r"disappear forever",
-    r"not (?:planning on|plan on|going to) be(?:ing)? around "
-    r"(?:much |any )?(?:longer|more|anymore)",
+    r"not (?:planning on|plan on|going to) be(?:ing)? (?:around|here) "
+    r"(?:much |any )?(?:longer|more|anymore|after)",
     r"(?:gave|given|giving|give|gives) away (?:his|her|their|my|all (?:of )?(?:his|her|their|my)) "
     r"(?:stuff|things|belongings|possessions|dog|cat|pets?)",
     r"(?:take|taking|took|swallow\w*) all (?:of )?(?:my|his|her|their|the) (?:pills|meds)",
-    r"(?:pills|meds) (?:all )?at once",
+    r"(?:a|the) (?:whole )?bottle of (?:pills|meds|tylenol|sleeping pills)",
+    r"(?:giving|gave|given) (?:away )?(?:his|her|their|my) (?:belongings|stuff|things|possessions)"
+    r" away",
+    r"talk(?:s|ed|ing)? about dying",
+    r"(?:gun|pistol|firearm) (?:to|at|on) (?:his|her|my|their|your) (?:own )?head",
+    r"(?:gun|pistol|firearm) (?:to|at|on) (?:him|her|my|them|your)sel(?:f|ves)",
+    r"(?:a|the) gun and a plan",
     r"kms",
     r"nothing (?:left )?to live for",
     r"(?:use|using|used|turn|turning) (?:it|a gun|the gun|the knife) on "
     r"(?:my|him|her|them)sel(?:f|ves)",
     r"(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up",
     r"no reason to (?:keep going|go on|keep living|stay)",
-    r"suicide (?:letter|note|message)s?",
-    r"goodbye (?:letter|note)s? to (?:her|his|their|my) "
-    r"(?:kids|children|family|son|daughter|wife|husband|partner|mom|dad|parents)",
+    # A goodbye letter also ends a job ("a goodbye note for my coworker's card"): erring
+    # towards the notice, any goodbye letter or note brings it.
+    r"(?:suicide|goodbye|good bye) (?:letter|note|message)s?",
     r"(?:won't|wont|will not) be a (?:problem|burden) (?:for|to) (?:anyone|anybody|you|us) "
     r"(?:much )?(?:longer|anymore)",
     r"(?:wants?|wanted|make) it all (?:to )?stop",

@@ -48,6 +48,15 @@ from bot.index import SnippetIndex
         "im gonna kms",
         "says she has nothing left to live for",
         "they've given away all their stuff",
+        "she left a goodbye letter for her kids",
+        "found a goodbye note my client wrote to his parents",
+        "a participant told me he put a gun to his head yesterday",
+        "client turned a gun on herself",
+        "he said he has a gun and a plan",
+        "client said she's not planning on being here much longer",
+        "guy in group said he's not going to be around after this week",
+        "he said he is going to swallow a whole bottle of pills",
+        "she's been giving her belongings away and talking about dying",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -70,7 +79,6 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "i won't be around next week, can someone cover group?",
         "is peer support worth it for our budget?",
         "our director won't be around much longer, she's retiring in may",
-        "wrote a goodbye note for my coworker's farewell card",
         "",
     ],
 )

@@ -2773,3 +2773,86 @@ def test_how_to_support_someone_the_sources_describe_is_answered(
     clients with bipolar disorder, or who feel isolated or stigmatized, is in the sources (the
     second round-12 review found these declined as advice)."""
     _assert_among_answers(real_index, question, first_result)
+
+
+def test_when_something_happened_needs_a_date_not_a_length_of_time(
+    real_index: SnippetIndex,
+) -> None:
+    """ "When was DDA started?": the DDA study's members were interviewed "over a period of 12
+    months", a length of time, not when the programme began. Hong Kong's "since 2015" is a
+    date."""
+    _assert_declined(real_index, "when was Dual Diagnosis Anonymous started?", "when")
+    _assert_among_answers(
+        real_index,
+        "when did Hong Kong begin offering peer support services?",
+        "tse2019-hong-kong-since-2015",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("who's the current head of SAMHSA?", "current"),
+        ("are peer specialists allowed to work remotely?", "job-benefits"),
+        ("can recovery coaches transport clients in their own car?", "practice-rules"),
+        ("is there a dual diagnosis anonymous group near me?", "directory"),
+        ("where can I find a WRAP group in our area?", "directory"),
+    ],
+)
+def test_what_the_second_round_12_review_found_is_declined(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """Who holds a post today, working from home, driving clients, and where to find a meeting
+    nearby: the sources are research reports; passages naming SAMHSA's administrator, settings
+    or DDA were quoted."""
+    _assert_declined(real_index, question, frame)
+
+
+def test_how_widely_peers_are_taken_up_is_widespread_adoption(real_index: SnippetIndex) -> None:
+    """ "could the fact that nobody agrees on a peer's job slow how widely programs adopt peers":
+    the sources say a lack of clarity "may hinder widespread adoption"; "the fact that" is talk,
+    "how widely" their "widespread"."""
+    _assert_among_answers(
+        real_index,
+        "is the fact that no one agrees what peers do keeping programs from adopting peers"
+        " more widely?",
+        "lafrance2017-role-clarity",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "frame"),
+    [
+        ("how do I support a client with bipolar who stopped taking her meds?", "advice"),
+        ("how do i get my client into detox this week?", "advice"),
+        ("who heads SAMHSA now?", "current"),
+    ],
+)
+def test_what_the_third_round_12_review_found_is_declined(
+    real_index: SnippetIndex, question: str, frame: str
+) -> None:
+    """Supporting one client in a situation (stopped her meds, getting into detox) is advice even
+    when the sources describe support for people with bipolar disorder in general."""
+    _assert_declined(real_index, question, frame)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        (
+            "who heads the Center for Psychiatric Rehabilitation at Boston University?",
+            "rogers2017-author-affiliation",
+        ),
+        (
+            "in my area of work (inpatient) is there much research on peers?",
+            "lafrance2017-forensic-inpatient",
+        ),
+        ("is Dual Diagnosis Anonymous peer run?", "milani2020-dda-programme"),
+    ],
+)
+def test_what_the_third_round_12_review_found_is_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """Who heads a centre the sources name is in its byline; "my area of work" is a field, not
+    a place to find a service near; "peer run" is peer-led, except of organisations."""
+    _assert_among_answers(real_index, question, first_result)
