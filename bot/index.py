@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -344,6 +344,59 @@ def _runs(phrases: Mapping[str, Sequence[_Phrase]]) -> _PhraseRuns:
             by_length.setdefault(len(phrase.keys), {}).setdefault(phrase.keys, []).append(phrase)
         runs[first] = tuple(by_length.items())
     return runs
+
+
+class _PhraseNode:
+    """One word of a phrase's keys, in a tree of phrases by their keys word by word: the
+    phrases whose keys end here, and the words that continue some phrase.
+
+    Reading a question walks the tree from each position while its words continue a phrase,
+    instead of slicing a tuple of the question's words for every length a phrase under its
+    first word has (`_runs`; "peer" starts phrases of five lengths). Each node's phrases are in
+    the order `_runs` lists them under their keys, so matches come out as they did.
+    """
+
+    __slots__ = ("after", "phrases")
+
+    def __init__(self) -> None:
+        self.after: dict[str, _PhraseNode] = {}
+        self.phrases: list[_Phrase] = []
+
+
+def _phrase_tree(phrases: Mapping[str, Sequence[_Phrase]]) -> dict[str, _PhraseNode]:
+    """The phrases as a tree of `_PhraseNode`s, by first word (a phrase is filed under its
+    first key, as `_runs` looks it up)."""
+    tree: dict[str, _PhraseNode] = {}
+    for first, listed in phrases.items():
+        for phrase in listed:
+            if not phrase.keys or phrase.keys[0] != first:
+                continue  # never matched under `first` (`_runs` compares the whole keys)
+            level = tree
+            node: _PhraseNode | None = None
+            for key in phrase.keys:
+                node = level.get(key)
+                if node is None:
+                    node = level[key] = _PhraseNode()
+                level = node.after
+            assert node is not None
+            node.phrases.append(phrase)
+    return tree
+
+
+def _tree_matches(
+    tree: Mapping[str, _PhraseNode], sequence: Sequence[str], start: int
+) -> Iterator[_Phrase]:
+    """The phrases whose keys are `sequence` from `start` on, shortest first. (`_analyse`
+    sorts its matches by length, start and kind, stably: only phrases of one node tie.)"""
+    node = tree.get(sequence[start])
+    end = len(sequence)
+    position = start + 1
+    while node is not None:
+        yield from node.phrases
+        if position >= end or not node.after:
+            return
+        node = node.after.get(sequence[position])
+        position += 1
 
 
 def _plural(word: str) -> str:
@@ -788,6 +841,8 @@ class SnippetIndex:
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
         self._stem_phrases, self._word_phrases = self._build_phrases(kb)
         self._stem_runs, self._word_runs = _runs(self._stem_phrases), _runs(self._word_phrases)
+        self._stem_tree = _phrase_tree(self._stem_phrases)
+        self._word_tree = _phrase_tree(self._word_phrases)
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
@@ -798,6 +853,8 @@ class SnippetIndex:
         self._weights: dict[str, float] = {}
         self._corrections: dict[str, str | None] = {}
         self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
+        # Coverage's bits of each set of wordings (`_coverage_bits`): passages, asks, works.
+        self._wordings_bits: dict[frozenset[frozenset[str]], tuple[int, int, int]] = {}
         self._reader = QuestionReader(kb.lexicon, self._weight, self._phrase_positions)
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
@@ -822,6 +879,7 @@ class SnippetIndex:
         self._terms: dict[int, frozenset[str]] = {}
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
         self._types: dict[str, bytearray] = {}
+        self._type_holders: dict[str, frozenset[int]] = {}  # small kb: `_holders`
         self._places: dict[int, frozenset[str]] = {}
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
@@ -1082,13 +1140,13 @@ class SnippetIndex:
         name_spans: set[int] = set()
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
-        word_runs, stem_runs = self._word_runs, self._stem_runs
+        word_tree, stem_tree = self._word_tree, self._stem_tree
         for position in range(len(question_words)):
-            for width, named_by in word_runs.get(question_words[position], ()):
-                for phrase in named_by.get(tuple(question_words[position : position + width]), ()):
+            if question_words[position] in word_tree:
+                for phrase in _tree_matches(word_tree, question_words, position):
                     matches.append((position, 0, phrase))
-            for width, worded_by in stem_runs.get(keys[position], ()):
-                for phrase in worded_by.get(tuple(keys[position : position + width]), ()):
+            if keys[position] in stem_tree:
+                for phrase in _tree_matches(stem_tree, keys, position):
                     if any(_contains_run(keys, guard) for guard in phrase.guards):
                         continue
                     matches.append((position, 1, phrase))
@@ -1390,6 +1448,19 @@ class SnippetIndex:
             state = known[doc_id] = 2 if found else 1
         return state == 2
 
+    def _holders(self, kind: str) -> frozenset[int]:
+        """The passages holding a fact of this answer type (`_holds` of every one), worked out
+        once per type: on a small knowledge base a set lookup per candidate is cheaper than a
+        call, and every search filters its candidates by one type (`CITATION`). Not for a large
+        one, whose snippets are each checked only when a question first touches them."""
+        holders = self._type_holders.get(kind)
+        if holders is None:
+            holders = frozenset(
+                doc_id for doc_id in range(len(self.kb.snippets)) if self._holds(doc_id, kind)
+            )
+            self._type_holders[kind] = holders
+        return holders
+
     def _places_of(self, doc_id: int) -> frozenset[str]:
         """The jurisdictions the passage is about (ids)."""
         places = self._places.get(doc_id)
@@ -1569,22 +1640,32 @@ class SnippetIndex:
         # where only the work a passage is quoted from is described by it, and where; then the
         # asks holding it.
         parts: list[tuple[float, int, float, int, int]] = []
+        wordings_bits = self._wordings_bits
         for concept in concepts:
-            held_passage = held_ask = described = 0
-            for alternative in concept.alternatives:
-                wording_passage, wording_ask = every_passage, every_ask
-                # The passages quoted from a work whose words hold the wording: a passage has
-                # one work, so those holding each term's works. (An empty wording would have
-                # every work describe it, but then every passage holds it too.)
-                wording_work = every_passage
-                for term in alternative:
-                    in_passages, in_asks, in_works = term_bits.get(term) or bits_of(term)
-                    wording_passage &= in_passages
-                    wording_ask &= in_asks
-                    wording_work &= in_works
-                held_passage |= wording_passage
-                held_ask |= wording_ask
-                described |= wording_work
+            # Kept per set of wordings: a question's second look at its subject, and later
+            # questions, ask about the same concepts again.
+            wordings = frozenset(concept.alternatives)
+            known = wordings_bits.get(wordings)
+            if known is None:
+                held_passage = held_ask = described = 0
+                for alternative in wordings:
+                    wording_passage, wording_ask = every_passage, every_ask
+                    # The passages quoted from a work whose words hold the wording: a passage
+                    # has one work, so those holding each term's works. (An empty wording would
+                    # have every work describe it, but then every passage holds it too.)
+                    wording_work = every_passage
+                    for term in alternative:
+                        in_passages, in_asks, in_works = term_bits.get(term) or bits_of(term)
+                        wording_passage &= in_passages
+                        wording_ask &= in_asks
+                        wording_work &= in_works
+                    held_passage |= wording_passage
+                    held_ask |= wording_ask
+                    described |= wording_work
+                if len(wordings_bits) >= _MAX_CORRECTIONS:
+                    wordings_bits.clear()  # questions' unknown words must not grow it forever
+                known = wordings_bits[wordings] = (held_passage, held_ask, described)
+            held_passage, held_ask, described = known
             weight = concept.weight
             if concept.term in place_terms:
                 # A place is covered by a passage about it, held or not.
@@ -1596,9 +1677,10 @@ class SnippetIndex:
                 parts.append((weight, about, 0.0, 0, held_ask))
             elif concept.term.startswith(_TYPE_PREFIX):
                 kind = concept.term[len(_TYPE_PREFIX) :]
+                holders = self._holders(kind)
                 holding = 0
                 for doc_id in doc_ids:
-                    if self._holds(doc_id, kind):
+                    if doc_id in holders:
                         holding |= 1 << doc_id
                 parts.append((weight, holding, 0.0, 0, held_ask))
             else:
@@ -1951,7 +2033,13 @@ class SnippetIndex:
         ):
             # "Who wrote the Hong Kong bipolar study" is in a byline's asks; "why do clients
             # with bipolar shrug at peer support" is not answered by who wrote the study.
-            top = [(doc_id, score) for doc_id, score in top if not self._holds(doc_id, CITATION)]
+            if self._small():
+                cited = self._holders(CITATION)
+                top = [(doc_id, score) for doc_id, score in top if doc_id not in cited]
+            else:
+                top = [
+                    (doc_id, score) for doc_id, score in top if not self._holds(doc_id, CITATION)
+                ]
         examined = self._examine(reading, top)
         card_hits: list[Hit] = []
         frame_topics = set(question.frame.topics) if question.frame else set()
