@@ -329,22 +329,6 @@ class _KeyCache(dict[str, str]):
 
 _key = _KeyCache().__getitem__
 
-# Phrases under their first word: (length, keys -> the phrases with those keys, in order).
-_PhraseRuns = dict[str, tuple[tuple[int, dict[tuple[str, ...], list["_Phrase"]]], ...]]
-
-
-def _runs(phrases: Mapping[str, Sequence[_Phrase]]) -> _PhraseRuns:
-    """Phrases by first word, then by length and keys: a question tries one slice per length
-    a phrase under its word has, instead of comparing every phrase (a common first word such as
-    "peer" starts dozens of names)."""
-    runs: _PhraseRuns = {}
-    for first, listed in phrases.items():
-        by_length: dict[int, dict[tuple[str, ...], list[_Phrase]]] = {}
-        for phrase in listed:
-            by_length.setdefault(len(phrase.keys), {}).setdefault(phrase.keys, []).append(phrase)
-        runs[first] = tuple(by_length.items())
-    return runs
-
 
 class _PhraseNode:
     """One word of a phrase's keys, in a tree of phrases by their keys word by word: the
@@ -352,8 +336,8 @@ class _PhraseNode:
 
     Reading a question walks the tree from each position while its words continue a phrase,
     instead of slicing a tuple of the question's words for every length a phrase under its
-    first word has (`_runs`; "peer" starts phrases of five lengths). Each node's phrases are in
-    the order `_runs` lists them under their keys, so matches come out as they did.
+    first word has ("peer" starts phrases of five lengths). Each node's phrases are in the
+    order they are listed under their first word.
     """
 
     __slots__ = ("after", "phrases")
@@ -365,12 +349,12 @@ class _PhraseNode:
 
 def _phrase_tree(phrases: Mapping[str, Sequence[_Phrase]]) -> dict[str, _PhraseNode]:
     """The phrases as a tree of `_PhraseNode`s, by first word (a phrase is filed under its
-    first key, as `_runs` looks it up)."""
+    first key, and found only from there)."""
     tree: dict[str, _PhraseNode] = {}
     for first, listed in phrases.items():
         for phrase in listed:
             if not phrase.keys or phrase.keys[0] != first:
-                continue  # never matched under `first` (`_runs` compares the whole keys)
+                continue  # never matched under `first`, which is compared with the whole keys
             level = tree
             node: _PhraseNode | None = None
             for key in phrase.keys:
@@ -840,7 +824,6 @@ class SnippetIndex:
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
         self._stem_phrases, self._word_phrases = self._build_phrases(kb)
-        self._stem_runs, self._word_runs = _runs(self._stem_phrases), _runs(self._word_phrases)
         self._stem_tree = _phrase_tree(self._stem_phrases)
         self._word_tree = _phrase_tree(self._word_phrases)
         self._surface = (
@@ -1345,10 +1328,12 @@ class SnippetIndex:
         keys = [_key(word) for word in text_words]
         covered: set[int] = set()
         for position in range(len(text_words)):
-            for runs, seen in ((self._stem_runs, keys), (self._word_runs, text_words)):
-                for width, phrases in runs.get(seen[position], ()):
-                    if width > 1 and tuple(seen[position : position + width]) in phrases:
-                        covered.update(range(position, position + width))
+            for tree, seen in ((self._stem_tree, keys), (self._word_tree, text_words)):
+                if seen[position] not in tree:
+                    continue
+                for phrase in _tree_matches(tree, seen, position):
+                    if len(phrase.keys) > 1:
+                        covered.update(range(position, position + len(phrase.keys)))
         return frozenset(covered)
 
     def _weight(self, term: str) -> float:

@@ -573,27 +573,27 @@ def test_coverage_by_bits_equals_coverage_by_arrays(real_index: SnippetIndex) ->
 
 
 def test_phrase_tree_finds_what_the_runs_find(real_index: SnippetIndex) -> None:
-    """Reading a question walks a tree of phrases (`_tree_matches`) where it sliced the
-    question once per length a phrase under its first word has (`_runs`): at every position of
-    every evaluation and hostile question, by words and by stems, the same phrases in the same
-    order per length (what `_analyse` keeps after its stable sort by length)."""
+    """Reading a question walks a tree of phrases (`_tree_matches`) where it compared the
+    question's words with every phrase listed under its first word: at every position of every
+    evaluation and hostile question, by words and by stems, the same phrases in the same order
+    per length (what `_analyse` keeps after its stable sort by length)."""
     checked = 0
     for question in _golden_questions():
         question_words = list(real_index.read(question).words)
         keys = [_key(word) for word in question_words]
-        for runs, tree, seen in (
-            (real_index._word_runs, real_index._word_tree, question_words),
-            (real_index._stem_runs, real_index._stem_tree, keys),
+        for phrases, tree, seen in (
+            (real_index._word_phrases, real_index._word_tree, question_words),
+            (real_index._stem_phrases, real_index._stem_tree, keys),
         ):
             for position in range(len(seen)):
-                by_runs = [
+                by_listing = [
                     phrase
-                    for width, by_keys in runs.get(seen[position], ())
-                    for phrase in by_keys.get(tuple(seen[position : position + width]), ())
+                    for phrase in phrases.get(seen[position], ())
+                    if tuple(seen[position : position + len(phrase.keys)]) == phrase.keys
                 ]
                 by_tree = (
                     list(_tree_matches(tree, seen, position)) if seen[position] in tree else []
                 )
-                assert sorted(by_runs, key=lambda p: len(p.keys)) == by_tree, question
+                assert sorted(by_listing, key=lambda p: len(p.keys)) == by_tree, question
                 checked += len(by_tree)
     assert checked > 500  # the questions do name roles, concepts and staff wordings
