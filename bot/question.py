@@ -178,10 +178,10 @@ _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 # How many words either side of "vs" (after "between") a side is read from.
 _SIDE_SPAN = 3
 _PLACE_SIDE_SPAN = 2
-# "his study", "her affiliation": a person's, so only when the message named someone before.
 # "they" / "their" in an ask after a topic put first in a fragment of at most this many words.
 _THEY_RE = re.compile(r"\b(?:they|their)\b")
 _FRONTED_WORDS = 6
+# "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
 # not "I", "I'm", nor a sentence's capitalised first word that is an everyday word.
@@ -499,7 +499,7 @@ class QuestionReader:
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")
                     # is not a topic put first.
-                    and not _COPULAS.union(_AUXILIARIES).intersection(cleaned.split())
+                    and not _STATEMENT_VERBS.intersection(cleaned.split())
                     and not _INTRODUCED_RE.fullmatch(cleaned)
                     and _has_topic(cleaned)
                 ):
@@ -865,7 +865,10 @@ class QuestionReader:
 # --- helpers -------------------------------------------------------------------------------------
 
 _COPULAS = frozenset("is are was were".split())
-_AUXILIARIES = frozenset("am be been being has have had do does did s m re ve".split())
+# The verbs that make a fragment a statement ("retention is killing us", "we've tried").
+_STATEMENT_VERBS = _COPULAS | frozenset(
+    "am be been being has have had do does did s m re ve".split()
+)
 
 
 def _described(ask_words: Sequence[str], position: int) -> bool:
