@@ -2873,3 +2873,21 @@ def test_video_peer_support_and_what_peers_may_do_clinically_are_not_in_the_sour
     knows one agency's policies; passages on measures, bipolar help or the core conditions were
     quoted."""
     _assert_declined(real_index, question, frame)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("wat is dual diagnosis anonymous", "what is dual diagnosis anonymous"),
+        ("wut is a certified peer specialist exactly", "what is a certified peer specialist"),
+        ("hw do peer specialists spend their time", "how do peer specialists spend their time"),
+    ],
+)
+def test_asking_words_spelled_as_said_are_read(
+    real_index: SnippetIndex, question: str, plain: str
+) -> None:
+    """ "wat", "wut", "hw": Slack's spelling of the asking word, not a topic no passage has."""
+    _not_in_eval_files(question)
+    answer, expected = real_index.search(question), real_index.search(plain)
+    assert answer.answered and answer.frame == expected.frame
+    assert answer.results == expected.results
