@@ -2891,3 +2891,14 @@ def test_asking_words_spelled_as_said_are_read(
     answer, expected = real_index.search(question), real_index.search(plain)
     assert answer.answered and answer.frame == expected.frame
     assert answer.results == expected.results
+
+
+def test_a_works_pages_and_the_year_it_came_out_are_its_byline(real_index: SnippetIndex) -> None:
+    """ "Page numbers for X", "what year did X come out": what a byline prints, not its topic."""
+    for question, byline in (
+        ("page numbers for the milani 2020 paper pls", "milani2020-byline"),
+        ("what year did the barrenger viewpoint come out", "barrenger2019-byline"),
+    ):
+        answer = real_index.search(question)
+        _assert_first_answer(real_index, question, byline)
+        assert answer.frame == "source-metadata"
