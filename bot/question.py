@@ -1110,6 +1110,16 @@ def _strip_end(cues: Cues, text: str, present: frozenset[str]) -> str:
     return " ".join(text_words[: match.start])
 
 
+# Words weighing one side of a choice against the other, and the quality weighed after "more".
+_WEIGHING_WORDS = frozenset(
+    "better best worse worst more most less least stronger strongest weaker rather prefer "
+    "preferable".split()
+)
+_WEIGHED_QUALITIES = frozenset(
+    "important effective useful helpful valuable successful common likely".split()
+)
+
+
 def _content(positions: range | Sequence[int], ask_words: Sequence[str]) -> frozenset[int]:
     return frozenset(i for i in positions if ask_words[i] not in STOP_WORDS)
 
@@ -1121,7 +1131,15 @@ def _sides(
     if not cue:
         return None
     first, last = min(cue), max(cue)
-    left = _content(range(first), ask_words)
+    # "Which is better: peers vs non-peer staff" (a choice read with its sides put after it):
+    # the words weighing the choice are not a side; the left side starts after them.
+    weighing = [i for i in range(first) if ask_words[i] in _WEIGHING_WORDS]
+    start = 0
+    if weighing:
+        start = weighing[-1] + 1
+        if start < first and ask_words[start] in _WEIGHED_QUALITIES:
+            start += 1  # "which is more *effective*: group vs 1:1"
+    left = _content(range(start, first), ask_words)
     right_range = range(last + 1, len(ask_words))
     if "between" in (ask_words[i] for i in cue) or not left:
         ands = [i for i in right_range if ask_words[i] in ("and", "or", "vs", "versus")]

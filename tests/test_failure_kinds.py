@@ -2902,3 +2902,26 @@ def test_a_works_pages_and_the_year_it_came_out_are_its_byline(real_index: Snipp
         answer = real_index.search(question)
         _assert_first_answer(real_index, question, byline)
         assert answer.frame == "source-metadata"
+
+
+def test_the_words_weighing_a_choice_are_not_one_of_its_sides(real_index: SnippetIndex) -> None:
+    """ "Peers vs non-peer paraprofessionals. which is better?": read as "which is better: peers
+    vs ...", whose left side is "peers", not "better"; a passage comparing the two answers."""
+    _assert_first_answer(
+        real_index,
+        "peer staff vs non-peer paraprofessionals - which one does better?",
+        "bellamy2017-equally-effective",
+    )
+    question = real_index.read("peer staff vs non-peer paraprofessionals - which one does better?")
+    assert question.ask.startswith("which one does better")
+    assert question.sides is not None
+    assert {question.words[i] for i in question.sides[0]} == {"peer", "staff"}
+
+
+def test_empathy_is_the_sources_empathic(real_index: SnippetIndex) -> None:
+    """Each side of the choice must be in the passage: "empathy" is its "empathic"."""
+    _assert_first_answer(
+        real_index,
+        "empathy vs knowledge sharing: which do clients with bipolar care about more?",
+        "tse2019-empathy-over-knowledge",
+    )
