@@ -178,8 +178,9 @@ _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 # How many words either side of "vs" (after "between") a side is read from.
 _SIDE_SPAN = 3
 _PLACE_SIDE_SPAN = 2
-# "they" / "their" in an ask after a topic put first in a fragment of at most this many words.
-_THEY_RE = re.compile(r"\b(?:they|their)\b")
+# "they" / "their" / "it" in an ask after a topic put first in a fragment of at most this many
+# words ("peer cert - how many states have it now?").
+_THEY_RE = re.compile(r"\b(?:they|their|it|its)\b")
 _FRONTED_WORDS = 6
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
@@ -487,14 +488,18 @@ class QuestionReader:
                 before = raws[: self._raw_index(raws, best)]
                 if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
                     ask = self._with_context(ask, before)
-            elif _THEY_RE.search(ask):
+            else:
                 # "ppl w bipolar - what topics do they swap with peers?": a topic put first, in
-                # a few words that ask nothing, says who "they" are.
+                # a few words that ask nothing, says who "they" are (or what "it" is). One named
+                # with "the" ("the Salzer survey: what was the sample size?") is what the ask
+                # is about even without a pronoun; an introduction ("we serve 16-25 yr olds",
+                # "clinician here") is not.
                 position = self._raw_index(raws, best)
                 fronted = raws[position - 1] if position else ""
                 cleaned = self._clean(fronted)
                 if (
                     cleaned
+                    and (_THEY_RE.search(ask) or cleaned.split()[0] == "the")
                     and len(cleaned.split()) <= _FRONTED_WORDS
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")

@@ -2925,3 +2925,23 @@ def test_empathy_is_the_sources_empathic(real_index: SnippetIndex) -> None:
         "empathy vs knowledge sharing: which do clients with bipolar care about more?",
         "tse2019-empathy-over-knowledge",
     )
+
+
+def test_a_topic_put_first_says_what_it_is_and_what_a_bare_ask_is_about(
+    real_index: SnippetIndex,
+) -> None:
+    """ "peer cert - how many states have it now?": the fragment says what "it" is. "the Salzer
+    survey: what was the sample size?": a topic named with "the" is what the ask is about.
+    An introduction put first ("clinician here") is not."""
+    _assert_first_answer(
+        real_index,
+        "peer certification - how many states offer it?",
+        "lafrance2017-states-certify",
+    )
+    _assert_first_answer(
+        real_index,
+        "the 2010 Salzer CPS survey: how big was the sample?",
+        "peersforprogress-salzer-survey",
+    )
+    introduced = real_index.read("clinician here - what was the sample size?")
+    assert "clinician" not in introduced.words
