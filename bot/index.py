@@ -686,10 +686,27 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
     being interviewed or surveyed is what a study's sample did.
     """
     following = list(question.words[after_cue:])
-    people_at = next(
-        (i for i, word in enumerate(following) if word in _ANYONE or _is_person(word)), None
-    )
-    if people_at is None or people_at > _PEOPLE_WITHIN:
+    # The people come first after "how many", past a name, a number or an article ("how many
+    # *of the six DDA* members", "how many *Dual Diagnosis Anonymous* members", "how many *of
+    # the Salzer* CPSs"); "how many states certify peer specialists" counts states.
+    people_at = None
+    others = 0
+    for position, word in enumerate(following):
+        if word in _ANYONE or _is_person(word):
+            people_at = position
+            break
+        if (
+            word in STOP_WORDS
+            or word[0].isdigit()
+            or word in _NUMBER_WORDS
+            or _key(word) in names
+            or after_cue + position in question.place_positions
+        ):
+            continue
+        others += 1
+        if others > _OTHERS_BEFORE_PEOPLE:
+            break
+    if people_at is None:
         return None
     light = False
     for word in following[people_at + 1 :]:
@@ -716,8 +733,9 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
     return None
 
 
-# How far after "how many" the people counted may be named ("how many *of the* CPSs").
-_PEOPLE_WITHIN = 2
+# How many other words may stand between "how many" and the people counted ("how many *young*
+# people", "how many of the *Salzer* CPSs").
+_OTHERS_BEFORE_PEOPLE = 1
 # Words passed over between a light verb and what it takes ("found *a* job").
 _ARTICLES = frozenset("a an the their any some".split())
 

@@ -2945,3 +2945,22 @@ def test_a_topic_put_first_says_what_it_is_and_what_a_bare_ask_is_about(
     )
     introduced = real_index.read("clinician here - what was the sample size?")
     assert "clinician" not in introduced.words
+
+
+def test_how_many_people_did_something_after_a_name_needs_that_act(
+    real_index: SnippetIndex,
+) -> None:
+    """ "How many of the Salzer CPSs were women", "how many Dual Diagnosis Anonymous members
+    stayed sober": the people come after a name, and what they are counted by (women, sober)
+    must be in the passage; the sample's size does not answer. "How many states certify peer
+    specialists" still counts states."""
+    for question in (
+        "how many of the Salzer CPSs were men?",
+        "how many Dual Diagnosis Anonymous members stayed sober during the pilot?",
+    ):
+        _assert_declined(real_index, question, frame="how-many")
+    _assert_first_answer(
+        real_index,
+        "how many states certify peer specialists at this point",
+        "lafrance2017-states-certify",
+    )
