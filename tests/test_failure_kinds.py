@@ -2964,3 +2964,19 @@ def test_how_many_people_did_something_after_a_name_needs_that_act(
         "how many states certify peer specialists at this point",
         "lafrance2017-states-certify",
     )
+
+
+def test_how_often_something_was_done_is_how_many_times(real_index: SnippetIndex) -> None:
+    """ "How often were the DDA members interviewed": "three times over a period of 12 months"
+    answers; "twice as much time on site" says nothing of how often."""
+    _assert_first_answer(
+        real_index,
+        "how often did the DDA evaluators interview the commissioner?",
+        "milani2020-interviews",
+    )
+    pattern = type_pattern(
+        next(kind for kind in real_index.kb.lexicon.answer_types if kind.id == "frequency")
+    )
+    assert pattern.search("CPSs spent almost twice as much time on site") is None
+    # Strict: how often the members were interviewed is no answer to how often groups meet.
+    _assert_declined(real_index, "how often do the UK DDA groups get together?", "frequency")
