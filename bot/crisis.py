@@ -71,6 +71,10 @@ _PATTERNS = [
     r"(?:much )?(?:longer|anymore)",
     r"(?:wants?|wanted|make) it all (?:to )?stop",
     r"(?:a |being a )?burden to (?:everyone|everybody|my family|his family|her family|them)",
+    r"hang(?:s|ed|ing)? (?:my|him|her|them|your)sel(?:f|ves)",
+    r"(?:thoughts? of |thinking (?:about|of) |talk(?:s|ed|ing)? (?:about|of) |wants? to |going to )"
+    r"end(?:ing)? (?:things|it)",
+    r"jump(?:s|ed|ing)? in front of (?:a|the) (?:train|car|bus|truck|subway)",
 ]
 _CRISIS_RE = re.compile(r"\b(?:" + "|".join(_PATTERNS) + r")\b")
 

@@ -59,6 +59,9 @@ from bot.index import SnippetIndex
         "she's been giving her belongings away and talking about dying",
         "my client said he took a bunch of pills at once last night",
         "client took like 30 pills",
+        "a member of my group said he wants to hang himself",
+        "she keeps having thoughts of ending things",
+        "he told me he'd jump in front of a train after work",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -82,6 +85,8 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "is peer support worth it for our budget?",
         "our director won't be around much longer, she's retiring in may",
         "client took her meds late this morning",
+        "we're ending things with our old scheduling vendor",
+        "how do peers hang up on a cold call politely",
         "",
     ],
 )
