@@ -493,8 +493,8 @@ COMPARATIVE = "comparative"
 BYLINE = "byline"
 CITATION = "citation"
 # The frames' answer types a citation may answer: who wrote a work, where it appeared, its DOI,
-# the date printed on it.
-_CITING = frozenset({BYLINE, "journal", "doi", "full_date"})
+# its pages, the date printed on it.
+_CITING = frozenset({BYLINE, "journal", "doi", "pages", "full_date"})
 # "Peer *staff* vs paraprofessionals": a side's word for people on a payroll says who, not what
 # is compared; the word before it names the side.
 _GENERIC_STAFF = frozenset({"staff", "worker", "employe", "personnel"})
@@ -1406,6 +1406,12 @@ class SnippetIndex:
         described[list(holders)] = True
         return described[words_of.of_snippet[doc_ids]]
 
+    def _work_terms(self, source_id: str) -> frozenset[str]:
+        """The words of a work's label, title, kind and description."""
+        words_of = self._source_word_index()
+        position = list(self.kb.sources).index(source_id) if source_id in self.kb.sources else -1
+        return frozenset(term for term, works in words_of.with_term.items() if position in works)
+
     def _source_word_index(self) -> _SourceWords:
         words_of = self._source_words
         if words_of is None:
@@ -1866,6 +1872,10 @@ class SnippetIndex:
                     ]
                     total = sum(c.weight for c in subject)
                     terms = self._passage_terms(doc_id)
+                    if frame.needs in _CITING:
+                        # A byline names its work by authors only: "the pages of the DDA study"
+                        # names the work by its subject, which its description holds.
+                        terms |= self._work_terms(hit.snippet.source_id)
                     found = sum(
                         c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )

@@ -2893,15 +2893,19 @@ def test_asking_words_spelled_as_said_are_read(
     assert answer.results == expected.results
 
 
-def test_a_works_pages_and_the_year_it_came_out_are_its_byline(real_index: SnippetIndex) -> None:
-    """ "Page numbers for X", "what year did X come out": what a byline prints, not its topic."""
+def test_a_works_page_numbers_come_from_a_byline_printing_them(real_index: SnippetIndex) -> None:
+    """Page numbers come from a byline or citation printing them ("pp. 180-187") for the work
+    named, by its author or its subject; a byline without pages, or a work no source is
+    ("the Salzer study"), gets no page numbers."""
     for question, byline in (
         ("page numbers for the milani 2020 paper pls", "milani2020-byline"),
-        ("what year did the barrenger viewpoint come out", "barrenger2019-byline"),
+        ("what pages is the dual diagnosis anonymous paper on", "milani2020-byline"),
     ):
         answer = real_index.search(question)
         _assert_first_answer(real_index, question, byline)
-        assert answer.frame == "source-metadata"
+        assert answer.frame == "pages"
+    _assert_declined(real_index, "page numbers for the Tse and Yuen bipolar paper", "pages")
+    _assert_declined(real_index, "page numbers for that Salzer CPS study", "pages")
 
 
 def test_the_words_weighing_a_choice_are_not_one_of_its_sides(real_index: SnippetIndex) -> None:
@@ -2967,16 +2971,28 @@ def test_how_many_people_did_something_after_a_name_needs_that_act(
 
 
 def test_how_often_something_was_done_is_how_many_times(real_index: SnippetIndex) -> None:
-    """ "How often were the DDA members interviewed": "three times over a period of 12 months"
-    answers; "twice as much time on site" says nothing of how often."""
-    _assert_first_answer(
-        real_index,
-        "how often did the DDA evaluators interview the commissioner?",
-        "milani2020-interviews",
-    )
+    """How often the DDA members were interviewed: "three times over a period of 12 months"
+    answers; "twice as much time on site" says nothing of how often, and how often members were
+    interviewed nothing of how often groups meet."""
+    question = "hw often did the DDA evaluators interview the commissioner?"
+    _assert_first_answer(real_index, question, "milani2020-interviews")
+    assert real_index.search(question).frame == "study-frequency"
     pattern = type_pattern(
-        next(kind for kind in real_index.kb.lexicon.answer_types if kind.id == "frequency")
+        next(kind for kind in real_index.kb.lexicon.answer_types if kind.id == "times_done")
     )
     assert pattern.search("CPSs spent almost twice as much time on site") is None
-    # Strict: how often the members were interviewed is no answer to how often groups meet.
     _assert_declined(real_index, "how often do the UK DDA groups get together?", "frequency")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my client quit going to his therapist and stopped calling me back. how should i approach"
+        " him?",
+        "whats the best way to approach her about coming back to group after a relapse?",
+        "how should i bring up a missed payment with a peer on my team?",
+    ],
+)
+def test_how_to_approach_one_person_is_advice(real_index: SnippetIndex, question: str) -> None:
+    """How to approach or talk to one person is practice advice, which no source gives."""
+    _assert_declined(real_index, question, "advice")
