@@ -174,6 +174,26 @@ _CHOICE_ASK_RE = re.compile(
     r"(?:(?! vs | versus | or | than ).)*$"
 )
 _NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|between)\b", re.I)
+# "Which is better, group or 1:1 peer support?", "group or 1:1 - which works better?": one "or"
+# beside the words weighing a choice offers its two sides, as "vs" does. (Elsewhere "or" lists
+# as often as it compares: "is peer support evidence based or not", "CPSs or CRSSs in Ohio".)
+_WEIGHING = (
+    r"(?:better|best|worse|worst|stronger|weaker|more (?:effective|important|useful|helpful)"
+    r"|matters? more)"
+)
+_CHOICE_OR_RE = re.compile(
+    rf"^(?:which|what)(?: one)? (?:is|works|does|do|has|matters|gets|helps|would be)"
+    rf"(?: \S+)? {_WEIGHING}\b(?:(?! or ).)* or (?:(?! or ).)*$"
+    rf"|^(?:(?! or ).)+ or (?:(?! or ).)* (?:which|what)(?: one)? "
+    rf"(?:is|works|does|do|has|matters|gets|helps|would be)(?: \S+)? {_WEIGHING}\b(?:(?! or ).)*$"
+)
+# A fragment offering two choices before a choice asked ("empathy or knowledge - which is
+# better?", "sharing knowledge or being empathic"): one or two words a side, no statement ("we
+# track hospitalizations or symptoms") and no vague second choice ("DDA or something like it").
+_CHOICES_RE = re.compile(
+    r"(?!(?:we|i|our|my|they|you|he|she|it)\b)\S+(?: \S+)? or "
+    r"(?!(?:something|anything|not|else|so|nah|whatever)\b)\S+(?: \S+)?"
+)
 _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 # How many words either side of "vs" (after "between") a side is read from.
 _SIDE_SPAN = 3
@@ -456,8 +476,14 @@ class QuestionReader:
         ask = self._one_alternative(best)
         if _TAG_RE.match(ask):
             ask = self._with_experience(ask, best, sentences)
+        if _CHOICE_OR_RE.search(ask):
+            ask = ask.replace(" or ", " vs ", 1)
         choosing = _CHOICE_ASK_RE.search(ask) is not None
         before = raws[: self._raw_index(raws, best)] if choosing else []
+        if choosing and before and not _NAMES_SIDES_RE.search(" ".join(before)):
+            offered = " ".join(words(before[-1]))
+            if _CHOICES_RE.fullmatch(offered):
+                before = [*before[:-1], offered.replace(" or ", " vs ")]
         if choosing and _NAMES_SIDES_RE.search(" ".join(before)):
             # "CPS vs CRSS. which is better?": a choice, however few words it has of its own.
             ask = self._with_sides(ask, before)

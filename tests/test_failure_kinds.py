@@ -2996,3 +2996,22 @@ def test_how_often_something_was_done_is_how_many_times(real_index: SnippetIndex
 def test_how_to_approach_one_person_is_advice(real_index: SnippetIndex, question: str) -> None:
     """How to approach or talk to one person is practice advice, which no source gives."""
     _assert_declined(real_index, question, "advice")
+
+
+def test_one_or_beside_a_weighed_choice_offers_its_two_sides(real_index: SnippetIndex) -> None:
+    """ "Which is more important, empathy or info sharing?", "empathy or knowledge - which
+    matters more?": "or" offers the sides as "vs" does, so a passage must compare both. Not a
+    statement ("we track X or Y. which ...") nor a vague second choice ("X or something")."""
+    for question in (
+        "which is more important for bipolar clients, empathy or info sharing?",
+        "empathy or know-how - which matters more to people with bipolar?",
+    ):
+        answer = real_index.search(question)
+        _assert_first_answer(real_index, question, "tse2019-empathy-over-knowledge")
+        assert answer.frame == "comparison"
+    for question in (
+        "we measure symptoms or hospital stays. which outcomes have evidence for peers?",
+        "DDA or something similar. what mattered most to members?",
+    ):
+        frame = real_index.read(question).frame
+        assert frame is None or frame.id != "comparison", question
