@@ -485,8 +485,10 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
 
 # Words that bring in an example ("peer-led programs like DDA", "such as the Hong Kong study").
 _EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})
-# The answer type of language that compares (knowledge/frames.yaml).
+# The answer type of language that compares (knowledge/frames.yaml), and of evidence said to
+# favour one side ("research has been most favorable for manualized, group interventions").
 COMPARATIVE = "comparative"
+FAVOURS_ONE = "favours_one"
 # The answer types of a byline (knowledge/frames.yaml), and of a byline or citation proper
 # (authors, volume, pages): a passage holding the latter says who wrote a work and where it
 # appeared, nothing else, so it answers only a frame asking that.
@@ -1820,21 +1822,34 @@ class SnippetIndex:
             if frame.needs == NOT_IN_SOURCES:
                 type_missing = True
             elif frame.needs == BOTH_SIDES:
+                favours = False
                 if reading.side_concepts is not None:
                     # Each side is represented by its concept next to the cue ("community"
                     # vs "site"), so a word every passage shares ("peer") cannot stand in.
                     left, right = reading.side_concepts
                     terms = self._passage_terms(doc_id)
-                    type_missing = not all(
+                    present = [
                         _side_present(side, terms, last=last)
                         for side, last in ((left, True), (right, False))
+                    ]
+                    type_missing = not all(present)
+                    # "Which has the stronger research, group or individual?": research "most
+                    # favorable for manualized, group interventions" names the side it favours,
+                    # which answers the choice without naming the other.
+                    favours = (
+                        type_missing
+                        and any(present)
+                        and FAVOURS_ONE in self._type_patterns
+                        and self._holds(doc_id, FAVOURS_ONE)
                     )
+                    type_missing = type_missing and not favours
                 # Both sides named is not yet a comparison: the passage must compare ("as much
                 # time on site as in the community", "equally effective", "a strength of DDA
                 # in comparison to"), not list where peers work.
                 # "Are X and Y the same job?": a list naming both as one answers it.
                 if (
                     not type_missing
+                    and not favours
                     and COMPARATIVE in self._type_patterns
                     and "same" not in question.words
                 ):

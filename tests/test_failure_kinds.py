@@ -3015,3 +3015,15 @@ def test_one_or_beside_a_weighed_choice_offers_its_two_sides(real_index: Snippet
     ):
         frame = real_index.read(question).frame
         assert frame is None or frame.id != "comparison", question
+
+
+def test_research_favouring_one_side_answers_which_has_stronger_research(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Group or one-on-one peer support, which has the strongest research?": research "most
+    favorable for manualized, group interventions" names the side it favours."""
+    _assert_first_answer(
+        real_index,
+        "one-on-one vs group peer support: which one has the strongest research base?",
+        "rogers2017-group-interventions",
+    )
