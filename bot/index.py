@@ -728,6 +728,15 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
                 return term
             if term in _PEOPLE and question.words[-2:-1] in (("were",), ("are",)):
                 return term  # "... in the Salzer survey were women"
+            if (
+                light
+                and term not in _PEOPLE
+                and len(question.words) - 1 not in question.place_positions
+                and not _STUDY_STEMS.intersection(map(_key, question.words[after_cue:]))
+            ):
+                # "How many of the Tse clients were *on medication*": a group among them, after
+                # a preposition; "were in the (bipolar) study (in Hong Kong)" is the sample.
+                return term
             return None
         term = _key(word)
         # "How many CPSs were *women*": a group among them, which the passage must name.

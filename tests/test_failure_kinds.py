@@ -3027,3 +3027,17 @@ def test_research_favouring_one_side_answers_which_has_stronger_research(
         "one-on-one vs group peer support: which one has the strongest research base?",
         "rogers2017-group-interventions",
     )
+
+
+def test_how_many_of_them_were_on_something_needs_that_group(real_index: SnippetIndex) -> None:
+    """ "How many of the Tse clients were on lithium": a group among the people counted, after
+    "were" and a preposition, must be in the passage; "how many clients were in the Tse study"
+    asks for the sample, which the passage counting it answers."""
+    for question in (
+        "how many of the Salzer CPSs were on disability",
+        "how many of the DDA members were in work",
+    ):
+        _assert_declined(real_index, question, "how-many")
+    _assert_first_answer(
+        real_index, "how many clients were in the Tse bipolar study?", "tse2019-32-clients"
+    )
