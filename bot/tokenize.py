@@ -71,7 +71,8 @@ FILLER_WORDS: frozenset[str] = frozenset(
     anyways alright plain ordinary indeed besides else obvious obviously piece pieces seen saw
     couple board boss coworker coworkers ton tons bunch handle handles handled handling
     anywhere confirm confirms confirmed prove proves proved proven argue argues argued
-    face faces faced facing fact facts
+    face faces faced facing fact facts flag flags flagged flagging highlight highlights
+    highlighted highlighting
 """.split()
 )
 

@@ -3041,3 +3041,13 @@ def test_how_many_of_them_were_on_something_needs_that_group(real_index: Snippet
     _assert_first_answer(
         real_index, "how many clients were in the Tse bipolar study?", "tse2019-32-clients"
     )
+
+
+def test_flagging_or_highlighting_is_how_a_question_is_put(real_index: SnippetIndex) -> None:
+    """ "Has anyone highlighted / does the research flag X as an open question": the verb says
+    how the asker puts it; what is asked about is X."""
+    _assert_first_answer(
+        real_index,
+        "has anyone highlighted sustaining peer specialists in their roles as an open question",
+        "rogers2017-sustain-peer-specialists",
+    )
