@@ -71,10 +71,20 @@ _PATTERNS = [
     r"(?:much )?(?:longer|anymore)",
     r"(?:wants?|wanted|make) it all (?:to )?stop",
     r"(?:a |being a )?burden to (?:everyone|everybody|my family|his family|her family|them)",
-    r"hang(?:s|ed|ing)? (?:my|him|her|them|your)sel(?:f|ves)",
+    r"(?:hang|hangs|hanged|hanging|hung) (?:my|him|her|them|your)sel(?:f|ves)",
+    # "Ending things" or "ending it" said of oneself; not of a contract or a vendor ("end
+    # things for our drop-in center", "end it with this vendor").
     r"(?:thoughts? of |thinking (?:about|of) |talk(?:s|ed|ing)? (?:about|of) |wants? to |going to )"
-    r"end(?:ing)? (?:things|it)",
-    r"jump(?:s|ed|ing)? in front of (?:a|the) (?:train|car|bus|truck|subway)",
+    r"end(?:ing)? things(?! (?:for|with) )",
+    r"end(?:ing)? it (?:tonight|today|soon|now)",
+    r"(?:jump|jumps|jumped|jumping|step|steps|stepped|stepping|throw|throws|threw|throwing)"
+    r"(?: (?:my|him|her|them)sel(?:f|ves))? in front of (?:a|the) (?:train|car|bus|truck|subway)",
+    r"(?:walk|walks|walked|walking) into traffic",
+    r"(?:shoot|shoots|shot|shooting) (?:my|him|her|them)sel(?:f|ves)",
+    r"nooses?",
+    r"(?:slit|slits|slitting|cut|cuts|cutting) (?:my|his|her|their) wrists?",
+    r"better (?:off )?without (?:me|him|her|them)",
+    r"(?:been|keeps|kept|started|is|was) cutting again",
 ]
 _CRISIS_RE = re.compile(r"\b(?:" + "|".join(_PATTERNS) + r")\b")
 

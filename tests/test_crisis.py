@@ -62,6 +62,15 @@ from bot.index import SnippetIndex
         "a member of my group said he wants to hang himself",
         "she keeps having thoughts of ending things",
         "he told me he'd jump in front of a train after work",
+        "one of our members hung himself last month",
+        "my peer said he'd step in front of a bus",
+        "she said she's going to shoot herself",
+        "client keeps talking about a noose",
+        "she said she'd slit her wrists",
+        "guy said he might walk into traffic",
+        "she keeps saying everyone would be better without her",
+        "client has been cutting again",
+        "he says he is going to end it tonight",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -87,6 +96,9 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "client took her meds late this morning",
         "we're ending things with our old scheduling vendor",
         "how do peers hang up on a cold call politely",
+        "we're thinking about ending it with our current EHR vendor",
+        "the new contract is going to end things for our drop-in center",
+        "budget cutting again this year",
         "",
     ],
 )
