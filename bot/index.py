@@ -1418,10 +1418,14 @@ class SnippetIndex:
         return described[words_of.of_snippet[doc_ids]]
 
     def _work_terms(self, source_id: str) -> frozenset[str]:
-        """The words of a work's label, title, kind and description."""
+        """The words of a work's label, title, kind and description that no other work's hold:
+        what names it ("DDA", "outcome measurement"), not what most works say ("mental health",
+        "USA": "the Mental Health America report" is none of them)."""
         words_of = self._source_word_index()
         position = list(self.kb.sources).index(source_id) if source_id in self.kb.sources else -1
-        return frozenset(term for term, works in words_of.with_term.items() if position in works)
+        return frozenset(
+            term for term, works in words_of.with_term.items() if works == frozenset({position})
+        )
 
     def _source_word_index(self) -> _SourceWords:
         words_of = self._source_words

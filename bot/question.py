@@ -516,16 +516,16 @@ class QuestionReader:
                     ask = self._with_context(ask, before)
             else:
                 # "ppl w bipolar - what topics do they swap with peers?": a topic put first, in
-                # a few words that ask nothing, says who "they" are (or what "it" is). One named
-                # with "the" ("the Salzer survey: what was the sample size?") is what the ask
-                # is about even without a pronoun; an introduction ("we serve 16-25 yr olds",
-                # "clinician here") is not.
+                # a few words that ask nothing, says who "they" are (or what "it" is). A work
+                # named with "the" ("the Salzer survey: what was the sample size?") is what the
+                # ask is about even without a pronoun; an introduction ("we serve 16-25 yr
+                # olds", "clinician here") or news ("the board meets tomorrow") is not.
                 position = self._raw_index(raws, best)
                 fronted = raws[position - 1] if position else ""
                 cleaned = self._clean(fronted)
                 if (
                     cleaned
-                    and (_THEY_RE.search(ask) or cleaned.split()[0] == "the")
+                    and (_THEY_RE.search(ask) or _names_a_work(cleaned))
                     and len(cleaned.split()) <= _FRONTED_WORDS
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")
@@ -1149,6 +1149,23 @@ _WEIGHING_WORDS = frozenset(
 _WEIGHED_QUALITIES = frozenset(
     "important effective useful helpful valuable successful common likely".split()
 )
+
+
+# Nouns naming a study or a work ("the Salzer *survey*", "the DDA *pilot*").
+_WORK_NOUNS = frozenset(
+    "survey study paper review report evaluation article pilot trial viewpoint".split()
+)
+
+
+def _names_a_work(fragment: str) -> bool:
+    """Whether a fragment is "the <...> <study / survey / paper ...>", naming one work, with no
+    past-tense verb in it ("the study started in 2015" is news about it)."""
+    fragment_words = fragment.split()
+    return (
+        fragment_words[0] == "the"
+        and fragment_words[-1] in _WORK_NOUNS
+        and not any(word.endswith("ed") for word in fragment_words)
+    )
 
 
 def _content(positions: range | Sequence[int], ask_words: Sequence[str]) -> frozenset[int]:

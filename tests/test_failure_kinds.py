@@ -2900,6 +2900,10 @@ def test_a_works_page_numbers_come_from_a_byline_printing_them(real_index: Snipp
     for question, byline in (
         ("page numbers for the milani 2020 paper pls", "milani2020-byline"),
         ("what pages is the dual diagnosis anonymous paper on", "milani2020-byline"),
+        (
+            "what pages does the barrenger outcome measurement viewpoint cover",
+            "barrenger2019-byline",
+        ),
     ):
         answer = real_index.search(question)
         _assert_first_answer(real_index, question, byline)
@@ -2949,6 +2953,8 @@ def test_a_topic_put_first_says_what_it_is_and_what_a_bare_ask_is_about(
     )
     introduced = real_index.read("clinician here - what was the sample size?")
     assert "clinician" not in introduced.words
+    news = real_index.read("the board meets on friday. who usually pays for peer support?")
+    assert "board" not in news.words and "meets" not in news.words
 
 
 def test_how_many_people_did_something_after_a_name_needs_that_act(
@@ -2994,8 +3000,10 @@ def test_how_often_something_was_done_is_how_many_times(real_index: SnippetIndex
     ],
 )
 def test_how_to_approach_one_person_is_advice(real_index: SnippetIndex, question: str) -> None:
-    """How to approach or talk to one person is practice advice, which no source gives."""
+    """How to approach or talk to one person is practice advice, which no source gives; how a
+    program should approach its evaluation is what a source recommends."""
     _assert_declined(real_index, question, "advice")
+    assert real_index.read("how should we approach evaluating our peer program?").frame is None
 
 
 def test_one_or_beside_a_weighed_choice_offers_its_two_sides(real_index: SnippetIndex) -> None:
