@@ -21,7 +21,7 @@ _PATTERNS = [
     r"self[- ]?injur\w*",
     r"(?:hurt|hurting|harm|harming|cut|cutting) (?:my|him|her|them|your)sel(?:f|ves)",
     r"over[- ]?dos\w*",
-    r"od(?:'d|ed|d)",
+    r"od(?:'d|ed)",
     r"took too many pills",
     r"no reason to live",
     r"better off dead",
@@ -89,7 +89,17 @@ _PATTERNS = [
 _CRISIS_RE = re.compile(r"\b(?:" + "|".join(_PATTERNS) + r")\b")
 
 
+def _folded(text: str) -> str:
+    return " ".join(normalize(text).replace("’", "'").split())
+
+
 def mentions_crisis(text: str) -> bool:
     """True when the text uses self-harm, suicide or overdose wording."""
-    folded = " ".join(normalize(text).replace("’", "'").split())
-    return _CRISIS_RE.search(folded) is not None
+    return _CRISIS_RE.search(_folded(text)) is not None
+
+
+def without_crisis_wording(text: str) -> str:
+    """The text (folded to lower case) with its crisis wording taken out: what else it asks
+    ("client is suicidal, does peer support reduce hospitalization?" still asks about
+    hospitalization; "she wants to end it all" asks nothing else)."""
+    return " ".join(_CRISIS_RE.sub(" ", _folded(text)).split())

@@ -45,7 +45,7 @@ import numpy.typing as npt
 
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
-from bot.crisis import mentions_crisis
+from bot.crisis import mentions_crisis, without_crisis_wording
 from bot.frames import (
     BOTH_SIDES,
     NOT_IN_SOURCES,
@@ -102,6 +102,16 @@ SPECIFIC_CARDS = 6
 FIELD_WORD_FACTOR = 1.25
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
+# A word asking something, for what a message in crisis wording asks besides.
+_ASKING_RE = re.compile(
+    r"\b(?:what|how|why|which|who|when|where|does|do|is|are|can|could|should|would|will|any|"
+    r"has|have|did)\b"
+)
+# What a message in crisis wording is told the sources lack (after the crisis notice).
+CRISIS_MISSING = (
+    "an answer to this (for someone who may be in crisis, follow the notice above and your "
+    "program's crisis protocol)"
+)
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
 # (("topic" or "role", id), whether a role) of each of a snippet's labels
@@ -2218,6 +2228,15 @@ class SnippetIndex:
         frame = read.frame.id if read.frame is not None else None
         named = tuple(reading.named) + tuple(place.id for place in read.required_places)
         ask = read.ask if read.reduced else None
+        if crisis and shown and not self._answers_beside_the_crisis(question, shown[0]):
+            # Someone may be in danger: the notice (988, the program's crisis protocol) comes
+            # first, and a passage is quoted under it only for what the message asks besides
+            # ("client is suicidal, does peer support reduce hospitalization?"). One that
+            # matched the crisis words or the story ("wants to end it all" matched role
+            # ambiguity) is shown as related, not as an answer.
+            related = shown[:MAX_RELATED]
+            shown = []
+            missing = CRISIS_MISSING
         if shown:
             results = tuple(self._result(hit) for hit in shown)
             return Answer(
@@ -2245,6 +2264,15 @@ class SnippetIndex:
             ask=ask,
             other_questions=read.other_questions,
         )
+
+    def _answers_beside_the_crisis(self, question: str, first: Hit) -> bool:
+        """Whether the message, its crisis wording taken out, is still answered first by the
+        same passage: then the passage answers what it asks besides the crisis."""
+        rest = without_crisis_wording(question)
+        if not _ASKING_RE.search(rest):
+            return False  # "client wants to take all her pills at once" asks nothing else
+        shown = self._decide(self.read(rest), 1)[0]
+        return bool(shown) and shown[0].snippet.id == first.snippet.id
 
     def _result(self, hit: Hit) -> Result:
         """`Result.from_snippet` for a hit, its source's citation fields formatted once."""

@@ -119,3 +119,19 @@ def test_answer_carries_the_flag(real_index: SnippetIndex) -> None:
 @given(st.text())
 def test_never_raises(text: str) -> None:
     assert mentions_crisis(text) in (True, False)
+
+
+def test_a_message_in_crisis_wording_gets_the_notice_not_a_quoted_answer(
+    real_index: SnippetIndex,
+) -> None:
+    """Someone may be in danger: the notice is the answer, and a passage that matched other
+    words ("she wants to end it all" matched role ambiguity) is shown as related, if at all."""
+    answer = real_index.search("my client said she wants to end it all")
+    assert answer.crisis and not answer.answered
+    assert answer.missing is not None and "crisis" in answer.missing
+    assert len(answer.related) <= 2
+
+
+def test_odd_is_not_an_overdose() -> None:
+    assert not mentions_crisis("curious if I'm the odd one out on my team")
+    assert mentions_crisis("he OD'd last night")
