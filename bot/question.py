@@ -338,7 +338,8 @@ class QuestionReader:
         clauses = _CLAUSE_RE.split(sentence)
         for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
-            clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
+            if "here" in clause_words:  # (without it the pattern cannot match)
+                clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
             if (
                 number == 0
                 and len(clauses) > 1
@@ -819,6 +820,9 @@ class QuestionReader:
         statement's copula is no asking word: in "client is suicidal, does peer support reduce
         hospitalization?" the question starts at "does".
         """
+        spans = self._place_spans(ask_words)
+        if not spans:
+            return (), frozenset(), frozenset()  # most asks name no place
         found: list[Place] = []
         positions: set[int] = set()
         implicit: set[int] = set()
@@ -828,7 +832,7 @@ class QuestionReader:
         first_ask = next((i for i in asking if not _described(ask_words, i)), 0)
         if asking and all(_described(ask_words, i) for i in asking):
             first_ask = asking[-1]
-        for place, span in self._place_spans(ask_words):
+        for place, span in spans:
             before = ask_words[max(0, span.start - 3) : span.start]
             # "... or warmlines", "clubhouses or peer specialists": one of two alternatives.
             alternative = place.subject and (
