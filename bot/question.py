@@ -757,15 +757,7 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        possible = set(self._always_frames)
-        frame_sets = self._frame_sets
-        # The ask's few words looked up in the filing, not the filing's hundreds of words
-        # checked against the ask (`frozenset.intersection` iterates a dict argument whole).
-        for word in present:
-            for number, word_set in frame_sets.get(word, ()):
-                if number not in possible and word_set <= present:
-                    possible.add(number)
-        for number in sorted(possible):
+        for number in self._possible_frames(present):
             candidate, cues, unless, cue_texts = self._frames[number]
             if unless.search(ask_words, present):
                 continue
@@ -807,6 +799,19 @@ class QuestionReader:
             numbers=numbers,
             sides=sides,
         )
+
+    def _possible_frames(self, present: frozenset[str]) -> list[int]:
+        """The frames whose cues a text with these words could match (`Cues.possible`), in
+        lexicon order."""
+        possible = set(self._always_frames)
+        frame_sets = self._frame_sets
+        # The text's few words looked up in the filing, not the filing's hundreds of words
+        # checked against the text (`frozenset.intersection` iterates a dict argument whole).
+        for word in present:
+            for number, word_set in frame_sets.get(word, ()):
+                if number not in possible and word_set <= present:
+                    possible.add(number)
+        return sorted(possible)
 
     def find_places(
         self, ask_words: Sequence[str]
