@@ -121,6 +121,16 @@ class Cues:
         # starting (ending) with that word or with a wildcard: those, by the word, in cue order.
         self._starting = _by_edge(self._pieces, 0)
         self._ending = _by_edge(self._pieces, -1)
+        # Each cue's first literal word (None: it starts with a wildcard) and the fewest and
+        # most words a match of it spans: a cue can only start where its first word stands
+        # (`search`), and only end at a text's last word from a few starts (`ending`).
+        self._first: dict[int, str | None] = {
+            number: pieces[0][0] if pieces and not isinstance(pieces[0], int) else None
+            for number, pieces in self._pieces.items()
+        }
+        self._spans: dict[int, tuple[int, int]] = {
+            number: _span(pieces) for number, pieces in self._pieces.items()
+        }
 
     @property
     def needs(self) -> Needs:
@@ -141,30 +151,62 @@ class Cues:
         return self._needs.keys
 
     def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
-        """The first match: leftmost position, then the first cue in order (as the regex)."""
+        """The first match: leftmost position, then the first cue in order (as the regex).
+
+        Each candidate is tried only where its first word stands (a cue starting with a
+        wildcard everywhere), from the left, up to the best start found so far: the least
+        (start, cue) over the candidates is what trying every position with every cue in turn
+        finds first, for a fraction of the tries.
+        """
         candidates = self._candidates(present)
         if not candidates:
             return None
-        for start in range(len(text_words) + 1):
-            for number in candidates:
-                end = _match_at(self._pieces[number], text_words, 0, start)
+        best: CueMatch | None = None
+        size = len(text_words)
+        for number in candidates:  # ascending: at the same start an earlier cue wins
+            first = self._first[number]
+            starts: Iterable[int] = (
+                range(size + 1)
+                if first is None
+                else [i for i, word in enumerate(text_words) if word == first]
+            )
+            pieces = self._pieces[number]
+            for start in starts:
+                if best is not None and start >= best.start:
+                    break
+                end = _match_at(pieces, text_words, 0, start)
                 if end is not None:
-                    return CueMatch(start, end, number)
-        return None
+                    best = CueMatch(start, end, number)
+                    break
+        return best
 
     def ending(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """A match ending at the last word (as the regex anchored with `$`), or None: the
-        earliest start, then the first cue in order."""
+        earliest start, then the first cue in order.
+
+        A cue spanning `fewest` to `most` words can end at the last word only from a start
+        between `size - most` and `size - fewest`: each candidate is tried from those, and the
+        least (start, cue) wins, as trying every start with every cue in turn finds first.
+        """
         if not text_words:
             return None
         by_word, anywhere = self._ending
         needed = self._needed
-        candidates = [n for n in by_word.get(text_words[-1], anywhere) if needed[n] <= present]
-        for start in range(len(text_words)):
-            for number in candidates:
-                if _match_at(self._pieces[number], text_words, 0, start) == len(text_words):
-                    return CueMatch(start, len(text_words), number)
-        return None
+        size = len(text_words)
+        best: CueMatch | None = None
+        for number in by_word.get(text_words[-1], anywhere):  # ascending cue order
+            if not needed[number] <= present:
+                continue
+            fewest, most = self._spans[number]
+            pieces = self._pieces[number]
+            # Starts from 0 to size - 1, as the regex tries them.
+            for start in range(max(0, size - most), min(size - 1, size - fewest) + 1):
+                if best is not None and start >= best.start:
+                    break
+                if _match_at(pieces, text_words, 0, start) == size:
+                    best = CueMatch(start, size, number)
+                    break
+        return best
 
     def match(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """A match starting at the first word (as the regex anchored with `^`), or None."""
@@ -178,6 +220,12 @@ class Cues:
             if end is not None:
                 return CueMatch(0, end, number)
         return None
+
+
+def _span(pieces: Sequence[_Piece]) -> tuple[int, int]:
+    """The fewest and most words a match of a cue's pieces spans (wildcards as 0 or all)."""
+    fewest = sum(len(piece) for piece in pieces if not isinstance(piece, int))
+    return fewest, fewest + sum(piece for piece in pieces if isinstance(piece, int))
 
 
 def _by_edge(

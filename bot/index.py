@@ -2330,18 +2330,20 @@ class SnippetIndex:
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
         weights: dict[tuple[str, str], float] = {}
+        weight_of = weights.get
         labels = self._label_keys()
         for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
-            found = labels[doc_id]
             # Topics count a passage's evidence, roles half of it; in passage order, as sums.
-            for key, half in found:
-                weights[key] = weights.get(key, 0.0) + (evidence / 2 if half else evidence)
+            for key, half in labels[doc_id]:
+                weights[key] = weight_of(key, 0.0) + (evidence / 2 if half else evidence)
         ranked = sorted(weights.items(), key=lambda item: -item[1])
+        taken = {(s.kind, s.id) for s in suggestions}
         for (kind, item_id), _ in ranked:
             if len(suggestions) >= _MAX_SUGGESTIONS:
                 break
-            if any(s.kind == kind and s.id == item_id for s in suggestions):
+            if (kind, item_id) in taken:
                 continue
+            taken.add((kind, item_id))
             label = (
                 self.kb.topics[item_id].label if kind == "topic" else self.kb.roles[item_id].title
             )

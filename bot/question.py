@@ -318,17 +318,13 @@ class QuestionReader:
         self._frames = [
             (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
         ]
-        # Every frame's cue word sets under the word each is filed by (`Needs`): the frames a
-        # question can match (`Cues.possible`) come from one intersection with its words and
-        # a few subset checks, then are tried in lexicon order, instead of asking each frame
-        # sharing a word with it in turn.
-        self._always_frames: list[int] = []
-        self._frame_sets: dict[str, list[tuple[int, frozenset[str]]]] = {}
-        for number, (_, cues, _, _) in enumerate(self._frames):
-            if cues.needs.always:
-                self._always_frames.append(number)
-            for word, word_set in cues.needs.filed():
-                self._frame_sets.setdefault(word, []).append((number, word_set))
+        # Every frame's cue word sets under one of their words: the frames a question can
+        # match (`Cues.possible`) come from looking its few words up and a few subset checks,
+        # then are tried in lexicon order, instead of asking each frame sharing a word with it
+        # in turn (see `_frame_filing`).
+        self._always_frames, self._frame_sets = _frame_filing(
+            [cues.needs for _, cues, _, _ in self._frames]
+        )
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -363,7 +359,8 @@ class QuestionReader:
         clauses = _CLAUSE_RE.split(sentence)
         for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
-            clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
+            if "here" in clause_words:  # (without it the pattern cannot match)
+                clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
             if (
                 number == 0
                 and len(clauses) > 1
@@ -390,22 +387,27 @@ class QuestionReader:
             ):
                 continue  # "..., or is it still a free-for-all?": the asker's own other guess
             # The clause's words; what follows only removes words, so they still rule cues out.
-            present = frozenset(clause_words.split())
+            # Greetings, sign-offs and closings come off the one word list (a removal takes at
+            # least one word, so an unchanged length is an unchanged clause).
+            clause_list = clause_words.split()
+            present = frozenset(clause_list)
+            stripped = False
             while True:
-                stripped = _strip_start(self._greeting, clause_words, present)
-                stripped = _strip_start(self._signoff, stripped, present)
-                stripped = _strip_end(self._closing, stripped, present)
-                if stripped == clause_words:
+                size = len(clause_list)
+                clause_list = _strip_start(self._greeting, clause_list, present)
+                clause_list = _strip_start(self._signoff, clause_list, present)
+                clause_list = _strip_end(self._closing, clause_list, present)
+                if len(clause_list) == size:
                     break
-                clause_words = stripped
-            if not clause_words or (
-                drop_reasons and self._reason.match(clause_words.split(), present)
-            ):
+                stripped = True
+            if stripped:
+                clause_words = " ".join(clause_list)
+            if not clause_words or (drop_reasons and self._reason.match(clause_list, present)):
                 continue
             if (
                 drop_reasons
                 and len(clauses) > 1
-                and self._introduction.match(clause_words.split(), present)
+                and self._introduction.match(clause_list, present)
                 # "i work in a forensic unit, is there research on settings like mine?": the
                 # question points at who asks, so that clause is what it is about.
                 and _ASKER_RE.search(" ".join(words(sentence))) is None
@@ -424,9 +426,10 @@ class QuestionReader:
                     ]
                     kept.extend(named)
                 continue
-            if self._format is not None:
+            # (A pattern that cannot match leaves the clause as it is: not run at all.)
+            if self._format is not None and self._format.possible(present):
                 clause_words = self._format.sub(" ", clause_words + " ", present).strip()
-            if self._purpose is not None:
+            if self._purpose is not None and self._purpose.possible(present):
                 match = self._purpose.search(clause_words + " ", present)
                 if match:
                     clause_words = clause_words[: match.start()].strip()
@@ -435,9 +438,8 @@ class QuestionReader:
         return " ".join(kept)
 
     def _specificity(self, sentence: str) -> float:
-        return sum(
-            self._weight(term) for term in set(tokenize(sentence)) if term not in filler_terms()
-        )
+        fillers, weight = filler_terms(), self._weight
+        return sum(weight(term) for term in set(tokenize(sentence)) if term not in fillers)
 
     def reduce(self, text: str) -> tuple[str, bool, int]:
         """(the ask, whether anything was dropped, how many other questions were dropped)."""
@@ -641,7 +643,8 @@ class QuestionReader:
         """An ask of at most one content word ("is that true?", "are they?") needs its context,
         and so does one that names no topic ("what does the evidence actually show?" after "my
         board asked if peer support cuts hospitalizations")."""
-        content = [term for term in tokenize(ask) if term not in filler_terms()]
+        fillers = filler_terms()
+        content = [term for term in tokenize(ask) if term not in fillers]
         topical = _topical(content)
         if len(content) <= 1 or not topical:
             return True
@@ -785,15 +788,7 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         present = frozenset(ask_words)
-        possible = set(self._always_frames)
-        frame_sets = self._frame_sets
-        # The ask's few words looked up in the filing, not the filing's hundreds of words
-        # checked against the ask (`frozenset.intersection` iterates a dict argument whole).
-        for word in present:
-            for number, word_set in frame_sets.get(word, ()):
-                if number not in possible and word_set <= present:
-                    possible.add(number)
-        for number in sorted(possible):
+        for number in self._possible_frames(present):
             candidate, cues, unless, cue_texts = self._frames[number]
             if unless.search(ask_words, present):
                 continue
@@ -836,6 +831,19 @@ class QuestionReader:
             sides=sides,
         )
 
+    def _possible_frames(self, present: frozenset[str]) -> list[int]:
+        """The frames whose cues a text with these words could match (`Cues.possible`), in
+        lexicon order."""
+        possible = set(self._always_frames)
+        frame_sets = self._frame_sets
+        # The text's few words looked up in the filing, not the filing's hundreds of words
+        # checked against the text (`frozenset.intersection` iterates a dict argument whole).
+        for word in present:
+            for number, word_set in frame_sets.get(word, ()):
+                if number not in possible and word_set <= present:
+                    possible.add(number)
+        return sorted(possible)
+
     def find_places(
         self, ask_words: Sequence[str]
     ) -> tuple[tuple[Place, ...], frozenset[int], frozenset[int]]:
@@ -848,6 +856,9 @@ class QuestionReader:
         statement's copula is no asking word: in "client is suicidal, does peer support reduce
         hospitalization?" the question starts at "does".
         """
+        spans = self._place_spans(ask_words)
+        if not spans:
+            return (), frozenset(), frozenset()  # most asks name no place
         found: list[Place] = []
         positions: set[int] = set()
         implicit: set[int] = set()
@@ -857,7 +868,7 @@ class QuestionReader:
         first_ask = next((i for i in asking if not _described(ask_words, i)), 0)
         if asking and all(_described(ask_words, i) for i in asking):
             first_ask = asking[-1]
-        for place, span in self._place_spans(ask_words):
+        for place, span in spans:
             before = ask_words[max(0, span.start - 3) : span.start]
             # "... or warmlines", "clubhouses or peer specialists": one of two alternatives.
             alternative = place.subject and (
@@ -894,6 +905,40 @@ class QuestionReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def _frame_filing(
+    needs: Sequence[Needs],
+) -> tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]:
+    """(the frames any question can match, {word: [(frame, a cue word set filed there)]}).
+
+    A frame is possible when one of its cue word sets is among a question's words. Each set
+    is filed under its word that the fewest sets of all frames share (filed by the word least
+    shared within its own frame, "what" and "is" carried a question's lookups through ~50
+    sets), and a set holding another set of its frame is left out: the frame is possible
+    through the smaller one whenever through it.
+    """
+    always: list[int] = []
+    kept: list[tuple[int, frozenset[str]]] = []
+    for number, frame_needs in enumerate(needs):
+        if frame_needs.always:
+            always.append(number)
+        sets = {word_set for _, word_set in frame_needs.filed()}
+        kept += [
+            (number, word_set)
+            for word_set in sorted(sets, key=sorted)
+            if not any(other < word_set for other in sets)
+        ]
+    counts: dict[str, int] = {}
+    for _, word_set in kept:
+        for word in word_set:
+            counts[word] = counts.get(word, 0) + 1
+    filing: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for number, word_set in kept:
+        key = min(sorted(word_set), key=counts.__getitem__)
+        filing.setdefault(key, []).append((number, word_set))
+    return always, filing
+
 
 _COPULAS = frozenset("is are was were".split())
 # The verbs that make a fragment a statement ("retention is killing us", "we've tried").
@@ -957,8 +1002,8 @@ def _evidence_terms() -> frozenset[str]:
 
 def _topical(terms: Iterable[str]) -> list[str]:
     """The terms naming something of their own: neither filler nor words asking for evidence."""
-    topicless = _topicless_terms()
-    return [term for term in terms if term not in filler_terms() and term not in topicless]
+    topicless, fillers = _topicless_terms(), filler_terms()
+    return [term for term in terms if term not in fillers and term not in topicless]
 
 
 def _opens_a_question(raw: str, cleaned: str) -> bool:
@@ -1123,22 +1168,20 @@ def _lazy_format(formats: Sequence[str]) -> LazyPattern | None:
     return LazyPattern(build, [frame_cue_words(cue) for cue in formats])
 
 
-def _strip_start(cues: Cues, text: str, present: frozenset[str]) -> str:
-    """The text without the cue it starts with (the words after the match)."""
-    text_words = text.split()
+def _strip_start(cues: Cues, text_words: list[str], present: frozenset[str]) -> list[str]:
+    """The words without the cue they start with (the words after the match)."""
     match = cues.match(text_words, present)
     if match is None or match.end == 0:
-        return text
-    return " ".join(text_words[match.end :])
+        return text_words
+    return text_words[match.end :]
 
 
-def _strip_end(cues: Cues, text: str, present: frozenset[str]) -> str:
-    """The text without the cue it ends with (the words before the match)."""
-    text_words = text.split()
+def _strip_end(cues: Cues, text_words: list[str], present: frozenset[str]) -> list[str]:
+    """The words without the cue they end with (the words before the match)."""
     match = cues.ending(text_words, present)
     if match is None:
-        return text
-    return " ".join(text_words[: match.start])
+        return text_words
+    return text_words[: match.start]
 
 
 # Words weighing one side of a choice against the other, and the quality weighed after "more".

@@ -714,3 +714,21 @@ def test_one_reading_splits_and_cleans_each_text_once_with_the_same_results(
     finally:
         module._READING.reset(token)
     assert module.words("Hey, what do CPSs do?") is not module.words("Hey, what do CPSs do?")
+
+
+def test_the_frame_filing_finds_the_frames_whose_cues_could_match(
+    real_index: SnippetIndex,
+) -> None:
+    """Frames are filed by their cue word sets' rarest words, without a set holding a smaller
+    one of its own frame (`bot.question._frame_filing`): the frames found for a text's words
+    are exactly those whose cue list could match it (`Cues.possible`), on every evaluation and
+    hostile question (its ask, and all of the message's words)."""
+    from bot.tokenize import words
+    from tests.golden_answers import golden_questions
+
+    reader = real_index.reader
+    frames = reader._frames
+    for _, text in golden_questions():
+        for present in (frozenset(reader.read(text).words), frozenset(words(text))):
+            expected = [n for n, (_, cues, _, _) in enumerate(frames) if cues.possible(present)]
+            assert reader._possible_frames(present) == expected, text
