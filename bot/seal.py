@@ -70,7 +70,12 @@ class FernetSealer:
         context, previous = self._context()
         steer = int.from_bytes(iv, "big") ^ int.from_bytes(previous, "big")
         first = (int.from_bytes(padded[:_BLOCK], "big") ^ steer).to_bytes(_BLOCK, "big")
-        ciphertext = context.update(first + padded[_BLOCK:])
+        try:
+            ciphertext = context.update(first + padded[_BLOCK:])
+        except BaseException:
+            # Where the context's chain stands is unknown now: this thread starts a new one.
+            self._local.context = None
+            raise
         self._local.previous = ciphertext[-_BLOCK:]
         parts = _VERSION + at.to_bytes(8, "big") + iv + ciphertext
         mac = self._mac.copy()
