@@ -17,6 +17,7 @@ PEERBOT_SHUTDOWN_GRACE_SECONDS or handed back to the other processes, and the ex
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import signal
@@ -141,15 +142,49 @@ def wsgi_app(app: App, live: LiveIndex | None = None) -> WSGIApplication:
 _GUNICORN_GRACE_MARGIN = 5
 
 
+def freeze_heap(_server: object = None, _worker: object = None) -> None:
+    """gunicorn's pre_fork hook: what the master built (the index, the app) goes to the
+    collector's permanent generation before a worker is forked from it.
+
+    A forked worker shares the master's memory until it writes to a page. Python's cyclic
+    collector writes into the header of every object it examines, so the first collections
+    in each worker copied the pages of the whole index the master had built, and went on
+    examining its hundreds of thousands of objects, none of which ever becomes garbage while
+    it serves. Frozen, they are neither examined nor written to (`gc.freeze`, as Python's
+    documentation advises for pre-forking servers): a worker's full collections took 54 ms
+    of CPU over 3,000 mentions without it, under 1 ms with it, and each worker keeps more
+    pages shared (benchmarks/README.md, the server section). Start-up garbage is collected
+    first, so none of it is kept for good.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def _unfreeze_and(reload: Callable[[], object]) -> Callable[[], object]:
+    """A reload that lets the collector see the master's objects again first, so the index it
+    replaces can be collected (`freeze_heap` freezes the new one before the next fork)."""
+
+    def unfreeze_and_reload() -> object:
+        gc.unfreeze()
+        return reload()
+
+    return unfreeze_and_reload
+
+
 def gunicorn_options(
-    settings: Settings, bind: str | None = None, work: WorkQueue | None = None
+    settings: Settings,
+    bind: str | None = None,
+    work: WorkQueue | None = None,
+    *,
+    freeze: bool = False,
 ) -> dict[str, Any]:
     """gunicorn settings from ours: PEERBOT_WORKERS processes of PEERBOT_THREADS threads.
 
     With a work queue, each worker starts its sweeper after the fork and, on its way out,
-    finishes or hands back the jobs it holds.
+    finishes or hands back the jobs it holds. With `freeze`, the master's heap is frozen
+    before each fork (`freeze_heap`).
     """
-    hooks: dict[str, Any] = {}
+    hooks: dict[str, Any] = {"pre_fork": freeze_heap} if freeze else {}
     if work is not None:
         grace = settings.shutdown_grace_seconds
 
@@ -161,7 +196,7 @@ def gunicorn_options(
             if handed_back:
                 log.info("shutdown: handed back %d job(s)", len(handed_back))
 
-        hooks = {"post_fork": post_fork, "worker_exit": worker_exit}
+        hooks.update(post_fork=post_fork, worker_exit=worker_exit)
     return {
         "bind": [bind or f"0.0.0.0:{settings.port}"],
         "workers": settings.workers,
@@ -223,9 +258,14 @@ def run_http(
     bind: str | None = None,
     work: WorkQueue | None = None,
 ) -> None:
-    """Serve HTTP mode until gunicorn is told to stop (SIGTERM, SIGINT); SIGHUP reloads."""
+    """Serve HTTP mode until gunicorn is told to stop (SIGTERM, SIGINT); SIGHUP reloads.
+
+    The master's heap is frozen before each worker is forked (`freeze_heap`).
+    """
     GunicornServer(
-        lambda: wsgi_app(build_app(), live), gunicorn_options(settings, bind, work), live.reload
+        lambda: wsgi_app(build_app(), live),
+        gunicorn_options(settings, bind, work, freeze=True),
+        _unfreeze_and(live.reload),
     ).run()
 
 
