@@ -25,8 +25,6 @@ both are erased and only ids remain, deleted a day later (`KEEP_FINISHED_SECONDS
 stored they are sealed (Fernet: AES-128-CBC with HMAC-SHA256) under a key derived from the bot
 token, which is never stored: erased rows linger in SQLite's free pages and WAL and in
 PostgreSQL's dead tuples until overwritten, and sealing keeps those leftovers unreadable too.
-Tokens are made by `bot.seal` (Fernet's format, without a new cipher per token: the seal is on
-the path of every acknowledgement) and opened by `cryptography`'s Fernet.
 """
 
 from __future__ import annotations
@@ -46,7 +44,6 @@ from typing import Literal
 from cryptography.fernet import Fernet, InvalidToken
 
 from bot.process import current_pid
-from bot.seal import FernetSealer
 from bot.store import Job, StoreError, WorkStore
 from bot.store.behind import WriteBehind
 
@@ -76,15 +73,13 @@ class Sealer:
 
     def __init__(self, secret: str) -> None:
         digest = hmac.new(secret.encode("utf-8"), self._LABEL, hashlib.sha256).digest()
-        key = base64.urlsafe_b64encode(digest)
-        self._fernet = Fernet(key)
-        self._sealer = FernetSealer(key)
+        self._fernet = Fernet(base64.urlsafe_b64encode(digest))
 
     def seal(self, value: str | None) -> str | None:
         """`value` sealed (ASCII), or None."""
         if value is None:
             return None
-        return self._sealer.encrypt(value.encode("utf-8", "surrogatepass")).decode("ascii")
+        return self._fernet.encrypt(value.encode("utf-8", "surrogatepass")).decode("ascii")
 
     def open(self, value: str | None) -> str | None:
         """A sealed value opened; raises ValueError if it was not sealed with this key."""
