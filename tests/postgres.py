@@ -70,4 +70,12 @@ def start_postgres() -> tuple[Postgres | None, str]:
             server = pgserver.get_server(directory, cleanup_mode="delete")
     except Exception as error:  # any failure to start means: skip, and say why
         return None, f"PostgreSQL (pgserver) cannot start here: {type(error).__name__}: {error}"
-    return Postgres(server), ""
+    postgres = Postgres(server)
+    # A throwaway server need not wait for the disk: PostgreSQL's "non-durable settings" for
+    # tests. Every write still reaches the OS before a commit returns, so a server stopped or
+    # killed (the fault tests) loses nothing; only a crash of the machine itself could, and no
+    # test does that. On a busy disk the fsyncs of each CREATE DATABASE and of the shutdown
+    # checkpoint took up to 20 s per run.
+    postgres.execute(postgres.admin_url, "ALTER SYSTEM SET fsync = off")
+    postgres.execute(postgres.admin_url, "SELECT pg_reload_conf()")
+    return postgres, ""

@@ -760,7 +760,13 @@ class FakeSocketMode:
                     self._connection.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
-        self._listener.close()  # unblocks accept()
+        # close() alone does not wake a thread blocked in accept() on Linux: it slept on until
+        # the listener's timeout and every test paid the 5 s join below. shutdown() wakes it.
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._listener.close()
         self._thread.join(timeout=5)
 
     def wait_connected(self) -> None:
