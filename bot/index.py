@@ -499,6 +499,15 @@ _EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})
 # favour one side ("research has been most favorable for manualized, group interventions").
 COMPARATIVE = "comparative"
 FAVOURS_ONE = "favours_one"
+# How much time goes to each side ("twice as much time on site"), which says nothing of which is
+# better: what a question weighing quality (better, effective, stronger...) is not answered by,
+# unless it asks about time itself.
+TIME_SPLIT = "time_split"
+_WEIGHS_QUALITY = frozenset(
+    "better best worse worst effective stronger strongest weaker helpful useful important "
+    "matters works work evidence research outcomes".split()
+)
+_ABOUT_TIME = frozenset("time hours spend spent split devote devoted mostly".split())
 # The answer types of a byline (knowledge/frames.yaml), and of a byline or citation proper
 # (authors, volume, pages): a passage holding the latter says who wrote a work and where it
 # appeared, nothing else, so it answers only a frame asking that.
@@ -1877,6 +1886,15 @@ class SnippetIndex:
                     and "same" not in question.words
                 ):
                     type_missing = not self._holds(doc_id, COMPARATIVE)
+                if (
+                    not type_missing
+                    and TIME_SPLIT in self._type_patterns
+                    and _WEIGHS_QUALITY.intersection(question.words)
+                    and not _ABOUT_TIME.intersection(question.words)
+                ):
+                    # "Which is better, group or individual peer support?": how CPSs split
+                    # their time between the two says which they do more, not which is better.
+                    type_missing = self._holds(doc_id, TIME_SPLIT)
             elif frame.needs in self._type_patterns:
                 type_missing = (
                     not self._holds(doc_id, frame.needs)

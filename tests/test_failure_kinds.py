@@ -3059,3 +3059,16 @@ def test_flagging_or_highlighting_is_how_a_question_is_put(real_index: SnippetIn
         "has anyone highlighted sustaining peer specialists in their roles as an open question",
         "rogers2017-sustain-peer-specialists",
     )
+
+
+def test_how_time_is_split_is_no_answer_to_which_is_better(real_index: SnippetIndex) -> None:
+    """ "CPSs devoted almost twice as much time to individual peers": which they do more, not
+    which is better; it still answers how CPSs split their time."""
+    _assert_declined(
+        real_index, "which works better for clients, one-on-one or group peer support?"
+    )
+    _assert_first_answer(
+        real_index,
+        "do certified peer specialists put more of their time into groups or individuals?",
+        "peersforprogress-individual-vs-group",
+    )
