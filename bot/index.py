@@ -297,6 +297,9 @@ class _SourceWords:
     of_snippet: IdArray  # each snippet's work, by position (-1: a work not in `sources`)
     with_term: dict[str, frozenset[int]]  # term -> the works whose words hold it
     works: tuple[int, ...]  # `of_snippet` as Python ints (`SnippetIndex._coverage_bits`)
+    # Each work's terms that no other work's words hold: what names it ("DDA", "outcome
+    # measurement"), not what most works say ("mental health").
+    only_in: tuple[frozenset[str], ...]
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> _SourceWords:
@@ -311,11 +314,16 @@ class _SourceWords:
         of_snippet = np.asarray(
             [position.get(snippet.source_id, -1) for snippet in kb.snippets], dtype=np.int32
         )
+        only_in: list[set[str]] = [set() for _ in ids]
+        for term, found in with_term.items():
+            if len(found) == 1:
+                only_in[next(iter(found))].add(term)
         return cls(
             len(ids),
             of_snippet,
             {t: frozenset(found) for t, found in with_term.items()},
             tuple(of_snippet.tolist()),
+            tuple(frozenset(terms) for terms in only_in),
         )
 
 
@@ -1436,16 +1444,6 @@ class SnippetIndex:
         described[list(holders)] = True
         return described[words_of.of_snippet[doc_ids]]
 
-    def _work_terms(self, source_id: str) -> frozenset[str]:
-        """The words of a work's label, title, kind and description that no other work's hold:
-        what names it ("DDA", "outcome measurement"), not what most works say ("mental health",
-        "USA": "the Mental Health America report" is none of them)."""
-        words_of = self._source_word_index()
-        position = list(self.kb.sources).index(source_id) if source_id in self.kb.sources else -1
-        return frozenset(
-            term for term, works in words_of.with_term.items() if works == frozenset({position})
-        )
-
     def _source_word_index(self) -> _SourceWords:
         words_of = self._source_words
         if words_of is None:
@@ -1930,8 +1928,13 @@ class SnippetIndex:
                     terms = self._passage_terms(doc_id)
                     if frame.needs in _CITING:
                         # A byline names its work by authors only: "the pages of the DDA study"
-                        # names the work by its subject, which its description holds.
-                        terms |= self._work_terms(hit.snippet.source_id)
+                        # names the work by its subject, which its description holds; only
+                        # words no other work's description has ("the Mental Health America
+                        # report" is none of them).
+                        words_of = self._source_word_index()
+                        work = words_of.works[doc_id]
+                        if work >= 0:
+                            terms |= words_of.only_in[work]
                     found = sum(
                         c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )
