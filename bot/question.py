@@ -980,13 +980,19 @@ _EVIDENCE_WORDS = (
 # the claim before it is what the study should support; "research that supports peer support"
 # names its own topic.
 _SUPPORTS_CLAIM_RE = re.compile(r"\bsupport(?:s|ed|ing)? (?:that|this|it)\b")
+# Words that ask for counsel without saying about what: "any guidance on where to start?" after
+# "we have to pick outcome measures for our evaluation" asks about the outcome measures.
+_COUNSEL_WORDS = (
+    "guidance advice advise tips tip suggestions suggest recommendations recommend ideas "
+    "thoughts pointers input insight insights start begin"
+)
 # Words that ask for evidence without saying about what, those verbs among them: an ask made
 # only of these is weak ("has research seen that?", "did any study find this?" after the
 # client's words it means).
 _TOPICLESS_WORDS = (
     "evidence research researchers data literature lit study studies show shows say says "
     "findings stats statistics numbers info information paper papers source sources reports "
-    "mention mentioned mentions " + _EVIDENCE_WORDS
+    "mention mentioned mentions " + _EVIDENCE_WORDS + " " + _COUNSEL_WORDS
 )
 
 

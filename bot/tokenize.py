@@ -72,7 +72,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     couple board boss coworker coworkers ton tons bunch handle handles handled handling
     anywhere confirm confirms confirmed prove proves proved proven argue argues argued
     face faces faced facing fact facts flag flags flagged flagging highlight highlights
-    highlighted highlighting
+    highlighted highlighting tips tip pointers thoughts ideas input guidance suggestions
 """.split()
 )
 

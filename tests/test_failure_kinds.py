@@ -3072,3 +3072,22 @@ def test_how_time_is_split_is_no_answer_to_which_is_better(real_index: SnippetIn
         "do certified peer specialists put more of their time into groups or individuals?",
         "peersforprogress-individual-vs-group",
     )
+
+
+def test_an_ask_for_counsel_alone_is_about_the_sentence_before_it(
+    real_index: SnippetIndex,
+) -> None:
+    """ "we need outcome measures for our evaluation. any guidance on where to start?": asking
+    for guidance, tips or pointers names no topic; the sentence before says what it is about.
+    Alone, such an ask is too vague to answer."""
+    _assert_first_answer(
+        real_index,
+        "we need outcome measures for our peer program evaluation. any guidance on where to start?",
+        "barrenger2019-recommendation",
+    )
+    _assert_among_answers(
+        real_index,
+        "any pointers on choosing outcome measures when we evaluate peer services?",
+        "barrenger2019-recommendation",
+    )
+    _assert_declined(real_index, "any guidance?")
