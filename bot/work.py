@@ -7,11 +7,12 @@ it, and finished after the reply went out:
 
     received --(mark_posting, just before the Slack call)--> posting --> answered | failed
 
-A process that dies leaves its jobs leased; when a lease expires, the sweeper of any worker of
-any instance leases them again (SKIP LOCKED on PostgreSQL) and re-runs them. Start-up is the
-same sweep, so pending work is resumed at once. On SIGTERM a process stops sweeping, lets the
-jobs it holds finish within the grace, and hands the rest back (lease expired now) for the
-next process to take, so nothing acknowledged is dropped.
+A live process renews the leases of the jobs it holds every third of a lease, however slow
+their replies; a process that dies leaves its jobs leased; when a lease expires, the sweeper of
+any worker of any instance leases them again (SKIP LOCKED on PostgreSQL) and re-runs them.
+Start-up is the same sweep, so pending work is resumed at once. On SIGTERM a process stops
+sweeping, lets the jobs it holds finish within the grace, and hands the rest back (lease
+expired now) for the next process to take, so nothing acknowledged is dropped.
 
 The double-post window: a job found in `posting` may or may not have reached Slack (the
 process died between the call and `finish`). Its performer is told (`recovering=True`) and
@@ -135,6 +136,7 @@ class WorkQueue:
         self._held_lock = threading.Condition()
         self._stopping = threading.Event()
         self._sweeper: threading.Thread | None = None
+        self._renewer: threading.Thread | None = None
         self._last_prune = 0.0
 
     @property
@@ -302,12 +304,39 @@ class WorkQueue:
         return ran
 
     def start(self) -> None:
-        """Sweep now (pending work is resumed on start-up) and then every `sweep_seconds`."""
+        """Sweep now (pending work is resumed on start-up) and then every `sweep_seconds`;
+        renew the leases of the jobs held every third of a lease."""
         if self._sweeper is not None and self._sweeper.is_alive():
             return
         self._stopping.clear()
         self._sweeper = threading.Thread(target=self._sweep_forever, daemon=True, name="sweeper")
         self._sweeper.start()
+        self._renewer = threading.Thread(target=self._renew_forever, daemon=True, name="renewer")
+        self._renewer.start()
+
+    def renew_held(self) -> int:
+        """Extend the leases of every job this process holds; how many were extended.
+
+        A lease only says "the holder is alive": a job whose reply is slow (Slack answering
+        late, a loaded machine) must not be taken by another process's sweeper while this one
+        is still posting it, or both post. Renewed every third of a lease, a held job's lease
+        lapses only when its process has died or stalled for two thirds of a lease.
+        """
+        keys = self.held()
+        if not keys:
+            return 0
+        try:
+            return self.store.renew(keys, self.owner, self.clock() + self.lease_seconds)
+        except StoreError as error:
+            log.error("could not renew leases count=%d error=%s", len(keys), error)
+            return 0
+
+    def _renew_forever(self) -> None:
+        while not self._stopping.wait(self.lease_seconds / 3):
+            try:
+                self.renew_held()
+            except Exception:
+                log.exception("lease renewal failed, will retry")
 
     def _sweep_forever(self) -> None:
         while not self._stopping.is_set():
@@ -333,6 +362,9 @@ class WorkQueue:
         self._stopping.set()
         if self._sweeper is not None and self._sweeper is not threading.current_thread():
             self._sweeper.join(timeout=grace)
+        if self._renewer is not None and self._renewer is not threading.current_thread():
+            # Stopped before handing back, so no renewal races the hand-back's expired lease.
+            self._renewer.join(timeout=grace)
         with self._held_lock:
             waiting = [key for key, running in self._held.items() if not running]
         self._hand_back(waiting)

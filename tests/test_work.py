@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -308,3 +309,74 @@ def test_the_sweep_checkpoints_the_log_and_question_writes_do_not(tmp_path: Path
         assert keys_in_file() == {job(number, clock).key for number in range(300)}
     finally:
         store.close()
+
+
+def test_a_held_job_renewed_in_time_is_not_taken_by_another_sweeper(store: SQLStore) -> None:
+    """A slow reply outlasting its lease: renewed, no other process's sweeper runs it too."""
+    clock = Clock()
+    posting, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def slow(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
+        assert mark_posting()
+        posting.set()
+        release.wait(10)  # the Slack call, answering late
+        ran.append("holder")
+        return "answered"
+
+    holder = WorkQueue(store, SECRET, lease_seconds=30.0, clock=clock)
+    holder.handle("message.im", slow)  # type: ignore[arg-type]
+    runner = threading.Thread(target=holder.run, args=(holder.accept(job(1, clock)),))
+    runner.start()
+    assert posting.wait(10)
+    other = queue(store, clock, Recorder())
+    for _ in range(3):  # 60 s in all, two leases, renewed every 20 s
+        clock.now += 20
+        assert holder.renew_held() == 1
+        assert other.sweep() == 0
+    release.set()
+    runner.join(10)
+    holder.writes.flush(timeout=5)
+    assert ran == ["holder"]
+    assert [j.state for j in store.jobs()] == ["answered"]
+    assert holder.renew_held() == 0  # nothing held once it is finished
+
+
+def test_renewal_leaves_a_job_another_process_has_taken(store: SQLStore) -> None:
+    """Not renewed in time (a stalled process), the lease is lost for good: renewing does not
+    take the job back from the sweeper that took it, and the stalled holder does not post."""
+    clock = Clock()
+    stalled = queue(store, clock, Recorder())
+    accepted = stalled.accept(job(1, clock))
+    clock.now += 31
+    taker = Recorder()
+    assert queue(store, clock, taker).sweep() == 1
+    assert stalled.renew_held() == 0
+    stalled.run(accepted)  # wakes up: mark_posting finds the lease gone
+    assert [key for key, _, _ in taker.ran] == [accepted.job.key]
+
+
+def test_the_renewer_thread_keeps_a_slow_reply_from_a_second_post(store: SQLStore) -> None:
+    """Real time: a 0.6 s lease, a reply taking 2 s, another process sweeping all along."""
+    posted: Counter[str] = Counter()
+    release = threading.Event()
+
+    def slow(job: Job, mark_posting: Callable[[], bool], recovering: bool) -> str:
+        if not mark_posting():
+            return "lost"
+        release.wait(2.0)
+        posted[job.key] += 1
+        return "answered"
+
+    holder = WorkQueue(store, SECRET, lease_seconds=0.6, sweep_seconds=0.1)
+    holder.handle("message.im", slow)  # type: ignore[arg-type]
+    other = WorkQueue(store, SECRET, lease_seconds=0.6, sweep_seconds=0.1)
+    other.handle("message.im", slow)  # type: ignore[arg-type]
+    holder.start()
+    other.start()
+    try:
+        holder.run(holder.accept(job(1, Clock(), received_at=time.time())))
+    finally:
+        holder.shutdown(grace=5.0)
+        other.shutdown(grace=5.0)
+    assert list(posted.values()) == [1]

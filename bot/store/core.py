@@ -286,6 +286,20 @@ class SQLStore:
             )
             return cursor.rowcount == 1
 
+    def renew(self, keys: Sequence[str], owner: str, until: float) -> int:
+        """Extend to `until` the leases `owner` still holds on these open jobs; how many.
+
+        A job another process has taken meanwhile (its owner changed) is left alone."""
+        if not keys:
+            return 0
+        marks = ", ".join(["?"] * len(keys))
+        with self.database.session() as session:
+            cursor = session.execute(
+                f"UPDATE jobs SET lease_until = ? WHERE owner = ? AND {_OPEN} AND key IN ({marks})",
+                (until, owner, *keys),
+            )
+            return int(cursor.rowcount)
+
     def finish(self, key: str, state: JobState, now: float) -> None:
         """Answered or failed: erase the text and response_url, keep the ids."""
         with self.database.session() as session:

@@ -7,6 +7,7 @@ with PEERBOT_STORE_QUESTION_TEXT (then `remember_question` is called with the te
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -206,6 +207,10 @@ class WorkStore(Protocol):
 
     def mark_posting(self, key: str, owner: str, until: float) -> bool:
         """Record that the reply is about to be sent; False if the lease was lost."""
+        ...
+
+    def renew(self, keys: Sequence[str], owner: str, until: float) -> int:
+        """Extend to `until` the leases `owner` still holds on these open jobs; how many."""
         ...
 
     def finish(self, key: str, state: JobState, now: float) -> None:
