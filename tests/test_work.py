@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import Job, SQLiteDatabase, SQLStore, open_store, sqlite_url
+from bot.store import Job, SQLiteDatabase, SQLStore, migrate, open_store, sqlite_url
 from bot.work import GIVE_UP_SECONDS, KEEP_FINISHED_SECONDS, MAX_ATTEMPTS, Accepted, WorkQueue
 from tests.postgres import Postgres
 
@@ -344,5 +344,40 @@ def test_the_log_stays_bounded_while_questions_never_stop(tmp_path: Path) -> Non
         # MB (the sweeps a writer or reader was in the way of, on a loaded machine).
         assert max(sizes) < 24 * 1024 * 1024, max(sizes)
         assert sizes[-1] < max(sizes) or max(sizes) < 8 * 1024 * 1024
+    finally:
+        store.close()
+
+
+def test_jobs_written_before_the_partial_indexes_are_still_swept_and_pruned(
+    store_url: str,
+) -> None:
+    # Migration 5 rebuilds the work queue's indexes to hold only open (jobs_due) or finished
+    # (jobs_finished) jobs; jobs a version-4 store wrote must still be found by both.
+    store = open_store(store_url)
+    try:
+        clock, recorder = Clock(), Recorder()
+        with store.database.transaction() as session:
+            session.execute("DELETE FROM schema_version WHERE version >= 5")
+            session.execute("DROP INDEX jobs_due")
+            session.execute("DROP INDEX jobs_finished")
+            session.execute("CREATE INDEX jobs_due ON jobs (state, lease_until)")
+            session.execute("CREATE INDEX jobs_finished ON jobs (finished_at)")
+        work = queue(store, clock, recorder, lease=10.0)
+        work.run(work.accept(job(1, clock)))
+        assert work.writes.flush()
+        work.accept(job(2, clock))  # open, its process dies
+        store.close()
+        store = open_store(store_url)  # migrated to the partial indexes
+        assert migrate(store.database) == []
+        work = queue(store, clock, recorder, lease=10.0)
+        clock.now += 11.0
+        assert work.sweep() == 1  # the open job is found and re-run
+        assert work.writes.flush()
+        assert [key for key, _, _ in recorder.ran] == [job(1, clock).key, job(2, clock).key]
+        assert {j.state for j in store.jobs()} == {"answered"}
+        clock.now += KEEP_FINISHED_SECONDS + 3601
+        work._last_prune = 0.0
+        work.sweep()  # both finished a day ago: pruned
+        assert store.jobs() == []
     finally:
         store.close()
