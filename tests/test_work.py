@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import Job, SQLStore, open_store, sqlite_url
+from bot.store import Job, SQLiteDatabase, SQLStore, migrate, open_store, sqlite_url
 from bot.work import GIVE_UP_SECONDS, KEEP_FINISHED_SECONDS, MAX_ATTEMPTS, Accepted, WorkQueue
 from tests.postgres import Postgres
 
@@ -380,3 +380,76 @@ def test_the_renewer_thread_keeps_a_slow_reply_from_a_second_post(store: SQLStor
         holder.shutdown(grace=5.0)
         other.shutdown(grace=5.0)
     assert list(posted.values()) == [1]
+
+
+def test_the_log_stays_bounded_while_questions_never_stop(tmp_path: Path) -> None:
+    # SQLite only. A log is started over only by a commit that finds all of it copied; under
+    # continuous load a PASSIVE checkpoint never leaves it so (commits arrive while it copies),
+    # and the log grew by every question (~27 KB) without end. Two threads answer questions
+    # without a pause while the sweeper checkpoints every few milliseconds.
+    limit = 64 * 1024
+    database = SQLiteDatabase(tmp_path / "store.sqlite3", wal_limit_bytes=limit)
+    store = SQLStore(database)
+    log_file = tmp_path / "store.sqlite3-wal"
+    work = WorkQueue(store, SECRET, sweep_seconds=0.005)
+    work.handle("message.im", Recorder())  # type: ignore[arg-type]
+    sizes: list[int] = []
+    per_thread = 1500
+
+    def ask(first: int) -> None:
+        clock = Clock()
+        for number in range(first, first + per_thread):
+            work.run(work.accept(job(number, clock)))
+            sizes.append(log_file.stat().st_size)
+
+    try:
+        work.start()
+        askers = [threading.Thread(target=ask, args=(n * per_thread,)) for n in range(2)]
+        for asker in askers:
+            asker.start()
+        for asker in askers:
+            asker.join()
+        work.shutdown(grace=5.0)
+        assert len(store.jobs()) == 2 * per_thread
+        assert all(j.state == "answered" for j in store.jobs())
+        # Unbounded, the log ends near 3,000 x 24 KB = 71 MB here; bounded, it peaked at 5-13
+        # MB (the sweeps a writer or reader was in the way of, on a loaded machine).
+        assert max(sizes) < 24 * 1024 * 1024, max(sizes)
+        assert sizes[-1] < max(sizes) or max(sizes) < 8 * 1024 * 1024
+    finally:
+        store.close()
+
+
+def test_jobs_written_before_the_partial_indexes_are_still_swept_and_pruned(
+    store_url: str,
+) -> None:
+    # Migration 5 rebuilds the work queue's indexes to hold only open (jobs_due) or finished
+    # (jobs_finished) jobs; jobs a version-4 store wrote must still be found by both.
+    store = open_store(store_url)
+    try:
+        clock, recorder = Clock(), Recorder()
+        with store.database.transaction() as session:
+            session.execute("DELETE FROM schema_version WHERE version >= 5")
+            session.execute("DROP INDEX jobs_due")
+            session.execute("DROP INDEX jobs_finished")
+            session.execute("CREATE INDEX jobs_due ON jobs (state, lease_until)")
+            session.execute("CREATE INDEX jobs_finished ON jobs (finished_at)")
+        work = queue(store, clock, recorder, lease=10.0)
+        work.run(work.accept(job(1, clock)))
+        assert work.writes.flush()
+        work.accept(job(2, clock))  # open, its process dies
+        store.close()
+        store = open_store(store_url)  # migrated to the partial indexes
+        assert migrate(store.database) == []
+        work = queue(store, clock, recorder, lease=10.0)
+        clock.now += 11.0
+        assert work.sweep() == 1  # the open job is found and re-run
+        assert work.writes.flush()
+        assert [key for key, _, _ in recorder.ran] == [job(1, clock).key, job(2, clock).key]
+        assert {j.state for j in store.jobs()} == {"answered"}
+        clock.now += KEEP_FINISHED_SECONDS + 3601
+        work._last_prune = 0.0
+        work.sweep()  # both finished a day ago: pruned
+        assert store.jobs() == []
+    finally:
+        store.close()

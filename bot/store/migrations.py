@@ -133,6 +133,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX jobs_finished ON jobs (finished_at)",
         ),
     ),
+    Migration(
+        5,
+        "work queue indexes hold only the jobs each is searched for",
+        (
+            # A question's INSERT before the ack wrote four b-trees: the table, its key, and
+            # both indexes, though an open job has no finishing time and a finished one is
+            # never searched for by state. jobs_due now holds open jobs only (a few pages,
+            # written by the INSERT and the posting mark, left by the finish), jobs_finished
+            # finished ones only (first written by the finish). The sweeper's and the pruner's
+            # queries state these conditions, so both databases still use the indexes.
+            "DROP INDEX jobs_due",
+            "CREATE INDEX jobs_due ON jobs (state, lease_until) "
+            "WHERE state IN ('received', 'posting')",
+            "DROP INDEX jobs_finished",
+            "CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

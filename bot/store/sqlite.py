@@ -27,6 +27,16 @@ process dies" rests on it):
   and the log is synced at each checkpoint, so the commits a power loss can take are those of
   the last second (before: those since the log last reached 1000 pages, which at low traffic
   was far more than a second's).
+- `journal_size_limit` and the sweeper's RESTART: a log is written again from its start only
+  by a writer that finds every frame of it copied and no reader on it. Under continuous load a
+  PASSIVE checkpoint never leaves it so (commits arrive while it copies), so the log grew by
+  every commit, ~30 KB a question (109 MB after ~3,600 mentions). Once the log holds more than
+  `wal_limit_bytes`, the sweep follows its PASSIVE checkpoint with a RESTART one: it takes the
+  write lock only to copy the few frames committed meanwhile (the bulk was copied without it)
+  and to sync, and it waits for nobody (busy timeout 0: if a writer or reader is in the way it
+  gives up at once, tried up to three times a sweep), so the next commit starts the log over
+  and cuts its file back to `wal_limit_bytes` (`journal_size_limit`). Nothing about a commit
+  changes: it is in the log when it returns, as before.
 - Writes on the question path are single autocommit statements, not grouped into explicit
   transactions: one statement holds the write lock only inside one `sqlite3_step`, with the GIL
   released, while BEGIN ... COMMIT holds it across several calls, between which the thread must
@@ -51,6 +61,13 @@ from bot.store.records import StoreError
 
 DATABASE_NAME = "peerbot.sqlite3"
 _BUSY_TIMEOUT_SECONDS = 10.0
+# The log's size at which the sweep starts it over, and to which a reset log's file is cut.
+WAL_LIMIT_BYTES = 8 * 1024 * 1024
+# RESTART checkpoints tried in a row when a writer or reader is in the way (each gives up at
+# once; the next sweep tries again).
+_RESTART_TRIES = 3
+# A log frame is a page and its 24-byte header.
+_FRAME_HEADER_BYTES = 24
 
 
 class _SQLiteSession:
@@ -77,8 +94,9 @@ class SQLiteDatabase:
 
     dialect: Dialect = SQLITE
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, wal_limit_bytes: int = WAL_LIMIT_BYTES) -> None:
         self.path = path
+        self.wal_limit_bytes = wal_limit_bytes
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []
@@ -101,6 +119,7 @@ class SQLiteDatabase:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA wal_autocheckpoint = 0")
+        connection.execute(f"PRAGMA journal_size_limit = {int(self.wal_limit_bytes)}")
         return connection
 
     @contextmanager
@@ -144,9 +163,28 @@ class SQLiteDatabase:
 
     def checkpoint(self) -> None:
         """Copy what the log holds into the database file, as far as no reader stops it
-        (PASSIVE: nobody waits, and nobody is waited for)."""
+        (PASSIVE: nobody waits, and nobody is waited for); then, if the log has grown past
+        `wal_limit_bytes`, have it started over (RESTART, waiting for nobody either)."""
         with self.session() as session:
-            session.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            row = session.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            frames = row[1] if row else 0
+            if frames * (self._page_size(session) + _FRAME_HEADER_BYTES) <= self.wal_limit_bytes:
+                return
+            # The write lock is held only for the frames committed since the PASSIVE copy and
+            # the syncs; a busy timeout of 0 never sleeps holding it (for readers) nor waits
+            # for it (a writer): then it is tried again at the next sweep.
+            session.execute("PRAGMA busy_timeout = 0")
+            try:
+                for _ in range(_RESTART_TRIES):
+                    row = session.execute("PRAGMA wal_checkpoint(RESTART)").fetchone()
+                    if row is None or row[0] == 0:
+                        break
+            finally:
+                session.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_SECONDS * 1000)}")
+
+    def _page_size(self, session: _SQLiteSession) -> int:
+        row = session.execute("PRAGMA page_size").fetchone()
+        return int(row[0]) if row else 4096
 
     def close(self) -> None:
         """Close this process's idle connections (a later use opens new ones)."""

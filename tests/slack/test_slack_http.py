@@ -15,6 +15,7 @@ import os
 import socket
 import ssl
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -115,6 +116,41 @@ def test_calls_carry_what_slack_sdk_built(keep_alive_slack: FakeSlack) -> None:
     assert call.headers["user-agent"].startswith("peerbot/test")
     assert call.headers["content-type"].startswith("application/json")
     assert call.body["blocks"][0]["text"]["text"] == "x"
+
+
+def test_a_reply_posts_the_json_slack_sdk_would(keep_alive_slack: FakeSlack) -> None:
+    # PooledWebClient.chat_postMessage skips slack_sdk's scan of the blocks for model objects
+    # when they are plain dicts: the body must be slack_sdk's, key for key and in its order.
+    client = _client(keep_alive_slack.api_url)
+    blocks = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "a > b"}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "c"}]},
+    ]
+    metadata = {"event_type": "peerbot_answer", "event_payload": {"key": "C1:1.2"}}
+    replies = [
+        {
+            "channel": "C1",
+            "text": "t",
+            "blocks": blocks,
+            "thread_ts": "1.2",
+            "metadata": metadata,
+            "unfurl_links": False,
+            "unfurl_media": False,
+        },
+        {"channel": "C1", "text": "t", "blocks": blocks, "thread_ts": None, "metadata": None},
+        {"channel": "C1", "text": "   ", "blocks": blocks},  # no text: slack_sdk's way, warned
+    ]
+    for reply in replies:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            client.chat_postMessage(**reply)
+            WebClient.chat_postMessage(client, **reply)
+        assert len(caught) == (0 if reply["text"].strip() else 2)
+    calls = keep_alive_slack.calls_to("chat.postMessage")
+    assert len(calls) == 2 * len(replies)
+    for ours, theirs in zip(calls[::2], calls[1::2], strict=True):
+        assert list(ours.body.items()) == list(theirs.body.items())
+    assert "thread_ts" not in calls[2].body and "metadata" not in calls[2].body
 
 
 def test_a_per_request_client_keeps_the_user_agent_prefix(keep_alive_slack: FakeSlack) -> None:
