@@ -3072,3 +3072,43 @@ def test_how_time_is_split_is_no_answer_to_which_is_better(real_index: SnippetIn
         "do certified peer specialists put more of their time into groups or individuals?",
         "peersforprogress-individual-vs-group",
     )
+
+
+def test_what_an_asker_wants_to_know_is_the_ask(real_index: SnippetIndex) -> None:
+    """ "Updating our careers page and want to know what ...?": the errand before the wish to
+    know is the reason, what they want to know is the question (and keeps its frame)."""
+    question = "updating our careers page and want to know what other titles peer staff have?"
+    _not_in_eval_files(question)
+    assert real_index.read(question).ask == "what other titles peer staff have"
+    _assert_declined(
+        real_index,
+        "drafting a budget and wondering how much a certified peer specialist is paid per hour?",
+        "money",
+    )
+
+
+def test_a_thin_ask_saying_it_is_about_what_came_before(real_index: SnippetIndex) -> None:
+    """ "our clinic is thinking about DDA. what did the members who went gain from it?": an ask
+    with at most one word the passages know says "it" of what the message named before; when
+    that is something no passage knows (a smoking cessation group), its words come too."""
+    question = "our clinic is thinking about DDA. what did the members who went gain from it?"
+    _not_in_eval_files(question)
+    assert "dda" in real_index.read(question).words
+    _assert_declined(
+        real_index,
+        "our clinic runs a smoking cessation group. what did the members who went gain from it?",
+    )
+
+
+def test_is_the_research_stronger_for_a_or_b_is_a_choice(real_index: SnippetIndex) -> None:
+    """ "Is the evidence stronger for X or Y?", "are results better with X or Y?": "or" after
+    the words weighing a choice offers its two sides, so a passage must compare both (or say
+    which one the research favours)."""
+    for question in (
+        "is the evidence stronger for group interventions or individual peer support?",
+        "are results better with peer mentors or with clinicians?",
+    ):
+        _not_in_eval_files(question)
+        frame = real_index.read(question).frame
+        assert frame is not None and frame.id == "comparison", question
+    _assert_declined(real_index, "are results better with peer mentors or with clinicians?")
