@@ -3112,3 +3112,34 @@ def test_is_the_research_stronger_for_a_or_b_is_a_choice(real_index: SnippetInde
         frame = real_index.read(question).frame
         assert frame is not None and frame.id == "comparison", question
     _assert_declined(real_index, "are results better with peer mentors or with clinicians?")
+
+
+def test_what_an_abbreviation_stands_for_is_a_definition(real_index: SnippetIndex) -> None:
+    """ "What do the letters CPS stand for?", "CPS - what's that short for?": what the role is,
+    from its card; the field it is asked in ("in peer support") is not what is asked about."""
+    card = _card(real_index.kb, "certified-peer-specialist")
+    for question in (
+        "what do the letters CPS stand for?",
+        "CPS - what's that short for?",
+        "what is a CPS in peer support work?",
+    ):
+        _not_in_eval_files(question)
+        answer = real_index.search(question)
+        assert answer.answered and answer.frame == "definition", question
+        assert answer.results[0].snippet_id == card[0], question
+
+
+def test_which_one_is_no_number(real_index: SnippetIndex) -> None:
+    """ "Which one", "that one": "one" stands for the thing asked about, not a count ("one in
+    four" still counts)."""
+    assert "one" not in real_index.query_terms("which law was it, which one?")
+    assert "one" in real_index.query_terms("is it one in four people?")
+
+
+def test_a_doi_is_the_named_works_and_answers_its_citation(real_index: SnippetIndex) -> None:
+    """ "The citation and DOI for the Rogers piece": the line printing the DOI is that citation;
+    the DOI of another work is no answer about "the DDA article"."""
+    _assert_first_answer(
+        real_index, "need the citation and DOI for the Rogers piece", "rogers2017-doi"
+    )
+    _assert_declined(real_index, "what's the DOI for the DDA article?", "doi")
