@@ -3143,3 +3143,63 @@ def test_a_doi_is_the_named_works_and_answers_its_citation(real_index: SnippetIn
         real_index, "need the citation and DOI for the Rogers piece", "rogers2017-doi"
     )
     _assert_declined(real_index, "what's the DOI for the DDA article?", "doi")
+
+
+def test_what_peers_go_by_or_are_called_is_their_title(real_index: SnippetIndex) -> None:
+    """ "What names do peer workers go by", "what are people in this role called": their job
+    titles; not the rules one goes by. The topic label no longer gives every roles passage the
+    words "job titles", so the passage listing them comes first."""
+    for question in (
+        "what names do peer workers go by at other agencies?",
+        "besides CPS, what are people in this role called?",
+        "updating our careers page and want to know what other titles peer staff have?",
+    ):
+        _assert_first_answer(real_index, question, "lafrance2017-job-titles")
+    _assert_declined(real_index, "what ethics code do peer specialists go by?")
+
+
+def test_the_law_expanding_medicaid_is_the_affordable_care_act(real_index: SnippetIndex) -> None:
+    """ "Which law was expanding Medicaid": the sources' "expansion of Medicaid under the
+    Affordable Care Act"; "expansion" of peer support is its growth, not Medicaid's."""
+    _assert_first_answer(
+        real_index,
+        "which federal law was expanding Medicaid back then, which one was it?",
+        "peersforprogress-aca-expansion",
+    )
+    _assert_among_answers(
+        real_index,
+        "has the expansion of peer work been even across states?",
+        "rogers2017-burgeoned-uneven",
+    )
+
+
+def test_what_people_who_went_got_out_of_it_is_attendance(real_index: SnippetIndex) -> None:
+    """ "What did the members who went gain from it": attending, and its positive impact."""
+    _assert_first_answer(
+        real_index,
+        "our clinic is thinking about DDA. what did the members who went gain from it?",
+        "milani2020-five-areas",
+    )
+
+
+def test_the_research_stronger_the_other_way_round_favours_a_side(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Is the evidence stronger for X or Y": the research that "has been most favorable" for
+    one of them, said the other way round from "the stronger evidence"."""
+    _assert_first_answer(
+        real_index,
+        "is the evidence stronger for group interventions or individual peer support?",
+        "rogers2017-group-interventions",
+    )
+
+
+def test_a_new_thing_is_a_recent_addition(real_index: SnippetIndex) -> None:
+    """ "Has the CPS title been around long?", "is it a new thing?": the sources' "recent
+    addition"; calling someone in a crisis is not what someone is called."""
+    _assert_first_answer(
+        real_index, "has the CPS title been around long?", "peersforprogress-16-states-medicaid"
+    )
+    question = "who should we call when a peer is in crisis?"
+    _not_in_eval_files(question)
+    assert "titl" not in real_index.query_terms(question)
