@@ -1255,6 +1255,9 @@ _WEIGHED_QUALITIES = frozenset(
 
 
 # Nouns naming a study or a work ("the Salzer *survey*", "the DDA *pilot*").
+_NOT_NAMING_A_WORK = frozenset(
+    "a an our my your their his her its this that these those we i you they some any one".split()
+)
 _WORK_NOUNS = frozenset(
     "survey study paper review report evaluation article pilot trial viewpoint".split()
 )
@@ -1265,7 +1268,10 @@ def _names_a_work(fragment: str) -> bool:
     past-tense verb in it ("the study started in 2015" is news about it)."""
     fragment_words = fragment.split()
     return (
-        fragment_words[0] == "the"
+        # "the Salzer survey", or named without "the" ("Salzer 2010 CPS survey"); not the
+        # asker's own or any one ("our survey", "for my literature review", "a study").
+        _NOT_NAMING_A_WORK.isdisjoint(fragment_words)
+        and fragment_words[0] not in _PREPOSITIONS
         and fragment_words[-1] in _WORK_NOUNS
         and not any(word.endswith("ed") for word in fragment_words)
     )

@@ -3203,3 +3203,26 @@ def test_a_new_thing_is_a_recent_addition(real_index: SnippetIndex) -> None:
     question = "who should we call when a peer is in crisis?"
     _not_in_eval_files(question)
     assert "titl" not in real_index.query_terms(question)
+
+
+def test_a_work_put_first_without_the_says_what_the_ask_is_about(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Salzer CPS survey - what was the sample size?": a work put first, named by its author
+    without "the", is what a bare ask is about; the asker's own survey is no work of the
+    sources."""
+    _assert_first_answer(
+        real_index,
+        "Salzer CPS survey - what was the sample size?",
+        "peersforprogress-salzer-survey",
+    )
+    _assert_declined(real_index, "our intake survey - how many people filled it out?")
+
+
+def test_how_strong_the_evidence_is_asks_what_it_says(real_index: SnippetIndex) -> None:
+    """ "How strong is the research on X": what the research on X says, however strong."""
+    _assert_first_answer(
+        real_index,
+        "how strong is the research on one-on-one peer support?",
+        "rogers2017-individual-peer-support",
+    )
