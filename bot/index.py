@@ -194,6 +194,10 @@ class _Phrase:
     guards: tuple[tuple[str, ...], ...] = ()  # synonym context guards, as stem-key tuples
 
 
+# "Which one", "that one": "one" after these stands for the thing asked about.
+_ONE_POINTS_AFTER = frozenset({"which", "that", "this"})
+
+
 @dataclass(frozen=True)
 class _Reading:
     """What retrieval takes from a question: concepts to cover, BM25 terms, concepts named."""
@@ -207,6 +211,8 @@ class _Reading:
     place_terms: frozenset[str]  # concepts that are named jurisdictions (checked, not topical)
     # The one work a question about a study names (`_study_named`), found once per question.
     study: frozenset[str] = frozenset()
+    # Where each named concept is first named in the ask (the order a reader meets them).
+    named_at: Mapping[str, int] = field(default_factory=dict)
 
 
 class _TypePatterns(dict[str, "re.Pattern[str]"]):
@@ -691,7 +697,7 @@ _SAMPLE_STEMS = frozenset(
 )
 _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     _key(word)
-    for word in "study studies survey interview interviews evaluation paper review pilot "
+    for word in "study studies survey interview interviews evaluation paper article review pilot "
     "trial n research researchers team data followed follow talk talked qualitative "
     "longitudinal questions answered part filled fill responded returned".split()
 )
@@ -1164,6 +1170,8 @@ class SnippetIndex:
             term = word if word[0].isdigit() else keys[position]
             if word in STOP_WORDS or term in STOP_WORDS:
                 continue
+            if word == "one" and position and question_words[position - 1] in _ONE_POINTS_AFTER:
+                continue  # "which one": a pronoun, not the number ("one in four")
             if not word[0].isdigit() and not self._known(term):
                 term = self._correct(word) or term
             if position in question.frame_positions and position in checked:
@@ -1176,6 +1184,7 @@ class SnippetIndex:
                 concept = concepts[term] = _Concept(term, {frozenset([term])})
             concepts_by_position[position] = concept
         named: list[str] = []
+        named_at: dict[str, int] = {}
         name_spans: set[int] = set()
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
@@ -1199,6 +1208,7 @@ class SnippetIndex:
                 name_spans |= span
                 if phrase.concept not in named:
                     named.append(phrase.concept)
+                named_at[phrase.concept] = min(start, named_at.get(phrase.concept, start))
             query_terms.extend(phrase.expansion)
             # A name is found by any of its names: "Dual Diagnosis Anonymous" in the question,
             # "DDA" in the passage (and the other way round).
@@ -1278,6 +1288,7 @@ class SnippetIndex:
             sides,
             place_terms,
             self._study_named(question, named),
+            named_at,
         )
 
     @staticmethod
@@ -2044,7 +2055,10 @@ class SnippetIndex:
         frame = reading.question.frame
         if frame is None or not frame.card or reading.residual > CARD_RESIDUAL_WORDS:
             return ()
-        for concept_id in reading.named:
+        # The first one named is what is asked about: "what does CPS stand for in peer
+        # support" asks what a CPS is; the field it is in only says where (named longest first).
+        at = reading.named_at
+        for concept_id in sorted(reading.named, key=lambda c: at.get(c, 0)):
             if concept_id in self._cards:
                 card = self._cards[concept_id]
                 if frame.card_specific:

@@ -164,6 +164,14 @@ _EMBEDDED_ASK_RE = re.compile(
     r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
 )
+# "rewriting our job postings and want to know what other titles ...?": the asker's wish to
+# know, after what they are doing, inside the sentence that asks. What they want to know is the
+# question; the errand before it is the reason.
+_WANTS_TO_KNOW_RE = re.compile(
+    r"\b(?:want to know|wanted to know|wanna know|would like to know|like to know"
+    r"|need to know|needed to know|trying to find out|trying to figure out|wondering)"
+    r" (?=(?:how|what|which|who|when|where|why)\b)"
+)
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -186,6 +194,9 @@ _CHOICE_OR_RE = re.compile(
     rf"(?: \S+)? {_WEIGHING}\b(?:(?! or ).)* or (?:(?! or ).)*$"
     rf"|^(?:(?! or ).)+ or (?:(?! or ).)* (?:which|what)(?: one)? "
     rf"(?:is|works|does|do|has|matters|gets|helps|would be)(?: \S+)? {_WEIGHING}\b(?:(?! or ).)*$"
+    # "is the research stronger for groups or 1:1?", "are outcomes better with X or Y?"
+    rf"|^(?:is|are|was|were|does|do|did)\b(?:(?! or | than ).)* {_WEIGHING} "
+    rf"(?:for|with|in|on) (?:(?! or | than ).)+ or (?:(?! or ).)+$"
 )
 # A fragment offering two choices before a choice asked ("empathy or knowledge - which is
 # better?", "sharing knowledge or being empathic"): one or two words a side, no statement ("we
@@ -511,11 +522,19 @@ class QuestionReader:
             # before the question says who "them" is; an afterthought after it does not.
             # (Found only for an ask that points or chooses: finding it cleans the sentences
             # again.)
-            pointing = _POINTING_RE.search(ask) is not None
+            # "asked about DDA. what did people who went actually get out of *it*?": an ask
+            # with at most one word the passages know points back when it says "it" or "they".
+            before = raws[: self._raw_index(raws, best)]
+            thin = bool(before) and _THEY_RE.search(ask) is not None and self._thin(ask)
+            pointing = thin or _POINTING_RE.search(ask) is not None
             if pointing or _PERSON_POINTING_RE.search(ask):
-                before = raws[: self._raw_index(raws, best)]
                 if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
-                    ask = self._with_context(ask, before)
+                    # What a thin ask points at may be something no passage knows ("runs a
+                    # smoking cessation group. what did members get from it?"): its words come
+                    # too, as a claim's do, so no passage on another group answers it.
+                    unknown = thin and not self._all_known(before)
+                    claims = frozenset(range(len(before))) if unknown else frozenset()
+                    ask = self._with_context(ask, before, claims=claims)
             else:
                 # "ppl w bipolar - what topics do they swap with peers?": a topic put first, in
                 # a few words that ask nothing, says who "they" are (or what "it" is). A work
@@ -608,9 +627,28 @@ class QuestionReader:
                 if embedded is not None:
                     sentences.append((self._reported(text, embedded), True))
                     continue
+            if asks and cleaned.split()[0] not in _QUESTION_WORDS:
+                cleaned = self._wished(cleaned)
             if cleaned:
                 sentences.append((cleaned, asks))
         return sentences
+
+    def _wished(self, sentence: str) -> str:
+        """The question an asker says they want to know, without the errand before it
+        ("rewriting our job postings and want to know what other titles ..."). Kept whole when
+        the question needs what comes before it: it says "they" or "them", or names no topic."""
+        wish = _WANTS_TO_KNOW_RE.search(sentence)
+        if wish is None or wish.start() == 0:
+            return sentence
+        question = self._reported(sentence, wish)
+        if (
+            self._weak(question)
+            or _THEY_RE.search(question)
+            or _POINTING_RE.search(question)
+            or _POINTS_BACK_RE.search(question)
+        ):
+            return sentence
+        return question
 
     def _reported(self, sentence: str, verb: re.Match[str]) -> str:
         """The question a sentence reports, from its asking word on, with the places named
@@ -651,6 +689,28 @@ class QuestionReader:
         # "does the research back *that* up, or is it mixed?": one word of its own, and what
         # the research should back is what "that" points back to.
         return len(topical) == 1 and _POINTS_BACK_RE.search(ask) is not None
+
+    def _thin(self, ask: str) -> bool:
+        """Whether the ask has at most one topical word the passages know ("what did people
+        who went get out of it": "went" is no passage's word): what it is about is elsewhere."""
+        weight = self._weight
+        return sum(1 for term in set(_topical(tokenize(ask))) if weight(term) > 0) <= 1
+
+    def _all_known(self, raws: Sequence[str]) -> bool:
+        """Whether every topical word of these sentences (chatter dropped) is one the passages
+        know or part of a known phrase: context only adds known words, so "runs a WRAP group.
+        do people who go get much out of it?" would otherwise be asked about groups."""
+        weight, fillers = self._weight, filler_terms()
+        for raw in raws:
+            raw_words = words(self._clean(raw))
+            phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()
+            for position, word in enumerate(raw_words):
+                if word in STOP_WORDS or position in phrased:
+                    continue
+                terms = tokenize(word)
+                if terms and terms[0] not in fillers and weight(terms[0]) == 0:
+                    return False
+        return True
 
     def _one_alternative(self, ask: str) -> str:
         """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
@@ -1201,6 +1261,9 @@ _WEIGHED_QUALITIES = frozenset(
 
 
 # Nouns naming a study or a work ("the Salzer *survey*", "the DDA *pilot*").
+_NOT_NAMING_A_WORK = frozenset(
+    "a an our my your their his her its this that these those we i you they some any one".split()
+)
 _WORK_NOUNS = frozenset(
     "survey study paper review report evaluation article pilot trial viewpoint".split()
 )
@@ -1211,7 +1274,10 @@ def _names_a_work(fragment: str) -> bool:
     past-tense verb in it ("the study started in 2015" is news about it)."""
     fragment_words = fragment.split()
     return (
-        fragment_words[0] == "the"
+        # "the Salzer survey", or named without "the" ("Salzer 2010 CPS survey"); not the
+        # asker's own or any one ("our survey", "for my literature review", "a study").
+        _NOT_NAMING_A_WORK.isdisjoint(fragment_words)
+        and fragment_words[0] not in _PREPOSITIONS
         and fragment_words[-1] in _WORK_NOUNS
         and not any(word.endswith("ed") for word in fragment_words)
     )

@@ -3091,3 +3091,157 @@ def test_an_ask_for_counsel_alone_is_about_the_sentence_before_it(
         "barrenger2019-recommendation",
     )
     _assert_declined(real_index, "any guidance?")
+
+
+def test_what_an_asker_wants_to_know_is_the_ask(real_index: SnippetIndex) -> None:
+    """ "Updating our careers page and want to know what ...?": the errand before the wish to
+    know is the reason, what they want to know is the question (and keeps its frame)."""
+    question = "updating our careers page and want to know what other titles peer staff have?"
+    _not_in_eval_files(question)
+    assert real_index.read(question).ask == "what other titles peer staff have"
+    _assert_declined(
+        real_index,
+        "drafting a budget and wondering how much a certified peer specialist is paid per hour?",
+        "money",
+    )
+
+
+def test_a_thin_ask_saying_it_is_about_what_came_before(real_index: SnippetIndex) -> None:
+    """ "our clinic is thinking about DDA. what did the members who went gain from it?": an ask
+    with at most one word the passages know says "it" of what the message named before; when
+    that is something no passage knows (a smoking cessation group), its words come too."""
+    question = "our clinic is thinking about DDA. what did the members who went gain from it?"
+    _not_in_eval_files(question)
+    assert "dda" in real_index.read(question).words
+    _assert_declined(
+        real_index,
+        "our clinic runs a smoking cessation group. what did the members who went gain from it?",
+    )
+
+
+def test_is_the_research_stronger_for_a_or_b_is_a_choice(real_index: SnippetIndex) -> None:
+    """ "Is the evidence stronger for X or Y?", "are results better with X or Y?": "or" after
+    the words weighing a choice offers its two sides, so a passage must compare both (or say
+    which one the research favours)."""
+    for question in (
+        "is the evidence stronger for group interventions or individual peer support?",
+        "are results better with peer mentors or with clinicians?",
+    ):
+        _not_in_eval_files(question)
+        frame = real_index.read(question).frame
+        assert frame is not None and frame.id == "comparison", question
+    _assert_declined(real_index, "are results better with peer mentors or with clinicians?")
+
+
+def test_what_an_abbreviation_stands_for_is_a_definition(real_index: SnippetIndex) -> None:
+    """ "What do the letters CPS stand for?", "CPS - what's that short for?": what the role is,
+    from its card; the field it is asked in ("in peer support") is not what is asked about."""
+    card = _card(real_index.kb, "certified-peer-specialist")
+    for question in (
+        "what do the letters CPS stand for?",
+        "CPS - what's that short for?",
+        "what is a CPS in peer support work?",
+    ):
+        _not_in_eval_files(question)
+        answer = real_index.search(question)
+        assert answer.answered and answer.frame == "definition", question
+        assert answer.results[0].snippet_id == card[0], question
+
+
+def test_which_one_is_no_number(real_index: SnippetIndex) -> None:
+    """ "Which one", "that one": "one" stands for the thing asked about, not a count ("one in
+    four" still counts)."""
+    assert "one" not in real_index.query_terms("which law was it, which one?")
+    assert "one" in real_index.query_terms("is it one in four people?")
+
+
+def test_a_doi_is_the_named_works_and_answers_its_citation(real_index: SnippetIndex) -> None:
+    """ "The citation and DOI for the Rogers piece": the line printing the DOI is that citation;
+    the DOI of another work is no answer about "the DDA article"."""
+    _assert_first_answer(
+        real_index, "need the citation and DOI for the Rogers piece", "rogers2017-doi"
+    )
+    _assert_declined(real_index, "what's the DOI for the DDA article?", "doi")
+
+
+def test_what_peers_go_by_or_are_called_is_their_title(real_index: SnippetIndex) -> None:
+    """ "What names do peer workers go by", "what are people in this role called": their job
+    titles; not the rules one goes by. The topic label no longer gives every roles passage the
+    words "job titles", so the passage listing them comes first."""
+    for question in (
+        "what names do peer workers go by at other agencies?",
+        "besides CPS, what are people in this role called?",
+        "updating our careers page and want to know what other titles peer staff have?",
+    ):
+        _assert_first_answer(real_index, question, "lafrance2017-job-titles")
+    _assert_declined(real_index, "what ethics code do peer specialists go by?")
+
+
+def test_the_law_expanding_medicaid_is_the_affordable_care_act(real_index: SnippetIndex) -> None:
+    """ "Which law was expanding Medicaid": the sources' "expansion of Medicaid under the
+    Affordable Care Act"; "expansion" of peer support is its growth, not Medicaid's."""
+    _assert_first_answer(
+        real_index,
+        "which federal law was expanding Medicaid back then, which one was it?",
+        "peersforprogress-aca-expansion",
+    )
+    _assert_among_answers(
+        real_index,
+        "has the expansion of peer work been even across states?",
+        "rogers2017-burgeoned-uneven",
+    )
+
+
+def test_what_people_who_went_got_out_of_it_is_attendance(real_index: SnippetIndex) -> None:
+    """ "What did the members who went gain from it": attending, and its positive impact."""
+    _assert_first_answer(
+        real_index,
+        "our clinic is thinking about DDA. what did the members who went gain from it?",
+        "milani2020-five-areas",
+    )
+
+
+def test_the_research_stronger_the_other_way_round_favours_a_side(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Is the evidence stronger for X or Y": the research that "has been most favorable" for
+    one of them, said the other way round from "the stronger evidence"."""
+    _assert_first_answer(
+        real_index,
+        "is the evidence stronger for group interventions or individual peer support?",
+        "rogers2017-group-interventions",
+    )
+
+
+def test_a_new_thing_is_a_recent_addition(real_index: SnippetIndex) -> None:
+    """ "Has the CPS title been around long?", "is it a new thing?": the sources' "recent
+    addition"; calling someone in a crisis is not what someone is called."""
+    _assert_first_answer(
+        real_index, "has the CPS title been around long?", "peersforprogress-16-states-medicaid"
+    )
+    question = "who should we call when a peer is in crisis?"
+    _not_in_eval_files(question)
+    assert "titl" not in real_index.query_terms(question)
+
+
+def test_a_work_put_first_without_the_says_what_the_ask_is_about(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Salzer CPS survey - what was the sample size?": a work put first, named by its author
+    without "the", is what a bare ask is about; the asker's own survey is no work of the
+    sources."""
+    _assert_first_answer(
+        real_index,
+        "Salzer CPS survey - what was the sample size?",
+        "peersforprogress-salzer-survey",
+    )
+    _assert_declined(real_index, "our intake survey - how many people filled it out?")
+
+
+def test_how_strong_the_evidence_is_asks_what_it_says(real_index: SnippetIndex) -> None:
+    """ "How strong is the research on X": what the research on X says, however strong."""
+    _assert_first_answer(
+        real_index,
+        "how strong is the research on one-on-one peer support?",
+        "rogers2017-individual-peer-support",
+    )

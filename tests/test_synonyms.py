@@ -224,7 +224,13 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "community",
         "peersforprogress-site-vs-community",
     ),
-    ("what position titles do peer providers have?", "job titles", "lafrance2017-job-titles"),
+    # With no curated asks, the passage saying "job titles" in so many words may come first
+    # (the topic label no longer gives every roles passage those words).
+    (
+        "what position titles do peer providers have?",
+        "job titles",
+        ("lafrance2017-job-titles", "lafrance2017-tasks-settings-models"),
+    ),
     ("did DDA members find jobs?", "employment education", "milani2020-employment-commissioning"),
     ("what toll will mental illness take worldwide by 2020?", "burden", "goutam2020-who-burden"),
     (
