@@ -419,6 +419,31 @@ def _deletes(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+def _letter_counts(word: str) -> dict[str, int]:
+    """How many times each letter occurs in `word` (for `_quick_ratios`)."""
+    counts: dict[str, int] = {}
+    for letter in word:
+        counts[letter] = counts.get(letter, 0) + 1
+    return counts
+
+
+def _quick_ratios(word: str, letters: Mapping[str, int], candidate: str) -> tuple[float, float]:
+    """`difflib.SequenceMatcher(None, word, candidate)`'s `real_quick_ratio()` and
+    `quick_ratio()`, the same floats: 2 x (the shorter length, and the size of the two words'
+    letter multisets' intersection) / (both lengths). `letters`: `_letter_counts(word)`."""
+    length = len(word) + len(candidate)
+    if not length:
+        return 1.0, 1.0  # difflib's ratio of two empty sequences
+    left = dict(letters)
+    matches = 0
+    for letter in candidate:
+        count = left.get(letter, 0)
+        if count > 0:
+            matches += 1
+            left[letter] = count - 1
+    return 2.0 * min(len(word), len(candidate)) / length, 2.0 * matches / length
+
+
 def _union(first: IdArray, second: IdArray) -> IdArray:
     """Sorted distinct ids of both arrays, as `np.union1d` gives, without its `np.unique`:
     that imports numpy.ma on first use, about 10 ms on the first search of every process."""
@@ -1123,18 +1148,22 @@ class SnippetIndex:
         bucket = self._surface.get(word[0], {})
         best: tuple[float, str] | None = None
         fillers = filler_terms()
+        letters = _letter_counts(word)
         for candidate in sorted(candidates):
             # A correction into a word that counts for nothing ("weather" -> "whether") would
             # drop the word the asker wrote: it stays unknown instead.
             if candidate not in bucket or candidate in STOP_WORDS or bucket[candidate] in fillers:
                 continue
-            matcher = difflib.SequenceMatcher(None, word, candidate)
             # Upper bounds of ratio() first (difflib.get_close_matches does the same): a
-            # candidate that cannot reach the cutoff or beat the best so far is skipped.
+            # candidate that cannot reach the cutoff or beat the best so far is skipped. They
+            # are difflib's `real_quick_ratio` and `quick_ratio` worked out without making a
+            # `SequenceMatcher` (`_quick_ratios`): nearly every candidate fails them, and making
+            # one matcher per candidate was most of what a misspelt word cost.
             floor = _TYPO_CUTOFF if best is None else best[0]
-            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            real_quick, quick = _quick_ratios(word, letters, candidate)
+            if real_quick < floor or quick < floor:
                 continue
-            ratio = matcher.ratio()
+            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
