@@ -39,6 +39,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -115,7 +116,6 @@ CRISIS_MISSING = (
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
 # (("topic" or "role", id), whether a role) of each of a snippet's labels
-_LabelKeys = tuple[tuple[tuple[str, str], bool], ...]
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # What decides a concept's coverage in `SnippetIndex._coverage_bits`.
@@ -182,6 +182,14 @@ class _Examined:
             )
             if coverage >= min_coverage and evidence >= min_evidence
         ]
+
+
+class _Labels(NamedTuple):
+    """Suggestion labels (`SnippetIndex._label_keys`): each snippet's (label number, share of
+    its evidence) pairs by doc id, and each label number's `Suggestion`."""
+
+    of_doc: list[tuple[tuple[int, float], ...]]
+    offered: list[Suggestion]
 
 
 @dataclass(frozen=True)
@@ -423,6 +431,31 @@ def _phrase_keys(text: str) -> tuple[str, ...]:
 def _deletes(word: str) -> set[str]:
     """The word and every string one deletion away (symmetric-delete typo candidates)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _letter_counts(word: str) -> dict[str, int]:
+    """How many times each letter occurs in `word` (for `_quick_ratios`)."""
+    counts: dict[str, int] = {}
+    for letter in word:
+        counts[letter] = counts.get(letter, 0) + 1
+    return counts
+
+
+def _quick_ratios(word: str, letters: Mapping[str, int], candidate: str) -> tuple[float, float]:
+    """`difflib.SequenceMatcher(None, word, candidate)`'s `real_quick_ratio()` and
+    `quick_ratio()`, the same floats: 2 x (the shorter length, and the size of the two words'
+    letter multisets' intersection) / (both lengths). `letters`: `_letter_counts(word)`."""
+    length = len(word) + len(candidate)
+    if not length:
+        return 1.0, 1.0  # difflib's ratio of two empty sequences
+    left = dict(letters)
+    matches = 0
+    for letter in candidate:
+        count = left.get(letter, 0)
+        if count > 0:
+            matches += 1
+            left[letter] = count - 1
+    return 2.0 * min(len(word), len(candidate)) / length, 2.0 * matches / length
 
 
 def _union(first: IdArray, second: IdArray) -> IdArray:
@@ -939,8 +972,8 @@ class SnippetIndex:
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
-        # Each snippet's label keys for suggestions (`_label_keys`), made on first use.
-        self._labels: list[_LabelKeys] | None = None
+        # Each snippet's suggestion labels (`_label_keys`), made on first use.
+        self._labels: _Labels | None = None
         # Each source's citation fields for `Result` (the same strings for all its passages).
         self._citations: dict[str, tuple[str, str, str | None, str, str, str]] = {}
         # A small knowledge base's two fields as one dense table (`_dense_fields`; False: too
@@ -1129,18 +1162,22 @@ class SnippetIndex:
         bucket = self._surface.get(word[0], {})
         best: tuple[float, str] | None = None
         fillers = filler_terms()
+        letters = _letter_counts(word)
         for candidate in sorted(candidates):
             # A correction into a word that counts for nothing ("weather" -> "whether") would
             # drop the word the asker wrote: it stays unknown instead.
             if candidate not in bucket or candidate in STOP_WORDS or bucket[candidate] in fillers:
                 continue
-            matcher = difflib.SequenceMatcher(None, word, candidate)
             # Upper bounds of ratio() first (difflib.get_close_matches does the same): a
-            # candidate that cannot reach the cutoff or beat the best so far is skipped.
+            # candidate that cannot reach the cutoff or beat the best so far is skipped. They
+            # are difflib's `real_quick_ratio` and `quick_ratio` worked out without making a
+            # `SequenceMatcher` (`_quick_ratios`): nearly every candidate fails them, and making
+            # one matcher per candidate was most of what a misspelt word cost.
             floor = _TYPO_CUTOFF if best is None else best[0]
-            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            real_quick, quick = _quick_ratios(word, letters, candidate)
+            if real_quick < floor or quick < floor:
                 continue
-            ratio = matcher.ratio()
+            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
@@ -2337,52 +2374,72 @@ class SnippetIndex:
         evidence = [hit.evidence for hit in examined]
         return self._suggest(_Examined(top, evidence, evidence), named_roles)
 
-    def _label_keys(self) -> list[_LabelKeys]:
-        """Each snippet's ((kind, id), whether a role) label keys, by doc id, made once.
+    def _label_keys(self) -> _Labels:
+        """Each snippet's suggestion labels as (label number, share of its evidence) pairs, by
+        doc id, and each numbered label as the `Suggestion` it offers; made once.
 
         One list of shared tuples (snippets repeat a few (topics, roles) pairs): a declined
-        question reads its 40 candidates' keys from it rather than from 40 snippet objects
-        scattered over a large knowledge base's memory. Published as one object.
+        question reads its 40 candidates' labels from it rather than from 40 snippet objects
+        scattered over a large knowledge base's memory. Labels are numbered (an int hashes
+        for free, a (kind, id) tuple is hashed on every lookup) and a role's share is 0.5:
+        `evidence * 0.5` is `evidence / 2`, and `evidence * 1.0` is `evidence`, exactly.
+        The `Suggestion`s are frozen, so every answer may share them. Published as one object.
         """
         labels = self._labels
         if labels is None:
-            shared: dict[tuple[tuple[str, ...], tuple[str, ...]], _LabelKeys] = {}
-            labels = []
+            numbers: dict[tuple[str, str], int] = {}
+            offered: list[Suggestion] = []
+
+            def number(kind: str, item_id: str) -> int:
+                found = numbers.get((kind, item_id))
+                if found is None:
+                    found = numbers[(kind, item_id)] = len(offered)
+                    label = (
+                        self.kb.topics[item_id].label
+                        if kind == "topic"
+                        else self.kb.roles[item_id].title
+                    )
+                    offered.append(Suggestion(kind, item_id, label))
+                return found
+
+            shared: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[int, float], ...]]
+            shared = {}
+            of_doc: list[tuple[tuple[int, float], ...]] = []
             for snippet in self.kb.snippets:
                 pair = (snippet.topics, snippet.roles)
                 found = shared.get(pair)
                 if found is None:
                     found = shared[pair] = (
-                        *((("topic", topic), False) for topic in snippet.topics),
-                        *((("role", role), True) for role in snippet.roles),
+                        *((number("topic", topic), 1.0) for topic in snippet.topics),
+                        *((number("role", role), 0.5) for role in snippet.roles),
                     )
-                labels.append(found)
-            self._labels = labels
+                of_doc.append(found)
+            labels = self._labels = _Labels(of_doc, offered)
         return labels
 
     def _suggest(self, examined: _Examined, named_roles: Sequence[str]) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = [
             Suggestion("role", role_id, self.kb.roles[role_id].title) for role_id in named_roles
         ]
-        weights: dict[tuple[str, str], float] = {}
+        weights: dict[int, float] = {}
         weight_of = weights.get
-        labels = self._label_keys()
+        of_doc, offered = self._label_keys()
         for (doc_id, _), evidence in zip(examined.top, examined.evidence, strict=True):
             # Topics count a passage's evidence, roles half of it; in passage order, as sums.
-            for key, half in labels[doc_id]:
-                weights[key] = weight_of(key, 0.0) + (evidence / 2 if half else evidence)
-        ranked = sorted(weights.items(), key=lambda item: -item[1])
+            for label, share in of_doc[doc_id]:
+                weights[label] = weight_of(label, 0.0) + evidence * share
+        # Best first; equal weights in the order first met (`sorted` is stable).
+        ranked = sorted(weights, key=lambda label: -weights[label])
         taken = {(s.kind, s.id) for s in suggestions}
-        for (kind, item_id), _ in ranked:
+        for label in ranked:
             if len(suggestions) >= _MAX_SUGGESTIONS:
                 break
-            if (kind, item_id) in taken:
+            suggestion = offered[label]
+            key = (suggestion.kind, suggestion.id)
+            if key in taken:
                 continue
-            taken.add((kind, item_id))
-            label = (
-                self.kb.topics[item_id].label if kind == "topic" else self.kb.roles[item_id].title
-            )
-            suggestions.append(Suggestion(kind, item_id, label))
+            taken.add(key)
+            suggestions.append(suggestion)
         if len(suggestions) < 3:
             for default in self.kb.topics.values():
                 if not any(s.kind == "topic" and s.id == default.id for s in suggestions):

@@ -543,7 +543,7 @@ class QuestionReader:
                 # olds", "clinician here") or news ("the board meets tomorrow") is not.
                 position = self._raw_index(raws, best)
                 fronted = raws[position - 1] if position else ""
-                cleaned = self._clean(fronted)
+                cleaned = self._clean(fronted) if fronted else ""  # nothing put first
                 if (
                     cleaned
                     and (_THEY_RE.search(ask) or _names_a_work(cleaned))

@@ -16,7 +16,9 @@ from bot.index import (
     Hit,
     SnippetIndex,
     _key,
+    _letter_counts,
     _order,
+    _quick_ratios,
     _tree_matches,
     ask_tokens,
     document_tokens,
@@ -597,3 +599,20 @@ def test_phrase_tree_finds_what_the_runs_find(real_index: SnippetIndex) -> None:
                 assert sorted(by_listing, key=lambda p: len(p.keys)) == by_tree, question
                 checked += len(by_tree)
     assert checked > 500  # the questions do name roles, concepts and staff wordings
+
+
+def test_quick_ratios_are_difflibs() -> None:
+    """The typo bounds worked out without a SequenceMatcher are difflib's own floats."""
+    import difflib
+    import random
+
+    rng = random.Random(12)
+    pairs = [("", ""), ("a", ""), ("peer", "peer"), ("recovry", "recovery"), ("aab", "abb")]
+    for _ in range(2000):
+        word = "".join(rng.choice("abcdeé") for _ in range(rng.randint(0, 12)))
+        other = "".join(rng.choice("abcdeé") for _ in range(rng.randint(0, 12)))
+        pairs.append((word, other))
+    for word, candidate in pairs:
+        matcher = difflib.SequenceMatcher(None, word, candidate)
+        expected = (matcher.real_quick_ratio(), matcher.quick_ratio())
+        assert _quick_ratios(word, _letter_counts(word), candidate) == expected
