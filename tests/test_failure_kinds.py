@@ -544,12 +544,17 @@ def test_methods_staff_ask_about_are_curated(
     ],
 )
 def test_a_request_for_statistics_needs_a_figure(real_index: SnippetIndex, question: str) -> None:
-    """Passages that discuss the evidence without a figure are related, not the statistic."""
+    """Passages that discuss the evidence without a figure are related, not the statistic (an
+    effect size, a ratio, how big an impact: the statistic frame; numbers in general: count)."""
     _not_in_eval_files(question)
     answer = real_index.search(question)
-    assert answer.frame == "count"
+    missing = {
+        "count": "a figure for that",
+        "statistic": "a statistic for that (an effect size, a ratio or a percentage change)",
+    }
+    assert answer.frame in missing
     assert not answer.answered and answer.partial
-    assert answer.missing == "a figure for that"
+    assert answer.missing == missing[answer.frame]
 
 
 def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
