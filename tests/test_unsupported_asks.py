@@ -205,3 +205,45 @@ def test_how_to_apply_is_live_information(real_index: SnippetIndex) -> None:
         "How many peer counselors was the VA going to bring on?",
         "peersforprogress-va-800",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "should I tell a new client about my own relapse history? looking for pointers on "
+        "self-disclosure",
+        "what do I say when a client asks if I ever used? looking for advice on self-disclosure",
+    ],
+)
+def test_advice_asked_beside_a_restatement_is_still_advice(
+    real_index: SnippetIndex, question: str
+) -> None:
+    # The restatement's rarer words ("self-disclosure") would make it the ask and find the
+    # passage that only names research on self-disclosure.
+    answer = real_index.search(_own(question))
+    assert answer.frame == "advice"
+    assert not answer.answered and answer.results == ()
+
+
+def test_how_much_of_ones_story_to_share_is_advice_however_worded(
+    real_index: SnippetIndex,
+) -> None:
+    question = _own("How much of my lived experience should I disclose to the people I support?")
+    frame = real_index.read(question).frame
+    assert frame is not None and frame.id == "advice"
+
+
+def test_a_request_read_as_live_information_is_not_the_question(real_index: SnippetIndex) -> None:
+    # "need a number for the RFP" names a funding call, but asks nothing of it.
+    question = "roughly how many states certify peer specialists? need a number for the RFP"
+    _answered(real_index, question, "lafrance2017-states-certify")
+
+
+def test_what_the_research_says_on_self_disclosure_is_still_answered(
+    real_index: SnippetIndex,
+) -> None:
+    _answered(
+        real_index,
+        "What does the research say about self-disclosure? Writing a training for new peers.",
+        "rogers2017-core-conditions",
+    )
