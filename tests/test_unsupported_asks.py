@@ -247,3 +247,34 @@ def test_what_the_research_says_on_self_disclosure_is_still_answered(
         "What does the research say about self-disclosure? Writing a training for new peers.",
         "rogers2017-core-conditions",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are certified peer specialists happy with their jobs?",
+        "what was job satisfaction like among the CPSs in the 2010 survey?",
+    ],
+)
+def test_how_satisfied_people_were_needs_how_they_felt(
+    real_index: SnippetIndex, question: str
+) -> None:
+    # The passage on the survey CPSs answered says how many answered, not how they felt.
+    _declined(real_index, question, "satisfaction", "how satisfied they were")
+
+
+def test_what_members_got_out_of_it_is_still_answered(real_index: SnippetIndex) -> None:
+    _answered(
+        real_index,
+        "how did attending Dual Diagnosis Anonymous change things for its members?",
+        "milani2020-five-areas",
+    )
+
+
+def test_a_perceived_impact_is_how_people_felt(real_kb: KnowledgeBase) -> None:
+    satisfaction = type_pattern(
+        next(t for t in real_kb.lexicon.answer_types if t.id == "satisfaction")
+    )
+    assert satisfaction.search("attendance was perceived to have had a positive impact")
+    assert satisfaction.search("most CPSs were satisfied with their jobs")
+    assert not satisfaction.search("a survey completed by 291 CPSs across 28 states")
