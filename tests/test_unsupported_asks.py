@@ -278,3 +278,27 @@ def test_a_perceived_impact_is_how_people_felt(real_kb: KnowledgeBase) -> None:
     assert satisfaction.search("attendance was perceived to have had a positive impact")
     assert satisfaction.search("most CPSs were satisfied with their jobs")
     assert not satisfaction.search("a survey completed by 291 CPSs across 28 states")
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("do peer specialists have to pass an exam to get certified?", "certification exams"),
+        ("does a national certification exist for peer support workers?", "a national"),
+    ],
+)
+def test_an_exam_or_a_national_certification_is_named_by_no_source(
+    real_index: SnippetIndex, question: str, subject: str
+) -> None:
+    # State certification passages share "certification" and "peer specialists" with it.
+    answer = real_index.search(_own(question))
+    assert not answer.answered and answer.results == ()
+    assert answer.missing is not None and subject in answer.missing
+
+
+def test_state_certification_is_still_answered(real_index: SnippetIndex) -> None:
+    _answered(
+        real_index,
+        "in how many states can peer specialists get certified?",
+        "lafrance2017-states-certify",
+    )
