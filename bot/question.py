@@ -26,8 +26,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from bot.cues import Cues, LazyPattern, Needs
-from bot.frames import BOTH_SIDES, Frame, Lexicon, Place, cue_pattern
+from bot.cues import CueMatch, Cues, LazyPattern, Needs
+from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms
 from bot.tokenize import terms as _terms
@@ -479,6 +479,8 @@ class QuestionReader:
             return whole, False, 0
         if scored:
             best_score, best = max(scored, key=lambda item: item[0])
+            if len(scored) > 1:
+                best_score, best = self._beyond_the_sources(scored, (best_score, best))
             others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
         else:
             asking = [s for s, asks in sentences if asks]
@@ -557,6 +559,41 @@ class QuestionReader:
                 ):
                     ask = self._with_context(ask, [fronted])
         return ask, ask != whole, others
+
+    def _beyond_the_sources(
+        self, scored: Sequence[tuple[float, str]], best: tuple[float, str]
+    ) -> tuple[float, str]:
+        """Of several questions in a message, one the sources cannot answer (advice on one's own
+        situation, live facts) when there is one: "how much of my own story should I share?
+        looking for guidance on self-disclosure" asks for advice, and the rarer words of its
+        restatement would otherwise make it the ask and find a passage that only names
+        self-disclosure. Declining there is the honest reply to the whole message."""
+        if self._beyond(best[1]):
+            return best
+        return next(((score, s) for score, s in scored if self._beyond(s)), best)
+
+    def _beyond(self, sentence: str) -> bool:
+        """Whether the sentence is a question ("how much ... should I share?", not a request
+        such as "need a number for the RFP") read as a frame no passage can answer
+        (`NOT_IN_SOURCES`)."""
+        sentence_words = tuple(words(sentence))
+        if not sentence_words or sentence_words[0] not in _QUESTION_WORDS:
+            return False
+        found = self._first_frame(sentence_words)
+        return found is not None and found[0].needs == NOT_IN_SOURCES
+
+    def _first_frame(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
+        """The first frame (lexicon order) whose cues match and whose `unless` does not: the
+        frame, the match, and the frame's position in the lexicon."""
+        present = frozenset(ask_words)
+        for number in self._possible_frames(present):
+            candidate, cues, unless, _ = self._frames[number]
+            if unless.search(ask_words, present):
+                continue
+            match = cues.search(ask_words, present)
+            if match is not None:
+                return candidate, match, number
+        return None
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
         """Whether the sentence points at a place ("the state", "here") that none of its clauses
@@ -847,14 +884,10 @@ class QuestionReader:
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
         sides = None
-        present = frozenset(ask_words)
-        for number in self._possible_frames(present):
-            candidate, cues, unless, cue_texts = self._frames[number]
-            if unless.search(ask_words, present):
-                continue
-            match = cues.search(ask_words, present)
-            if match is None:
-                continue
+        found = self._first_frame(ask_words)
+        if found is not None:
+            candidate, match, number = found
+            cue_texts = self._frames[number][3]
             frame = candidate
             span = range(match.start, match.end)
             # The literal words of the cue that matched ("how much ... cost"), not the words a
@@ -873,7 +906,6 @@ class QuestionReader:
                 frame_positions = frozenset(i for i in span if ask_words[i] in literal)
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
-            break
         places, place_positions, implicit_positions = self.find_places(ask_words)
         numbers = tuple(word for word in ask_words if word[0].isdigit())
         return Question(

@@ -379,7 +379,7 @@ def test_a_methods_paper_reports_no_findings(real_index: SnippetIndex) -> None:
     [
         ("is hiring peer workers cost-effective for a hospital", "cost-effectiveness"),
         ("in what year did SAMHSA award the consumer network grants", "year"),
-        ("by how much do peer services lower hospitalization", "count"),
+        ("by how much do peer services lower hospitalization", "statistic"),
         # Recipients and sites the sources never name.
         ("which peer-run organizations received the SAMHSA money", "recipients"),
         ("where in the UK did the DDA pilot take place", "site"),
