@@ -568,7 +568,10 @@ class QuestionReader:
         looking for guidance on self-disclosure" asks for advice, and the rarer words of its
         restatement would otherwise make it the ask and find a passage that only names
         self-disclosure. Declining there is the honest reply to the whole message."""
-        if self._beyond(best[1]):
+        if self._beyond(best[1]) or _opens_with_a_question_word(best[1]):
+            # A question of its own ("how many states certify? and how should I handle my
+            # client's relapse?") stays the ask: it is answered, and the reply says another
+            # question was asked. Only a restatement or a request gives way.
             return best
         return next(((score, s) for score, s in scored if self._beyond(s)), best)
 
@@ -576,10 +579,9 @@ class QuestionReader:
         """Whether the sentence is a question ("how much ... should I share?", not a request
         such as "need a number for the RFP") read as a frame no passage can answer
         (`NOT_IN_SOURCES`)."""
-        sentence_words = tuple(words(sentence))
-        if not sentence_words or sentence_words[0] not in _QUESTION_WORDS:
+        if not _opens_with_a_question_word(sentence):
             return False
-        found = self._first_frame(sentence_words)
+        found = self._first_frame(tuple(words(sentence)))
         return found is not None and found[0].needs == NOT_IN_SOURCES
 
     def _first_frame(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
@@ -1116,6 +1118,13 @@ def _opens_a_question(raw: str, cleaned: str) -> bool:
         # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
         or _REQUEST_RE.match(" ".join(words(raw))) is not None
     )
+
+
+def _opens_with_a_question_word(sentence: str) -> bool:
+    """Whether the sentence is put as a question ("how much ... should I share?"), not as a
+    request or restatement ("looking for pointers on self-disclosure")."""
+    first = words(sentence)[:1]
+    return bool(first) and first[0] in _QUESTION_WORDS
 
 
 def _has_topic(ask: str) -> bool:

@@ -302,3 +302,20 @@ def test_state_certification_is_still_answered(real_index: SnippetIndex) -> None
         "in how many states can peer specialists get certified?",
         "lafrance2017-states-certify",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many states certify peer specialists? and how should I handle my client's relapse?",
+        "how should I handle my client's relapse? also how many states certify peer specialists?",
+    ],
+)
+def test_a_question_of_its_own_beside_advice_is_answered(
+    real_index: SnippetIndex, question: str
+) -> None:
+    # Only a restatement or a request gives way to the advice question: a real question beside
+    # it is answered, and the reply counts the other.
+    answer = real_index.search(_own(question))
+    assert answer.answered and answer.results[0].snippet_id == "lafrance2017-states-certify"
+    assert answer.other_questions == 1
