@@ -115,7 +115,6 @@ CRISIS_MISSING = (
 )
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
-# (("topic" or "role", id), whether a role) of each of a snippet's labels
 # Concept terms standing for a frame's answer type start with this (no real term can).
 _TYPE_PREFIX = "\x00type:"
 # What decides a concept's coverage in `SnippetIndex._coverage_bits`.

@@ -568,7 +568,7 @@ class QuestionReader:
         looking for guidance on self-disclosure" asks for advice, and the rarer words of its
         restatement would otherwise make it the ask and find a passage that only names
         self-disclosure. Declining there is the honest reply to the whole message."""
-        if self._beyond(best[1]) or _opens_with_a_question_word(best[1]):
+        if _opens_with_a_question_word(best[1]):
             # A question of its own ("how many states certify? and how should I handle my
             # client's relapse?") stays the ask: it is answered, and the reply says another
             # question was asked. Only a restatement or a request gives way.
@@ -1074,12 +1074,11 @@ _EVIDENCE_WORDS = (
 # the claim before it is what the study should support; "research that supports peer support"
 # names its own topic.
 _SUPPORTS_CLAIM_RE = re.compile(r"\bsupport(?:s|ed|ing)? (?:that|this|it)\b")
-# Words that ask for counsel without saying about what: "any guidance on where to start?" after
-# "we have to pick outcome measures for our evaluation" asks about the outcome measures.
-_COUNSEL_WORDS = (
-    "guidance advice advise tips tip suggestions suggest recommendations recommend ideas "
-    "thoughts pointers input insight insights start begin"
-)
+# Words that ask for counsel without saying about what: "any advice on where to start?" after
+# "we have to pick outcome measures for our evaluation" asks about the outcome measures. (Tips,
+# pointers, guidance, suggestions, ideas, thoughts and input are filler words already, which
+# `_topical` leaves out as well.)
+_COUNSEL_WORDS = "advice advise recommendations recommend insight insights start begin"
 # Words that ask for evidence without saying about what, those verbs among them: an ask made
 # only of these is weak ("has research seen that?", "did any study find this?" after the
 # client's words it means).
@@ -1301,10 +1300,11 @@ _WEIGHED_QUALITIES = frozenset(
 )
 
 
-# Nouns naming a study or a work ("the Salzer *survey*", "the DDA *pilot*").
+# Words saying a fragment is not one named work ("our survey", "a study", "that paper").
 _NOT_NAMING_A_WORK = frozenset(
     "a an our my your their his her its this that these those we i you they some any one".split()
 )
+# Nouns naming a study or a work ("the Salzer *survey*", "the DDA *pilot*").
 _WORK_NOUNS = frozenset(
     "survey study paper review report evaluation article pilot trial viewpoint".split()
 )
