@@ -21,20 +21,12 @@ from bot.frames import type_pattern
 from bot.index import FILLER_SHARE, SnippetIndex, _counts
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import filler_terms
-from tests.conftest import PROJECT_ROOT
-
-EVAL_FILES = sorted((PROJECT_ROOT / "tests" / "data").glob("questions-dev*.yaml"))
-
-
-def _not_in_eval_files(*questions: str) -> None:
-    text = " ".join(path.read_text(encoding="utf-8").casefold() for path in EVAL_FILES)
-    for question in questions:
-        assert question.casefold() not in text, f"{question!r} is an evaluation question"
+from tests.own_questions import assert_among_answers, not_in_eval_files
 
 
 def _assert_first_answer(index: SnippetIndex, question: str, first_result: str) -> None:
     """The question (not an evaluation question) is answered, with this passage first."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = index.search(question)
     assert answer.answered, question
     assert answer.results[0].snippet_id == first_result
@@ -43,19 +35,11 @@ def _assert_first_answer(index: SnippetIndex, question: str, first_result: str) 
 def _assert_declined(index: SnippetIndex, question: str, frame: str | None = None) -> None:
     """The question (not an evaluation question) is not answered (read with this frame, when
     one is given)."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = index.search(question)
     assert not answer.answered, question
     if frame is not None:
         assert answer.frame == frame, question
-
-
-def _assert_among_answers(index: SnippetIndex, question: str, snippet_id: str) -> None:
-    """The question (not an evaluation question) is answered, this passage among the shown."""
-    _not_in_eval_files(question)
-    answer = index.search(question)
-    assert answer.answered, question
-    assert snippet_id in [result.snippet_id for result in answer.results], question
 
 
 def _card(kb: KnowledgeBase, concept_id: str) -> tuple[str, ...]:
@@ -81,7 +65,7 @@ def _card(kb: KnowledgeBase, concept_id: str) -> tuple[str, ...]:
 def test_definition_questions_are_answered_from_the_card(
     real_index: SnippetIndex, question: str, concept: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     card = _card(real_index.kb, concept)
     assert card, f"{concept} has no concept card (about:) in knowledge/"
     answer = real_index.search(question)
@@ -97,7 +81,7 @@ def test_a_definition_leads_with_the_passage_the_card_lists_first(
     """Several card passages carry "what is ...?" asks (one asks what a paper's *gap* is); the
     curator's order, not word overlap, says which one defines peer support."""
     question = "so, what exactly is peer support?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     card = _card(real_index.kb, "peer-support")
     answer = real_index.search(question)
     assert answer.answered
@@ -124,7 +108,7 @@ def test_unknown_word_beside_the_concept_is_not_answered_from_its_card(
     ],
 )
 def test_duties_question_is_answered_with_duties(real_index: SnippetIndex, question: str) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.frame == "duties"
@@ -166,7 +150,7 @@ def test_duties_question_is_answered_with_duties(real_index: SnippetIndex, quest
 def test_typed_questions_get_partial_answers_not_word_matches(
     real_index: SnippetIndex, question: str, missing: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered
     assert answer.results == ()
@@ -180,7 +164,7 @@ def test_typed_questions_get_partial_answers_not_word_matches(
 
 def test_money_question_with_a_money_passage_is_answered(real_index: SnippetIndex) -> None:
     question = "how much money did SAMHSA award to consumer networks"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.frame == "money"
@@ -191,7 +175,7 @@ def test_state_question_is_answered_by_a_passage_naming_the_state(
     real_index: SnippetIndex,
 ) -> None:
     question = "is California doing statewide peer certification"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert all("California" in result.text for result in answer.results)
@@ -221,7 +205,7 @@ def test_protective_insurance_is_not_medicaid(real_index: SnippetIndex, question
     ],
 )
 def test_other_payers_are_not_medicaid(real_index: SnippetIndex, question: str) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert "medicaid" not in real_index.query_terms(question)
     answer = real_index.search(question)
     assert not answer.answered
@@ -230,7 +214,7 @@ def test_other_payers_are_not_medicaid(real_index: SnippetIndex, question: str) 
 
 def test_unguarded_insurance_question_still_reaches_medicaid(real_index: SnippetIndex) -> None:
     question = "will insurance pay for our peer services"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert "medicaid" in real_index.query_terms(question)
     answer = real_index.search(question)
     assert answer.answered
@@ -255,7 +239,7 @@ def _without_asks(index: SnippetIndex) -> SnippetIndex:
     ],
 )
 def test_paraphrase_is_answered_through_asks(real_index: SnippetIndex, question: str) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     snippet = next(s for s in real_index.kb.snippets if s.id == answer.results[0].snippet_id)
@@ -310,7 +294,7 @@ def test_paraphrase_is_answered_through_asks(real_index: SnippetIndex, question:
 def test_chatty_message_is_answered_like_its_plain_form(
     real_index: SnippetIndex, plain: str, chatty: str
 ) -> None:
-    _not_in_eval_files(chatty)
+    not_in_eval_files(chatty)
     plain_answer = real_index.search(plain)
     chatty_answer = real_index.search(chatty)
     assert plain_answer.answered
@@ -411,7 +395,7 @@ def test_questions_the_sources_cannot_hold_are_never_answered(
     real_index: SnippetIndex, question: str, frame: str
 ) -> None:
     """Research passages that share the words are at most related, never the answer."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame
     assert not answer.answered and answer.results == ()
@@ -423,7 +407,7 @@ def test_how_many_a_study_actually_counted_is_not_a_live_fact(real_index: Snippe
     """Only whether an announced plan happened is live; "did the study actually interview"
     asks for the study's own figure."""
     question = "how many people did the UK pilot study actually interview?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many"
 
@@ -431,12 +415,12 @@ def test_how_many_a_study_actually_counted_is_not_a_live_fact(real_index: Snippe
 def test_what_peers_do_is_not_mistaken_for_advice(real_index: SnippetIndex) -> None:
     """Third-person questions about the role keep their frame ("what do peer mentors do")."""
     question = "what do certified peer specialists do all week"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "duties"
     assert answer.answered
     general = "how can peer workers help someone newly diagnosed with bipolar disorder?"
-    _not_in_eval_files(general)
+    not_in_eval_files(general)
     helped = real_index.search(general)
     assert helped.frame != "advice" and helped.answered
 
@@ -463,7 +447,7 @@ def test_a_word_no_passage_has_is_not_the_subject_a_money_answer_must_name(
 ) -> None:
     """ "earmark" is in no passage: the subject a money passage must name is "consumer networks"."""
     question = "how much money did SAMHSA earmark for consumer networks?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "money" and answer.answered
     assert answer.results[0].snippet_id == "peersforprogress-samhsa-2-3-million"
@@ -477,7 +461,7 @@ def test_an_experience_then_is_that_common_finds_the_passage_on_the_experience(
         "a client with BD told me her meds are all that matter and she doesn't want a peer. "
         "is that a known thing?"
     )
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == "tse2019-medication-not-useful"
@@ -505,7 +489,7 @@ def test_study_details_are_answered_with_the_figure(
     real_index: SnippetIndex, question: str, snippet_id: str
 ) -> None:
     """A study's sample is a number; a place the work is about is named by its title or label."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many"
     assert snippet_id in [result.snippet_id for result in answer.results[:3]]
@@ -529,7 +513,7 @@ def test_study_details_are_answered_with_the_figure(
 def test_methods_staff_ask_about_are_curated(
     real_index: SnippetIndex, question: str, snippet_id: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == snippet_id
@@ -546,7 +530,7 @@ def test_methods_staff_ask_about_are_curated(
 def test_a_request_for_statistics_needs_a_figure(real_index: SnippetIndex, question: str) -> None:
     """Passages that discuss the evidence without a figure are related, not the statistic (an
     effect size, a ratio, how big an impact: the statistic frame; numbers in general: count)."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     missing = {
         "count": "a figure for that",
@@ -562,7 +546,7 @@ def test_an_age_question_needs_an_age(real_index: SnippetIndex) -> None:
     requirement, which no source gives); the youth study holds the ages of those it served."""
     no_age = "is there a minimum age to become a certified peer specialist?"
     ages = "what ages does the canadian youth peer support evaluation cover"
-    _not_in_eval_files(no_age, ages)
+    not_in_eval_files(no_age, ages)
     declined = real_index.search(no_age)
     assert declined.frame == "worker-age" and not declined.answered
     assert declined.missing == "an age requirement for peer workers"
@@ -583,7 +567,7 @@ def test_a_list_request_is_not_answered_by_the_count(
     real_index: SnippetIndex, question: str
 ) -> None:
     """ "Which 41 states" asks for the names; a passage that counts them is related, not a list."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame in ("which-states", "which-countries")
     for result in answer.results:
@@ -601,7 +585,7 @@ def test_a_list_request_is_not_answered_by_the_count(
 )
 def test_a_rate_of_people_is_a_share_not_money(real_index: SnippetIndex, question: str) -> None:
     """ "Retention rate" is not pay: it needs a percentage or a part of a whole, not any number."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "rate"
     assert not answer.answered and answer.results == ()
@@ -621,12 +605,12 @@ def test_a_stated_rate_answers_a_rate_question(real_index: SnippetIndex) -> None
 def test_getting_certified_in_a_place_needs_a_requirement(real_index: SnippetIndex) -> None:
     """A passage naming the place but stating no training or credential is only related."""
     question = "how would someone in hong kong go about getting certified to do peer work?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "credential"
     assert not answer.answered
     general = "how do peer specialists get certified in the US?"
-    _not_in_eval_files(general)
+    not_in_eval_files(general)
     certified = real_index.search(general)
     assert certified.frame == "credential" and certified.answered
 
@@ -637,7 +621,7 @@ def test_a_byline_question_is_answered_only_by_a_curated_byline(real_index: Snip
     other_work = "what journal was the Goutam paper published in?"
     no_byline = "who wrote the Peers for Progress blog post on integrating peer supporters?"
     about_work = "what do the authors of the bellamy review say about the evidence"
-    _not_in_eval_files(answered, other_work, no_byline, about_work)
+    not_in_eval_files(answered, other_work, no_byline, about_work)
     answer = real_index.search(answered)
     assert answer.frame == "journal" and answer.answered
     assert answer.results[0].snippet_id == "rogers2017-citation"
@@ -656,7 +640,7 @@ def test_a_typed_fact_about_a_work_named_by_its_author_comes_from_that_work(
     """ "The Tse study's sample" is answered from Tse et al., not from another study's count."""
     question = "how many people did the Tse study recruit?"
     elsewhere = "how many members did the Rogers review interview?"
-    _not_in_eval_files(question, elsewhere)
+    not_in_eval_files(question, elsewhere)
     answer = real_index.search(question)
     assert answer.answered
     assert {result.source_id for result in answer.results} == {"tse2019"}
@@ -679,7 +663,7 @@ def test_trend_and_experience_wordings_reach_their_passage(
     real_index: SnippetIndex, question: str, expected: str
 ) -> None:
     """Growth ("going up", "expanding"), unevenness ("patchy") and pushback in a peer's words."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert expected in [result.snippet_id for result in answer.results]
@@ -690,7 +674,7 @@ def test_whether_certifying_is_worth_it_is_not_how_to_get_certified(
 ) -> None:
     """The value of certification is a question about the field, not a requirement to meet."""
     question = "honestly is getting certified worth it for a peer worker?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert real_index.search(question).frame != "credential"
 
 
@@ -705,7 +689,7 @@ def test_everyday_intensifiers_do_not_outweigh_what_is_asked(
     real_index: SnippetIndex, question: str, topic: str
 ) -> None:
     """ "Biggest", "even", "given" are talk, not subject; "unknowns" and "KPIs" are staff words."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     first = next(s for s in real_index.kb.snippets if s.id == answer.results[0].snippet_id)
@@ -732,7 +716,7 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
     real_index: SnippetIndex, question: str, expected: str
 ) -> None:
     """Unevenness between states and employers' reluctance, in staff words."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert expected in [result.snippet_id for result in answer.results]
@@ -781,7 +765,7 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
 def test_a_subject_no_source_names_gets_a_partial_answer(
     real_index: SnippetIndex, question: str, subject: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered and answer.results == ()
     # What is missing names the subject; a frame the passages also fail says so first
@@ -797,7 +781,7 @@ answer_findings = (
 
 def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
     question = "can peer workers help clients with bipolar disorder?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert "bipolar" in answer.results[0].text.lower()
@@ -805,7 +789,7 @@ def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex
 
 def test_an_aside_excluding_a_payer_is_not_what_is_asked(real_index: SnippetIndex) -> None:
     question = "can certified peer specialists bill Medicare (not Medicaid)?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert "medicaid" not in real_index.read(question).words
     answer = real_index.search(question)
     assert not answer.answered and answer.missing == "anything specific to Medicare"
@@ -822,7 +806,7 @@ def test_an_aside_excluding_a_payer_is_not_what_is_asked(real_index: SnippetInde
 def test_how_to_instructions_are_not_in_the_sources(
     real_index: SnippetIndex, question: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "instructions"
     assert not answer.answered and answer.results == ()
@@ -833,14 +817,14 @@ def test_an_ask_naming_no_topic_takes_the_question_before_it(real_index: Snippet
         "my director asked whether peer support reduces hospitalizations. "
         "what do the studies and data say?"
     )
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     read = real_index.read(question)
     assert "hospitalizations" in read.words
 
 
 def test_a_city_no_source_names_is_checked_like_a_state(real_index: SnippetIndex) -> None:
     question = "are there dual diagnosis peer groups in Houston?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert [place.id for place in real_index.read(question).places] == ["houston"]
     assert not answer.answered
@@ -857,7 +841,7 @@ def test_a_city_no_source_names_is_checked_like_a_state(real_index: SnippetIndex
 def test_a_list_is_not_answered_by_a_passage_that_only_names_the_term(
     real_index: SnippetIndex, question: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "listing"
     assert not answer.answered
@@ -866,7 +850,7 @@ def test_a_list_is_not_answered_by_a_passage_that_only_names_the_term(
 
 def test_a_supervisor_asking_is_not_a_question_about_supervision(real_index: SnippetIndex) -> None:
     question = "my supervisor wants to know: where do certified peer specialists work?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not real_index.read(question).places
     assert answer.answered
@@ -886,13 +870,13 @@ def test_a_supervisor_asking_is_not_a_question_about_supervision(real_index: Sni
 def test_cues_for_diagnoses_amounts_and_follow_through_stay_narrow(
     real_index: SnippetIndex, question: str, frame: str | None
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert real_index.search(question).frame == frame
 
 
 def test_a_place_in_who_is_asking_still_binds_the_answer(real_index: SnippetIndex) -> None:
     question = "as a CPS in California, when will the state certify peers?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert [p.id for p in real_index.read(question).places] == ["california"]
     answer = real_index.search(question)
     assert not answer.answered
@@ -935,7 +919,7 @@ def test_a_place_in_who_is_asking_still_binds_the_answer(real_index: SnippetInde
 def test_round_seven_readings_answer_with_the_passage_that_says_it(
     real_index: SnippetIndex, question: str, frame: str | None, first_result_holds: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame
     assert answer.answered
@@ -985,7 +969,7 @@ def test_a_subject_or_place_mentioned_in_passing_does_not_bind_the_answer(
 
 def test_a_question_that_is_all_medical_cue_says_what_is_missing(real_index: SnippetIndex) -> None:
     question = "does my client have bipolar?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "medical"
     assert not answer.answered
@@ -994,7 +978,7 @@ def test_a_question_that_is_all_medical_cue_says_what_is_missing(real_index: Sni
 
 def test_one_comma_and_an_and_is_no_list(real_index: SnippetIndex) -> None:
     question = "list them please: the tasks peer workers do"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "listing"
     assert "peersforprogress-funding-increase" not in [r.snippet_id for r in answer.results]
@@ -1004,7 +988,7 @@ def test_either_word_of_a_one_word_alternative_is_found(real_index: SnippetIndex
     """ "Growing or stagnating": a passage saying it is growing answers, though no passage says
     "stagnating"; the word no passage knows no longer sinks every passage's coverage."""
     question = "is the peer workforce growing or stagnating?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert any("grow" in result.text for result in answer.results)
@@ -1012,7 +996,7 @@ def test_either_word_of_a_one_word_alternative_is_found(real_index: SnippetIndex
 
 def test_what_a_methods_paper_identified_is_a_findings_question(real_index: SnippetIndex) -> None:
     question = "What barriers did the Canadian youth peer support evaluation identify?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "findings"
     assert not answer.answered
@@ -1021,7 +1005,7 @@ def test_what_a_methods_paper_identified_is_a_findings_question(real_index: Snip
 
 def test_whether_a_rate_is_worth_measuring_asks_for_no_figure(real_index: SnippetIndex) -> None:
     question = "are readmission rates the right thing to measure for a peer program?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame != "rate"
     assert real_index.search("what are readmission rates after peer support?").frame == "rate"
@@ -1029,7 +1013,7 @@ def test_whether_a_rate_is_worth_measuring_asks_for_no_figure(real_index: Snippe
 
 def test_a_missing_definition_is_not_a_definition_question(real_index: SnippetIndex) -> None:
     question = "does the lack of a clear definition of the peer role hold programs back?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame != "definition"
     assert answer.answered
@@ -1039,7 +1023,7 @@ def test_a_missing_definition_is_not_a_definition_question(real_index: SnippetIn
 def test_her_points_back_at_the_person_named_before(real_index: SnippetIndex) -> None:
     """ "I'm citing Sally Rogers. What is her university affiliation?": "her" is Rogers."""
     question = "I'm citing Sally Rogers in a grant. what is her university affiliation?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.results[0].snippet_id == "rogers2017-author-affiliation"
@@ -1047,7 +1031,7 @@ def test_her_points_back_at_the_person_named_before(real_index: SnippetIndex) ->
 
 def test_a_random_thought_opener_is_chatter(real_index: SnippetIndex) -> None:
     question = "random thought but do peer specialists need to be certified?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert real_index.search(question).ask == "do peer specialists need to be certified"
 
 
@@ -1056,7 +1040,7 @@ def test_a_subject_named_as_an_alternative_is_still_asked_about(real_index: Snip
     the ask is about, so its words still count; a subject in the context before the ask and
     one the ask rules out ("not private insurance") are passed over."""
     question = "which services like peer respites or warmlines does the Rogers paper describe?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     read = real_index.read(question)
     assert read.words.index("warmlines") not in read.implicit_positions
     assert not any(place.subject for place in read.places)
@@ -1066,7 +1050,7 @@ def test_a_subject_named_as_an_alternative_is_still_asked_about(real_index: Snip
 
 def test_a_school_of_thought_is_no_school(real_index: SnippetIndex) -> None:
     question = "are there different schools of thought about peer support?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert "schools" not in real_index.search(question).concepts
 
 
@@ -1074,7 +1058,7 @@ def test_his_or_her_points_back_only_at_someone_named(real_index: SnippetIndex) 
     """ "A colleague asked me something. What does a peer bridger do in his job?": nobody is
     named before, so "his" is the bridger's and the ask stands alone."""
     question = "a colleague asked me something. what does a peer bridger do in his job?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert real_index.read(question).ask == "what does a peer bridger do in his job"
 
 
@@ -1086,7 +1070,7 @@ def test_one_side_of_an_alternative_counts_once(real_index: SnippetIndex) -> Non
         "was the bipolar peer study done in Hong Kong or Taiwan?",
         "does the workforce paper describe peer respites or warmlines?",
     ):
-        _not_in_eval_files(question)
+        not_in_eval_files(question)
     places = real_index.search("was the bipolar peer study done in Hong Kong or Taiwan?")
     assert places.answered and places.results[0].snippet_id.startswith("tse2019")
     unknown = real_index.search("does the workforce paper describe peer respites or warmlines?")
@@ -1109,7 +1093,7 @@ def test_a_concept_the_sources_only_name_is_not_defined_by_its_mention(
 ) -> None:
     """The passage naming the core conditions "as useful frameworks" is related, not what they
     are; asked what the passage does say about them, it answers."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered and answer.partial
     assert answer.missing is not None and answer.missing.startswith(lacking)
@@ -1126,7 +1110,7 @@ def test_a_count_of_peer_specialists_is_not_a_count_of_va_counselors(
     specialists, so the VA's "800 peer-to-peer support counselors" is related, not the figure;
     asked about those counselors, it answers."""
     question = "how many peer specialists are employed in the country overall?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many"
     assert not any(r.snippet_id == "peersforprogress-va-800" for r in answer.results)
@@ -1138,7 +1122,7 @@ def test_a_number_counts_only_what_follows_it_in_its_clause(real_index: SnippetI
     """ "Over a period of 12 months, the facilitators were interviewed twice": 12 counts
     months, not facilitators; the six members are counted."""
     question = "how many facilitators did the DDA evaluation interview?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many" and not answer.answered
     members = real_index.search("how many members did the DDA evaluation interview?")
@@ -1149,7 +1133,7 @@ def test_whether_a_programme_lasted_past_the_paper_is_not_in_the_sources(
     real_index: SnippetIndex,
 ) -> None:
     question = "is the UK Dual Diagnosis Anonymous pilot still running?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "current"
     assert not answer.answered and answer.partial
@@ -1159,7 +1143,7 @@ def test_a_report_someone_writes_is_not_what_a_work_reported(real_index: Snippet
     """ "In an annual report, what is her title": a question about an author's post; "what did
     they report" (a finding) is the one the author frames leave alone, and it says "reported"."""
     question = "I'm quoting Sally Rogers in an annual report; what is her title?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "affiliation"
     assert answer.answered and answer.results[0].snippet_id == "rogers2017-author-affiliation"
@@ -1171,7 +1155,7 @@ def test_a_statement_about_the_client_is_context_not_the_subject(
     """ "Our client is homeless, does ...": "is" states what the client is; the question
     starts at "does", so homelessness binds nothing."""
     question = "our client is homeless, does peer support reduce hospitalization?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert "homelessness" not in answer.concepts
@@ -1181,7 +1165,7 @@ def test_a_study_sample_is_no_national_total(real_index: SnippetIndex) -> None:
     """ "A survey completed by 291 CPSs across 28 states" counts a sample: asked how many CPSs
     there are nationwide it is at best related; asked about the survey, it answers."""
     question = "how many CPSs are there nationally?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many" and not answer.answered
     survey = real_index.search("how many CPSs completed the Salzer survey in total?")
@@ -1191,7 +1175,7 @@ def test_a_study_sample_is_no_national_total(real_index: SnippetIndex) -> None:
 def test_an_age_range_is_not_how_many(real_index: SnippetIndex) -> None:
     """ "Youth (14-26 years old)" gives ages, not how many youth took part."""
     question = "how many young people took part in the Canadian youth peer support evaluation?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not any(r.snippet_id == "halsall2021-realist-participatory" for r in answer.results)
 
@@ -1243,7 +1227,7 @@ def test_the_askers_own_other_guess_is_not_part_of_the_ask(real_index: SnippetIn
     asker's other guess, left out of what is looked up."""
     plain = "is 'recovery coach' an actual recognized job title or something people made up?"
     comma = "is 'peer bridger' a real job title in the literature, or is it just what we call it?"
-    _not_in_eval_files(plain, comma)
+    not_in_eval_files(plain, comma)
     for question in (plain, comma):
         answer = real_index.search(question)
         assert answer.answered
@@ -1279,7 +1263,7 @@ def test_a_choice_between_two_alternatives_keeps_both(real_index: SnippetIndex) 
     question, not the first one with the second dropped as the asker's own guess."""
     comma = "is it more important for a peer to share knowledge, or is empathy more important?"
     plain = "is it more important that a peer gives information or that they are empathic?"
-    _not_in_eval_files(comma, plain)
+    not_in_eval_files(comma, plain)
     assert "empathy" in real_index.read(comma).ask.split()
     assert "empathic" in real_index.read(plain).ask.split()
     answer = real_index.search(plain)
@@ -1292,7 +1276,7 @@ def test_everyday_adverbs_weigh_like_filler(real_index: SnippetIndex) -> None:
     weigh no more than other filler, so a passage saying what was asked is not sunk by them (a
     word no passage has weighs most of all)."""
     question = "could hope perhaps be a mediator instead of an end outcome, honestly?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     reading = real_index._analyse(real_index.read(question))
     weights = {concept.term: concept.weight for concept in reading.concepts}
     cap = real_index._unknown_weight * FILLER_SHARE
@@ -1306,7 +1290,7 @@ def test_a_studys_analysis_and_its_check_are_one_passage(real_index: SnippetInde
     """How a study's interviews were analysed and who verified the findings are two sentences of
     one methods paragraph, asked about together; the first answer quotes both."""
     question = "how did the Hong Kong team analyse its interviews, and did anyone check them?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     first = answer.results[0]
@@ -1321,7 +1305,7 @@ def test_a_count_of_people_needs_a_number_of_people(real_index: SnippetIndex) ->
     people interviewed, so it answers "how many took part", not "how many attended"."""
     question = "how many people attended the UK Dual Diagnosis Anonymous pilot?"
     took_part = "how many people took part in the UK Dual Diagnosis Anonymous pilot?"
-    _not_in_eval_files(question, took_part)
+    not_in_eval_files(question, took_part)
     read = real_index.read(question)
     assert read.frame is not None and read.frame.counted
     texts = {s.id: s.text for s in real_index.kb.snippets}
@@ -1346,7 +1330,7 @@ def test_a_choice_asked_without_its_sides_takes_them_from_before(
     names no sides stays as asked."""
     question = "peer staff vs non-peer paraprofessionals: who gets better clinical outcomes?"
     plain = "we just hired three new peers. which training is best?"
-    _not_in_eval_files(question, plain)
+    not_in_eval_files(question, plain)
     read = real_index.read(question)
     assert "paraprofessionals" in read.ask.split()
     answer = real_index.search(question)
@@ -1409,12 +1393,12 @@ def test_what_people_were_paid_asks_for_pay(real_index: SnippetIndex) -> None:
         "did Salzer's survey report how satisfied the CPSs were with their jobs or what they"
         " were paid?"
     )
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame in ("satisfaction", "money")
     assert not answer.answered and answer.partial
     paid = "did Salzer's survey report what the CPSs were paid?"
-    _not_in_eval_files(paid)
+    not_in_eval_files(paid)
     assert real_index.search(paid).frame == "money"
 
 
@@ -1440,7 +1424,7 @@ def test_a_side_the_sources_do_not_know_makes_the_choice_unanswerable(
     paraprofessionals" is compared by the sources ("staff" names no side of its own)."""
     question = "DDA vs SMART Recovery: which works better for dual diagnosis?"
     known = "Peer staff vs paraprofessionals. which does better on traditional clinical outcomes?"
-    _not_in_eval_files(question, known)
+    not_in_eval_files(question, known)
     answer = real_index.search(question)
     assert answer.frame == "comparison"
     assert not answer.answered and answer.partial
@@ -1487,7 +1471,7 @@ def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIn
     "paid" still ask for pay; "how much time ... give", "how much ... make a difference" and
     "which ... got the strongest evidence" are no pay or award questions."""
     paid = "how much did the Hong Kong peer workers get paid?"
-    _not_in_eval_files(paid)
+    not_in_eval_files(paid)
     answer = real_index.search(paid)
     assert answer.frame == "money" and not answer.answered
     for question, first_result in (
@@ -1504,7 +1488,7 @@ def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIn
             "rogers2017-group-interventions",
         ),
     ):
-        _not_in_eval_files(question)
+        not_in_eval_files(question)
         found = real_index.search(question)
         assert found.answered, question
         assert found.results[0].snippet_id == first_result
@@ -1522,7 +1506,7 @@ def test_which_pays_more_and_how_long_they_train_need_figures(
 ) -> None:
     """ "Which pays better" compares pay; "how long do they train" asks a duration, which a
     start year ("since 2015") does not give."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame
     assert not answer.answered and answer.partial
@@ -1541,7 +1525,7 @@ def test_what_happened_after_a_paper_is_not_in_the_sources(
     real_index: SnippetIndex, question: str
 ) -> None:
     """A renewal, a repeat, a later year: the papers report up to when they were written."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "current"
     assert not answer.answered and answer.partial
@@ -1554,7 +1538,7 @@ def test_a_study_named_by_its_subject_is_answered_from_that_study(
     """ "Were the DDA interviews transcribed word for word?": the Hong Kong study's methods say
     that of its own interviews, not of the DDA evaluation's."""
     question = "were the DDA evaluation's interviews transcribed word for word?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert all(r.source_id == "milani2020" for r in answer.results)
     hong_kong = real_index.search("were the Hong Kong study's interviews transcribed verbatim?")
@@ -1566,7 +1550,7 @@ def test_a_passage_naming_both_sides_must_also_compare_them(real_index: SnippetI
     compares nothing; "how does DDA stack up against AA" is answered by the passage that does
     compare ("a fundamental strength of DDA in comparison to ... fellowships")."""
     question = "drop in centers versus day programs - which works better?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "comparison"
     assert not answer.answered and answer.partial
@@ -1657,7 +1641,7 @@ def test_what_a_peer_should_say_to_one_person_is_advice(real_index: SnippetIndex
     """ "My client is in crisis, what should the peer say?": a response to one person, which no
     research passage gives (the crisis notice is added by the reply, not by a quote)."""
     question = "one of my clients just said she wants to die - what should a peer say to her?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "advice"
     assert not answer.answered and answer.partial
@@ -1680,7 +1664,7 @@ def test_what_the_sources_only_mention_gets_a_partial_answer(
     """The core competencies (the sources say there is no consensus on them), the twelve steps
     (no source describes them), and how much of one's own story to tell (practice, not
     research): a partial answer, never the passage that only mentions them."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered and answer.partial
     if frame_or_subject is not None:
@@ -1701,7 +1685,7 @@ def test_agreement_words_answer_only_the_concept_they_are_curated_for(
         "what are the core conditions that researchers agree on?",
         "what's the consensus on what goes in a WRAP?",
     ):
-        _not_in_eval_files(question)
+        not_in_eval_files(question)
         answer = real_index.search(question)
         assert not answer.answered and answer.partial, question
 
@@ -1714,7 +1698,7 @@ def test_a_choice_between_two_known_sides_needs_a_passage_comparing_them(
     answer; a choice the sources do compare ("peer staff vs paraprofessionals") stays answered."""
     question = "CPS vs CRSS. which credential is better to get?"
     compared = "1:1 vs group sessions. which do certified peer specialists spend more time on?"
-    _not_in_eval_files(question, compared)
+    not_in_eval_files(question, compared)
     answer = real_index.search(question)
     assert answer.frame == "comparison"
     assert not answer.answered and answer.partial
@@ -1726,7 +1710,7 @@ def test_a_long_wildcard_reaches_over_a_long_subject(real_index: SnippetIndex) -
     spelled out) stand between "how much" and "paid", more than a plain `*` may; the cue's
     `**` reaches them, so the question asks for pay the sources do not give."""
     question = "how much do the 800 VA peer support counselors get paid?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "money"
     assert not answer.answered and answer.missing == "pay or cost figures"
@@ -1764,7 +1748,7 @@ def test_every_abstract_has_its_byline_and_a_byline_answers_only_who_wrote_it(
     what a study found never quotes one, however many of its words the byline's asks share."""
     wrote = "who wrote the paper on trends in peer support and its viability in India?"
     topical = "why did some clients with bipolar disorder in Hong Kong find peers not useful?"
-    _not_in_eval_files(wrote, topical)
+    not_in_eval_files(wrote, topical)
     _assert_first_answer(real_index, wrote, "goutam2020-byline")
     answer = real_index.search(topical)
     assert answer.answered
@@ -1776,7 +1760,7 @@ def test_a_journal_question_needs_a_citation_naming_the_journal(real_index: Snip
     was the DDA evaluation in" is a partial answer, while the Rogers citation names its journal."""
     unnamed = "which journal was the DDA evaluation published in?"
     named = "which journal published the Rogers state of the workforce article?"
-    _not_in_eval_files(unnamed, named)
+    not_in_eval_files(unnamed, named)
     answer = real_index.search(unnamed)
     assert answer.frame == "journal"
     assert not answer.answered and answer.missing == "the journal it appeared in"
@@ -1796,7 +1780,7 @@ def test_how_many_people_did_something_needs_a_count_of_that(
 ) -> None:
     """What the people did is what is counted: six DDA members interviewed or 32 clients
     recruited is no number of relapses or dropouts."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered
 
@@ -1820,7 +1804,7 @@ def test_evidence_for_a_claim_the_sources_never_make_is_declined(real_index: Sni
     claim is what is asked about, so its words the sources lack (smoking) count against every
     passage, and research on peer mentors in general is not quoted as evidence for it."""
     question = "my client says her peer mentor helped her quit smoking. has research seen that?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered
     assert answer.ask is not None and "smoking" in answer.ask
@@ -1877,7 +1861,7 @@ def test_what_the_round_10_review_found_reads_the_right_frame(
 ) -> None:
     """A bare "which is better?" after "X vs Y" is still a choice between them (the sides the
     sources do not compare make it unanswerable); paid work is a job, not a pay rate."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame
     if frame == "comparison":
@@ -1896,7 +1880,7 @@ def test_a_study_design_is_no_finding(real_index: SnippetIndex) -> None:
     study the sources do report findings of is still answered from them."""
     design = "what were the conclusions of the earlier 2015 LaFrance literature review?"
     found = "what did the UK evaluation of Dual Diagnosis Anonymous find?"
-    _not_in_eval_files(design, found)
+    not_in_eval_files(design, found)
     answer = real_index.search(design)
     assert answer.frame == "findings" and not answer.answered and answer.partial
     assert [r.snippet_id for r in answer.related] == ["lafrance2017-updates-2015-review"]
@@ -1910,7 +1894,7 @@ def test_a_doi_question_needs_a_printed_doi(real_index: SnippetIndex) -> None:
     byline prints none, so its DOI is not in the sources."""
     printed = "need the DOI for the Rogers state of the workforce article, zotero lost it"
     missing = "what's the DOI for the Bellamy evidence update?"
-    _not_in_eval_files(printed, missing)
+    not_in_eval_files(printed, missing)
     _assert_first_answer(real_index, printed, "rogers2017-doi")
     answer = real_index.search(missing)
     assert answer.frame == "doi" and not answer.answered and answer.missing == "its DOI"
@@ -1947,7 +1931,7 @@ def test_what_the_sources_print_about_themselves_is_answered(
 def test_a_sum_of_dollars_counts_nothing(real_index: SnippetIndex) -> None:
     """ "2.3 million dollars ... to consumer networks" is money, not how many networks."""
     question = "how many consumer networks got a share of the SAMHSA grant?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "how-many" and not answer.answered
 
@@ -1965,7 +1949,7 @@ def test_whether_something_is_limited_needs_a_passage_saying_so(
     """ "Is X limited to Y": a passage describing X without saying what it is limited to (or
     goes beyond) does not answer; "is peer support limited to traditional settings" is still
     answered by the passages saying it goes beyond them."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "restriction" and not answer.answered
     assert answer.missing == "whether it is limited to that"
@@ -1993,7 +1977,7 @@ def test_a_contraction_without_its_apostrophe_sinks_nothing(real_index: SnippetI
 def test_an_exact_date_needs_a_printed_day(real_index: SnippetIndex, question: str) -> None:
     """A byline's year or "later that month" is no exact date: only the LaFrance report prints
     a day, month and year."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == "exact-date" and not answer.answered
     assert answer.missing == "the exact date"
@@ -2010,7 +1994,7 @@ def test_how_many_dollars_is_answered_by_a_sum_of_dollars(real_index: SnippetInd
     )
     others = "how many dollars did the VA spend on its peer counselors?"
     people = "how many million people in India need mental health care?"
-    _not_in_eval_files(others, people)
+    not_in_eval_files(others, people)
     answer = real_index.search(others)
     assert answer.frame == "money" and not answer.answered
     assert real_index.search(people).frame == "how-many"
@@ -2034,7 +2018,7 @@ def test_thin_research_on_a_named_topic_is_not_the_gap_passage(real_index: Snipp
     """ "Where is research thinnest" is the sources' "still little literature"; "is research
     on peer support for bipolar thin" asks about bipolar, which that passage is not about."""
     question = "is the research on peer support for people with bipolar thin?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert all(r.snippet_id != "lafrance2017-forensic-inpatient" for r in answer.results)
 
@@ -2047,7 +2031,7 @@ def test_what_two_things_have_in_common_needs_a_passage_comparing_both(
     is still answered by the passage on their common values."""
     two = "what do peer specialists and social workers have in common?"
     one = "what do the different peer programs have in common?"
-    _not_in_eval_files(two, one)
+    not_in_eval_files(two, one)
     answer = real_index.search(two)
     assert answer.frame == "comparison" and not answer.answered
     _assert_first_answer(real_index, one, "rogers2017-program-typologies")
@@ -2084,7 +2068,7 @@ def test_more_ways_of_asking_for_a_venue_or_a_post(
     """The Halsall byline names no journal, the Barrenger byline no department, and the blog
     post no date: each is a partial answer in its own frame, not a passage of the work quoted as
     the answer."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.frame == frame and not answer.answered and answer.partial
 
@@ -2093,7 +2077,7 @@ def test_how_something_is_handled_asks_about_the_thing(real_index: SnippetIndex)
     """ "How does Medicaid handle paying for peer services?": "handle" is a light verb no passage
     uses, so it must not count as a topic the sources lack."""
     question = "how does medicaid handle paying for peer services?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert any("medicaid" in result.snippet_id for result in answer.results)
@@ -2182,7 +2166,7 @@ def test_who_said_a_claim_is_not_part_of_it(real_index: SnippetIndex) -> None:
         "fwiw my supervisor keeps saying medicaid pays for most peer services. is that backed up"
         " anywhere?"
     )
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert answer.ask is not None and "supervisor" not in answer.ask
@@ -2260,7 +2244,7 @@ def test_what_the_round_11_review_found_is_answered(
     """A reason after "any research on it?" says what "it" is; a claim may follow the ask for
     evidence; a reported question keeps the place its "there" points at, but not where the
     asker's team is; "mental health problems" are not the sources' "challenge"."""
-    _assert_among_answers(real_index, question, first_result)
+    assert_among_answers(real_index, question, first_result)
 
 
 @pytest.mark.parametrize(
@@ -2305,7 +2289,7 @@ def test_whether_peer_support_works_is_answered_with_the_findings(
     names (equally effective as non-peer staff; mixed evidence), not by a passage saying there
     is still little literature on some setting, which also holds "peer support" and
     "effectiveness"."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     cards = _card_of_topic(real_index.kb, "evidence-outcomes")
@@ -2346,7 +2330,7 @@ def test_an_agreed_set_of_competencies_is_a_consensus_on_core_components(
     """ "Is there an agreed upon list of core competencies?": the sources say studies
     "acknowledge a lack of consensus on core components of the role"."""
     question = "is there an agreed upon list of core competencies for recovery coaches?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered
     assert "lafrance2017-core-components" in [result.snippet_id for result in answer.results]
@@ -2405,7 +2389,7 @@ def test_what_the_second_round_11_review_found_is_answered(
     """A claim told to an audience without "that" is still checked against the evidence; "why
     does peer support work" asks how it works (the core conditions), not whether (the
     evidence topic's findings, which come first only for "does peer support work?")."""
-    _assert_among_answers(real_index, question, first_result)
+    assert_among_answers(real_index, question, first_result)
 
 
 def test_rural_areas_and_no_shows_are_subjects_the_sources_lack(real_index: SnippetIndex) -> None:
@@ -2467,7 +2451,7 @@ def test_what_the_third_round_11_review_found_is_answered(
     funding is a funding topic unless asked of what became of a programme ("did * get
     continued funding"); "how effective" asks whether peer support works, as "does it work"
     does."""
-    _assert_among_answers(real_index, question, first_result)
+    assert_among_answers(real_index, question, first_result)
 
 
 @pytest.mark.parametrize(
@@ -2517,7 +2501,7 @@ def test_a_stop_word_typed_wrong_does_not_sink_the_question(
 ) -> None:
     """A mistyped "what", "their" or "where" was an unknown word: it counted as a topic no
     passage names, and "waht" lost the duties frame its cue needs."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered, question
     if first_result is not None:
@@ -2531,7 +2515,7 @@ def test_a_passage_lacking_the_type_is_not_replaced_by_one_on_something_else(
     that happens to print a year (Hong Kong "since 2015") is not the answer: the reply says the
     year is missing and offers the announcement as related."""
     question = "what year was it when the VA said it would hire 800 peer-to-peer counselors?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered
     assert answer.missing == "the year"
@@ -2544,7 +2528,7 @@ def test_what_a_grant_needs_is_the_purpose_not_the_question(real_index: SnippetI
     question = (
         "how much does peer support cut hospital stays, in %? need an effect size for the grant"
     )
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert "grant" not in (answer.ask or question).split()
     assert not answer.answered
@@ -2605,7 +2589,7 @@ def test_what_is_set_aside_before_a_question_is_not_what_it_asks(
 ) -> None:
     """ "besides X, what ..." asks about what is not X; with no "else" in the question the aside
     was read as its subject (peer support's card answered a question about CPSs' other work)."""
-    _assert_among_answers(real_index, question, first_result)
+    assert_among_answers(real_index, question, first_result)
 
 
 def test_a_known_phrase_in_the_context_stays_whole(real_index: SnippetIndex) -> None:
@@ -2615,7 +2599,7 @@ def test_a_known_phrase_in_the_context_stays_whole(real_index: SnippetIndex) -> 
     question = (
         "a colleague brought up Dual Diagnosis Anonymous for a co-occurring client. what is it?"
     )
-    _assert_among_answers(real_index, question, "milani2020-dda-programme")
+    assert_among_answers(real_index, question, "milani2020-dda-programme")
     assert "occurring" in (real_index.search(question).ask or "").split()
 
 
@@ -2677,7 +2661,7 @@ def test_what_the_first_round_12_review_found_is_declined(
 def test_the_main_one_of_something_is_not_its_definition(real_index: SnippetIndex) -> None:
     """ "who's the main funder of peer services?" asks which funder stands out (Medicaid), not
     what peer support is: its definition card answered."""
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "who's the main funder of peer services these days?",
         "lafrance2017-medicaid-funding",
@@ -2686,7 +2670,7 @@ def test_the_main_one_of_something_is_not_its_definition(real_index: SnippetInde
 
 def test_in_patient_is_inpatient(real_index: SnippetIndex) -> None:
     """A hyphen splits "in-patient" into "in" and "patient", which no passage pairs."""
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "how much research is there on in-patient peer support?",
         "lafrance2017-forensic-inpatient",
@@ -2699,7 +2683,7 @@ def test_the_challenges_peers_face_are_the_challenges(real_index: SnippetIndex) 
     first. "at work" is where, not whether something works."""
     answer = real_index.search("what challenges do peer specialists face?")
     assert answer.results[0].snippet_id != "goutam2020-viability-india"
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "what challenges do peer specialists face?",
         "lafrance2017-clinical-team",
@@ -2718,7 +2702,7 @@ def test_a_year_from_a_passage_on_something_else_is_not_the_year(
 
 def test_run_by_peers_is_peer_led(real_index: SnippetIndex) -> None:
     """The sources call DDA "a peer-led programme"; staff ask whether it is run by peers."""
-    _assert_among_answers(real_index, "are DDA meetings run by peers?", "milani2020-dda-programme")
+    assert_among_answers(real_index, "are DDA meetings run by peers?", "milani2020-dda-programme")
 
 
 def test_a_peer_jobs_benefits_are_not_in_the_sources(real_index: SnippetIndex) -> None:
@@ -2738,7 +2722,7 @@ def test_the_benefits_of_peer_support_are_what_it_does(real_index: SnippetIndex)
     """ "What are the benefits of peer support?" asks what it does for people (the evidence),
     not what it is: the definition card answered."""
     question = "so what are the main benefits of peer support, in a nutshell?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer = real_index.search(question)
     assert answer.answered and answer.frame == "effectiveness"
     assert "bellamy2017-hope-empowerment" in [result.snippet_id for result in answer.results]
@@ -2746,12 +2730,12 @@ def test_the_benefits_of_peer_support_are_what_it_does(real_index: SnippetIndex)
 
 def test_back_in_the_hospital_is_hospitalization(real_index: SnippetIndex) -> None:
     """Staff say "back in the hospital" or "readmitted"; the sources say hospitalization."""
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "do clients with a peer mentor get readmitted less?",
         "bellamy2017-hospitalization-mixed",
     )
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "does having a peer keep folks from landing back in the hospital?",
         "bellamy2017-hospitalization-mixed",
@@ -2761,7 +2745,7 @@ def test_back_in_the_hospital_is_hospitalization(real_index: SnippetIndex) -> No
 def test_a_law_in_the_making_is_legislative(real_index: SnippetIndex) -> None:
     """California's certification effort is set for "the next legislative session"; staff ask
     whether the state is passing a law. Employment or privacy law stays a practice rule."""
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "is CA working on a law for statewide peer certification?",
         "lafrance2017-california",
@@ -2781,7 +2765,7 @@ def test_how_to_support_someone_the_sources_describe_is_answered(
     """How to support a coworker or a new hire is advice no source gives; how peers support
     clients with bipolar disorder, or who feel isolated or stigmatized, is in the sources (the
     second round-12 review found these declined as advice)."""
-    _assert_among_answers(real_index, question, first_result)
+    assert_among_answers(real_index, question, first_result)
 
 
 def test_when_something_happened_needs_a_date_not_a_length_of_time(
@@ -2791,7 +2775,7 @@ def test_when_something_happened_needs_a_date_not_a_length_of_time(
     months", a length of time, not when the programme began. Hong Kong's "since 2015" is a
     date."""
     _assert_declined(real_index, "when was Dual Diagnosis Anonymous started?", "when")
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "when did Hong Kong begin offering peer support services?",
         "tse2019-hong-kong-since-2015",
@@ -2821,7 +2805,7 @@ def test_how_widely_peers_are_taken_up_is_widespread_adoption(real_index: Snippe
     """ "could the fact that nobody agrees on a peer's job slow how widely programs adopt peers":
     the sources say a lack of clarity "may hinder widespread adoption"; "the fact that" is talk,
     "how widely" their "widespread"."""
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "is the fact that no one agrees what peers do keeping programs from adopting peers"
         " more widely?",
@@ -2864,7 +2848,7 @@ def test_what_the_third_round_12_review_found_is_answered(
 ) -> None:
     """Who heads a centre the sources name is in its byline; "my area of work" is a field, not
     a place to find a service near; "peer run" is peer-led, except of organisations."""
-    _assert_among_answers(real_index, question, first_result)
+    assert_among_answers(real_index, question, first_result)
 
 
 @pytest.mark.parametrize(
@@ -2896,7 +2880,7 @@ def test_asking_words_spelled_as_said_are_read(
     real_index: SnippetIndex, question: str, plain: str
 ) -> None:
     """ "wat", "wut", "hw": Slack's spelling of the asking word, not a topic no passage has."""
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     answer, expected = real_index.search(question), real_index.search(plain)
     assert answer.answered and answer.frame == expected.frame
     assert answer.results == expected.results
@@ -3094,7 +3078,7 @@ def test_an_ask_for_counsel_alone_is_about_the_sentence_before_it(
         "we need outcome measures for our peer program evaluation. any guidance on where to start?",
         "barrenger2019-recommendation",
     )
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "any pointers on choosing outcome measures when we evaluate peer services?",
         "barrenger2019-recommendation",
@@ -3106,7 +3090,7 @@ def test_what_an_asker_wants_to_know_is_the_ask(real_index: SnippetIndex) -> Non
     """ "Updating our careers page and want to know what ...?": the errand before the wish to
     know is the reason, what they want to know is the question (and keeps its frame)."""
     question = "updating our careers page and want to know what other titles peer staff have?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert real_index.read(question).ask == "what other titles peer staff have"
     _assert_declined(
         real_index,
@@ -3120,7 +3104,7 @@ def test_a_thin_ask_saying_it_is_about_what_came_before(real_index: SnippetIndex
     with at most one word the passages know says "it" of what the message named before; when
     that is something no passage knows (a smoking cessation group), its words come too."""
     question = "our clinic is thinking about DDA. what did the members who went gain from it?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert "dda" in real_index.read(question).words
     _assert_declined(
         real_index,
@@ -3136,7 +3120,7 @@ def test_is_the_research_stronger_for_a_or_b_is_a_choice(real_index: SnippetInde
         "is the evidence stronger for group interventions or individual peer support?",
         "are results better with peer mentors or with clinicians?",
     ):
-        _not_in_eval_files(question)
+        not_in_eval_files(question)
         frame = real_index.read(question).frame
         assert frame is not None and frame.id == "comparison", question
     _assert_declined(real_index, "are results better with peer mentors or with clinicians?")
@@ -3151,7 +3135,7 @@ def test_what_an_abbreviation_stands_for_is_a_definition(real_index: SnippetInde
         "CPS - what's that short for?",
         "what is a CPS in peer support work?",
     ):
-        _not_in_eval_files(question)
+        not_in_eval_files(question)
         answer = real_index.search(question)
         assert answer.answered and answer.frame == "definition", question
         assert answer.results[0].snippet_id == card[0], question
@@ -3194,7 +3178,7 @@ def test_the_law_expanding_medicaid_is_the_affordable_care_act(real_index: Snipp
         "which federal law was expanding Medicaid back then, which one was it?",
         "peersforprogress-aca-expansion",
     )
-    _assert_among_answers(
+    assert_among_answers(
         real_index,
         "has the expansion of peer work been even across states?",
         "rogers2017-burgeoned-uneven",
@@ -3229,7 +3213,7 @@ def test_a_new_thing_is_a_recent_addition(real_index: SnippetIndex) -> None:
         real_index, "has the CPS title been around long?", "peersforprogress-16-states-medicaid"
     )
     question = "who should we call when a peer is in crisis?"
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert "titl" not in real_index.query_terms(question)
 
 

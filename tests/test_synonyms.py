@@ -16,14 +16,7 @@ import pytest
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import tokenize
-from tests.conftest import PROJECT_ROOT
-
-EVAL_FILES = sorted((PROJECT_ROOT / "tests" / "data").glob("questions-dev*.yaml"))
-
-
-def _not_in_eval_files(question: str) -> None:
-    text = " ".join(path.read_text(encoding="utf-8").casefold() for path in EVAL_FILES)
-    assert question.casefold() not in text, f"{question!r} is an evaluation question"
+from tests.own_questions import not_in_eval_files
 
 
 @pytest.fixture(scope="module")
@@ -413,7 +406,7 @@ def test_staff_wording_reaches_the_source_wording(
     source: str,
     snippet_id: str | tuple[str, ...],
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert not set(tokenize(source)) <= set(tokenize(question))
     assert _adds(real_index, question, source)
     # Even with no curated asks, the source wording lets the passage answer.
@@ -427,7 +420,7 @@ def test_staff_wording_reaches_the_source_wording(
 def test_guard_keeps_the_source_wording_out(
     real_kb: KnowledgeBase, real_index: SnippetIndex, question: str, source: str
 ) -> None:
-    _not_in_eval_files(question)
+    not_in_eval_files(question)
     assert not _adds(real_index, question, source)
     # The guard is what keeps it out: the same entries without their guards would add it.
     synonyms = tuple(

@@ -15,32 +15,16 @@ import pytest
 from bot.frames import type_pattern
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
-from tests.conftest import PROJECT_ROOT
-
-EVAL_FILES = sorted((PROJECT_ROOT / "tests" / "data").glob("questions-dev*.yaml"))
-
-
-def _own(question: str) -> str:
-    """The question, checked not to be an evaluation question."""
-    text = " ".join(path.read_text(encoding="utf-8").casefold() for path in EVAL_FILES)
-    assert question.casefold() not in text, f"{question!r} is an evaluation question"
-    return question
+from tests.own_questions import assert_among_answers, own
 
 
 def _declined(index: SnippetIndex, question: str, frame: str, missing: str) -> None:
     """Not answered, read as this frame, saying what the sources do not give."""
-    answer = index.search(_own(question))
+    answer = index.search(own(question))
     assert not answer.answered, question
     assert answer.results == ()
     assert answer.frame == frame, question
     assert answer.missing is not None and answer.missing.startswith(missing), answer.missing
-
-
-def _answered(index: SnippetIndex, question: str, snippet_id: str) -> None:
-    """Answered, with this passage among those shown."""
-    answer = index.search(_own(question))
-    assert answer.answered, question
-    assert snippet_id in [result.snippet_id for result in answer.results], question
 
 
 @pytest.mark.parametrize(
@@ -57,7 +41,7 @@ def test_starting_something_oneself_needs_steps(real_index: SnippetIndex, questi
 def test_what_a_programme_is_is_still_answered_beside_a_plan_to_start_one(
     real_index: SnippetIndex,
 ) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "we're thinking of setting up a DDA group, what is Dual Diagnosis Anonymous?",
         "milani2020-dda-programme",
@@ -65,7 +49,7 @@ def test_what_a_programme_is_is_still_answered_beside_a_plan_to_start_one(
 
 
 def test_starting_a_career_is_not_setting_something_up(real_index: SnippetIndex) -> None:
-    assert real_index.read(_own("how do I start a career as a peer specialist?")).frame is None
+    assert real_index.read(own("how do I start a career as a peer specialist?")).frame is None
 
 
 @pytest.mark.parametrize(
@@ -81,7 +65,7 @@ def test_an_effect_size_needs_a_statistic(real_index: SnippetIndex, question: st
 
 
 def test_whether_it_reduces_hospitalization_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "Is there evidence that peer support cuts hospital admissions?",
         "bellamy2017-hospitalization-mixed",
@@ -117,7 +101,7 @@ def test_how_a_sum_was_split_needs_each_part(real_index: SnippetIndex, question:
 
 
 def test_the_total_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "How much money did SAMHSA award to consumer networks?",
         "peersforprogress-samhsa-2-3-million",
@@ -125,11 +109,9 @@ def test_the_total_is_still_answered(real_index: SnippetIndex) -> None:
 
 
 def test_how_peers_split_their_time_is_no_breakdown_of_money(real_index: SnippetIndex) -> None:
-    question = _own(
-        "how do peer specialists split their time between the office and the community?"
-    )
+    question = own("how do peer specialists split their time between the office and the community?")
     assert real_index.read(question).frame is None
-    _answered(real_index, question, "peersforprogress-site-vs-community")
+    assert_among_answers(real_index, question, "peersforprogress-site-vs-community")
 
 
 @pytest.mark.parametrize(
@@ -144,7 +126,7 @@ def test_which_curriculum_needs_one_named(real_index: SnippetIndex, question: st
 
 
 def test_whether_training_was_funded_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "Did SAMHSA fund training for peer support leaders?",
         "peersforprogress-samhsa-2-3-million",
@@ -173,7 +155,7 @@ def test_but_not_limited_to_opens_a_list(real_kb: KnowledgeBase) -> None:
 
 
 def test_a_comparison_of_time_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "Do CPSs spend more time on site or out in the community?",
         "peersforprogress-site-vs-community",
@@ -191,7 +173,7 @@ def test_a_conceptual_paper_concludes_nothing(real_index: SnippetIndex) -> None:
 
 
 def test_what_the_conceptual_paper_questions_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "Is Goutam skeptical that peer services could work in India?",
         "goutam2020-viability-india",
@@ -200,7 +182,7 @@ def test_what_the_conceptual_paper_questions_is_still_answered(real_index: Snipp
 
 def test_how_to_apply_is_live_information(real_index: SnippetIndex) -> None:
     _declined(real_index, "how can we apply for the VA peer counselor jobs?", "current", "current")
-    _answered(
+    assert_among_answers(
         real_index,
         "How many peer counselors was the VA going to bring on?",
         "peersforprogress-va-800",
@@ -220,7 +202,7 @@ def test_advice_asked_beside_a_restatement_is_still_advice(
 ) -> None:
     # The restatement's rarer words ("self-disclosure") would make it the ask and find the
     # passage that only names research on self-disclosure.
-    answer = real_index.search(_own(question))
+    answer = real_index.search(own(question))
     assert answer.frame == "advice"
     assert not answer.answered and answer.results == ()
 
@@ -228,7 +210,7 @@ def test_advice_asked_beside_a_restatement_is_still_advice(
 def test_how_much_of_ones_story_to_share_is_advice_however_worded(
     real_index: SnippetIndex,
 ) -> None:
-    question = _own("How much of my lived experience should I disclose to the people I support?")
+    question = own("How much of my lived experience should I disclose to the people I support?")
     frame = real_index.read(question).frame
     assert frame is not None and frame.id == "advice"
 
@@ -236,13 +218,13 @@ def test_how_much_of_ones_story_to_share_is_advice_however_worded(
 def test_a_request_read_as_live_information_is_not_the_question(real_index: SnippetIndex) -> None:
     # "need a number for the RFP" names a funding call, but asks nothing of it.
     question = "roughly how many states certify peer specialists? need a number for the RFP"
-    _answered(real_index, question, "lafrance2017-states-certify")
+    assert_among_answers(real_index, question, "lafrance2017-states-certify")
 
 
 def test_what_the_research_says_on_self_disclosure_is_still_answered(
     real_index: SnippetIndex,
 ) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "What does the research say about self-disclosure? Writing a training for new peers.",
         "rogers2017-core-conditions",
@@ -264,7 +246,7 @@ def test_how_satisfied_people_were_needs_how_they_felt(
 
 
 def test_what_members_got_out_of_it_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "how did attending Dual Diagnosis Anonymous change things for its members?",
         "milani2020-five-areas",
@@ -291,13 +273,13 @@ def test_an_exam_or_a_national_certification_is_named_by_no_source(
     real_index: SnippetIndex, question: str, subject: str
 ) -> None:
     # State certification passages share "certification" and "peer specialists" with it.
-    answer = real_index.search(_own(question))
+    answer = real_index.search(own(question))
     assert not answer.answered and answer.results == ()
     assert answer.missing is not None and subject in answer.missing
 
 
 def test_state_certification_is_still_answered(real_index: SnippetIndex) -> None:
-    _answered(
+    assert_among_answers(
         real_index,
         "in how many states can peer specialists get certified?",
         "lafrance2017-states-certify",
@@ -316,6 +298,6 @@ def test_a_question_of_its_own_beside_advice_is_answered(
 ) -> None:
     # Only a restatement or a request gives way to the advice question: a real question beside
     # it is answered, and the reply counts the other.
-    answer = real_index.search(_own(question))
+    answer = real_index.search(own(question))
     assert answer.answered and answer.results[0].snippet_id == "lafrance2017-states-certify"
     assert answer.other_questions == 1
