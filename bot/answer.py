@@ -13,6 +13,13 @@ from bot.knowledge import KnowledgeBase, Snippet
 
 # Shown under every answer, in the terminal and in Slack.
 DISCLAIMER = "Quotes from curated sources, not clinical or legal advice."
+# The reply to a question that names no topic: which passage answers "where do I start?"
+# depends on what it is about, so peerbot asks rather than guess.
+VAGUE_QUESTION = "Your question does not say what it is about."
+VAGUE_HINT = (
+    'Ask again naming a role, a topic or a study, e.g. "what does the research say about peer '
+    'support and hospital stays?"'
+)
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,9 @@ class Answer:
     # questions the message held that were not answered.
     ask: str | None = None
     other_questions: int = 0
+    # Declined because the question names no topic ("where do I start?", "what does the
+    # research say?"): the reply asks what it is about instead of saying the sources lack it.
+    vague: bool = False
 
     @property
     def partial(self) -> bool:
@@ -115,6 +125,7 @@ class Answer:
             "concepts": list(self.concepts),
             "ask": self.ask,
             "other_questions": self.other_questions,
+            "vague": self.vague,
         }
 
 

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from bot.answer import DISCLAIMER, Answer
+from bot.answer import DISCLAIMER, VAGUE_HINT, VAGUE_QUESTION, Answer
 from bot.config import DEFAULT_CRISIS_NOTICE
 
 if TYPE_CHECKING:
@@ -61,7 +61,12 @@ def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) ->
             lines += ["", DISCLAIMER]
         return "\n".join(lines)
     if not answer.answered:
-        lines.append("Not found in the sources: none of the passages peerbot knows answers this.")
+        if answer.vague:
+            lines.append(f"{VAGUE_QUESTION} {VAGUE_HINT}")
+        else:
+            lines.append(
+                "Not found in the sources: none of the passages peerbot knows answers this."
+            )
         if answer.suggestions:
             labels = ", ".join(suggestion.label for suggestion in answer.suggestions)
             lines.append(f"Nearest topics and roles it does cover: {labels}.")

@@ -41,7 +41,15 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.answer import DISCLAIMER, Answer, Result, RoleCard, Suggestion
+from bot.answer import (
+    DISCLAIMER,
+    VAGUE_HINT,
+    VAGUE_QUESTION,
+    Answer,
+    Result,
+    RoleCard,
+    Suggestion,
+)
 from bot.excerpt import Excerpt
 from bot.knowledge import KnowledgeBase, Role, Source
 from bot.roles import summarise
@@ -630,12 +638,15 @@ def render_no_answer(
     """Say plainly the sources do not cover it, offer the nearest roles and topics as buttons,
     and say which sources peerbot quotes; never a weak match dressed up as an answer."""
     blocks = _head(answer, crisis_notice, echo, shared_by)
-    blocks.append(
-        _section(
-            ":mag: *The sources peerbot quotes do not cover this question*, so it has no "
-            "passage to show you."
+    if answer.vague:
+        blocks.append(_section(f":mag: *{VAGUE_QUESTION}* {escape_mrkdwn(VAGUE_HINT)}"))
+    else:
+        blocks.append(
+            _section(
+                ":mag: *The sources peerbot quotes do not cover this question*, so it has no "
+                "passage to show you."
+            )
         )
-    )
     buttons = _suggestion_buttons(answer.suggestions)
     if buttons and interactive:
         blocks.append(_context("Nearest roles and topics they do cover:"))
@@ -667,6 +678,8 @@ def answer_text(answer: Answer, crisis_notice: str | None = None) -> str:
         note = f" {related} related passage{'s' if related != 1 else ''}." if related else ""
         return f"{notice}The sources do not give {missing}.{note}"
     if not answer.answered:
+        if answer.vague:
+            return notice + VAGUE_QUESTION
         return notice + "The sources peerbot quotes do not cover this question."
     first = answer.results[0]
     more = len(answer.results) - 1

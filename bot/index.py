@@ -2142,7 +2142,7 @@ class SnippetIndex:
                 unexplained.unexplained,
             )
         card = self._card(reading)
-        if not reading.concepts and not card:
+        if not (reading.concepts and question.topical) and not card:
             # A question that is all frame cue ("does my client have bipolar?") still says what
             # the sources cannot give when its frame is one no passage answers.
             frame = question.frame
@@ -2334,6 +2334,7 @@ class SnippetIndex:
             concepts=named,
             ask=ask,
             other_questions=read.other_questions,
+            vague=not read.topical and missing is None,
         )
 
     def _answers_beside_the_crisis(self, question: str, first: Hit) -> bool:

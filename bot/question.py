@@ -299,6 +299,10 @@ class Question:
     implicit_positions: frozenset[int]  # words naming the sources' default place ("in the US")
     numbers: tuple[str, ...]
     sides: tuple[frozenset[int], frozenset[int]] | None  # comparison: each side's positions
+    # Whether the ask names anything of its own. "where do I start?" or "what does the research
+    # say?" with nothing before it names no topic: quoting whichever passage says "starting
+    # point" or "research" would be a guess, so it is declined with topics to choose from.
+    topical: bool = True
 
     @property
     def required_places(self) -> tuple[Place, ...]:
@@ -923,6 +927,7 @@ class QuestionReader:
             implicit_positions=implicit_positions,
             numbers=numbers,
             sides=sides,
+            topical=_names_anything(ask),
         )
 
     def _possible_frames(self, present: frozenset[str]) -> list[int]:
@@ -1130,6 +1135,14 @@ def _has_topic(ask: str) -> bool:
     """Whether the ask names something of its own ("what do CPSs do" does; "any research on
     it" does not)."""
     return bool(_topical(tokenize(ask)))
+
+
+def _names_anything(ask: str) -> bool:
+    """Whether the ask has a word besides those asking for evidence or counsel. Looser than
+    `_has_topic`: a filler word may still be what a short question is about ("does it matter
+    more to be *kind* than to give info?"), so only an ask of nothing but "research", "advice",
+    "start" and their like counts as naming nothing."""
+    return any(term not in _topicless_terms() for term in tokenize(ask))
 
 
 def _asks_for_evidence(ask: str) -> bool:

@@ -235,6 +235,21 @@ def test_no_answer_says_so_suggests_and_names_the_sources(mini_kb: KnowledgeBase
     assert answer_text(answer) == "The sources peerbot quotes do not cover this question."
 
 
+def test_a_question_naming_no_topic_is_asked_what_it_is_about(mini_kb: KnowledgeBase) -> None:
+    """A vague question is not told the sources lack its answer: it is asked for a topic."""
+    answer = Answer(
+        "where do i start?", False, (), (Suggestion("topic", "funding", "Funding"),), vague=True
+    )
+    blocks = render_answer(answer, mini_kb, echo=True)
+    assert block_kit_problems(blocks) == []
+    mrkdwn = "\n".join(texts(blocks, "mrkdwn"))
+    assert "does not say what it is about" in mrkdwn
+    assert "naming a role, a topic or a study" in mrkdwn
+    assert "do not cover this question" not in mrkdwn
+    assert any(block.get("block_id") == "suggestions" for block in blocks)
+    assert answer_text(answer) == "Your question does not say what it is about."
+
+
 @pytest.mark.parametrize(
     "answered", [pytest.param(True, id="answered"), pytest.param(False, id="declined")]
 )

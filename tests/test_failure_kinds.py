@@ -21,7 +21,7 @@ from bot.frames import type_pattern
 from bot.index import FILLER_SHARE, SnippetIndex, _counts
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import filler_terms
-from tests.own_questions import assert_among_answers, not_in_eval_files
+from tests.own_questions import assert_among_answers, not_in_eval_files, own
 
 
 def _assert_first_answer(index: SnippetIndex, question: str, first_result: str) -> None:
@@ -3084,6 +3084,41 @@ def test_an_ask_for_counsel_alone_is_about_the_sentence_before_it(
         "barrenger2019-recommendation",
     )
     _assert_declined(real_index, "any guidance?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where do i start?",
+        "where should I begin?",
+        "what does the literature show?",
+        "any recommendations from the research?",
+        "what did the study find?",
+    ],
+)
+def test_an_ask_naming_no_topic_and_nothing_before_it_is_too_vague(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "where do i start?" alone used to quote the passage on a "better starting point" for
+    evaluations: words asking for evidence or counsel name no topic, and with no sentence
+    before them to take one from, any passage would be a guess. The reply asks what about."""
+    _assert_declined(real_index, question)
+    answer = real_index.search(question)
+    assert answer.vague and answer.missing is None and answer.suggestions
+    assert answer.to_json()["vague"] is True
+
+
+def test_a_short_question_with_a_topic_of_its_own_is_not_too_vague(
+    real_index: SnippetIndex,
+) -> None:
+    """Only evidence and counsel words name nothing: "kind" and "info" ask about something."""
+    assert_among_answers(
+        real_index,
+        "is being kind worth more to clients than giving them info?",
+        "tse2019-empathy-over-knowledge",
+    )
+    answer = real_index.search(own("where do i start with outcome measures?"))
+    assert answer.answered and not answer.vague
 
 
 def test_what_an_asker_wants_to_know_is_the_ask(real_index: SnippetIndex) -> None:
