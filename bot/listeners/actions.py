@@ -95,20 +95,6 @@ def _is_private(body: dict[str, Any]) -> bool:
     return bool((body.get("container") or {}).get("is_ephemeral"))
 
 
-def _show_privately(
-    respond: Respond, body: dict[str, Any], event_id: str, blocks: list[Json], text: str
-) -> None:
-    """Replace a private message; add a private one under a message everyone sees."""
-    respond_safely(
-        respond,
-        event_id=event_id,
-        response_type="ephemeral",
-        replace_original=_is_private(body),
-        blocks=blocks,
-        text=text,
-    )
-
-
 def _vote(
     deps: Deps, kind: VoteKind, body: dict[str, Any], action: dict[str, Any], respond: Respond
 ) -> None:
@@ -246,6 +232,40 @@ def register(app: App, deps: Deps) -> None:
             started=started_at(context),
         )
 
+    def open_privately(
+        kind: str,
+        respond: Respond,
+        body: dict[str, Any],
+        event_id: str,
+        context: BoltContext,
+        shown: tuple[list[Json], str] | None,
+        *,
+        replace: bool,
+        gone_text: str = GONE_TEXT,
+    ) -> None:
+        """Show what a button opens (blocks and their text) privately, or say it is gone
+        (a role or passage removed from the knowledge base since the button was drawn); log
+        the outcome either way. `replace`: the opened view takes the private message's place."""
+        if shown is None:
+            respond_safely(respond, event_id=event_id, replace_original=False, text=gone_text)
+        else:
+            blocks, text = shown
+            respond_safely(
+                respond,
+                event_id=event_id,
+                response_type="ephemeral",
+                replace_original=replace and _is_private(body),
+                blocks=blocks,
+                text=text,
+            )
+        log_handled(
+            deps.settings,
+            event_id=event_id,
+            kind=f"action {kind}",
+            outcome="answered" if shown else "declined",
+            started=started_at(context),
+        )
+
     @app.action(ROLE_PICK_PATTERN)
     def handle_role_pick(
         ack: Ack,
@@ -255,23 +275,16 @@ def register(app: App, deps: Deps) -> None:
         context: BoltContext,
     ) -> None:
         ack()
-        event_id = _action_id(body, action)
         role_id = action.get("value") or (action.get("selected_option") or {}).get("value")
         card = card_for_role(deps, str(role_id or ""))
-        if card is None:
-            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
-        else:
+        shown = None
+        if card is not None:
             blocks = render_role_card(
                 card, deps.index.kb, echo=False, share=True, thread_ts=_thread_of(body)
             )
-            _show_privately(respond, body, event_id, blocks, role_card_text(card))
-        log_handled(
-            deps.settings,
-            event_id=event_id,
-            kind="action role_pick",
-            outcome="answered" if card else "declined",
-            started=started_at(context),
-        )
+            shown = (blocks, role_card_text(card))
+        event_id = _action_id(body, action)
+        open_privately("role_pick", respond, body, event_id, context, shown, replace=True)
 
     @app.action(ACTION_ROLE_MORE)
     def handle_role_more(
@@ -282,21 +295,13 @@ def register(app: App, deps: Deps) -> None:
         context: BoltContext,
     ) -> None:
         ack()
-        event_id = _action_id(body, action)
         parsed = parse_more_value(str(action.get("value") or ""))
         card = card_for_role(deps, parsed[0]) if parsed else None
-        if card is None or parsed is None:
-            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
-        else:
-            blocks = render_role_page(card, deps.index.kb, parsed[1])
-            _show_privately(respond, body, event_id, blocks, role_card_text(card))
-        log_handled(
-            deps.settings,
-            event_id=event_id,
-            kind="action role_more",
-            outcome="answered" if card else "declined",
-            started=started_at(context),
-        )
+        shown = None
+        if card is not None and parsed is not None:
+            shown = (render_role_page(card, deps.index.kb, parsed[1]), role_card_text(card))
+        event_id = _action_id(body, action)
+        open_privately("role_more", respond, body, event_id, context, shown, replace=True)
 
     @app.action(TOPIC_PICK_PATTERN)
     def handle_topic_pick(
@@ -307,27 +312,10 @@ def register(app: App, deps: Deps) -> None:
         context: BoltContext,
     ) -> None:
         ack()
-        event_id = _action_id(body, action)
         overview = topic_overview(deps.index.kb, str(action.get("value") or ""))
-        if overview is None:
-            respond_safely(respond, event_id=event_id, replace_original=False, text=GONE_TEXT)
-        else:
-            blocks = render_topic(overview)
-            respond_safely(
-                respond,
-                event_id=event_id,
-                response_type="ephemeral",
-                replace_original=False,
-                blocks=blocks,
-                text=topic_text(overview),
-            )
-        log_handled(
-            deps.settings,
-            event_id=event_id,
-            kind="action topic_pick",
-            outcome="answered" if overview else "declined",
-            started=started_at(context),
-        )
+        shown = (render_topic(overview), topic_text(overview)) if overview else None
+        event_id = _action_id(body, action)
+        open_privately("topic_pick", respond, body, event_id, context, shown, replace=False)
 
     @app.action(ACTION_SHOW_SOURCE)
     def handle_show_in_source(
@@ -338,25 +326,16 @@ def register(app: App, deps: Deps) -> None:
         context: BoltContext,
     ) -> None:
         ack()
-        event_id = _action_id(body, action)
         found = excerpt(deps.index.kb, deps.settings.seeds_dir, str(action.get("value") or ""))
-        if found is None:
-            respond_safely(
-                respond, event_id=event_id, replace_original=False, text=PASSAGE_GONE_TEXT
-            )
-        else:
-            respond_safely(
-                respond,
-                event_id=event_id,
-                response_type="ephemeral",
-                replace_original=False,
-                blocks=render_in_source(found),
-                text=in_source_text(found),
-            )
-        log_handled(
-            deps.settings,
-            event_id=event_id,
-            kind="action show_in_source",
-            outcome="answered" if found else "declined",
-            started=started_at(context),
+        shown = (render_in_source(found), in_source_text(found)) if found else None
+        event_id = _action_id(body, action)
+        open_privately(
+            "show_in_source",
+            respond,
+            body,
+            event_id,
+            context,
+            shown,
+            replace=False,
+            gone_text=PASSAGE_GONE_TEXT,
         )

@@ -192,6 +192,24 @@ def test_show_in_source_shows_the_neighbouring_sentences_verbatim(live_app: Live
     assert "no longer" in _responded(live_app, "gone").body["text"]
 
 
+@pytest.mark.parametrize(
+    ("action_id", "value"),
+    [("role_pick_0", "no-such-role"), ("role_more", "no-such-role:1"), ("topic_pick_0", "none")],
+)
+def test_a_button_for_something_removed_says_it_is_gone(
+    live_app: LiveApp, action_id: str, value: str
+) -> None:
+    """A card or topic removed from the knowledge base after its button was drawn: the click
+    gets a plain private note, never an error or the original message replaced."""
+    live_app.sender.action(
+        button(action_id, value, "x"), live_app.fake.response_url("gone"), is_ephemeral=True
+    )
+    call = _responded(live_app, "gone")
+    assert "no longer" in call.body["text"]
+    assert call.body["replace_original"] is False
+    assert "blocks" not in call.body
+
+
 def test_share_from_a_thread_posts_the_compact_card_in_that_thread(live_app: LiveApp) -> None:
     payload = block_actions_payload(
         button("role_pick_0", "peer-bridger", "suggestions"),
