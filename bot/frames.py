@@ -102,6 +102,9 @@ class Place:
     aliases: tuple[str, ...]
     implicit: bool = False  # the sources' default context (the USA): naming it requires nothing
     subject: bool = False  # a diagnosis, payer or practice topic (`subjects:`), not a jurisdiction
+    # A region a whole topic is about ("other countries": the passages on peer support outside
+    # the USA): a passage of that topic is about the region though it names only India.
+    topic: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -445,7 +448,7 @@ def _frames(
     for kind, record in records:
         label = f"{kind} {record.get('id')}"
         fields = (
-            {"id", "name", "aliases", "implicit"}
+            {"id", "name", "aliases", "implicit", "topic"}
             if kind == "jurisdiction"
             else {"id", "name", "aliases"}
         )
@@ -454,8 +457,15 @@ def _frames(
         name = reader.text(shown, record, "name", label, required=True)
         aliases = reader.texts(shown, record, "aliases", label, required=False)
         implicit = record.get("implicit", False)
+        region_topic = reader.text(shown, record, "topic", label, required=False) or None
+        if region_topic is not None and topics and region_topic not in topics:
+            reader.problems.append(
+                Problem(shown, record.line_of("topic"), f"{label}: unknown topic {region_topic!r}")
+            )
         if place_id and name:
-            places.append(Place(place_id, name, aliases, bool(implicit), kind == "subject"))
+            places.append(
+                Place(place_id, name, aliases, bool(implicit), kind == "subject", region_topic)
+            )
     return tuple(frames), tuple(answer_types), tuple(places)
 
 

@@ -958,6 +958,7 @@ class SnippetIndex:
         self._types: dict[str, bytearray] = {}
         self._type_holders: dict[str, frozenset[int]] = {}  # small kb: `_holders`
         self._places: dict[int, frozenset[str]] = {}
+        self._regions = tuple(place for place in kb.lexicon.places if place.topic is not None)
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
@@ -1565,8 +1566,13 @@ class SnippetIndex:
                 else []
             )
             text_words = words(" ".join([snippet.text, *getattr(snippet, "asks", ()), *work]))
-            found = self._reader.find_places(text_words)[0]
-            places = self._places[doc_id] = frozenset(place.id for place in found)
+            found = {
+                place.id for place in self._reader.find_places(text_words)[0] if place.topic is None
+            }
+            # A region is met by the passages of the topic about it (`Place.topic`), not by
+            # its words: "Peer Support Around the World" names the work of a US organisation.
+            found.update(place.id for place in self._regions if place.topic in snippet.topics)
+            places = self._places[doc_id] = frozenset(found)
         return places
 
     def _ask_index(self) -> _AskIndex:

@@ -3273,3 +3273,33 @@ def test_how_strong_the_evidence_is_asks_what_it_says(real_index: SnippetIndex) 
         "how strong is the research on one-on-one peer support?",
         "rogers2017-individual-peer-support",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is peer support used in other countries?",
+        "quick q - is peer support a thing abroad or mostly a US model?",
+        "do other countries use peer workers in psychiatric services?",
+    ],
+)
+def test_other_countries_are_answered_from_outside_the_usa(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "is peer support used in other countries?" quoted how many of the 50 US states pay for
+    peer services: "other countries" named no place a passage had to name. It is now a region
+    met by the passages of the topic on peer support outside the USA."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert "outside-usa" in answer.concepts
+    topics = {snippet.id: snippet.topics for snippet in real_index.kb.snippets}
+    assert answer.results, question
+    assert all("international" in topics[r.snippet_id] for r in answer.results), question
+
+
+def test_a_region_is_not_met_by_its_words_in_a_works_title(real_index: SnippetIndex) -> None:
+    """Peers for Progress's page is titled "... Peer Support Around the World": a US
+    organisation's passages on US Medicaid are not about other countries."""
+    answer = real_index.search(own("do other countries certify peer specialists?"))
+    assert not answer.answered
+    assert answer.missing is not None and "outside the USA" in answer.missing
