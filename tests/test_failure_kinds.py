@@ -3303,3 +3303,41 @@ def test_a_region_is_not_met_by_its_words_in_a_works_title(real_index: SnippetIn
     answer = real_index.search(own("do other countries certify peer specialists?"))
     assert not answer.answered
     assert answer.missing is not None and "outside the USA" in answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the ratio of peers to clinicians in the VA?",
+        "how many clients per peer specialist is typical?",
+        "how many peer staff can one supervisor oversee?",
+    ],
+)
+def test_a_ratio_question_needs_a_ratio(real_index: SnippetIndex, question: str) -> None:
+    """ "What's the ratio of peers to clinicians in the VA?" quoted that the VA hired 800 peer
+    counselors: one count is no ratio. A ratio question needs "3:1", "one for every ten" or
+    "twice as much"."""
+    _assert_declined(real_index, question, "ratio")
+
+
+def test_a_ratio_the_sources_state_is_answered(real_index: SnippetIndex) -> None:
+    assert_among_answers(
+        real_index,
+        "what ratio of time do CPSs spend on site versus out in the community?",
+        "peersforprogress-site-vs-community",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the Hong Kong study's sample size by gender?",
+        "need the DDA interviewees broken out by ethnicity for a lit review",
+    ],
+)
+def test_a_sample_by_gender_or_race_needs_demographics(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "the sample size by gender" asks who was in the sample; the sources give only how
+    many (32 clients), so it is partial, with the size as related."""
+    _assert_declined(real_index, question, "demographics")
