@@ -1895,6 +1895,29 @@ class SnippetIndex:
     ) -> list[Hit]:
         return self._examine(reading, top, concepts).hits(self.kb.snippets)
 
+    def _lacks_a_sides_role(self, reading: _Reading, hit: Hit) -> bool:
+        """Whether a side of a comparison names a role the passage is not about. "Peer
+        support worker vs certified peer specialist": a passage on how CPSs split their time
+        between *supporting* individuals and groups has a word of each side, but compares
+        nothing about peer support workers. When both sides are roles, each is met only in a
+        passage the curator tagged with it (`roles:`); a side that is no role ("non-peer
+        paraprofessionals") is left to its words, as are passages on peers in general."""
+        sides = reading.question.sides
+        if sides is None:
+            return False
+        side_roles = [
+            [
+                concept
+                for concept in reading.named
+                if concept in self.kb.roles and reading.named_at.get(concept) in side
+            ]
+            for side in sides
+        ]
+        if not all(side_roles):
+            return False
+        tagged = hit.snippet.roles
+        return any(not any(role in tagged for role in roles) for roles in side_roles)
+
     def _unmet(self, reading: _Reading, hit: Hit) -> tuple[bool, tuple[Place, ...]]:
         """(whether the frame's answer type is missing, the named places the passage lacks)."""
         question = reading.question
@@ -1937,6 +1960,8 @@ class SnippetIndex:
                     and "same" not in question.words
                 ):
                     type_missing = not self._holds(doc_id, COMPARATIVE)
+                if not type_missing and not favours:
+                    type_missing = self._lacks_a_sides_role(reading, hit)
                 if (
                     not type_missing
                     and TIME_SPLIT in self._type_patterns

@@ -182,6 +182,17 @@ _CHOICE_ASK_RE = re.compile(
     r"(?:(?! vs | versus | or | than ).)*$"
 )
 _NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|between)\b", re.I)
+# "CPS vs CRSS - what's the difference?", "is it the same thing?": a question about how two
+# things differ, asked without naming them, is a choice whose sides were named before it.
+_DIFFERENCE_ASK_RE = re.compile(
+    r"^(?:what|whats|what's|what s|what is|what are)(?: the| a| any)?"
+    r"(?: real| actual| main| big| key| practical)? (?:difference|differences|diff)\b"
+    r"(?:(?! vs | versus | between | and ).)*$"
+    r"|^how (?:do|does|are|is) (?:they|these|those|the two|both|it|that) "
+    r"(?:differ|different|compare)\b(?:(?! vs | versus | between | and ).)*$"
+    r"|^(?:is|are) (?:it|they|these|those|the two|both) (?:the same|different)\b"
+    r"(?:(?! vs | versus | between | and ).)*$"
+)
 # "Which is better, group or 1:1 peer support?", "group or 1:1 - which works better?": one "or"
 # beside the words weighing a choice offers its two sides, as "vs" does. (Elsewhere "or" lists
 # as often as it compares: "is peer support evidence based or not", "CPSs or CRSSs in Ohio".)
@@ -202,8 +213,8 @@ _CHOICE_OR_RE = re.compile(
 # better?", "sharing knowledge or being empathic"): one or two words a side, no statement ("we
 # track hospitalizations or symptoms") and no vague second choice ("DDA or something like it").
 _CHOICES_RE = re.compile(
-    r"(?!(?:we|i|our|my|they|you|he|she|it)\b)\S+(?: \S+)? or "
-    r"(?!(?:something|anything|not|else|so|nah|whatever)\b)\S+(?: \S+)?"
+    r"(?!(?:we|i|our|my|they|you|he|she|it)\b)\S+(?: \S+){0,2} or "
+    r"(?!(?:something|anything|not|else|so|nah|whatever)\b)\S+(?: \S+){0,2}"
 )
 _SIDES_WORDS = frozenset({"vs", "versus", "between"})
 # How many words either side of "vs" (after "between") a side is read from.
@@ -497,7 +508,9 @@ class QuestionReader:
             ask = self._with_experience(ask, best, sentences)
         if _CHOICE_OR_RE.search(ask):
             ask = ask.replace(" or ", " vs ", 1)
-        choosing = _CHOICE_ASK_RE.search(ask) is not None
+        choosing = _CHOICE_ASK_RE.search(ask) is not None or (
+            _DIFFERENCE_ASK_RE.search(ask) is not None
+        )
         before = raws[: self._raw_index(raws, best)] if choosing else []
         if choosing and before and not _NAMES_SIDES_RE.search(" ".join(before)):
             offered = " ".join(words(before[-1]))

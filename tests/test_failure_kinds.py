@@ -3341,3 +3341,28 @@ def test_a_sample_by_gender_or_race_needs_demographics(
     """ "the sample size by gender" asks who was in the sample; the sources give only how
     many (32 clients), so it is partial, with the size as related."""
     _assert_declined(real_index, question, "demographics")
+
+
+def test_two_roles_compared_need_a_passage_on_both_roles(real_index: SnippetIndex) -> None:
+    """ "peer support worker vs certified peer specialist?" quoted how CPSs split their time
+    between supporting individuals and groups: "supporting" stood in for one side and "compared
+    to" for a comparison. When both sides are roles, a passage must be about both. Asked as
+    "A or B - what's the difference?", the ask was read as a definition of A and answered with
+    a funding passage."""
+    for question in (
+        "peer support worker vs certified peer specialist?",
+        # The sides first, then the ask without them, in one sentence or two.
+        "peer support worker or certified peer specialist - whats the actual difference?",
+        "recovery coach or peer specialist, what's the difference?",
+    ):
+        _assert_declined(real_index, question, "comparison")
+    # A list naming two titles as one answers whether they are the same.
+    assert_among_answers(
+        real_index, "peer mentor or peer counselor - are they the same?", "lafrance2017-job-titles"
+    )
+    # A side that is no role is left to its words: peers against non-peer staff is answered.
+    assert_among_answers(
+        real_index,
+        "how do peer staff compare with non-peer paraprofessionals on clinical outcomes?",
+        "bellamy2017-equally-effective",
+    )
