@@ -2181,6 +2181,7 @@ class SnippetIndex:
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
+        top = self._with_frame_cards(reading, top)
         if CITATION in self._type_patterns and (
             question.frame is None or question.frame.needs not in _CITING
         ):
@@ -2291,6 +2292,28 @@ class SnippetIndex:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
+
+    def _with_frame_cards(
+        self, reading: _Reading, top: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """The candidates, with the cards of the frame's topics added (scored 0, last) for a
+        question of nothing but names and the frame's cue: "how long has peer support been
+        around?" has only "peer support" to rank by, and the passage saying it has burgeoned
+        "during the past 30 years" is 25th of 108 on those words. The decision orders the
+        topics' cards first among passages that cover the question (see `_decide`)."""
+        frame = reading.question.frame
+        if frame is None or not frame.topics or reading.residual != 0:
+            return top
+        if _asks_how_or_why(reading.question.words):
+            return top
+        have = {doc_id for doc_id, _ in top}
+        extra = [
+            doc_id
+            for topic in frame.topics
+            for doc_id in self._cards.get(topic, ())
+            if doc_id not in have
+        ]
+        return top + [(doc_id, 0.0) for doc_id in dict.fromkeys(extra)]
 
     def _later_year(self, question: Question) -> str | None:
         """A year the question names that is later than every source ("as of 2024"): the

@@ -3366,3 +3366,27 @@ def test_two_roles_compared_need_a_passage_on_both_roles(real_index: SnippetInde
         "how do peer staff compare with non-peer paraprofessionals on clinical outcomes?",
         "bellamy2017-equally-effective",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long have peer services been around?",
+        "quick one for a board memo: how long have peer specialists been a thing?",
+    ],
+)
+def test_how_long_something_has_existed_needs_a_span_up_to_now(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "How long has peer support been around?" quoted the month the VA announced its hiring:
+    a date is not how long something has existed. The passages saying peer services have
+    burgeoned "during the past 30 years" rank 25th on "peer support" alone, so the frame's
+    topic cards join the candidates of a question made of nothing but names and the cue."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.frame == "since-when"
+    assert answer.results, question
+    assert answer.results[0].snippet_id in {
+        "rogers2017-burgeoned-uneven",
+        "rogers2017-three-decades",
+    }
