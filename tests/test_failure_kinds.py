@@ -3238,3 +3238,37 @@ def test_how_strong_the_evidence_is_asks_what_it_says(real_index: SnippetIndex) 
         "how strong is the research on one-on-one peer support?",
         "rogers2017-individual-peer-support",
     )
+
+
+def test_where_people_are_counted_is_not_what_they_did(real_index: SnippetIndex) -> None:
+    """ "How many people *globally* are affected by ...": a word saying where (or when) people
+    are counted stands between them and what they did; it is no act the passage must name."""
+    _assert_first_answer(
+        real_index,
+        "how many people globally are affected by a mental disorder?",
+        "goutam2020-one-in-four",
+    )
+
+
+def test_documented_asks_whether_the_sources_say_it(real_index: SnippetIndex) -> None:
+    """ "Is X documented anywhere?": whether the sources say X, as "shown" and "mentioned"
+    ask; no passage need say "documented"."""
+    _assert_first_answer(
+        real_index, "is peer role ambiguity documented anywhere?", "rogers2017-role-ambiguity"
+    )
+
+
+def test_growth_the_same_everywhere_is_uneven_growth(real_index: SnippetIndex) -> None:
+    """ "Has it spread the same everywhere": whether growth has been even, which the sources
+    call uneven; pay or training "the same everywhere" is not growth."""
+    assert_among_answers(
+        real_index,
+        "has peer support spread the same everywhere, or not?",
+        "rogers2017-burgeoned-uneven",
+    )
+    for question in (
+        "is peer specialist training the same everywhere?",
+        "is the pay the same everywhere for peer specialists?",
+    ):
+        not_in_eval_files(question)
+        assert "uneven" not in real_index.query_terms(question), question
