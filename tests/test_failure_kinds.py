@@ -3272,3 +3272,24 @@ def test_growth_the_same_everywhere_is_uneven_growth(real_index: SnippetIndex) -
     ):
         not_in_eval_files(question)
         assert "uneven" not in real_index.query_terms(question), question
+
+
+def test_what_peer_support_improves_most_consistently_is_the_stronger_evidence(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Which benefits hold up most robustly / most consistently": where the sources say the
+    evidence is stronger, not which kinds of intervention research has favoured; pay or
+    funding "most consistent" somewhere is not that."""
+    _assert_first_answer(
+        real_index,
+        "for which results do peers help most consistently?",
+        "bellamy2017-hope-empowerment",
+    )
+    _assert_first_answer(
+        real_index,
+        "which benefits of peer work hold up most robustly?",
+        "bellamy2017-hope-empowerment",
+    )
+    question = "is peer funding most consistent in Medicaid states?"
+    not_in_eval_files(question)
+    assert "stronger" not in real_index.query_terms(question)
