@@ -777,6 +777,8 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
         return None
     light = False
     for word in following[people_at + 1 :]:
+        if word in _SCOPE_WORDS:
+            continue  # "how many people *worldwide* have ...": where or when, not what they did
         if word in _PASSIVE or word in FILLER_WORDS:
             light = True  # "got hired", "found a job", "get the services they need"
             continue
@@ -809,6 +811,12 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
     return None
 
 
+# Words saying where or when people are counted, between them and what they did ("how many
+# people *worldwide* have a mental disorder", "how many CPSs *currently* work full time").
+_SCOPE_WORDS = frozenset(
+    "worldwide globally nationwide nationally countrywide overall altogether currently now today "
+    "still".split()
+)
 # How many other words may stand between "how many" and the people counted ("how many *young*
 # people", "how many of the *Salzer* CPSs").
 _OTHERS_BEFORE_PEOPLE = 1

@@ -150,6 +150,8 @@ _POINTING_RE = re.compile(
     # "Who funds Peers for Progress, and where is *the organization* based?"
     r"|\bthe (?:organization|organisation|org|agency|study|paper|pilot|evaluation|article"
     r"|report)\b"
+    # "putting peers in the county jail. any research on peers in *those* settings?"
+    r"|\b(?:in|on|for|at|about|like|with|from) (?:those|these)\b(?! days| who| that| which)"
 )
 # Who said a claim, before it ("our director keeps saying <medicaid is where the money is>").
 _SAYS_RE = re.compile(
@@ -285,6 +287,25 @@ _CHOICE_RE = re.compile(
     r"|\b(?:more|most|less|least) (?:important|effective|useful|helpful|valuable)\b"
     r"|\bmatters? (?:more|most)\b"
 )
+
+
+# A question about what was just said, by a demonstrative ("*is that* in our sources?", "my boss
+# says peers cut costs, *is this* right?"); not "is it just me, or ...", the asker's aside.
+_TAG_AFTER_RE = re.compile(
+    r"\b(?:is|isn t|was|does|did|do|are|were) (?:that|this|these|those)\b(?! \S+ (?:that|who)\b)"
+)
+
+
+def _is_tag(sentence: str) -> bool:
+    """Whether a sentence asks only whether what was said holds: a tag question ("is that
+    common?"), or a statement ending in one ("i keep hearing 1 in 4, is that right?")."""
+    first = sentence.split(maxsplit=1)[:1]
+    found = _TAG_AFTER_RE.search(sentence)
+    return (
+        bool(first)
+        and found is not None
+        and (found.start() == 0 or first[0] not in _QUESTION_WORDS)
+    )
 
 
 def _weighs_choices(first: str) -> bool:
@@ -496,6 +517,7 @@ class QuestionReader:
             best_score, best = max(scored, key=lambda item: item[0])
             if len(scored) > 1:
                 best_score, best = self._beyond_the_sources(scored, (best_score, best))
+                best_score, best = self._over_the_tag(scored, (best_score, best))
             others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
         else:
             asking = [s for s, asks in sentences if asks]
@@ -591,6 +613,23 @@ class QuestionReader:
             # question was asked. Only a restatement or a request gives way.
             return best
         return next(((score, s) for score, s in scored if self._beyond(s)), best)
+
+    def _over_the_tag(
+        self, scored: Sequence[tuple[float, str]], best: tuple[float, str]
+    ) -> tuple[float, str]:
+        """A question of its own rather than a tag pointing back at what was said ("how common
+        are mental disorders? i keep hearing 1 in 4, is that in any of our sources?"): the tag
+        asks whether the claim before it holds, and its words ("sources", "hearing") are no
+        topic, so it is the ask only when the message asks nothing else of substance ("my team
+        never knows what I do. is that common?")."""
+        if not _is_tag(best[1]):
+            return best
+        own = [
+            (score, s)
+            for score, s in scored
+            if s is not best[1] and not _is_tag(s) and not self._weak(s)
+        ]
+        return max(own, key=lambda item: item[0]) if own else best
 
     def _beyond(self, sentence: str) -> bool:
         """Whether the sentence is a question ("how much ... should I share?", not a request

@@ -64,7 +64,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     example examples general overall basic basics simple quick year years month months week weeks
     tomorrow yesterday biggest even given issue issues anyone anybody shown across these those
     honestly literally super pretty very according typically typical somewhere solid decent
-    nowadays show shows showed mention mentioned mentions might
+    nowadays show shows showed mention mentioned mentions might documented
     something everything anything maybe perhaps though although however instead toward towards
     otherwise therefore thus absolutely whatever somehow etc lol wanna gonna gotta hey wow damn
     sorry thanks thank yes glad wonder wondering curious imagine guys guy bit thought honest

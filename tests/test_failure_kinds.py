@@ -3390,3 +3390,58 @@ def test_how_long_something_has_existed_needs_a_span_up_to_now(
         "rogers2017-burgeoned-uneven",
         "rogers2017-three-decades",
     }
+
+
+def test_where_people_are_counted_is_not_what_they_did(real_index: SnippetIndex) -> None:
+    """ "How many people *globally* are affected by ...": a word saying where (or when) people
+    are counted stands between them and what they did; it is no act the passage must name."""
+    _assert_first_answer(
+        real_index,
+        "how many people globally are affected by a mental disorder?",
+        "goutam2020-one-in-four",
+    )
+
+
+def test_documented_asks_whether_the_sources_say_it(real_index: SnippetIndex) -> None:
+    """ "Is X documented anywhere?": whether the sources say X, as "shown" and "mentioned"
+    ask; no passage need say "documented"."""
+    _assert_first_answer(
+        real_index, "is peer role ambiguity documented anywhere?", "rogers2017-role-ambiguity"
+    )
+
+
+def test_growth_the_same_everywhere_is_uneven_growth(real_index: SnippetIndex) -> None:
+    """ "Has it spread the same everywhere": whether growth has been even, which the sources
+    call uneven; pay or training "the same everywhere" is not growth."""
+    assert_among_answers(
+        real_index,
+        "has peer support spread the same everywhere, or not?",
+        "rogers2017-burgeoned-uneven",
+    )
+    for question in (
+        "is peer specialist training the same everywhere?",
+        "is the pay the same everywhere for peer specialists?",
+    ):
+        not_in_eval_files(question)
+        assert "uneven" not in real_index.query_terms(question), question
+
+
+def test_what_peer_support_improves_most_consistently_is_the_stronger_evidence(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Which benefits hold up most robustly / most consistently": where the sources say the
+    evidence is stronger, not which kinds of intervention research has favoured; pay or
+    funding "most consistent" somewhere is not that."""
+    _assert_first_answer(
+        real_index,
+        "for which results do peers help most consistently?",
+        "bellamy2017-hope-empowerment",
+    )
+    _assert_first_answer(
+        real_index,
+        "which benefits of peer work hold up most robustly?",
+        "bellamy2017-hope-empowerment",
+    )
+    question = "is peer funding most consistent in Medicaid states?"
+    not_in_eval_files(question)
+    assert "stronger" not in real_index.query_terms(question)

@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 from bot.index import SnippetIndex
 from bot.question import (
     _ALTERNATIVE_RE,
+    _POINTING_RE,
     _SENTENCE_RE,
     _SEPARATOR_START,
     Question,
     _shorthand_replacer,
 )
+from tests.own_questions import own
 
 
 def _read(index: SnippetIndex, text: str) -> Question:
@@ -732,3 +734,49 @@ def test_the_frame_filing_finds_the_frames_whose_cues_could_match(
         for present in (frozenset(reader.read(text).words), frozenset(words(text))):
             expected = [n for n, (_, cues, _, _) in enumerate(frames) if cues.possible(present)]
             assert reader._possible_frames(present) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "does peer support lower readmissions? my boss swears it halves them, is that right?",
+            "does peer support lower readmissions",
+            id="a-claim-checked-after-the-question",
+        ),
+        pytest.param(
+            "how many states certify peers - a colleague said forty, is that in our sources?",
+            "how many states certify peers",
+            id="a-figure-checked-after-the-question",
+        ),
+    ],
+)
+def test_a_tag_gives_way_to_a_question_of_its_own(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    """ "<question>? <claim>, is that right?": the tag asks whether the claim holds; the
+    question of its own is what the message asks."""
+    assert _read(real_index, own(message)).ask == ask
+
+
+def test_a_tag_alone_is_still_the_ask(real_index: SnippetIndex) -> None:
+    """ "<experience>. is that common?": with no other question, the tag (and what it points
+    at) is the ask."""
+    ask = _read(real_index, own("our peers get left out of team meetings. is that common?")).ask
+    assert "team" in ask
+
+
+def test_those_settings_point_back(real_index: SnippetIndex) -> None:
+    """ "<places named>. any research on peers in those settings?": "those" points back at
+    the places named before, which the ask then holds."""
+    ask = _read(
+        real_index,
+        own(
+            "we might place peer staff in the local prison and a psych unit. any studies on peers "
+            "in those settings?"
+        ),
+    ).ask
+    assert "prison" in ask
+    # "these days" is when, and "those who" says who: neither points back.
+    assert _POINTING_RE.search("is medicaid a big payer for peers these days") is None
+    assert _POINTING_RE.search("is there research on outcomes for those who drop out") is None
