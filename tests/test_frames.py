@@ -261,8 +261,9 @@ def test_how_long_something_takes_needs_a_length_not_a_start_date(
     answer = real_index.search("how long does peer worker training last in Hong Kong?")
     assert answer.frame == "duration"
     assert not answer.answered
-    # How long something has existed is still a time question, and a start date answers it.
-    assert real_index.search("how long has peer support been around in the US?").frame == "time"
+    # How long something has existed is a span up to now, which a start date answers too.
+    around = real_index.search("how long has peer support been around in the US?")
+    assert around.frame == "since-when" and around.answered
     running = real_index.search("how long has the Hong Kong peer program been running?")
     assert running.frame == "time" and running.answered
     # An age range is no length of time.
