@@ -487,9 +487,8 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
     of the sample is always one; it keeps about `k * stride` scores, which then have to be
     partitioned. A higher one, the `_GUESS_PER_STRIDE * k / stride`-th best of the sample,
     usually is one too and keeps about `_GUESS_PER_STRIDE * k`: it is tried first and checked by
-    counting, with the k-th of the sample as the fallback. Only the sample's positive scores
-    are sorted (a sparse query's scores are mostly 0.0, which sort slowly and are never above
-    a positive threshold).
+    counting, with the k-th of the sample as the fallback. Both are found by one partition of
+    the sample (`_above_sampled_threshold`).
     """
     if scores.size == 0 or k <= 0:
         return np.empty(0, dtype=np.int32)
@@ -497,21 +496,7 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
     if scores.size <= _DIRECT_SELECT or stride < 2:
         keep = np.arange(scores.size)
     else:
-        sample = scores[::stride]
-        positive = sample[sample > 0]
-        if positive.size >= k:
-            positive.sort()
-            guess = min(k, max(_GUESS_MIN, math.ceil(_GUESS_PER_STRIDE * k / stride)))
-            keep = np.flatnonzero(scores >= positive[-guess])
-            if keep.size < k:
-                keep = np.flatnonzero(scores >= positive[-k])
-        else:
-            sample = np.sort(sample)
-            threshold = sample[-k]  # at least k scores, in the sample alone, are >= threshold
-            keep = np.flatnonzero(scores > threshold)
-            if keep.size < k:
-                tied = np.flatnonzero(scores == threshold)[: k - keep.size]
-                keep = np.concatenate((keep, tied))
+        keep = _above_sampled_threshold(scores, stride, k)
     kept = scores[keep]
     if kept.size > _PARTITION_FROM * k:
         # Many scores passed (a large k): only the k best are sorted. np.partition gives the
@@ -524,3 +509,30 @@ def _top_positions(scores: FloatArray, k: int) -> IdArray:
         keep, kept = keep[chosen], kept[chosen]
     order = np.lexsort((keep, -kept))[:k]
     return np.asarray(keep[order], dtype=np.int32)
+
+
+def _above_sampled_threshold(scores: FloatArray, stride: int, k: int) -> npt.NDArray[np.intp]:
+    """Positions (ascending) of the scores at or above a threshold at least k scores reach,
+    taken from every `stride`-th score (see `_top_positions`).
+
+    The thresholds are the sample's guess-th and k-th best, found by one partition of the
+    sample at both ranks rather than by filtering its positive scores and sorting them: the
+    same two values (with at least k positive scores in the sample, its guess-th and k-th
+    best are its guess-th and k-th best positive ones), so the same positions are kept, for
+    about a third of the calls.
+    """
+    sample = scores[::stride]
+    guess = min(k, max(_GUESS_MIN, math.ceil(_GUESS_PER_STRIDE * k / stride)))
+    top, guessed = sample.size - k, sample.size - guess
+    ranked = np.partition(sample, (top, guessed))
+    if ranked[top] > 0:  # at least k positive scores in the sample
+        keep = np.flatnonzero(scores >= ranked[guessed])
+        if keep.size < k:
+            keep = np.flatnonzero(scores >= ranked[top])
+        return keep
+    threshold = ranked[top]  # at least k scores, in the sample alone, are >= threshold
+    keep = np.flatnonzero(scores > threshold)
+    if keep.size < k:
+        tied = np.flatnonzero(scores == threshold)[: k - keep.size]
+        keep = np.concatenate((keep, tied))
+    return keep

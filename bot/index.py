@@ -183,6 +183,14 @@ class _Examined:
         ]
 
 
+class _TypoIndex(NamedTuple):
+    """Typo candidates (`SnippetIndex._build_typo_index`): corpus words under each string
+    one deletion from them (and themselves), and under their letters in order."""
+
+    by_delete: dict[str, list[str]]
+    by_letters: dict[str, list[str]]
+
+
 class _Labels(NamedTuple):
     """Suggestion labels (`SnippetIndex._label_keys`): each snippet's (label number, share of
     its evidence) pairs by doc id, and each label number's `Suggestion`."""
@@ -432,29 +440,27 @@ def _deletes(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-def _letter_counts(word: str) -> dict[str, int]:
-    """How many times each letter occurs in `word` (for `_quick_ratios`)."""
-    counts: dict[str, int] = {}
-    for letter in word:
-        counts[letter] = counts.get(letter, 0) + 1
-    return counts
-
-
-def _quick_ratios(word: str, letters: Mapping[str, int], candidate: str) -> tuple[float, float]:
+def _quick_ratios(word: str, letters: str, candidate: str) -> tuple[float, float]:
     """`difflib.SequenceMatcher(None, word, candidate)`'s `real_quick_ratio()` and
     `quick_ratio()`, the same floats: 2 x (the shorter length, and the size of the two words'
-    letter multisets' intersection) / (both lengths). `letters`: `_letter_counts(word)`."""
+    letter multisets' intersection) / (both lengths). `letters`: `sorted(word)` as a string.
+
+    Only for a typo candidate: a word sharing with `word` a string each is at most one
+    deletion from (`_deletes`). Then the intersection needs no count of letters: of two
+    lengths that differ, the shorter word's letters are all in the longer (it is the other
+    with a letter deleted); of equal lengths, each is the shared string and one letter more,
+    so they share all their letters but one unless they are anagrams. Counting letter by
+    letter was most of what a misspelt word cost (~34 candidates each).
+    """
     length = len(word) + len(candidate)
     if not length:
         return 1.0, 1.0  # difflib's ratio of two empty sequences
-    left = dict(letters)
-    matches = 0
-    for letter in candidate:
-        count = left.get(letter, 0)
-        if count > 0:
-            matches += 1
-            left[letter] = count - 1
-    return 2.0 * min(len(word), len(candidate)) / length, 2.0 * matches / length
+    shorter = min(len(word), len(candidate))
+    if len(word) != len(candidate):
+        shared = shorter
+    else:
+        shared = shorter if "".join(sorted(candidate)) == letters else shorter - 1
+    return 2.0 * shorter / length, 2.0 * shared / length
 
 
 def _union(first: IdArray, second: IdArray) -> IdArray:
@@ -933,7 +939,7 @@ class SnippetIndex:
         )
         # Built on the first misspelt word, not here: most questions never need it, and a
         # one-shot `peerbot ask` would pay for it on every start.
-        self._typo_candidates: dict[str, list[str]] | None = None
+        self._typo_candidates: _TypoIndex | None = None
         # Smoothed idf per term, computed once per term (questions repeat a small vocabulary).
         self._weights: dict[str, float] = {}
         self._corrections: dict[str, str | None] = {}
@@ -1115,19 +1121,22 @@ class SnippetIndex:
         return surface_vocabulary(document_words(kb), vocabulary)
 
     @staticmethod
-    def _build_typo_index(surface: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    def _build_typo_index(surface: Mapping[str, Mapping[str, str]]) -> _TypoIndex:
         """Symmetric-delete candidate index: each corpus word under itself and its 1-deletes.
 
         A question word's own 1-deletes then meet every corpus word within one edit (insertion,
         deletion, substitution or adjacent transposition) in a few dictionary lookups, instead
-        of comparing it with every corpus word of the same first letter.
+        of comparing it with every corpus word of the same first letter. Also each corpus word
+        under its letters in order (`_TypoIndex.by_letters`), for `_typo_candidates_of`.
         """
         index: dict[str, list[str]] = defaultdict(list)
+        by_letters: dict[str, list[str]] = defaultdict(list)
         for bucket in surface.values():
             for word in bucket:
                 for variant in _deletes(word):
                     index[variant].append(word)
-        return dict(index)
+                by_letters["".join(sorted(word))].append(word)
+        return _TypoIndex(dict(index), dict(by_letters))
 
     def _build_cards(self, kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
         """Concept id -> the doc ids of its card (`about:`), for roles, topics and concepts."""
@@ -1162,15 +1171,11 @@ class SnippetIndex:
     def _find_correction(self, word: str) -> str | None:
         import difflib  # only a misspelt word needs it
 
-        if self._typo_candidates is None:
-            self._typo_candidates = self._build_typo_index(self._surface)
-        candidates: set[str] = set()
-        for variant in _deletes(word):
-            candidates.update(self._typo_candidates.get(variant, ()))
+        candidates = self._typo_candidates_of(word)
         bucket = self._surface.get(word[0], {})
         best: tuple[float, str] | None = None
         fillers = filler_terms()
-        letters = _letter_counts(word)
+        letters = "".join(sorted(word))
         for candidate in sorted(candidates):
             # A correction into a word that counts for nothing ("weather" -> "whether") would
             # drop the word the asker wrote: it stays unknown instead.
@@ -1189,6 +1194,38 @@ class SnippetIndex:
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
+
+    def _typo_candidates_of(self, word: str) -> set[str]:
+        """The corpus words sharing with `word` a string each is at most one deletion from,
+        less those of its length whose quick ratio cannot reach `_TYPO_CUTOFF`.
+
+        Such a word of the same length shares all its letters but one with `word` unless it
+        is an anagram of it (`_quick_ratios`), and for a word under seven letters that
+        ratio is below the cutoff, so `_find_correction` would skip it whatever it met
+        before it: only the anagrams are looked up then (by their letters in order), not
+        every word one substitution away (~34 a word, each checked in Python). Longer and
+        shorter candidates are all kept.
+        """
+        typos = self._typo_candidates
+        if typos is None:
+            typos = self._typo_candidates = self._build_typo_index(self._surface)
+        variants = _deletes(word)
+        candidates: set[str] = set()
+        length = len(word)
+        if not length or 2.0 * (length - 1) / (2 * length) >= _TYPO_CUTOFF:
+            for variant in variants:
+                candidates.update(typos.by_delete.get(variant, ()))
+            return candidates
+        # Longer (or the word itself): listed under the word; shorter: a deletion that is a
+        # corpus word; the same length: an anagram within one deletion each.
+        candidates.update(typos.by_delete.get(word, ()))
+        for variant in variants:
+            if variant and variant in self._surface.get(variant[0], ()):
+                candidates.add(variant)
+        for anagram in typos.by_letters.get("".join(sorted(word)), ()):
+            if not variants.isdisjoint(_deletes(anagram)):
+                candidates.add(anagram)
+        return candidates
 
     def read(self, question: str) -> Question:
         """The question as peerbot reads it (ask, frame, places; see bot.question)."""

@@ -15,8 +15,8 @@ from bot.index import (
     SOURCE_FACTOR,
     Hit,
     SnippetIndex,
+    _deletes,
     _key,
-    _letter_counts,
     _order,
     _quick_ratios,
     _tree_matches,
@@ -602,17 +602,80 @@ def test_phrase_tree_finds_what_the_runs_find(real_index: SnippetIndex) -> None:
 
 
 def test_quick_ratios_are_difflibs() -> None:
-    """The typo bounds worked out without a SequenceMatcher are difflib's own floats."""
+    """The typo bounds worked out without a SequenceMatcher are difflib's own floats, for every
+    pair of words sharing a string each is at most one deletion from (a typo candidate)."""
     import difflib
     import random
 
+    def one_more(rng: random.Random, text: str) -> str:
+        if rng.random() < 0.25:
+            return text
+        at = rng.randint(0, len(text))
+        return text[:at] + rng.choice("abcdeé") + text[at:]
+
     rng = random.Random(12)
     pairs = [("", ""), ("a", ""), ("peer", "peer"), ("recovry", "recovery"), ("aab", "abb")]
-    for _ in range(2000):
-        word = "".join(rng.choice("abcdeé") for _ in range(rng.randint(0, 12)))
-        other = "".join(rng.choice("abcdeé") for _ in range(rng.randint(0, 12)))
-        pairs.append((word, other))
+    pairs += [("ab", "ba"), ("abc", "cab"), ("abcd", "abdc"), ("medicad", "medicaid")]
+    for _ in range(4000):
+        shared = "".join(rng.choice("abcdeé") for _ in range(rng.randint(0, 11)))
+        pairs.append((one_more(rng, shared), one_more(rng, shared)))
     for word, candidate in pairs:
+        assert _deletes(word) & _deletes(candidate)  # a typo candidate of the word
         matcher = difflib.SequenceMatcher(None, word, candidate)
         expected = (matcher.real_quick_ratio(), matcher.quick_ratio())
-        assert _quick_ratios(word, _letter_counts(word), candidate) == expected
+        assert _quick_ratios(word, "".join(sorted(word)), candidate) == expected
+
+
+def _correction_by_every_candidate(index: SnippetIndex, word: str) -> str | None:
+    """`_find_correction` as it was: every word sharing a one-deletion string with `word`,
+    each compared by difflib's ratio (no bound skips any), the best first in sorted order."""
+    import difflib
+
+    from bot.index import _TYPO_CUTOFF, STOP_WORDS, filler_terms
+
+    index._typo_candidates_of("warmup")  # builds the candidate index
+    typos = index._typo_candidates
+    assert typos is not None
+    candidates: set[str] = set()
+    for variant in _deletes(word):
+        candidates.update(typos.by_delete.get(variant, ()))
+    bucket = index.surface_vocabulary.get(word[0], {})
+    best: tuple[float, str] | None = None
+    for candidate in sorted(candidates):
+        if (
+            candidate not in bucket
+            or candidate in STOP_WORDS
+            or bucket[candidate] in filler_terms()
+        ):
+            continue
+        ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+        if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
+            best = (ratio, candidate)
+    return bucket[best[1]] if best else None
+
+
+def test_typo_candidates_give_the_correction_every_candidate_gives(
+    real_index: SnippetIndex,
+) -> None:
+    """Leaving out the same-length words that are no anagrams (for words under seven letters)
+    changes no correction: misspellings of the knowledge base's own words, and anagrams."""
+    import random
+
+    rng = random.Random(15)
+    vocabulary = sorted(w for bucket in real_index.surface_vocabulary.values() for w in bucket)
+    words: set[str] = set()
+    for word in rng.sample(vocabulary, 600):
+        at = rng.randrange(len(word))
+        letter = rng.choice("abcdefghijklmnoprstuy")
+        words.add(word[:at] + word[at + 1 :])  # a letter left out
+        words.add(word[:at] + letter + word[at:])  # one put in
+        words.add(word[:at] + letter + word[at + 1 :])  # one for another
+        if at + 1 < len(word):
+            words.add(word[:at] + word[at + 1] + word[at] + word[at + 2 :])  # two swapped
+        words.add("".join(rng.sample(word, len(word))))  # any anagram
+    corrected = 0
+    for word in sorted(w for w in words if len(w) >= 5):
+        expected = _correction_by_every_candidate(real_index, word)
+        assert real_index._find_correction(word) == expected, word
+        corrected += expected is not None
+    assert corrected > 300
