@@ -667,9 +667,15 @@ def _counts(
     act = _act_counted(question, max(question.frame_positions) + 1, aliases | name_terms)
     if act is not None and not _PERCENT.search(text) and act not in map(_key, words(text)):
         return False
+    # "How many took part", "the sample size": a study's sample, which only a clause saying who
+    # was sampled gives ("32 clients ... were recruited", "a survey completed by 291 CPSs"); a
+    # share of a population ("one third of youth access services") or a count of states is none.
+    sample = _asks_sample(question.words)
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
         stems = [_key(word) for word in passage]
+        if sample and not _SAMPLE_STEMS.intersection(stems) and not _TOOK_PART.search(clause):
+            continue
         percents = set(_PERCENT.findall(clause)) if people else set()
         if total and _STUDY.intersection(passage) and not context.intersection(stems):
             continue
@@ -688,6 +694,8 @@ def _counts(
                 if "dollar" in after[:2] and not wanted & _MONEY_STEMS:
                     continue  # "2.3 million dollars ... for consumer networks": money
                 shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
+                if sample and shares:
+                    continue
                 if (
                     people
                     and not shares  # "15% of", "one third of youth": a share of them
@@ -733,6 +741,18 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     "trial n research researchers team data followed follow talk talked qualitative "
     "longitudinal questions answered part filled fill responded returned".split()
 )
+_TOOK_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
+
+
+def _asks_sample(question_words: Sequence[str]) -> bool:
+    """Whether a count question asks for a study's sample: "how many *took part*", "how many
+    were *interviewed*", "the *sample* size", "how many *participants* / *respondents*"."""
+    joined = " ".join(question_words)
+    return bool(_TOOK_PART.search(joined)) or not _SAMPLE_STEMS.isdisjoint(
+        map(_key, question_words)
+    )
+
+
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
     "worker staff counselor mentor specialist provid posit job employe coach navig bridger".split()
@@ -2046,7 +2066,12 @@ class SnippetIndex:
         author whose passages all come from one work, with a study word in the question.
         Empty when the question names no study or names more than one work."""
         if not _STUDY_STEMS.intersection(_key(word) for word in question.words):
-            return frozenset()
+            # "Which disorders does Goutam conclude it works best for": what a work found, the
+            # work named by its author alone.
+            if question.frame is None or not question.frame.of_work:
+                return frozenset()
+            named_works = self._works_named(question.words)
+            return named_works if len(named_works) == 1 else frozenset()
         works: set[str] = set(self._works_named(question.words))
         # "Programs like DDA": an example of a kind, not the study asked about.
         examples = not _EXAMPLE_WORDS.isdisjoint(question.words)
@@ -2105,7 +2130,7 @@ class SnippetIndex:
     def _unexplained(self, reading: _Reading) -> Concept | None:
         """The concept a definition or list question asks about that the sources only name."""
         frame = reading.question.frame
-        if frame is None or not (frame.card or frame.needs == "enumeration"):
+        if frame is None or not (frame.card or frame.of_concept or frame.needs == "enumeration"):
             return None
         if _NOT_DEFINING.intersection(reading.question.words):
             # "frameworks *like* the core conditions", "what are they *useful* for", "*tell* me
