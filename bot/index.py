@@ -795,8 +795,18 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
             break
     if people_at is None:
         return None
+    rest = following[people_at + 1 :]
+    # "How many people in India *receive* peer support": past where the people are, what they
+    # do ("150 million people need mental care" counts no one receiving peer support).
+    first = after_cue + people_at + 1
+    if rest and rest[0] in _WHERE:
+        end = 1
+        while end < len(rest) and (first + end in question.place_positions or rest[end] == "the"):
+            end += 1
+        if end < len(rest) and first + end - 1 in question.place_positions:
+            rest = rest[end:]
     light = False
-    for word in following[people_at + 1 :]:
+    for word in rest:
         if word in _PASSIVE or word in FILLER_WORDS:
             light = True  # "got hired", "found a job", "get the services they need"
             continue
@@ -829,6 +839,8 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
     return None
 
 
+# Words putting the counted people somewhere ("people *in* India").
+_WHERE = frozenset("in across from throughout".split())
 # How many other words may stand between "how many" and the people counted ("how many *young*
 # people", "how many of the *Salzer* CPSs").
 _OTHERS_BEFORE_PEOPLE = 1

@@ -172,3 +172,38 @@ def test_what_dda_is_is_still_answered_beside_meetings(real_index: SnippetIndex)
     assert_among_answers(
         real_index, "what is Dual Diagnosis Anonymous?", "milani2020-dda-programme"
     )
+
+
+def test_what_people_somewhere_do_is_what_is_counted(real_index: SnippetIndex) -> None:
+    # "150 million people need mental care" counts no one using peer support.
+    _partial(
+        real_index,
+        "how many people across India use peer support services?",
+        "how-many",
+        "a figure for that",
+    )
+
+
+def test_a_count_of_what_people_there_do_is_still_answered(real_index: SnippetIndex) -> None:
+    assert_among_answers(
+        real_index,
+        "how many people in India need mental health care?",
+        "goutam2020-india-treatment-gap",
+    )
+
+
+def test_a_list_asked_for_of_what_is_only_named_is_not_in_the_sources(
+    real_index: SnippetIndex,
+) -> None:
+    _partial(
+        real_index,
+        "could you send me a list of the core conditions?",
+        "listing",
+        "what the core conditions are",
+    )
+
+
+def test_a_list_the_sources_give_is_still_answered(real_index: SnippetIndex) -> None:
+    assert_among_answers(
+        real_index, "give me a list of the activities CPSs report", "peersforprogress-activities"
+    )
