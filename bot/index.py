@@ -2186,6 +2186,7 @@ class SnippetIndex:
             missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
+        after = _asked_after(question.words)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         if CITATION in self._type_patterns and (
             question.frame is None or question.frame.needs not in _CITING
@@ -2260,7 +2261,13 @@ class SnippetIndex:
                 # has a year is not the answer either.
                 continue
             type_missing, lacking = self._unmet(reading, hit)
-            if type_missing or lacking or later or self._generic_for(reading, hit):
+            if (
+                type_missing
+                or lacking
+                or later
+                or self._generic_for(reading, hit)
+                or (after is not None and not _years_after(hit.snippet.text, after))
+            ):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
             if self._duplicate(hit, shown):
@@ -2295,6 +2302,11 @@ class SnippetIndex:
         _, type_missing, lacking = unmet[0]
         if later:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
+            return [], examined, reading, related, missing
+        typed = question.frame is not None and question.frame.needs is not None
+        if after is not None and not typed and not _years_after(unmet[0][0].snippet.text, after):
+            # The frame's own lack ("current information") says it better when there is one.
+            missing = f"anything after {after} (the passages on it go no further)"
             return [], examined, reading, related, missing
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
 
@@ -2530,6 +2542,27 @@ def surface_vocabulary(
         if stem in vocabulary:
             surface[word[0]][word] = stem
     return dict(surface)
+
+
+# Words asking for a time after a year ("what does WHO project *after* 2020").
+_AFTER_WORDS = frozenset("after beyond post".split())
+
+
+def _asked_after(question_words: Sequence[str]) -> str | None:
+    """The year a question asks what comes after ("after 2020", "beyond 2030"), or None."""
+    for before, word in zip(question_words, question_words[1:], strict=False):
+        if before in _AFTER_WORDS and _YEAR.fullmatch(word):
+            return word
+    return None
+
+
+def _years_after(text: str, year: str) -> bool:
+    """Whether a passage names a year later than this one: a projection "by 2020" says
+    nothing of after 2020."""
+    return any(int(found) > int(year) for found in _YEAR_IN_TEXT.findall(text))
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:

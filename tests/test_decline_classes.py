@@ -207,3 +207,39 @@ def test_a_list_the_sources_give_is_still_answered(real_index: SnippetIndex) -> 
     assert_among_answers(
         real_index, "give me a list of the activities CPSs report", "peersforprogress-activities"
     )
+
+
+def test_the_items_asked_for_are_not_in_a_passage_saying_they_are_reviewed(
+    real_index: SnippetIndex,
+) -> None:
+    _partial(
+        real_index,
+        "what specific innovations are afoot in US peer services?",
+        "listing",
+        "a list of what it consists of",
+    )
+
+
+def test_specific_items_the_sources_list_are_still_answered(real_index: SnippetIndex) -> None:
+    assert_among_answers(
+        real_index,
+        "what specific activities do CPSs do besides peer support?",
+        "peersforprogress-activities",
+    )
+
+
+def test_after_a_year_needs_a_later_year(real_index: SnippetIndex) -> None:
+    # "likely to increase to 15% by 2020" says nothing of after 2020.
+    answer = real_index.search(
+        own("what will the burden of mental illness be after 2020 according to WHO?")
+    )
+    assert not answer.answered
+    assert answer.missing is not None and answer.missing.startswith("anything after 2020")
+
+
+def test_by_that_year_is_still_answered(real_index: SnippetIndex) -> None:
+    assert_among_answers(
+        real_index,
+        "what did WHO estimate for the burden of mental illness by 2020?",
+        "goutam2020-who-burden",
+    )
