@@ -243,3 +243,17 @@ def test_by_that_year_is_still_answered(real_index: SnippetIndex) -> None:
         "what did WHO estimate for the burden of mental illness by 2020?",
         "goutam2020-who-burden",
     )
+
+
+def test_btwn_is_between(real_index: SnippetIndex) -> None:
+    _partial(
+        real_index,
+        "what's the difference btwn a CPS and a recovery coach",
+        "comparison",
+        "a comparison of both",
+    )
+
+
+def test_who_put_out_a_work_is_where_it_appeared(real_index: SnippetIndex) -> None:
+    # Not the site frame, which "41 states and the District of Columbia" met.
+    _partial(real_index, "which org put out the LaFrance report?", "journal", "the journal")
