@@ -795,18 +795,11 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
             break
     if people_at is None:
         return None
-    rest = following[people_at + 1 :]
-    # "How many people in India *receive* peer support": past where the people are, what they
-    # do ("150 million people need mental care" counts no one receiving peer support).
-    first = after_cue + people_at + 1
-    if rest and rest[0] in _WHERE:
-        end = 1
-        while end < len(rest) and (first + end in question.place_positions or rest[end] == "the"):
-            end += 1
-        if end < len(rest) and first + end - 1 in question.place_positions:
-            rest = rest[end:]
+    acted = _act_past_place(question, after_cue + people_at + 1, names)
+    if acted is not None:
+        return acted
     light = False
-    for word in rest:
+    for word in following[people_at + 1 :]:
         if word in _PASSIVE or word in FILLER_WORDS:
             light = True  # "got hired", "found a job", "get the services they need"
             continue
@@ -841,6 +834,33 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
 
 # Words putting the counted people somewhere ("people *in* India").
 _WHERE = frozenset("in across from throughout".split())
+
+
+def _act_past_place(question: Question, start: int, names: frozenset[str]) -> str | None:
+    """The stem of the verb right after "people in <place>" ("how many people in India
+    *receive* peer support"), or None when no such verb follows (then `_act_counted` reads on).
+
+    "150 million people need mental care" counts no one receiving peer support. A name, a
+    study word, a light or filler word after the place is no act of theirs ("people in the UK
+    *DDA* pilot relapsed", "people in India *go* without care").
+    """
+    rest = question.words[start:]
+    if not rest or rest[0] not in _WHERE:
+        return None
+    end = 1
+    while end < len(rest) and (start + end in question.place_positions or rest[end] == "the"):
+        end += 1
+    if end >= len(rest) or start + end - 1 not in question.place_positions:
+        return None
+    word = rest[end]
+    if word in STOP_WORDS or word in FILLER_WORDS or word in _PASSIVE:
+        return None
+    term = _key(word)
+    if term in _STUDY_STEMS or term in names or term in _PEOPLE:
+        return None
+    return term
+
+
 # How many other words may stand between "how many" and the people counted ("how many *young*
 # people", "how many of the *Salzer* CPSs").
 _OTHERS_BEFORE_PEOPLE = 1
@@ -2266,7 +2286,7 @@ class SnippetIndex:
                 or lacking
                 or later
                 or self._generic_for(reading, hit)
-                or (after is not None and not _years_after(hit.snippet.text, after))
+                or (after is not None and not self._reaches_past(hit, after))
             ):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
@@ -2304,7 +2324,7 @@ class SnippetIndex:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
         typed = question.frame is not None and question.frame.needs is not None
-        if after is not None and not typed and not _years_after(unmet[0][0].snippet.text, after):
+        if after is not None and not typed and not self._reaches_past(unmet[0][0], after):
             # The frame's own lack ("current information") says it better when there is one.
             missing = f"anything after {after} (the passages on it go no further)"
             return [], examined, reading, related, missing
@@ -2317,6 +2337,13 @@ class SnippetIndex:
             if _YEAR.fullmatch(number) and self._latest_year and int(number) > self._latest_year:
                 return number
         return None
+
+    def _reaches_past(self, hit: Hit, year: str) -> bool:
+        """Whether a passage may say what came after the year: it names a later one, or its
+        work is later ("any studies after 2019" is answered by a 2021 paper)."""
+        source = self.kb.sources.get(hit.snippet.source_id)
+        later_work = source is not None and source.year is not None and source.year > int(year)
+        return later_work or _years_after(hit.snippet.text, year)
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names
