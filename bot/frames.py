@@ -80,6 +80,12 @@ class Frame:
     # or design ("the purpose of this paper is...", "six members were interviewed") says what
     # was looked at, not what was found.
     not_types: tuple[str, ...] = ()
+    # Asks what a named concept does or achieves ("is WRAP evidence based?"): a concept the
+    # sources only name (concepts.yaml `unexplained`) cannot answer it, as it cannot a definition.
+    of_concept: bool = False
+    # Asks what a work found or concluded: a question naming a source's author ("does Goutam
+    # conclude ...") is answered from that work only, as one naming "the Goutam paper" is.
+    of_work: bool = False
 
 
 @dataclass(frozen=True)
@@ -335,6 +341,8 @@ _FRAME_FIELDS = {
     "not_types",
     "counted",
     "card_specific",
+    "of_concept",
+    "of_work",
 }
 
 
@@ -386,6 +394,8 @@ def _frames(
         counted = _flag(reader, shown, record, "counted", label)
         card_specific = _flag(reader, shown, record, "card_specific", label)
         card = _flag(reader, shown, record, "card", label)
+        of_concept = _flag(reader, shown, record, "of_concept", label)
+        of_work = _flag(reader, shown, record, "of_work", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -438,6 +448,8 @@ def _frames(
                     counted,
                     card_specific,
                     not_types,
+                    of_concept,
+                    of_work,
                 )
             )
     places: list[Place] = []

@@ -673,9 +673,15 @@ def _counts(
     act = _act_counted(question, max(question.frame_positions) + 1, aliases | name_terms)
     if act is not None and not _PERCENT.search(text) and act not in map(_key, words(text)):
         return False
+    # "How many took part", "the sample size": a study's sample, which only a clause saying who
+    # was sampled gives ("32 clients ... were recruited", "a survey completed by 291 CPSs"); a
+    # share of a population ("one third of youth access services") or a count of states is none.
+    sample = _asks_sample(question.words)
     for clause in _CLAUSE_BREAK.split(text):
         passage = words(clause)
         stems = [_key(word) for word in passage]
+        if sample and not _SAMPLE_STEMS.intersection(stems) and not _TOOK_PART.search(clause):
+            continue
         percents = set(_PERCENT.findall(clause)) if people else set()
         if total and _STUDY.intersection(passage) and not context.intersection(stems):
             continue
@@ -694,6 +700,8 @@ def _counts(
                 if "dollar" in after[:2] and not wanted & _MONEY_STEMS:
                     continue  # "2.3 million dollars ... for consumer networks": money
                 shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
+                if sample and shares:
+                    continue
                 if (
                     people
                     and not shares  # "15% of", "one third of youth": a share of them
@@ -739,6 +747,18 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     "trial n research researchers team data followed follow talk talked qualitative "
     "longitudinal questions answered part filled fill responded returned".split()
 )
+_TOOK_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
+
+
+def _asks_sample(question_words: Sequence[str]) -> bool:
+    """Whether a count question asks for a study's sample: "how many *took part*", "how many
+    were *interviewed*", "the *sample* size", "how many *participants* / *respondents*"."""
+    joined = " ".join(question_words)
+    return bool(_TOOK_PART.search(joined)) or not _SAMPLE_STEMS.isdisjoint(
+        map(_key, question_words)
+    )
+
+
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
     "worker staff counselor mentor specialist provid posit job employe coach navig bridger".split()
@@ -781,6 +801,9 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
             break
     if people_at is None:
         return None
+    acted = _act_past_place(question, after_cue + people_at + 1, names)
+    if acted is not None:
+        return acted
     light = False
     for word in following[people_at + 1 :]:
         if word in _SCOPE_WORDS:
@@ -823,6 +846,37 @@ _SCOPE_WORDS = frozenset(
     "worldwide globally nationwide nationally countrywide overall altogether currently now today "
     "still".split()
 )
+
+
+# Words putting the counted people somewhere ("people *in* India").
+_WHERE = frozenset("in across from throughout".split())
+
+
+def _act_past_place(question: Question, start: int, names: frozenset[str]) -> str | None:
+    """The stem of the verb right after "people in <place>" ("how many people in India
+    *receive* peer support"), or None when no such verb follows (then `_act_counted` reads on).
+
+    "150 million people need mental care" counts no one receiving peer support. A name, a
+    study word, a light or filler word after the place is no act of theirs ("people in the UK
+    *DDA* pilot relapsed", "people in India *go* without care").
+    """
+    rest = question.words[start:]
+    if not rest or rest[0] not in _WHERE:
+        return None
+    end = 1
+    while end < len(rest) and (start + end in question.place_positions or rest[end] == "the"):
+        end += 1
+    if end >= len(rest) or start + end - 1 not in question.place_positions:
+        return None
+    word = rest[end]
+    if word in STOP_WORDS or word in FILLER_WORDS or word in _PASSIVE:
+        return None
+    term = _key(word)
+    if term in _STUDY_STEMS or term in names or term in _PEOPLE:
+        return None
+    return term
+
+
 # How many other words may stand between "how many" and the people counted ("how many *young*
 # people", "how many of the *Salzer* CPSs").
 _OTHERS_BEFORE_PEOPLE = 1
@@ -2122,7 +2176,12 @@ class SnippetIndex:
         author whose passages all come from one work, with a study word in the question.
         Empty when the question names no study or names more than one work."""
         if not _STUDY_STEMS.intersection(_key(word) for word in question.words):
-            return frozenset()
+            # "Which disorders does Goutam conclude it works best for": what a work found, the
+            # work named by its author alone.
+            if question.frame is None or not question.frame.of_work:
+                return frozenset()
+            named_works = self._works_named(question.words)
+            return named_works if len(named_works) == 1 else frozenset()
         works: set[str] = set(self._works_named(question.words))
         # "Programs like DDA": an example of a kind, not the study asked about.
         examples = not _EXAMPLE_WORDS.isdisjoint(question.words)
@@ -2181,7 +2240,7 @@ class SnippetIndex:
     def _unexplained(self, reading: _Reading) -> Concept | None:
         """The concept a definition or list question asks about that the sources only name."""
         frame = reading.question.frame
-        if frame is None or not (frame.card or frame.needs == "enumeration"):
+        if frame is None or not (frame.card or frame.of_concept or frame.needs == "enumeration"):
             return None
         if _NOT_DEFINING.intersection(reading.question.words):
             # "frameworks *like* the core conditions", "what are they *useful* for", "*tell* me
@@ -2225,6 +2284,7 @@ class SnippetIndex:
             missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
+        after = _asked_after(question.words)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         top = self._with_frame_cards(reading, top)
         if CITATION in self._type_patterns and (
@@ -2300,7 +2360,13 @@ class SnippetIndex:
                 # has a year is not the answer either.
                 continue
             type_missing, lacking = self._unmet(reading, hit)
-            if type_missing or lacking or later or self._generic_for(reading, hit):
+            if (
+                type_missing
+                or lacking
+                or later
+                or self._generic_for(reading, hit)
+                or (after is not None and not self._reaches_past(hit, after))
+            ):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
             if self._duplicate(hit, shown):
@@ -2336,6 +2402,11 @@ class SnippetIndex:
         if later:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
+        typed = question.frame is not None and question.frame.needs is not None
+        if after is not None and not typed and not self._reaches_past(unmet[0][0], after):
+            # The frame's own lack ("current information") says it better when there is one.
+            missing = f"anything after {after} (the passages on it go no further)"
+            return [], examined, reading, related, missing
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
 
     def _with_frame_cards(
@@ -2367,6 +2438,13 @@ class SnippetIndex:
             if _YEAR.fullmatch(number) and self._latest_year and int(number) > self._latest_year:
                 return number
         return None
+
+    def _reaches_past(self, hit: Hit, year: str) -> bool:
+        """Whether a passage may say what came after the year: it names a later one, or its
+        work is later ("any studies after 2019" is answered by a 2021 paper)."""
+        source = self.kb.sources.get(hit.snippet.source_id)
+        later_work = source is not None and source.year is not None and source.year > int(year)
+        return later_work or _years_after(hit.snippet.text, year)
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names
@@ -2593,6 +2671,27 @@ def surface_vocabulary(
         if stem in vocabulary:
             surface[word[0]][word] = stem
     return dict(surface)
+
+
+# Words asking for a time after a year ("what does WHO project *after* 2020").
+_AFTER_WORDS = frozenset("after beyond post".split())
+
+
+def _asked_after(question_words: Sequence[str]) -> str | None:
+    """The year a question asks what comes after ("after 2020", "beyond 2030"), or None."""
+    for before, word in zip(question_words, question_words[1:], strict=False):
+        if before in _AFTER_WORDS and _YEAR.fullmatch(word):
+            return word
+    return None
+
+
+def _years_after(text: str, year: str) -> bool:
+    """Whether a passage names a year later than this one: a projection "by 2020" says
+    nothing of after 2020."""
+    return any(int(found) > int(year) for found in _YEAR_IN_TEXT.findall(text))
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:

@@ -149,7 +149,7 @@ def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
         pytest.param("what percentage of states pay for peers", "percentage", id="percentage"),
         pytest.param("what's the hourly wage for peer mentors", "money", id="money-wage"),
         pytest.param("how much does a recovery coach make", "money", id="money-make"),
-        pytest.param("since when has the VA used peers", "when", id="when"),
+        pytest.param("since when has the VA used peers", "since-when", id="when"),
         pytest.param("what is the timeline for certification in California", "time", id="time"),
         pytest.param("peer mentors versus case managers", "comparison", id="comparison"),
         pytest.param("do peer-run programs work", "effectiveness", id="effectiveness"),
