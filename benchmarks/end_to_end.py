@@ -246,6 +246,11 @@ def measure_servers(
             if name == BEFORE:
                 # Its own data directory: its own store and index cache.
                 own = {**settings, "PEERBOT_DATA_DIR": settings["PEERBOT_DATA_DIR"] + "-before"}
+                if settings["PEERBOT_KNOWLEDGE_DIR"] == str(REPO / "knowledge"):
+                    # On the real knowledge base, the earlier tree serves its own: the knowledge
+                    # schema moves with the code (a field this tree added is unknown to it).
+                    own["PEERBOT_KNOWLEDGE_DIR"] = str(_before_tree / "knowledge")
+                    own["PEERBOT_SEEDS_DIR"] = str(_before_tree / "seeds")
                 command: list[str] | None = [sys.executable, "-m", "bot", "serve"]
                 started = serving(fake, port, own, command, cwd=_before_tree)
             elif name == SEARCH_FREE:
