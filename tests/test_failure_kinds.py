@@ -3445,3 +3445,24 @@ def test_what_peer_support_improves_most_consistently_is_the_stronger_evidence(
     question = "is peer funding most consistent in Medicaid states?"
     not_in_eval_files(question)
     assert "stronger" not in real_index.query_terms(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the pay the same everywhere for peer specialists?",
+        "does pay for peer workers vary by state?",
+        "whats the typical pay for a recovery coach these days",
+    ],
+)
+def test_pay_as_a_noun_is_a_money_question(real_index: SnippetIndex, question: str) -> None:
+    """ "does pay for peer workers vary by state?" quoted that peer support's growth has been
+    uneven across states, and "is the pay the same everywhere" the wide range of programs: pay
+    asked about without "how much" was not read as money. Who pays for a service still is
+    funding, and answered."""
+    _assert_declined(real_index, question, "money")
+
+
+def test_who_will_pay_for_it_is_still_funding(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("who will pay for our new peer program?"))
+    assert answer.answered and answer.frame != "money"
