@@ -64,7 +64,7 @@ DEV_FLOOR_DECLINED = 0.93
 # closing note; issue 9's own 0.05 is not met until it is back under. Part 17 (238 questions
 # nobody had read, round 14's held pool) went in at the start of round 15 (1,828 questions:
 # 0.880 / 0.919, gaps 0.051 / 0.061, over this ceiling until the round's work); at its end
-# 0.881 / 0.928, gaps 0.050 / 0.056. Floors and ceilings unchanged.
+# 0.881 / 0.930, gaps 0.050 / 0.055. Floors and ceilings unchanged.
 TEST_FLOOR_RECALL_AT_3 = 0.85
 TEST_FLOOR_DECLINED = 0.90
 MAX_GAP = {"Recall@3": 0.08, "declined": 0.06}
