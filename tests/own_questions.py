@@ -38,3 +38,13 @@ def assert_among_answers(index: SnippetIndex, question: str, snippet_id: str) ->
     answer = index.search(own(question))
     assert answer.answered, question
     assert snippet_id in [result.snippet_id for result in answer.results], question
+
+
+def assert_partial(index: SnippetIndex, question: str, frame: str, missing: str) -> None:
+    """The question (not an evaluation question) is not answered, is read as this frame, and
+    the reply says what the sources do not give, starting with `missing`."""
+    answer = index.search(own(question))
+    assert not answer.answered, question
+    assert answer.results == ()
+    assert answer.frame == frame, question
+    assert answer.missing is not None and answer.missing.startswith(missing), answer.missing

@@ -15,16 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import assert_among_answers, own
-
-
-def _partial(index: SnippetIndex, question: str, frame: str, missing: str) -> None:
-    """Not answered, read as this frame, saying what the sources do not give."""
-    answer = index.search(own(question))
-    assert not answer.answered, question
-    assert answer.results == ()
-    assert answer.frame == frame, question
-    assert answer.missing is not None and answer.missing.startswith(missing), answer.missing
+from tests.own_questions import assert_among_answers, assert_partial, own
 
 
 @pytest.mark.parametrize(
@@ -38,7 +29,7 @@ def test_a_sample_needs_a_clause_saying_who_was_sampled(
     real_index: SnippetIndex, question: str
 ) -> None:
     # "35 out of 50 states", "one third of youth access services": figures, but no sample.
-    _partial(real_index, question, "how-many", "a figure for that")
+    assert_partial(real_index, question, "how-many", "a figure for that")
 
 
 def test_a_sample_the_sources_give_is_still_answered(real_index: SnippetIndex) -> None:
@@ -57,11 +48,11 @@ def test_a_sample_the_sources_give_is_still_answered(real_index: SnippetIndex) -
 def test_a_publisher_or_a_title_needs_a_citation(
     real_index: SnippetIndex, question: str, frame: str, missing: str
 ) -> None:
-    _partial(real_index, question, frame, missing)
+    assert_partial(real_index, question, frame, missing)
 
 
 def test_what_a_worker_gets_paid_needs_a_pay_figure(real_index: SnippetIndex) -> None:
-    _partial(real_index, "what do peer bridgers get paid?", "money", "pay or cost figures")
+    assert_partial(real_index, "what do peer bridgers get paid?", "money", "pay or cost figures")
 
 
 def test_how_services_get_paid_for_is_still_funding(real_index: SnippetIndex) -> None:
@@ -81,7 +72,7 @@ def test_how_services_get_paid_for_is_still_funding(real_index: SnippetIndex) ->
 )
 def test_different_from_is_a_comparison(real_index: SnippetIndex, question: str) -> None:
     # The list of job titles names both roles and compares nothing.
-    _partial(real_index, question, "comparison", "a comparison of both")
+    assert_partial(real_index, question, "comparison", "a comparison of both")
 
 
 def test_a_comparison_the_sources_make_is_still_answered(real_index: SnippetIndex) -> None:
@@ -99,7 +90,7 @@ def test_a_comparison_the_sources_make_is_still_answered(real_index: SnippetInde
 def test_what_a_listed_role_takes_is_not_in_the_list(
     real_index: SnippetIndex, question: str
 ) -> None:
-    _partial(real_index, question, "requirements", "what it takes to become one")
+    assert_partial(real_index, question, "requirements", "what it takes to become one")
 
 
 def test_what_training_peer_specialists_need_is_still_answered(real_index: SnippetIndex) -> None:
@@ -111,7 +102,7 @@ def test_what_training_peer_specialists_need_is_still_answered(real_index: Snipp
 def test_whether_a_concept_only_named_works_is_not_in_the_sources(
     real_index: SnippetIndex,
 ) -> None:
-    _partial(
+    assert_partial(
         real_index,
         "Is there evidence for wellness recovery action plans?",
         "effectiveness",
@@ -176,7 +167,7 @@ def test_what_dda_is_is_still_answered_beside_meetings(real_index: SnippetIndex)
 
 def test_what_people_somewhere_do_is_what_is_counted(real_index: SnippetIndex) -> None:
     # "150 million people need mental care" counts no one using peer support.
-    _partial(
+    assert_partial(
         real_index,
         "how many people across India use peer support services?",
         "how-many",
@@ -195,7 +186,7 @@ def test_a_count_of_what_people_there_do_is_still_answered(real_index: SnippetIn
 def test_a_list_asked_for_of_what_is_only_named_is_not_in_the_sources(
     real_index: SnippetIndex,
 ) -> None:
-    _partial(
+    assert_partial(
         real_index,
         "could you send me a list of the core conditions?",
         "listing",
@@ -212,7 +203,7 @@ def test_a_list_the_sources_give_is_still_answered(real_index: SnippetIndex) -> 
 def test_the_items_asked_for_are_not_in_a_passage_saying_they_are_reviewed(
     real_index: SnippetIndex,
 ) -> None:
-    _partial(
+    assert_partial(
         real_index,
         "what specific innovations are afoot in US peer services?",
         "listing",
@@ -246,7 +237,7 @@ def test_by_that_year_is_still_answered(real_index: SnippetIndex) -> None:
 
 
 def test_btwn_is_between(real_index: SnippetIndex) -> None:
-    _partial(
+    assert_partial(
         real_index,
         "what's the difference btwn a CPS and a recovery coach",
         "comparison",
@@ -256,4 +247,4 @@ def test_btwn_is_between(real_index: SnippetIndex) -> None:
 
 def test_who_put_out_a_work_is_where_it_appeared(real_index: SnippetIndex) -> None:
     # Not the site frame, which "41 states and the District of Columbia" met.
-    _partial(real_index, "which org put out the LaFrance report?", "journal", "the journal")
+    assert_partial(real_index, "which org put out the LaFrance report?", "journal", "the journal")
