@@ -88,3 +88,24 @@ def test_probe_sees_what_a_slack_command_imports(tmp_path: Path) -> None:
     # so an empty list above means the offline commands really did not import it.
     modules = _modules(["feedback"], tmp_path / "data", tmp_path)
     assert "sqlite3" in modules
+
+
+def test_python_m_bot_without_a_dependency_says_which_and_how_to_install() -> None:
+    """`python3 -m bot check` under a Python without peerbot's packages printed a traceback
+    ending in `No module named 'Stemmer'`; it now says which package is missing and the fix."""
+    blocked = (
+        "import runpy, sys; sys.modules['Stemmer'] = None; "
+        "runpy.run_module('bot', run_name='__main__', alter_sys=True)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", blocked, "check"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "lacks its dependency 'Stemmer'" in done.stderr
+    assert "pip install -e ." in done.stderr
