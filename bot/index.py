@@ -2286,7 +2286,8 @@ class SnippetIndex:
         later = self._later_year(question)
         after = _asked_after(question.words)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
-        top = self._with_frame_cards(reading, top)
+        frame_cards = self._frame_topic_cards(reading)
+        top = _with_extra_candidates(top, frame_cards)
         if CITATION in self._type_patterns and (
             question.frame is None or question.frame.needs not in _CITING
         ):
@@ -2324,14 +2325,9 @@ class SnippetIndex:
             # question wants duties before certification counts); among those covering the
             # whole question, the topics' own cards first ("does peer support work?" is
             # answered by the findings the evidence topic names, not by a research gap that
-            # also says "effectiveness"); BM25 order otherwise.
-            # Only for a question of nothing but names and the frame's cue ("is peer support
-            # effective?"): "how did Bellamy gather the research for their evidence review"
-            # asks about the review's method, and "why / how does peer support work" about how
-            # it works, which the findings do not say.
-            topic_cards: set[int] = set()
-            if reading.residual == 0 and not _asks_how_or_why(question.words):
-                topic_cards = {d for topic in frame_topics for d in self._cards.get(topic, ())}
+            # also says "effectiveness"; only for the questions `_frame_topic_cards` says);
+            # BM25 order otherwise.
+            topic_cards = set(frame_cards)
             doc_ids = self._doc_ids
             examined_order = sorted(
                 strong,
@@ -2409,27 +2405,22 @@ class SnippetIndex:
             return [], examined, reading, related, missing
         return [], examined, reading, related, _missing_text(question, type_missing, lacking)
 
-    def _with_frame_cards(
-        self, reading: _Reading, top: list[tuple[int, float]]
-    ) -> list[tuple[int, float]]:
-        """The candidates, with the cards of the frame's topics added (scored 0, last) for a
-        question of nothing but names and the frame's cue: "how long has peer support been
-        around?" has only "peer support" to rank by, and the passage saying it has burgeoned
-        "during the past 30 years" is 25th of 108 on those words. The decision orders the
-        topics' cards first among passages that cover the question (see `_decide`)."""
+    def _frame_topic_cards(self, reading: _Reading) -> tuple[int, ...]:
+        """The cards of the frame's topics, for a question of nothing but names and the frame's
+        cue ("is peer support effective?", "how long has peer support been around?"); none for
+        one asking more ("how did Bellamy gather the research for their evidence review" asks
+        about the review's method) or asking how or why it works, which the findings do not
+        say. They join the candidates (`_with_extra_candidates`): such a question has only its
+        names to rank by, and the passage saying peer support has burgeoned "during the past 30
+        years" is 25th of 108 on "peer support". Among passages covering the question, the
+        decision orders them first."""
         frame = reading.question.frame
         if frame is None or not frame.topics or reading.residual != 0:
-            return top
+            return ()
         if _asks_how_or_why(reading.question.words):
-            return top
-        have = {doc_id for doc_id, _ in top}
-        extra = [
-            doc_id
-            for topic in frame.topics
-            for doc_id in self._cards.get(topic, ())
-            if doc_id not in have
-        ]
-        return top + [(doc_id, 0.0) for doc_id in dict.fromkeys(extra)]
+            return ()
+        cards = (doc_id for topic in frame.topics for doc_id in self._cards.get(topic, ()))
+        return tuple(dict.fromkeys(cards))
 
     def _later_year(self, question: Question) -> str | None:
         """A year the question names that is later than every source ("as of 2024"): the
@@ -2692,6 +2683,16 @@ def _years_after(text: str, year: str) -> bool:
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _with_extra_candidates(
+    top: list[tuple[int, float]], extra: Sequence[int]
+) -> list[tuple[int, float]]:
+    """The candidates, with those of `extra` not among them added last, scored 0."""
+    if not extra:
+        return top
+    have = {doc_id for doc_id, _ in top}
+    return top + [(doc_id, 0.0) for doc_id in extra if doc_id not in have]
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:
