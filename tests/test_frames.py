@@ -16,6 +16,7 @@ from bot.frames import Lexicon, type_pattern
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
+from tests.own_questions import assert_partial, own
 
 FRAMES = """\
     answer_types:
@@ -356,3 +357,22 @@ def test_savings_are_not_any_money_figure(real_index: SnippetIndex) -> None:
     assert answer.frame == "cost-effectiveness"
     assert not answer.answered
     assert answer.missing == "cost or savings figures"
+
+
+def test_whether_a_role_needs_certification_is_a_requirements_question(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Do navigators need certification?" asks what it takes to become one: for a role the
+    sources only list among job titles, the list is related, not the answer; for a role they
+    describe, the certification passages answer it."""
+    for question in (
+        "do family support navigators need certification?",
+        "what certification does a recovery coach need?",
+    ):
+        assert_partial(real_index, question, "requirements", "what it takes to become one")
+    answer = real_index.search(own("do you have to be certified to work as a peer specialist?"))
+    # "to work as" is the job, not whether peer support works.
+    assert answer.frame == "requirements"
+    assert answer.answered
+    assert "lafrance2017-states-certify" in [r.snippet_id for r in answer.results]
+
