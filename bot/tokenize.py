@@ -73,6 +73,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     anywhere confirm confirms confirmed prove proves proved proven argue argues argued
     face faces faced facing fact facts flag flags flagged flagging highlight highlights
     highlighted highlighting tips tip pointers thoughts ideas input guidance suggestions
+    allow allows allowed allowing permit permits permitted able
 """.split()
 )
 

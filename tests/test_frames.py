@@ -376,3 +376,13 @@ def test_whether_a_role_needs_certification_is_a_requirements_question(
     assert answer.answered
     assert "lafrance2017-states-certify" in [r.snippet_id for r in answer.results]
 
+
+def test_being_allowed_to_is_how_staff_ask_not_what_they_ask_about(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Are peers allowed to bill Medicaid in every state" asks what "can peers bill Medicaid
+    in every state" asks: the passage on the 16 states with Medicaid reimbursement answers it
+    first, not one on programs' many funding streams that only shares "state"."""
+    answer = real_index.search(own("are peer specialists allowed to bill medicaid in every state?"))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "peersforprogress-16-states-medicaid"
