@@ -347,6 +347,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "uneven",
         ("rogers2017-grown-exponentially", "rogers2017-burgeoned-uneven"),
     ),
+    (
+        "can peer support reduce stigma for people in our program?",
+        "breaking down stigmas",
+        "goutam2020-stigma-isolation",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
