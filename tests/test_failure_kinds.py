@@ -1558,6 +1558,18 @@ def test_a_passage_naming_both_sides_must_also_compare_them(real_index: SnippetI
     assert idiom.answered and idiom.results[0].snippet_id == "milani2020-dual-strength"
 
 
+def test_a_criticism_is_not_something_critical(real_index: SnippetIndex) -> None:
+    """ "Criticisms" and "critical" share the stem "critic": what critics say of peer support
+    research is not answered by passages that call something a critical component or theme."""
+    question = "what are the biggest criticisms of the peer support literature?"
+    not_in_eval_files(question)
+    assert "critiques" in real_index.read(question).ask.split()
+    assert not real_index.search(question).answered
+    critical = real_index.search(own("is peer support a critical part of recovery-oriented care?"))
+    assert critical.answered
+    assert critical.results[0].snippet_id == "rogers2017-eligible-for-payment"
+
+
 def test_patient_shorthand_and_totally_are_read(real_index: SnippetIndex) -> None:
     """ "pt outcomes": patient outcomes; "totally sure" is an intensifier, not a total."""
     assert "patient" in real_index.read("do CPSs improve pt outcomes?").ask.split()
