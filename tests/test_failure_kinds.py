@@ -760,6 +760,12 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
             "clubhouses",
             id="named-practice-model",
         ),
+        # The list of job titles says "family support navigator"; no passage is about families.
+        pytest.param(
+            "is there research on peer support for families of people with mental illness?",
+            "families and caregivers",
+            id="families-named-only-in-a-job-title",
+        ),
     ],
 )
 def test_a_subject_no_source_names_gets_a_partial_answer(
