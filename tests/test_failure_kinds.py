@@ -766,6 +766,12 @@ def test_why_questions_about_the_field_reach_the_passage_that_explains(
             "families and caregivers",
             id="families-named-only-in-a-job-title",
         ),
+        # "How best to sustain peer specialists in their roles" is a research need, not burnout.
+        pytest.param(
+            "is burnout common among peer support workers?",
+            "burnout and self-care",
+            id="burnout-is-not-sustaining-a-workforce",
+        ),
     ],
 )
 def test_a_subject_no_source_names_gets_a_partial_answer(
