@@ -386,3 +386,31 @@ def test_being_allowed_to_is_how_staff_ask_not_what_they_ask_about(
     answer = real_index.search(own("are peer specialists allowed to bill medicaid in every state?"))
     assert answer.answered
     assert answer.results[0].snippet_id == "peersforprogress-16-states-medicaid"
+
+
+def test_where_a_study_was_done_needs_a_place(real_index: SnippetIndex) -> None:
+    """ "Where was the DDA study done" is answered by the pilot "in the UK", not by DDA's
+    definition (which says where DDA was developed, second at best) or its interview counts;
+    where the youth evaluation was done, by the Canadian services passage. A study no passage
+    places is a partial answer."""
+    pattern = _answer_type(real_index, "place")
+    assert pattern.search("the first DDA pilot in the UK")
+    assert pattern.search("a survey completed by 291 CPSs across 28 states")
+    assert not pattern.search("six members were interviewed three times over 12 months")
+    for question, first in (
+        ("where was the Dual Diagnosis Anonymous study carried out?", "milani2020-uk-pilot"),
+        ("what country was the youth peer support evaluation in?", "halsall2021-canada-fragmented"),
+    ):
+        answer = real_index.search(own(question))
+        assert answer.frame == "study-place", question
+        assert answer.answered and answer.results[0].snippet_id == first, question
+    assert_partial(
+        real_index,
+        "where did the bipolar knowledge-sharing study take place?",
+        "study-place",
+        "where it was done",
+    )
+    # Where peers work is still the settings question.
+    assert real_index.search(own("where do peer specialists work these days?")).frame != (
+        "study-place"
+    )
