@@ -74,6 +74,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     face faces faced facing fact facts flag flags flagged flagging highlight highlights
     highlighted highlighting tips tip pointers thoughts ideas input guidance suggestions
     allow allows allowed allowing permit permits permitted able
+    refereed refereeing
 """.split()
 )
 

@@ -414,3 +414,19 @@ def test_where_a_study_was_done_needs_a_place(real_index: SnippetIndex) -> None:
     assert real_index.search(own("where do peer specialists work these days?")).frame != (
         "study-place"
     )
+
+
+def test_peer_reviewed_is_about_refereeing_not_peers(real_index: SnippetIndex) -> None:
+    """Every passage says "peer": "is the LaFrance report peer reviewed?" quoted the report's
+    updating of a 2015 review. "Peer reviewed" is read as "refereed", which no source says of
+    a work, so the question is a partial answer; asking for peer-reviewed evidence still gets
+    the evidence."""
+    assert "refereed" in real_index.read(own("was the Tse study peer-reviewed?")).ask.split()
+    assert_partial(
+        real_index,
+        "is the LaFrance literature review peer reviewed?",
+        "refereed",
+        "whether it was peer reviewed",
+    )
+    evidence = real_index.search(own("is there peer reviewed evidence that peer support works?"))
+    assert evidence.answered and evidence.frame != "refereed"
