@@ -1042,16 +1042,26 @@ class QuestionReader:
         return tuple(found), frozenset(positions), frozenset(implicit)
 
     def _place_spans(self, ask_words: Sequence[str]) -> list[tuple[Place, range]]:
-        """Each place name in the words, longest name first at each position."""
+        """Each place name in the words, longest name first at each position; a name found
+        is passed over whole (the next one starts after it).
+
+        Only the positions holding a name's first word are tried, found in one pass in C:
+        a passage's words are checked for places on first use (`SnippetIndex._places_of`),
+        over a hundred words each, and a word by word loop was most of what that cost.
+        """
+        places = self._places
+        if places.keys().isdisjoint(ask_words):
+            return []  # most asks name no place
         spans: list[tuple[Place, range]] = []
-        start = 0
-        while start < len(ask_words):
-            for keys, place in self._places.get(ask_words[start], ()):
+        resume = 0  # the first position after the last name found
+        for start in [at for at, word in enumerate(ask_words) if word in places]:
+            if start < resume:
+                continue
+            for keys, place in places[ask_words[start]]:
                 if tuple(ask_words[start : start + len(keys)]) == keys:
                     spans.append((place, range(start, start + len(keys))))
-                    start += len(keys) - 1
+                    resume = start + len(keys)
                     break
-            start += 1
         return spans
 
 

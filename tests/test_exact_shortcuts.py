@@ -6,7 +6,13 @@ cheaper one; these tests run both on the real knowledge base's questions and com
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
+
+from bot.frames import Place
 from bot.index import SnippetIndex
+from bot.question import QuestionReader
+from bot.tokenize import words
 from tests.golden_answers import golden_questions
 
 
@@ -30,3 +36,36 @@ def test_wordings_weight_from_bits_is_the_postings_weight(real_index: SnippetInd
             assert real_index._wordings_weight_bits(first) == expected, question
             checked += 1
     assert checked > 1000
+
+
+def _place_spans_word_by_word(
+    reader: QuestionReader, ask_words: Sequence[str]
+) -> list[tuple[Place, range]]:
+    """`QuestionReader._place_spans` as it was: every position tried in turn."""
+    spans: list[tuple[Place, range]] = []
+    start = 0
+    while start < len(ask_words):
+        for keys, place in reader._places.get(ask_words[start], ()):
+            if tuple(ask_words[start : start + len(keys)]) == keys:
+                spans.append((place, range(start, start + len(keys))))
+                start += len(keys) - 1
+                break
+        start += 1
+    return spans
+
+
+def test_place_spans_try_only_first_words_and_find_the_same(real_index: SnippetIndex) -> None:
+    """Trying only the positions of a place name's first word finds the same names as trying
+    every position: in every passage's words, every golden question's, and in runs of place
+    words that overlap ("new york city", "new york", "york")."""
+    reader = real_index.reader
+    texts = [snippet.text + " " + " ".join(snippet.asks) for snippet in real_index.kb.snippets]
+    texts += [question for _, question in golden_questions()]
+    place_words = sorted({word for keys in reader._places for word in words(keys)})
+    for keys, _ in (entry for entries in reader._places.values() for entry in entries):
+        place_words += keys
+    rng = random.Random(16)
+    texts += [" ".join(rng.choices([*place_words, "the", "of", "in"], k=12)) for _ in range(3000)]
+    for text in texts:
+        text_words = words(text)
+        assert reader._place_spans(text_words) == _place_spans_word_by_word(reader, text_words)
