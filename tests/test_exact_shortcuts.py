@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 
 from bot.frames import Place
-from bot.index import SnippetIndex
+from bot.index import _CLAUSE_BREAK, _NUMBER_WORDS, _YEAR, SnippetIndex, _clauses, _key
 from bot.question import QuestionReader
 from bot.tokenize import words
 from tests.golden_answers import golden_questions
@@ -69,3 +69,19 @@ def test_place_spans_try_only_first_words_and_find_the_same(real_index: SnippetI
     for text in texts:
         text_words = words(text)
         assert reader._place_spans(text_words) == _place_spans_word_by_word(reader, text_words)
+
+
+def test_a_passages_clauses_are_kept_as_counts_read_them(real_index: SnippetIndex) -> None:
+    """`_counts` reads each passage's clauses from a cache: the same clauses, words and keys
+    as splitting the text again, and every number that may count something (not a year)."""
+    for snippet in real_index.kb.snippets:
+        clauses = _clauses(snippet.text)
+        assert [clause.text for clause in clauses] == _CLAUSE_BREAK.split(snippet.text)
+        for clause in clauses:
+            assert list(clause.words) == words(clause.text)
+            assert clause.keys == tuple(_key(word) for word in clause.words)
+            assert clause.numbers == tuple(
+                position
+                for position, word in enumerate(clause.words)
+                if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS
+            )
