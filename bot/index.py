@@ -39,6 +39,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -671,15 +672,15 @@ def _counts(
     # What the counted people did must be in the passage ("how many people *relapsed*"); a
     # share ("15% of adults") is not a count of people doing something.
     act = _act_counted(question, max(question.frame_positions) + 1, aliases | name_terms)
-    if act is not None and not _PERCENT.search(text) and act not in map(_key, words(text)):
+    if act is not None and not _PERCENT.search(text) and act not in _text_keys(text):
         return False
     # "How many took part", "the sample size": a study's sample, which only a clause saying who
     # was sampled gives ("32 clients ... were recruited", "a survey completed by 291 CPSs"); a
     # share of a population ("one third of youth access services") or a count of states is none.
     sample = _asks_sample(question.words)
-    for clause in _CLAUSE_BREAK.split(text):
-        passage = words(clause)
-        stems = [_key(word) for word in passage]
+    for clause, passage, stems, numbers in _clauses(text):
+        if not numbers:
+            continue  # only a number below can count it
         if sample and not _SAMPLE_STEMS.intersection(stems) and not _TOOK_PART.search(clause):
             continue
         percents = set(_PERCENT.findall(clause)) if people else set()
@@ -687,29 +688,30 @@ def _counts(
             continue
         if people and not about_a_study and _SAMPLE_STEMS.intersection(stems):
             continue
-        for position, word in enumerate(passage):
-            if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS:
-                following = passage[position + 1 : position + 3]
-                if following and following[0] in _FRACTIONS and not anyone and act is None:
-                    # "one third of youth" is a share of them, not how many there are; but how
-                    # many youth *get* the services they need is that share of them.
-                    continue
-                if following and (following[0][0].isdigit() or _is_age(following)):
-                    continue  # "youth (14-26 years old)": an age range, not how many
-                after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
-                if "dollar" in after[:2] and not wanted & _MONEY_STEMS:
-                    continue  # "2.3 million dollars ... for consumer networks": money
-                shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
-                if sample and shares:
-                    continue
-                if (
-                    people
-                    and not shares  # "15% of", "one third of youth": a share of them
-                    and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after)
-                ):
-                    continue
-                if anyone or wanted.intersection(after):
-                    return True
+        for position in numbers:
+            word = passage[position]
+            # A list, as `_is_age` compares its slices with lists.
+            following = list(passage[position + 1 : position + 3])
+            if following and following[0] in _FRACTIONS and not anyone and act is None:
+                # "one third of youth" is a share of them, not how many there are; but how
+                # many youth *get* the services they need is that share of them.
+                continue
+            if following and (following[0][0].isdigit() or _is_age(following)):
+                continue  # "youth (14-26 years old)": an age range, not how many
+            after = stems[position + 1 : position + 1 + _COUNTED_WITHIN]
+            if "dollar" in after[:2] and not wanted & _MONEY_STEMS:
+                continue  # "2.3 million dollars ... for consumer networks": money
+            shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
+            if sample and shares:
+                continue
+            if (
+                people
+                and not shares  # "15% of", "one third of youth": a share of them
+                and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after)
+            ):
+                continue
+            if anyone or wanted.intersection(after):
+                return True
     return False
 
 
@@ -909,6 +911,43 @@ _MONEY_STEMS = frozenset("dollar million billion thousand money".split())
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")
+
+
+class _Clause(NamedTuple):
+    """One clause of a passage as `_counts` reads it."""
+
+    text: str
+    words: tuple[str, ...]
+    keys: tuple[str, ...]  # each word's phrase key (`_key`)
+    numbers: tuple[int, ...]  # where a number stands that may count something (not a year)
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[_Clause, ...]:
+    """A passage's clauses (`_CLAUSE_BREAK`), each with its words, their keys and its numbers.
+
+    `_counts` reads a passage clause by clause for every count question it is a candidate
+    of, and the same passages come up again and again: split, stemmed and searched for
+    numbers once, kept (a bounded number of passages, so endless questions cannot grow it).
+    """
+    found: list[_Clause] = []
+    for clause in _CLAUSE_BREAK.split(text):
+        clause_words = tuple(words(clause))
+        numbers = tuple(
+            position
+            for position, word in enumerate(clause_words)
+            if (word[0].isdigit() and not _YEAR.fullmatch(word)) or word in _NUMBER_WORDS
+        )
+        keys = tuple(_key(word) for word in clause_words)
+        found.append(_Clause(clause, clause_words, keys, numbers))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _text_keys(text: str) -> frozenset[str]:
+    """The phrase keys of a passage's words (`_counts`: is the act counted in it?), kept as
+    `_clauses` are."""
+    return frozenset(_key(word) for word in words(text))
 
 
 _ANYONE = frozenset(
@@ -1477,6 +1516,13 @@ class SnippetIndex:
         return weight
 
     def _wordings_weight(self, concept: _Concept) -> float:
+        """`_concept_weight` worked out: the passages holding every term of some wording."""
+        if self.engine.has_bits():
+            return self._wordings_weight_bits(concept)
+        return self._wordings_weight_postings(concept)
+
+    def _wordings_weight_postings(self, concept: _Concept) -> float:
+        """`_wordings_weight` from the postings: intersections within a wording, then a union."""
         docs: IdArray | None = None
         for alternative in concept.alternatives:
             found: IdArray | None = None
@@ -1489,6 +1535,29 @@ class SnippetIndex:
         if docs is None or docs.size == 0:
             return self._weight(concept.term)
         return math.log(1 + self.engine.size / docs.size)
+
+    def _wordings_weight_bits(self, concept: _Concept) -> float:
+        """`_wordings_weight` on a small knowledge base: the same passages, as the bits of one
+        int (`PostingsBM25.bits`), so the same count and weight.
+
+        Each question meets new sets of wordings (an alias, a synonym's expansion), and on a
+        few hundred passages numpy's intersections and unions of postings cost more per call
+        than the few integer ANDs and ORs that say which passages hold a wording.
+        """
+        docs = 0
+        worded = False
+        for alternative in concept.alternatives:
+            if not alternative:
+                continue  # no terms: holds nothing (the postings path skips it too)
+            found = -1  # every passage, until a term says otherwise
+            for term in alternative:
+                found &= self.engine.bits(term)
+            docs |= found
+            worded = True
+        count = docs.bit_count() if worded else 0
+        if not count:
+            return self._weight(concept.term)
+        return math.log(1 + self.engine.size / count)
 
     def _known(self, term: str) -> bool:
         return term in self.engine or term in self.asks_engine

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from bot.cues import CueMatch, Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
@@ -1042,16 +1042,26 @@ class QuestionReader:
         return tuple(found), frozenset(positions), frozenset(implicit)
 
     def _place_spans(self, ask_words: Sequence[str]) -> list[tuple[Place, range]]:
-        """Each place name in the words, longest name first at each position."""
+        """Each place name in the words, longest name first at each position; a name found
+        is passed over whole (the next one starts after it).
+
+        Only the positions holding a name's first word are tried, found in one pass in C:
+        a passage's words are checked for places on first use (`SnippetIndex._places_of`),
+        over a hundred words each, and a word by word loop was most of what that cost.
+        """
+        places = self._places
+        if places.keys().isdisjoint(ask_words):
+            return []  # most asks name no place
         spans: list[tuple[Place, range]] = []
-        start = 0
-        while start < len(ask_words):
-            for keys, place in self._places.get(ask_words[start], ()):
+        resume = 0  # the first position after the last name found
+        for start in [at for at, word in enumerate(ask_words) if word in places]:
+            if start < resume:
+                continue
+            for keys, place in places[ask_words[start]]:
                 if tuple(ask_words[start : start + len(keys)]) == keys:
                     spans.append((place, range(start, start + len(keys))))
-                    start += len(keys) - 1
+                    resume = start + len(keys)
                     break
-            start += 1
         return spans
 
 
@@ -1243,6 +1253,7 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     others = [p for p in pieces if not _RUN_RE.match(p)]
     ascii_pieces = prefilter and all(piece.isascii() for piece in pieces)
     order = {piece: number for number, piece in enumerate(pieces)}
+    lowered_of = {piece: piece.lower() for piece in pieces}
     full: list[re.Pattern[str]] = []
 
     def pattern() -> re.Pattern[str]:
@@ -1257,13 +1268,6 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
             )
         return full[0]
 
-    # Where one piece matches, every start (overlapping too), as the pattern's lookarounds
-    # bound it; compiled once per piece (a pattern per combination of pieces cost a batch of
-    # distinct questions a compile for most questions).
-    @cache
-    def starts(piece: str) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w$/&])(?=(" + re.escape(piece) + r")(?![\w$]))", re.IGNORECASE)
-
     def spell(text: str) -> str:
         text = normalize_quotes(text)
         if not (ascii_pieces and text.isascii()):
@@ -1271,7 +1275,8 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
         # Only the pieces that can match this text: at each position the pattern takes the
         # first piece, in its order, that matches there (the others match nowhere), then goes
         # on after the match, as below. Case-folding ASCII keeps a match's length.
-        chosen = [worded[number] for number in needs.met(frozenset(_RUN_RE.findall(text.lower())))]
+        lowered = text.lower()
+        chosen = [worded[number] for number in needs.met(frozenset(_RUN_RE.findall(lowered)))]
         chosen += [piece for piece in others if piece[0] in text]
         if not chosen:
             return text  # the pattern cannot match: sub would return the text as it is
@@ -1279,8 +1284,8 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
         for piece in chosen:
             rank = order[piece]
             found += [
-                (match.start(), rank, match.start() + len(piece))
-                for match in starts(piece).finditer(text)
+                (start, rank, start + len(piece))
+                for start in _ascii_starts(lowered, lowered_of[piece])
             ]
         if not found:
             return text
@@ -1299,6 +1304,32 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
 
 
 _RUN_RE = re.compile(r"\w+")
+# What may not come right before a shorthand piece, and right after it, in ASCII text: the
+# pattern's lookarounds `(?<![\w$/&])` and `(?![\w$])`, where `\w` is a letter, digit or "_".
+_NOT_BEFORE_PIECE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$/&")
+_NOT_AFTER_PIECE = _NOT_BEFORE_PIECE - {"/", "&"}
+
+
+def _ascii_starts(lowered: str, piece: str) -> list[int]:
+    """Every start (overlapping too) where the shorthand pattern could match `piece` in an
+    ASCII text, both lower-cased (IGNORECASE on ASCII is lower-casing): the piece, bounded as
+    the pattern's lookarounds bound it.
+
+    A string search, not a regex per piece: compiling one for each piece a batch of questions
+    meets (about 80) was most of the shorthand's cost in a first batch of questions, and
+    `str.find` is faster than a regex's scan besides.
+    """
+    found: list[int] = []
+    width, size = len(piece), len(lowered)
+    at = lowered.find(piece)
+    while at >= 0:
+        end = at + width
+        if (not at or lowered[at - 1] not in _NOT_BEFORE_PIECE) and (
+            end == size or lowered[end] not in _NOT_AFTER_PIECE
+        ):
+            found.append(at)
+        at = lowered.find(piece, at + 1)
+    return found
 
 
 def normalize_quotes(text: str) -> str:
