@@ -430,3 +430,15 @@ def test_peer_reviewed_is_about_refereeing_not_peers(real_index: SnippetIndex) -
     )
     evidence = real_index.search(own("is there peer reviewed evidence that peer support works?"))
     assert evidence.answered and evidence.frame != "refereed"
+
+
+def test_how_many_were_hired_is_not_how_many_were_announced(real_index: SnippetIndex) -> None:
+    """The sources report the VA's plan to "hire 800"; how many it has hired since is current
+    information they do not give. The plan is still answered."""
+    for question in (
+        "how many peer support counselors has the VA actually hired so far?",
+        "has the VA hired all 800 of those peers?",
+    ):
+        assert_partial(real_index, question, "current", "current information")
+    plan = real_index.search(own("how many peers was the VA planning to hire?"))
+    assert plan.answered and plan.results[0].snippet_id == "peersforprogress-va-800"
