@@ -644,6 +644,19 @@ def _counts(
         and not _STUDY.intersection(question.words)
         and not about_a_work
     )
+    # "How many DDA *groups*", "how many peer *programs* in Ohio": the first word of what is
+    # counted that names no role or concept is a unit of its own, and a number counting the
+    # named thing's members or staff ("six DDA members were interviewed") counts none of them.
+    unit = next(
+        (
+            _key(word)
+            for word in run
+            if _key(word) not in name_terms and word not in filler_terms() and not word[0].isdigit()
+        ),
+        None,
+    )
+    if unit not in _UNITS:
+        unit = None
     specific = {term for term in wanted if not common(term)}
     if specific and not total and specific & _STAFF_NOUNS:
         specific |= _STAFF_NOUNS  # a worker, a counselor, a mentor: staff, counted as such
@@ -708,9 +721,21 @@ def _counts(
                     and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after)
                 ):
                     continue
+                if unit is not None and unit not in after:
+                    continue
                 if anyone or wanted.intersection(after):
                     return True
     return False
+
+
+# What a count may be of besides people: groups, meetings, programs, places, periods, works. A
+# count question naming one counts it ("how many DDA groups"), whatever else it names.
+_UNITS = frozenset(
+    _key(word)
+    for word in "groups meetings chapters sites programs programmes organizations organisations "
+    "agencies states countries sessions hours days weeks months years studies papers articles "
+    "grants networks locations clinics hospitals branches".split()
+)
 
 
 # "How does it work" asks how, "how effective / how well is it" whether.
@@ -1007,6 +1032,11 @@ class SnippetIndex:
         self._cards = self._build_cards(kb)
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
         self._name_terms = self._build_name_terms(kb)
+        # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
+        self._first_name_terms = {
+            concept_id: frozenset(t[0] for t in map(tokenize, all_names) if t)
+            for concept_id, _, all_names in _named(kb)
+        }
         # Stems of each concept's one-word names, plurals too ("CPSs" counts certified peer
         # specialists), taken once from the name phrases rather than per examined passage.
         self._one_word_names: dict[str, set[str]] = defaultdict(set)
@@ -2116,6 +2146,8 @@ class SnippetIndex:
                         c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )
                     type_missing = total > 0 and found < STRICT_COVERAGE * total
+            if not type_missing and frame.names_counted:
+                type_missing = not self._names_the_counted(reading, doc_id)
             if not type_missing and frame.needs != NOT_IN_SOURCES:
                 # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
                 # fact about a work named by its author comes from that work, not another one's.
@@ -2138,6 +2170,24 @@ class SnippetIndex:
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
+
+    def _names_the_counted(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether the passage names every concept (not role) the count or share question
+        names: "how many people in India get peer support" is not answered by how many people
+        in India are treated. A role is left to `_counts`, as a count of "peer-to-peer support
+        counselors" counts peer specialists. A name's first word is enough: a count of
+        "certified peer specialists" is one of peer support."""
+        if _STUDY_STEMS.intersection(map(_key, reading.question.words)):
+            # "How many people were in the Hong Kong bipolar peer support study": the names
+            # say which study, and its sample is what is counted.
+            return True
+        terms = self._passage_terms(doc_id)
+        for concept_id in reading.named:
+            if concept_id in self.kb.roles or concept_id not in self._first_name_terms:
+                continue
+            if self._first_name_terms[concept_id].isdisjoint(terms):
+                return False
+        return True
 
     @staticmethod
     def _qualified(frame: Frame, question: Question, terms: frozenset[str]) -> bool:
