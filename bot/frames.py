@@ -86,6 +86,12 @@ class Frame:
     # Asks what a work found or concluded: a question naming a source's author ("does Goutam
     # conclude ...") is answered from that work only, as one naming "the Goutam paper" is.
     of_work: bool = False
+    # What is counted must be what the question names: "what percentage of youth receive *peer
+    # support*" is not answered by the share of youth accessing mental health services. The
+    # concepts a question names (not its roles, which a count may name by another staff noun)
+    # must be in the passage's own words; their names are the field's commonest words, which
+    # coverage alone barely weighs.
+    names_counted: bool = False
 
 
 @dataclass(frozen=True)
@@ -343,6 +349,7 @@ _FRAME_FIELDS = {
     "card_specific",
     "of_concept",
     "of_work",
+    "names_counted",
 }
 
 
@@ -396,6 +403,7 @@ def _frames(
         card = _flag(reader, shown, record, "card", label)
         of_concept = _flag(reader, shown, record, "of_concept", label)
         of_work = _flag(reader, shown, record, "of_work", label)
+        names_counted = _flag(reader, shown, record, "names_counted", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -450,6 +458,7 @@ def _frames(
                     not_types,
                     of_concept,
                     of_work,
+                    names_counted,
                 )
             )
     places: list[Place] = []

@@ -551,6 +551,11 @@ _EXAMPLE_WORDS = frozenset({"like", "such", "including", "eg", "e.g"})
 # The answer type of language that compares (knowledge/frames.yaml), and of evidence said to
 # favour one side ("research has been most favorable for manualized, group interventions").
 COMPARATIVE = "comparative"
+# A mention of another work, and a report of what a work found (`SnippetIndex._only_mentions`).
+MENTIONS_WORK = "mentions_work"
+REPORTS_FINDING = "reports_finding"
+# What the sources lack when a question asks about a work they only mention.
+MENTIONED_MISSING = "what that work says or found (the sources only mention it)"
 FAVOURS_ONE = "favours_one"
 # How much time goes to each side ("twice as much time on site"), which says nothing of which is
 # better: what a question weighing quality (better, effective, stronger...) is not answered by,
@@ -645,6 +650,19 @@ def _counts(
         and not _STUDY.intersection(question.words)
         and not about_a_work
     )
+    # "How many DDA *groups*", "how many peer *programs* in Ohio": the first word of what is
+    # counted that names no role or concept is a unit of its own, and a number counting the
+    # named thing's members or staff ("six DDA members were interviewed") counts none of them.
+    unit = next(
+        (
+            _key(word)
+            for word in run
+            if _key(word) not in name_terms and word not in filler_terms() and not word[0].isdigit()
+        ),
+        None,
+    )
+    if unit not in _UNITS:
+        unit = None
     specific = {term for term in wanted if not common(term)}
     if specific and not total and specific & _STAFF_NOUNS:
         specific |= _STAFF_NOUNS  # a worker, a counselor, a mentor: staff, counted as such
@@ -710,9 +728,21 @@ def _counts(
                 and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after)
             ):
                 continue
+            if unit is not None and unit not in after:
+                continue
             if anyone or wanted.intersection(after):
                 return True
     return False
+
+
+# What a count may be of besides people: groups, meetings, programs, places, periods, works. A
+# count question naming one counts it ("how many DDA groups"), whatever else it names.
+_UNITS = frozenset(
+    _key(word)
+    for word in "groups meetings chapters sites programs programmes organizations organisations "
+    "agencies states countries sessions hours days weeks months years studies papers articles "
+    "grants networks locations clinics hospitals branches".split()
+)
 
 
 # "How does it work" asks how, "how effective / how well is it" whether.
@@ -1046,6 +1076,11 @@ class SnippetIndex:
         self._cards = self._build_cards(kb)
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
         self._name_terms = self._build_name_terms(kb)
+        # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
+        self._first_name_terms = {
+            concept_id: frozenset(t[0] for t in map(tokenize, all_names) if t)
+            for concept_id, _, all_names in _named(kb)
+        }
         # Stems of each concept's one-word names, plurals too ("CPSs" counts certified peer
         # specialists), taken once from the name phrases rather than per examined passage.
         self._one_word_names: dict[str, set[str]] = defaultdict(set)
@@ -2185,6 +2220,8 @@ class SnippetIndex:
                         c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
                     )
                     type_missing = total > 0 and found < STRICT_COVERAGE * total
+            if not type_missing and frame.names_counted:
+                type_missing = not self._names_the_counted(reading, doc_id)
             if not type_missing and frame.needs != NOT_IN_SOURCES:
                 # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
                 # fact about a work named by its author comes from that work, not another one's.
@@ -2198,6 +2235,8 @@ class SnippetIndex:
                 kind in self._type_patterns and self._holds(doc_id, kind)
                 for kind in frame.not_types
             )
+        if not type_missing and frame is not None and frame.of_work:
+            type_missing = self._only_mentions(question, doc_id)
         if not type_missing and (frame is None or frame.needs != NOT_IN_SOURCES):
             # "Did the DDA study use NVivo?", "how were the Hong Kong interviews analysed?": a
             # study named by its subject or place is that work's; another study's methods are
@@ -2207,6 +2246,75 @@ class SnippetIndex:
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
+
+    def _only_mentions(self, question: Question, doc_id: int) -> bool:
+        """Whether the question asks about a work the sources only mention, and this passage
+        does not report what it found: "what did Rogers find in the self-disclosure research
+        she mentions" / "... along with research on self-disclosure may be useful frameworks",
+        "what did the Peers for Progress blog on community health workers conclude" / "as
+        discussed in our recent blog on community health workers".
+
+        The words describing the work asked about (`_work_descriptors`), beyond a passage's
+        own work's names and the field's common words, all stand in some passage's mention of
+        another work (`mentions_work`): that work is one the sources cite. A passage answers
+        about it only when it names it and reports what a work found (`reports_finding`: "a
+        recent article by Grant and colleagues noted that ..."); another passage of the citing
+        work (the rest of the Peers for Progress blog) is not about it."""
+        descriptors = _work_descriptors(question.words, question.frame_positions)
+        if not descriptors or MENTIONS_WORK not in self._type_patterns:
+            return False
+        wanted = self._wanted_of_work(descriptors, doc_id)
+        if not wanted or not any(
+            self._mentioned_in(wanted, other) for other in self._holders(MENTIONS_WORK)
+        ):
+            return False
+        if not wanted <= self._passage_terms(doc_id):
+            # "What did it conclude" asks for the work's own content, which a passage not naming
+            # it does not give; "did the Salzer survey prove CPSs improve outcomes" is answered
+            # by one saying that evaluation is still needed.
+            return bool(question.words) and question.words[0] in _OPEN_WORDS
+        return not (REPORTS_FINDING in self._type_patterns and self._holds(doc_id, REPORTS_FINDING))
+
+    def _wanted_of_work(self, descriptors: frozenset[str], doc_id: int) -> frozenset[str]:
+        """The descriptors that are not the passage's own work's names (its label, title, kind,
+        authors: not its description, which may name the works it cites) nor the field's
+        common words."""
+        source = self.kb.sources.get(self.kb.snippets[doc_id].source_id)
+        own: frozenset[str] = frozenset()
+        if source is not None:
+            names = [source.label or "", source.title or "", source.kind or "", *source.authors]
+            own = frozenset(tokenize(" ".join(names)))
+        wanted = frozenset(term for term in descriptors - own if not self._field_word(term))
+        # A year alone ("that 2017 review") describes no work: many appeared that year.
+        return wanted if any(not term[0].isdigit() for term in wanted) else frozenset()
+
+    def _mentioned_in(self, descriptors: frozenset[str], doc_id: int) -> bool:
+        """Whether a passage mentions a work described by all these words, as another work
+        (its own work's names left out)."""
+        wanted = self._wanted_of_work(descriptors, doc_id)
+        if not wanted:
+            return False
+        mentions = self._type_patterns[MENTIONS_WORK].finditer(self.kb.snippets[doc_id].text)
+        mentioned = frozenset(term for found in mentions for term in tokenize(found.group(0)))
+        return wanted <= mentioned
+
+    def _names_the_counted(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether the passage names every concept (not role) the count or share question
+        names: "how many people in India get peer support" is not answered by how many people
+        in India are treated. A role is left to `_counts`, as a count of "peer-to-peer support
+        counselors" counts peer specialists. A name's first word is enough: a count of
+        "certified peer specialists" is one of peer support."""
+        if _STUDY_STEMS.intersection(map(_key, reading.question.words)):
+            # "How many people were in the Hong Kong bipolar peer support study": the names
+            # say which study, and its sample is what is counted.
+            return True
+        terms = self._passage_terms(doc_id)
+        for concept_id in reading.named:
+            if concept_id in self.kb.roles or concept_id not in self._first_name_terms:
+                continue
+            if self._first_name_terms[concept_id].isdisjoint(terms):
+                return False
+        return True
 
     @staticmethod
     def _qualified(frame: Frame, question: Question, terms: frozenset[str]) -> bool:
@@ -2463,7 +2571,15 @@ class SnippetIndex:
                 and not self._duplicate(hit, related)
             ):
                 related.append(hit)
-        _, type_missing, lacking = unmet[0]
+        first_unmet, type_missing, lacking = unmet[0]
+        if (
+            type_missing
+            and not lacking
+            and question.frame is not None
+            and question.frame.of_work
+            and self._only_mentions(question, self._doc_ids[first_unmet.snippet.id])
+        ):
+            return [], examined, reading, related, MENTIONED_MISSING
         if later:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
@@ -2762,6 +2878,45 @@ def _with_extra_candidates(
         return top
     have = {doc_id for doc_id, _ in top}
     return top + [(doc_id, 0.0) for doc_id in extra if doc_id not in have]
+
+
+# Nouns naming a work, and the words that attach what it is about after it ("the blog *on*
+# community health workers").
+_WORK_NOUNS = frozenset("research study report blog post article paper review survey".split())
+_ABOUT_WORDS = frozenset("on about by".split())
+_DESCRIPTOR_WORDS = 4
+# Words opening a question about what a work holds, not whether it holds a claim.
+_OPEN_WORDS = frozenset("what which how why where".split())
+
+
+def _work_descriptors(
+    question_words: Sequence[str], cue_positions: frozenset[int] = frozenset()
+) -> frozenset[str]:
+    """Stems of the words describing a work the question names: up to four words right before
+    a work noun ("the *self-disclosure* research", "the *Mental Health America 2017* report")
+    and after it when joined by on, about or by ("the blog on *community health workers*"),
+    the frame's cue words ("conclude") left out."""
+
+    def describes(at: int) -> bool:
+        word = question_words[at]
+        return word not in STOP_WORDS and word not in _WORK_NOUNS and at not in cue_positions
+
+    found: set[str] = set()
+    for position, word in enumerate(question_words):
+        if word not in _WORK_NOUNS:
+            continue
+        before = position - 1
+        while before >= 0 and position - before <= _DESCRIPTOR_WORDS and describes(before):
+            found.update(terms([question_words[before]]))
+            before -= 1
+        following = question_words[position + 1 : position + 2]
+        if following and following[0] in _ABOUT_WORDS:
+            end = min(len(question_words), position + 2 + _DESCRIPTOR_WORDS)
+            for after in range(position + 2, end):
+                if not describes(after):
+                    break
+                found.update(terms([question_words[after]]))
+    return frozenset(found)
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:

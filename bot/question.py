@@ -1441,7 +1441,12 @@ def _sides(
             start += 1  # "which is more *effective*: group vs 1:1"
     left = _content(range(start, first), ask_words)
     right_range = range(last + 1, len(ask_words))
-    if "between" in (ask_words[i] for i in cue) or not left:
+    between = "between" in (ask_words[i] for i in cue)
+    if not left and not between:
+        # "How is a peer supporter different from a community health worker", "what makes X
+        # different from Y": the left side is what the cue's wildcard stood for.
+        left = _content([i for i in range(first + 1, last) if i not in cue], ask_words)
+    if between or not left:
         ands = [i for i in right_range if ask_words[i] in ("and", "or", "vs", "versus")]
         if not ands:
             return None
