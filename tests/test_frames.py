@@ -442,3 +442,14 @@ def test_how_many_were_hired_is_not_how_many_were_announced(real_index: SnippetI
         assert_partial(real_index, question, "current", "current information")
     plan = real_index.search(own("how many peers was the VA planning to hire?"))
     assert plan.answered and plan.results[0].snippet_id == "peersforprogress-va-800"
+
+
+def test_this_country_is_the_usa(real_index: SnippetIndex) -> None:
+    """Staff of US programs say "in this country": the 30 years of growth "within the USA" come
+    before Hong Kong's adoption "since 2015"."""
+    answer = real_index.search(own("how long has peer support been around in this country?"))
+    assert answer.answered
+    assert answer.results[0].snippet_id in (
+        "rogers2017-burgeoned-uneven",
+        "rogers2017-three-decades",
+    )
