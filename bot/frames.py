@@ -369,7 +369,9 @@ def _frames(
         patterns = reader.texts(shown, record, "patterns", label, required=True)
         for pattern in patterns:
             try:
-                re.compile(pattern)
+                # As `type_pattern` will use it: one alternative of a joined regex, where an
+                # inline flag such as "(?i)" would no longer be at the start.
+                re.compile(f"(?:{pattern})")
             except re.error as error:
                 reader.problems.append(
                     Problem(

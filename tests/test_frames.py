@@ -72,6 +72,13 @@ def test_lexicon_is_loaded_and_round_trips_through_json(tmp_path: Path) -> None:
             "bad pattern",
             id="bad-regex",
         ),
+        # Valid alone, but a type's patterns are joined into one regex, where a flag that is
+        # not at its start fails: caught here rather than when the index first uses it.
+        pytest.param(
+            "answer_types:\n  - {id: money, patterns: ['\\d', '(?i)dollars']}\n",
+            "bad pattern",
+            id="inline-flag-in-a-joined-regex",
+        ),
         pytest.param(
             "answer_types:\n  - {id: n, patterns: ['\\d']}\n"
             "frames:\n  - {id: f, label: F, cues: [x], needs: n}\n",
