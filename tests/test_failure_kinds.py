@@ -871,7 +871,10 @@ def test_a_supervisor_asking_is_not_a_question_about_supervision(real_index: Sni
 @pytest.mark.parametrize(
     ("question", "frame"),
     [
-        pytest.param("does she have to be certified to bill Medicaid?", None, id="have-to"),
+        # Whether a credential is needed is a requirements question, nothing more.
+        pytest.param(
+            "does she have to be certified to bill Medicaid?", "requirements", id="have-to"
+        ),
         pytest.param("how much did clients get out of DDA?", None, id="how-much-not-money"),
         pytest.param("how many peer specialists are there nowadays?", "current", id="nowadays"),
         pytest.param(
