@@ -3522,6 +3522,16 @@ def test_the_ask_is_what_the_message_needs_not_the_errand(
             id="errand-then-a-tag",
         ),
         pytest.param(
+            "how many states certify peer specialists for my practicum paper",
+            "how many states certify peer specialists",
+            id="purpose-a-class",
+        ),
+        pytest.param(
+            "what settings do peer specialists work in, for a brown bag next week",
+            "what settings do peer specialists work in",
+            id="purpose-a-gathering",
+        ),
+        pytest.param(
             "happy monday folks, what settings do peer specialists work in?",
             "what settings do peer specialists work in",
             id="greeting-by-whom-it-addresses",
