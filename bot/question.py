@@ -131,6 +131,21 @@ _ADDRESSEES = frozenset(
     "all everyone everybody team folks friends yall guys crew fam peeps peerbot bot".split()
 )
 _GREETING_WORDS = 4
+# A letter typed three times or more at the end of a word ("heyyy", "sooo", "pls thxxx"): one
+# letter, as the cue lists and the shorthand spell the word.
+_DRAWN_OUT_RE = re.compile(r"([a-z])\1{2,}(?![a-z])", re.IGNORECASE)
+# "sorry if this was covered already", "apologies for the basic q": an apology, as a clause of its
+# own; not "sorry, what is ..." nor "sorry if this is dumb but what ...".
+_APOLOGY_RE = re.compile(
+    r"^(?:sorry|sry|apologies|apologize|my apologies) (?:if|for|to|in advance)\b"
+)
+# Words standing for whatever is asked ("maybe a dumb *one*", "a quick *thing*"): no topic.
+_GENERIC_NOUNS = frozenset(("one", "thing", "stuff", "someth", "anyth", "q"))
+# "random q from a new peer mentor:", "question from a family member,": who asks, put as where the
+# question comes from.
+_QUESTION_FROM_RE = re.compile(
+    r"^(?:\S+ ){0,3}(?:q|qs|question|questions|ask|one) from (?:a|an|one|some|your|the|my|our) "
+)
 _INTRODUCED_RE = re.compile(
     r"(?:\S+ ){1,3}here"
     # "Honest question from a new CPS: why ...": who the question comes from, its lead-in words
@@ -448,7 +463,9 @@ class QuestionReader:
 
     def spell_out(self, text: str) -> str:
         """The text with staff shorthand (and common misspellings) replaced by the words it
-        stands for."""
+        stands for, a letter drawn out at a word's end written once ("heyyy", "sooo", "thxxx")."""
+        if _DRAWN_OUT_RE.search(text):
+            text = _DRAWN_OUT_RE.sub(r"\1", text)
         return self._shorthand(text)
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True, needs: bool = False) -> str:
@@ -479,6 +496,10 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
+            if number == 0 and _QUESTION_FROM_RE.match(clause_words):
+                continue  # "random q from a new peer mentor": who asks
+            if " but " not in clause_words and _APOLOGY_RE.match(clause_words):
+                continue  # "sorry if this was covered already": an apology
             if (
                 number == 0
                 and len(clauses) > 1
@@ -523,13 +544,12 @@ class QuestionReader:
                 clause_words = " ".join(clause_list)
             if " but " in clause_words:
                 # "maybe a hot take but are hospital stays the right yardstick?", "not to be
-                # that person but is ...": a lead-in naming nothing the sources know, then the
-                # question.
+                # that person but is ...", "maybe a dumb one but peer bridgers?": a lead-in
+                # naming nothing the sources know, then what is asked.
                 lead, _, asked = clause_words.partition(" but ")
                 asked_words = asked.split()
                 if (
                     asked_words
-                    and asked_words[0] in _QUESTION_WORDS
                     and lead.split(maxsplit=1)[0] not in _QUESTION_WORDS
                     and self._knows_nothing(lead)
                 ):
@@ -918,7 +938,10 @@ class QuestionReader:
         """Whether every word of the text is filler or one no passage has ("maybe a hot take",
         "vent + q"): a lead-in or label, not a topic."""
         weight, fillers = self._weight, filler_terms()
-        return all(term in fillers or weight(term) == 0 for term in tokenize(text))
+        return all(
+            term in fillers or term in _GENERIC_NOUNS or weight(term) == 0
+            for term in tokenize(text)
+        )
 
     def _thin(self, ask: str) -> bool:
         """Whether the ask has at most one topical word the passages know ("what did people
@@ -993,6 +1016,8 @@ class QuestionReader:
             # ("what do CPSs do? writing a job description").
             after = reasons_until is not None and number > reasons_until
             cleaned = self._clean(raw, drop_reasons=after)
+            if after and self._introduction.match(words(cleaned), frozenset(words(cleaned))):
+                continue  # "... we're a small rural program so asking around": who asks
             errand = _ERRAND_TOPIC_RE.search(cleaned) if number not in claims else None
             if errand is not None:
                 cleaned = cleaned[errand.end() :]  # what the errand is on, not who runs it
@@ -1010,6 +1035,8 @@ class QuestionReader:
                     claimed = frozenset(words(self._clean(raw))) or frozenset(words(cleaned))
             raw_words = words(cleaned)
             _, place_positions, _ = self.find_places(raw_words)
+            if not place_positions and number not in claims and self._knows_nothing(cleaned):
+                continue  # "ok maybe a dumb one, but who pays?": a lead-in, nothing to add
             # A word of a known phrase is known though no passage has it ("co-occurring" reads
             # as dual diagnosis; "occurring" alone left "co" as a topic).
             phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()

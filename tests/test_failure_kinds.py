@@ -3532,6 +3532,21 @@ def test_the_ask_is_what_the_message_needs_not_the_errand(
             id="purpose-a-gathering",
         ),
         pytest.param(
+            "heyyy sooo what settings do peer specialists work in? thxxx",
+            "what settings do peer specialists work in",
+            id="drawn-out-letters",
+        ),
+        pytest.param(
+            "what settings do peer specialists work in? sorry if this came up before",
+            "what settings do peer specialists work in",
+            id="apology-after",
+        ),
+        pytest.param(
+            "kinda random one but peer bridgers?",
+            "peer bridgers",
+            id="lead-in-but-a-topic",
+        ),
+        pytest.param(
             "happy monday folks, what settings do peer specialists work in?",
             "what settings do peer specialists work in",
             id="greeting-by-whom-it-addresses",
@@ -3617,3 +3632,20 @@ def test_a_need_beside_a_question_of_its_own_stays_a_reason(real_index: SnippetI
         own("a few of my clients say they need their meds, not a peer. is that common?")
     )
     assert {"clients", "medication", "peer"} <= set(experience.words)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quick question from a family member: can they bill medicaid for it?",
+        "ok prob a silly one, but who pays for peer services?",
+    ],
+)
+def test_who_asks_and_lead_ins_add_nothing_to_a_weak_ask(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """An ask that needs the words around it ("can they bill for it?") took them from who asks
+    ("from a family member") and from a lead-in ("prob a silly one") as well: neither names
+    what is asked."""
+    read = real_index.read(own(question))
+    assert not {"family", "member", "silly", "one", "prob"} & set(read.words)
