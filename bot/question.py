@@ -617,13 +617,12 @@ class QuestionReader:
             # asked (not over "... what's the main funding source?" after "my board keeps
             # asking how we'll keep money coming").
             reported = self._sentences(raws, drop_reasons=True, reported=True)
-            needed = self._sentences(raws, drop_reasons=True, needs=True)
+            tags_only = all(len(s.split()) <= _TAG_WORDS for s, asks in passes[0] if asks)
+            needed = self._sentences(raws, drop_reasons=True, needs=True) if tags_only else []
             if any(not self._weak(s) for _, s in self._scored(reported)):
                 passes[0] = reported
                 scored = self._scored(reported)
-            elif all(len(s.split()) <= _TAG_WORDS for s, asks in passes[0] if asks) and any(
-                _names_anything(s) for _, s in self._scored(needed)
-            ):
+            elif any(_names_anything(s) for _, s in self._scored(needed)):
                 # "hey all, writing a grant narrative and need the number of states that
                 # certify peers. anyone know?": what the errand needs is the ask when nothing
                 # else is asked but a tag of a few words ("anyone know?", "help?", "ideas?"
