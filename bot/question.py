@@ -52,7 +52,7 @@ class _Memo:
     def __init__(self) -> None:
         self.words: dict[str, tuple[str, ...]] = {}
         self.terms: dict[str, tuple[str, ...]] = {}
-        self.cleaned: dict[tuple[str, bool], str] = {}
+        self.cleaned: dict[tuple[str, bool, bool], str] = {}
 
 
 _READING: ContextVar[_Memo | None] = ContextVar("peerbot_question_reading", default=None)
@@ -125,7 +125,33 @@ _INTRODUCTION_RE = re.compile(
     + r") )"
 )
 
-_INTRODUCED_RE = re.compile(r"(?:\S+ ){1,3}here")
+# "happy friday all,", "morning crew,", "hi again everyone,": a first clause of a few words that
+# ends by naming whom it addresses is a greeting, whatever words greet.
+_ADDRESSEES = frozenset(
+    "all everyone everybody team folks friends yall guys crew fam peeps peerbot bot".split()
+)
+_GREETING_WORDS = 4
+# A letter typed three times or more at the end of a word ("heyyy", "sooo", "pls thxxx"): one
+# letter, as the cue lists and the shorthand spell the word.
+_DRAWN_OUT_RE = re.compile(r"([a-z])\1{2,}(?![a-z])", re.IGNORECASE)
+# "sorry if this was covered already", "apologies for the basic q": an apology, as a clause of its
+# own; not "sorry, what is ..." nor "sorry if this is dumb but what ...".
+_APOLOGY_RE = re.compile(
+    r"^(?:sorry|sry|apologies|apologize|my apologies) (?:if|for|to|in advance)\b"
+)
+# Words standing for whatever is asked ("maybe a dumb *one*", "a quick *thing*"): no topic.
+_GENERIC_NOUNS = frozenset(("one", "thing", "stuff", "someth", "anyth", "q"))
+# "random q from a new peer mentor:", "question from a family member,": who asks, put as where the
+# question comes from.
+_QUESTION_FROM_RE = re.compile(
+    r"^(?:\S+ ){0,3}(?:q|qs|question|questions|ask|one) from (?:a|an|one|some|your|the|my|our) "
+)
+_INTRODUCED_RE = re.compile(
+    r"(?:\S+ ){1,3}here"
+    # "Honest question from a new CPS: why ...": who the question comes from, its lead-in words
+    # gone ("from a cps").
+    r"|from (?:a|an|one|some|your|the) (?:\S+ ){0,3}\S+"
+)
 # "Besides the obvious peer support piece, what else ...": an opening clause naming what the
 # asker already knows and sets aside, so not what the question is about, when the question asks
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
@@ -152,6 +178,12 @@ _POINTING_RE = re.compile(
     r"|report)\b"
     # "putting peers in the county jail. any research on peers in *those* settings?"
     r"|\b(?:in|on|for|at|about|like|with|from) (?:those|these)\b(?! days| who| that| which)"
+    # "says it updates an earlier review - when was *the original one* done?": a thing named
+    # only by its place beside another the message named ("the original", "the earlier one",
+    # "that one", "the other one").
+    r"|\b(?:the|that|this) (?:original|earlier|previous|prior|older|former|latter)\b"
+    r"|\b(?:the|that|this) (?:other |first |second |newer |new |old |same )?one\b"
+    r"(?! of\b| in\b| who\b| that\b| which\b| thing\b| way\b| day\b| year\b| more\b)"
 )
 # Who said a claim, before it ("our director keeps saying <medicaid is where the money is>").
 _SAYS_RE = re.compile(
@@ -173,6 +205,49 @@ _WANTS_TO_KNOW_RE = re.compile(
     r"\b(?:want to know|wanted to know|wanna know|would like to know|like to know"
     r"|need to know|needed to know|trying to find out|trying to figure out|wondering)"
     r" (?=(?:how|what|which|who|when|where|why)\b)"
+)
+# "writing a grant narrative and need the number of states that ...", "my supervisor wants a list
+# of what a CPS does": what the asker (or someone they ask for) is doing, then what they need from
+# the sources. The errand is the reason; the thing needed is the ask, as "need the ..." is at the
+# start of a sentence. Read only when nothing else in the message asks (`QuestionReader.reduce`):
+# beside a question ("funder wants a logic model. how do we pick outcomes?") it is a reason.
+_ERRAND_REQUEST_RE = re.compile(
+    r"(?:^|\s)(?:(?:and|so|but|just)\s+)?(?:i |we |i m |we re |im |they |she |he )?"
+    r"(?:really |also |still )?"
+    r"(?<!not )(?<!don t )(?<!dont )(?<!never )(?<!doesn t )(?<!didn t )"
+    r"(?:need|needs|needed|want|wants|wanted|looking for|would like|d like|asked for"
+    r"|asked me for|asking me for|is asking for|hoping for|after)"
+    # What is needed, not "to <do>" nor a pronoun ("need it for ...", "wants me to", "they
+    # need their meds").
+    r" (?!(?:to|it|this|that|them|him|her|me|us|you|my|our|your|their|his|its|help|for)\b)"
+    r"(?=\w)"
+)
+# The words saying which kind of information is needed ("a number", "the stats"): a need of
+# nothing else names nothing ("my boss wants a number" restates the question, asks no other).
+_NEEDED_KIND_RE = re.compile(
+    r"^(?:(?:the|a|an|some|any|good|solid|hard|recent|current|real|actual|quick|short|more) )*"
+    r"(?:number|numbers|count|list|figure|figures|stat|stats|statistic|statistics|data|info"
+    r"|information|evidence|research|studies|study|examples|sources|source|citation|citations"
+    r"|references|cite|overview|summary|breakdown|percentage|rate|rates|definition|answer|yes"
+    r"|no|something|anything)(?: (?:on|about|for|of|that|re))?(?: (?:this|that|it))?$"
+)
+# "im a clinician doing a lunch n learn on why peer support works": an errand and what it is
+# on. Before an ask that names no topic ("any frameworks the lit points to?"), the errand's
+# subject is the topic; who asks and the errand itself are not.
+_ERRAND_TOPIC_RE = re.compile(
+    r"\b(?:doing|giving|writing|prepping|preparing|running|presenting|teaching|leading|drafting"
+    r"|making|building|planning|putting together|working on|pulling together)"
+    r" (?:a|an|the|our|my|some|this|that) (?:\S+ ){0,4}?(?:on|about|covering|around) "
+)
+# "what doubts does *it* raise", "what did *they* find": a work or its authors as the subject, which
+# a sentence before may have named ("reading the goutam paper for a class").
+_WORK_SUBJECT_RE = re.compile(
+    r"\b(?:does|did|do|is|was|has|have|can|would|will|are|were) (?:it|they)\b(?! s\b)"
+)
+# "the goutam paper", "the 2017 lafrance review": one work named (not "our survey", "a study").
+_WORK_NAMED_RE = re.compile(
+    r"\bthe (?:(?!(?:a|an|our|my|your|their|this|that|these|those|some|any|new)\b)\S+ ){1,3}"
+    r"(?:survey|study|paper|review|report|evaluation|article|pilot|trial|viewpoint)\b"
 )
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
@@ -226,6 +301,9 @@ _PLACE_SIDE_SPAN = 2
 # words ("peer cert - how many states have it now?").
 _THEY_RE = re.compile(r"\b(?:they|their|it|its)\b")
 _FRONTED_WORDS = 6
+# A question of at most this many words that names nothing is a tag asking for any answer ("help?",
+# "anyone?", "can someone help?"), not a question of its own.
+_TAG_WORDS = 3
 # "his study", "her affiliation": a person's, so only when the message named someone before.
 _PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
@@ -385,22 +463,25 @@ class QuestionReader:
 
     def spell_out(self, text: str) -> str:
         """The text with staff shorthand (and common misspellings) replaced by the words it
-        stands for."""
+        stands for, a letter drawn out at a word's end written once ("heyyy", "sooo", "thxxx")."""
+        if _DRAWN_OUT_RE.search(text):
+            text = _DRAWN_OUT_RE.sub(r"\1", text)
         return self._shorthand(text)
 
-    def _clean(self, sentence: str, *, drop_reasons: bool = True) -> str:
+    def _clean(self, sentence: str, *, drop_reasons: bool = True, needs: bool = False) -> str:
         """A sentence without greetings, sign-offs, reason clauses and purpose tails (each
-        sentence cleaned once per reading: see `_Memo`)."""
+        sentence cleaned once per reading: see `_Memo`); with `needs`, a clause holding a
+        request after an errand ("writing a grant and need the number of ...") is the request."""
         memo = _READING.get()
         if memo is None:
-            return self._cleaned(sentence, drop_reasons)
-        key = (sentence, drop_reasons)
+            return self._cleaned(sentence, drop_reasons, needs)
+        key = (sentence, drop_reasons, needs)
         found = memo.cleaned.get(key)
         if found is None:
-            found = memo.cleaned[key] = self._cleaned(sentence, drop_reasons)
+            found = memo.cleaned[key] = self._cleaned(sentence, drop_reasons, needs)
         return found
 
-    def _cleaned(self, sentence: str, drop_reasons: bool) -> str:
+    def _cleaned(self, sentence: str, drop_reasons: bool, needs: bool = False) -> str:
         """`_clean`, worked out."""
         kept: list[str] = []
         clauses = _CLAUSE_RE.split(sentence)
@@ -415,6 +496,18 @@ class QuestionReader:
                 and clause_words.split()[0] not in _QUESTION_WORDS
             ):
                 continue  # "state official here, what made ...": who asks, in a clause of its own
+            if number == 0 and _QUESTION_FROM_RE.match(clause_words):
+                continue  # "random q from a new peer mentor": who asks
+            if " but " not in clause_words and _APOLOGY_RE.match(clause_words):
+                continue  # "sorry if this was covered already": an apology
+            if (
+                number == 0
+                and len(clauses) > 1
+                and 1 < len(clause_words.split()) <= _GREETING_WORDS
+                and clause_words.split()[-1] in _ADDRESSEES
+                and clause_words.split()[0] not in _QUESTION_WORDS
+            ):
+                continue  # "happy friday all, how many ...": a greeting, by whom it addresses
             if number == 0 and len(clauses) > 1 and _SET_ASIDE_RE.match(clause_words):
                 rest = words(" ".join(clauses[1:]))
                 if _ASKS_OTHER_RE.search(" ".join(rest)) or (
@@ -449,6 +542,28 @@ class QuestionReader:
                 stripped = True
             if stripped:
                 clause_words = " ".join(clause_list)
+            if " but " in clause_words:
+                # "maybe a hot take but are hospital stays the right yardstick?", "not to be
+                # that person but is ...", "maybe a dumb one but peer bridgers?": a lead-in
+                # naming nothing the sources know, then what is asked.
+                lead, _, asked = clause_words.partition(" but ")
+                asked_words = asked.split()
+                if (
+                    asked_words
+                    and lead.split(maxsplit=1)[0] not in _QUESTION_WORDS
+                    and self._knows_nothing(lead)
+                ):
+                    clause_words = asked
+                    clause_list = asked_words
+                    present = frozenset(clause_list)
+            if needs and clause_list:
+                needed = _needed_after_errand(clause_words)
+                if needed is not None:
+                    # "writing a grant narrative and need the number of ...": the errand is the
+                    # reason, what is needed the ask.
+                    clause_words = needed
+                    clause_list = needed.split()
+                    present = frozenset(clause_list)
             if not clause_words or (drop_reasons and self._reason.match(clause_list, present)):
                 continue
             if (
@@ -502,9 +617,19 @@ class QuestionReader:
             # asked (not over "... what's the main funding source?" after "my board keeps
             # asking how we'll keep money coming").
             reported = self._sentences(raws, drop_reasons=True, reported=True)
+            tags_only = all(len(s.split()) <= _TAG_WORDS for s, asks in passes[0] if asks)
+            needed = self._sentences(raws, drop_reasons=True, needs=True) if tags_only else []
             if any(not self._weak(s) for _, s in self._scored(reported)):
                 passes[0] = reported
                 scored = self._scored(reported)
+            elif any(_names_anything(s) for _, s in self._scored(needed)):
+                # "hey all, writing a grant narrative and need the number of states that
+                # certify peers. anyone know?": what the errand needs is the ask when nothing
+                # else is asked but a tag of a few words ("anyone know?", "help?", "ideas?"
+                # only say it is a question); a question of its own, however weak ("what do
+                # the sources say?", "any guidance on where to start?"), reads its context.
+                passes[0] = needed
+                scored = self._scored(needed)
         if not scored:
             # A reason clause may hold the question itself ("my boss asked how many ..."):
             # when dropping reasons leaves nothing that asks, read the message keeping them.
@@ -567,7 +692,15 @@ class QuestionReader:
             # with at most one word the passages know points back when it says "it" or "they".
             before = raws[: self._raw_index(raws, best)]
             thin = bool(before) and _THEY_RE.search(ask) is not None and self._thin(ask)
-            pointing = thin or _POINTING_RE.search(ask) is not None
+            pointing = (
+                thin
+                or _POINTING_RE.search(ask) is not None
+                # "reading the goutam paper for a class - what doubts does it raise?"
+                or (
+                    _WORK_SUBJECT_RE.search(ask) is not None
+                    and any(_WORK_NAMED_RE.search(self._clean(raw)) for raw in before)
+                )
+            )
             if pointing or _PERSON_POINTING_RE.search(ask):
                 if pointing or (_PERSON_POINTING_RE.search(ask) and _names_someone(before)):
                     # What a thin ask points at may be something no passage knows ("runs a
@@ -666,13 +799,17 @@ class QuestionReader:
     def _raw_index(self, raws: Sequence[str], best: str) -> int:
         """The index in `raws` of the sentence the ask came from (0 when not found)."""
         for index, raw in enumerate(raws):
-            if self._clean(raw) == best or self._clean(raw, drop_reasons=False) == best:
+            if (
+                self._clean(raw) == best
+                or self._clean(raw, drop_reasons=False) == best
+                or self._clean(raw, needs=True) == best
+            ):
                 return index
         return 0
 
-    @staticmethod
-    def _with_experience(ask: str, best: str, sentences: Sequence[tuple[str, bool]]) -> str:
-        """A question pointing back ("is that common?") after the statements it points at."""
+    def _with_experience(self, ask: str, best: str, sentences: Sequence[tuple[str, bool]]) -> str:
+        """A question pointing back ("is that common?") after the statements it points at; a
+        label before them ("vent + q:") names nothing the sources know and is left out."""
         position = next((i for i, (s, _) in enumerate(sentences) if s is best), None)
         if position is None:
             return ask
@@ -680,7 +817,8 @@ class QuestionReader:
         for sentence, asks in reversed(sentences[max(0, position - 2) : position]):
             if asks:
                 break
-            before.insert(0, sentence)
+            if not self._knows_nothing(sentence):
+                before.insert(0, sentence)
         if not before:
             return ask
         tag = [word for word in ask.split() if word not in _TAG_PREDICATES]
@@ -704,15 +842,25 @@ class QuestionReader:
         return _PARENTHESES_RE.sub(replace, text)
 
     def _sentences(
-        self, raws: Sequence[str], *, drop_reasons: bool, reported: bool = False
+        self,
+        raws: Sequence[str],
+        *,
+        drop_reasons: bool,
+        reported: bool = False,
+        needs: bool = False,
     ) -> list[tuple[str, bool]]:
         """Each sentence without its chatter, and whether it asks something; with `reported`, a
         question reported in a statement ("my director asked how ...") asks, from its asking
-        word on."""
+        word on; with `needs`, a request after an errand ("writing a grant and need the number
+        of ...") asks, from what is needed on."""
         sentences: list[tuple[str, bool]] = []
         for raw in raws:
-            cleaned = self._clean(raw, drop_reasons=drop_reasons)
-            asks = bool(cleaned) and _opens_a_question(raw, cleaned)
+            cleaned = self._clean(raw, drop_reasons=drop_reasons, needs=needs)
+            # (In the pass reading needs, only a need asks: the rest asked nothing of
+            # substance, "anyone know?", "help?".)
+            asks = bool(cleaned) and (
+                _needs_after_errand(raw, cleaned) if needs else _opens_a_question(raw, cleaned)
+            )
             if reported and not asks:
                 # "board member asked me how many states certify peers now.": the question
                 # someone put is the ask, from its asking word on, also in a sentence read as a
@@ -785,6 +933,15 @@ class QuestionReader:
         # the research should back is what "that" points back to.
         return len(topical) == 1 and _POINTS_BACK_RE.search(ask) is not None
 
+    def _knows_nothing(self, text: str) -> bool:
+        """Whether every word of the text is filler or one no passage has ("maybe a hot take",
+        "vent + q"): a lead-in or label, not a topic."""
+        weight, fillers = self._weight, filler_terms()
+        return all(
+            term in fillers or term in _GENERIC_NOUNS or weight(term) == 0
+            for term in tokenize(text)
+        )
+
     def _thin(self, ask: str) -> bool:
         """Whether the ask has at most one topical word the passages know ("what did people
         who went get out of it": "went" is no passage's word): what it is about is elsewhere."""
@@ -813,7 +970,9 @@ class QuestionReader:
         if match is None:
             return ask
         first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
-        if _weighs_choices(first) and not self._weak(first):
+        if _weighs_choices(first) and (not self._weak(first) or second.startswith("that ")):
+            # "is it more important that they share info or that they get what the person is
+            # going through": two sides of one weighing, the second put as the first is.
             return ask
         return second if self._weak(first) and not self._weak(second) else first
 
@@ -856,6 +1015,11 @@ class QuestionReader:
             # ("what do CPSs do? writing a job description").
             after = reasons_until is not None and number > reasons_until
             cleaned = self._clean(raw, drop_reasons=after)
+            if after and self._introduction.match(words(cleaned), frozenset(words(cleaned))):
+                continue  # "... we're a small rural program so asking around": who asks
+            errand = _ERRAND_TOPIC_RE.search(cleaned) if number not in claims else None
+            if errand is not None:
+                cleaned = cleaned[errand.end() :]  # what the errand is on, not who runs it
             claimed: frozenset[str] = frozenset()
             if number in claims:
                 said = list(_SAYS_RE.finditer(cleaned))
@@ -870,6 +1034,8 @@ class QuestionReader:
                     claimed = frozenset(words(self._clean(raw))) or frozenset(words(cleaned))
             raw_words = words(cleaned)
             _, place_positions, _ = self.find_places(raw_words)
+            if not place_positions and number not in claims and self._knows_nothing(cleaned):
+                continue  # "ok maybe a dumb one, but who pays?": a lead-in, nothing to add
             # A word of a known phrase is known though no passage has it ("co-occurring" reads
             # as dual diagnosis; "occurring" alone left "co" as a topic).
             phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()
@@ -1152,7 +1318,8 @@ _COUNSEL_WORDS = "advice advise recommendations recommend insight insights start
 _TOPICLESS_WORDS = (
     "evidence research researchers data literature lit study studies show shows say says "
     "findings stats statistics numbers info information paper papers source sources reports "
-    "mention mentioned mentions " + _EVIDENCE_WORDS + " " + _COUNSEL_WORDS
+    "mention mentioned mentions point points pointed theory theories framework frameworks "
+    "examples example " + _EVIDENCE_WORDS + " " + _COUNSEL_WORDS
 )
 
 
@@ -1184,6 +1351,32 @@ def _opens_a_question(raw: str, cleaned: str) -> bool:
         # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
         or _REQUEST_RE.match(" ".join(words(raw))) is not None
     )
+
+
+def _needs_after_errand(raw: str, cleaned: str) -> bool:
+    """Whether the sentence's cleaned words are a request that follows an errand in it."""
+    raw_words = " ".join(words(raw))
+    for clause in _CLAUSE_RE.split(raw_words):
+        needed = _needed_after_errand(clause) if clause else None
+        if needed is not None and cleaned.startswith(needed.split(maxsplit=1)[0]):
+            return True
+    return False
+
+
+def _needed_after_errand(clause: str) -> str | None:
+    """What a clause says is needed after the errand it is for ("writing a grant narrative and
+    need *the number of states that ...*", "my supervisor wants *a list of what a CPS does*"), or
+    None: no such request, or the clause is a question of its own ("what do CPSs do and need
+    ..."), or the request opens it (a request as it stands), or it names nothing ("a number")."""
+    if clause.split(maxsplit=1)[0] in _QUESTION_WORDS:
+        return None
+    found = _ERRAND_REQUEST_RE.search(clause)
+    if found is None or found.start() == 0:
+        return None
+    needed = clause[found.end() :].strip()
+    # "my boss wants a number": the same request again, naming nothing of its own, is no
+    # question of its own (the clause stays a reason).
+    return needed if needed and not _NEEDED_KIND_RE.match(needed) else None
 
 
 def _opens_with_a_question_word(sentence: str) -> bool:

@@ -3493,3 +3493,186 @@ def test_pay_as_a_noun_is_a_money_question(real_index: SnippetIndex, question: s
 def test_who_will_pay_for_it_is_still_funding(real_index: SnippetIndex) -> None:
     answer = real_index.search(own("who will pay for our new peer program?"))
     assert answer.answered and answer.frame != "money"
+
+
+# --- 6b. the ask separated from the talk around it, by the clause's shape -------------------------
+
+
+@pytest.mark.parametrize(
+    ("plain", "chatty"),
+    [
+        pytest.param(
+            "how many states have peer certification programs",
+            "hey folks, putting together a board report and need the number of states with peer "
+            "certification programs. anyone?",
+            id="errand-and-need",
+        ),
+        pytest.param(
+            "what does the bellamy review say about hospitalization",
+            "skimming the bellamy review for journal club - what does it say about "
+            "hospitalization?",
+            id="it-is-the-work-named-before",
+        ),
+    ],
+)
+def test_the_ask_is_what_the_message_needs_not_the_errand(
+    real_index: SnippetIndex, plain: str, chatty: str
+) -> None:
+    """ "writing a grant narrative and need the number of ...": the errand read as a reason
+    took the request in its clause with it, and the message was matched whole; a trailing
+    "anyone?" only says it is a question. "what does *it* say" after "the bellamy review"
+    lost the work it asked about."""
+    not_in_eval_files(chatty)
+    plain_answer = real_index.search(plain)
+    chatty_answer = real_index.search(chatty)
+    assert plain_answer.answered and chatty_answer.answered
+    assert chatty_answer.results[0].snippet_id == plain_answer.results[0].snippet_id
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        pytest.param(
+            "our ED wants a list of the settings peer specialists work in. help?",
+            "a list of the settings peer specialists work in",
+            id="someone-wants-a-list",
+        ),
+        pytest.param(
+            "funder wants a logic model by june. how do we pick outcome measures?",
+            "how do we pick outcome measures",
+            id="an-errand-that-asks-for-no-information",
+        ),
+        pytest.param(
+            "drafting a policy memo and need evidence that peer support reduces hospital "
+            "stays. thoughts?",
+            "evidence that peer support reduces hospital stays",
+            id="errand-then-a-tag",
+        ),
+        pytest.param(
+            "how many states certify peer specialists for my practicum paper",
+            "how many states certify peer specialists",
+            id="purpose-a-class",
+        ),
+        pytest.param(
+            "what settings do peer specialists work in, for a brown bag next week",
+            "what settings do peer specialists work in",
+            id="purpose-a-gathering",
+        ),
+        pytest.param(
+            "heyyy sooo what settings do peer specialists work in? thxxx",
+            "what settings do peer specialists work in",
+            id="drawn-out-letters",
+        ),
+        pytest.param(
+            "what settings do peer specialists work in? sorry if this came up before",
+            "what settings do peer specialists work in",
+            id="apology-after",
+        ),
+        pytest.param(
+            "kinda random one but peer bridgers?",
+            "peer bridgers",
+            id="lead-in-but-a-topic",
+        ),
+        pytest.param(
+            "happy monday folks, what settings do peer specialists work in?",
+            "what settings do peer specialists work in",
+            id="greeting-by-whom-it-addresses",
+        ),
+        pytest.param(
+            "serious q from a new peer mentor: what do peer mentors actually do all day?",
+            "what do peer mentors actually do all day",
+            id="question-from-someone",
+        ),
+        pytest.param(
+            "probably an unpopular opinion but is peer support really evidence based?",
+            "is peer support really evidence based",
+            id="lead-in-but",
+        ),
+        pytest.param(
+            "my director thinks peers cut hospital stays. does the evidence back him up on that?",
+            "does the evidence support that peers cut hospital stays",
+            id="back-someone-up",
+        ),
+        pytest.param(
+            "is it more important that peers are trained or that they have lived experience?",
+            "is it more important that peers are trained or that they have lived experience",
+            id="both-sides-of-a-weighing",
+        ),
+    ],
+)
+def test_talk_around_the_ask_is_left_out_by_its_shape(
+    real_index: SnippetIndex, question: str, ask: str
+) -> None:
+    """A request inside the errand it serves ("X wants a list of ..."), but not a want that
+    asks the sources for nothing ("funder wants a logic model"); who the question comes from
+    ("q from a new peer mentor:"); a lead-in naming nothing the sources know before "but"; a
+    person backed up on a claim; the second side of "more important that A or that B"."""
+    not_in_eval_files(question)
+    assert real_index.read(question).ask == ask
+
+
+def test_an_ask_pointing_back_keeps_what_it_points_to(real_index: SnippetIndex) -> None:
+    """ "when was the original one done?" after "the report says it updates an earlier review"
+    kept only its own words, which name nothing: "the original one", "the earlier one", "that
+    one" point back as "them" does."""
+    question = own(
+        "the 2017 lit review says it builds on a previous review. what year was the earlier "
+        "one from?"
+    )
+    read = real_index.read(question)
+    assert {"review", "2017"} <= set(read.words)
+    _assert_first_answer(real_index, question, "lafrance2017-updates-2015-review")
+
+
+def test_an_errand_on_a_topic_gives_a_topicless_ask_its_topic(real_index: SnippetIndex) -> None:
+    """ "any frameworks the research points to?" names no topic; "prepping a talk on how peer
+    support helps recovery" before it does, and "im a nurse" (who asks) and the talk (the
+    errand) are not the topic."""
+    question = own(
+        "im a nurse prepping a talk on how peer support helps recovery. any frameworks the "
+        "research points to?"
+    )
+    read = real_index.read(question)
+    assert {"peer", "support", "recovery"} <= set(read.words)
+    assert "nurse" not in read.words and "talk" not in read.words
+    assert_among_answers(real_index, question, "rogers2017-core-conditions")
+
+
+def test_a_label_before_a_tag_question_is_not_the_experience(real_index: SnippetIndex) -> None:
+    """ "rant + q: <what happened>. is that typical?": the label names nothing the sources
+    know, so it is not part of what "that" points at."""
+    read = real_index.read(own("rant + q: my clinical team never lets me chart. is that typical?"))
+    assert "rant" not in read.words and "clinical" in read.words
+
+
+def test_a_need_beside_a_question_of_its_own_stays_a_reason(real_index: SnippetIndex) -> None:
+    """What an errand needs is the ask only when the message asks nothing else but a tag of a
+    few words: "my boss wants a number" after the question restates it (no second question),
+    and a statement of what clients need before "is that common?" is the experience asked
+    about, not a request."""
+    restated = real_index.read(
+        own("how many states pay for peer support through medicaid? my boss wants a number")
+    )
+    assert restated.ask == "how many states pay for peer support through medicaid"
+    assert restated.other_questions == 0
+    experience = real_index.read(
+        own("a few of my clients say they need their meds, not a peer. is that common?")
+    )
+    assert {"clients", "medication", "peer"} <= set(experience.words)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quick question from a family member: can they bill medicaid for it?",
+        "ok prob a silly one, but who pays for peer services?",
+    ],
+)
+def test_who_asks_and_lead_ins_add_nothing_to_a_weak_ask(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """An ask that needs the words around it ("can they bill for it?") took them from who asks
+    ("from a family member") and from a lead-in ("prob a silly one") as well: neither names
+    what is asked."""
+    read = real_index.read(own(question))
+    assert not {"family", "member", "silly", "one", "prob"} & set(read.words)
