@@ -75,6 +75,7 @@ FILLER_WORDS: frozenset[str] = frozenset(
     highlighted highlighting tips tip pointers thoughts ideas input guidance suggestions
     allow allows allowed allowing permit permits permitted able
     refereed refereeing
+    blank blanked froze
 """.split()
 )
 

@@ -3676,3 +3676,24 @@ def test_who_asks_and_lead_ins_add_nothing_to_a_weak_ask(
     what is asked."""
     read = real_index.read(own(question))
     assert not {"family", "member", "silly", "one", "prob"} & set(read.words)
+
+
+def test_what_the_writer_did_and_how_long_they_want_it_are_not_the_ask(
+    real_index: SnippetIndex,
+) -> None:
+    """ "... and i blanked" says what the writer did when asked; "need 2 sentences on X" says
+    how much text is wanted. Neither is what the passages must cover."""
+    blanked = real_index.search(
+        own(
+            "my ED asked me what the evidence is for peer support and i totally blanked. "
+            "what do the studies say?"
+        )
+    )
+    assert blanked.answered and blanked.frame == "effectiveness"
+    sentences = real_index.search(own("need two sentences on how fast peer support has grown"))
+    assert sentences.answered
+    assert sentences.results[0].snippet_id in (
+        "rogers2017-grown-exponentially",
+        "rogers2017-burgeoned-uneven",
+        "rogers2017-three-decades",
+    )
