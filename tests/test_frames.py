@@ -460,3 +460,14 @@ def test_this_country_is_the_usa(real_index: SnippetIndex) -> None:
         "rogers2017-burgeoned-uneven",
         "rogers2017-three-decades",
     )
+
+
+def test_where_they_work_asked_indirectly_is_settings(real_index: SnippetIndex) -> None:
+    """ "Do we know where peer specialists work?" matched "do * work" and was read as whether
+    peer support works, quoting evidence passages; it asks for settings."""
+    answer = real_index.search(own("so do we actually know where peer specialists work?"))
+    assert answer.frame == "settings"
+    assert "lafrance2017-behavioral-health-settings" in [r.snippet_id for r in answer.results]
+    assert_partial(
+        real_index, "do you know where peer bridgers work?", "settings", "where that role works"
+    )
