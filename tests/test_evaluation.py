@@ -64,10 +64,13 @@ DEV_FLOOR_DECLINED = 0.93
 # closing note; issue 9's own 0.05 is not met until it is back under. Part 17 (238 questions
 # nobody had read, round 14's held pool) went in at the start of round 15 (1,828 questions:
 # 0.880 / 0.919, gaps 0.051 / 0.061, over this ceiling until the round's work); at its end
-# 0.881 / 0.930, gaps 0.050 / 0.055. Floors and ceilings unchanged.
+# 0.881 / 0.930, gaps 0.050 / 0.055. Part 18 (287 questions nobody had read, round 15's held
+# pool) went in at the start of round 16 (2,115 questions: 0.879 / 0.931, gaps 0.052 / 0.054); at
+# its end 0.881 / 0.937, gaps 0.054 / 0.048. The declined gap is back under issue 9's 0.05, so
+# the exception ends: its ceiling is 0.05 again.
 TEST_FLOOR_RECALL_AT_3 = 0.85
 TEST_FLOOR_DECLINED = 0.90
-MAX_GAP = {"Recall@3": 0.08, "declined": 0.06}
+MAX_GAP = {"Recall@3": 0.08, "declined": 0.05}
 
 
 @pytest.fixture(scope="module")
