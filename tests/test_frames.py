@@ -471,3 +471,17 @@ def test_where_they_work_asked_indirectly_is_settings(real_index: SnippetIndex) 
     assert_partial(
         real_index, "do you know where peer bridgers work?", "settings", "where that role works"
     )
+
+
+def test_what_training_covers_is_not_in_the_sources(real_index: SnippetIndex) -> None:
+    """The sources say states train and certify peers, never what the training teaches: "what
+    does CPS training cover" was answered with the definition of a CPS."""
+    assert_partial(
+        real_index,
+        "what topics does peer specialist training cover?",
+        "training-content",
+        "what the training covers",
+    )
+    # How many states train peers is still answered.
+    counted = real_index.search(own("how many states have training for peer specialists?"))
+    assert counted.answered and counted.results[0].snippet_id == "lafrance2017-states-certify"

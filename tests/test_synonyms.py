@@ -352,6 +352,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "breaking down stigmas",
         "goutam2020-stigma-isolation",
     ),
+    (
+        "is it valuable to train and certify peer workers?",
+        "value",
+        "lafrance2017-value-of-training",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
