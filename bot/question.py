@@ -132,8 +132,9 @@ _ADDRESSEES = frozenset(
 )
 _GREETING_WORDS = 4
 # A letter typed three times or more at the end of a word ("heyyy", "sooo", "pls thxxx"): one
-# letter, as the cue lists and the shorthand spell the word.
-_DRAWN_OUT_RE = re.compile(r"([a-z])\1{2,}(?![a-z])", re.IGNORECASE)
+# letter, as the cue lists and the shorthand spell the word. Only after another letter: "III"
+# (Title III) and "www" are words of their own.
+_DRAWN_OUT_RE = re.compile(r"(?<=[a-z])([a-z])\1{2,}(?![a-z])", re.IGNORECASE)
 # "sorry if this was covered already", "apologies for the basic q": an apology, as a clause of its
 # own; not "sorry, what is ..." nor "sorry if this is dumb but what ...".
 _APOLOGY_RE = re.compile(
