@@ -132,9 +132,9 @@ _ADDRESSEES = frozenset(
 )
 _GREETING_WORDS = 4
 # A letter typed three times or more at the end of a word ("heyyy", "sooo", "pls thxxx"): one
-# letter, as the cue lists and the shorthand spell the word. Only after another letter: "III"
-# (Title III) and "www" are words of their own.
-_DRAWN_OUT_RE = re.compile(r"(?<=[a-z])([a-z])\1{2,}(?![a-z])", re.IGNORECASE)
+# letter, as the cue lists and the shorthand spell the word. Only after a different letter:
+# "III" (Title III), "www" and a run of one letter alone ("aaaa…") are words of their own.
+_DRAWN_OUT_RE = re.compile(r"([a-z])(?!\1)([a-z])\2{2,}(?![a-z])", re.IGNORECASE)
 # "sorry if this was covered already", "apologies for the basic q": an apology, as a clause of its
 # own; not "sorry, what is ..." nor "sorry if this is dumb but what ...".
 _APOLOGY_RE = re.compile(
@@ -466,7 +466,7 @@ class QuestionReader:
         """The text with staff shorthand (and common misspellings) replaced by the words it
         stands for, a letter drawn out at a word's end written once ("heyyy", "sooo", "thxxx")."""
         if _DRAWN_OUT_RE.search(text):
-            text = _DRAWN_OUT_RE.sub(r"\1", text)
+            text = _DRAWN_OUT_RE.sub(r"\1\2", text)
         return self._shorthand(text)
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True, needs: bool = False) -> str:
