@@ -1356,8 +1356,10 @@ def _opens_a_question(raw: str, cleaned: str) -> bool:
 
 def _needs_after_errand(raw: str, cleaned: str) -> bool:
     """Whether the sentence's cleaned words are a request that follows an errand in it."""
-    raw_words = " ".join(words(raw))
-    for clause in _CLAUSE_RE.split(raw_words):
+    # Split at the commas first: `words` drops them, so splitting its output would leave one
+    # clause, and a question word opening a later clause would go unseen.
+    for part in _CLAUSE_RE.split(raw):
+        clause = " ".join(words(part))
         needed = _needed_after_errand(clause) if clause else None
         if needed is not None and cleaned.startswith(needed.split(maxsplit=1)[0]):
             return True
@@ -1369,7 +1371,8 @@ def _needed_after_errand(clause: str) -> str | None:
     need *the number of states that ...*", "my supervisor wants *a list of what a CPS does*"), or
     None: no such request, or the clause is a question of its own ("what do CPSs do and need
     ..."), or the request opens it (a request as it stands), or it names nothing ("a number")."""
-    if clause.split(maxsplit=1)[0] in _QUESTION_WORDS:
+    opening = clause.split(maxsplit=1)[:1]
+    if not opening or opening[0] in _QUESTION_WORDS:
         return None
     found = _ERRAND_REQUEST_RE.search(clause)
     if found is None or found.start() == 0:

@@ -780,3 +780,17 @@ def test_those_settings_point_back(real_index: SnippetIndex) -> None:
     # "these days" is when, and "those who" says who: neither points back.
     assert _POINTING_RE.search("is medicaid a big payer for peers these days") is None
     assert _POINTING_RE.search("is there research on outcomes for those who drop out") is None
+
+
+def test_a_request_after_an_errand_is_found_in_any_comma_clause() -> None:
+    """The clauses are split at the message's commas: a first clause opened by a question word
+    ("what a week") does not hide the errand's request in the next one; an empty clause names
+    no request."""
+    from bot.question import _needed_after_errand, _needs_after_errand
+
+    assert _needs_after_errand(
+        "what a week, writing a grant narrative and need the number of states",
+        "the number of states",
+    )
+    assert _needed_after_errand("") is None
+    assert _needed_after_errand("   ") is None
