@@ -66,7 +66,7 @@ DEV_FLOOR_DECLINED = 0.93
 # 0.880 / 0.919, gaps 0.051 / 0.061, over this ceiling until the round's work); at its end
 # 0.881 / 0.930, gaps 0.050 / 0.055. Part 18 (287 questions nobody had read, round 15's held
 # pool) went in at the start of round 16 (2,115 questions: 0.879 / 0.931, gaps 0.052 / 0.054); at
-# its end 0.881 / 0.937, gaps 0.054 / 0.048. The declined gap is back under issue 9's 0.05, so
+# its end 0.881 / 0.935, gaps 0.054 / 0.049. The declined gap is back under issue 9's 0.05, so
 # the exception ends: its ceiling is 0.05 again.
 TEST_FLOOR_RECALL_AT_3 = 0.85
 TEST_FLOOR_DECLINED = 0.90
