@@ -1096,6 +1096,8 @@ class SnippetIndex:
         # Per-snippet facts, each computed the first time a question needs it for a snippet
         # (cost follows the candidates a question touches, not the knowledge base).
         self._terms: dict[int, frozenset[str]] = {}
+        # The terms of each passage's mentions of other works (`_mentioned_terms`).
+        self._mentions: dict[int, frozenset[str]] = {}
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
         self._types: dict[str, bytearray] = {}
         self._type_holders: dict[str, frozenset[int]] = {}  # small kb: `_holders`
@@ -2294,9 +2296,17 @@ class SnippetIndex:
         wanted = self._wanted_of_work(descriptors, doc_id)
         if not wanted:
             return False
-        mentions = self._type_patterns[MENTIONS_WORK].finditer(self.kb.snippets[doc_id].text)
-        mentioned = frozenset(term for found in mentions for term in tokenize(found.group(0)))
-        return wanted <= mentioned
+        return wanted <= self._mentioned_terms(doc_id)
+
+    def _mentioned_terms(self, doc_id: int) -> frozenset[str]:
+        """The terms of the passage's mentions of other works (`mentions_work`), found once:
+        `_only_mentions` asks every passage holding one, for every candidate it checks."""
+        terms = self._mentions.get(doc_id)
+        if terms is None:
+            found = self._type_patterns[MENTIONS_WORK].finditer(self.kb.snippets[doc_id].text)
+            terms = frozenset(term for match in found for term in tokenize(match.group(0)))
+            self._mentions[doc_id] = terms
+        return terms
 
     def _names_the_counted(self, reading: _Reading, doc_id: int) -> bool:
         """Whether the passage names every concept (not role) the count or share question
