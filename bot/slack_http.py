@@ -48,7 +48,8 @@ from slack_bolt import App
 from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
-from slack_sdk.web import SlackResponse
+from slack_sdk.web import SlackResponse, deprecation
+from slack_sdk.web.internal_utils import _build_req_args, _get_url
 
 from bot.process import current_pid
 
@@ -310,6 +311,25 @@ _POST_ORDER = (
 _POST_FIELDS = frozenset(_POST_ORDER)
 
 
+@lru_cache(maxsize=256)
+def _api_url(base_url: str, api_method: str) -> str:
+    """slack_sdk's URL of a Web API method (`_get_url`, a `urljoin`), once per method."""
+    return _get_url(base_url, api_method)
+
+
+@lru_cache(maxsize=256)
+def _may_be_deprecated(api_method: str) -> bool:
+    """Whether slack_sdk's deprecation check can warn about this method: it warns only for
+    methods under one of its `deprecated_method_prefixes_*` lists, whatever the environment."""
+    prefixes = [
+        prefix
+        for name, value in vars(deprecation).items()
+        if name.startswith("deprecated_method_prefixes") and isinstance(value, list | tuple)
+        for prefix in value
+    ]
+    return not api_method or any(api_method.startswith(prefix) for prefix in prefixes)
+
+
 class PooledWebClient(WebClient):
     """slack_sdk's WebClient, sending each call over a kept-alive pooled connection."""
 
@@ -338,6 +358,46 @@ class PooledWebClient(WebClient):
     def close(self) -> None:
         """Close the idle connections (calls made afterwards open new ones)."""
         self.pool.close()
+
+    def api_call(
+        self,
+        api_method: str,
+        *,
+        http_verb: str = "POST",
+        files: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+        headers: dict[str, Any] | None = None,
+        auth: dict[str, Any] | None = None,
+    ) -> SlackResponse:
+        """slack_sdk's `api_call`, the same request arguments, with the method's URL joined once.
+
+        slack_sdk joins the base URL and the method with `urljoin` and runs its deprecation
+        check (an environment lookup and a scan of its prefix lists) on every call: together
+        ~3% of a mention's CPU in one thread (benchmarks/README.md, the server section). The URL
+        is a pure function of the two strings, and the check can only warn for a method under
+        a deprecated prefix, so it runs for those alone, as before.
+        """
+        api_url = _api_url(self.base_url, api_method)
+        headers = headers or {}
+        headers.update(self.headers)
+        req_args = _build_req_args(
+            token=self.token,
+            http_verb=http_verb,
+            files=files,  # type: ignore[arg-type]
+            data=data,  # type: ignore[arg-type]
+            default_params=self.default_params,
+            params=params,  # type: ignore[arg-type]
+            json=json,  # type: ignore[arg-type]
+            headers=headers,
+            auth=auth,  # type: ignore[arg-type]
+            ssl=self.ssl,
+            proxy=self.proxy,
+        )
+        if _may_be_deprecated(api_method):
+            deprecation.show_deprecation_warning_if_any(api_method)
+        return self._sync_send(api_url=api_url, req_args=req_args)
 
     def chat_postMessage(self, **kwargs: Any) -> SlackResponse:
         """slack_sdk's chat.postMessage, without its scan of each block for a Block object.

@@ -6,6 +6,7 @@ as Slack's servers answer) or, for a server that drops connections, a few lines 
 
 from __future__ import annotations
 
+import copy
 import datetime
 import http.client
 import io
@@ -18,6 +19,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -151,6 +153,47 @@ def test_a_reply_posts_the_json_slack_sdk_would(keep_alive_slack: FakeSlack) -> 
     for ours, theirs in zip(calls[::2], calls[1::2], strict=True):
         assert list(ours.body.items()) == list(theirs.body.items())
     assert "thread_ts" not in calls[2].body and "metadata" not in calls[2].body
+
+
+def test_api_call_sends_what_slack_sdk_would_send() -> None:
+    # PooledWebClient.api_call joins each method's URL once and runs slack_sdk's deprecation
+    # check only where it can warn: what reaches `_sync_send` must be slack_sdk's own.
+    sent: list[tuple[str, object]] = []
+
+    class Recording(PooledWebClient):
+        def _sync_send(self, api_url: str, req_args: dict[str, Any]) -> Any:
+            sent.append((api_url, req_args))
+            return None
+
+    for base_url in ("http://127.0.0.1:1/api/", "https://slack.example/api/", "http://h/x"):
+        client = Recording(token="xoxb-1", base_url=base_url, headers={"X-A": "1"})
+        client.default_params = {"team_id": "T1"}
+        calls: list[tuple[str, dict[str, Any]]] = [
+            ("chat.postMessage", {"json": {"channel": "C1", "text": "t"}}),
+            ("/chat.update", {"params": {"ts": "1.2", "flag": True}}),
+            ("conversations.replies", {"http_verb": "GET", "params": {"ts": "1.2"}}),
+            ("auth.test", {}),
+            ("files.upload", {"data": {"channels": "C1"}, "headers": {"X-B": "2"}}),
+            ("oauth.v2.access", {"auth": {"client_id": "i", "client_secret": "s"}}),
+        ]
+        for method, arguments in calls:
+            client.api_call(method, **copy.deepcopy(arguments))
+            WebClient.api_call(client, method, **copy.deepcopy(arguments))
+            ours, theirs = sent[-2:]
+            assert ours == theirs, method
+    # Deprecated methods are still warned about, and only they.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        client.api_call("channels.list")
+        client.api_call("stars.list")
+        client.api_call("workflows.stepCompleted")
+        client.api_call("chat.postMessage", json={"channel": "C1", "text": "t"})
+        client.api_call("conversations.list")
+    assert [str(w.message).split(" ")[0] for w in caught] == [
+        "channels.list",
+        "stars.list",
+        "workflows.stepCompleted",
+    ]
 
 
 def test_a_per_request_client_keeps_the_user_agent_prefix(keep_alive_slack: FakeSlack) -> None:
