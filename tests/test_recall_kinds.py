@@ -41,3 +41,29 @@ def test_an_off_topic_passage_far_ahead_keeps_its_place(
     real_index: SnippetIndex, question: str, first: str
 ) -> None:
     assert _first(real_index, question) == first
+
+
+# --- a hedge inside a cue does not hide the frame ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "byline"),
+    [
+        (
+            "who actually wrote the Hong Kong paper on bipolar clients and peer workers?",
+            "tse2019-byline",
+        ),
+        ("who really wrote the Bellamy evidence update", "bellamy2017-byline"),
+    ],
+)
+def test_a_hedge_between_cue_words_is_read_past(
+    real_index: SnippetIndex, question: str, byline: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.frame == "source-metadata", question
+    assert answer.results[0].snippet_id == byline, answer.results
+
+
+def test_a_cue_holding_a_hedge_still_matches_as_written(real_index: SnippetIndex) -> None:
+    # "what * actually do" is a duties cue with the hedge in it.
+    assert real_index.read(own("what do peer bridgers actually do all week")).frame is not None
