@@ -716,6 +716,7 @@ def _counts(
     # was sampled gives ("32 clients ... were recruited", "a survey completed by 291 CPSs"); a
     # share of a population ("one third of youth access services") or a count of states is none.
     sample = _asks_sample(question.words)
+    size = bool(_STUDY_SIZE.search(joined))  # "how big was the study": how many people it had
     for clause, passage, stems, numbers in _clauses(text):
         if not numbers:
             continue  # only a number below can count it
@@ -742,6 +743,8 @@ def _counts(
             shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
             if sample and shares:
                 continue
+            if size and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after):
+                continue  # "three experiences" is not how big a study was: its sample is
             if (
                 people
                 and not shares  # "15% of", "one third of youth": a share of them
@@ -800,12 +803,21 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     "longitudinal questions answered part filled fill responded returned".split()
 )
 _TOOK_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
+# "How big was the Hong Kong study", "how large a sample did the survey have": a study's size is
+# its sample, not any number its passages print ("three main themes").
+_STUDY_SIZE = re.compile(
+    r"\bhow (?:big|large|small)\b(?: \S+){0,8} "
+    r"(?:study|studies|survey|pilot|trial|evaluation|sample|cohort)\b"
+)
 
 
 def _asks_sample(question_words: Sequence[str]) -> bool:
     """Whether a count question asks for a study's sample: "how many *took part*", "how many
-    were *interviewed*", "the *sample* size", "how many *participants* / *respondents*"."""
+    were *interviewed*", "the *sample* size", "how many *participants* / *respondents*", "how
+    *big* was the study"."""
     joined = " ".join(question_words)
+    if _STUDY_SIZE.search(joined):
+        return True
     return bool(_TOOK_PART.search(joined)) or not _SAMPLE_STEMS.isdisjoint(
         map(_key, question_words)
     )

@@ -67,3 +67,15 @@ def test_a_hedge_between_cue_words_is_read_past(
 def test_a_cue_holding_a_hedge_still_matches_as_written(real_index: SnippetIndex) -> None:
     # "what * actually do" is a duties cue with the hedge in it.
     assert real_index.read(own("what do peer bridgers actually do all week")).frame is not None
+
+
+# --- how big a study was is its sample -----------------------------------------------------------
+
+
+def test_how_big_a_study_was_is_counted_in_people(real_index: SnippetIndex) -> None:
+    # "Participants generally indicated ... three experiences": a number, but of no people.
+    answer = real_index.search(
+        own("how big was the Hong Kong study of clients with bipolar disorder?")
+    )
+    assert answer.answered
+    assert [result.snippet_id for result in answer.results] == ["tse2019-32-clients"]
