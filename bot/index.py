@@ -598,6 +598,26 @@ _OUTRANKING_COVERAGE = 0.15
 _OUTRANKING_SCORE = 3.0
 
 
+# A passage off the frame's topics still ranks with the on-topic ones when its order value
+# (`_order`) is this many times the best on-topic passage's.
+_OFF_TOPIC_LEAD = 2.0
+
+
+def _off_topic_bar(strong: Sequence[Hit], frame_topics: set[str]) -> float:
+    """The order value an off-topic passage needs to rank among the frame's topic passages.
+
+    The frame's topics order a cue's usual answer first ("does peer support work?" wants
+    findings), but a cue also stands in questions on something else: "does the research say
+    anything about keeping peer specialists in their jobs" reads "research say" as the
+    effectiveness cue, and "do CPSs usually do more 1:1 work or groups" reads "do * work". There
+    the passage saying what was asked is off the topic and far ahead of every on-topic one (it
+    covers more of the ask and scores higher); a lead of twice the best on-topic passage's value
+    lets it keep its place, and a near tie still goes to the topic.
+    """
+    on_topic = [-_order(hit) for hit in strong if frame_topics.intersection(hit.snippet.topics)]
+    return _OFF_TOPIC_LEAD * max(on_topic) if on_topic else math.inf
+
+
 def _outranks(unmet: Hit, candidate: Hit) -> bool:
     """Whether a passage about what was asked, but lacking what the frame needs, is so far
     ahead of `candidate` that the candidate is on something else (it meets the type by chance)."""
@@ -696,6 +716,7 @@ def _counts(
     # was sampled gives ("32 clients ... were recruited", "a survey completed by 291 CPSs"); a
     # share of a population ("one third of youth access services") or a count of states is none.
     sample = _asks_sample(question.words)
+    size = bool(_STUDY_SIZE.search(joined))  # "how big was the study": how many people it had
     for clause, passage, stems, numbers in _clauses(text):
         if not numbers:
             continue  # only a number below can count it
@@ -722,6 +743,8 @@ def _counts(
             shares = word in percents or (bool(following) and following[0] in _FRACTIONS)
             if sample and shares:
                 continue
+            if size and not (_PEOPLE | _STAFF_NOUNS | aliases).intersection(after):
+                continue  # "three experiences" is not how big a study was: its sample is
             if (
                 people
                 and not shares  # "15% of", "one third of youth": a share of them
@@ -780,12 +803,21 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     "longitudinal questions answered part filled fill responded returned".split()
 )
 _TOOK_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
+# "How big was the Hong Kong study", "how large a sample did the survey have": a study's size is
+# its sample, not any number its passages print ("three main themes").
+_STUDY_SIZE = re.compile(
+    r"\bhow (?:big|large|small)\b(?: \S+){0,8} "
+    r"(?:study|studies|survey|pilot|trial|evaluation|sample|cohort)\b"
+)
 
 
 def _asks_sample(question_words: Sequence[str]) -> bool:
     """Whether a count question asks for a study's sample: "how many *took part*", "how many
-    were *interviewed*", "the *sample* size", "how many *participants* / *respondents*"."""
+    were *interviewed*", "the *sample* size", "how many *participants* / *respondents*", "how
+    *big* was the study"."""
     joined = " ".join(question_words)
+    if _STUDY_SIZE.search(joined):
+        return True
     return bool(_TOOK_PART.search(joined)) or not _SAMPLE_STEMS.isdisjoint(
         map(_key, question_words)
     )
@@ -2508,18 +2540,20 @@ class SnippetIndex:
         # the same order among them as sorting every candidate gives.
         strong = examined.strong(self.kb.snippets, self.min_coverage, self.min_evidence)
         if frame_topics:
-            # Among passages that may answer, those on the frame's topics first (a duties
-            # question wants duties before certification counts); among those covering the
+            # Among passages that may answer, those on the frame's topics (or far ahead of
+            # them, `_off_topic_bar`) first (a duties question wants duties before
+            # certification counts); among those covering the
             # whole question, the topics' own cards first ("does peer support work?" is
             # answered by the findings the evidence topic names, not by a research gap that
             # also says "effectiveness"; only for the questions `_frame_topic_cards` says);
             # BM25 order otherwise.
             topic_cards = set(frame_cards)
             doc_ids = self._doc_ids
+            bar = _off_topic_bar(strong, frame_topics)
             examined_order = sorted(
                 strong,
                 key=lambda h: (
-                    not frame_topics.intersection(h.snippet.topics),
+                    not (frame_topics.intersection(h.snippet.topics) or -_order(h) >= bar),
                     not h.coverage >= FULL_COVERAGE,
                     doc_ids[h.snippet.id] not in topic_cards,
                 ),

@@ -110,6 +110,9 @@ _QUESTION_WORDS = frozenset(
     should would will has have any anyone was were whom define""".split()
 )
 _PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
+# Hedges staff put inside a question's cue ("who *actually* wrote", "does it *really* help",
+# "what do they *even* do"): they say how the writer feels, not what is asked (`_first_frame`).
+_HEDGES = frozenset("actually really even honestly basically literally truly".split())
 # A request asks as much as a question does ("need the full citation for ...", "looking for
 # the evidence on ...", "pls explain ...").
 _REQUEST_RE = re.compile(
@@ -776,7 +779,25 @@ class QuestionReader:
 
     def _first_frame(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
         """The first frame (lexicon order) whose cues match and whose `unless` does not: the
-        frame, the match, and the frame's position in the lexicon."""
+        frame, the match, and the frame's position in the lexicon.
+
+        A hedge ("who *actually* wrote", "does it *really* help") stands between a cue's words
+        as staff type them: the words are also read without their hedges, and the earlier
+        frame of the two readings wins (its match mapped back onto `ask_words`)."""
+        found = self._first_frame_of(ask_words)
+        kept = [i for i, word in enumerate(ask_words) if word not in _HEDGES]
+        if len(kept) == len(ask_words) or not kept:
+            return found
+        plain = self._first_frame_of(tuple(ask_words[i] for i in kept))
+        if plain is None or (found is not None and found[2] <= plain[2]):
+            return found
+        frame, match, number = plain
+        start = kept[match.start] if match.start < len(kept) else len(ask_words)
+        end = kept[match.end - 1] + 1 if match.end > match.start else start
+        return frame, CueMatch(start, end, match.cue), number
+
+    def _first_frame_of(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
+        """`_first_frame` on the words as they stand."""
         present = frozenset(ask_words)
         for number in self._possible_frames(present):
             candidate, cues, unless, _ = self._frames[number]
