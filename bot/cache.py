@@ -20,7 +20,8 @@ at its head, stands in for the zip's CRCs: a damaged file is never read as a dif
 Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
 first search would otherwise tokenize every ask to build, and the per-snippet facts
 (`SnippetFacts`: the answer types each passage holds, the frames of its curated asks) that each
-process would otherwise work out during its first questions.
+process would otherwise work out during its first questions, and the question reader's filing
+of the frames' cue words (`QuestionReader.frame_filing`), most of the reader's set-up.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -54,11 +55,12 @@ from bot.knowledge import (
     Topic,
     UncoveredSentence,
 )
+from bot.question import FrameFiling
 
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -289,6 +291,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
             for letter, words in meta["surface"].items()
         }
         facts = _facts_from_json(meta["facts"], kb)
+        filing = _filing_from_json(meta["filing"], len(kb.lexicon.frames))
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
@@ -301,7 +304,32 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         surface=surface,
         ask_documents=(ask_documents, first),
         facts=facts,
+        frame_filing=filing,
     )
+
+
+def _filing_to_json(filing: FrameFiling) -> dict[str, Any]:
+    always, sets = filing
+    return {
+        "always": always,
+        "sets": [
+            [word, [[number, sorted(word_set)] for number, word_set in filed]]
+            for word, filed in sets.items()
+        ],
+    }
+
+
+def _filing_from_json(data: dict[str, Any], frame_count: int) -> FrameFiling:
+    """A saved frame filing back, checked to name only the lexicon's frames (ValueError)."""
+    always = [int(number) for number in data["always"]]
+    sets = {
+        str(word): [(int(number), frozenset(map(str, word_set))) for number, word_set in filed]
+        for word, filed in data["sets"]
+    }
+    numbers = always + [number for filed in sets.values() for number, _ in filed]
+    if any(not 0 <= number < frame_count for number in numbers):
+        raise ValueError("the saved frame filing names a frame outside the lexicon")
+    return always, sets
 
 
 def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
@@ -351,6 +379,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
         "facts": _facts_to_json(index.snippet_facts()),
+        "filing": _filing_to_json(index.reader.frame_filing),
     }
     arrays: dict[str, np.ndarray] = {"askdocs_first": first}
     for prefix, fitted in (("", engine), ("asks_", index.asks_engine), ("askdocs_", ask_documents)):

@@ -58,7 +58,7 @@ from bot.frames import (
     type_pattern,
 )
 from bot.knowledge import Concept, KnowledgeBase, Snippet, Source
-from bot.question import Question, QuestionReader
+from bot.question import FrameFiling, Question, QuestionReader
 from bot.tokenize import (
     FILLER_WORDS,
     STOP_WORDS,
@@ -1046,8 +1046,10 @@ class SnippetIndex:
         surface: Mapping[str, Mapping[str, str]] | None = None,
         ask_documents: tuple[PostingsBM25, npt.NDArray[np.int64]] | None = None,
         facts: SnippetFacts | None = None,
+        frame_filing: FrameFiling | None = None,
     ) -> None:
-        """`surface`, `ask_documents`, `facts`: saved from an index of the same kb (bot.cache)."""
+        """`surface`, `ask_documents`, `facts`, `frame_filing`: saved from an index of the same
+        kb (bot.cache)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
@@ -1069,7 +1071,9 @@ class SnippetIndex:
         self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
         # Coverage's bits of each set of wordings (`_coverage_bits`): passages, asks, works.
         self._wordings_bits: dict[frozenset[frozenset[str]], tuple[int, int, int]] = {}
-        self._reader = QuestionReader(kb.lexicon, self._weight, self._phrase_positions)
+        self._reader = QuestionReader(
+            kb.lexicon, self._weight, self._phrase_positions, frame_filing
+        )
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}

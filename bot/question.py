@@ -422,10 +422,21 @@ class Question:
         return tuple(place for place in self.places if not place.implicit)
 
 
+# (the frames any text may match, {word: [(frame number, a cue word set filed there)]}).
+FrameFiling = tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]
+
+
 class QuestionReader:
     """A lexicon compiled once per index; `read()` analyses one question."""
 
-    def __init__(self, lexicon: Lexicon, weight: Weight, phrases: Phrases | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        weight: Weight,
+        phrases: Phrases | None = None,
+        filing: FrameFiling | None = None,
+    ) -> None:
+        """`filing`: `frame_filing` of a reader of the same lexicon (saved by `bot.cache`)."""
         self.lexicon = lexicon
         self._weight = weight
         self._phrases = phrases
@@ -452,9 +463,10 @@ class QuestionReader:
         # match (`Cues.possible`) come from looking its few words up and a few subset checks,
         # then are tried in lexicon order, instead of asking each frame sharing a word with it
         # in turn (see `_frame_filing`).
-        self._always_frames, self._frame_sets = _frame_filing(
-            [cue_word_sets(frame.cues) for frame in lexicon.frames]
-        )
+        # Saved with the index: working it out is most of this set-up (every cue's words).
+        if filing is None:
+            filing = _frame_filing([cue_word_sets(frame.cues) for frame in lexicon.frames])
+        self._always_frames, self._frame_sets = filing
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -463,6 +475,12 @@ class QuestionReader:
                     self._places.setdefault(keys[0], []).append((keys, place))
         for entries in self._places.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+
+    @property
+    def frame_filing(self) -> FrameFiling:
+        """(frames any text may match, {word: [(frame, cue word set)]}): what `bot.cache`
+        saves so that a start need not work it out again."""
+        return self._always_frames, self._frame_sets
 
     # --- the ask ---------------------------------------------------------------------------------
 
@@ -1271,9 +1289,7 @@ def _holds_another(word_set: frozenset[str], sets: Set[frozenset[str]], sizes: S
 _FEW_WORDS = 5
 
 
-def _frame_filing(
-    word_sets: Sequence[Sequence[frozenset[str]]],
-) -> tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]:
+def _frame_filing(word_sets: Sequence[Sequence[frozenset[str]]]) -> FrameFiling:
     """(the frames any question can match, {word: [(frame, a cue word set filed there)]}),
     from each frame's cue word sets (`cue_word_sets`).
 

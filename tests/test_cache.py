@@ -100,6 +100,8 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
     for name in ("indptr", "doc_ids", "weights", "idf_values"):
         assert np.array_equal(getattr(cached_asks, name), getattr(built_asks, name))
     assert cached.kb.lexicon == real_index.kb.lexicon
+    # and the question reader's filing of the frames' cue words
+    assert cached.reader.frame_filing == real_index.reader.frame_filing
     questions = [
         "How many states certify peer specialists?",
         "do insurers pay for peer support?",
@@ -109,6 +111,27 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
         "how much does it cost to get certified as a peer specialist",
     ]
     assert _answers(cached, questions) == _answers(real_index, questions)
+
+
+def test_cached_index_reads_questions_without_filing_the_frames_again(
+    tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frames' cue word filing comes from the file: a cached index files no cue word set
+    (nor builds a frame's cues before a question could match it), and reads alike."""
+    from bot import question as question_module
+
+    key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    assert write_cache(tmp_path, key, real_index)
+    questions = ["How much do peer specialists earn?", "hey, what's a recovery coach? thx"]
+    expected = _answers(real_index, questions)
+
+    def no_filing(word_sets: object) -> object:
+        raise AssertionError("the frames were filed again, not read from the cache")
+
+    monkeypatch.setattr(question_module, "_frame_filing", no_filing)
+    cached = read_cache(tmp_path, key)
+    assert cached is not None
+    assert _answers(cached, questions) == expected
 
 
 def test_cached_index_searches_without_building_the_ask_documents(
@@ -251,6 +274,8 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
             lambda meta: meta["facts"]["ask_frames"].append([99, []]), {}, id="fact-bad-doc-id"
         ),
         pytest.param(lambda meta: meta.pop("facts"), {}, id="facts-missing"),
+        pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
+        pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
     ],
 )
 def test_inconsistent_cache_is_a_miss(
