@@ -19,9 +19,10 @@ bytes (`pack`): read whole, parsed by `json`, and the arrays are read-only views
 at its head, stands in for the zip's CRCs: a damaged file is never read as a different index.
 Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
 first search would otherwise tokenize every ask to build, and the per-snippet facts
-(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks) that each
-process would otherwise work out during its first questions, and the question reader's filing
-of the frames' cue words (`QuestionReader.frame_filing`), most of the reader's set-up.
+(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks, the places
+it is about) that each process would otherwise work out during its first questions, and the
+question reader's filing of the frames' cue words (`QuestionReader.frame_filing`), most of the
+reader's set-up.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -336,6 +337,7 @@ def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
     return {
         "types": {kind: list(holding) for kind, holding in facts.types.items()},
         "ask_frames": [[doc_id, sorted(frames)] for doc_id, frames in facts.ask_frames.items()],
+        "places": [[doc_id, sorted(places)] for doc_id, places in facts.places.items()],
     }
 
 
@@ -345,12 +347,16 @@ def _facts_from_json(data: dict[str, Any], kb: KnowledgeBase) -> SnippetFacts:
     kinds = {kind.id for kind in kb.lexicon.answer_types}
     types = {str(kind): tuple(int(d) for d in holding) for kind, holding in data["types"].items()}
     ask_frames = {int(d): frozenset(str(f) for f in frames) for d, frames in data["ask_frames"]}
+    places = {int(d): frozenset(str(p) for p in found) for d, found in data["places"]}
     if set(types) != kinds:
         raise ValueError("saved answer types differ from the lexicon's")
-    doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames)
+    place_ids = {place.id for place in kb.lexicon.places}
+    if any(not found <= place_ids for found in places.values()):
+        raise ValueError("a saved place is not one of the lexicon's")
+    doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames) + list(places)
     if any(not 0 <= d < count for d in doc_ids):
         raise ValueError("a saved fact names a snippet outside the index")
-    return SnippetFacts(types, ask_frames)
+    return SnippetFacts(types, ask_frames, places)
 
 
 def _check_engine(engine: PostingsBM25) -> None:

@@ -150,8 +150,9 @@ def test_cached_index_searches_without_building_the_ask_documents(
 def test_cached_index_knows_its_snippet_facts_without_working_them_out(
     tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The answer types each passage holds and the frames of its asks come from the file: a
-    typed question on a cached index compiles no answer-type regex and reads no curated ask."""
+    """The answer types each passage holds, the frames of its asks and the places it is about
+    come from the file: a typed question on a cached index compiles no answer-type regex, reads
+    no curated ask and reads no passage for place names."""
     key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
     assert write_cache(tmp_path, key, real_index)
     cached = read_cache(tmp_path, key)
@@ -182,8 +183,11 @@ def test_cached_index_knows_its_snippet_facts_without_working_them_out(
         return original_read(self, text)
 
     monkeypatch.setattr(index_module.QuestionReader, "read", read_questions_only)
+    # Every passage's places are known before any question (none is read for place names).
+    assert set(cached._places) == set(range(len(cached.kb.snippets)))
     assert _answers(cached, questions) == expected
     assert cached.snippet_facts() == built
+    assert built.places  # the real knowledge base has passages about places
 
 
 def test_another_stemmer_release_gives_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -274,6 +278,14 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
             lambda meta: meta["facts"]["ask_frames"].append([99, []]), {}, id="fact-bad-doc-id"
         ),
         pytest.param(lambda meta: meta.pop("facts"), {}, id="facts-missing"),
+        pytest.param(
+            lambda meta: meta["facts"]["places"].append([0, ["atlantis"]]),
+            {},
+            id="fact-unknown-place",
+        ),
+        pytest.param(
+            lambda meta: meta["facts"]["places"].append([99, []]), {}, id="fact-place-bad-doc-id"
+        ),
         pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
         pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
     ],
