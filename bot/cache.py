@@ -19,8 +19,10 @@ bytes (`pack`): read whole, parsed by `json`, and the arrays are read-only views
 at its head, stands in for the zip's CRCs: a damaged file is never read as a different index.
 Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
 first search would otherwise tokenize every ask to build, and the per-snippet facts
-(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks) that each
-process would otherwise work out during its first questions.
+(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks, the places
+it is about) that each process would otherwise work out during its first questions, and the
+question reader's filing of the frames' cue words (`QuestionReader.frame_filing`), most of the
+reader's set-up.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -54,11 +56,12 @@ from bot.knowledge import (
     Topic,
     UncoveredSentence,
 )
+from bot.question import FrameFiling
 
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -289,6 +292,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
             for letter, words in meta["surface"].items()
         }
         facts = _facts_from_json(meta["facts"], kb)
+        filing = _filing_from_json(meta["filing"], len(kb.lexicon.frames))
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
@@ -301,13 +305,39 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         surface=surface,
         ask_documents=(ask_documents, first),
         facts=facts,
+        frame_filing=filing,
     )
+
+
+def _filing_to_json(filing: FrameFiling) -> dict[str, Any]:
+    always, sets = filing
+    return {
+        "always": always,
+        "sets": [
+            [word, [[number, sorted(word_set)] for number, word_set in filed]]
+            for word, filed in sets.items()
+        ],
+    }
+
+
+def _filing_from_json(data: dict[str, Any], frame_count: int) -> FrameFiling:
+    """A saved frame filing back, checked to name only the lexicon's frames (ValueError)."""
+    always = [int(number) for number in data["always"]]
+    sets = {
+        str(word): [(int(number), frozenset(map(str, word_set))) for number, word_set in filed]
+        for word, filed in data["sets"]
+    }
+    numbers = always + [number for filed in sets.values() for number, _ in filed]
+    if any(not 0 <= number < frame_count for number in numbers):
+        raise ValueError("the saved frame filing names a frame outside the lexicon")
+    return always, sets
 
 
 def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
     return {
         "types": {kind: list(holding) for kind, holding in facts.types.items()},
         "ask_frames": [[doc_id, sorted(frames)] for doc_id, frames in facts.ask_frames.items()],
+        "places": [[doc_id, sorted(places)] for doc_id, places in facts.places.items()],
     }
 
 
@@ -317,12 +347,16 @@ def _facts_from_json(data: dict[str, Any], kb: KnowledgeBase) -> SnippetFacts:
     kinds = {kind.id for kind in kb.lexicon.answer_types}
     types = {str(kind): tuple(int(d) for d in holding) for kind, holding in data["types"].items()}
     ask_frames = {int(d): frozenset(str(f) for f in frames) for d, frames in data["ask_frames"]}
+    places = {int(d): frozenset(str(p) for p in found) for d, found in data["places"]}
     if set(types) != kinds:
         raise ValueError("saved answer types differ from the lexicon's")
-    doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames)
+    place_ids = {place.id for place in kb.lexicon.places}
+    if any(not found <= place_ids for found in places.values()):
+        raise ValueError("a saved place is not one of the lexicon's")
+    doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames) + list(places)
     if any(not 0 <= d < count for d in doc_ids):
         raise ValueError("a saved fact names a snippet outside the index")
-    return SnippetFacts(types, ask_frames)
+    return SnippetFacts(types, ask_frames, places)
 
 
 def _check_engine(engine: PostingsBM25) -> None:
@@ -351,6 +385,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "kb": _kb_to_json(index.kb),
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
         "facts": _facts_to_json(index.snippet_facts()),
+        "filing": _filing_to_json(index.reader.frame_filing),
     }
     arrays: dict[str, np.ndarray] = {"askdocs_first": first}
     for prefix, fitted in (("", engine), ("asks_", index.asks_engine), ("askdocs_", ask_documents)):

@@ -16,10 +16,10 @@ those cues are tried (`possible`). `LazyPattern` keeps a regex that is not a cue
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.frames import WILDCARDS  # the `*` and `**` of cue_pattern
 from bot.tokenize import words
@@ -103,34 +103,37 @@ class Cues:
         self._pieces: dict[int, tuple[_Piece, ...]] = {}
         needs: dict[int, frozenset[str]] = {}
         for number, cue in enumerate(cues):
-            if not cue.split():
+            parsed = _parse(cue)
+            if parsed is None:
                 continue  # no alternative in the regex either
-            pieces: list[_Piece] = []
-            for piece in cue.split():
-                if piece in WILDCARDS:
-                    pieces.append(WILDCARDS[piece])
-                elif found := _piece_words(piece):
-                    pieces.append(found)
-            self._pieces[number] = tuple(pieces)
-            needs[number] = frozenset(
-                word for piece in pieces if not isinstance(piece, int) for word in piece
-            )
+            self._pieces[number], needs[number] = parsed
         self._needs = Needs(needs)
         self._needed = needs
-        # A match at the first word (`match`) or ending at the last (`ending`) can only be a cue
-        # starting (ending) with that word or with a wildcard: those, by the word, in cue order.
-        self._starting = _by_edge(self._pieces, 0)
-        self._ending = _by_edge(self._pieces, -1)
-        # Each cue's first literal word (None: it starts with a wildcard) and the fewest and
-        # most words a match of it spans: a cue can only start where its first word stands
-        # (`search`), and only end at a text's last word from a few starts (`ending`).
+        # Each cue's first literal word (None: it starts with a wildcard): a cue can only start
+        # where its first word stands (`search`).
         self._first: dict[int, str | None] = {
             number: pieces[0][0] if pieces and not isinstance(pieces[0], int) else None
             for number, pieces in self._pieces.items()
         }
-        self._spans: dict[int, tuple[int, int]] = {
-            number: _span(pieces) for number, pieces in self._pieces.items()
-        }
+
+    # A match at the first word (`match`) or ending at the last (`ending`) can only be a cue
+    # starting (ending) with that word or with a wildcard: those, by the word, in cue order. And
+    # the fewest and most words a match of each cue spans: a cue can only end at a text's last
+    # word from a few starts (`ending`). Made on first use: a frame's cues are only searched
+    # (`search`), and building these for every frame was half of a `peerbot ask`'s lexicon
+    # set-up.
+
+    @functools.cached_property
+    def _starting(self) -> tuple[dict[str, list[int]], list[int]]:
+        return _by_edge(self._pieces, 0)
+
+    @functools.cached_property
+    def _ending(self) -> tuple[dict[str, list[int]], list[int]]:
+        return _by_edge(self._pieces, -1)
+
+    @functools.cached_property
+    def _spans(self) -> dict[int, tuple[int, int]]:
+        return {number: _span(pieces) for number, pieces in self._pieces.items()}
 
     @property
     def needs(self) -> Needs:
@@ -222,6 +225,33 @@ class Cues:
         return None
 
 
+def cue_word_sets(cues: Sequence[str]) -> list[frozenset[str]]:
+    """Each cue's literal words, in cue order (`Cues(cues).needs`' sets without building it;
+    a blank cue, no alternative, has none)."""
+    found: list[frozenset[str]] = []
+    for cue in cues:
+        parsed = _parse(cue)
+        if parsed is not None:
+            found.append(parsed[1])
+    return found
+
+
+def _parse(cue: str) -> tuple[tuple[_Piece, ...], frozenset[str]] | None:
+    """A cue's pieces and its literal words; None for a blank cue."""
+    split = cue.split()
+    if not split:
+        return None
+    pieces: list[_Piece] = []
+    needed: list[str] = []
+    for piece in split:
+        if piece in WILDCARDS:
+            pieces.append(WILDCARDS[piece])
+        elif found := _piece_words(piece):
+            pieces.append(found)
+            needed += found
+    return tuple(pieces), frozenset(needed)
+
+
 def _span(pieces: Sequence[_Piece]) -> tuple[int, int]:
     """The fewest and most words a match of a cue's pieces spans (wildcards as 0 or all)."""
     fewest = sum(len(piece) for piece in pieces if not isinstance(piece, int))
@@ -244,7 +274,7 @@ def _by_edge(
     return {word: sorted(numbers + anywhere) for word, numbers in by_word.items()}, anywhere
 
 
-@lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=8192)
 def _piece_words(piece: str) -> tuple[str, ...]:
     """A cue piece's words; cached: the lexicon's thousand cues repeat a few hundred pieces,
     and every index (each `peerbot ask`) builds them all."""

@@ -20,13 +20,14 @@ text, the lexicon and a term-weight function; the cost follows the message's len
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.cues import CueMatch, Cues, LazyPattern, Needs
+from bot.cues import CueMatch, Cues, LazyPattern, Needs, cue_word_sets
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms
@@ -424,10 +425,21 @@ class Question:
         return tuple(place for place in self.places if not place.implicit)
 
 
+# (the frames any text may match, {word: [(frame number, a cue word set filed there)]}).
+FrameFiling = tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]
+
+
 class QuestionReader:
     """A lexicon compiled once per index; `read()` analyses one question."""
 
-    def __init__(self, lexicon: Lexicon, weight: Weight, phrases: Phrases | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        weight: Weight,
+        phrases: Phrases | None = None,
+        filing: FrameFiling | None = None,
+    ) -> None:
+        """`filing`: `frame_filing` of a reader of the same lexicon (saved by `bot.cache`)."""
         self.lexicon = lexicon
         self._weight = weight
         self._phrases = phrases
@@ -444,16 +456,20 @@ class QuestionReader:
         # "what is peer support, like in one sentence": how the answer should read, not what
         # it is about; dropped wherever it stands, with a hedge word before it.
         self._format = _lazy_format(chatter.formats)
-        self._frames = [
-            (frame, Cues(frame.cues), Cues(frame.unless), frame.cues) for frame in lexicon.frames
-        ]
+        # Each frame's cues and `unless` as `Cues`, built the first time a question could match
+        # the frame (`_frame_cues`): a one-question `peerbot ask` tries a few of the frames,
+        # and building all of them was a third of its lexicon set-up.
+        self._frames: list[tuple[Frame, Cues, Cues, Sequence[str]] | None] = [None] * len(
+            lexicon.frames
+        )
         # Every frame's cue word sets under one of their words: the frames a question can
         # match (`Cues.possible`) come from looking its few words up and a few subset checks,
         # then are tried in lexicon order, instead of asking each frame sharing a word with it
         # in turn (see `_frame_filing`).
-        self._always_frames, self._frame_sets = _frame_filing(
-            [cues.needs for _, cues, _, _ in self._frames]
-        )
+        # Saved with the index: working it out is most of this set-up (every cue's words).
+        if filing is None:
+            filing = _frame_filing([cue_word_sets(frame.cues) for frame in lexicon.frames])
+        self._always_frames, self._frame_sets = filing
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -462,6 +478,12 @@ class QuestionReader:
                     self._places.setdefault(keys[0], []).append((keys, place))
         for entries in self._places.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+
+    @property
+    def frame_filing(self) -> FrameFiling:
+        """(frames any text may match, {word: [(frame, cue word set)]}): what `bot.cache`
+        saves so that a start need not work it out again."""
+        return self._always_frames, self._frame_sets
 
     # --- the ask ---------------------------------------------------------------------------------
 
@@ -800,13 +822,22 @@ class QuestionReader:
         """`_first_frame` on the words as they stand."""
         present = frozenset(ask_words)
         for number in self._possible_frames(present):
-            candidate, cues, unless, _ = self._frames[number]
+            candidate, cues, unless, _ = self._frame_cues(number)
             if unless.search(ask_words, present):
                 continue
             match = cues.search(ask_words, present)
             if match is not None:
                 return candidate, match, number
         return None
+
+    def _frame_cues(self, number: int) -> tuple[Frame, Cues, Cues, Sequence[str]]:
+        """The frame at `number` with its cues and `unless` as `Cues` (built on first use; two
+        threads may both build them, alike)."""
+        found = self._frames[number]
+        if found is None:
+            frame = self.lexicon.frames[number]
+            found = self._frames[number] = (frame, Cues(frame.cues), Cues(frame.unless), frame.cues)
+        return found
 
     def _points_at_a_place(self, sentence: str, clauses: Sequence[str]) -> bool:
         """Whether the sentence points at a place ("the state", "here") that none of its clauses
@@ -1133,7 +1164,7 @@ class QuestionReader:
         found = self._first_frame(ask_words)
         if found is not None:
             candidate, match, number = found
-            cue_texts = self._frames[number][3]
+            cue_texts = self._frame_cues(number)[3]
             frame = candidate
             span = range(match.start, match.end)
             # The literal words of the cue that matched ("how much ... cost"), not the words a
@@ -1256,27 +1287,51 @@ class QuestionReader:
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _frame_filing(
-    needs: Sequence[Needs],
-) -> tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]:
-    """(the frames any question can match, {word: [(frame, a cue word set filed there)]}).
+def _holds_another(word_set: frozenset[str], sets: Set[frozenset[str]], sizes: Set[int]) -> bool:
+    """Whether another of `sets` (none empty; `sizes`: their sizes) is a proper subset of
+    `word_set`.
 
-    A frame is possible when one of its cue word sets is among a question's words. Each set
-    is filed under its word that the fewest sets of all frames share (filed by the word least
-    shared within its own frame, "what" and "is" carried a question's lookups through ~50
-    sets), and a set holding another set of its frame is left out: the frame is possible
-    through the smaller one whenever through it.
+    A cue's word set is a few words: looking up each of its smaller combinations of a size
+    some set has is a few hash lookups, where comparing it with every set of its frame (a
+    frame has dozens to hundreds) cost every `peerbot ask` tens of milliseconds of start-up.
+    """
+    size = len(word_set)
+    if size > _FEW_WORDS:
+        return any(other < word_set for other in sets)
+    for fewer in range(1, size):
+        if fewer in sizes:
+            for words in itertools.combinations(word_set, fewer):
+                if frozenset(words) in sets:
+                    return True
+    return False
+
+
+# Up to this many words a set's smaller combinations (at most 2**5 - 2) are looked up.
+_FEW_WORDS = 5
+
+
+def _frame_filing(word_sets: Sequence[Sequence[frozenset[str]]]) -> FrameFiling:
+    """(the frames any question can match, {word: [(frame, a cue word set filed there)]}),
+    from each frame's cue word sets (`cue_word_sets`).
+
+    A frame is possible when one of its cue word sets is among a question's words (an empty
+    set: always). Each set is filed under its word that the fewest sets of all frames share
+    (filed by the word least shared within its own frame, "what" and "is" carried a
+    question's lookups through ~50 sets), and a set holding another set of its frame is left
+    out: the frame is possible through the smaller one whenever through it.
     """
     always: list[int] = []
     kept: list[tuple[int, frozenset[str]]] = []
-    for number, frame_needs in enumerate(needs):
-        if frame_needs.always:
+    for number, frame_sets in enumerate(word_sets):
+        sets = set(frame_sets)
+        if frozenset() in sets:
             always.append(number)
-        sets = {word_set for _, word_set in frame_needs.filed()}
+            sets.discard(frozenset())
+        sizes = {len(word_set) for word_set in sets}
         kept += [
             (number, word_set)
             for word_set in sorted(sets, key=sorted)
-            if not any(other < word_set for other in sets)
+            if not _holds_another(word_set, sets, sizes)
         ]
     counts: dict[str, int] = {}
     for _, word_set in kept:

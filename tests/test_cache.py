@@ -100,6 +100,8 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
     for name in ("indptr", "doc_ids", "weights", "idf_values"):
         assert np.array_equal(getattr(cached_asks, name), getattr(built_asks, name))
     assert cached.kb.lexicon == real_index.kb.lexicon
+    # and the question reader's filing of the frames' cue words
+    assert cached.reader.frame_filing == real_index.reader.frame_filing
     questions = [
         "How many states certify peer specialists?",
         "do insurers pay for peer support?",
@@ -109,6 +111,27 @@ def test_real_knowledge_base_round_trips(tmp_path: Path, real_index: SnippetInde
         "how much does it cost to get certified as a peer specialist",
     ]
     assert _answers(cached, questions) == _answers(real_index, questions)
+
+
+def test_cached_index_reads_questions_without_filing_the_frames_again(
+    tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frames' cue word filing comes from the file: a cached index files no cue word set
+    (nor builds a frame's cues before a question could match it), and reads alike."""
+    from bot import question as question_module
+
+    key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    assert write_cache(tmp_path, key, real_index)
+    questions = ["How much do peer specialists earn?", "hey, what's a recovery coach? thx"]
+    expected = _answers(real_index, questions)
+
+    def no_filing(word_sets: object) -> object:
+        raise AssertionError("the frames were filed again, not read from the cache")
+
+    monkeypatch.setattr(question_module, "_frame_filing", no_filing)
+    cached = read_cache(tmp_path, key)
+    assert cached is not None
+    assert _answers(cached, questions) == expected
 
 
 def test_cached_index_searches_without_building_the_ask_documents(
@@ -127,8 +150,9 @@ def test_cached_index_searches_without_building_the_ask_documents(
 def test_cached_index_knows_its_snippet_facts_without_working_them_out(
     tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The answer types each passage holds and the frames of its asks come from the file: a
-    typed question on a cached index compiles no answer-type regex and reads no curated ask."""
+    """The answer types each passage holds, the frames of its asks and the places it is about
+    come from the file: a typed question on a cached index compiles no answer-type regex, reads
+    no curated ask and reads no passage for place names."""
     key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
     assert write_cache(tmp_path, key, real_index)
     cached = read_cache(tmp_path, key)
@@ -159,8 +183,11 @@ def test_cached_index_knows_its_snippet_facts_without_working_them_out(
         return original_read(self, text)
 
     monkeypatch.setattr(index_module.QuestionReader, "read", read_questions_only)
+    # Every passage's places are known before any question (none is read for place names).
+    assert set(cached._places) == set(range(len(cached.kb.snippets)))
     assert _answers(cached, questions) == expected
     assert cached.snippet_facts() == built
+    assert built.places  # the real knowledge base has passages about places
 
 
 def test_another_stemmer_release_gives_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -251,6 +278,16 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
             lambda meta: meta["facts"]["ask_frames"].append([99, []]), {}, id="fact-bad-doc-id"
         ),
         pytest.param(lambda meta: meta.pop("facts"), {}, id="facts-missing"),
+        pytest.param(
+            lambda meta: meta["facts"]["places"].append([0, ["atlantis"]]),
+            {},
+            id="fact-unknown-place",
+        ),
+        pytest.param(
+            lambda meta: meta["facts"]["places"].append([99, []]), {}, id="fact-place-bad-doc-id"
+        ),
+        pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
+        pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
     ],
 )
 def test_inconsistent_cache_is_a_miss(

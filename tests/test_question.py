@@ -729,11 +729,32 @@ def test_the_frame_filing_finds_the_frames_whose_cues_could_match(
     from tests.golden_answers import golden_questions
 
     reader = real_index.reader
-    frames = reader._frames
+    frames = [reader._frame_cues(n) for n in range(len(reader.lexicon.frames))]
     for _, text in golden_questions():
         for present in (frozenset(reader.read(text).words), frozenset(words(text))):
             expected = [n for n, (_, cues, _, _) in enumerate(frames) if cues.possible(present)]
             assert reader._possible_frames(present) == expected, text
+
+
+def test_a_set_holding_another_is_found_as_comparing_every_pair_finds_it() -> None:
+    """`_holds_another` looks up a set's smaller combinations (of the sizes the sets have)
+    instead of comparing it with every set: the same answer as that comparison, on sets of
+    every size around `_FEW_WORDS`."""
+    import random
+
+    from bot import question as module
+
+    rng = random.Random(12)
+    vocabulary = [f"w{n}" for n in range(9)]
+    for _ in range(400):
+        sets = {
+            frozenset(rng.sample(vocabulary, rng.randint(1, module._FEW_WORDS + 2)))
+            for _ in range(rng.randint(1, 12))
+        }
+        sizes = {len(word_set) for word_set in sets}
+        for word_set in sets:
+            expected = any(other < word_set for other in sets)
+            assert module._holds_another(word_set, sets, sizes) == expected
 
 
 @pytest.mark.parametrize(
