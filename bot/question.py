@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.cue_views import ask_span, cue_forms, readings
 from bot.cues import CueMatch, Cues, LazyPattern, Needs
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
@@ -776,7 +777,23 @@ class QuestionReader:
 
     def _first_frame(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
         """The first frame (lexicon order) whose cues match and whose `unless` does not: the
-        frame, the match, and the frame's position in the lexicon."""
+        frame, the match (over the ask's words), and the frame's position in the lexicon.
+
+        When none matches the ask as written, its readings without filler adverbs and in the
+        present tense are tried (`bot.cue_views`): "who actually wrote", "how did X differ"."""
+        found = self._frame_on(ask_words)
+        if found is not None:
+            return found
+        for reading, positions in readings(ask_words):
+            found = self._frame_on(reading)
+            if found is not None:
+                frame, match, number = found
+                start, end = ask_span(positions, match.start, match.end)
+                return frame, CueMatch(start, end, match.cue), number
+        return None
+
+    def _frame_on(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
+        """`_first_frame` on these words as they are."""
         present = frozenset(ask_words)
         for number in self._possible_frames(present):
             candidate, cues, unless, _ = self._frames[number]
@@ -1128,7 +1145,9 @@ class QuestionReader:
                     if word in type_words and (i in span or word not in STOP_WORDS)
                 )
             else:
-                frame_positions = frozenset(i for i in span if ask_words[i] in literal)
+                frame_positions = frozenset(
+                    i for i in span if any(form in literal for form in cue_forms(ask_words[i]))
+                )
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
         places, place_positions, implicit_positions = self.find_places(ask_words)
