@@ -2979,10 +2979,23 @@ def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Plac
     places = " or ".join(place.name for place in lacking)
     frame = question.frame
     if type_missing and frame is not None and frame.missing:
-        return f"{frame.missing} for {places}" if places else frame.missing
+        if not places:
+            return frame.missing
+        # A closing parenthesis (who to ask instead, or why the sources lack it) closes the
+        # sentence, after the places: "steps for setting it up for clubhouses (the sources ...)".
+        what, pointer = _pointer_split(frame.missing)
+        return f"{what} for {places}{pointer}"
     return f"anything specific to {places}" if places else "what was asked"
 
 
 def ask_tokens(kb: KnowledgeBase) -> list[list[str]]:
     """What BM25 indexes in the asks field: each snippet's curated questions, one document each."""
     return [tokenize(" ".join(getattr(snippet, "asks", ()))) for snippet in kb.snippets]
+
+
+def _pointer_split(missing: str) -> tuple[str, str]:
+    """A frame's `missing` as (what the sources lack, its closing " (...)" or "")."""
+    if missing.endswith(")") and " (" in missing:
+        cut = missing.rindex(" (")
+        return missing[:cut], missing[cut:]
+    return missing, ""

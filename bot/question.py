@@ -27,6 +27,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.cue_views import ask_span, cue_forms, readings, reads_past
 from bot.cues import CueMatch, Cues, LazyPattern, Needs, cue_word_sets
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
@@ -113,7 +114,6 @@ _QUESTION_WORDS = frozenset(
 _PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
 # Hedges staff put inside a question's cue ("who *actually* wrote", "does it *really* help",
 # "what do they *even* do"): they say how the writer feels, not what is asked (`_first_frame`).
-_HEDGES = frozenset("actually really even honestly basically literally truly".split())
 # A request asks as much as a question does ("need the full citation for ...", "looking for
 # the evidence on ...", "pls explain ...").
 _REQUEST_RE = re.compile(
@@ -801,25 +801,26 @@ class QuestionReader:
 
     def _first_frame(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
         """The first frame (lexicon order) whose cues match and whose `unless` does not: the
-        frame, the match, and the frame's position in the lexicon.
+        frame, the match (over the ask's words), and the frame's position in the lexicon.
 
-        A hedge ("who *actually* wrote", "does it *really* help") stands between a cue's words
-        as staff type them: the words are also read without their hedges, and the earlier
-        frame of the two readings wins (its match mapped back onto `ask_words`)."""
-        found = self._first_frame_of(ask_words)
-        kept = [i for i, word in enumerate(ask_words) if word not in _HEDGES]
-        if len(kept) == len(ask_words) or not kept:
+        Its readings without filler adverbs and in the present tense are tried too
+        (`bot.cue_views`): "who actually wrote", "how did X differ". The earlier frame of all
+        readings wins, since a hedge can leave a later, vaguer frame matching as written; but a
+        match whose own cue spells the hedge or the tense ("did * actually hire") stands."""
+        found = self._frame_on(ask_words)
+        if found is not None and reads_past(frame_cue_words(found[0].cues[found[1].cue])):
             return found
-        plain = self._first_frame_of(tuple(ask_words[i] for i in kept))
-        if plain is None or (found is not None and found[2] <= plain[2]):
-            return found
-        frame, match, number = plain
-        start = kept[match.start] if match.start < len(kept) else len(ask_words)
-        end = kept[match.end - 1] + 1 if match.end > match.start else start
-        return frame, CueMatch(start, end, match.cue), number
+        for reading, positions in readings(ask_words):
+            other = self._frame_on(reading)
+            if other is None or (found is not None and found[2] <= other[2]):
+                continue
+            frame, match, number = other
+            start, end = ask_span(positions, match.start, match.end)
+            found = frame, CueMatch(start, end, match.cue), number
+        return found
 
-    def _first_frame_of(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
-        """`_first_frame` on the words as they stand."""
+    def _frame_on(self, ask_words: tuple[str, ...]) -> tuple[Frame, CueMatch, int] | None:
+        """`_first_frame` on these words as they are."""
         present = frozenset(ask_words)
         for number in self._possible_frames(present):
             candidate, cues, unless, _ = self._frame_cues(number)
@@ -1180,7 +1181,9 @@ class QuestionReader:
                     if word in type_words and (i in span or word not in STOP_WORDS)
                 )
             else:
-                frame_positions = frozenset(i for i in span if ask_words[i] in literal)
+                frame_positions = frozenset(
+                    i for i in span if any(form in literal for form in cue_forms(ask_words[i]))
+                )
             if candidate.needs == BOTH_SIDES:
                 sides = _sides(ask_words, frame_positions)
         places, place_positions, implicit_positions = self.find_places(ask_words)

@@ -780,15 +780,17 @@ def test_a_subject_no_source_names_gets_a_partial_answer(
     not_in_eval_files(question)
     answer = real_index.search(question)
     assert not answer.answered and answer.results == ()
-    # What is missing names the subject; a frame the passages also fail says so first
-    # ("findings (...) for quantitative results": the DDA passages give its design).
+    # What is missing names the subject; a frame the passages also fail says so first, its
+    # reason in parentheses last ("findings for quantitative results (the passages on it
+    # describe ...)": the DDA passages give its design).
     assert answer.missing is not None
-    assert answer.missing in (f"anything specific to {subject}", f"{answer_findings} for {subject}")
+    assert answer.missing in (
+        f"anything specific to {subject}",
+        f"findings for {subject} {findings_reason}",
+    )
 
 
-answer_findings = (
-    "findings (the passages on it describe how the study was designed, not its results)"
-)
+findings_reason = "(the passages on it describe how the study was designed, not its results)"
 
 
 def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
