@@ -357,6 +357,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "value",
         "lafrance2017-value-of-training",
     ),
+    (
+        "can a peer worker being a role model make a difference for clients?",
+        "effect",
+        ("tse2019-role-models", "tse2019-role-model-value"),
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
