@@ -2656,13 +2656,17 @@ class SnippetIndex:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence
 
     def _duplicate(self, hit: Hit, chosen: Sequence[Hit]) -> bool:
+        """Whether the passage's text terms are nearly those of one already chosen (Jaccard).
+
+        The union's size is counted, not made: |A| + |B| - |A & B|, the same integer."""
         if not chosen:
             return False
         terms = self._passage_terms(self._doc_ids[hit.snippet.id])
         for other in chosen:
             other_terms = self._passage_terms(self._doc_ids[other.snippet.id])
-            union = terms | other_terms
-            if union and len(terms & other_terms) / len(union) >= DUPLICATE_JACCARD:
+            shared = len(terms & other_terms)
+            union = len(terms) + len(other_terms) - shared
+            if union and shared / union >= DUPLICATE_JACCARD:
                 return True
         return False
 
