@@ -2094,15 +2094,18 @@ class SnippetIndex:
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
         )
+        unknown = self._unknown_weight
         if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
-        else:
-            ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
-            covered = self._coverage(concepts, ids, places).tolist()
-        unknown = self._unknown_weight
-        return _Examined(
-            top, [weight / total for weight in covered], [weight / unknown for weight in covered]
-        )
+            return _Examined(
+                top,
+                [weight / total for weight in covered],
+                [weight / unknown for weight in covered],
+            )
+        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
+        weights = self._coverage(concepts, ids, places)
+        # numpy divides float64 by a float as Python does (IEEE division): the same floats.
+        return _Examined(top, (weights / total).tolist(), (weights / unknown).tolist())
 
     def _hits(
         self,
