@@ -46,7 +46,7 @@ def worker(size: int) -> None:
 
     from bot.bm25 import PostingsBM25
     from bot.cache import cache_key, write_cache
-    from bot.index import SnippetIndex, document_words, surface_vocabulary
+    from bot.index import SnippetIndex, document_words, passage_text_terms, surface_vocabulary
     from bot.knowledge import load_knowledge
     from bot.tokenize import terms, words
 
@@ -68,10 +68,15 @@ def worker(size: int) -> None:
         tokens = [terms(found) for found in split]
         phases["tokenize + stem"] = clock() - start
         start = clock()
-        engine = PostingsBM25.fit(tokens)
+        engine, numbers = PostingsBM25.fit_numbered(tokens)
         phases["fit BM25"] = clock() - start
         start = clock()
-        index = SnippetIndex(kb, engine, surface=surface_vocabulary(split, engine.vocabulary))
+        index = SnippetIndex(
+            kb,
+            engine,
+            surface=surface_vocabulary(split, engine.vocabulary),
+            text_terms=passage_text_terms(kb, tokens, engine, numbers),
+        )
         phases["SnippetIndex(...)"] = clock() - start
         start = clock()
         write_cache(root / "data", key, index)

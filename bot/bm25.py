@@ -113,18 +113,34 @@ class PostingsBM25:
         sums the idf average in that order), idf = ln(N - df + 0.5) - ln(df + 0.5), and negative
         idf replaced by epsilon times the average idf.
         """
+        return cls.fit_numbered(corpus, k1=k1, b=b, epsilon=epsilon)[0]
+
+    @classmethod
+    def fit_numbered(
+        cls,
+        corpus: Sequence[Sequence[str]],
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+    ) -> tuple[PostingsBM25, IdArray]:
+        """`fit`, and every token of the corpus as its term's number (its position in `terms`),
+        document after document: numbering them is most of what the fit costs in Python, so a
+        caller wanting them (`bot.index.passage_text_terms`) does not number them again."""
         size = len(corpus)
         lengths = np.fromiter((len(document) for document in corpus), dtype=np.int64, count=size)
         flat = list(itertools.chain.from_iterable(corpus))
         terms = list(dict.fromkeys(flat))
         if not terms:
             empty_ids = np.empty(0, dtype=np.int32)
-            return cls([], np.zeros(1, dtype=np.int64), empty_ids, np.empty(0), np.empty(0), size)
+            empty = cls([], np.zeros(1, dtype=np.int64), empty_ids, np.empty(0), np.empty(0), size)
+            return empty, empty_ids
         term_ids = {term: number for number, term in enumerate(terms)}
         # One key per token, term * size + document; sorted, equal keys are one (term, document)
         # pair and its run length the term's frequency there. Built in place to bound memory.
         keys = np.fromiter(map(term_ids.__getitem__, flat), dtype=np.int64, count=len(flat))
         del flat, term_ids
+        numbers = keys.astype(np.int32)
         keys *= size
         keys += np.repeat(np.arange(size, dtype=np.int32), lengths)
         keys.sort()
@@ -152,7 +168,7 @@ class PostingsBM25:
         np.divide(frequency, weights, out=weights)
         del frequency
         weights *= np.repeat(idf, document_frequency)
-        return cls(terms, indptr, pair_docs, weights, idf, size)
+        return cls(terms, indptr, pair_docs, weights, idf, size), numbers
 
     @cached_property
     def idf(self) -> Mapping[str, float]:

@@ -59,6 +59,7 @@ from bot.frames import (
 )
 from bot.knowledge import Concept, KnowledgeBase, Snippet, Source
 from bot.question import FrameFiling, Question, QuestionReader
+from bot.text_terms import TextTerms
 from bot.tokenize import (
     FILLER_WORDS,
     STOP_WORDS,
@@ -1082,9 +1083,11 @@ class SnippetIndex:
         ask_documents: tuple[PostingsBM25, npt.NDArray[np.int64]] | None = None,
         facts: SnippetFacts | None = None,
         frame_filing: FrameFiling | None = None,
+        text_terms: TextTerms | None = None,
     ) -> None:
         """`surface`, `ask_documents`, `facts`, `frame_filing`: saved from an index of the same
-        kb (bot.cache)."""
+        kb (bot.cache); `text_terms`: each passage's text terms, kept from the build
+        (`passage_text_terms`)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
@@ -1135,6 +1138,7 @@ class SnippetIndex:
         # Per-snippet facts, each computed the first time a question needs it for a snippet
         # (cost follows the candidates a question touches, not the knowledge base).
         self._terms: dict[int, frozenset[str]] = {}
+        self._text_terms = text_terms
         # The terms of each passage's mentions of other works (`_mentioned_terms`).
         self._mentions: dict[int, frozenset[str]] = {}
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
@@ -1221,13 +1225,15 @@ class SnippetIndex:
         vocabulary alike (splitting is most of either).
         """
         split = document_words(kb)
-        engine = PostingsBM25.fit([terms(found) for found in split])
+        tokens = [terms(found) for found in split]
+        engine, numbers = PostingsBM25.fit_numbered(tokens)
         return cls(
             kb,
             engine,
             min_coverage=min_coverage,
             min_evidence=min_evidence,
             surface=surface_vocabulary(split, engine.vocabulary),
+            text_terms=passage_text_terms(kb, tokens, engine, numbers),
         )
 
     def with_thresholds(self, min_coverage: float, min_evidence: float) -> SnippetIndex:
@@ -1240,6 +1246,7 @@ class SnippetIndex:
             min_evidence=min_evidence,
             surface=self._surface,
             ask_documents=None if self._asks is None else (self._asks.engine, self._asks.first),
+            text_terms=self._text_terms,
         )
 
     # --- construction helpers -------------------------------------------------------------------
@@ -1771,7 +1778,12 @@ class SnippetIndex:
         """The terms of the passage's own text (not its labels or asks)."""
         terms = self._terms.get(doc_id)
         if terms is None:
-            terms = self._terms[doc_id] = frozenset(tokenize(self.kb.snippets[doc_id].text))
+            kept = self._text_terms
+            terms = self._terms[doc_id] = (
+                kept.of(doc_id)
+                if kept is not None
+                else frozenset(tokenize(self.kb.snippets[doc_id].text))
+            )
         return terms
 
     def _holds(self, doc_id: int, kind: str) -> bool:
@@ -2125,15 +2137,18 @@ class SnippetIndex:
             reading.place_terms,
             frozenset(place.id for place in reading.question.required_places),
         )
+        unknown = self._unknown_weight
         if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
-        else:
-            ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
-            covered = self._coverage(concepts, ids, places).tolist()
-        unknown = self._unknown_weight
-        return _Examined(
-            top, [weight / total for weight in covered], [weight / unknown for weight in covered]
-        )
+            return _Examined(
+                top,
+                [weight / total for weight in covered],
+                [weight / unknown for weight in covered],
+            )
+        ids = np.asarray([doc_id for doc_id, _ in top], dtype=np.int32)
+        weights = self._coverage(concepts, ids, places)
+        # numpy divides float64 by a float as Python does (IEEE division): the same floats.
+        return _Examined(top, (weights / total).tolist(), (weights / unknown).tolist())
 
     def _hits(
         self,
@@ -2689,13 +2704,17 @@ class SnippetIndex:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence
 
     def _duplicate(self, hit: Hit, chosen: Sequence[Hit]) -> bool:
+        """Whether the passage's text terms are nearly those of one already chosen (Jaccard).
+
+        The union's size is counted, not made: |A| + |B| - |A & B|, the same integer."""
         if not chosen:
             return False
         terms = self._passage_terms(self._doc_ids[hit.snippet.id])
         for other in chosen:
             other_terms = self._passage_terms(self._doc_ids[other.snippet.id])
-            union = terms | other_terms
-            if union and len(terms & other_terms) / len(union) >= DUPLICATE_JACCARD:
+            shared = len(terms & other_terms)
+            union = len(terms) + len(other_terms) - shared
+            if union and shared / union >= DUPLICATE_JACCARD:
                 return True
         return False
 
@@ -2863,8 +2882,9 @@ def _source_text(source: Source) -> str:
     return " ".join(parts)
 
 
-def _document_texts(kb: KnowledgeBase) -> list[str]:
-    texts = []
+def _document_labels(kb: KnowledgeBase) -> list[list[str]]:
+    """What BM25 indexes for each snippet besides its text: topic labels, role titles, authors."""
+    found = []
     for snippet in kb.snippets:
         labels = [kb.topics[topic].label for topic in snippet.topics]
         labels += [kb.roles[role].title for role in snippet.roles]
@@ -2874,8 +2894,43 @@ def _document_texts(kb: KnowledgeBase) -> list[str]:
             for author in kb.sources[snippet.source_id].authors
             if author not in ("...", "…") and author.split()
         ]
-        texts.append(" ".join([snippet.text, *labels]))
-    return texts
+        found.append(labels)
+    return found
+
+
+def _document_texts(kb: KnowledgeBase) -> list[str]:
+    return [
+        " ".join([snippet.text, *labels])
+        for snippet, labels in zip(kb.snippets, _document_labels(kb), strict=True)
+    ]
+
+
+def passage_text_terms(
+    kb: KnowledgeBase, tokens: Sequence[Sequence[str]], engine: PostingsBM25, numbers: IdArray
+) -> TextTerms:
+    """Each snippet's `tokenize(snippet.text)`, from its document's terms (`tokens`: `terms()`
+    of `document_words`) as `engine`, fitted on them, numbers them (`numbers`, from
+    `PostingsBM25.fit_numbered`).
+
+    A document is its text, a space, then its labels, and `words()` never makes one word of
+    both sides of a space: a word or number run holds no space, and normalising folds each
+    character (or a letter with its accents) on its own, so nothing crosses it. `terms()` maps
+    word by word, so a document's first terms are its text's, all but its labels' (tested on
+    every snippet of the real knowledge base and on random text).
+    """
+    label_counts: dict[str, int] = {}
+    counts: list[int] = []
+    for found, labels in zip(tokens, _document_labels(kb), strict=True):
+        joined = " ".join(labels)
+        count = label_counts.get(joined)
+        if count is None:
+            count = label_counts[joined] = len(tokenize(joined))
+        counts.append(len(found) - count)
+    lengths = np.fromiter(map(len, tokens), np.int64, len(tokens))
+    # Each token's place in its document, kept where that is among the text's first terms.
+    place = np.arange(numbers.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    kept = numbers[place < np.repeat(np.asarray(counts, dtype=np.int64), lengths)]
+    return TextTerms(engine.terms, counts, kept)
 
 
 def document_tokens(kb: KnowledgeBase) -> list[list[str]]:
