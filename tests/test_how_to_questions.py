@@ -41,3 +41,52 @@ def test_how_questions_about_research_stay_answered(
     answer = real_index.search(own(question))
     assert answer.frame != "procedure"
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i become a peer specialist?",
+        "how do i become a peer specialist? i have lived experience and want to give back",
+        "what qualifications do peer support workers need?",
+    ],
+)
+def test_how_to_become_one_is_answered_by_training_and_certification(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """Not by a passage that only says the field "is becoming" professionalized."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "requirements"
+    assert answer.answered
+    shown = [result.snippet_id for result in answer.results]
+    assert shown[0] == "lafrance2017-states-certify" or shown[0] == "lafrance2017-value-of-training"
+    assert "lafrance2017-fast-growing" not in shown
+
+
+def test_eligibility_is_not_matched_by_a_shared_word(real_index: SnippetIndex) -> None:
+    """ "With a record" is not the interviews that were "recorded": no requirement, declined."""
+    assert_partial(
+        real_index,
+        "am i eligible to be a peer if i have a record?",
+        "requirements",
+        "what it takes to become one",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are Oregon's requirements to become a peer support specialist?",
+        "what are the requirements to become a recovery coach in Ohio?",
+    ],
+)
+def test_become_is_part_of_the_ask_not_its_topic(real_index: SnippetIndex, question: str) -> None:
+    """ "Requirements to become" is the frame: a passage saying the field "is becoming"
+    professionalized is not even related to one state's requirements."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "requirements"
+    assert not answer.answered
+    assert answer.missing is not None
+    shown = [result.snippet_id for result in answer.related]
+    assert "lafrance2017-fast-growing" not in shown
+    assert "bellamy2017-research-grown" not in shown
