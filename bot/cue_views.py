@@ -30,23 +30,57 @@ FILLERS = frozenset(
 # Not "was" and "were": "what was the sample?" asks for a study's facts, not what a term is,
 # and "what is" is the definition frame's cue.
 _PRESENT = {"did": ("does", "do")}
+# A question put indirectly: its question word, a name of at most this many words, its verb.
+_WH = frozenset({"what", "who"})
+_BE = frozenset({"is", "are"})
+_MOST_NAME_WORDS = 5
+# The words before a question put indirectly: "anyone know", "not sure", "i wonder", "idk".
+_LEAD_INS = frozenset("know knows sure unsure wonder wondering idk explain understand".split())
+_VERBS = frozenset(
+    "do does did was were can could should would will has have had be been being".split()
+)
 
 
 def readings(ask_words: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
     """The other readings of the ask's words for frame cues, with each word's position in the
-    ask; none when the ask has neither a filler nor a past auxiliary."""
+    ask; none when the ask has no filler, no past auxiliary and no question put indirectly."""
+    found: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
+    inverted = _inverted(ask_words)
+    if inverted is not None:
+        found.append(inverted)
     kept = [i for i, word in enumerate(ask_words) if word not in FILLERS]
     past = {i for i in kept if ask_words[i] in _PRESENT}
     if len(kept) == len(ask_words) and not past:
-        return []
+        return found
     positions = tuple(kept)
-    found: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
     choices = max((len(_PRESENT[ask_words[i]]) for i in past), default=1)
     for choice in range(choices):
         reading = tuple(_present(ask_words[i], choice) if i in past else ask_words[i] for i in kept)
         if reading not in (view for view, _ in found) and reading != tuple(ask_words):
             found.append((reading, positions))
     return found
+
+
+def _inverted(ask_words: Sequence[str]) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """A question put indirectly, in the order of a statement ("anyone know what DDA is?", "not
+    sure what a WRAP is"), read in a question's order: "... what is DDA". Only at the end of the
+    ask: "what" or "who" first or after a lead-in that says so ("know", "sure", "wonder"), a name
+    of a few words, and "is" or "are" last. A clause inside a longer ask ("nobody can tell me
+    what my role is supposed to be", "what time is the potluck") is not a question about what
+    something is."""
+    if len(ask_words) < 3 or ask_words[-1] not in _BE:
+        return None
+    for start in range(len(ask_words) - 2):
+        if ask_words[start] in _WH and (start == 0 or ask_words[start - 1] in _LEAD_INS):
+            break
+    else:
+        return None
+    name = ask_words[start + 1 : -1]
+    if len(name) > _MOST_NAME_WORDS or not _VERBS.isdisjoint(name) or not _BE.isdisjoint(name):
+        return None
+    last = len(ask_words) - 1
+    order = (*range(start + 1), last, *range(start + 1, last))
+    return tuple(ask_words[i] for i in order), order
 
 
 def _present(word: str, choice: int) -> str:

@@ -69,3 +69,44 @@ def test_a_hedged_effectiveness_question_is_still_answered(real_index: SnippetIn
         "does peer support actually cut down on hospital stays?",
         "bellamy2017-hospitalization-mixed",
     )
+
+
+# --- a question put indirectly ("anyone know what DDA is?") -------------------------------------
+
+
+def test_an_indirect_question_is_read_in_question_order() -> None:
+    [(reading, positions)] = readings(("what", "peer", "bridgers", "are"))
+    assert reading == ("what", "are", "peer", "bridgers")
+    assert positions == (0, 3, 1, 2)
+    # "what are" (words 0-1 of the reading) spans the whole ask.
+    assert ask_span(positions, 0, 2) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        # A clause inside a longer ask, or a name holding a verb, is not a definition question.
+        ("what", "my", "role", "is", "supposed", "to", "be"),
+        ("what", "time", "is", "the", "meeting"),
+        ("what", "we", "do", "is"),
+        ("what", "the", "best", "training", "program", "for", "us", "is"),
+    ],
+)
+def test_only_a_whole_short_indirect_ask_is_turned(ask: tuple[str, ...]) -> None:
+    assert readings(ask) == []
+
+
+def test_an_indirect_definition_question_gets_the_definition(real_index: SnippetIndex) -> None:
+    question = own("anybody know what Dual Diagnosis Anonymous is?")
+    frame = real_index.read(question).frame
+    assert frame is not None and frame.id == "definition"
+    answer = real_index.search(question)
+    assert answer.answered
+    assert answer.results[0].snippet_id == "milani2020-dda-programme"
+
+
+def test_an_indirect_question_on_an_unexplained_term_says_so(real_index: SnippetIndex) -> None:
+    # The sources name WRAP plans and never say what one is; asked indirectly, as directly.
+    answer = real_index.search(own("not sure what a wellness recovery action plan is"))
+    assert not answer.answered
+    assert answer.missing is not None and answer.missing.startswith("what a WRAP is")
