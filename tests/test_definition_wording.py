@@ -40,3 +40,21 @@ def test_what_the_evidence_really_is_stays_an_evidence_question(real_index: Snip
     answer = real_index.search(own("what really is the evidence for peer support?"))
     assert answer.frame == "effectiveness"
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["new here, what is a peer exactly?", "who counts as a peer?", "who is considered a peer"],
+)
+def test_what_a_peer_is_is_answered_from_its_card(real_index: SnippetIndex, question: str) -> None:
+    # The most basic word of the field: declined before, as "peer" named no concept.
+    answer = real_index.search(own(question))
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == "goutam2020-shared-experience"
+
+
+def test_a_longer_name_holding_peer_keeps_its_own_card(real_index: SnippetIndex) -> None:
+    # "peer bridger" is a role of its own: its card (the job titles), not the word "peer".
+    answer = real_index.search(own("ok but what is a peer bridger though"))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "lafrance2017-job-titles"
