@@ -70,7 +70,7 @@ DEV_FLOOR_DECLINED = 0.93
 # the exception ends: its ceiling is 0.05 again. Part 19 (284 questions nobody had read, round
 # 16's held pool) went in at the start of round 17 (2,399 questions: 0.883 / 0.928, gaps 0.052 /
 # 0.056): the new part, not tuning, took the declined gap over 0.05 (dev's declined stayed 0.984
-# through round 17). At the round's end 0.883 / 0.931, gaps 0.051 / 0.054, and 307 blind
+# through round 17). At the round's end 0.883 / 0.931, gaps 0.052 / 0.054, and 307 blind
 # questions nobody read went 0.909 / 0.950 -> 0.909 / 0.958. Round 14's exception is taken
 # again: the declined ceiling is 0.06 until the gap is back under issue 9's 0.05.
 TEST_FLOOR_RECALL_AT_3 = 0.85
