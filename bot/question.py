@@ -112,8 +112,6 @@ _QUESTION_WORDS = frozenset(
     should would will has have any anyone was were whom define""".split()
 )
 _PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
-# Hedges staff put inside a question's cue ("who *actually* wrote", "does it *really* help",
-# "what do they *even* do"): they say how the writer feels, not what is asked (`_first_frame`).
 # A request asks as much as a question does ("need the full citation for ...", "looking for
 # the evidence on ...", "pls explain ...").
 _REQUEST_RE = re.compile(
