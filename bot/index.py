@@ -2731,10 +2731,13 @@ class SnippetIndex:
             # first, and a passage is quoted under it only for what the message asks besides
             # ("client is suicidal, does peer support reduce hospitalization?"). One that
             # matched the crisis words or the story ("wants to end it all" matched role
-            # ambiguity) is shown as related, not as an answer.
-            related = shown[:MAX_RELATED]
+            # ambiguity) is not an answer.
             shown = []
             missing = CRISIS_MISSING
+        if crisis and not shown:
+            # Nor is it shown as related: under "she's thinking about ending her life", a
+            # passage on hope or role models that matched the story reads as a reply to it.
+            related = []
         if shown:
             results = tuple(self._result(hit) for hit in shown)
             return Answer(

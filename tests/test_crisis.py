@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from bot.crisis import mentions_crisis
 from bot.index import SnippetIndex
+from tests.own_questions import own
 
 
 @pytest.mark.parametrize(
@@ -125,11 +126,29 @@ def test_a_message_in_crisis_wording_gets_the_notice_not_a_quoted_answer(
     real_index: SnippetIndex,
 ) -> None:
     """Someone may be in danger: the notice is the answer, and a passage that matched other
-    words ("she wants to end it all" matched role ambiguity) is shown as related, if at all."""
+    words ("she wants to end it all" matched role ambiguity) is not shown, even as related."""
     answer = real_index.search("my client said she wants to end it all")
     assert answer.crisis and not answer.answered
     assert answer.missing is not None and "crisis" in answer.missing
-    assert len(answer.related) <= 2
+    assert answer.related == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my client told me she's thinking about ending her life, what should I do",
+        "peer on my team says a guy in group talked about suicide. how do I respond?",
+        "member texted that he took a bunch of pills, who do I call",
+    ],
+)
+def test_a_declined_crisis_message_shows_no_related_passages(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A passage on hope or role models that matched the story reads as a reply to someone's
+    danger: a crisis message that is not answered gets the notice and what is missing only."""
+    answer = real_index.search(own(question))
+    assert answer.crisis and not answer.answered
+    assert answer.related == ()
 
 
 def test_odd_is_not_an_overdose() -> None:

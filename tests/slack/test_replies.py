@@ -288,7 +288,7 @@ def test_home_ask_opens_a_modal_that_answers_privately(live_app: LiveApp) -> Non
         assert reply.status == 200
         return json.loads(reply.body)  # type: ignore[no-any-return]
 
-    answered = submit("suicide: peer bridgers help people leave hospital?")
+    answered = submit("suicide: do peer bridgers help people leave hospital?")
     assert answered["response_action"] == "update"
     blocks = answered["view"]["blocks"]
     assert blocks[0]["text"]["text"].startswith(":rotating_light: *")
