@@ -102,6 +102,8 @@ _SENTENCE_RE = re.compile(
     r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
     r")"
 )
+# A separator of `_SENTENCE_RE` that ends a question, not one that splits its parts (":", " - ").
+_QUESTION_END_RE = re.compile(r"[.;\n]|\b(?:and|but|also|plus|so)\b")
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
@@ -632,7 +634,7 @@ class QuestionReader:
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         spelled = self._parentheses(spelled)
-        raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
+        raws, units = _pieces(spelled)
         passes = [self._sentences(raws, drop_reasons=True)]
         scored = self._scored(passes[0])
         if all(self._weak(s) for _, s in scored):
@@ -667,7 +669,7 @@ class QuestionReader:
             if len(scored) > 1:
                 best_score, best = self._beyond_the_sources(scored, (best_score, best))
                 best_score, best = self._over_the_tag(scored, (best_score, best))
-            others = sum(1 for score, s in scored if s is not best and score >= best_score / 4)
+            others = self._other_questions(raws, units, scored, best, best_score)
         else:
             asking = [s for s, asks in sentences if asks]
             if not asking:
@@ -850,14 +852,45 @@ class QuestionReader:
 
     def _raw_index(self, raws: Sequence[str], best: str) -> int:
         """The index in `raws` of the sentence the ask came from (0 when not found)."""
+        found = self._raw_position(raws, best)
+        return 0 if found is None else found
+
+    def _raw_position(self, raws: Sequence[str], sentence: str) -> int | None:
+        """The index in `raws` of the piece a cleaned sentence came from, if it is found."""
         for index, raw in enumerate(raws):
             if (
-                self._clean(raw) == best
-                or self._clean(raw, drop_reasons=False) == best
-                or self._clean(raw, needs=True) == best
+                self._clean(raw) == sentence
+                or self._clean(raw, drop_reasons=False) == sentence
+                or self._clean(raw, needs=True) == sentence
             ):
                 return index
-        return 0
+        return None
+
+    def _other_questions(
+        self,
+        raws: Sequence[str],
+        units: Sequence[int],
+        scored: Sequence[tuple[float, str]],
+        best: str,
+        best_score: float,
+    ) -> int:
+        """How many more questions of substance the message asks besides the one answered.
+
+        Counted in questions, not pieces: "what matters more to clients: knowledge or empathy?"
+        and "where is the evidence strongest - symptoms or hope?" are split at the colon or
+        dash to find the ask, but each is one question, and telling its asker to ask "the
+        others separately" would be wrong."""
+        best_at = self._raw_position(raws, best)
+        asked: set[int | str] = set()
+        for score, sentence in scored:
+            if sentence is best or score < best_score / 4:
+                continue
+            at = self._raw_position(raws, sentence)
+            if at is None:
+                asked.add(sentence)  # not traced to its piece: a question of its own
+            elif best_at is None or units[at] != units[best_at]:
+                asked.add(units[at])
+        return len(asked)
 
     def _with_experience(self, ask: str, best: str, sentences: Sequence[tuple[str, bool]]) -> str:
         """A question pointing back ("is that common?") after the statements it points at; a
@@ -1286,6 +1319,31 @@ class QuestionReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def _pieces(text: str) -> tuple[list[str], list[int]]:
+    """The message's pieces as `_SENTENCE_RE` splits it, and the question each belongs to.
+
+    A question ends at "?" or "!", a full stop, ";", a new line, or a second question joined on
+    ("..., and what ..."); a colon, a dash or parentheses only split one question's parts."""
+    pieces: list[str] = []
+    units: list[int] = []
+    unit = 0
+    start = 0
+    for separator in [*_SENTENCE_RE.finditer(text), None]:
+        end = len(text) if separator is None else separator.start()
+        piece = text[start:end]
+        if piece.strip():
+            pieces.append(piece)
+            units.append(unit)
+            if piece.rstrip()[-1] in "?!":
+                unit += 1
+        if separator is None:
+            break
+        if _QUESTION_END_RE.search(separator.group()):
+            unit += 1
+        start = separator.end()
+    return pieces, units
 
 
 def _holds_another(word_set: frozenset[str], sets: Set[frozenset[str]], sizes: Set[int]) -> bool:

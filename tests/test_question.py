@@ -113,6 +113,36 @@ def test_two_questions_answer_the_more_specific_and_count_the_other(
     assert question.other_questions == 1
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what helps bipolar clients more: learning about their illness or hearing a peer's story?",
+        "which funders matter most for us - medicaid or state grants?",
+        "where do CPSs spend their time: at the office or out in the community?",
+    ],
+)
+def test_a_question_split_at_a_colon_or_dash_is_still_one_question(
+    real_index: SnippetIndex, message: str
+) -> None:
+    """The colon or dash splits the question from its options to find the ask, but the
+    message asks one thing: no "ask the others separately" for it."""
+    question = _read(real_index, own(message))
+    assert question.other_questions == 0
+
+
+def test_a_second_question_after_a_colon_question_is_still_counted(
+    real_index: SnippetIndex,
+) -> None:
+    question = _read(
+        real_index,
+        own(
+            "what helps bipolar clients more: learning about their illness or hearing a peer's "
+            "story? and how many states certify peer specialists?"
+        ),
+    )
+    assert question.other_questions == 1
+
+
 def test_reason_clause_holding_the_question_is_kept(real_index: SnippetIndex) -> None:
     question = _read(real_index, "my supervisor asked how many states certify peer specialists")
     assert "certify peer specialists" in question.ask
