@@ -16,7 +16,7 @@ import pytest
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import tokenize
-from tests.own_questions import not_in_eval_files
+from tests.own_questions import assert_among_answers, not_in_eval_files
 
 
 @pytest.fixture(scope="module")
@@ -362,6 +362,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         "effect",
         ("tse2019-role-models", "tse2019-role-model-value"),
     ),
+    (
+        "how do peer outcomes compare with those of traditional staff?",
+        "non-peer paraprofessionals",
+        "bellamy2017-equally-effective",
+    ),
 ]
 
 GUARDS: list[tuple[str, str]] = [
@@ -444,3 +449,18 @@ def test_guard_keeps_the_source_wording_out(
     )
     unguarded = SnippetIndex.build(dataclasses.replace(real_kb, synonyms=synonyms))
     assert _adds(unguarded, question, source)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do peers get worse results than real staff?",
+        "my director thinks regular staff outperform peers, is there research on that?",
+    ],
+)
+def test_staff_without_lived_experience_compared_with_peers(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """Peers are compared with "regular" or "real" staff; the sources compare them with
+    non-peer paraprofessionals, and that passage answers."""
+    assert_among_answers(real_index, question, "bellamy2017-equally-effective")
