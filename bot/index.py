@@ -873,11 +873,13 @@ def _act_counted(question: Question, after_cue: int, names: frozenset[str]) -> s
     if acted is not None:
         return acted
     light = False
-    for word in following[people_at + 1 :]:
+    for word in following[_past_place(question, after_cue + people_at + 1) - after_cue :]:
         if word in _SCOPE_WORDS:
             continue  # "how many people *worldwide* have ...": where or when, not what they did
-        if word in _PASSIVE or word in FILLER_WORDS:
-            light = True  # "got hired", "found a job", "get the services they need"
+        if word in _PASSIVE or word in FILLER_WORDS or word == "without":
+            # "got hired", "found a job", "get the services they need"; going "without care"
+            # is counted by the care they lack.
+            light = True
             continue
         if light and word in _ARTICLES:
             continue
@@ -918,6 +920,19 @@ _SCOPE_WORDS = frozenset(
 
 # Words putting the counted people somewhere ("people *in* India").
 _WHERE = frozenset("in across from throughout".split())
+
+
+def _past_place(question: Question, start: int) -> int:
+    """The position after "in <place>" when the words from `start` put the people there
+    ("how many youth *in Canada* actually get the services they need"), else `start`: what
+    they did is read after the place, past light words, as it is without one."""
+    words = question.words
+    if start >= len(words) or words[start] not in _WHERE:
+        return start
+    end = start + 1
+    while end < len(words) and (end in question.place_positions or words[end] == "the"):
+        end += 1
+    return end if end - 1 in question.place_positions else start
 
 
 def _act_past_place(question: Question, start: int, names: frozenset[str]) -> str | None:

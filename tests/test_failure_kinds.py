@@ -2162,6 +2162,25 @@ def test_how_many_of_a_group_do_something_is_answered_by_a_share(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "how many youth in canada get the mental health services they need",
+        "so how many youth in Canada really get the MH services they need?",
+    ],
+)
+def test_a_place_after_the_counted_group_leaves_what_they_do_counted(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The group put somewhere ("youth *in Canada*") still does what is counted after the
+    place ("get the services they need"): the share of youth accessing services answers it, as
+    it does without the place."""
+    _assert_first_answer(real_index, question, "halsall2021-canada-fragmented")
+    _assert_declined(real_index, "how many youth in canada are there these days?")
+    # What they did must still be what the passage counts them by.
+    _assert_declined(real_index, "how many clients in hong kong got jobs?")
+
+
+@pytest.mark.parametrize(
     ("question", "first_result"),
     [
         pytest.param(
