@@ -122,9 +122,12 @@ _REQUEST_RE = re.compile(
     r"|(?:i |we )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats"
     r"|evidence))\b"
 )
-# "grad intern here", "nurse mgr here": a self-introduction before the question itself.
+# "grad intern here", "nurse mgr here", "new family support navigator here": a
+# self-introduction before the question itself (not a question that ends "... here").
 _INTRODUCTION_RE = re.compile(
-    r"^(?:\S+ ){1,3}here (?=(?:"
+    r"^(?!(?:"
+    + "|".join(sorted(_QUESTION_WORDS))
+    + r") )(?:\S+ ){1,5}here (?=(?:"
     + "|".join(sorted(_QUESTION_WORDS | {"quick", "question", "q"}))
     + r") )"
 )

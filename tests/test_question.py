@@ -374,6 +374,32 @@ def test_a_self_introduction_is_not_the_ask(real_index: SnippetIndex) -> None:
     assert question.ask == "how do peer programs get funded"
 
 
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        (
+            "brand new family support navigator here 👋 how are peer programs funded?",
+            "how are peer programs funded",
+        ),
+        (
+            "hi all, part time peer recovery coach here what do peer specialists do all day",
+            "what do peer specialists do all day",
+        ),
+    ],
+)
+def test_a_longer_self_introduction_is_not_the_ask(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    """A job title of several words ("new family support navigator here") is who asks, however
+    long; left in, its role words pulled the answer to the passage listing job titles."""
+    assert _read(real_index, own(message)).ask == ask
+
+
+def test_a_question_ending_in_here_is_no_introduction(real_index: SnippetIndex) -> None:
+    question = _read(real_index, own("what do peer workers usually do here how are they paid"))
+    assert question.ask.startswith("what do peer workers")
+
+
 def test_a_question_joined_by_and_is_a_second_question(real_index: SnippetIndex) -> None:
     question = _read(
         real_index, "who funds peer bridger programs in new york, and what do bridgers do all day"
