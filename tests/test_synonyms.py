@@ -363,6 +363,11 @@ MAPS: list[tuple[str, str, str | tuple[str, ...]]] = [
         ("tse2019-role-models", "tse2019-role-model-value"),
     ),
     (
+        "what does the research say about empowerment for people using peer services?",
+        "evidence",
+        "bellamy2017-hope-empowerment",
+    ),
+    (
         "how do peer outcomes compare with those of traditional staff?",
         "non-peer paraprofessionals",
         "bellamy2017-equally-effective",
