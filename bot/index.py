@@ -1041,6 +1041,16 @@ _PEOPLE = frozenset(
     "commission research interviewe attende american".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A work dated by the question: "the 2015 literature review", "the 2012 survey of CPSs", "a
+# review from 2015" (a year beside the noun naming a work, a few words apart at most).
+_WORK_NOUN = (
+    r"(?:review|reviews|study|studies|survey|surveys|paper|papers|report|reports|article"
+    r"|articles|evaluation|pilot|version|edition|update|analysis)"
+)
+_DATED_WORK_RE = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:[a-z]+\s+){0,3}" + _WORK_NOUN + r"\b"
+    r"|\b" + _WORK_NOUN + r"\s+(?:from|in|of|published in|done in|dated)\s+((?:19|20)\d\d)\b"
+)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTIONS = frozenset(
     "half halves third thirds quarter quarters fourth fourths fifth fifths tenth tenths "
@@ -1132,6 +1142,8 @@ class SnippetIndex:
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
+        # The sources' own years, oldest first: a work the question dates otherwise is none of them.
+        self._years = sorted({source.year for source in kb.sources.values() if source.year})
         self._name_terms = self._build_name_terms(kb)
         # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
         self._first_name_terms = {
@@ -2544,6 +2556,7 @@ class SnippetIndex:
             missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
+        dated = self._dated_otherwise(question)
         after = _asked_after(question.words)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         frame_cards = self._frame_topic_cards(reading)
@@ -2622,6 +2635,7 @@ class SnippetIndex:
                 type_missing
                 or lacking
                 or later
+                or self._of_another_date(hit, dated)
                 or self._generic_for(reading, hit)
                 or (after is not None and not self._reaches_past(hit, after))
             ):
@@ -2647,7 +2661,8 @@ class SnippetIndex:
                 if type_missing or lacking:
                     unmet.append((hit, type_missing, lacking))
         if not unmet:
-            return shown, examined, reading, [], None
+            # Nothing came near: a work dated otherwise is then simply not among the sources.
+            return shown, examined, reading, [], self._dated_missing(dated)
         related: list[Hit] = []
         for hit, _, _ in unmet:
             if (
@@ -2668,6 +2683,17 @@ class SnippetIndex:
         if later:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
+        if (
+            dated
+            and not any(self._undated(hit) for hit, _, _ in unmet)
+            # "How did the 2015 review differ from its 2017 update?": set beside a source,
+            # what the frame lacks (a comparison of both) says more.
+            and not any(_YEAR.fullmatch(n) and int(n) in self._years for n in question.numbers)
+        ):
+            # Only dated works came near ("this report updates a literature review ... prepared
+            # in 2015" at best): the work asked about is not among them. (An undated web page
+            # may report on it: "a 2010 study by Salzer"; then what it lacks is said as usual.)
+            return [], examined, reading, related, self._dated_missing(dated)
         typed = question.frame is not None and question.frame.needs is not None
         if after is not None and not typed and not self._reaches_past(unmet[0][0], after):
             # The frame's own lack ("current information") says it better when there is one.
@@ -2699,6 +2725,40 @@ class SnippetIndex:
             if _YEAR.fullmatch(number) and self._latest_year and int(number) > self._latest_year:
                 return number
         return None
+
+    def _dated_otherwise(self, question: Question) -> tuple[str, ...]:
+        """The years the question dates a work by ("what did the 2015 literature review
+        find?") that are no source's own year: that work is not one of the sources."""
+        text = " ".join(question.words)
+        if not self._years or not _YEAR.search(text):
+            return ()  # (sources without a year date nothing)
+        years: list[str] = []
+        for match in _DATED_WORK_RE.finditer(text):
+            year = match.group(1) or match.group(2)
+            if int(year) not in self._years and year not in years:
+                years.append(year)
+        return tuple(years)
+
+    def _dated_missing(self, dated: Sequence[str]) -> str | None:
+        """What the sources lack when the question dates a work otherwise: that work."""
+        if not dated:
+            return None
+        years = [str(year) for year in self._years]
+        listed = ", ".join(years[:-1]) + f" and {years[-1]}" if len(years) > 1 else years[0]
+        return f"anything from a {dated[0]} work (the works quoted are from {listed})"
+
+    def _of_another_date(self, hit: Hit, dated: Sequence[str]) -> bool:
+        """Whether the passage is from a work of another date than the one the question names
+        and does not itself name that year: "this report updates a literature review ...
+        prepared in 2015" may speak of the 2015 review; the 2017 report's findings do not. An
+        undated source (a web page reporting "a 2010 study by Salzer") may be about any work."""
+        if not dated or self._undated(hit):
+            return False
+        return not any(year in hit.snippet.text for year in dated)
+
+    def _undated(self, hit: Hit) -> bool:
+        source = self.kb.sources.get(hit.snippet.source_id)
+        return source is None or source.year is None
 
     def _reaches_past(self, hit: Hit, year: str) -> bool:
         """Whether a passage may say what came after the year: it names a later one, or its

@@ -3715,3 +3715,54 @@ def test_what_the_writer_did_and_how_long_they_want_it_are_not_the_ask(
         "rogers2017-burgeoned-uneven",
         "rogers2017-three-decades",
     )
+
+
+# --- a work dated otherwise ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were the main conclusions of the 2015 literature review on peer providers?",
+        "quick q: what did that 2016 study on peer specialists find about outcomes?",
+        "who wrote the peer workforce review from 2012?",
+    ],
+)
+def test_a_work_dated_otherwise_than_every_source_is_not_quoted_as_that_work(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A year beside a work ("the 2015 literature review") that is no source's own year names a
+    work that is not among the sources: the 2017 report's findings are not the 2015 review's.
+    The reply says so, with a passage naming that year as related when there is one."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered, question
+    assert answer.missing is not None and "work (the works quoted are from 2017" in answer.missing
+    if "2015" in question:
+        assert answer.related[0].snippet_id == "lafrance2017-updates-2015-review"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        (
+            "who are the authors of the 2017 literature review on peer providers?",
+            "lafrance2017-authors",
+        ),
+        (
+            "what did the 2010 Salzer survey find about where CPSs spend their time?",
+            "peersforprogress-salzer-survey",
+        ),
+        ("any 2019 studies on bipolar clients and peer workers?", None),
+    ],
+)
+def test_a_work_dated_as_a_source_is_still_answered(
+    real_index: SnippetIndex, question: str, first_result: str | None
+) -> None:
+    """A source's own year, or a year its passage names (the Salzer survey "from 2010"), dates a
+    work among the sources: answered as without the year."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered, question
+    if first_result is not None:
+        assert answer.results[0].snippet_id == first_result
