@@ -259,6 +259,31 @@ def test_a_duration_needs_an_amount(real_index: SnippetIndex) -> None:
     assert pattern.search("over a few months")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "roughly how long is the Dual Diagnosis Anonymous program?",
+        "how long are DDA groups usually?",
+        "how many weeks do members usually go to DDA for",
+    ],
+)
+def test_how_long_a_programme_runs_is_not_how_long_its_study_ran(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Six DDA members were interviewed three times over a period of 12 months" is how long
+    the study's interviews ran, not how long the programme lasts: related, not the answer."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "duration"
+    assert not answer.answered
+    assert "milani2020-interviews" in [result.snippet_id for result in answer.related]
+
+
+def test_how_long_the_study_ran_is_still_its_design(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("how long did the study follow the DDA members?"))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "milani2020-interviews"
+
+
 def test_how_long_something_takes_needs_a_length_not_a_start_date(
     real_index: SnippetIndex,
 ) -> None:
