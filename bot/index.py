@@ -57,7 +57,7 @@ from bot.frames import (
     frame_qualifiers,
     type_pattern,
 )
-from bot.knowledge import Concept, KnowledgeBase, Snippet, Source
+from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source
 from bot.question import FrameFiling, Question, QuestionReader
 from bot.text_terms import TextTerms
 from bot.tokenize import (
@@ -105,6 +105,8 @@ SPECIFIC_CARDS = 6
 FIELD_WORD_FACTOR = 1.25
 # At most this many related passages accompany a partial answer.
 MAX_RELATED = 2
+# What the sources lack when nothing more precise can be said of it.
+NOTHING_SPECIFIC = "what was asked"
 # A word asking something, for what a message in crisis wording asks besides.
 _ASKING_RE = re.compile(
     r"\b(?:what|how|why|which|who|when|where|does|do|is|are|can|could|should|would|will|any|"
@@ -760,6 +762,16 @@ def _counts(
             if anyone or wanted.intersection(after):
                 return True
     return False
+
+
+# Words asking what a role is called or counted as, which a list of titles answers ("what other
+# names do peer workers go by", "is a peer bridger a real job title").
+_NAMING_TERMS = frozenset(
+    tokenize(
+        "name names named call called title titles term terms job jobs role roles position "
+        "same different differ other else kind type category considered count counts"
+    )
+)
 
 
 # What a count may be of besides people: groups, meetings, programs, places, periods, works. A
@@ -2637,6 +2649,7 @@ class SnippetIndex:
                 or later
                 or self._of_another_date(hit, dated)
                 or self._generic_for(reading, hit)
+                or self._only_names_the_roles(reading, hit)
                 or (after is not None and not self._reaches_past(hit, after))
             ):
                 unmet.append((hit, type_missing or not lacking, lacking))
@@ -2699,7 +2712,16 @@ class SnippetIndex:
             # The frame's own lack ("current information") says it better when there is one.
             missing = f"anything after {after} (the passages on it go no further)"
             return [], examined, reading, related, missing
-        return [], examined, reading, related, _missing_text(question, type_missing, lacking)
+        missing = _missing_text(question, type_missing, lacking)
+        role = self._single_role(reading)
+        if (
+            missing == NOTHING_SPECIFIC
+            and role is not None
+            and self._only_names_the_roles(reading, first_unmet)
+        ):
+            # Said of the role when nothing more precise is: only the list of titles came near.
+            missing = f"anything on that specific to the {role.title.lower()} role"
+        return [], examined, reading, related, missing
 
     def _frame_topic_cards(self, reading: _Reading) -> tuple[int, ...]:
         """The cards of the frame's topics, for a question of nothing but names and the frame's
@@ -2774,6 +2796,38 @@ class SnippetIndex:
         if frame is None or not frame.card_specific or not reading.named:
             return False
         return self._card_count[self._doc_ids[hit.snippet.id]] > SPECIFIC_CARDS
+
+    def _only_names_the_roles(self, reading: _Reading, hit: Hit) -> bool:
+        """Whether a passage naming many roles (the list of job titles) covers nothing of the
+        question but the role it names: "can family support navigators bill insurance?" is not
+        answered by a list that has "family support navigator" in it. (`_generic_for` says the
+        same of what-is and duties questions, whatever else they ask.)"""
+        if self._card_count[self._doc_ids[hit.snippet.id]] <= SPECIFIC_CARDS:
+            return False
+        role = self._single_role(reading)
+        if role is None:
+            return False  # none, or two: how they relate, which the list of titles may say
+        if any(concept.term in _NAMING_TERMS for concept in reading.concepts):
+            return False  # "is 'peer bridger' a recognized title?": what the list says
+        role_terms = {term for name in role.names for term in tokenize(name)}
+        asked = [
+            concept
+            for concept in reading.concepts
+            if concept.term not in role_terms
+            and concept.term not in filler_terms()
+            and concept.term not in reading.place_terms
+            and not concept.term.startswith(_TYPE_PREFIX)
+            and concept.weight > 0
+        ]
+        if not asked:
+            return False  # "what is a peer bridger?": the role is all it asks about
+        terms = self._passage_terms(self._doc_ids[hit.snippet.id])
+        return not any(any(alt <= terms for alt in concept.alternatives) for concept in asked)
+
+    def _single_role(self, reading: _Reading) -> Role | None:
+        """The role the question names, when it names exactly one."""
+        roles = [self.kb.roles[name] for name in reading.named if name in self.kb.roles]
+        return roles[0] if len(roles) == 1 else None
 
     def _strong(self, hit: Hit) -> bool:
         return hit.coverage >= self.min_coverage and hit.evidence >= self.min_evidence
@@ -3118,7 +3172,7 @@ def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Plac
         # sentence, after the places: "steps for setting it up for clubhouses (the sources ...)".
         what, pointer = _pointer_split(frame.missing)
         return f"{what} for {places}{pointer}"
-    return f"anything specific to {places}" if places else "what was asked"
+    return f"anything specific to {places}" if places else NOTHING_SPECIFIC
 
 
 def ask_tokens(kb: KnowledgeBase) -> list[list[str]]:

@@ -3766,3 +3766,39 @@ def test_a_work_dated_as_a_source_is_still_answered(
     assert answer.answered, question
     if first_result is not None:
         assert answer.results[0].snippet_id == first_result
+
+
+# --- a list of titles is no answer about one of them ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can family support navigators bill insurance for what they do?",
+        "do peer mentors usually get paid well?",
+    ],
+)
+def test_a_list_of_titles_does_not_answer_what_else_is_asked_of_one(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The list of job titles names the role and nothing else the question asks (billing,
+    pay): no answer, and the reply says the sources have nothing on it for that role."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered, question
+    assert answer.missing is not None
+    assert answer.missing.startswith("anything on that specific to the ")
+    assert answer.missing.endswith(" role")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is 'family support navigator' a real title for peer staff?",
+        "are peer bridgers and recovery coaches both counted as peer providers?",
+    ],
+)
+def test_a_list_of_titles_still_answers_what_a_role_is_called(
+    real_index: SnippetIndex, question: str
+) -> None:
+    _assert_first_answer(real_index, question, "lafrance2017-job-titles")
