@@ -15,9 +15,9 @@ from bot.tokenize import normalize
 
 # Each wording with the pieces of text one of which every match of it holds (a run of its
 # literal words outside any optional or alternative part; tests/test_crisis.py checks each by
-# expanding the pattern). A message holding none of the pieces cannot match, so the pattern (some
-# 60 alternatives tried at every position of the message) is neither run on it nor, in a
-# `peerbot ask` of such a message, compiled (about 9 ms, 3% of that command).
+# expanding the pattern). Only the wordings whose pieces a message holds can match it, so only
+# those are compiled (on first need) and run: not one pattern of some 60 alternatives, tried at
+# every position of every message and compiled by every start (about 9 ms of a `peerbot ask`).
 _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("suicid",), r"suicid\w*"),
     (("kill",), r"kill(?:ing|ed|s)? (?:my|him|her|them|your|our)sel(?:f|ves)"),
@@ -155,18 +155,38 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("without",), r"better (?:off )?without (?:me|him|her|them)"),
     (("cutting again",), r"(?:been|keeps|kept|started|is|was) cutting again"),
 ]
-_PIECES = tuple(sorted({piece for pieces, _ in _PATTERNS for piece in pieces}))
+
+
+def _wordings_by_piece() -> dict[str, tuple[int, ...]]:
+    """Piece -> the wordings (positions in `_PATTERNS`) that need it."""
+    found: dict[str, tuple[int, ...]] = {}
+    for number, (pieces, _) in enumerate(_PATTERNS):
+        for piece in pieces:
+            found[piece] = (*found.get(piece, ()), number)
+    return found
+
+
+_WORDINGS_OF = _wordings_by_piece()
+
+
+@functools.cache
+def _wording_re(number: int) -> re.Pattern[str]:
+    """One wording as the whole pattern has it, between word boundaries."""
+    return re.compile(r"\b(?:" + _PATTERNS[number][1] + r")\b")
 
 
 @functools.cache
 def _crisis_re() -> re.Pattern[str]:
-    """Every wording in one pattern, compiled on first need."""
+    """Every wording in one pattern (for taking the wording out, where the leftmost match
+    of any decides what is removed), compiled on first need."""
     return re.compile(r"\b(?:" + "|".join(pattern for _, pattern in _PATTERNS) + r")\b")
 
 
-def _may_match(folded: str) -> bool:
-    """Whether the folded text holds a piece some wording needs (if not, none matches)."""
-    return any(piece in folded for piece in _PIECES)
+def _possible_wordings(folded: str) -> list[int]:
+    """The wordings whose pieces the folded text holds, in order (no other can match it)."""
+    return sorted(
+        {n for piece, numbers in _WORDINGS_OF.items() if piece in folded for n in numbers}
+    )
 
 
 def _folded(text: str) -> str:
@@ -175,8 +195,10 @@ def _folded(text: str) -> str:
 
 def mentions_crisis(text: str) -> bool:
     """True when the text uses self-harm, suicide or overdose wording."""
+    # The whole pattern matches where one of its wordings does, between word boundaries: the
+    # same answer as searching with it.
     folded = _folded(text)
-    return _may_match(folded) and _crisis_re().search(folded) is not None
+    return any(_wording_re(n).search(folded) is not None for n in _possible_wordings(folded))
 
 
 def without_crisis_wording(text: str) -> str:
@@ -184,6 +206,6 @@ def without_crisis_wording(text: str) -> str:
     ("client is suicidal, does peer support reduce hospitalization?" still asks about
     hospitalization; "she wants to end it all" asks nothing else)."""
     folded = _folded(text)
-    if not _may_match(folded):
+    if not _possible_wordings(folded):
         return folded  # already single-spaced: what the substitution would have given
     return " ".join(_crisis_re().sub(" ", folded).split())

@@ -184,3 +184,19 @@ def test_without_crisis_wording_is_the_folded_text_when_nothing_matches(text: st
     folded = " ".join(text.lower().split())
     spelled = without_crisis_wording(text)
     assert spelled == " ".join(_crisis_re().sub(" ", folded).split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "she he my him herself himself self harm wants to end it all kill over dose od'd "
+            "life own took pills meds noose cut cutting again better off without me tonight "
+            "suicide goodbye note burden things away stuff point no the see gun head".split()
+        ),
+        max_size=8,
+    ).map(" ".join)
+)
+def test_wording_by_wording_is_the_whole_pattern(text: str) -> None:
+    """Searching only the wordings whose pieces the text holds answers as the whole pattern."""
+    assert mentions_crisis(text) == (_crisis_re().search(" ".join(text.split())) is not None)
