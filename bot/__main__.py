@@ -18,10 +18,13 @@ def _missing_dependency(error: ModuleNotFoundError) -> str:
 
 
 if __name__ == "__main__":
+    # The command's modules are imported by `main` itself (bot.ask imports the answer path only
+    # once the collector is paused), so a missing dependency may surface from either.
     try:
         from bot.ask import main
+
+        main()
     except ModuleNotFoundError as error:
         if error.name is None or error.name.split(".")[0] == "bot":
             raise
         sys.exit(_missing_dependency(error))
-    main()

@@ -21,10 +21,10 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from bot.answer import DISCLAIMER, VAGUE_HINT, VAGUE_QUESTION, Answer
 from bot.config import DEFAULT_CRISIS_NOTICE
 
 if TYPE_CHECKING:
+    from bot.answer import Answer
     from bot.index import SnippetIndex
 
 # `bot.cli.ask`'s -k: default and click.IntRange bounds.
@@ -40,6 +40,10 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 
 def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) -> str:
     """An answer as plain text for the terminal: answered, partial, or declined."""
+    # Imported here, not with the module: `main` pauses the collector before the answer path's
+    # modules load (see there), and this one is on that path.
+    from bot.answer import DISCLAIMER, VAGUE_HINT, VAGUE_QUESTION
+
     lines = [f"Q: {answer.question}", ""]
     if answer.crisis:
         lines += [f"! {crisis_notice}", ""]
@@ -124,10 +128,23 @@ def main() -> None:
     """The `peerbot` command: a plain `ask` answered here, everything else by `bot.cli`.
 
     Like click's standalone mode, it ends the process (a plain `ask` with `os._exit`).
+
+    A plain `ask` runs with the cyclic garbage collector paused until the index is loaded:
+    importing the modules and loading the index make tens of thousands of objects that live
+    until the process ends, and the collections they set off (some 80 of the youngest
+    generations, walking ever more of them) cost about 4% of a `peerbot ask` and find next to
+    nothing to free. Once loaded, they are frozen (`gc.freeze`: out of the collector's sight)
+    and the collector runs again, so a batch of questions (`-`) is collected as usual
+    without walking the index each time.
     """
     request = _ask_request(sys.argv[1:], os.environ)
-    if request is not None and _plain_stdout() and _answer(*request):
-        return
+    if request is not None and _plain_stdout():
+        gc.disable()
+        try:
+            if _answer(*request):
+                return
+        finally:
+            gc.enable()
     from bot.cli import main as cli_main
 
     cli_main()
@@ -216,6 +233,10 @@ def _answer(question: str, k: int, as_json: bool) -> bool:
         index = load_index(settings)
     except (ConfigError, KnowledgeError):
         return False  # bot.cli loads again and reports it as click's error, exit status 1
+    # Everything made so far lives until the process ends: out of the collector's sight, and
+    # the collector on again for the questions (`main` paused it).
+    gc.freeze()
+    gc.enable()
     freeze_at_exit()
     try:
         print_answers(index, question, k, as_json, settings.crisis_notice, _echo, sys.stdin)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.crisis import mentions_crisis
+from bot.crisis import _PATTERNS, _crisis_re, mentions_crisis, without_crisis_wording
 from bot.index import SnippetIndex
 from tests.own_questions import own
 
@@ -154,3 +156,66 @@ def test_a_declined_crisis_message_shows_no_related_passages(
 def test_odd_is_not_an_overdose() -> None:
     assert not mentions_crisis("curious if I'm the odd one out on my team")
     assert mentions_crisis("he OD'd last night")
+
+
+def _spellings(items: Any) -> list[str]:
+    """Every string a parsed pattern (`re._parser`) matches, with one letter for a character
+    class and at most two repeats: enough to see which literal runs every match holds."""
+    found = [""]
+    for op, value in items:
+        name = str(op)
+        if name == "LITERAL":
+            options = [chr(value)]
+        elif name == "IN":
+            options = [chr(v) for kind, v in value if str(kind) == "LITERAL"] or ["q"]
+        elif name == "BRANCH":
+            options = [s for branch in value[1] for s in _spellings(branch)]
+        elif name == "SUBPATTERN":
+            options = _spellings(value[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, inner = value
+            once = _spellings(inner)
+            options = [""] * (low == 0) + once + [a + b for a in once for b in once] * (high > 1)
+        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # matches nothing of its own: it only rules matches out
+        elif name == "CATEGORY":
+            options = ["q"]
+        else:
+            raise AssertionError(f"unexpected {name} in a crisis pattern")
+        found = [head + option for head in found for option in options]
+    return found
+
+
+def test_every_crisis_match_holds_one_of_its_pieces() -> None:
+    """The prefilter (`_may_match`) is exact: every string a wording's pattern matches holds
+    one of the pieces listed with it, so a text holding none of them is matched by none."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    for pieces, pattern in _PATTERNS:
+        spellings = _spellings(_parser.parse(pattern))
+        assert spellings, pattern
+        for spelled in spellings:
+            assert any(piece in spelled for piece in pieces), (pattern, spelled)
+
+
+@pytest.mark.parametrize("text", ["", "ordinary question", "She wants to END it all!  now"])
+def test_without_crisis_wording_is_the_folded_text_when_nothing_matches(text: str) -> None:
+    folded = " ".join(text.lower().split())
+    spelled = without_crisis_wording(text)
+    assert spelled == " ".join(_crisis_re().sub(" ", folded).split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "she he my him herself himself self harm wants to end it all kill over dose od'd "
+            "life own took pills meds noose cut cutting again better off without me tonight "
+            "suicide goodbye note burden things away stuff point no the see gun head".split()
+        ),
+        max_size=8,
+    ).map(" ".join)
+)
+def test_wording_by_wording_is_the_whole_pattern(text: str) -> None:
+    """Searching only the wordings whose pieces the text holds answers as the whole pattern."""
+    assert mentions_crisis(text) == (_crisis_re().search(" ".join(text.split())) is not None)

@@ -628,13 +628,38 @@ _PIECES = [
         ),
         max_size=10,
     ),
-    joiners=st.lists(st.sampled_from(["", " ", "  ", "/", "-", "'", ", ", "$"]), max_size=10),
+    joiners=st.lists(
+        st.sampled_from(["", " ", "  ", "/", "-", "'", ", ", "$", "—", " 👋 ", "\u0301", "Ⓐ"]),
+        max_size=10,
+    ),
 )
 def test_shorthand_prefilter_agrees_with_running_the_regex(
     real_index: SnippetIndex, parts: list[str], joiners: list[str]
 ) -> None:
     """Skipping the shorthand regex on text that cannot match it changes no text."""
     text = "".join(part + (joiners[n] if n < len(joiners) else " ") for n, part in enumerate(parts))
+    lexicon = real_index.kb.lexicon
+    assert _shorthand_replacer(lexicon)(text) == _shorthand_replacer(lexicon, prefilter=False)(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ppl w/ SMI — any data?",
+        "hey 👋 what do CPSs do w/o a supervisor",
+        "peer\u0301 support vs. the VA",
+        "the \u212aelvin VA",  # the Kelvin sign is a case of "k": the regex reads it
+        "ſupport ppl",
+        "İ think ppl",
+        "Ⓐ ppl Ⓥⓐ",
+        "—w/—",
+    ],
+)
+def test_shorthand_prefilter_agrees_on_text_beyond_ascii(
+    real_index: SnippetIndex, text: str
+) -> None:
+    """A dash or an emoji leaves the pieces to the prefilter; a letter beyond ASCII (which may
+    be a case of an ASCII one) to the regex: the same text either way."""
     lexicon = real_index.kb.lexicon
     assert _shorthand_replacer(lexicon)(text) == _shorthand_replacer(lexicon, prefilter=False)(text)
 
