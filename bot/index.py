@@ -1114,6 +1114,9 @@ class SnippetIndex:
         )
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
+        self._type_reasons = {
+            kind.id: kind.reason for kind in kb.lexicon.answer_types if kind.reason is not None
+        }
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
@@ -2658,7 +2661,25 @@ class SnippetIndex:
             # The frame's own lack ("current information") says it better when there is one.
             missing = f"anything after {after} (the passages on it go no further)"
             return [], examined, reading, related, missing
-        return [], examined, reading, related, _missing_text(question, type_missing, lacking)
+        missing = _missing_text(question, type_missing, lacking)
+        reason = self._ruled_out_by(question, first_unmet) if type_missing and not lacking else None
+        if reason is not None and question.frame is not None and question.frame.missing:
+            # "Did the SAMHSA grants improve outcomes?": the passage announcing them is ruled
+            # out as an announcement, not as a study's design; the reply says which.
+            missing = f"{_pointer_split(question.frame.missing)[0]} ({reason})"
+        return [], examined, reading, related, missing
+
+    def _ruled_out_by(self, question: Question, hit: Hit) -> str | None:
+        """The `reason` of the first answer type of the frame's `not_types` the passage holds,
+        when that type has one: why the passage closest to answering does not."""
+        frame = question.frame
+        if frame is None or not frame.not_types:
+            return None
+        doc_id = self._doc_ids[hit.snippet.id]
+        for kind in frame.not_types:
+            if kind in self._type_patterns and self._holds(doc_id, kind):
+                return self._type_reasons.get(kind)
+        return None
 
     def _frame_topic_cards(self, reading: _Reading) -> tuple[int, ...]:
         """The cards of the frame's topics, for a question of nothing but names and the frame's
