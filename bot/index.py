@@ -2690,7 +2690,11 @@ class SnippetIndex:
                 if type_missing or lacking:
                     unmet.append((hit, type_missing, lacking))
         if not unmet:
-            return shown, examined, reading, [], None
+            # A frame no passage can answer ("what billing code do we use") still says what the
+            # sources cannot give when no passage on its subject is near enough to show.
+            frame = question.frame
+            missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
+            return shown, examined, reading, [], missing
         related: list[Hit] = []
         for hit, _, _ in unmet:
             if (
