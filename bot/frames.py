@@ -100,6 +100,10 @@ class AnswerType:
 
     id: str
     patterns: tuple[str, ...]
+    # Why a passage holding this type answers no frame that rules it out (`not_types`), said
+    # after what the sources lack: "findings (they say what was announced or planned, not what
+    # came of it)". None: the frame's own `missing` says it.
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -365,8 +369,9 @@ def _frames(
     for record in reader.items(shown, data, "answer_types"):
         label = f"answer type {record.get('id')}"
         type_id = reader.text(shown, record, "id", label, required=True)
-        reader.unknown_fields(shown, record, {"id", "patterns"}, label)
+        reader.unknown_fields(shown, record, {"id", "patterns", "reason"}, label)
         patterns = reader.texts(shown, record, "patterns", label, required=True)
+        reason = reader.text(shown, record, "reason", label, required=False)
         for pattern in patterns:
             try:
                 # As `type_pattern` will use it: one alternative of a joined regex, where an
@@ -381,7 +386,7 @@ def _frames(
                     )
                 )
         if type_id:
-            answer_types.append(AnswerType(type_id, patterns))
+            answer_types.append(AnswerType(type_id, patterns, reason))
     known_needs = {kind.id for kind in answer_types} | {BOTH_SIDES, NOT_IN_SOURCES}
     topics = set(topic_ids)
     frames: list[Frame] = []

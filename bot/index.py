@@ -1151,6 +1151,9 @@ class SnippetIndex:
         )
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
+        self._type_reasons = {
+            kind.id: kind.reason for kind in kb.lexicon.answer_types if kind.reason is not None
+        }
         self._doc_ids = {snippet.id: number for number, snippet in enumerate(kb.snippets)}
         self._cards = self._build_cards(kb)
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
@@ -1195,6 +1198,10 @@ class SnippetIndex:
         self._works_as_bits: list[int] | None = None
         self._described_by_term: dict[str, int] = {}
         self._term_bits: dict[str, tuple[int, int, int]] = {}
+        # Per term: the passages whose labels, not their text, hold it, when it is a concept's
+        # one-word name (`_label_only`); the names themselves on first use.
+        self._label_only_bits: dict[str, int] = {}
+        self._proper_names: frozenset[str] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
             self._load_facts(facts)
@@ -1963,7 +1970,16 @@ class SnippetIndex:
         terms = list(columns)
         weights = np.asarray([concept.weight for concept in concepts], dtype=np.float64)
         wordings = _wordings(concepts, columns)
-        held = _held(self.engine.holding(terms, doc_ids), wordings)
+        holding = self.engine.holding(terms, doc_ids)
+        named = [column for column, term in enumerate(terms) if self._is_proper_name(term)]
+        if named:
+            # A concept's name in a passage's labels only is not the passage naming it.
+            holding = holding.copy()
+            for row, doc_id in enumerate(doc_ids.tolist()):
+                for column in named:
+                    if self._label_only(terms[column]) >> doc_id & 1:
+                        holding[row, column] = False
+        held = _held(holding, wordings)
         # Each concept's weight where the passage holds it: one column per concept.
         parts = np.where(held, weights, 0.0)
         about_place: np.ndarray | None = None
@@ -2114,12 +2130,54 @@ class SnippetIndex:
         there instead of three calls. Kept for a term any of them knows (the vocabularies
         bound it); a term none knows is (0, 0, 0) and not kept."""
         found = (
-            self.engine.bits(term),
+            self.engine.bits(term) & ~self._label_only(term),
             self._ask_index().engine.bits(term),
             self._described_bits(term),
         )
         if any(found):
             self._term_bits[term] = found
+        return found
+
+    def _is_proper_name(self, term: str) -> bool:
+        """Whether `term` is the one-word name of a concept that is no role and no word of the
+        field itself: what `_label_only` does not let a label cover."""
+        names = self._proper_names
+        if names is None:
+            names = self._proper_names = frozenset(
+                stem
+                for concept_id, stems in self._one_word_names.items()
+                if concept_id not in self.kb.roles
+                for stem in stems
+                if not self._field_word(stem)
+            )
+        return term in names
+
+    def _label_only(self, term: str) -> int:
+        """Bits of the passages whose topics' labels hold `term` but whose text does not, when
+        it is a concept's one-word name (an agency, programme, law or payer: VA, SAMHSA, DDA,
+        Medicaid, WRAP); 0 for any other term.
+
+        A topic's label lists what the topic is about ("Policy and announcements (VA, SAMHSA,
+        Affordable Care Act ...)"), not what each of its passages says: the passage on Hong
+        Kong's services since 2015 is filed there, and so "covered" the VA of "what outcomes
+        have veterans had from VA peer counselors?". A name is covered by a passage that names
+        it (or by its asks, or its work's words). Label words that are no name ("outcomes",
+        "settings") still cover, and so do role titles and authors (`_document_labels`): a
+        passage filed under the DDA facilitator role is about DDA. The field's own words
+        ("peer") name nothing and stay.
+        """
+        if not self._is_proper_name(term):
+            return 0
+        found = self._label_only_bits.get(term)
+        if found is None:
+            found = 0
+            for doc_id, snippet in enumerate(self.kb.snippets):
+                if term in self._passage_terms(doc_id):
+                    continue
+                labels = " ".join(self.kb.topics[topic].label for topic in snippet.topics)
+                if term in tokenize(labels):
+                    found |= 1 << doc_id
+            self._label_only_bits[term] = found
         return found
 
     def _ask_bits(self) -> list[int]:
@@ -2674,8 +2732,12 @@ class SnippetIndex:
                 if type_missing or lacking:
                     unmet.append((hit, type_missing, lacking))
         if not unmet:
-            # Nothing came near: a work dated otherwise is then simply not among the sources.
-            return shown, examined, reading, [], self._dated_missing(dated)
+            # A frame no passage can answer ("what billing code do we use") still says what the
+            # sources cannot give when no passage on its subject is near enough to show; a work
+            # dated otherwise is then simply not among the sources.
+            frame = question.frame
+            missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
+            return shown, examined, reading, [], missing or self._dated_missing(dated)
         related: list[Hit] = []
         for hit, _, _ in unmet:
             if (
@@ -2713,6 +2775,11 @@ class SnippetIndex:
             missing = f"anything after {after} (the passages on it go no further)"
             return [], examined, reading, related, missing
         missing = _missing_text(question, type_missing, lacking)
+        reason = self._ruled_out_by(question, first_unmet) if type_missing and not lacking else None
+        if reason is not None and question.frame is not None and question.frame.missing:
+            # "Did the SAMHSA grants improve outcomes?": the passage announcing them is ruled
+            # out as an announcement, not as a study's design; the reply says which.
+            missing = f"{_pointer_split(question.frame.missing)[0]} ({reason})"
         role = self._single_role(reading)
         if (
             missing == NOTHING_SPECIFIC
@@ -2722,6 +2789,18 @@ class SnippetIndex:
             # Said of the role when nothing more precise is: only the list of titles came near.
             missing = f"anything on that specific to the {role.title.lower()} role"
         return [], examined, reading, related, missing
+
+    def _ruled_out_by(self, question: Question, hit: Hit) -> str | None:
+        """The `reason` of the first answer type of the frame's `not_types` the passage holds,
+        when that type has one: why the passage closest to answering does not."""
+        frame = question.frame
+        if frame is None or not frame.not_types:
+            return None
+        doc_id = self._doc_ids[hit.snippet.id]
+        for kind in frame.not_types:
+            if kind in self._type_patterns and self._holds(doc_id, kind):
+                return self._type_reasons.get(kind)
+        return None
 
     def _frame_topic_cards(self, reading: _Reading) -> tuple[int, ...]:
         """The cards of the frame's topics, for a question of nothing but names and the frame's

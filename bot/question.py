@@ -308,6 +308,10 @@ _PLACE_SIDE_SPAN = 2
 # "they" / "their" / "it" in an ask after a topic put first in a fragment of at most this many
 # words ("peer cert - how many states have it now?").
 _THEY_RE = re.compile(r"\b(?:they|their|it|its)\b")
+# Answers offered to a question before ("... or is it all over the place", "part time or full
+# time"), and the words opening a question they may be offered to.
+_OFFER_RE = re.compile(r"\S \bor\b \S")
+_WH_WORDS = frozenset("what what's whats how where which who whos who's when why".split())
 _FRONTED_WORDS = 6
 # A question of at most this many words that names nothing is a tag asking for any answer ("help?",
 # "anyone?", "can someone help?"), not a question of its own.
@@ -672,7 +676,17 @@ class QuestionReader:
             if len(scored) > 1:
                 best_score, best = self._beyond_the_sources(scored, (best_score, best))
                 best_score, best = self._over_the_tag(scored, (best_score, best))
-            others = self._other_questions(raws, units, scored, best, best_score)
+            asked = self._offered_to(sentences, best)
+            offer = None
+            if asked is not None:
+                # "how many hours do CPSs work? part time or full time mostly?": the second only
+                # offers answers to the first, which is the ask. The offer is the asker's guess
+                # ("is Medicaid the big one or is it all over the place"), which the answer to
+                # the question confirms or not; its words ("place", "one") would only weigh.
+                offer, best = best, asked
+            others = self._other_questions(
+                raws, units, [(score, s) for score, s in scored if s is not offer], best, best_score
+            )
         else:
             asking = [s for s, asks in sentences if asks]
             if not asking:
@@ -760,6 +774,35 @@ class QuestionReader:
                 ):
                     ask = self._with_context(ask, [fronted])
         return ask, ask != whole, others
+
+    @staticmethod
+    def _offered_to(sentences: Sequence[tuple[str, bool]], best: str) -> str | None:
+        """The question that `best` offers answers to, or None.
+
+        A message may follow a question with the answers its asker has in mind ("where does
+        the money come from? is Medicaid the big one or is it all over the place", "how many
+        hours do CPSs work? part time or full time mostly?"). The offer shares more words with
+        the passages than the question (its own words, "hours", may be none of theirs), so it
+        scored as the ask, and a passage on "time" answered a question about hours. An offer
+        holds "or" and either asks nothing of its own (no question word opens it) or points
+        back ("is *it* all over the place"); the question before it opens with a wh-word and
+        weighs no choice.
+        """
+        asking = [s for s, asks in sentences if asks]
+        if best not in asking:
+            return None
+        position = asking.index(best)
+        if position == 0 or not _OFFER_RE.search(best):
+            return None
+        first = best.split()[0]
+        if first in _QUESTION_WORDS and not _THEY_RE.search(best):
+            return None
+        previous = asking[position - 1]
+        if previous.split()[0] not in _WH_WORDS or _CHOICE_ASK_RE.search(previous):
+            # "Which has the best research: group programs or one-on-one?": the choices of a
+            # question weighing them are its sides, not guesses.
+            return None
+        return previous
 
     def _beyond_the_sources(
         self, scored: Sequence[tuple[float, str]], best: tuple[float, str]
