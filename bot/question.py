@@ -102,6 +102,38 @@ _SENTENCE_RE = re.compile(
     r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
     r")"
 )
+# A message typed without a full stop between the question and the talk after it ("what do CPSs
+# do all day my supervisor keeps asking", "how many states certify peers we're a small agency in
+# ohio"): a clause that starts again with who asks and what they do (a subject, then its verb),
+# or with why they ask, is a sentence of its own. Only a subject with its verb: "how do I tell my
+# supervisor about peer work" names the supervisor as its object, and the word before the
+# clause must not bind it to the question (`_BINDS_NEXT`).
+_APOSTROPHE = r"(?:['’]| )?"
+_RESTART_RE = re.compile(
+    r"\s+(?=(?:"
+    r"(?:my|our) (?:supervisor|boss|manager|director|team|board|funder|coworker|colleague"
+    r"|clinical director|program director|program manager|executive director|ed|cfo|ceo)s?"
+    r" (?:keeps|kept|asked|asks|wants|wanted|needs|needed|said|says|thinks|thought|told"
+    r"|is asking|was asking)"
+    r"|(?:someone|somebody|a coworker|a colleague)(?: on (?:my|our) team)?"
+    r" (?:keeps|kept|asked|asks|said|says|told|thinks|wants)"
+    r"|(?:we" + _APOSTROPHE + r"re|we are|i" + _APOSTROPHE + r"m|i am)"
+    r" (?:a|an|new|just|currently|trying|writing|working|putting|prepping|preparing|drafting)"
+    r"|(?:i|we) (?:work (?:at|in|for|on)|just started)"
+    r"|(?:need|needed) (?:it|this) for|(?:asking|ask) (?:for|because|bc|since)"
+    r"|(?:this is|it" + _APOSTROPHE + r"s) for (?:a|an|my|our)"
+    r")\b)",
+    re.IGNORECASE,
+)
+# Words that bind the clause after them to the question ("how do I tell *my supervisor*", "what
+# if *we're* a small agency"): no sentence starts there.
+_BINDS_NEXT = frozenset(
+    """to for from with about of by at on in into than as like that if when whether while
+    where who which what how why and or but so because since tell told ask asked show let help
+    make get give is are was were be""".split()
+)
+# Fewest words a question before such a clause has: a lead-in alone is not a question.
+_RESTART_AFTER_WORDS = 2
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
@@ -209,6 +241,13 @@ _WANTS_TO_KNOW_RE = re.compile(
     r"|need to know|needed to know|trying to find out|trying to figure out|wondering)"
     r" (?=(?:how|what|which|who|when|where|why)\b)"
 )
+# A sentence opening with the wish to find something out ("trying to figure out ...", "want to
+# know ..."): its lead-in is chatter (`knowledge/shorthand.yaml`); after a question, it says why
+# that question was asked unless it has "?" of its own (`_opens_a_question`).
+_WISH_LEAD_RE = re.compile(
+    r"^(?:(?:i m|im|i am|we re|we are) )?trying to (?:figure|find|work) out\b"
+    r"|^(?:(?:i|we) )?(?:want|wanted|wanna|need|would like|d like|d love|would love) to know\b"
+)
 # "writing a grant narrative and need the number of states that ...", "my supervisor wants a list
 # of what a CPS does": what the asker (or someone they ask for) is doing, then what they need from
 # the sources. The errand is the reason; the thing needed is the ask, as "need the ..." is at the
@@ -303,6 +342,13 @@ _PLACE_SIDE_SPAN = 2
 # "they" / "their" / "it" in an ask after a topic put first in a fragment of at most this many
 # words ("peer cert - how many states have it now?").
 _THEY_RE = re.compile(r"\b(?:they|their|it|its)\b")
+# "why is *it* hard to integrate peers", "is *it* true that ...", "it's common for ... to": an
+# "it" standing before what the sentence is about (an adjective, then "to" or "that"), pointing
+# at nothing said before. Not "is it good for loneliness" ("it" is what is good).
+_EXPLETIVE_IT_RE = re.compile(
+    r"\b(?:(?:is|was|isn t|wasn t|would|will|does) it(?: be)?|it (?:s|is|was|would be))"
+    r" (?:(?:so|really|actually|very|too|that|more|less|even) )?[a-z]+ (?:to|that)\b"
+)
 _FRONTED_WORDS = 6
 # A question of at most this many words that names nothing is a tag asking for any answer ("help?",
 # "anyone?", "can someone help?"), not a question of its own.
@@ -632,7 +678,12 @@ class QuestionReader:
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         spelled = self._parentheses(spelled)
-        raws = [raw for raw in _SENTENCE_RE.split(spelled) if raw and raw.strip()]
+        raws = [
+            piece
+            for raw in _SENTENCE_RE.split(spelled)
+            if raw and raw.strip()
+            for piece in _restarts(raw)
+        ]
         passes = [self._sentences(raws, drop_reasons=True)]
         scored = self._scored(passes[0])
         if all(self._weak(s) for _, s in scored):
@@ -715,7 +766,7 @@ class QuestionReader:
             # "asked about DDA. what did people who went actually get out of *it*?": an ask
             # with at most one word the passages know points back when it says "it" or "they".
             before = raws[: self._raw_index(raws, best)]
-            thin = bool(before) and _THEY_RE.search(ask) is not None and self._thin(ask)
+            thin = bool(before) and _says_they(ask) and self._thin(ask)
             pointing = (
                 thin
                 or _POINTING_RE.search(ask) is not None
@@ -744,7 +795,7 @@ class QuestionReader:
                 cleaned = self._clean(fronted) if fronted else ""  # nothing put first
                 if (
                     cleaned
-                    and (_THEY_RE.search(ask) or _names_a_work(cleaned))
+                    and (_says_they(ask) or _names_a_work(cleaned))
                     and len(cleaned.split()) <= _FRONTED_WORDS
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")
@@ -911,7 +962,11 @@ class QuestionReader:
             # (In the pass reading needs, only a need asks: the rest asked nothing of
             # substance, "anyone know?", "help?".)
             asks = bool(cleaned) and (
-                _needs_after_errand(raw, cleaned) if needs else _opens_a_question(raw, cleaned)
+                _needs_after_errand(raw, cleaned)
+                if needs
+                else _opens_a_question(
+                    raw, cleaned, after_a_question=any(asked for _, asked in sentences)
+                )
             )
             if reported and not asks:
                 # "board member asked me how many states certify peers now.": the question
@@ -938,7 +993,7 @@ class QuestionReader:
         question = self._reported(sentence, wish)
         if (
             self._weak(question)
-            or _THEY_RE.search(question)
+            or _says_they(question)
             or _POINTING_RE.search(question)
             or _POINTS_BACK_RE.search(question)
         ):
@@ -1417,12 +1472,18 @@ def _topical(terms: Iterable[str]) -> list[str]:
     return [term for term in terms if term not in fillers and term not in topicless]
 
 
-def _opens_a_question(raw: str, cleaned: str) -> bool:
-    """Whether a sentence (as written, and without its chatter) asks something."""
+def _opens_a_question(raw: str, cleaned: str, *, after_a_question: bool = False) -> bool:
+    """Whether a sentence (as written, and without its chatter) asks something. A wish to find
+    something out without a question mark after a question ("how do peer programs get funded?
+    trying to figure out where philanthropy fits") says why that question was asked; first in a
+    message, it is the question (its lead-in is chatter, gone from `cleaned`)."""
     opening = cleaned.split()[:2]
+    if raw.rstrip().endswith("?"):
+        return True
+    if after_a_question and _WISH_LEAD_RE.match(" ".join(words(raw))):
+        return False
     return (
-        raw.rstrip().endswith("?")
-        or opening[0] in _QUESTION_WORDS
+        opening[0] in _QUESTION_WORDS
         # "in which province ...", "for what purpose ..."
         or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
         or _REQUEST_RE.match(cleaned) is not None
@@ -1465,6 +1526,37 @@ def _opens_with_a_question_word(sentence: str) -> bool:
     request or restatement ("looking for pointers on self-disclosure")."""
     first = words(sentence)[:1]
     return bool(first) and first[0] in _QUESTION_WORDS
+
+
+def _restarts(raw: str) -> list[str]:
+    """A sentence split where a clause of who asks or why starts again without a full stop
+    (`_RESTART_RE`); its question mark stays with the question before."""
+    if _RESTART_RE.search(raw) is None:
+        return [raw]
+    pieces: list[str] = []
+    start = 0
+    for match in _RESTART_RE.finditer(raw):
+        head = raw[start : match.start()]
+        head_words = words(head)
+        if len(head_words) < _RESTART_AFTER_WORDS or head_words[-1] in _BINDS_NEXT:
+            continue
+        pieces.append(head)
+        start = match.end()
+    if not pieces:
+        return [raw]
+    tail = raw[start:]
+    if tail.rstrip().endswith("?"):
+        pieces[-1] += "?"
+        tail = tail.rstrip()[:-1]
+    return [*pieces, tail]
+
+
+def _says_they(ask: str) -> bool:
+    """Whether the ask says "they", "their", "it" or "its" pointing at something, not the "it"
+    of "why is it hard to ..." (`_EXPLETIVE_IT_RE`)."""
+    if _THEY_RE.search(ask) is None:
+        return False
+    return _THEY_RE.search(_EXPLETIVE_IT_RE.sub(" ", ask)) is not None
 
 
 def _has_topic(ask: str) -> bool:

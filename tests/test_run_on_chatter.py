@@ -1,0 +1,145 @@
+"""Talk typed straight after a question, a wish to find out before it, and "it" pointing nowhere.
+
+Slack messages often have no full stop between the question and what follows it ("how many
+states certify peers we're a tiny nonprofit in kansas"), open with the wish to find something
+out ("trying to figure out what ..."), or follow a line about the asker with a question whose
+"it" is the "it" of "why is it hard to ...". Each must be read as its plain question is, so it
+gets the same passage. The questions here are our own (`tests.own_questions`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.index import SnippetIndex
+from bot.question import _restarts
+from tests.own_questions import own
+
+
+def _first_answers(index: SnippetIndex, question: str) -> tuple[bool, list[str]]:
+    """Whether the question is answered, and by which passages. (A plain form compared with is
+    no test question of its own, so it may stand in an evaluation file.)"""
+    answer = index.search(question)
+    return answer.answered, [result.snippet_id for result in answer.results]
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        pytest.param(
+            "how many states certify peer specialists we're a tiny nonprofit in kansas",
+            "how many states certify peer specialists",
+            id="who-asks-after-the-question-names-a-state",
+        ),
+        pytest.param(
+            "is peer support evidence based my director keeps asking",
+            "is peer support evidence based",
+            id="who-keeps-asking",
+        ),
+        pytest.param(
+            "does peer support reduce hospital stays i'm a new case manager",
+            "does peer support reduce hospital stays",
+            id="who-asks-introduced",
+        ),
+        pytest.param(
+            "where do peer mentors usually work need it for a job posting",
+            "where do peer mentors usually work",
+            id="why-asked",
+        ),
+        pytest.param(
+            "what do peer bridgers do all day someone on our team says nobody knows?",
+            "what do peer bridgers do all day?",
+            id="question-mark-after-the-talk",
+        ),
+    ],
+)
+def test_talk_run_on_after_the_question_is_left_out(
+    real_index: SnippetIndex, message: str, plain: str
+) -> None:
+    read = real_index.read(own(message))
+    assert read.ask == real_index.read(plain).ask
+    assert not read.required_places
+    assert _first_answers(real_index, message) == _first_answers(real_index, plain)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # What comes after "to", "when", "about" belongs to the question: no sentence starts there.
+        "how do I explain peer work to my supervisor",
+        "what should i say when my boss asks about peer certification",
+        "is it a problem if we're a small agency without a peer supervisor",
+        # A lead-in alone is no question to cut off.
+        "hi my director keeps asking about peer certification",
+    ],
+)
+def test_a_clause_bound_to_the_question_is_not_cut(message: str) -> None:
+    assert _restarts(own(message)) == [message]
+
+
+def test_the_question_mark_stays_with_the_question() -> None:
+    message = own("can peers bill medicaid we're a new clinic?")
+    assert _restarts(message) == ["can peers bill medicaid?", "we're a new clinic"]
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        pytest.param(
+            "trying to figure out what peer bridgers do",
+            "what peer bridgers do",
+            id="trying-to-figure-out",
+        ),
+        pytest.param(
+            "i need to know how many states certify peers",
+            "how many states certify peers",
+            id="need-to-know",
+        ),
+        pytest.param(
+            "hey all, want to know where peer mentors usually work",
+            "where peer mentors usually work",
+            id="greeting-then-wish",
+        ),
+    ],
+)
+def test_a_wish_to_find_out_is_chatter_before_its_question(
+    real_index: SnippetIndex, message: str, plain: str
+) -> None:
+    assert real_index.read(own(message)).ask == plain
+    assert _first_answers(real_index, message) == _first_answers(real_index, plain)
+
+
+def test_a_wish_after_a_question_says_why_it_was_asked(real_index: SnippetIndex) -> None:
+    """The wish is the reason for the question before it, not a second question (its words,
+    "private donors", would otherwise be the ask, and no passage is about them)."""
+    message = "how are peer programs paid for? trying to figure out where private donors fit"
+    assert real_index.read(own(message)).ask == "how are peer programs paid for"
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        pytest.param(
+            "about six weeks in. why is it hard to get clinicians to accept peer staff?",
+            "why is it hard to get clinicians to accept peer staff?",
+            id="is-it-hard-to",
+        ),
+        pytest.param(
+            "nearly a year in now. why was it so hard to integrate peers on clinical teams?",
+            "why was it so hard to integrate peers on clinical teams?",
+            id="was-it-so-hard-to",
+        ),
+    ],
+)
+def test_an_it_pointing_nowhere_takes_no_context(
+    real_index: SnippetIndex, message: str, plain: str
+) -> None:
+    assert real_index.read(own(message)).ask == real_index.read(plain).ask
+    assert _first_answers(real_index, message) == _first_answers(real_index, plain)
+
+
+def test_an_it_pointing_back_still_takes_its_context(real_index: SnippetIndex) -> None:
+    """An "it" that is what the question asks about ("is it good for loneliness") still reads
+    the sentence before, which names it."""
+    message = own("dual diagnosis anonymous. is it good for loneliness?")
+    assert "dual diagnosis" in real_index.read(message).ask
