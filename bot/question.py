@@ -217,6 +217,9 @@ _POINTING_RE = re.compile(
     # only by its place beside another the message named ("the original", "the earlier one",
     # "that one", "the other one").
     r"|\b(?:the|that|this) (?:original|earlier|previous|prior|older|former|latter)\b"
+    # "my sister just got hired as a family support navigator - what does *that job* involve?":
+    # a job named only as the one the message named.
+    r"|\b(?:that|this) (?:job|role|position|title|gig)\b(?! (?:of|in|at|for|with|as)\b)"
     r"|\b(?:the|that|this) (?:other |first |second |newer |new |old |same )?one\b"
     r"(?! of\b| in\b| who\b| that\b| which\b| thing\b| way\b| day\b| year\b| more\b)"
 )

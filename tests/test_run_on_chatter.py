@@ -143,3 +143,33 @@ def test_an_it_pointing_back_still_takes_its_context(real_index: SnippetIndex) -
     the sentence before, which names it."""
     message = own("dual diagnosis anonymous. is it good for loneliness?")
     assert "dual diagnosis" in real_index.read(message).ask
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "are peer programs around the country all run on one model?",
+        "does medicaid pay for peer support throughout the country?",
+        "is peer support growing all over the US?",
+    ],
+)
+def test_the_whole_country_is_the_sources_default_place(
+    real_index: SnippetIndex, message: str
+) -> None:
+    """The scope the sources already have ("around the country", "across the US"): those words
+    need no passage of their own and require no place."""
+    read = real_index.read(own(message))
+    assert [place.id for place in read.places] == ["usa"]
+    assert not read.required_places
+    assert real_index.search(message).answered
+
+
+def test_a_job_named_before_is_what_that_job_points_at(real_index: SnippetIndex) -> None:
+    """ "what does that job involve?" asks about the role the sentence before named: a title the
+    sources only list is told so, not answered with another role's duties."""
+    message = own("my neighbor just started as a peer bridger - what does that job involve?")
+    answer = real_index.search(message)
+    assert "peer bridger" in real_index.read(message).ask
+    assert not answer.answered
+    assert answer.frame == "duties"
+    assert answer.missing is not None
