@@ -173,3 +173,44 @@ def test_a_job_named_before_is_what_that_job_points_at(real_index: SnippetIndex)
     assert not answer.answered
     assert answer.frame == "duties"
     assert answer.missing is not None
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        pytest.param(
+            "do peer mentors bill medicaid, if that makes sense?",
+            "do peer mentors bill medicaid",
+            id="if-that-makes-sense",
+        ),
+        pytest.param(
+            "can a recovery coach run groups alone... or am i overthinking this",
+            "can a recovery coach run groups alone",
+            id="or-am-i-overthinking",
+        ),
+        pytest.param(
+            "peer support for veterans or nah",
+            "peer support for veterans",
+            id="or-nah",
+        ),
+        pytest.param(
+            "following up on monday's thread - who pays for peer bridgers?",
+            "who pays for peer bridgers",
+            id="following-up-on-a-thread",
+        ),
+        pytest.param(
+            "qq - where do family peer navigators work?",
+            "where do family peer navigators work",
+            id="qq",
+        ),
+        pytest.param(
+            "so like, what do peer mentors earn?",
+            "what do peer mentors earn",
+            id="so-like",
+        ),
+    ],
+)
+def test_what_the_asker_says_of_the_question_is_chatter(
+    real_index: SnippetIndex, message: str, ask: str
+) -> None:
+    assert real_index.read(own(message)).ask == ask
