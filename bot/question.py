@@ -833,7 +833,7 @@ class QuestionReader:
         asks whether the claim before it holds, and its words ("sources", "hearing") are no
         topic, so it is the ask only when the message asks nothing else of substance ("my team
         never knows what I do. is that common?")."""
-        if not _is_tag(best[1]):
+        if not _is_tag(best[1]) and not self._points_back_only(best[1]):
             return best
         own = [
             (score, s)
@@ -841,6 +841,14 @@ class QuestionReader:
             if s is not best[1] and not _is_tag(s) and not self._weak(s)
         ]
         return max(own, key=lambda item: item[0]) if own else best
+
+    def _points_back_only(self, sentence: str) -> bool:
+        """Whether a question names nothing but points back at what was said ("any data on
+        that?", "is there anything in our sources on this?"): its words ("data", "sources")
+        are what it asks for, not what about, so a question of substance beside it is the ask."""
+        return self._weak(sentence) and (
+            _POINTS_BACK_RE.search(sentence) is not None or _says_they(sentence)
+        )
 
     def _beyond(self, sentence: str) -> bool:
         """Whether the sentence is a question ("how much ... should I share?", not a request

@@ -214,3 +214,14 @@ def test_what_the_asker_says_of_the_question_is_chatter(
     real_index: SnippetIndex, message: str, ask: str
 ) -> None:
     assert real_index.read(own(message)).ask == ask
+
+
+def test_a_question_pointing_back_for_data_gives_way_to_the_question_before(
+    real_index: SnippetIndex,
+) -> None:
+    """A tag such as "- any info on that?" names nothing: its rarer words ("info") must not
+    make it the ask over the question before it, then be matched on passages saying
+    "information"."""
+    message = own("where's the team retreat this spring - any info on that?")
+    assert real_index.read(message).ask == "where s the team retreat this spring"
+    assert not real_index.search(message).answered
