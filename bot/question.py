@@ -729,7 +729,7 @@ class QuestionReader:
                 return ask, ask != whole, 0
             best, others = asking[-1], 0
         ask = self._one_alternative(best)
-        if _TAG_RE.match(ask):
+        if _TAG_RE.match(ask) and not _EXPLETIVE_IT_RE.match(ask):
             ask = self._with_experience(ask, best, sentences)
         if _CHOICE_OR_RE.search(ask):
             ask = ask.replace(" or ", " vs ", 1)

@@ -225,3 +225,35 @@ def test_a_question_pointing_back_for_data_gives_way_to_the_question_before(
     message = own("where's the team retreat this spring - any info on that?")
     assert real_index.read(message).ask == "where s the team retreat this spring"
     assert not real_index.search(message).answered
+
+
+def test_an_it_question_weighing_two_things_is_no_tag_on_the_line_before(
+    real_index: SnippetIndex,
+) -> None:
+    """A question such as "is it more important to ..." is no "is it common?" tag pointing at
+    the line before: a line about the asker ("three weeks into my first peer job") stays out of
+    the ask."""
+    message = own(
+        "three weeks into my first peer job. is it more important to share knowledge or to get "
+        "where clients are coming from?"
+    )
+    read = real_index.read(message)
+    assert read.ask.startswith("is it more important")
+    answer = real_index.search(message)
+    assert answer.results[0].snippet_id == "tse2019-empathy-over-knowledge"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do peers mostly need to get where people are coming from?",
+        "is getting what someone is going through more important than giving advice?",
+    ],
+)
+def test_getting_where_someone_comes_from_is_empathic_understanding(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The everyday idiom for understanding someone finds the passage saying "an empathic
+    understanding of the clients' experience"."""
+    answer = real_index.search(own(question))
+    assert "tse2019-empathy-over-knowledge" in [result.snippet_id for result in answer.results]
