@@ -257,3 +257,37 @@ def test_getting_where_someone_comes_from_is_empathic_understanding(
     understanding of the clients' experience"."""
     answer = real_index.search(own(question))
     assert "tse2019-empathy-over-knowledge" in [result.snippet_id for result in answer.results]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do certified peer specialists help members write a WRAP?",
+        "can peer specialists help people draft their wellness recovery action plans?",
+    ],
+)
+def test_helping_write_a_wrap_is_what_the_activities_passage_says(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A plan is written or drafted as well as "developed": whether peers help with it is what
+    the passage listing their activities says."""
+    answer = real_index.search(own(question))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "peersforprogress-activities"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I help a member put together a WRAP?",
+        "how can i help someone write their wellness recovery action plan?",
+    ],
+)
+def test_how_to_help_with_a_wrap_is_practice_no_source_teaches(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A question such as "how do I help ..." asks how to do it oneself, not whether peers
+    help: declined."""
+    answer = real_index.search(own(question))
+    assert not answer.answered
+    assert answer.frame != "effectiveness"
