@@ -208,6 +208,16 @@ def test_a_job_named_before_is_what_that_job_points_at(real_index: SnippetIndex)
             "what do peer mentors earn",
             id="so-like",
         ),
+        pytest.param(
+            "who pays for peer bridgers? any sense?",
+            "who pays for peer bridgers",
+            id="any-sense",
+        ),
+        pytest.param(
+            "is the CPS role new any insight",
+            "is the cps role new",
+            id="any-insight-run-on",
+        ),
     ],
 )
 def test_what_the_asker_says_of_the_question_is_chatter(
@@ -291,3 +301,12 @@ def test_how_to_help_with_a_wrap_is_practice_no_source_teaches(
     answer = real_index.search(own(question))
     assert not answer.answered
     assert answer.frame != "effectiveness"
+
+
+def test_a_short_tag_question_does_not_answer_an_off_topic_message(
+    real_index: SnippetIndex,
+) -> None:
+    """A tag such as "any sense?" after a question the sources cannot answer: its word "sense"
+    ("made sense of the knowledge") must not be what is answered."""
+    message = own("what's the guest wifi code? any sense?")
+    assert not real_index.search(message).answered
