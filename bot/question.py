@@ -251,6 +251,12 @@ _WISH_LEAD_RE = re.compile(
     r"^(?:(?:i m|im|i am|we re|we are) )?trying to (?:figure|find|work) out\b"
     r"|^(?:(?:i|we) )?(?:want|wanted|wanna|need|would like|d like|d love|would love) to know\b"
 )
+# Whose opinion a yes/no question asks for, before the claim ("do experts actually think ..."):
+# its cue is chatter (`knowledge/shorthand.yaml`), yet the sentence asks.
+_OPINION_LEAD_RE = re.compile(
+    r"^(?:do|does) (?:experts|researchers|people in the field|the field)"
+    r" (?:actually |really )?(?:think|believe|say|consider)\b"
+)
 # "writing a grant narrative and need the number of states that ...", "my supervisor wants a list
 # of what a CPS does": what the asker (or someone they ask for) is doing, then what they need from
 # the sources. The errand is the reason; the thing needed is the ask, as "need the ..." is at the
@@ -1491,15 +1497,19 @@ def _opens_a_question(raw: str, cleaned: str, *, after_a_question: bool = False)
     opening = cleaned.split()[:2]
     if raw.rstrip().endswith("?"):
         return True
-    if after_a_question and _WISH_LEAD_RE.match(" ".join(words(raw))):
+    raw_words = words(raw)
+    if after_a_question and _WISH_LEAD_RE.match(" ".join(raw_words)):
         return False
     return (
         opening[0] in _QUESTION_WORDS
+        # "do experts actually think <certifying peers is worth it>": the lead-in asks, though
+        # it is chatter gone from `cleaned`.
+        or _OPINION_LEAD_RE.match(" ".join(raw_words)) is not None
         # "in which province ...", "for what purpose ..."
         or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
         or _REQUEST_RE.match(cleaned) is not None
         # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
-        or _REQUEST_RE.match(" ".join(words(raw))) is not None
+        or _REQUEST_RE.match(" ".join(raw_words)) is not None
     )
 
 

@@ -310,3 +310,37 @@ def test_a_short_tag_question_does_not_answer_an_off_topic_message(
     ("made sense of the knowledge") must not be what is answered."""
     message = own("what's the guest wifi code? any sense?")
     assert not real_index.search(message).answered
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        pytest.param(
+            "do researchers really think peer bridgers cut readmissions or is that hype",
+            "do peer bridgers cut readmissions",
+            id="researchers-really-think",
+        ),
+        pytest.param(
+            "do experts actually believe peer support cuts hospital stays?",
+            "does peer support cut hospital stays?",
+            id="experts-actually-believe",
+        ),
+    ],
+)
+def test_whose_opinion_is_asked_is_no_topic(
+    real_index: SnippetIndex, message: str, plain: str
+) -> None:
+    """In "do experts think <claim>" the claim is what is asked; "experts" and "researchers" are
+    no topic a passage must be about (one says "experts have called for ..." on another
+    matter)."""
+    read = real_index.read(own(message))
+    assert "experts" not in read.ask and "researchers" not in read.ask
+    assert real_index.search(message).answered == real_index.search(plain).answered
+    first = [r.snippet_id for r in real_index.search(message).results][:1]
+    assert first == [r.snippet_id for r in real_index.search(plain).results][:1]
+
+
+def test_whether_experts_agree_is_what_is_asked(real_index: SnippetIndex) -> None:
+    """Not "do experts agree on ...": the agreement is the question."""
+    read = real_index.read(own("do experts agree on what peer mentors should do?"))
+    assert "agree" in read.ask
