@@ -104,6 +104,38 @@ _SENTENCE_RE = re.compile(
 )
 # A separator of `_SENTENCE_RE` that ends a question, not one that splits its parts (":", " - ").
 _QUESTION_END_RE = re.compile(r"[.;\n]|\b(?:and|but|also|plus|so)\b")
+# A message typed without a full stop between the question and the talk after it ("what do CPSs
+# do all day my supervisor keeps asking", "how many states certify peers we're a small agency in
+# ohio"): a clause that starts again with who asks and what they do (a subject, then its verb),
+# or with why they ask, is a sentence of its own. Only a subject with its verb: "how do I tell my
+# supervisor about peer work" names the supervisor as its object, and the word before the
+# clause must not bind it to the question (`_BINDS_NEXT`).
+_APOSTROPHE = r"(?:['’]| )?"
+_RESTART_RE = re.compile(
+    r"\s+(?=(?:"
+    r"(?:my|our) (?:supervisor|boss|manager|director|team|board|funder|coworker|colleague"
+    r"|clinical director|program director|program manager|executive director|ed|cfo|ceo)s?"
+    r" (?:keeps|kept|asked|asks|wants|wanted|needs|needed|said|says|thinks|thought|told"
+    r"|is asking|was asking)"
+    r"|(?:someone|somebody|a coworker|a colleague)(?: on (?:my|our) team)?"
+    r" (?:keeps|kept|asked|asks|said|says|told|thinks|wants)"
+    r"|(?:we" + _APOSTROPHE + r"re|we are|i" + _APOSTROPHE + r"m|i am)"
+    r" (?:a|an|new|just|currently|trying|writing|working|putting|prepping|preparing|drafting)"
+    r"|(?:i|we) (?:work (?:at|in|for|on)|just started)"
+    r"|(?:need|needed) (?:it|this) for|(?:asking|ask) (?:for|because|bc|since)"
+    r"|(?:this is|it" + _APOSTROPHE + r"s) for (?:a|an|my|our)"
+    r")\b)",
+    re.IGNORECASE,
+)
+# Words that bind the clause after them to the question ("how do I tell *my supervisor*", "what
+# if *we're* a small agency"): no sentence starts there.
+_BINDS_NEXT = frozenset(
+    """to for from with about of by at on in into than as like that if when whether while
+    where who which what how why and or but so because since tell told ask asked show let help
+    make get give is are was were be""".split()
+)
+# Fewest words a question before such a clause has: a lead-in alone is not a question.
+_RESTART_AFTER_WORDS = 2
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
@@ -190,6 +222,9 @@ _POINTING_RE = re.compile(
     # only by its place beside another the message named ("the original", "the earlier one",
     # "that one", "the other one").
     r"|\b(?:the|that|this) (?:original|earlier|previous|prior|older|former|latter)\b"
+    # "my sister just got hired as a family support navigator - what does *that job* involve?":
+    # a job named only as the one the message named.
+    r"|\b(?:that|this) (?:job|role|position|title|gig)\b(?! (?:of|in|at|for|with|as)\b)"
     r"|\b(?:the|that|this) (?:other |first |second |newer |new |old |same )?one\b"
     r"(?! of\b| in\b| who\b| that\b| which\b| thing\b| way\b| day\b| year\b| more\b)"
 )
@@ -213,6 +248,19 @@ _WANTS_TO_KNOW_RE = re.compile(
     r"\b(?:want to know|wanted to know|wanna know|would like to know|like to know"
     r"|need to know|needed to know|trying to find out|trying to figure out|wondering)"
     r" (?=(?:how|what|which|who|when|where|why)\b)"
+)
+# A sentence opening with the wish to find something out ("trying to figure out ...", "want to
+# know ..."): its lead-in is chatter (`knowledge/shorthand.yaml`); after a question, it says why
+# that question was asked unless it has "?" of its own (`_opens_a_question`).
+_WISH_LEAD_RE = re.compile(
+    r"^(?:(?:i m|im|i am|we re|we are) )?trying to (?:figure|find|work) out\b"
+    r"|^(?:(?:i|we) )?(?:want|wanted|wanna|need|would like|d like|d love|would love) to know\b"
+)
+# Whose opinion a yes/no question asks for, before the claim ("do experts actually think ..."):
+# its cue is chatter (`knowledge/shorthand.yaml`), yet the sentence asks.
+_OPINION_LEAD_RE = re.compile(
+    r"^(?:do|does) (?:experts|researchers|people in the field|the field)"
+    r" (?:actually |really )?(?:think|believe|say|consider)\b"
 )
 # "writing a grant narrative and need the number of states that ...", "my supervisor wants a list
 # of what a CPS does": what the asker (or someone they ask for) is doing, then what they need from
@@ -312,6 +360,13 @@ _THEY_RE = re.compile(r"\b(?:they|their|it|its)\b")
 # time"), and the words opening a question they may be offered to.
 _OFFER_RE = re.compile(r"\S \bor\b \S")
 _WH_WORDS = frozenset("what what's whats how where which who whos who's when why".split())
+# "why is *it* hard to integrate peers", "is *it* true that ...", "it's common for ... to": an
+# "it" standing before what the sentence is about (an adjective, then "to" or "that"), pointing
+# at nothing said before. Not "is it good for loneliness" ("it" is what is good).
+_EXPLETIVE_IT_RE = re.compile(
+    r"\b(?:(?:is|was|isn t|wasn t|would|will|does) it(?: be)?|it (?:s|is|was|would be))"
+    r" (?:(?:so|really|actually|very|too|that|more|less|even) )?[a-z]+ (?:to|that)\b"
+)
 _FRONTED_WORDS = 6
 # A question of at most this many words that names nothing is a tag asking for any answer ("help?",
 # "anyone?", "can someone help?"), not a question of its own.
@@ -694,7 +749,7 @@ class QuestionReader:
                 return ask, ask != whole, 0
             best, others = asking[-1], 0
         ask = self._one_alternative(best)
-        if _TAG_RE.match(ask):
+        if _TAG_RE.match(ask) and not _EXPLETIVE_IT_RE.match(ask):
             ask = self._with_experience(ask, best, sentences)
         if _CHOICE_OR_RE.search(ask):
             ask = ask.replace(" or ", " vs ", 1)
@@ -734,7 +789,7 @@ class QuestionReader:
             # "asked about DDA. what did people who went actually get out of *it*?": an ask
             # with at most one word the passages know points back when it says "it" or "they".
             before = raws[: self._raw_index(raws, best)]
-            thin = bool(before) and _THEY_RE.search(ask) is not None and self._thin(ask)
+            thin = bool(before) and _says_they(ask) and self._thin(ask)
             pointing = (
                 thin
                 or _POINTING_RE.search(ask) is not None
@@ -763,7 +818,7 @@ class QuestionReader:
                 cleaned = self._clean(fronted) if fronted else ""  # nothing put first
                 if (
                     cleaned
-                    and (_THEY_RE.search(ask) or _names_a_work(cleaned))
+                    and (_says_they(ask) or _names_a_work(cleaned))
                     and len(cleaned.split()) <= _FRONTED_WORDS
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")
@@ -827,7 +882,7 @@ class QuestionReader:
         asks whether the claim before it holds, and its words ("sources", "hearing") are no
         topic, so it is the ask only when the message asks nothing else of substance ("my team
         never knows what I do. is that common?")."""
-        if not _is_tag(best[1]):
+        if not _is_tag(best[1]) and not self._points_back_only(best[1]):
             return best
         own = [
             (score, s)
@@ -835,6 +890,14 @@ class QuestionReader:
             if s is not best[1] and not _is_tag(s) and not self._weak(s)
         ]
         return max(own, key=lambda item: item[0]) if own else best
+
+    def _points_back_only(self, sentence: str) -> bool:
+        """Whether a question names nothing but points back at what was said ("any data on
+        that?", "is there anything in our sources on this?"): its words ("data", "sources")
+        are what it asks for, not what about, so a question of substance beside it is the ask."""
+        return self._weak(sentence) and (
+            _POINTS_BACK_RE.search(sentence) is not None or _says_they(sentence)
+        )
 
     def _beyond(self, sentence: str) -> bool:
         """Whether the sentence is a question ("how much ... should I share?", not a request
@@ -990,7 +1053,11 @@ class QuestionReader:
             # (In the pass reading needs, only a need asks: the rest asked nothing of
             # substance, "anyone know?", "help?".)
             asks = bool(cleaned) and (
-                _needs_after_errand(raw, cleaned) if needs else _opens_a_question(raw, cleaned)
+                _needs_after_errand(raw, cleaned)
+                if needs
+                else _opens_a_question(
+                    raw, cleaned, after_a_question=any(asked for _, asked in sentences)
+                )
             )
             if reported and not asks:
                 # "board member asked me how many states certify peers now.": the question
@@ -1017,7 +1084,7 @@ class QuestionReader:
         question = self._reported(sentence, wish)
         if (
             self._weak(question)
-            or _THEY_RE.search(question)
+            or _says_they(question)
             or _POINTING_RE.search(question)
             or _POINTS_BACK_RE.search(question)
         ):
@@ -1368,7 +1435,8 @@ class QuestionReader:
 
 
 def _pieces(text: str) -> tuple[list[str], list[int]]:
-    """The message's pieces as `_SENTENCE_RE` splits it, and the question each belongs to.
+    """The message's pieces as `_SENTENCE_RE` and `_restarts` split it, and the question each
+    belongs to.
 
     A question ends at "?" or "!", a full stop, ";", a new line, or a second question joined on
     ("..., and what ..."); a colon, a dash or parentheses only split one question's parts."""
@@ -1380,8 +1448,12 @@ def _pieces(text: str) -> tuple[list[str], list[int]]:
         end = len(text) if separator is None else separator.start()
         piece = text[start:end]
         if piece.strip():
-            pieces.append(piece)
-            units.append(unit)
+            # Talk typed on after the question without a full stop ("... my supervisor keeps
+            # asking") starts a sentence, and so a question, of its own.
+            for number, part in enumerate(_restarts(piece)):
+                unit += 1 if number else 0
+                pieces.append(part)
+                units.append(unit)
             if piece.rstrip()[-1] in "?!":
                 unit += 1
         if separator is None:
@@ -1521,17 +1593,27 @@ def _topical(terms: Iterable[str]) -> list[str]:
     return [term for term in terms if term not in fillers and term not in topicless]
 
 
-def _opens_a_question(raw: str, cleaned: str) -> bool:
-    """Whether a sentence (as written, and without its chatter) asks something."""
+def _opens_a_question(raw: str, cleaned: str, *, after_a_question: bool = False) -> bool:
+    """Whether a sentence (as written, and without its chatter) asks something. A wish to find
+    something out without a question mark after a question ("how do peer programs get funded?
+    trying to figure out where philanthropy fits") says why that question was asked; first in a
+    message, it is the question (its lead-in is chatter, gone from `cleaned`)."""
     opening = cleaned.split()[:2]
+    if raw.rstrip().endswith("?"):
+        return True
+    raw_words = words(raw)
+    if after_a_question and _WISH_LEAD_RE.match(" ".join(raw_words)):
+        return False
     return (
-        raw.rstrip().endswith("?")
-        or opening[0] in _QUESTION_WORDS
+        opening[0] in _QUESTION_WORDS
+        # "do experts actually think <certifying peers is worth it>": the lead-in asks, though
+        # it is chatter gone from `cleaned`.
+        or _OPINION_LEAD_RE.match(" ".join(raw_words)) is not None
         # "in which province ...", "for what purpose ..."
         or (opening[0] in _PREPOSITIONS and opening[-1] in _QUESTION_WORDS)
         or _REQUEST_RE.match(cleaned) is not None
         # The request's own verbs are chatter ("send the ..."), gone from `cleaned`.
-        or _REQUEST_RE.match(" ".join(words(raw))) is not None
+        or _REQUEST_RE.match(" ".join(raw_words)) is not None
     )
 
 
@@ -1569,6 +1651,37 @@ def _opens_with_a_question_word(sentence: str) -> bool:
     request or restatement ("looking for pointers on self-disclosure")."""
     first = words(sentence)[:1]
     return bool(first) and first[0] in _QUESTION_WORDS
+
+
+def _restarts(raw: str) -> list[str]:
+    """A sentence split where a clause of who asks or why starts again without a full stop
+    (`_RESTART_RE`); its question mark stays with the question before."""
+    if _RESTART_RE.search(raw) is None:
+        return [raw]
+    pieces: list[str] = []
+    start = 0
+    for match in _RESTART_RE.finditer(raw):
+        head = raw[start : match.start()]
+        head_words = words(head)
+        if len(head_words) < _RESTART_AFTER_WORDS or head_words[-1] in _BINDS_NEXT:
+            continue
+        pieces.append(head)
+        start = match.end()
+    if not pieces:
+        return [raw]
+    tail = raw[start:]
+    if tail.rstrip().endswith("?"):
+        pieces[-1] += "?"
+        tail = tail.rstrip()[:-1]
+    return [*pieces, tail]
+
+
+def _says_they(ask: str) -> bool:
+    """Whether the ask says "they", "their", "it" or "its" pointing at something, not the "it"
+    of "why is it hard to ..." (`_EXPLETIVE_IT_RE`)."""
+    if _THEY_RE.search(ask) is None:
+        return False
+    return _THEY_RE.search(_EXPLETIVE_IT_RE.sub(" ", ask)) is not None
 
 
 def _has_topic(ask: str) -> bool:
