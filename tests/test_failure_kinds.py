@@ -105,6 +105,11 @@ def test_unknown_word_beside_the_concept_is_not_answered_from_its_card(
         pytest.param("so what do peer support specialists do, in practice?", id="pss"),
         pytest.param("what kind of work does a peer support specialist do", id="kind-of-work"),
         pytest.param("what are the day-to-day duties of a peer specialist", id="peer-specialist"),
+        pytest.param(
+            "apart from the actual peer support, what do CPSs end up doing most weeks?",
+            id="end-up-doing",
+        ),
+        pytest.param("what else do certified peer specialists do, day to day?", id="what-else"),
     ],
 )
 def test_duties_question_is_answered_with_duties(real_index: SnippetIndex, question: str) -> None:
