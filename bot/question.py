@@ -227,6 +227,13 @@ _POINTING_RE = re.compile(
     r"|\b(?:that|this) (?:job|role|position|title|gig)\b(?! (?:of|in|at|for|with|as)\b)"
     r"|\b(?:the|that|this) (?:other |first |second |newer |new |old |same )?one\b"
     r"(?! of\b| in\b| who\b| that\b| which\b| thing\b| way\b| day\b| year\b| more\b)"
+    # "switching to a group curriculum. does research favor *that* over 1:1?", "any evidence
+    # behind *this*": "that" or "this" standing for what the message said, as the object of a
+    # preference or at the end of the ask (not "does research show that peers help").
+    r"|\b(?:favor|favour|favors|favours|prefer|prefers|recommend|recommends|back|backs"
+    r"|support|supports) (?:that|this)\b(?! \w+ (?:is|are|was|were|do|does|can|will)\b)"
+    r"|\b(?:that|this) (?:over|versus|vs|instead of|rather than)\b"
+    r"|\b(?:on|about|behind|for|into|of) (?:that|this)$"
 )
 # Who said a claim, before it ("our director keeps saying <medicaid is where the money is>").
 _SAYS_RE = re.compile(

@@ -369,6 +369,32 @@ def test_how_the_answer_should_read_is_not_the_ask(
     assert _read(real_index, message).ask == ask
 
 
+@pytest.mark.parametrize(
+    ("message", "pointed_at"),
+    [
+        (
+            "we're moving our groups to a manualized curriculum. does the research favor that "
+            "over one on one?",
+            "curriculum",
+        ),
+        ("our county wants peers in the jail. is there any research on this", "jail"),
+    ],
+)
+def test_that_or_this_standing_for_what_was_said_brings_it_into_the_ask(
+    real_index: SnippetIndex, message: str, pointed_at: str
+) -> None:
+    """ "Does research favor *that*", "any research on *this*": what the message said before
+    is what is asked about."""
+    assert pointed_at in _read(real_index, own(message)).ask
+
+
+def test_that_opening_a_clause_points_at_nothing(real_index: SnippetIndex) -> None:
+    question = _read(
+        real_index, own("we mostly do 1:1 work. does research support that peers cut readmissions?")
+    )
+    assert "1:1" not in question.ask
+
+
 def test_a_self_introduction_is_not_the_ask(real_index: SnippetIndex) -> None:
     question = _read(real_index, "county contract officer here how do peer programs get funded")
     assert question.ask == "how do peer programs get funded"
