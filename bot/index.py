@@ -2858,6 +2858,7 @@ class SnippetIndex:
         return not any(year in hit.snippet.text for year in dated)
 
     def _undated(self, hit: Hit) -> bool:
+        """Whether the passage's source has no year (a web page), so may report any work."""
         source = self.kb.sources.get(hit.snippet.source_id)
         return source is None or source.year is None
 
