@@ -218,6 +218,11 @@ def test_a_job_named_before_is_what_that_job_points_at(real_index: SnippetIndex)
             "is the cps role new",
             id="any-insight-run-on",
         ),
+        pytest.param(
+            "should peers be supervised by other peers or by clinicians? whats best practice",
+            "should peers be supervised by other peers or by clinicians",
+            id="whats-best-practice",
+        ),
     ],
 )
 def test_what_the_asker_says_of_the_question_is_chatter(
