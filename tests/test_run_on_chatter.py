@@ -223,6 +223,16 @@ def test_a_job_named_before_is_what_that_job_points_at(real_index: SnippetIndex)
             "should peers be supervised by other peers or by clinicians",
             id="whats-best-practice",
         ),
+        pytest.param(
+            "what's a CRSS? keep seeing it in job posts",
+            "what s a certified recovery support specialist",
+            id="keep-seeing-it",
+        ),
+        pytest.param(
+            "what is a family support navigator, came across it in a job ad",
+            "what is a family support navigator",
+            id="came-across-it",
+        ),
     ],
 )
 def test_what_the_asker_says_of_the_question_is_chatter(
