@@ -74,7 +74,7 @@ DEV_FLOOR_DECLINED = 0.93
 # questions nobody read went 0.909 / 0.950 -> 0.909 / 0.958. Round 14's exception is taken
 # again: the declined ceiling is 0.06 until the gap is back under issue 9's 0.05. Part 20 (263
 # questions nobody had read, round 17's held pool) went in at the start of round 18 (2,662
-# questions: 0.884 / 0.933, gaps 0.050 / 0.052); at its end 0.886 / 0.933, gaps 0.050 / 0.054
+# questions: 0.884 / 0.933, gaps 0.050 / 0.052); at its end 0.886 / 0.934, gaps 0.050 / 0.053
 # (dev's declined 0.984 -> 0.987), and 317 blind questions nobody read went 0.933 / 0.951 ->
 # 0.928 / 0.951. The exception stands.
 TEST_FLOOR_RECALL_AT_3 = 0.85
