@@ -92,6 +92,9 @@ class Frame:
     # must be in the passage's own words; their names are the field's commonest words, which
     # coverage alone barely weighs.
     names_counted: bool = False
+    # Answer types whose passages come after the others that may answer ("does peer support
+    # work?": what was found before a passage saying what is still unknown).
+    later_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -354,6 +357,7 @@ _FRAME_FIELDS = {
     "of_concept",
     "of_work",
     "names_counted",
+    "later_types",
 }
 
 
@@ -404,6 +408,7 @@ def _frames(
         type_words = reader.texts(shown, record, "type_words", label, required=False)
         not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
         not_types = reader.texts(shown, record, "not_types", label, required=False)
+        later_types = reader.texts(shown, record, "later_types", label, required=False)
         strict = _flag(reader, shown, record, "strict", label)
         counted = _flag(reader, shown, record, "counted", label)
         card_specific = _flag(reader, shown, record, "card_specific", label)
@@ -420,15 +425,16 @@ def _frames(
                     f"(one of {', '.join(sorted(known_needs))})",
                 )
             )
-        for type_id in not_types:
-            if type_id not in known_needs - {BOTH_SIDES, NOT_IN_SOURCES}:
-                reader.problems.append(
-                    Problem(
-                        shown,
-                        record.line_of("not_types"),
-                        f"{label}: unknown answer type {type_id!r}",
+        for field_name, type_ids in (("not_types", not_types), ("later_types", later_types)):
+            for type_id in type_ids:
+                if type_id not in known_needs - {BOTH_SIDES, NOT_IN_SOURCES}:
+                    reader.problems.append(
+                        Problem(
+                            shown,
+                            record.line_of(field_name),
+                            f"{label}: unknown answer type {type_id!r}",
+                        )
                     )
-                )
         if (needs is not None or not_kinds or not_types) and missing is None:
             reader.problems.append(
                 Problem(
@@ -466,6 +472,7 @@ def _frames(
                     of_concept,
                     of_work,
                     names_counted,
+                    later_types,
                 )
             )
     places: list[Place] = []

@@ -2674,10 +2674,15 @@ class SnippetIndex:
             topic_cards = set(frame_cards)
             doc_ids = self._doc_ids
             bar = _off_topic_bar(strong, frame_topics)
+            # What the frame wants after the rest ("does it work?": findings before a passage
+            # saying what is still unknown), among those on its topics.
+            later_types = question.frame.later_types if question.frame else ()
+            after_kinds = [kind for kind in later_types if kind in self._type_patterns]
             examined_order = sorted(
                 strong,
                 key=lambda h: (
                     not (frame_topics.intersection(h.snippet.topics) or -_order(h) >= bar),
+                    any(self._holds(doc_ids[h.snippet.id], kind) for kind in after_kinds),
                     not h.coverage >= FULL_COVERAGE,
                     doc_ids[h.snippet.id] not in topic_cards,
                 ),

@@ -3807,3 +3807,41 @@ def test_a_list_of_titles_still_answers_what_a_role_is_called(
     real_index: SnippetIndex, question: str
 ) -> None:
     _assert_first_answer(real_index, question, "lafrance2017-job-titles")
+
+
+# --- what was found before what is still unknown -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "any evidence that peer support works at all?",
+        "honestly does peer support work or not",
+    ],
+)
+def test_whether_it_works_leads_with_a_finding_not_a_research_gap(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "There is still a need to better understand how individual peer support is beneficial"
+    read first says there is no evidence; a finding comes first, the gap after it if at all."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered and answer.frame == "effectiveness"
+    gap = type_pattern(
+        next(k for k in real_index.kb.lexicon.answer_types if k.id == "research_gap")
+    )
+    assert not gap.search(answer.results[0].text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is still unknown about peer support?", "where are the research gaps on peer workers?"],
+)
+def test_what_research_has_not_settled_is_its_own_question(
+    real_index: SnippetIndex, question: str
+) -> None:
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered and answer.frame == "research-gaps"
+    first = next(s for s in real_index.kb.snippets if s.id == answer.results[0].snippet_id)
+    assert "research-gaps" in first.topics
