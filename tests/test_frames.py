@@ -100,6 +100,11 @@ def test_lexicon_is_loaded_and_round_trips_through_json(tmp_path: Path) -> None:
             "unknown answer type 'nothing'",
             id="unknown-not-type",
         ),
+        pytest.param(
+            "frames:\n  - {id: f, label: F, cues: [x], later_types: [nothing]}\n",
+            "unknown answer type 'nothing'",
+            id="unknown-later-type",
+        ),
         pytest.param("frames:\n  - {id: f, label: F, cues: []}\n", "'cues' is empty", id="no-cues"),
         pytest.param(
             "frames:\n  - {id: f, label: F, cues: [x], colour: red}\n",
