@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -412,9 +413,14 @@ def test_the_log_stays_bounded_while_questions_never_stop(tmp_path: Path) -> Non
         work.shutdown(grace=5.0)
         assert len(store.jobs()) == 2 * per_thread
         assert all(j.state == "answered" for j in store.jobs())
-        # Unbounded, the log ends near 3,000 x 24 KB = 71 MB here; bounded, it peaked at 5-13
-        # MB (the sweeps a writer or reader was in the way of, on a loaded machine).
-        assert max(sizes) < 24 * 1024 * 1024, max(sizes)
+        # Unbounded, the log only grows, to near 3,000 x 24 KB = 71 MB here. Bounded, it is
+        # started over again and again; its peak depends on how long the two writers, which
+        # never pause, keep the sweeper's checkpoint from finding a moment (5-13 MB on a
+        # loaded machine, once 26 MB in a clean CI run), so the peak is held to half the
+        # unbounded size and the restarts are counted.
+        restarts = sum(1 for before, after in pairwise(sizes) if after < before // 2)
+        assert restarts >= 2, (restarts, max(sizes))
+        assert max(sizes) < 36 * 1024 * 1024, max(sizes)
         assert sizes[-1] < max(sizes) or max(sizes) < 8 * 1024 * 1024
     finally:
         store.close()
