@@ -955,15 +955,10 @@ def _act_past_place(question: Question, start: int, names: frozenset[str]) -> st
     study word, a light or filler word after the place is no act of theirs ("people in the UK
     *DDA* pilot relapsed", "people in India *go* without care").
     """
-    rest = question.words[start:]
-    if not rest or rest[0] not in _WHERE:
+    after = _past_place(question, start)
+    if after == start or after >= len(question.words):
         return None
-    end = 1
-    while end < len(rest) and (start + end in question.place_positions or rest[end] == "the"):
-        end += 1
-    if end >= len(rest) or start + end - 1 not in question.place_positions:
-        return None
-    word = rest[end]
+    word = question.words[after]
     if word in STOP_WORDS or word in FILLER_WORDS or word in _PASSIVE:
         return None
     term = _key(word)
