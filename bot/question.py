@@ -746,16 +746,15 @@ class QuestionReader:
                 # ("is Medicaid the big one or is it all over the place"), which the answer to
                 # the question confirms or not; its words ("place", "one") would only weigh.
                 offer, best = best, asked
-            others = self._other_questions(
-                raws, units, [(score, s) for score, s in scored if s is not offer], best, best_score
-            )
+            rivals = [(score, s) for score, s in scored if s is not offer]
         else:
             asking = [s for s, asks in sentences if asks]
             if not asking:
                 ask = " ".join(s for s, _ in sentences)
                 return ask, ask != whole, 0
-            best, others = asking[-1], 0
+            best, rivals, best_score = asking[-1], [], 0.0
         ask = self._one_alternative(best)
+        context_ask: str | None = None  # a weak ask with the message's words it took as context
         if _TAG_RE.match(ask) and not _EXPLETIVE_IT_RE.match(ask):
             ask = self._with_experience(ask, best, sentences)
         if _CHOICE_OR_RE.search(ask):
@@ -788,6 +787,7 @@ class QuestionReader:
                 reasons_until=position if _has_topic(ask) else None,
                 ask_at=position,
             )
+            context_ask = ask
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
@@ -814,6 +814,7 @@ class QuestionReader:
                     unknown = thin and not self._all_known(before)
                     claims = frozenset(range(len(before))) if unknown else frozenset()
                     ask = self._with_context(ask, before, claims=claims)
+                    context_ask = ask
             else:
                 # "ppl w bipolar - what topics do they swap with peers?": a topic put first, in
                 # a few words that ask nothing, says who "they" are (or what "it" is). A work
@@ -835,6 +836,8 @@ class QuestionReader:
                     and _has_topic(cleaned)
                 ):
                     ask = self._with_context(ask, [fronted])
+                    context_ask = ask
+        others = self._other_questions(raws, units, rivals, best, best_score, context_ask)
         return ask, ask != whole, others
 
     @staticmethod
@@ -989,17 +992,24 @@ class QuestionReader:
         scored: Sequence[tuple[float, str]],
         best: str,
         best_score: float,
+        context_ask: str | None,
     ) -> int:
         """How many more questions of substance the message asks besides the one answered.
 
         Counted in questions, not pieces: "what matters more to clients: knowledge or empathy?"
         and "where is the evidence strongest - symptoms or hope?" are split at the colon or
         dash to find the ask, but each is one question, and telling its asker to ask "the
-        others separately" would be wrong."""
+        others separately" would be wrong. Nor is a question whose every topical word a weak
+        ask took as its context (`context_ask`: "is peer support fluff? is there evidence it
+        works?" asks the second about peer support): it was read, not left out."""
         best_at = self._raw_position(raws, best)
+        answered = set(tokenize(context_ask)) if context_ask is not None else set()
         asked: set[int | str] = set()
         for score, sentence in scored:
             if sentence is best or score < best_score / 4:
+                continue
+            topical = _topical(tokenize(sentence))
+            if topical and answered.issuperset(topical):
                 continue
             at = self._raw_position(raws, sentence)
             if at is None:

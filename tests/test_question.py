@@ -434,6 +434,24 @@ def test_a_question_joined_by_and_is_a_second_question(real_index: SnippetIndex)
     assert "and" not in question.ask.split()
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is peer support just 'fluff'? is there real evidence it works??",
+        "the VA peer hiring thing - how many did they hire? and when was that?",
+    ],
+)
+def test_a_question_the_ask_took_as_context_is_not_left_out(
+    real_index: SnippetIndex, message: str
+) -> None:
+    """A weak ask ("is there evidence it works?") reads the question before it as what "it"
+    is; that question is answered with it, so the reply must not say it was left out."""
+    question = _read(real_index, message)
+    assert question.other_questions == 0
+    first = message.split("?")[0].replace("'", "").split()[-1]
+    assert first in question.ask.split()
+
+
 def test_a_request_asks_like_a_question(real_index: SnippetIndex) -> None:
     """ "need the ..." is the ask, though the message's only question mark is on a weak tail."""
     question = _read(
