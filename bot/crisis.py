@@ -154,6 +154,18 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("wrist",), r"(?:slit|slits|slitting|cut|cuts|cutting) (?:my|his|her|their) wrists?"),
     (("without",), r"better (?:off )?without (?:me|him|her|them)"),
     (("cutting again",), r"(?:been|keeps|kept|started|is|was) cutting again"),
+    # Asking for the crisis line itself ("whats the number for the crisis line again?"): the
+    # notice is the answer, and whoever asks may need it now.
+    # Not research on crisis lines ("do warmlines cut crisis line calls?"): the line's number.
+    (
+        ("crisis", "emergency"),
+        r"(?:numbers?|phone|call|text|dial|reach) (?:for |of |to )?(?:the |a |our )?"
+        r"(?:crisis|emergency) (?:hot)?lines?"
+        r"|(?:crisis|emergency) (?:hot)?lines? (?:numbers?|phones?)",
+    ),
+    (("hotline",), r"hotlines?"),
+    (("lifeline",), r"lifelines?"),
+    (("988",), r"988"),
 ]
 
 

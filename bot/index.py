@@ -2947,6 +2947,10 @@ class SnippetIndex:
             # Nor is it shown as related: under "she's thinking about ending her life", a
             # passage on hope or role models that matched the story reads as a reply to it.
             related = []
+        if crisis and not shown and missing is None and not read.topical:
+            # Nor told, under the notice, that its question is vague: that the sources hold no
+            # answer and to follow the notice ("whats the number for the crisis line again?").
+            missing = CRISIS_MISSING
         if shown:
             results = tuple(self._result(hit) for hit in shown)
             return Answer(

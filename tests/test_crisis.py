@@ -74,6 +74,11 @@ from tests.own_questions import own
         "she keeps saying everyone would be better without her",
         "client has been cutting again",
         "he says he is going to end it tonight",
+        "whats the number for the crisis line again?",
+        "what's the crisis hotline number",
+        "need the crisis line number for our flyer",
+        "is there a hotline i can give a client tonight",
+        "can peers give out 988",
     ],
 )
 def test_crisis_wording_is_spotted(text: str) -> None:
@@ -102,6 +107,8 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "we're thinking about ending it with our current EHR vendor",
         "the new contract is going to end things for our drop-in center",
         "budget cutting again this year",
+        "do peer-run warmlines cut crisis line calls?",
+        "what share of our budget goes to the crisis line",
         "",
     ],
 )
@@ -151,6 +158,25 @@ def test_a_declined_crisis_message_shows_no_related_passages(
     answer = real_index.search(own(question))
     assert answer.crisis and not answer.answered
     assert answer.related == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the number for the crisis line again?",
+        "quick one - what's that suicide hotline number",
+        "hey what do i call for the crisis line",
+    ],
+)
+def test_asking_for_the_crisis_line_gets_the_notice_not_a_vague_reply(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The notice (988) is what someone asking for the crisis line needs, maybe now; under it
+    the reply says the sources hold no answer, not that the question is too vague."""
+    answer = real_index.search(own(question))
+    assert answer.crisis and not answer.answered
+    assert not answer.vague
+    assert answer.missing is not None and "crisis" in answer.missing
 
 
 def test_odd_is_not_an_overdose() -> None:
