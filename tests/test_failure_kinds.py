@@ -798,6 +798,39 @@ def test_a_subject_no_source_names_gets_a_partial_answer(
 findings_reason = "(the passages on it describe how the study was designed, not its results)"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there evidence peer support works for teens?",
+        "is peer support effective for young adults?",
+        "do adolescents do better with a peer mentor?",
+        "how well does peer support work for kids in foster care",
+    ],
+)
+def test_findings_on_adults_do_not_answer_for_young_people(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The sources' findings are on adults; of young people they give a study's design and
+    what is not yet known. So the reply says what the sources lack: for youth, or with the
+    youth passages as related."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered and answer.results == ()
+    assert answer.missing is not None
+    youth = [r for r in answer.related if "youth" in r.text.lower()]
+    assert "youth" in answer.missing or youth, (answer.missing, answer.related)
+
+
+def test_a_question_on_youth_peer_support_is_answered_from_the_youth_passages(
+    real_index: SnippetIndex,
+) -> None:
+    question = "what is still unknown about how youth peer support helps?"
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+    assert "youth" in answer.results[0].text.lower()
+
+
 def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
     question = "can peer workers help clients with bipolar disorder?"
     not_in_eval_files(question)
