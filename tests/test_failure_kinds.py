@@ -3868,7 +3868,15 @@ def test_whether_it_works_leads_with_a_finding_not_a_research_gap(
 
 @pytest.mark.parametrize(
     "question",
-    ["what is still unknown about peer support?", "where are the research gaps on peer workers?"],
+    [
+        "what is still unknown about peer support?",
+        "where are the research gaps on peer workers?",
+        # The gap said of one field's research, words between.
+        "what are the gaps in peer support research?",
+        "what r the gaps in peer specialist research",
+        "is there not enough research on peer support yet?",
+        "what are the open questions about peer support services?",
+    ],
 )
 def test_what_research_has_not_settled_is_its_own_question(
     real_index: SnippetIndex, question: str
