@@ -117,6 +117,30 @@ CRISIS_MISSING = (
     "an answer to this (for someone who may be in crisis, follow the notice above and your "
     "program's crisis protocol)"
 )
+# "Does peer support *reduce* relapse?": a verb of change whose object is the outcome asked
+# about. A passage that never names that outcome does not say whether it changes, however much
+# else of the question it shares ("does peer support improve employment?" is not answered by
+# findings on hope and empowerment).
+_OUTCOME_VERBS = frozenset(
+    "reduce reduces reduced reducing lower lowers lowered lowering cut cuts cutting decrease "
+    "decreases decreased decreasing prevent prevents prevented preventing improve improves "
+    "improved improving increase increases increased increasing boost boosts boosted "
+    "boosting shorten shortens shortened".split()
+)
+# Where the object of such a verb ends: who or where it is for, or what it is set against.
+_OUTCOME_ENDS = frozenset(
+    "for in among with at by than compared vs versus when if across during after over about "
+    "within from via through".split()
+)
+# Objects that name no outcome of their own ("improve outcomes", "reduce things").
+_GENERIC_OUTCOMES = frozenset(
+    tokenize(
+        "outcome outcomes result results thing things effect effects impact impacts life lives "
+        "people person client clients patient patients care service services it them anything "
+        "stuff matters lot much use usage rate rates level levels number numbers amount "
+        "amounts risk risks chance chances odds length lengths frequency"
+    )
+)
 # A declined question suggests at most this many roles and topics.
 _MAX_SUGGESTIONS = 4
 # Concept terms standing for a frame's answer type start with this (no real term can).
@@ -2622,6 +2646,7 @@ class SnippetIndex:
             return [], _Examined((), (), ()), reading, [], missing
         later = self._later_year(question)
         dated = self._dated_otherwise(question)
+        outcome = self._outcome_asked(reading)
         after = _asked_after(question.words)
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         frame_cards = self._frame_topic_cards(reading)
@@ -2709,6 +2734,7 @@ class SnippetIndex:
                 or self._generic_for(reading, hit)
                 or self._only_names_the_roles(reading, hit)
                 or (after is not None and not self._reaches_past(hit, after))
+                or (outcome is not None and not self._names_outcome(outcome[1], hit))
             ):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
@@ -2780,6 +2806,15 @@ class SnippetIndex:
             # "Did the SAMHSA grants improve outcomes?": the passage announcing them is ruled
             # out as an announcement, not as a study's design; the reply says which.
             missing = f"{_pointer_split(question.frame.missing)[0]} ({reason})"
+        if (
+            outcome is not None
+            and not lacking
+            and not self._names_outcome(outcome[1], first_unmet)
+            and (question.frame is None or missing == question.frame.missing)
+        ):
+            # Said of the outcome asked about when nothing more precise is: "whether it
+            # improves employment", not why the nearest passage falls short in general.
+            missing = f"evidence on {outcome[0]}"
         role = self._single_role(reading)
         if (
             missing == NOTHING_SPECIFIC
@@ -2868,6 +2903,63 @@ class SnippetIndex:
         source = self.kb.sources.get(hit.snippet.source_id)
         later_work = source is not None and source.year is not None and source.year > int(year)
         return later_work or _years_after(hit.snippet.text, year)
+
+    def _outcome_asked(
+        self, reading: _Reading
+    ) -> tuple[str, tuple[tuple[_Concept, ...], ...]] | None:
+        """(its words, its alternatives): the outcome a question asks whether something changes
+        ("does peer support *reduce relapse or hospital readmissions* for ...?"), or None. Each
+        alternative (split at "or", "and", a comma) is the concepts a passage must all name.
+
+        Only in a question about whether it works (or one with no other frame), and only for an
+        outcome with a name of its own: "does it improve outcomes?" asks about outcomes in
+        general."""
+        question = reading.question
+        frame = question.frame
+        if frame is not None and "evidence-outcomes" not in frame.topics:
+            return None
+        words = question.words
+        start = next((i for i, w in enumerate(words) if w in _OUTCOME_VERBS), None)
+        if start is None:
+            return None
+        span: list[str] = []
+        for word in words[start + 1 :]:
+            if word in _OUTCOME_ENDS:
+                break
+            span.append(word)
+        fillers = filler_terms()
+        by_term = {
+            concept.term: concept
+            for concept in reading.concepts
+            if concept.term not in _GENERIC_OUTCOMES
+            and concept.term not in fillers
+            and concept.term not in reading.place_terms
+            and concept.weight > 0
+        }
+        alternatives: list[tuple[_Concept, ...]] = []
+        group: list[_Concept] = []
+        for word in [*span, "or"]:
+            if word in ("or", "and"):
+                if group:
+                    alternatives.append(tuple(group))
+                group = []
+                continue
+            group += [by_term[term] for term in tokenize(word) if term in by_term]
+        if not alternatives:
+            return None
+        while span and span[0] in STOP_WORDS:
+            span.pop(0)
+        return " ".join(span), tuple(alternatives)
+
+    def _names_outcome(self, alternatives: Sequence[Sequence[_Concept]], hit: Hit) -> bool:
+        """Whether the passage's own text names every concept of one outcome asked about (by
+        any of a concept's wordings: "hospitalization" for "readmissions" when the synonyms say
+        so)."""
+        terms = self._passage_terms(self._doc_ids[hit.snippet.id])
+        return any(
+            all(any(alt <= terms for alt in concept.alternatives) for concept in group)
+            for group in alternatives
+        )
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names

@@ -831,6 +831,41 @@ def test_a_question_on_youth_peer_support_is_answered_from_the_youth_passages(
     assert "youth" in answer.results[0].text.lower()
 
 
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("does peer support improve employment?", "employment"),
+        ("can peer workers reduce jail time for clients?", "jail time"),
+        ("does peer support boost self-esteem?", "self esteem"),
+    ],
+)
+def test_whether_it_changes_an_outcome_no_passage_names_is_not_answered(
+    real_index: SnippetIndex, question: str, outcome: str
+) -> None:
+    """Findings on hope or hospital stays do not say whether peer support changes employment:
+    the outcome a question asks about must be named by the passage that answers it."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered and answer.results == ()
+    assert answer.missing == f"evidence on {outcome}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can peer support lower hospital use?",
+        "does peer support shorten hospital stays?",
+        "does peer support improve outcomes at all?",
+    ],
+)
+def test_an_outcome_the_passages_name_is_still_answered(
+    real_index: SnippetIndex, question: str
+) -> None:
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered
+
+
 def test_a_diagnosis_the_sources_name_is_still_answered(real_index: SnippetIndex) -> None:
     question = "can peer workers help clients with bipolar disorder?"
     not_in_eval_files(question)
