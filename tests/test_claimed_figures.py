@@ -186,3 +186,32 @@ def test_a_passage_gives_a_figure_however_it_writes_it() -> None:
     for text in ("gave 23 million", "30% of people", "3 areas"):
         (figure,) = claimed_figures(text, tuple(words(text)))
         assert not given.gives(figure), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many peer specialists does the VA employ?",
+        "how many peer counselors work for the VA?",
+        "how many peer support staff are employed by the VA?",
+    ],
+)
+def test_a_head_count_is_not_answered_by_a_plan_to_hire(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A plan ("will hire 800") is not how many the VA employs."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.frame == "head-count"
+    assert answer.missing is not None and "announced or planned" in answer.missing
+    assert VA in [result.snippet_id for result in answer.related]
+
+
+def test_a_planned_count_is_still_answered_by_the_plan(real_index: SnippetIndex) -> None:
+    for question in (
+        "how many peer counselors is the VA going to hire?",
+        "how many peer counselors did the president say the VA would hire?",
+    ):
+        answer = real_index.search(own(question))
+        assert answer.answered, question
+        assert answer.results[0].snippet_id == VA
