@@ -81,6 +81,14 @@ _RATIO_RE = re.compile(
     rf"\b(?P<part>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_COUNT_WORD})\b",
     re.IGNORECASE,
 )
+# A count of states a passage gives ("41 states", "35 out of 50 states"): theirs, said instead
+# of "all 50 states".
+_STATES_COUNT_RE = re.compile(
+    r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")(?:\s+out\s+of(?:\s+the)?\s+\d+)?\s+states\b",
+    re.IGNORECASE,
+)
+# A preposition before "all states" that makes them where something is asked about.
+_PLACING = frozenset("in across for from to between among within throughout of at by".split())
 _UNITS = {"one": 1.0} | {word: float(digits) for word, digits in NUMBER_WORDS.items()}
 # "cut in half", "halved", "by half": a share of 50%.
 _HALF_RE = re.compile(r"\b(?:in|by)\s+half\b|\bhalve[sd]?\b|\bhalving\b", re.IGNORECASE)
@@ -110,11 +118,17 @@ def claimed_figures(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     found: list[Figure] = []
     taken: list[range] = []
     for match in _ALL_STATES_RE.finditer(text):
+        taken.append(range(match.start(), match.end()))
+        prior = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]
+        if prior and prior[0] in _PLACING:
+            # "can peers bill Medicaid in every state?", "offered in all fifty states": where,
+            # answered by the passage saying in how many; "all 50 states certify peers" claims
+            # they all do.
+            continue
         # Its number and "every" are the claim's words, not the subject's ("states" is).
         said = frozenset(re.findall(r"\d+|every|fifty", match.group(0).lower()))
         shown = re.sub(r"\s+", " ", match.group(0).strip())
         found.append(Figure(shown, "all", None, "state", said))
-        taken.append(range(match.start(), match.end()))
     halves = frozenset(w for w in asked if w == "half" or w.startswith("halv"))
     if halves and _HALF_RE.search(text):
         found.append(Figure("half (50%)", "percent", _HALF, "", halves))
@@ -283,6 +297,9 @@ class Given:
 def theirs(text: str, figure: Figure) -> str | None:
     """The figure of the same kind the passage gives instead ("800" for "8,000", "41 states"
     for "all 50 states"), when there is one to name; None when it gives several or none."""
+    if figure.kind == "all":
+        counts = {re.sub(r"\s+", " ", m.group(0)) for m in _STATES_COUNT_RE.finditer(text)}
+        return counts.pop() if len(counts) == 1 else None
     options: list[str] = []
     ratios = [range(m.start(), m.end()) for m in _RATIO_RE.finditer(text)]
     if figure.kind == "percent":
@@ -299,9 +316,8 @@ def theirs(text: str, figure: Figure) -> str | None:
         elif figure.kind == "amount" and (match.group("scale") or match.group("dollar")):
             scale = match.group("scale") or ""
             options.append(f"{number} {scale}".strip())
-        elif figure.kind in ("count", "all") and noun and noun == figure.noun:
-            said = match.group("noun").lower()
-            options.append(f"{number} {said}" if figure.kind == "all" else number)
+        elif figure.kind == "count" and noun and noun == figure.noun:
+            options.append(number)
     unique = list(dict.fromkeys(options))
     return unique[0] if len(unique) == 1 else None
 

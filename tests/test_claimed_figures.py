@@ -107,6 +107,22 @@ def test_the_premise_is_corrected_with_what_else_is_missing(real_index: SnippetI
     assert answer.related[0].snippet_id == CERTIFY  # the passage bearing on the claim first
 
 
+def test_every_state_as_where_is_answered_by_the_count(real_index: SnippetIndex) -> None:
+    """ "In every state" after a preposition says where something is asked about ("can peers
+    bill Medicaid in every state?"): the passage saying in how many states answers it, and
+    quotes its own count. "Every state certifies" claims they all do."""
+    for question, passage in (
+        ("can certified peers bill medicaid in all states?", "peersforprogress-16-states-medicaid"),
+        ("is peer support publicly funded across all 50 states?", "rogers2017-35-of-50-states"),
+    ):
+        answer = real_index.search(own(question))
+        assert answer.answered, question
+        assert answer.results[0].snippet_id == passage
+    claim = real_index.search(own("does every state pay for peer support with public money?"))
+    assert not claim.answered
+    assert claim.missing == "anything saying every state (they give 35 out of 50 states)"
+
+
 @pytest.mark.parametrize(
     ("question", "passage"),
     [
