@@ -48,6 +48,7 @@ import numpy.typing as npt
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis, without_crisis_wording
+from bot.figures import Figure, Given, claimed_figures, missing_text, theirs
 from bot.frames import (
     BOTH_SIDES,
     NOT_IN_SOURCES,
@@ -256,6 +257,9 @@ class _Reading:
     study: frozenset[str] = frozenset()
     # Where each named concept is first named in the ask (the order a reader meets them).
     named_at: Mapping[str, int] = field(default_factory=dict)
+    # The figures the question claims ("the VA hired 8,000 peers, right?"): checked against
+    # each passage (`_lacks_figure`), not covered as words.
+    figures: tuple[Figure, ...] = ()
 
 
 class _TypePatterns(dict[str, "re.Pattern[str]"]):
@@ -1178,6 +1182,10 @@ class SnippetIndex:
         self._latest_year = max((source.year or 0 for source in kb.sources.values()), default=0)
         # The sources' own years, oldest first: a work the question dates otherwise is none of them.
         self._years = sorted({source.year for source in kb.sources.values() if source.year})
+        # The figures each source's passages give, and all passages together, gathered the
+        # first time a claimed figure is checked (`_lacks_figure`, `_analyse`).
+        self._source_figures: dict[str, Given] = {}
+        self._all_figures: Given | None = None
         self._name_terms = self._build_name_terms(kb)
         # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
         self._first_name_terms = {
@@ -1493,9 +1501,24 @@ class SnippetIndex:
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
         query_terms: list[str] = []
+        figures = claimed_figures(question.text, question.words)
+        # A claimed figure no passage gives ("23 million", "8,000 peers", "all 50 states") is
+        # checked against each passage, not covered: the passage giving another ("2.3 million")
+        # is on the subject and says so; so is a word of one no passage writes so ("25 percent"
+        # where a passage says "one in four"). One some passage gives in its words ("which 41
+        # states") picks that passage out like any word.
+        claimed = {
+            token
+            for figure in figures
+            for token in figure.tokens
+            if not self._figures_given().gives(figure) or not self._weight(_key(token))
+        }
         for position, word in enumerate(question_words):
             term = word if word[0].isdigit() else keys[position]
             if word in STOP_WORDS or term in STOP_WORDS:
+                continue
+            if word in claimed:
+                query_terms.append(term)
                 continue
             if word == "one" and position and question_words[position - 1] in _ONE_POINTS_AFTER:
                 continue  # "which one": a pronoun, not the number ("one in four")
@@ -1616,6 +1639,7 @@ class SnippetIndex:
             place_terms,
             self._study_named(question, named),
             named_at,
+            figures,
         )
 
     @staticmethod
@@ -2731,6 +2755,7 @@ class SnippetIndex:
                 or lacking
                 or later
                 or self._of_another_date(hit, dated)
+                or self._lacks_figure(hit, reading.figures) is not None
                 or self._generic_for(reading, hit)
                 or self._only_names_the_roles(reading, hit)
                 or (after is not None and not self._reaches_past(hit, after))
@@ -2783,6 +2808,21 @@ class SnippetIndex:
             return [], examined, reading, related, MENTIONED_MISSING
         if later:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
+            return [], examined, reading, related, missing
+        figure = self._lacks_figure(first_unmet, reading.figures)
+        if figure is not None:
+            # "The VA hired 8,000 peers, right?": the passage on the VA's hiring is related,
+            # and the reply says the figure is not the sources' (and theirs, when it has one).
+            # The passage giving a figure of the kind claimed ("41 states" for "all 50 states")
+            # bears on the claim most: shown first.
+            related.sort(key=lambda h: theirs(h.snippet.text, figure) is None)
+            missing = missing_text(figure, [hit.snippet.text for hit in related])
+            # What else the passage lacks, when it lacks more than the figure ("now that all 50
+            # states certify, is there reciprocity?": nor the rules asked about).
+            also_missing, also_lacking = self._unmet(reading, first_unmet)
+            also = _missing_text(question, also_missing, also_lacking)
+            if (also_missing or also_lacking) and also != NOTHING_SPECIFIC:
+                missing += f", nor {also}"
             return [], examined, reading, related, missing
         if (
             dated
@@ -2891,6 +2931,26 @@ class SnippetIndex:
         if not dated or self._undated(hit):
             return False
         return not any(year in hit.snippet.text for year in dated)
+
+    def _lacks_figure(self, hit: Hit, figures: Sequence[Figure]) -> Figure | None:
+        """The first figure the question claims that the passage's work does not give: "the
+        VA hired 8,000 peers, right?" is not confirmed by "hire 800"; "what did the 32 clients
+        in that study say" is answered by a finding of the study whose method gives the 32."""
+        if not figures:
+            return None
+        source_id = hit.snippet.source_id
+        given = self._source_figures.get(source_id)
+        if given is None:
+            given = self._source_figures[source_id] = Given.of(
+                snippet.text for snippet in self.kb.snippets if snippet.source_id == source_id
+            )
+        return next((figure for figure in figures if not given.gives(figure)), None)
+
+    def _figures_given(self) -> Given:
+        """What every passage together gives, gathered the first time a figure is claimed."""
+        if self._all_figures is None:
+            self._all_figures = Given.of(snippet.text for snippet in self.kb.snippets)
+        return self._all_figures
 
     def _undated(self, hit: Hit) -> bool:
         """Whether the passage's source has no year (a web page), so may report any work."""

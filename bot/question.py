@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from bot.cue_views import ask_span, cue_forms, readings, reads_past
 from bot.cues import CueMatch, Cues, LazyPattern, Needs, cue_word_sets
+from bot.figures import claimed_figures
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.tokenize import STOP_WORDS, filler_terms
@@ -140,7 +141,8 @@ _RESTART_AFTER_WORDS = 2
 # (Peer bridger)").
 _PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
 _INNER_RE = re.compile(r"\(([^()]*)\)")
-_CLAUSE_RE = re.compile(r",\s*")
+# A comma ends a clause, but not inside a number ("the VA hired 8,000 peers").
+_CLAUSE_RE = re.compile(r",(?!\d)\s*|,\s+")
 _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
     should would will has have any anyone was were whom define""".split()
@@ -1254,6 +1256,10 @@ class QuestionReader:
             # A word of a known phrase is known though no passage has it ("co-occurring" reads
             # as dual diagnosis; "occurring" alone left "co" as a topic).
             phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()
+            # A figure the sentence claims ("my boss says the VA hired 8000 peers. is that
+            # right?") comes too, though no passage has it: `bot.index` checks it against the
+            # passages instead of covering it.
+            figured = {t for f in claimed_figures(cleaned, tuple(raw_words)) for t in f.tokens}
             for position, word in enumerate(raw_words):
                 if word in STOP_WORDS:
                     kept.append(word)  # kept in place, so "as effective as" stays a phrase
@@ -1265,6 +1271,7 @@ class QuestionReader:
                 if (
                     (places and position in place_positions)
                     or position in phrased
+                    or word in figured
                     or (known and terms[0] not in filler_terms())
                     or (word in claimed and terms and terms[0] not in filler_terms())
                 ):

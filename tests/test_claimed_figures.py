@@ -1,0 +1,233 @@
+"""A figure the question claims that the sources do not give is not quoted as confirmed.
+
+"The VA hired 8,000 peers, right?" is on the passage saying the VA will "hire 800 peer-to-peer
+support counselors"; quoting it as the answer would confirm 8,000. The passage is shown as
+related, and the reply says which figure the sources do not give (and theirs, when one passage
+gives one of the kind). A figure the sources give is answered as before; a number that sets the
+asker's own scene, a span of time or a code claims nothing. Questions of our own, several
+phrasings per case (`tests.own_questions`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.figures import Given, claimed_figures
+from bot.index import SnippetIndex
+from bot.tokenize import words
+from tests.own_questions import own
+
+VA = "peersforprogress-va-800"
+SAMHSA = "peersforprogress-samhsa-2-3-million"
+CERTIFY = "lafrance2017-states-certify"
+MIXED = "bellamy2017-hospitalization-mixed"
+ONE_IN_FOUR = "goutam2020-one-in-four"
+SALZER = "peersforprogress-salzer-survey"
+
+
+def _related(index: SnippetIndex, question: str, missing: str, passage: str) -> None:
+    """Not answered; the reply says `missing` and shows the passage as related."""
+    answer = index.search(own(question))
+    assert not answer.answered and answer.results == (), question
+    assert answer.missing is not None and answer.missing.startswith(missing), answer.missing
+    assert passage in [result.snippet_id for result in answer.related], question
+
+
+@pytest.mark.parametrize(
+    ("question", "missing", "passage"),
+    [
+        # A count the passage gives otherwise: theirs is named.
+        ("the VA took on 8,000 peer counselors, correct?", "a figure of 8,000 (they give 800)", VA),
+        ("is it true veterans affairs hired 8000 peer support counselors?", "a figure of 8000", VA),
+        (
+            "so the VA is bringing on about 80 peer counselors?",
+            "a figure of 80 (they give 800)",
+            VA,
+        ),
+        (
+            "my manager says the VA hired 8000 peer support counselors - is that right?",
+            "a figure of 8000 (they give 800)",
+            VA,
+        ),
+        ("Did the Salzer survey cover 900 CPSs?", "a figure of 900 (they give 291)", SALZER),
+        # An amount: "23 million" is not "2.3 million".
+        (
+            "heard SAMHSA handed 23 million to consumer networks, true?",
+            "a figure of 23 million (they give 2.3 million)",
+            SAMHSA,
+        ),
+        (
+            "SAMHSA awarded $230 million to consumer-run networks?",
+            "a figure of $230 million (they give 2.3 million)",
+            SAMHSA,
+        ),
+        # All the states: the sources give 41 and DC.
+        (
+            "do all 50 states certify peer specialists now?",
+            "anything saying all 50 states",
+            CERTIFY,
+        ),
+        ("every state certifies peers these days, right?", "anything saying every state", CERTIFY),
+        (
+            "so all fifty states have a peer certification now?",
+            "anything saying all fifty",
+            CERTIFY,
+        ),
+        # A share no source gives: the passage saying the evidence is mixed bears on it.
+        (
+            "peer support lowers readmissions by 40% - which study found that?",
+            "any figure of 40%",
+            MIXED,
+        ),
+        (
+            "read somewhere peers cut hospital stays by 25 percent, source?",
+            "any figure of 25%",
+            MIXED,
+        ),
+        ("is it true peer support halves hospital readmissions?", "any figure of half", MIXED),
+        # A ratio: "1 in 3" is not "one in four".
+        ("is it 1 in 3 people who have a mental disorder?", "a figure of 1 in 3", ONE_IN_FOUR),
+    ],
+)
+def test_a_figure_the_sources_do_not_give_is_not_confirmed(
+    real_index: SnippetIndex, question: str, missing: str, passage: str
+) -> None:
+    _related(real_index, question, missing, passage)
+
+
+def test_the_premise_is_corrected_with_what_else_is_missing(real_index: SnippetIndex) -> None:
+    """A claim set as the premise of another question: both what the sources lack are said."""
+    question = (
+        "now that every state certifies peers, is there national reciprocity for certification?"
+    )
+    answer = real_index.search(own(question))
+    assert not answer.answered
+    assert answer.missing is not None
+    assert answer.missing.startswith("anything saying every state (they give 41 states), nor")
+    assert answer.related[0].snippet_id == CERTIFY  # the passage bearing on the claim first
+
+
+def test_every_state_as_where_is_answered_by_the_count(real_index: SnippetIndex) -> None:
+    """ "In every state" after a preposition says where something is asked about ("can peers
+    bill Medicaid in every state?"): the passage saying in how many states answers it, and
+    quotes its own count. "Every state certifies" claims they all do."""
+    for question, passage in (
+        ("can certified peers bill medicaid in all states?", "peersforprogress-16-states-medicaid"),
+        ("is peer support publicly funded across all 50 states?", "rogers2017-35-of-50-states"),
+    ):
+        answer = real_index.search(own(question))
+        assert answer.answered, question
+        assert answer.results[0].snippet_id == passage
+    claim = real_index.search(own("does every state pay for peer support with public money?"))
+    assert not claim.answered
+    assert claim.missing == "anything saying every state (they give 35 out of 50 states)"
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("is it true the VA is hiring 800 peer counselors?", VA),
+        ("did SAMHSA put $2.3M toward consumer networks?", SAMHSA),
+        ("41 states plus DC certify peers, right?", CERTIFY),
+        ("1 in 4 people have some mental disorder, right?", ONE_IN_FOUR),
+        ("about 25% of people have a mental disorder?", ONE_IN_FOUR),
+    ],
+)
+def test_a_figure_the_sources_give_is_answered(
+    real_index: SnippetIndex, question: str, passage: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == passage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we serve 16-25 year olds, what does a peer mentor do?",
+        "I supervise 6 peers, what does research say about supervision?",
+        "our team has 12 peer specialists, how do we supervise them?",
+        "any studies on peer support in the last 5 years?",
+        "quick one before my 2pm: what does a CPS do?",
+        "do 30-day readmissions drop with peer support?",
+        "what is the rate per 15-min unit for peer services?",
+        "can I share SUD records under 42 CFR Part 2?",
+        "is there a 12 step group for dual diagnosis?",
+        "do CPSs do more 1:1 or group work?",
+        "my job is 80% on site, is that normal for a CPS?",
+        "scoping a 1115 waiver for peer services, where do we start?",
+        "what ratio of peers per 100 clients is recommended?",
+    ],
+)
+def test_a_number_that_sets_the_scene_claims_nothing(text: str) -> None:
+    assert claimed_figures(text, tuple(words(text))) == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("the VA hired 8,000 peers right?", "count", 8000.0),
+        ("I heard SAMHSA gave 23 million to networks", "amount", 23e6),
+        ("SAMHSA gave $2.3M to networks", "amount", 2.3e6),
+        ("peer support cuts hospitalizations by 30%", "percent", 30.0),
+        ("cuts readmissions by 30 percent", "percent", 30.0),
+        ("is it true peer support cuts hospital stays in half?", "percent", 50.0),
+        ("is it 1 in 3 people?", "percent", 33.3),
+        ("is it all 50 states that certify?", "all", None),
+    ],
+)
+def test_claims_are_read_with_their_kind(text: str, kind: str, value: float | None) -> None:
+    (figure,) = claimed_figures(text, tuple(words(text)))
+    assert (figure.kind, figure.value) == (kind, value)
+
+
+def test_a_passage_gives_a_figure_however_it_writes_it() -> None:
+    """A passage gives "2.3 million" as "$2.3M"; "one in four" as 25%; "two" as 2; "half" as 50%."""
+    given = Given.of(
+        [
+            "SAMHSA awarded $2.3 million to networks.",
+            "One in four people is affected, and two domains were reviewed.",
+            "Half of them stayed.",
+        ]
+    )
+    for text in (
+        "gave 2.3 million",
+        "gave $2.3M",
+        "25% of people",
+        "two areas? 2 areas",
+        "in half",
+    ):
+        for figure in claimed_figures(text, tuple(words(text))):
+            assert given.gives(figure), text
+    for text in ("gave 23 million", "30% of people", "3 areas"):
+        (figure,) = claimed_figures(text, tuple(words(text)))
+        assert not given.gives(figure), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many peer specialists does the VA employ?",
+        "how many peer counselors work for the VA?",
+        "how many peer support staff are employed by the VA?",
+    ],
+)
+def test_a_head_count_is_not_answered_by_a_plan_to_hire(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A plan ("will hire 800") is not how many the VA employs."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.frame == "head-count"
+    assert answer.missing is not None and "announced or planned" in answer.missing
+    assert VA in [result.snippet_id for result in answer.related]
+
+
+def test_a_planned_count_is_still_answered_by_the_plan(real_index: SnippetIndex) -> None:
+    for question in (
+        "how many peer counselors is the VA going to hire?",
+        "how many peer counselors did the president say the VA would hire?",
+    ):
+        answer = real_index.search(own(question))
+        assert answer.answered, question
+        assert answer.results[0].snippet_id == VA
