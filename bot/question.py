@@ -294,6 +294,12 @@ _NEEDED_KIND_RE = re.compile(
     r"|references|cite|overview|summary|breakdown|percentage|rate|rates|definition|answer|yes"
     r"|no|something|anything)(?: (?:on|about|for|of|that|re))?(?: (?:this|that|it))?$"
 )
+# What an errand makes of the answer, before what it is on ("a slide on", "a one pager about").
+_MADE_THING_RE = re.compile(
+    r"^(?:(?:a|an|the|some|one|two|a few|a couple of|a couple|a quick|a short) )?"
+    r"(?:slide|slides|handout|one pager|memo|blurb|paragraph|section|bullet|bullets|page)"
+    r" (?:on|about|covering|explaining) (?=\S)"
+)
 # "im a clinician doing a lunch n learn on why peer support works": an errand and what it is
 # on. Before an ask that names no topic ("any frameworks the lit points to?"), the errand's
 # subject is the topic; who asks and the errand itself are not.
@@ -1658,6 +1664,9 @@ def _needed_after_errand(clause: str) -> str | None:
     if found is None or found.start() == 0:
         return None
     needed = clause[found.end() :].strip()
+    # "my supervisor wants a slide on what the research says ...": the thing to be made is no
+    # topic; what it is on is the request.
+    needed = _MADE_THING_RE.sub("", needed, count=1)
     # "my boss wants a number": the same request again, naming nothing of its own, is no
     # question of its own (the clause stays a reason).
     return needed if needed and not _NEEDED_KIND_RE.match(needed) else None
