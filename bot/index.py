@@ -141,6 +141,9 @@ class _Concept:
     term: str
     alternatives: set[frozenset[str]] = field(default_factory=set)
     weight: float = 0.0
+    # Taken from the message around an ask with a topic of its own (`Question.context_positions`):
+    # counted where a passage holds it, passed over where it does not (`_examine`).
+    context: bool = False
 
 
 @dataclass(frozen=True)
@@ -1540,12 +1543,14 @@ class SnippetIndex:
         # aliases' passages too would make a name weigh less than what surrounds it.
         for concept, spellings in aliases:
             concept.alternatives.update(spellings)
+        self._mark_context(question, concepts_by_position, name_spans | skipped)
         outside = [
             concept
             for position, concept in concepts_by_position.items()
             if position not in name_spans
             and position not in question.frame_positions
             and concept.term not in fillers
+            and not concept.context
         ]
         # A word the passages lack next to the concept ("what is *telehealth* peer support")
         # asks about something else, so it rules the card out; known words count up to a limit.
@@ -1593,6 +1598,35 @@ class SnippetIndex:
             self._study_named(question, named),
             named_at,
         )
+
+    def _mark_context(
+        self,
+        question: Question,
+        concepts_by_position: Mapping[int, _Concept],
+        named: set[int] | frozenset[int],
+    ) -> None:
+        """Mark the concepts only the ask's context holds (`_Concept.context`), when that
+        context names what the ask points at ("my mom is starting as a *family support
+        navigator* next month. is that considered a peer role?": the role, not the mom).
+
+        A name (a role, concept, programme, place) stays a concept of the ask, and so does a word
+        no passage knows ("my client says her peer mentor helped her quit *smoking*"): either is
+        what the ask may be about, and a passage lacking it does not answer. When the context
+        names nothing the lexicon knows ("my cousin is a case manager. is that a peer role?"),
+        what "that" is can be any of its words, so every one counts as asked."""
+        context = question.context_positions
+        if not context or not (named & context):
+            return
+        where: dict[int, list[int]] = {}
+        for position, concept in concepts_by_position.items():
+            where.setdefault(id(concept), []).append(position)
+        for concept in concepts_by_position.values():
+            if (
+                all(p in context and p not in named for p in where[id(concept)])
+                and (self._weight(concept.term) > 0 or len(concept.alternatives) > 1)
+                and not concept.term.startswith(_TYPE_PREFIX)
+            ):
+                concept.context = True
 
     @staticmethod
     def _join_alternatives(
@@ -2230,6 +2264,9 @@ class SnippetIndex:
             frozenset(place.id for place in reading.question.required_places),
         )
         unknown = self._unknown_weight
+        asked = [concept for concept in concepts if not concept.context]
+        if len(asked) < len(concepts) and asked:
+            return self._examine_with_context(concepts, asked, top, places)
         if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
             return _Examined(
@@ -2241,6 +2278,32 @@ class SnippetIndex:
         weights = self._coverage(concepts, ids, places)
         # numpy divides float64 by a float as Python does (IEEE division): the same floats.
         return _Examined(top, (weights / total).tolist(), (weights / unknown).tolist())
+
+    def _examine_with_context(
+        self,
+        concepts: Sequence[_Concept],
+        asked: Sequence[_Concept],
+        top: Sequence[tuple[int, float]],
+        places: tuple[frozenset[str], frozenset[str]],
+    ) -> _Examined:
+        """`_examine` when some concepts are the ask's context (`_Concept.context`): each
+        passage is measured against the ask's own concepts and the context it holds, so context
+        a passage shares adds to its coverage and context it lacks takes nothing away."""
+        doc_ids = [doc_id for doc_id, _ in top]
+        if self._small():
+            every = self._coverage_bits(concepts, doc_ids, places)
+            own = self._coverage_bits(asked, doc_ids, places)
+        else:
+            ids = np.asarray(doc_ids, dtype=np.int32)
+            every = self._coverage(concepts, ids, places).tolist()
+            own = self._coverage(asked, ids, places).tolist()
+        total = sum(concept.weight for concept in asked)
+        unknown = self._unknown_weight
+        coverage = [
+            weight / (total + max(weight - alone, 0.0))
+            for weight, alone in zip(every, own, strict=True)
+        ]
+        return _Examined(top, coverage, [weight / unknown for weight in every])
 
     def _hits(
         self,
