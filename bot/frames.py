@@ -124,6 +124,10 @@ class Place:
     # A region a whole topic is about ("other countries": the passages on peer support outside
     # the USA): a passage of that topic is about the region though it names only India.
     topic: str | None = None
+    # The topic whose passages are related, not an answer, when no passage names a subject:
+    # "is peer support covered by Medicare?" is declined, with the passages on funding beside
+    # it (a passage of that topic is not about Medicare, unlike a region's `topic`).
+    related: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -485,7 +489,7 @@ def _frames(
         fields = (
             {"id", "name", "aliases", "implicit", "topic"}
             if kind == "jurisdiction"
-            else {"id", "name", "aliases"}
+            else {"id", "name", "aliases", "related"}
         )
         reader.unknown_fields(shown, record, fields, label)
         place_id = reader.text(shown, record, "id", label, required=True)
@@ -497,9 +501,22 @@ def _frames(
             reader.problems.append(
                 Problem(shown, record.line_of("topic"), f"{label}: unknown topic {region_topic!r}")
             )
+        related = reader.text(shown, record, "related", label, required=False) or None
+        if related is not None and topics and related not in topics:
+            reader.problems.append(
+                Problem(shown, record.line_of("related"), f"{label}: unknown topic {related!r}")
+            )
         if place_id and name:
             places.append(
-                Place(place_id, name, aliases, bool(implicit), kind == "subject", region_topic)
+                Place(
+                    place_id,
+                    name,
+                    aliases,
+                    bool(implicit),
+                    kind == "subject",
+                    region_topic,
+                    related,
+                )
             )
     return tuple(frames), tuple(answer_types), tuple(places)
 

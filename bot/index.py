@@ -166,6 +166,9 @@ class _Concept:
     term: str
     alternatives: set[frozenset[str]] = field(default_factory=set)
     weight: float = 0.0
+    # Taken from the message around an ask with a topic of its own (`Question.context_positions`):
+    # counted where a passage holds it, passed over where it does not (`_examine`).
+    context: bool = False
 
 
 @dataclass(frozen=True)
@@ -1587,12 +1590,14 @@ class SnippetIndex:
         # aliases' passages too would make a name weigh less than what surrounds it.
         for concept, spellings in aliases:
             concept.alternatives.update(spellings)
+        self._mark_context(question, concepts_by_position, name_spans | skipped)
         outside = [
             concept
             for position, concept in concepts_by_position.items()
             if position not in name_spans
             and position not in question.frame_positions
             and concept.term not in fillers
+            and not concept.context
         ]
         # A word the passages lack next to the concept ("what is *telehealth* peer support")
         # asks about something else, so it rules the card out; known words count up to a limit.
@@ -1641,6 +1646,35 @@ class SnippetIndex:
             named_at,
             figures,
         )
+
+    def _mark_context(
+        self,
+        question: Question,
+        concepts_by_position: Mapping[int, _Concept],
+        named: set[int] | frozenset[int],
+    ) -> None:
+        """Mark the concepts only the ask's context holds (`_Concept.context`), when that
+        context names what the ask points at ("my mom is starting as a *family support
+        navigator* next month. is that considered a peer role?": the role, not the mom).
+
+        A name (a role, concept, programme, place) stays a concept of the ask, and so does a word
+        no passage knows ("my client says her peer mentor helped her quit *smoking*"): either is
+        what the ask may be about, and a passage lacking it does not answer. When the context
+        names nothing the lexicon knows ("my cousin is a case manager. is that a peer role?"),
+        what "that" is can be any of its words, so every one counts as asked."""
+        context = question.context_positions
+        if not context or not (named & context):
+            return
+        where: dict[int, list[int]] = {}
+        for position, concept in concepts_by_position.items():
+            where.setdefault(id(concept), []).append(position)
+        for concept in concepts_by_position.values():
+            if (
+                all(p in context and p not in named for p in where[id(concept)])
+                and (self._weight(concept.term) > 0 or len(concept.alternatives) > 1)
+                and not concept.term.startswith(_TYPE_PREFIX)
+            ):
+                concept.context = True
 
     @staticmethod
     def _join_alternatives(
@@ -2278,6 +2312,9 @@ class SnippetIndex:
             frozenset(place.id for place in reading.question.required_places),
         )
         unknown = self._unknown_weight
+        asked = [concept for concept in concepts if not concept.context]
+        if len(asked) < len(concepts) and asked:
+            return self._examine_with_context(concepts, asked, top, places)
         if self._small():
             covered = self._coverage_bits(concepts, [doc_id for doc_id, _ in top], places)
             return _Examined(
@@ -2289,6 +2326,32 @@ class SnippetIndex:
         weights = self._coverage(concepts, ids, places)
         # numpy divides float64 by a float as Python does (IEEE division): the same floats.
         return _Examined(top, (weights / total).tolist(), (weights / unknown).tolist())
+
+    def _examine_with_context(
+        self,
+        concepts: Sequence[_Concept],
+        asked: Sequence[_Concept],
+        top: Sequence[tuple[int, float]],
+        places: tuple[frozenset[str], frozenset[str]],
+    ) -> _Examined:
+        """`_examine` when some concepts are the ask's context (`_Concept.context`): each
+        passage is measured against the ask's own concepts and the context it holds, so context
+        a passage shares adds to its coverage and context it lacks takes nothing away."""
+        doc_ids = [doc_id for doc_id, _ in top]
+        if self._small():
+            every = self._coverage_bits(concepts, doc_ids, places)
+            own = self._coverage_bits(asked, doc_ids, places)
+        else:
+            ids = np.asarray(doc_ids, dtype=np.int32)
+            every = self._coverage(concepts, ids, places).tolist()
+            own = self._coverage(asked, ids, places).tolist()
+        total = sum(concept.weight for concept in asked)
+        unknown = self._unknown_weight
+        coverage = [
+            weight / (total + max(weight - alone, 0.0))
+            for weight, alone in zip(every, own, strict=True)
+        ]
+        return _Examined(top, coverage, [weight / unknown for weight in every])
 
     def _hits(
         self,
@@ -2773,16 +2836,43 @@ class SnippetIndex:
             for c in reading.concepts
             if c.term not in reading.place_terms and not c.term.startswith(_TYPE_PREFIX)
         ]
-        if len(subject) < len(reading.concepts):
-            # Passages on the subject that lack the place or the answer type: related only.
+        # A diagnosis or payer no source names is what the question is about: a passage
+        # lacking it is not on its subject ("is peer support covered by Medicare?" left
+        # "peer support covered", which a paper's scope covers).
+        about_subject = any(place.subject for place in question.required_places)
+        if len(subject) < len(reading.concepts) and not about_subject:
+            # Passages on the subject that lack the place or the answer type: related only, and
+            # only those naming what the question names ("is DDA available in Canada": not the
+            # passages saying certification is "available" in 41 states).
             subject_examined = self._examine(reading, top, subject)
+            named = self._named_subjects(reading)
             for hit in subject_examined.strong(
                 self.kb.snippets, self.min_coverage, self.min_evidence
             ):
+                if not self._names_all(hit, named):
+                    continue
                 type_missing, lacking = self._unmet(reading, hit)
                 if type_missing or lacking:
                     unmet.append((hit, type_missing, lacking))
         if not unmet:
+            nearby = self._on_the_subject(reading)
+            if nearby:
+                # Nothing came near, but the question names a subject the sources have passages
+                # on: those are shown as related, with what they lack.
+                type_missing, lacking = self._unmet(reading, nearby[0])
+                frame = question.frame
+                missing = (
+                    frame.missing
+                    if frame is not None and frame.needs == NOT_IN_SOURCES and frame.missing
+                    else _missing_text(question, type_missing, lacking)
+                )
+                return [], examined, reading, nearby, missing
+            if about_subject and (question.frame is None or question.frame.needs != NOT_IN_SOURCES):
+                # Still say which subject the sources lack ("anything specific to depression"),
+                # with no passage beside it rather than one sharing only "peer support".
+                typed = question.frame is not None and question.frame.needs is not None
+                missing = _missing_text(question, typed, question.required_places)
+                return [], examined, reading, [], missing
             # A frame no passage can answer ("what billing code do we use") still says what the
             # sources cannot give when no passage on its subject is near enough to show; a work
             # dated otherwise is then simply not among the sources.
@@ -2797,6 +2887,8 @@ class SnippetIndex:
                 and not self._duplicate(hit, related)
             ):
                 related.append(hit)
+        if not related:
+            related = self._on_the_subject(reading)
         first_unmet, type_missing, lacking = unmet[0]
         if (
             type_missing
@@ -2864,6 +2956,51 @@ class SnippetIndex:
             # Said of the role when nothing more precise is: only the list of titles came near.
             missing = f"anything on that specific to the {role.title.lower()} role"
         return [], examined, reading, related, missing
+
+    def _named_subjects(self, reading: _Reading) -> tuple[str, ...]:
+        """The concepts the question names that are more than the field's own words ("DDA",
+        "Medicaid", "certification"; not "peer support"). Roles are left out: a passage on
+        what Salzer's survey found is related to a question on what it found about "peer
+        specialists' wages" though it says "CPSs"."""
+        found: list[str] = []
+        for concept_id in reading.named:
+            if concept_id not in self.kb.concepts:
+                continue
+            names = self._name_terms.get(concept_id, ())
+            if names and all(all(self._field_word(t) for t in name) for name in names):
+                continue
+            found.append(concept_id)
+        return tuple(found)
+
+    def _names_all(self, hit: Hit, named: Sequence[str]) -> bool:
+        """Whether the passage names each of these concepts (by any of its names)."""
+        terms = self._passage_terms(self._doc_ids[hit.snippet.id])
+        return all(
+            any(name <= terms for name in self._name_terms.get(concept_id, ()))
+            for concept_id in named
+        )
+
+    def _on_the_subject(self, reading: _Reading) -> list[Hit]:
+        """Related passages for a question nothing came near: the passages of the topic a
+        payer it names is near (`Place.related`: Medicare, private insurance -> funding), else
+        the card of the concept it names ("is DDA available in Canada": the passages on DDA).
+        Never passages found by a word the question only happens to share with them."""
+        question = reading.question
+        cards: list[str] = []
+        for place in question.required_places:
+            if place.subject and place.related is not None and place.related in self.kb.topics:
+                cards.extend(self.kb.topics[place.related].about)
+        if not cards:
+            for concept_id in self._named_subjects(reading):
+                concept = self.kb.concepts.get(concept_id)
+                if concept is not None:
+                    cards.extend(concept.about)
+        doc_ids = [self._doc_ids[s] for s in dict.fromkeys(cards) if s in self._doc_ids]
+        found: list[Hit] = []
+        for hit in self._hits(reading, [(doc_id, 0.0) for doc_id in doc_ids]):
+            if len(found) < MAX_RELATED and not self._duplicate(hit, found):
+                found.append(hit)
+        return found
 
     def _ruled_out_by(self, question: Question, hit: Hit) -> str | None:
         """The `reason` of the first answer type of the frame's `not_types` the passage holds,

@@ -296,6 +296,12 @@ _NEEDED_KIND_RE = re.compile(
     r"|references|cite|overview|summary|breakdown|percentage|rate|rates|definition|answer|yes"
     r"|no|something|anything)(?: (?:on|about|for|of|that|re))?(?: (?:this|that|it))?$"
 )
+# What an errand makes of the answer, before what it is on ("a slide on", "a one pager about").
+_MADE_THING_RE = re.compile(
+    r"^(?:(?:a|an|the|some|one|two|a few|a couple of|a couple|a quick|a short) )?"
+    r"(?:slide|slides|handout|one pager|memo|blurb|paragraph|section|bullet|bullets|page)"
+    r" (?:on|about|covering|explaining) (?=\S)"
+)
 # "im a clinician doing a lunch n learn on why peer support works": an errand and what it is
 # on. Before an ask that names no topic ("any frameworks the lit points to?"), the errand's
 # subject is the topic; who asks and the errand itself are not.
@@ -489,6 +495,11 @@ class Question:
     # say?" with nothing before it names no topic: quoting whichever passage says "starting
     # point" or "research" would be a guess, so it is declined with topics to choose from.
     topical: bool = True
+    # Positions in `words` of words the ask took from the message's other sentences when it has
+    # a topic of its own ("thinking about a career change into peer work. is it a growing
+    # field?"): what they add may help a passage answer, but a passage lacking them still
+    # answers the ask (`bot.index`). Empty when the context is the topic ("is that true?").
+    context_positions: frozenset[int] = frozenset()
 
     @property
     def required_places(self) -> tuple[Place, ...]:
@@ -700,8 +711,9 @@ class QuestionReader:
         fillers, weight = filler_terms(), self._weight
         return sum(weight(term) for term in set(tokenize(sentence)) if term not in fillers)
 
-    def reduce(self, text: str) -> tuple[str, bool, int]:
-        """(the ask, whether anything was dropped, how many other questions were dropped)."""
+    def reduce(self, text: str) -> tuple[str, bool, int, frozenset[int]]:
+        """(the ask, whether anything was dropped, how many other questions were dropped, the
+        positions of the ask's words it took as context beside a topic of its own)."""
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         spelled = self._parentheses(spelled)
@@ -734,7 +746,7 @@ class QuestionReader:
             scored = self._scored(passes[1])
         sentences = passes[0]
         if not sentences:
-            return whole, False, 0
+            return whole, False, 0, frozenset()
         if scored:
             best_score, best = max(scored, key=lambda item: item[0])
             if len(scored) > 1:
@@ -753,14 +765,20 @@ class QuestionReader:
             asking = [s for s, asks in sentences if asks]
             if not asking:
                 ask = " ".join(s for s, _ in sentences)
-                return ask, ask != whole, 0
+                return ask, ask != whole, 0, frozenset()
             best, rivals, best_score = asking[-1], [], 0.0
         ask = self._one_alternative(best)
         context_ask: str | None = None  # a weak ask with the message's words it took as context
+        # The ask's own words, when context it took may be passed over (`_context_positions`).
+        own: str | None = None
         if _TAG_RE.match(ask) and not _EXPLETIVE_IT_RE.match(ask):
-            ask = self._with_experience(ask, best, sentences)
+            experienced = self._with_experience(ask, best, sentences)
+            if experienced != ask:
+                own = " ".join(word for word in ask.split() if word not in _TAG_PREDICATES)
+            ask = experienced
         if _CHOICE_OR_RE.search(ask):
             ask = ask.replace(" or ", " vs ", 1)
+            own = None
         choosing = _CHOICE_ASK_RE.search(ask) is not None or (
             _DIFFERENCE_ASK_RE.search(ask) is not None
         )
@@ -772,6 +790,7 @@ class QuestionReader:
         if choosing and _NAMES_SIDES_RE.search(" ".join(before)):
             # "CPS vs CRSS. which is better?": a choice, however few words it has of its own.
             ask = self._with_sides(ask, before)
+            own = None
         elif self._weak(ask):
             position = self._raw_index(raws, best)
             claims: frozenset[int] = frozenset()
@@ -790,6 +809,7 @@ class QuestionReader:
                 ask_at=position,
             )
             context_ask = ask
+            own = None  # the context is the topic
         else:
             # "we have clients with a bipolar dx. how can peer workers help *them*?": what comes
             # before the question says who "them" is; an afterthought after it does not.
@@ -817,6 +837,7 @@ class QuestionReader:
                     claims = frozenset(range(len(before))) if unknown else frozenset()
                     ask = self._with_context(ask, before, claims=claims)
                     context_ask = ask
+                    own = None  # what the ask points at is in the context
             else:
                 # "ppl w bipolar - what topics do they swap with peers?": a topic put first, in
                 # a few words that ask nothing, says who "they" are (or what "it" is). A work
@@ -839,8 +860,31 @@ class QuestionReader:
                 ):
                     ask = self._with_context(ask, [fronted])
                     context_ask = ask
+                    own = None  # what is put first is the topic
         others = self._other_questions(raws, units, rivals, best, best_score, context_ask)
-        return ask, ask != whole, others
+        return ask, ask != whole, others, self._context_positions(ask, own)
+
+    def _context_positions(self, ask: str, own: str | None) -> frozenset[int]:
+        """The positions of the ask's words that came from other sentences, when its own words
+        (`own`) ask about something of their own: two topical words or more that the passages
+        know ("is it a growing field?", "is that considered a peer role?"). Only a tag
+        question's (`_with_experience`) context is marked: an ask pointing at a thing named
+        before ("where is *the organization* based?") is about what the context names.
+
+        Such an ask points back at what the message said, and the words it took along are
+        mostly talk ("thinking about a *career change*", "my *mom* is *starting* ... *next
+        month*"). Each is known somewhere in the passages, so weighed like the ask's own words
+        they sank every passage's coverage though the bare question is answered. An ask with
+        no topic of its own ("is that true?", "what did people get out of it?") is about its
+        context, and then none is marked: every word of it counts as asked."""
+        if own is None or own == ask or self._weak(own) or self._thin(own):
+            return frozenset()
+        ask_words, own_words = words(ask), words(own)
+        size = len(own_words)
+        for start in range(len(ask_words) - size, -1, -1):
+            if ask_words[start : start + size] == own_words:
+                return frozenset(range(len(ask_words))) - frozenset(range(start, start + size))
+        return frozenset()
 
     @staticmethod
     def _offered_to(sentences: Sequence[tuple[str, bool]], best: str) -> str | None:
@@ -1325,7 +1369,14 @@ class QuestionReader:
         finally:
             _READING.reset(reading)
 
-    def _read(self, text: str, ask: str, reduced: bool, others: int) -> Question:
+    def _read(
+        self,
+        text: str,
+        ask: str,
+        reduced: bool,
+        others: int,
+        context: frozenset[int] = frozenset(),
+    ) -> Question:
         ask_words = tuple(words(ask))
         frame: Frame | None = None
         frame_positions: frozenset[int] = frozenset()
@@ -1370,6 +1421,7 @@ class QuestionReader:
             numbers=numbers,
             sides=sides,
             topical=_names_anything(ask),
+            context_positions=context,
         )
 
     def _possible_frames(self, present: frozenset[str]) -> list[int]:
@@ -1665,6 +1717,9 @@ def _needed_after_errand(clause: str) -> str | None:
     if found is None or found.start() == 0:
         return None
     needed = clause[found.end() :].strip()
+    # "my supervisor wants a slide on what the research says ...": the thing to be made is no
+    # topic; what it is on is the request.
+    needed = _MADE_THING_RE.sub("", needed, count=1)
     # "my boss wants a number": the same request again, naming nothing of its own, is no
     # question of its own (the clause stays a reason).
     return needed if needed and not _NEEDED_KIND_RE.match(needed) else None
