@@ -2791,10 +2791,17 @@ class SnippetIndex:
         return [], examined, reading, related, missing
 
     def _ruled_out_by(self, question: Question, hit: Hit) -> str | None:
-        """The `reason` of the first answer type of the frame's `not_types` the passage holds,
-        when that type has one: why the passage closest to answering does not."""
+        """Why the passage closest to answering does not: the frame's `kinds_reason` when its
+        source is of a kind the frame rules out, else the `reason` of the first answer type of
+        the frame's `not_types` the passage holds, when that type has one."""
         frame = question.frame
-        if frame is None or not frame.not_types:
+        if frame is None:
+            return None
+        if frame.kinds_reason is not None and frame.not_kinds:
+            source = self.kb.sources.get(hit.snippet.source_id)
+            if source is not None and source.kind in frame.not_kinds:
+                return frame.kinds_reason
+        if not frame.not_types:
             return None
         doc_id = self._doc_ids[hit.snippet.id]
         for kind in frame.not_types:

@@ -401,17 +401,17 @@ def test_whether_a_role_needs_certification_is_a_requirements_question(
 ) -> None:
     """ "Do navigators need certification?" asks what it takes to become one: for a role the
     sources only list among job titles, the list is related, not the answer; for a role they
-    describe, the certification passages answer it."""
+    describe, the certification passages are related too: that 41 states certify peer
+    specialists does not say whether one must be certified."""
     for question in (
         "do family support navigators need certification?",
         "what certification does a recovery coach need?",
     ):
-        assert_partial(real_index, question, "requirements", "what it takes to become one")
+        assert_partial(real_index, question, "requirements", "the requirements asked about")
     answer = real_index.search(own("do you have to be certified to work as a peer specialist?"))
     # "to work as" is the job, not whether peer support works.
     assert answer.frame == "requirements"
-    assert answer.answered
-    assert "lafrance2017-states-certify" in [r.snippet_id for r in answer.results]
+    assert not answer.answered and answer.results == ()
 
 
 def test_being_allowed_to_is_how_staff_ask_not_what_they_ask_about(
@@ -543,3 +543,98 @@ def test_a_run_of_one_letter_is_drawn_out_only_after_another_letter(
         "how many states certify peers"
     )
     assert "iii" in real_index.read(own("does Title III funding pay for peer staff?")).ask.split()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cert reqs for peer specialists?",
+        "what do I need to do to get my CPS?",
+        "what's required to be a certified peer specialist",
+        "what would it take for me to become a peer specialist?",
+        "what training is required before you can work as a recovery coach?",
+    ],
+)
+def test_a_passage_naming_certification_states_no_requirement(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """That 41 states train and certify peers, that training is valued, that licensing policies
+    changed: each says certification exists, none what it takes. Related, under "the sources do
+    not give the requirements asked about", not shown as the answer."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.results == ()
+    assert answer.missing is not None and answer.missing.startswith("the requirements asked about")
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("what are the supervision requirements for a CPS?", "supervision"),
+        ("is overdose training required for peer staff?", "opioids"),
+    ],
+)
+def test_requirements_missing_fits_what_is_required(
+    real_index: SnippetIndex, question: str, subject: str
+) -> None:
+    """ "Who is eligible for supervision" read as nonsense: the requirements are said of
+    whatever the question asks them of."""
+    answer = real_index.search(own(question))
+    assert not answer.answered and answer.frame == "requirements"
+    assert answer.missing == f"the requirements asked about for {subject}"
+
+
+def test_whether_states_certify_is_still_answered(real_index: SnippetIndex) -> None:
+    """A count of the states certifying peers needs no requirement: still answered."""
+    for question in (
+        "how many states have a peer certification program",
+        "do most states certify peer specialists?",
+    ):
+        answer = real_index.search(own(question))
+        assert answer.answered, question
+        assert answer.results[0].snippet_id == "lafrance2017-states-certify"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when was the Peers for Progress post written?",
+        "what year was the Grant and colleagues article published",
+    ],
+)
+def test_a_work_s_date_is_said_to_be_missing_as_a_date(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "When was it posted" asks for a date; "the sources do not give who wrote it or where it
+    appeared" answered another question."""
+    answer = real_index.search(own(question))
+    assert not answer.answered and answer.frame == "source-metadata"
+    assert answer.missing is not None and "when" in answer.missing
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("does peer support help veterans with PTSD?", "PTSD"),
+        ("outcomes of peer support for people with PTSD?", "PTSD"),
+    ],
+)
+def test_why_a_methods_paper_does_not_answer_is_said_only_of_one(
+    real_index: SnippetIndex, question: str, subject: str
+) -> None:
+    """ "(that paper describes how a study is designed)" belongs after a methods paper that came
+    closest (the youth peer support protocol), not after every lack of evidence: the VA's
+    hiring announcement is no paper on a study's design."""
+    answer = real_index.search(own(question))
+    assert not answer.answered and answer.frame == "effectiveness"
+    assert answer.missing in (
+        f"evidence on whether it works for {subject}",
+        f"anything specific to {subject}",
+    )
+
+
+def test_a_methods_paper_is_still_named_as_why(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what did the Halsall youth peer study find?"))
+    assert not answer.answered and answer.frame == "findings"
+    assert answer.missing is not None and "design" in answer.missing
+
