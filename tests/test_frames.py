@@ -638,3 +638,76 @@ def test_a_methods_paper_is_still_named_as_why(real_index: SnippetIndex) -> None
     assert not answer.answered and answer.frame == "findings"
     assert answer.missing is not None and "design" in answer.missing
 
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "peer specialist vs recovery coach - whats the diff",
+        "CPS vs peer bridger. what's the diff?",
+        "recovery coach vs peer support specialist, any diff?",
+    ],
+)
+def test_the_diff_after_two_sides_is_how_they_differ(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Whats the diff" is "what's the difference" (not "different", as in "is it diff from
+    CPS"): a choice between the sides named before it, which no passage compares."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.frame == "comparison"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hi all, how many states certify peer specialists these days?",
+        "how many states have a peer certification program nowadays?",
+    ],
+)
+def test_these_days_is_lately_not_live_information(real_index: SnippetIndex, question: str) -> None:
+    """ "These days" is said as "now" is: the latest count the sources give answers it."""
+    answer = real_index.search(own(question))
+    assert answer.frame != "current"
+    assert answer.answered and answer.results[0].snippet_id == "lafrance2017-states-certify"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many peer counselors does the VA have nowadays?",
+        "how many peers does the VA employ these days",
+    ],
+)
+def test_what_an_employer_has_these_days_is_still_live(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """What the VA "has these days" is its staff today; "will hire 800" is the plan."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "current" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what questions about youth peer support need to be answered next?",
+        "which parts of peer support need to be studied more?",
+    ],
+)
+def test_what_needs_to_be_done_is_no_requirement(real_index: SnippetIndex, question: str) -> None:
+    """ "Need to be identified / studied" is what must be done about a subject, not what one
+    must be to do a job."""
+    assert real_index.search(own(question)).frame != "requirements"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you need to be in recovery to work as a peer specialist?",
+        "what do you need to be a recovery coach?",
+    ],
+)
+def test_what_one_needs_to_be_is_still_a_requirement(
+    real_index: SnippetIndex, question: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.frame == "requirements" and not answer.answered
