@@ -711,3 +711,43 @@ def test_what_one_needs_to_be_is_still_a_requirement(
 ) -> None:
     answer = real_index.search(own(question))
     assert answer.frame == "requirements" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does DDA work better than AA or NA?",
+        "is dual diagnosis anonymous more effective than narcotics anonymous",
+        "DDA vs AA - which one is more effective?",
+    ],
+)
+def test_a_preference_is_no_comparison_of_effect(real_index: SnippetIndex, question: str) -> None:
+    """Members "considered" DDA's dual focus "a fundamental strength ... in comparison to" single
+    purpose fellowships: which they valued, not which works better. Related, not the answer."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "comparison" and not answer.answered, question
+    assert "milani2020-dual-strength" in [hit.snippet_id for hit in answer.related]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do peer staff work better than non-peer staff?",
+        "do peers perform better than regular paraprofessionals",
+        "are peers more effective than non-peer paraprofessionals?",
+    ],
+)
+def test_a_comparison_of_effect_is_answered_whatever_the_verb(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Work better than" is "are better than": the verb is the comparison's, not the side's,
+    and "equally effective to services provided by non-peer paraprofessionals" answers it."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "comparison" and answer.answered, question
+    assert answer.results[0].snippet_id == "bellamy2017-equally-effective"
+
+
+def test_how_dda_compares_is_still_answered_by_its_strength(real_index: SnippetIndex) -> None:
+    """How DDA compares, or what sets it apart, is what members valued: still answered."""
+    answer = real_index.search(own("how does DDA compare to single-issue fellowships like AA?"))
+    assert answer.answered and answer.results[0].snippet_id == "milani2020-dual-strength"
