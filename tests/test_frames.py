@@ -751,3 +751,39 @@ def test_how_dda_compares_is_still_answered_by_its_strength(real_index: SnippetI
     """How DDA compares, or what sets it apart, is what members valued: still answered."""
     answer = real_index.search(own("how does DDA compare to single-issue fellowships like AA?"))
     assert answer.answered and answer.results[0].snippet_id == "milani2020-dual-strength"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what retention strategies actually work for peer support staff?",
+        "staff turnover is brutal here. which strategies help hold on to peer specialists?",
+        "what helps peer specialists stay in their jobs?",
+    ],
+)
+def test_what_works_is_not_what_is_still_to_be_understood(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "There is a need to understand ... how best to sustain peer specialists" names the
+    question; an announcement that the VA will hire says what was planned. Neither is a
+    strategy that works: related at most, under "what was found to work"."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "strategies" and not answer.answered, question
+    assert answer.results == ()
+
+
+def test_whether_retention_is_understood_is_still_answered_by_the_gap(
+    real_index: SnippetIndex,
+) -> None:
+    """Asked whether anything is known, the research gap is the answer; and keeping staff is
+    not a programme's "sustainability"."""
+    answer = real_index.search(own("is there research on retaining peer staff?"))
+    assert answer.answered
+    shown = [result.snippet_id for result in answer.results]
+    assert shown[0] == "rogers2017-sustain-peer-specialists"
+    assert "milani2020-employment-commissioning" not in shown
+
+
+def test_strategies_the_sources_report_are_still_answered(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what approaches work for helping clients with bipolar?"))
+    assert answer.answered and answer.results[0].snippet_id.startswith("tse2019")
