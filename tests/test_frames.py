@@ -787,3 +787,26 @@ def test_whether_retention_is_understood_is_still_answered_by_the_gap(
 def test_strategies_the_sources_report_are_still_answered(real_index: SnippetIndex) -> None:
     answer = real_index.search(own("what approaches work for helping clients with bipolar?"))
     assert answer.answered and answer.results[0].snippet_id.startswith("tse2019")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is peer support in India covered by insurance?",
+        "does insurance cover peer support services in India?",
+    ],
+)
+def test_a_curated_ask_lends_no_other_sense_of_its_words(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A passage is matched with its best curated ask: "what ground does the Goutam article
+    cover" lent "covered" to a question on insurance, and Goutam's plan to explain the Indian
+    trend was the answer. Asks about a work's scope no longer say "cover" (payment's word)."""
+    answer = real_index.search(own(question))
+    assert not answer.answered
+    assert "goutam2020-paper-scope" not in [hit.snippet_id for hit in answer.results]
+
+
+def test_what_a_paper_is_about_is_still_answered(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what does the Goutam paper cover?"))
+    assert answer.answered and answer.results[0].snippet_id == "goutam2020-paper-scope"
