@@ -810,3 +810,19 @@ def test_a_curated_ask_lends_no_other_sense_of_its_words(
 def test_what_a_paper_is_about_is_still_answered(real_index: SnippetIndex) -> None:
     answer = real_index.search(own("what does the Goutam paper cover?"))
     assert answer.answered and answer.results[0].snippet_id == "goutam2020-paper-scope"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "recovery coach or peer specialist? what's the difference?",
+        "peer bridger or family support navigator? whats the diff",
+    ],
+)
+def test_a_difference_asked_after_two_sides_joined_by_or(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The sides come as their own question, "X or Y?", and the difference after it: the list of
+    job titles naming both is not how they differ."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "comparison" and not answer.answered, question
