@@ -676,6 +676,7 @@ def test_these_days_is_lately_not_live_information(real_index: SnippetIndex, que
     [
         "how many peer counselors does the VA have nowadays?",
         "how many peers does the VA employ these days",
+        "how many recovery coaches are there these days?",
     ],
 )
 def test_what_an_employer_has_these_days_is_still_live(
