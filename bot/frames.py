@@ -95,6 +95,10 @@ class Frame:
     # Answer types whose passages come after the others that may answer ("does peer support
     # work?": what was found before a passage saying what is still unknown).
     later_types: tuple[str, ...] = ()
+    # Why a passage of a `not_kinds` source does not answer, said after what the sources lack
+    # when such a passage came closest ("(that paper describes how a study is designed)"); in
+    # `missing` it would be said of every question, PTSD's and a VA announcement's alike.
+    kinds_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,7 @@ _FRAME_FIELDS = {
     "of_work",
     "names_counted",
     "later_types",
+    "kinds_reason",
 }
 
 
@@ -413,6 +418,7 @@ def _frames(
         not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
         not_types = reader.texts(shown, record, "not_types", label, required=False)
         later_types = reader.texts(shown, record, "later_types", label, required=False)
+        kinds_reason = reader.text(shown, record, "kinds_reason", label, required=False)
         strict = _flag(reader, shown, record, "strict", label)
         counted = _flag(reader, shown, record, "counted", label)
         card_specific = _flag(reader, shown, record, "card_specific", label)
@@ -477,6 +483,7 @@ def _frames(
                     of_work,
                     names_counted,
                     later_types,
+                    kinds_reason,
                 )
             )
     places: list[Place] = []

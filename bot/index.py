@@ -566,6 +566,13 @@ def _held(
     return np.asarray((~(~matrix @ in_wording)) @ of_concept)
 
 
+def _weighs_effect(question_words: Sequence[str]) -> bool:
+    """Whether a comparison asks which side works better ("more effective than", "work better
+    than"), not which is preferred or how the two differ."""
+    asked = frozenset(question_words)
+    return bool(asked & _WEIGHS_EFFECT) or bool(asked & _WORKS and asked & _BETTER)
+
+
 def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool) -> bool:
     """Whether a passage names one side of a comparison.
 
@@ -603,6 +610,17 @@ _WEIGHS_QUALITY = frozenset(
     "matters works work evidence research outcomes".split()
 )
 _ABOUT_TIME = frozenset("time hours spend spent split devote devoted mostly".split())
+# How well something works, weighed between two sides ("is DDA more effective than AA?", "do
+# peers work better than regular staff?"): a passage comparing them otherwise (members
+# "considered" DDA's dual focus "a strength ... in comparison to" single-purpose fellowships)
+# says which they preferred, not which works better; only one holding `effect` language
+# (knowledge/frames.yaml) answers.
+EFFECT = "effect"
+_WEIGHS_EFFECT = frozenset(
+    "effective effectiveness efficacy efficacious outcome outcomes ineffective".split()
+)
+_WORKS = frozenset("work works worked perform performs performed help helps".split())
+_BETTER = frozenset("better worse".split())
 # The answer types of a byline (knowledge/frames.yaml), and of a byline or citation proper
 # (authors, volume, pages): a passage holding the latter says who wrote a work and where it
 # appeared, nothing else, so it answers only a frame asking that.
@@ -2428,6 +2446,8 @@ class SnippetIndex:
                     type_missing = not self._holds(doc_id, COMPARATIVE)
                 if not type_missing and not favours:
                     type_missing = self._lacks_a_sides_role(reading, hit)
+                if not type_missing and not favours and _weighs_effect(question.words):
+                    type_missing = EFFECT in self._type_patterns and not self._holds(doc_id, EFFECT)
                 if (
                     not type_missing
                     and TIME_SPLIT in self._type_patterns
@@ -3003,10 +3023,17 @@ class SnippetIndex:
         return found
 
     def _ruled_out_by(self, question: Question, hit: Hit) -> str | None:
-        """The `reason` of the first answer type of the frame's `not_types` the passage holds,
-        when that type has one: why the passage closest to answering does not."""
+        """Why the passage closest to answering does not: the frame's `kinds_reason` when its
+        source is of a kind the frame rules out, else the `reason` of the first answer type of
+        the frame's `not_types` the passage holds, when that type has one."""
         frame = question.frame
-        if frame is None or not frame.not_types:
+        if frame is None:
+            return None
+        if frame.kinds_reason is not None and frame.not_kinds:
+            source = self.kb.sources.get(hit.snippet.source_id)
+            if source is not None and source.kind in frame.not_kinds:
+                return frame.kinds_reason
+        if not frame.not_types:
             return None
         doc_id = self._doc_ids[hit.snippet.id]
         for kind in frame.not_types:

@@ -768,6 +768,12 @@ class QuestionReader:
                 return ask, ask != whole, 0, frozenset()
             best, rivals, best_score = asking[-1], [], 0.0
         ask = self._one_alternative(best)
+        if _CHOICES_RE.fullmatch(ask) and any(
+            s is not best and _DIFFERENCE_ASK_RE.search(s) for s, _ in sentences
+        ):
+            # "recovery coach or peer specialist? what's the difference?": the difference ask,
+            # weaker than the sides it follows, is asked of them, as after "X vs Y".
+            ask = ask.replace(" or ", " vs ", 1)
         context_ask: str | None = None  # a weak ask with the message's words it took as context
         # The ask's own words, when context it took may be passed over (`_context_positions`).
         own: str | None = None

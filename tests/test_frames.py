@@ -401,17 +401,17 @@ def test_whether_a_role_needs_certification_is_a_requirements_question(
 ) -> None:
     """ "Do navigators need certification?" asks what it takes to become one: for a role the
     sources only list among job titles, the list is related, not the answer; for a role they
-    describe, the certification passages answer it."""
+    describe, the certification passages are related too: that 41 states certify peer
+    specialists does not say whether one must be certified."""
     for question in (
         "do family support navigators need certification?",
         "what certification does a recovery coach need?",
     ):
-        assert_partial(real_index, question, "requirements", "what it takes to become one")
+        assert_partial(real_index, question, "requirements", "the requirements asked about")
     answer = real_index.search(own("do you have to be certified to work as a peer specialist?"))
     # "to work as" is the job, not whether peer support works.
     assert answer.frame == "requirements"
-    assert answer.answered
-    assert "lafrance2017-states-certify" in [r.snippet_id for r in answer.results]
+    assert not answer.answered and answer.results == ()
 
 
 def test_being_allowed_to_is_how_staff_ask_not_what_they_ask_about(
@@ -543,3 +543,287 @@ def test_a_run_of_one_letter_is_drawn_out_only_after_another_letter(
         "how many states certify peers"
     )
     assert "iii" in real_index.read(own("does Title III funding pay for peer staff?")).ask.split()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cert reqs for peer specialists?",
+        "what do I need to do to get my CPS?",
+        "what's required to be a certified peer specialist",
+        "what would it take for me to become a peer specialist?",
+        "what training is required before you can work as a recovery coach?",
+    ],
+)
+def test_a_passage_naming_certification_states_no_requirement(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """That 41 states train and certify peers, that training is valued, that licensing policies
+    changed: each says certification exists, none what it takes. Related, under "the sources do
+    not give the requirements asked about", not shown as the answer."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.results == ()
+    assert answer.missing is not None and answer.missing.startswith("the requirements asked about")
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("what are the supervision requirements for a CPS?", "supervision"),
+        ("is overdose training required for peer staff?", "opioids"),
+    ],
+)
+def test_requirements_missing_fits_what_is_required(
+    real_index: SnippetIndex, question: str, subject: str
+) -> None:
+    """ "Who is eligible for supervision" read as nonsense: the requirements are said of
+    whatever the question asks them of."""
+    answer = real_index.search(own(question))
+    assert not answer.answered and answer.frame == "requirements"
+    assert answer.missing == f"the requirements asked about for {subject}"
+
+
+def test_whether_states_certify_is_still_answered(real_index: SnippetIndex) -> None:
+    """A count of the states certifying peers needs no requirement: still answered."""
+    for question in (
+        "how many states have a peer certification program",
+        "do most states certify peer specialists?",
+    ):
+        answer = real_index.search(own(question))
+        assert answer.answered, question
+        assert answer.results[0].snippet_id == "lafrance2017-states-certify"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when was the Peers for Progress post written?",
+        "what year was the Grant and colleagues article published",
+    ],
+)
+def test_a_work_s_date_is_said_to_be_missing_as_a_date(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "When was it posted" asks for a date; "the sources do not give who wrote it or where it
+    appeared" answered another question."""
+    answer = real_index.search(own(question))
+    assert not answer.answered and answer.frame == "source-metadata"
+    assert answer.missing is not None and "when" in answer.missing
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("does peer support help veterans with PTSD?", "PTSD"),
+        ("outcomes of peer support for people with PTSD?", "PTSD"),
+    ],
+)
+def test_why_a_methods_paper_does_not_answer_is_said_only_of_one(
+    real_index: SnippetIndex, question: str, subject: str
+) -> None:
+    """ "(that paper describes how a study is designed)" belongs after a methods paper that came
+    closest (the youth peer support protocol), not after every lack of evidence: the VA's
+    hiring announcement is no paper on a study's design."""
+    answer = real_index.search(own(question))
+    assert not answer.answered and answer.frame == "effectiveness"
+    assert answer.missing in (
+        f"evidence on whether it works for {subject}",
+        f"anything specific to {subject}",
+    )
+
+
+def test_a_methods_paper_is_still_named_as_why(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what did the Halsall youth peer study find?"))
+    assert not answer.answered and answer.frame == "findings"
+    assert answer.missing is not None and "design" in answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "peer specialist vs recovery coach - whats the diff",
+        "CPS vs peer bridger. what's the diff?",
+        "recovery coach vs peer support specialist, any diff?",
+    ],
+)
+def test_the_diff_after_two_sides_is_how_they_differ(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Whats the diff" is "what's the difference" (not "different", as in "is it diff from
+    CPS"): a choice between the sides named before it, which no passage compares."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.frame == "comparison"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hi all, how many states certify peer specialists these days?",
+        "how many states have a peer certification program nowadays?",
+    ],
+)
+def test_these_days_is_lately_not_live_information(real_index: SnippetIndex, question: str) -> None:
+    """ "These days" is said as "now" is: the latest count the sources give answers it."""
+    answer = real_index.search(own(question))
+    assert answer.frame != "current"
+    assert answer.answered and answer.results[0].snippet_id == "lafrance2017-states-certify"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many peer counselors does the VA have nowadays?",
+        "how many peers does the VA employ these days",
+        "how many recovery coaches are there these days?",
+    ],
+)
+def test_what_an_employer_has_these_days_is_still_live(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """What the VA "has these days" is its staff today; "will hire 800" is the plan."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "current" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what questions about youth peer support need to be answered next?",
+        "which parts of peer support need to be studied more?",
+    ],
+)
+def test_what_needs_to_be_done_is_no_requirement(real_index: SnippetIndex, question: str) -> None:
+    """ "Need to be identified / studied" is what must be done about a subject, not what one
+    must be to do a job."""
+    assert real_index.search(own(question)).frame != "requirements"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you need to be in recovery to work as a peer specialist?",
+        "what do you need to be a recovery coach?",
+    ],
+)
+def test_what_one_needs_to_be_is_still_a_requirement(
+    real_index: SnippetIndex, question: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.frame == "requirements" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does DDA work better than AA or NA?",
+        "is dual diagnosis anonymous more effective than narcotics anonymous",
+        "DDA vs AA - which one is more effective?",
+    ],
+)
+def test_a_preference_is_no_comparison_of_effect(real_index: SnippetIndex, question: str) -> None:
+    """Members "considered" DDA's dual focus "a fundamental strength ... in comparison to" single
+    purpose fellowships: which they valued, not which works better. Related, not the answer."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "comparison" and not answer.answered, question
+    assert "milani2020-dual-strength" in [hit.snippet_id for hit in answer.related]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do peer staff work better than non-peer staff?",
+        "do peers perform better than regular paraprofessionals",
+        "are peers more effective than non-peer paraprofessionals?",
+    ],
+)
+def test_a_comparison_of_effect_is_answered_whatever_the_verb(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Work better than" is "are better than": the verb is the comparison's, not the side's,
+    and "equally effective to services provided by non-peer paraprofessionals" answers it."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "comparison" and answer.answered, question
+    assert answer.results[0].snippet_id == "bellamy2017-equally-effective"
+
+
+def test_how_dda_compares_is_still_answered_by_its_strength(real_index: SnippetIndex) -> None:
+    """How DDA compares, or what sets it apart, is what members valued: still answered."""
+    answer = real_index.search(own("how does DDA compare to single-issue fellowships like AA?"))
+    assert answer.answered and answer.results[0].snippet_id == "milani2020-dual-strength"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what retention strategies actually work for peer support staff?",
+        "staff turnover is brutal here. which strategies help hold on to peer specialists?",
+        "what helps peer specialists stay in their jobs?",
+    ],
+)
+def test_what_works_is_not_what_is_still_to_be_understood(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "There is a need to understand ... how best to sustain peer specialists" names the
+    question; an announcement that the VA will hire says what was planned. Neither is a
+    strategy that works: related at most, under "what was found to work"."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "strategies" and not answer.answered, question
+    assert answer.results == ()
+
+
+def test_whether_retention_is_understood_is_still_answered_by_the_gap(
+    real_index: SnippetIndex,
+) -> None:
+    """Asked whether anything is known, the research gap is the answer; and keeping staff is
+    not a programme's "sustainability"."""
+    answer = real_index.search(own("is there research on retaining peer staff?"))
+    assert answer.answered
+    shown = [result.snippet_id for result in answer.results]
+    assert shown[0] == "rogers2017-sustain-peer-specialists"
+    assert "milani2020-employment-commissioning" not in shown
+
+
+def test_strategies_the_sources_report_are_still_answered(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what approaches work for helping clients with bipolar?"))
+    assert answer.answered and answer.results[0].snippet_id.startswith("tse2019")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is peer support in India covered by insurance?",
+        "does insurance cover peer support services in India?",
+    ],
+)
+def test_a_curated_ask_lends_no_other_sense_of_its_words(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A passage is matched with its best curated ask: "what ground does the Goutam article
+    cover" lent "covered" to a question on insurance, and Goutam's plan to explain the Indian
+    trend was the answer. Asks about a work's scope no longer say "cover" (payment's word)."""
+    answer = real_index.search(own(question))
+    assert not answer.answered
+    assert "goutam2020-paper-scope" not in [hit.snippet_id for hit in answer.results]
+
+
+def test_what_a_paper_is_about_is_still_answered(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what does the Goutam paper cover?"))
+    assert answer.answered and answer.results[0].snippet_id == "goutam2020-paper-scope"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "recovery coach or peer specialist? what's the difference?",
+        "peer bridger or family support navigator? whats the diff",
+    ],
+)
+def test_a_difference_asked_after_two_sides_joined_by_or(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The sides come as their own question, "X or Y?", and the difference after it: the list of
+    job titles naming both is not how they differ."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "comparison" and not answer.answered, question
