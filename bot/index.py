@@ -448,6 +448,24 @@ def _deletes(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+def _transposition_ratio(word: str, candidate: str) -> float | None:
+    """For a word that is `candidate` with two neighbouring letters swapped ("staets" for
+    "states"), the ratio of a word one letter longer or shorter (10/11 for six letters): one
+    slip of the fingers, as a letter left out is. difflib scores a swap as two edits (0.83 for
+    six letters, under `_TYPO_CUTOFF`), so a swap in a word under seven letters was never
+    corrected. None for any other pair."""
+    n = len(word)
+    if n != len(candidate) or word == candidate:
+        return None
+    diff = [i for i in range(n) if word[i] != candidate[i]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return None
+    i = diff[0]
+    if word[i] != candidate[i + 1] or word[i + 1] != candidate[i]:
+        return None
+    return 2.0 * (n - 1) / (2 * n - 1)
+
+
 def _quick_ratios(word: str, letters: str, candidate: str) -> tuple[float, float]:
     """`difflib.SequenceMatcher(None, word, candidate)`'s `real_quick_ratio()` and
     `quick_ratio()`, the same floats: 2 x (the shorter length, and the size of the two words'
@@ -1413,7 +1431,10 @@ class SnippetIndex:
             real_quick, quick = _quick_ratios(word, letters, candidate)
             if real_quick < floor or quick < floor:
                 continue
-            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+            ratio = (
+                _transposition_ratio(word, candidate)
+                or difflib.SequenceMatcher(None, word, candidate).ratio()
+            )
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
