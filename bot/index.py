@@ -2603,9 +2603,11 @@ class SnippetIndex:
             named = [word for word in words if word in self._mentioned]
             if len(set(named)) > 1:
                 return None
+            if named and not work_facts.says_work(words):
+                return None  # "what year was the grant": a common word, no work named
             if named:
                 passages = self._mentioned[named[0]]
-                label = f"the study by {named[0].capitalize()} and colleagues"
+                label = f"the work by {named[0].capitalize()} and colleagues"
                 work = work_facts.Work(label, passages, (), None)
                 names = frozenset(named)
             else:

@@ -53,8 +53,8 @@ _ASKING_VERBS = frozenset(
 )
 # Words for a work: "the Goutam paper", "the salzer one".
 _WORK_WORDS = frozenset(
-    "paper papers study studies report article review blog post piece viewpoint one survey "
-    "evaluation abstract research".split()
+    "paper papers study studies report article articles review blog post piece viewpoint one "
+    "survey evaluation abstract research".split()
 )
 # Words that carry no fact of their own in such a question.
 _FILLER = frozenset(
@@ -85,10 +85,11 @@ _SAMPLE_RE = re.compile(
     rf"|{_COUNT}\s+(?:participants|respondents)\b",
     re.IGNORECASE,
 )
-# A work another source only mentions, by its author: "a 2010 study by Salzer and colleagues".
+# A work another source only mentions, by its author: "a 2010 study by Salzer and colleagues",
+# "a recent article by Grant and Colleagues".
 _MENTIONED_RE = re.compile(
     r"\b(?:study|survey|review|paper|report|work) by ([A-Z][a-z]{2,})\b"
-    r"|\b([A-Z][a-z]{2,}) (?:and colleagues|et al)\b"
+    r"|\b([A-Z][a-z]{2,}) (?:and [Cc]olleagues|et al)\b"
 )
 
 
@@ -139,6 +140,12 @@ def asked_facets(words: Sequence[str], names: frozenset[str]) -> tuple[str, ...]
     if SAMPLE in asked and AUTHORS in asked and "people" not in words:
         asked.remove(SAMPLE)  # "how many authors": the byline counts them
     return tuple(f for f in _FACET_WORDS if f in asked)
+
+
+def says_work(words: Sequence[str]) -> bool:
+    """Whether the question has a word for a work ("paper", "study", "the salzer one"): a
+    surname that is also a common word ("grant") names a work only beside one."""
+    return any(word in _WORK_WORDS for word in words)
 
 
 def naming_words(words: Sequence[str]) -> tuple[str, ...]:
@@ -219,7 +226,9 @@ def _related(
 ) -> tuple[int, ...]:
     """The work's own passages nearest the fact it lacks: its design for a sample (a review
     counts no participants), its purpose for a design, its byline for the rest."""
-    if facet == SAMPLE:
+    if work.source is None:
+        near = work.passages  # a work only mentioned: the passages naming it
+    elif facet == SAMPLE:
         near = _answering(work, DESIGN, texts, holds)
     elif facet == DESIGN:
         near = tuple(d for d in work.passages if holds(d, "study_design"))  # what it set out to do

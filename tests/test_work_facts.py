@@ -148,3 +148,20 @@ def test_asked_facets_reads_only_questions_made_of_a_name_and_asking_words() -> 
     assert work_facts.asked_facets(("how", "many", "authors", "goutam"), names) == (
         work_facts.AUTHORS,
     )
+
+
+def test_a_work_only_mentioned_is_named_by_its_author_beside_a_word_for_a_work(
+    real_index: SnippetIndex,
+) -> None:
+    """ "Grant and Colleagues" is a work the blog reports, not the blog (whose description names
+    Grant): its date is not given, and the passage naming it is the related one. "The grant"
+    alone is a grant, not that work."""
+    answer = real_index.search(own("year of the grant article?"))
+    assert not answer.answered
+    assert answer.missing == "a date for the work by Grant and colleagues"
+    assert answer.related and all("Grant and Colleagues" in r.text for r in answer.related)
+    question = real_index.read(own("what year was the grant awarded"))
+    assert real_index._work_plan(question) is None
+    title = real_index.read(own("title + year of the Grant et al. piece on CPS roles"))
+    plan = real_index._work_plan(title)
+    assert plan is None or not plan.shown
