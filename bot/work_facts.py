@@ -245,7 +245,9 @@ def _missing(work: Work, facet: str) -> str:
     if facet == AUTHORS:
         return f"the names of those who wrote {name}"
     if facet == TITLE:
-        if work.source is not None and work.source.title:
+        if work.source is None:
+            return f"the title of {name} (the sources only mention it)"
+        if work.source.title:
             return f"a passage quoting the title of {name} (the citation under its quotes gives it)"
         return f"the title of {name} (its page in the sources prints its byline, not a title)"
     if facet == DESIGN:
