@@ -45,6 +45,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from bot import work_facts
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis, without_crisis_wording
@@ -476,6 +477,24 @@ def _phrase_keys(text: str) -> tuple[str, ...]:
 def _deletes(word: str) -> set[str]:
     """The word and every string one deletion away (symmetric-delete typo candidates)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _transposition_ratio(word: str, candidate: str) -> float | None:
+    """For a word that is `candidate` with two neighbouring letters swapped ("staets" for
+    "states"), the ratio of a word one letter longer or shorter (10/11 for six letters): one
+    slip of the fingers, as a letter left out is. difflib scores a swap as two edits (0.83 for
+    six letters, under `_TYPO_CUTOFF`), so a swap in a word under seven letters was never
+    corrected. None for any other pair."""
+    n = len(word)
+    if n != len(candidate) or word == candidate:
+        return None
+    diff = [i for i in range(n) if word[i] != candidate[i]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return None
+    i = diff[0]
+    if word[i] != candidate[i + 1] or word[i + 1] != candidate[i]:
+        return None
+    return 2.0 * (n - 1) / (2 * n - 1)
 
 
 def _quick_ratios(word: str, letters: str, candidate: str) -> tuple[float, float]:
@@ -1239,6 +1258,7 @@ class SnippetIndex:
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
+        self._mentioned: dict[str, tuple[int, ...]] | None = None
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
@@ -1464,7 +1484,10 @@ class SnippetIndex:
             real_quick, quick = _quick_ratios(word, letters, candidate)
             if real_quick < floor or quick < floor:
                 continue
-            ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+            ratio = (
+                _transposition_ratio(word, candidate)
+                or difflib.SequenceMatcher(None, word, candidate).ratio()
+            )
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
         return bucket[best[1]] if best else None
@@ -2689,6 +2712,78 @@ class SnippetIndex:
             named |= self._authors.get(word.casefold(), frozenset())
         return frozenset(named)
 
+    def _work_plan(self, question: Question) -> work_facts.Plan | None:
+        """The answer to a question asking only a fact of one work it names by its author (its
+        year, authors, title, design, sample), or None for any other question."""
+        if "citation" not in self._type_patterns:
+            return None  # a knowledge base without bylines
+        words = question.words
+        sources = self._works_named(words)
+        texts = [snippet.text for snippet in self.kb.snippets]
+        if len(sources) > 1:
+            return None  # "Davidson" wrote two of them
+        if sources:
+            source = self.kb.sources[next(iter(sources))]
+            names = frozenset(
+                part.casefold() for author in source.authors for part in author.split()
+            )
+            work = self._source_work(source)
+        else:
+            if self._mentioned is None:
+                self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+            named = [word for word in words if word in self._mentioned]
+            if len(set(named)) > 1:
+                return None
+            if named and not work_facts.says_work(words):
+                return None  # "what year was the grant": a common word, no work named
+            if named:
+                passages = self._mentioned[named[0]]
+                label = f"the work by {named[0].capitalize()} and colleagues"
+                work = work_facts.Work(label, passages, (), None)
+                names = frozenset(named)
+            else:
+                described = self._work_described(words)
+                if described is None:
+                    return None
+                source, names = described
+                work = self._source_work(source)
+        facets = work_facts.asked_facets(words, names)
+        if facets is None:
+            return None
+        return work_facts.plan(work, facets, texts, self._holds)
+
+    def _source_work(self, source: Source) -> work_facts.Work:
+        """A source as `work_facts` reads it: its passages, and those printing its byline."""
+        own = tuple(
+            d for d, snippet in enumerate(self.kb.snippets) if snippet.source_id == source.id
+        )
+        byline = tuple(d for d in own if self._holds(d, CITATION) or self._holds(d, "full_date"))
+        return work_facts.Work(work_facts.work_label(source), own, byline, source)
+
+    def _work_described(self, words: Sequence[str]) -> tuple[Source, frozenset[str]] | None:
+        """The one source a question names by its subject ("the hong kong bipolar paper",
+        "the DDA study") and the words naming it: every word outside `work_facts`' own is in
+        that source's description, one of them in no other's. None otherwise."""
+        naming = work_facts.naming_words(words)
+        if not naming:
+            return None
+        index = self._source_word_index()
+        common: frozenset[int] | None = None
+        unique: set[int] = set()
+        for word in naming:
+            terms = [t for t in tokenize(word) if t.isalpha()]
+            if not terms:
+                return None
+            for term in terms:
+                holders = index.with_term.get(term, frozenset())
+                common = holders if common is None else common & holders
+                if len(holders) == 1:
+                    unique |= holders
+        if not common or len(unique) != 1 or not unique <= common:
+            return None
+        source = self.kb.sources[list(self.kb.sources)[next(iter(unique))]]
+        return source, frozenset(naming)
+
     def _card(self, reading: _Reading) -> tuple[int, ...]:
         """The card passages a definition or duties question about one concept answers from."""
         frame = reading.question.frame
@@ -2732,6 +2827,28 @@ class SnippetIndex:
     ) -> tuple[list[Hit], _Examined, _Reading, list[Hit], str | None]:
         """(shown, examined, reading, related, missing): the one answer/partial/decline decision."""
         reading = self._analyse(question)
+        facts = self._work_plan(question)
+        if facts is not None:
+            # "halsall paper authors + yr", "what was the tse study design": a fact about one
+            # work itself comes from that work's byline or methods passages (bot.work_facts).
+            ids, scores = self._fused(reading.query_terms)
+            score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
+            return (
+                # Among the work's passages of that kind, those nearest the question's words.
+                self._hits(
+                    reading,
+                    sorted(
+                        ((d, score_of.get(d, 0.0)) for d in facts.shown),
+                        key=lambda pair: -pair[1],
+                    )[: max(k, 1)],
+                ),
+                _Examined((), (), ()),
+                reading,
+                self._hits(
+                    reading, [(d, score_of.get(d, 0.0)) for d in facts.related[:MAX_RELATED]]
+                ),
+                facts.missing,
+            )
         unexplained = self._unexplained(reading)
         if unexplained is not None and unexplained.unexplained is not None:
             # "What exactly are the core conditions?": the passage naming them is related, and

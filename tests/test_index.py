@@ -631,7 +631,7 @@ def _correction_by_every_candidate(index: SnippetIndex, word: str) -> str | None
     each compared by difflib's ratio (no bound skips any), the best first in sorted order."""
     import difflib
 
-    from bot.index import _TYPO_CUTOFF, STOP_WORDS, filler_terms
+    from bot.index import _TYPO_CUTOFF, STOP_WORDS, _transposition_ratio, filler_terms
 
     index._typo_candidates_of("warmup")  # builds the candidate index
     typos = index._typo_candidates
@@ -648,7 +648,9 @@ def _correction_by_every_candidate(index: SnippetIndex, word: str) -> str | None
             or bucket[candidate] in filler_terms()
         ):
             continue
-        ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+        ratio = _transposition_ratio(word, candidate) or (
+            difflib.SequenceMatcher(None, word, candidate).ratio()
+        )
         if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
             best = (ratio, candidate)
     return bucket[best[1]] if best else None
@@ -679,3 +681,51 @@ def test_typo_candidates_give_the_correction_every_candidate_gives(
         assert real_index._find_correction(word) == expected, word
         corrected += expected is not None
     assert corrected > 300
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("staets", "states"), ("stigam", "stigma"), ("certifiy", "certify"), ("clinets", "clients")],
+)
+def test_two_letters_swapped_in_a_short_word_are_corrected(
+    real_index: SnippetIndex, typo: str, meant: str
+) -> None:
+    """A swap of neighbouring letters is one slip: difflib scores it as two edits (0.83 for six
+    letters, under the cutoff), so "staets" stayed unknown while "sttes" was corrected."""
+    bucket = real_index.surface_vocabulary[meant[0]]
+    assert real_index._find_correction(typo) == bucket[meant]
+
+
+def test_no_word_of_the_vocabulary_is_corrected_into_another(real_index: SnippetIndex) -> None:
+    """A word the knowledge base holds is its own correction (or none, for a filler word): the
+    swap rule reads a pair of neighbouring letters as a slip only in a word it does not know."""
+    for bucket in real_index.surface_vocabulary.values():
+        for word, stem in bucket.items():
+            if len(word) >= 5:
+                assert real_index._find_correction(word) in (None, stem), word
+
+
+@pytest.mark.parametrize(
+    "word",
+    # Real words one swap from another real word, and hostile or made-up words.
+    [
+        "casual",
+        "angel",
+        "trail",
+        "dairy",
+        "fired",
+        "quite",
+        "untied",
+        "scared",
+        "prats",
+        "blorft",
+        "qwerty",
+        "zzzzz",
+        "asdfgh",
+        "lolol",
+    ],
+)
+def test_words_one_swap_from_nothing_it_knows_stay_unknown(
+    real_index: SnippetIndex, word: str
+) -> None:
+    assert real_index._find_correction(word) is None, word
