@@ -163,8 +163,14 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
         r"(?:crisis|emergency) (?:hot)?lines?"
         r"|(?:crisis|emergency) (?:hot)?lines? (?:numbers?|phones?)",
     ),
-    (("hotline",), r"hotlines?"),
-    (("lifeline",), r"lifelines?"),
+    # Not the bare words ("we run a warmline, not a hotline", "medicaid is a lifeline for us").
+    (
+        ("hotline", "lifeline"),
+        r"(?:suicide|crisis|988) (?:hot|life)lines?"
+        r"|(?:hot|life)lines? (?:numbers?|phones?)"
+        r"|(?:numbers?|phone|call|text|dial|reach) (?:for |of |to )?(?:the |a |our )?"
+        r"(?:suicide |crisis )?(?:hot|life)lines?",
+    ),
     (("988",), r"988"),
 ]
 

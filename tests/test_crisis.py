@@ -77,7 +77,8 @@ from tests.own_questions import own
         "whats the number for the crisis line again?",
         "what's the crisis hotline number",
         "need the crisis line number for our flyer",
-        "is there a hotline i can give a client tonight",
+        "what's the suicide hotline again",
+        "need the hotline number for a client tonight",
         "can peers give out 988",
     ],
 )
@@ -109,6 +110,8 @@ def test_crisis_wording_is_spotted(text: str) -> None:
         "budget cutting again this year",
         "do peer-run warmlines cut crisis line calls?",
         "what share of our budget goes to the crisis line",
+        "we run a peer warmline, not a hotline. is there research on warmlines?",
+        "medicaid is basically a lifeline for our program lol. how many states reimburse CPS?",
         "",
     ],
 )
