@@ -81,6 +81,12 @@ _RATIO_RE = re.compile(
     rf"\b(?P<part>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_COUNT_WORD})\b",
     re.IGNORECASE,
 )
+# Two figures offered as a choice: "2.3 million or 23 million", "800 or 8000 peer counselors".
+_EITHER_RE = re.compile(
+    rf"\$?{_NUMBER}(?:\s*{_SCALE}|{_PERCENT})?\s+(?:\w+\s+){{0,3}}or\s+(?:was\s+it\s+|is\s+it\s+)?"
+    rf"\$?{_NUMBER}",
+    re.IGNORECASE,
+)
 # A count of states a passage gives ("41 states", "35 out of 50 states"): theirs, said instead
 # of "all 50 states".
 _STATES_COUNT_RE = re.compile(
@@ -113,7 +119,22 @@ class Figure:
 
 def claimed_figures(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     """The figures the message claims among the asked words (`words`, the ask as read): a
-    number in an aside the ask left out ("we serve 16-25 yr olds.") claims nothing."""
+    number in an aside the ask left out ("we serve 16-25 yr olds.") claims nothing, and nor do
+    figures offered as a choice ("was it 2.3 million or 23 million?"): the passage giving one
+    of them answers which."""
+    figures = _claimed(text, words)
+    offered = {
+        token
+        for match in _EITHER_RE.finditer(text)
+        for token in re.findall(r"\d+(?:[.,]\d+)*", match.group(0))
+    }
+    if not offered:
+        return figures
+    return tuple(f for f in figures if not any(t[0].isdigit() and t in offered for t in f.tokens))
+
+
+def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
+    """`claimed_figures` before the choices offered are taken out."""
     asked = set(words)
     found: list[Figure] = []
     taken: list[range] = []
@@ -193,6 +214,8 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     prior = re.findall(r"[a-z']+", before.lower())[-2:]
     if prior[-1:] == ["per"] or prior[-1:] == ["module"]:
         return None  # a rate's base ("per 100 clients"), "module 1"
+    if prior[-1:] == ["of"] or prior == ["of", "the"]:
+        return None  # what a share is out of ("out of the 50 states, how many ...")
     if prior and prior[-1] in _NAMING:
         return None  # a name: "Title 42", "SB 803"
     if _scene_is_the_askers(before):
@@ -232,12 +255,13 @@ def _scene_is_the_askers(before: str) -> bool:
     """Whether a first-person word shortly before the number, in its clause and with no word
     of hearsay between, makes the number the asker's own ("we serve 16", "supervising 6")."""
     clause = _CLAUSE_END.split(before)[-1]
-    recent = re.findall(r"[a-z']+", clause.lower())[-_SCENE_WORDS:]
-    for at in range(len(recent) - 1, -1, -1):
-        if recent[at] in _HEARSAY:
+    said = re.findall(r"[a-z']+", clause.lower())
+    for at in range(len(said) - 1, max(len(said) - _SCENE_WORDS, 0) - 1, -1):
+        if said[at] in _HEARSAY:
             return False
-        if recent[at] in _FIRST_PERSON:
-            return True
+        if said[at] in _FIRST_PERSON:
+            # "someone *told me* SAMHSA gave 23 million": who was told, not whose number.
+            return not (at and said[at - 1] in _HEARSAY)
     return False
 
 
@@ -246,7 +270,15 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
     million", ("percent", 30.0) for "30%", ("count", 800.0) for "800" or ("count", 2.0) for
     "two"."""
     found: set[tuple[str, float]] = set()
+    # The whole of a ratio is what it is out of, not a count given ("35 out of 50 states" does
+    # not say 50 states do anything); a span of time is no count ("the past 30 years").
+    wholes = [match.start("whole") for match in _RATIO_RE.finditer(text)]
     for match in _FIGURE_RE.finditer(text):
+        noun = (match.group("noun") or "").lower()
+        if match.start("number") in wholes or (
+            noun in _NOT_COUNTED and not match.group("percent") and not match.group("dollar")
+        ):
+            continue
         value = float(match.group("number").replace(",", ""))
         scale = (match.group("scale") or "").lower()
         if match.group("percent"):

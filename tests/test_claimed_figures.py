@@ -231,3 +231,57 @@ def test_a_planned_count_is_still_answered_by_the_plan(real_index: SnippetIndex)
         answer = real_index.search(own(question))
         assert answer.answered, question
         assert answer.results[0].snippet_id == VA
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("was the SAMHSA money 2.3 million or 23 million? can't remember", SAMHSA),
+        ("is the VA hiring 800 or 8,000 peer counselors", VA),
+        ("did Salzer survey 291 CPSs or was it 29?", SALZER),
+    ],
+)
+def test_figures_offered_as_a_choice_are_answered_by_the_one_given(
+    real_index: SnippetIndex, question: str, passage: str
+) -> None:
+    """ "2.3 million or 23 million?" asks which: the passage giving one of them answers it."""
+    answer = real_index.search(own(question))
+    assert answer.answered, answer.missing
+    assert answer.results[0].snippet_id == passage
+
+
+def test_a_ratio_s_whole_and_a_span_of_time_are_no_figure_given() -> None:
+    """ "35 out of 50 states" does not say 50 states do anything; "30 years" counts no one."""
+    given = Given.of(["delivered in 35 out of 50 states", "grown over the past 30 years"])
+    assert ("count", 35.0) in given.figures
+    assert ("count", 50.0) not in given.figures
+    assert ("count", 30.0) not in given.figures
+
+
+def test_all_states_claimed_is_not_confirmed_by_a_share_of_them(real_index: SnippetIndex) -> None:
+    """ "35 out of 50 states" (of public funding) neither confirms nor answers it."""
+    for question in (
+        "is it true 50 states certify peer workers now?",
+        "do 50 states certify CPSs?",
+    ):
+        answer = real_index.search(own(question))
+        assert not answer.answered and answer.results == (), question
+        assert answer.missing is not None and "figure of 50" in answer.missing
+        shown = [result.snippet_id for result in answer.related]
+        assert "rogers2017-35-of-50-states" not in shown[:1], question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone told me SAMHSA gave 23 million to consumer networks?",
+        "a coworker told us the VA hired 8000 peers",
+    ],
+)
+def test_a_figure_someone_told_the_asker_is_a_claim(text: str) -> None:
+    assert claimed_figures(text, tuple(words(text)))
+
+
+def test_what_a_share_is_out_of_is_no_claim() -> None:
+    text = "out of the 50 states, how many pay for peer support?"
+    assert claimed_figures(text, tuple(words(text))) == ()
