@@ -171,6 +171,10 @@ class _Concept:
     # counted where a passage holds it, passed over where it does not (`_examine`).
     context: bool = False
 
+    def named_in(self, terms: frozenset[str]) -> bool:
+        """Whether a passage with these terms names the concept, in any of its wordings."""
+        return any(alt <= terms for alt in self.alternatives)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -606,7 +610,7 @@ def _side_present(side: Sequence[_Concept], terms: frozenset[str], *, last: bool
     ]
     if not ordered or all(c.weight < COMMON_SIDE_WEIGHT for c in ordered):
         return True
-    return any(alt <= terms for alt in ordered[0].alternatives)
+    return ordered[0].named_in(terms)
 
 
 # Words that bring in an example ("peer-led programs like DDA", "such as the Hong Kong study").
@@ -2522,9 +2526,7 @@ class SnippetIndex:
                         work = words_of.works[doc_id]
                         if work >= 0:
                             terms |= words_of.only_in[work]
-                    found = sum(
-                        c.weight for c in subject if any(alt <= terms for alt in c.alternatives)
-                    )
+                    found = sum(c.weight for c in subject if c.named_in(terms))
                     type_missing = total > 0 and found < STRICT_COVERAGE * total
             if not type_missing and frame.names_counted:
                 type_missing = not self._names_the_counted(reading, doc_id)
@@ -2719,7 +2721,6 @@ class SnippetIndex:
             return None  # a knowledge base without bylines
         words = question.words
         sources = self._works_named(words)
-        texts = [snippet.text for snippet in self.kb.snippets]
         if len(sources) > 1:
             return None  # "Davidson" wrote two of them
         if sources:
@@ -2750,6 +2751,7 @@ class SnippetIndex:
         facets = work_facts.asked_facets(words, names)
         if facets is None:
             return None
+        texts = [snippet.text for snippet in self.kb.snippets]
         return work_facts.plan(work, facets, texts, self._holds)
 
     def _source_work(self, source: Source) -> work_facts.Work:
@@ -2865,9 +2867,7 @@ class SnippetIndex:
         if not (reading.concepts and question.topical) and not card:
             # A question that is all frame cue ("does my client have bipolar?") still says what
             # the sources cannot give when its frame is one no passage answers.
-            frame = question.frame
-            missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
-            return [], _Examined((), (), ()), reading, [], missing
+            return [], _Examined((), (), ()), reading, [], _not_in_sources_missing(question)
         later = self._later_year(question)
         dated = self._dated_otherwise(question)
         outcome = self._outcome_asked(reading)
@@ -2997,11 +2997,8 @@ class SnippetIndex:
                 # Nothing came near, but the question names a subject the sources have passages
                 # on: those are shown as related, with what they lack.
                 type_missing, lacking = self._unmet(reading, nearby[0])
-                frame = question.frame
-                missing = (
-                    frame.missing
-                    if frame is not None and frame.needs == NOT_IN_SOURCES and frame.missing
-                    else _missing_text(question, type_missing, lacking)
+                missing = _not_in_sources_missing(question) or _missing_text(
+                    question, type_missing, lacking
                 )
                 return [], examined, reading, nearby, missing
             if about_subject and (question.frame is None or question.frame.needs != NOT_IN_SOURCES):
@@ -3013,9 +3010,8 @@ class SnippetIndex:
             # A frame no passage can answer ("what billing code do we use") still says what the
             # sources cannot give when no passage on its subject is near enough to show; a work
             # dated otherwise is then simply not among the sources.
-            frame = question.frame
-            missing = frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
-            return shown, examined, reading, [], missing or self._dated_missing(dated)
+            lack = _not_in_sources_missing(question) or self._dated_missing(dated)
+            return shown, examined, reading, [], lack
         related: list[Hit] = []
         for hit, _, _ in unmet:
             if (
@@ -3297,10 +3293,7 @@ class SnippetIndex:
         any of a concept's wordings: "hospitalization" for "readmissions" when the synonyms say
         so)."""
         terms = self._passage_terms(self._doc_ids[hit.snippet.id])
-        return any(
-            all(any(alt <= terms for alt in concept.alternatives) for concept in group)
-            for group in alternatives
-        )
+        return any(all(concept.named_in(terms) for concept in group) for group in alternatives)
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names
@@ -3335,7 +3328,7 @@ class SnippetIndex:
         if not asked:
             return False  # "what is a peer bridger?": the role is all it asks about
         terms = self._passage_terms(self._doc_ids[hit.snippet.id])
-        return not any(any(alt <= terms for alt in concept.alternatives) for concept in asked)
+        return not any(concept.named_in(terms) for concept in asked)
 
     def _single_role(self, reading: _Reading) -> Role | None:
         """The role the question names, when it names exactly one."""
@@ -3676,6 +3669,13 @@ def _work_descriptors(
                     break
                 found.update(terms([question_words[after]]))
     return frozenset(found)
+
+
+def _not_in_sources_missing(question: Question) -> str | None:
+    """The frame's own `missing` when its frame asks what no passage holds (NOT_IN_SOURCES:
+    "what billing code do we use"); None for any other question."""
+    frame = question.frame
+    return frame.missing if frame is not None and frame.needs == NOT_IN_SOURCES else None
 
 
 def _missing_text(question: Question, type_missing: bool, lacking: Sequence[Place]) -> str:
