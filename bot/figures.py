@@ -36,7 +36,8 @@ _SCALES: dict[str, float] = {
     "bn": 1e9,
     "b": 1e9,
 }
-_SCALE = r"(?:thousand|million|mill|mil|mn|billion|bn|k|m|b)\b"
+# (Longest first, though the closing \b would reject a shorter word's partial match anyway.)
+_SCALE = r"(?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b"
 _PERCENT = r"(?:\s*%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
 # The word after a count that makes the number a span of time, an age, a clock time, a rank or
 # a unit of measure rather than a count of what the sources count.
@@ -272,7 +273,8 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
     found: set[tuple[str, float]] = set()
     # The whole of a ratio is what it is out of, not a count given ("35 out of 50 states" does
     # not say 50 states do anything); a span of time is no count ("the past 30 years").
-    wholes = [match.start("whole") for match in _RATIO_RE.finditer(text)]
+    ratios = list(_RATIO_RE.finditer(text))
+    wholes = [match.start("whole") for match in ratios]
     for match in _FIGURE_RE.finditer(text):
         noun = (match.group("noun") or "").lower()
         if match.start("number") in wholes or (
@@ -287,7 +289,7 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
             found.add(("amount", value * _SCALES[scale]))
         else:
             found.add(("amount" if match.group("dollar") else "count", value))
-    for match in _RATIO_RE.finditer(text):
+    for match in ratios:
         share = _share(match)
         if share is not None:
             found.add(("percent", share))
