@@ -21,7 +21,7 @@ shorthand), which is how the small test knowledge bases run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -503,16 +503,8 @@ def _frames(
         name = reader.text(shown, record, "name", label, required=True)
         aliases = reader.texts(shown, record, "aliases", label, required=False)
         implicit = record.get("implicit", False)
-        region_topic = reader.text(shown, record, "topic", label, required=False) or None
-        if region_topic is not None and topics and region_topic not in topics:
-            reader.problems.append(
-                Problem(shown, record.line_of("topic"), f"{label}: unknown topic {region_topic!r}")
-            )
-        related = reader.text(shown, record, "related", label, required=False) or None
-        if related is not None and topics and related not in topics:
-            reader.problems.append(
-                Problem(shown, record.line_of("related"), f"{label}: unknown topic {related!r}")
-            )
+        region_topic = _topic_field(reader, shown, record, "topic", label, topics)
+        related = _topic_field(reader, shown, record, "related", label, topics)
         if place_id and name:
             places.append(
                 Place(
@@ -526,6 +518,24 @@ def _frames(
                 )
             )
     return tuple(frames), tuple(answer_types), tuple(places)
+
+
+def _topic_field(
+    reader: _Reader,
+    shown: str,
+    record: LineMap,
+    name: str,
+    label: str,
+    topics: Collection[str],
+) -> str | None:
+    """An optional field naming a topic (a region's `topic`, a subject's `related`), with a
+    problem at its line when the knowledge base has no such topic."""
+    topic = reader.text(shown, record, name, label, required=False) or None
+    if topic is not None and topics and topic not in topics:
+        reader.problems.append(
+            Problem(shown, record.line_of(name), f"{label}: unknown topic {topic!r}")
+        )
+    return topic
 
 
 def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chatter]:

@@ -100,6 +100,11 @@ def test_lexicon_is_loaded_and_round_trips_through_json(tmp_path: Path) -> None:
             id="unknown-region-topic",
         ),
         pytest.param(
+            "subjects:\n  - {id: payer, name: a payer, related: nope}\n",
+            "unknown topic 'nope'",
+            id="unknown-related-topic",
+        ),
+        pytest.param(
             "frames:\n  - {id: f, label: F, cues: [x], not_types: [nothing], missing: m}\n",
             "unknown answer type 'nothing'",
             id="unknown-not-type",
