@@ -155,21 +155,15 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("without",), r"better (?:off )?without (?:me|him|her|them)"),
     (("cutting again",), r"(?:been|keeps|kept|started|is|was) cutting again"),
     # Asking for the crisis line itself ("whats the number for the crisis line again?"): the
-    # notice is the answer, and whoever asks may need it now.
-    # Not research on crisis lines ("do warmlines cut crisis line calls?"): the line's number.
+    # notice is the answer, and whoever asks may need it now. Not research on crisis lines ("do
+    # warmlines cut crisis line calls?"), nor the bare words ("we run a warmline, not a
+    # hotline", "medicaid is a lifeline for us"): the line's number, or calling it.
     (
-        ("crisis", "emergency"),
+        ("crisis", "emergency", "hotline", "lifeline"),
         r"(?:numbers?|phone|call|text|dial|reach) (?:for |of |to )?(?:the |a |our )?"
-        r"(?:crisis|emergency) (?:hot)?lines?"
-        r"|(?:crisis|emergency) (?:hot)?lines? (?:numbers?|phones?)",
-    ),
-    # Not the bare words ("we run a warmline, not a hotline", "medicaid is a lifeline for us").
-    (
-        ("hotline", "lifeline"),
-        r"(?:suicide|crisis|988) (?:hot|life)lines?"
-        r"|(?:hot|life)lines? (?:numbers?|phones?)"
-        r"|(?:numbers?|phone|call|text|dial|reach) (?:for |of |to )?(?:the |a |our )?"
-        r"(?:suicide |crisis )?(?:hot|life)lines?",
+        r"(?:(?:crisis|emergency) (?:hot)?|(?:suicide |crisis )?(?:hot|life))lines?"
+        r"|(?:(?:crisis|emergency) (?:hot)?|hot|life)lines? (?:numbers?|phones?)"
+        r"|(?:suicide|crisis|988) (?:hot|life)lines?",
     ),
     (("988",), r"988"),
 ]
