@@ -2720,6 +2720,8 @@ class SnippetIndex:
         if "citation" not in self._type_patterns:
             return None  # a knowledge base without bylines
         words = question.words
+        if not work_facts.may_ask_a_fact(words):
+            return None  # most questions: no word asks a year, an author, a design ...
         sources = self._works_named(words)
         if len(sources) > 1:
             return None  # "Davidson" wrote two of them

@@ -116,6 +116,18 @@ class Plan:
     missing: str | None
 
 
+# Every word that may ask a fact of a work; a question with none asks none (`asked_facets`).
+_FACT_WORDS = frozenset().union(*_FACET_WORDS.values(), *_WEAK_FACET_WORDS.values())
+# The words that cannot name a work by its subject (`naming_words`).
+_NOT_NAMING = _FILLER | _WORK_WORDS | _ASKING_VERBS | _FACT_WORDS
+
+
+def may_ask_a_fact(words: Sequence[str]) -> bool:
+    """Whether the question has a word asking a fact of a work at all: without one,
+    `asked_facets` is None whatever work it names, so finding the work can be skipped."""
+    return not _FACT_WORDS.isdisjoint(words)
+
+
 def asked_facets(words: Sequence[str], names: frozenset[str]) -> tuple[str, ...] | None:
     """The facts a question made only of a work's name and asking words asks, in the order the
     facets are listed; None when it has any other word or asks none."""
@@ -151,9 +163,7 @@ def says_work(words: Sequence[str]) -> bool:
 def naming_words(words: Sequence[str]) -> tuple[str, ...]:
     """The words of a question that neither ask a fact nor say "paper", "the", "what"...:
     those that may name the work by its subject ("hong", "kong", "bipolar")."""
-    asking = _FILLER | _WORK_WORDS | _ASKING_VERBS
-    asking = asking.union(*_FACET_WORDS.values(), *_WEAK_FACET_WORDS.values())
-    return tuple(word for word in words if word not in asking)
+    return tuple(word for word in words if word not in _NOT_NAMING)
 
 
 def work_label(source: Source) -> str:
