@@ -89,7 +89,11 @@ MAX_QUESTION_CHARS = 2000
 
 # Every separator of `_SENTENCE_RE` starts after "?" or "!" or at one of these characters (keep
 # it so): checked first, the alternatives are tried only there, which halves a split's time.
-_SEPARATOR_START = r"(?:(?=[\s.:;(),])|(?<=[?!]))"
+# Pictographs typed as punctuation ("writing our annual report 📝 how many states ..."): arrows,
+# technical and geometric symbols, dingbats and the emoji planes. Slack sends emoji picked from
+# its menu as ":memo:", which the colons already split.
+_PICTOGRAPHS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_SEPARATOR_START = rf"(?:(?=[\s.:;(),{_PICTOGRAPHS}])|(?<=[?!]))"
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
 _SENTENCE_RE = re.compile(
@@ -101,10 +105,17 @@ _SENTENCE_RE = re.compile(
     # A second question joined on ("..., and what gap does it focus on", "sounds great but
     # what problems did it raise"): its own sentence, so the more specific one is answered.
     r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
+    # A run of pictographs (with their joiners and variation selectors) is a break like a dash.
+    rf"|\s*[{_PICTOGRAPHS}][{_PICTOGRAPHS}\ufe0f\u200d\s]*"
+    # A numbered list's next item ("1) what's a peer bridger 2) how many states ..."): each
+    # item is a question of its own (`_QUESTION_END_RE`).
+    r"|\s+\d\)\s*"
     r")"
 )
 # A separator of `_SENTENCE_RE` that ends a question, not one that splits its parts (":", " - ").
-_QUESTION_END_RE = re.compile(r"[.;\n]|\b(?:and|but|also|plus|so)\b")
+_QUESTION_END_RE = re.compile(r"[.;\n]|\b(?:and|but|also|plus|so)\b|\d\)")
+# A piece that is only a list item's number or letter ("(2)", "b)"): the list, not the question.
+_LIST_MARKER_RE = re.compile(r"\s*(?:\d|[a-z])\s*", re.IGNORECASE)
 # A message typed without a full stop between the question and the talk after it ("what do CPSs
 # do all day my supervisor keeps asking", "how many states certify peers we're a small agency in
 # ohio"): a clause that starts again with who asks and what they do (a subject, then its verb),
@@ -1088,15 +1099,18 @@ class QuestionReader:
         return " ".join([*before, *tag])
 
     def _parentheses(self, text: str) -> str:
-        """Asides in parentheses dropped ("(asking for a coworker)"); others kept in the sentence
-        they follow, even after its question mark ("what about youth? (Peer bridger)")."""
+        """Asides in parentheses dropped ("(asking for a coworker)") and so are a list's item
+        numbers ("(1) what is ... (2) how many ..."); others kept in the sentence they follow,
+        even after its question mark ("what about youth? (Peer bridger)")."""
 
         def replace(match: re.Match[str]) -> str:
             question_mark = match.group(1) or ""
             kept = [
                 inner
                 for inner in _INNER_RE.findall(match.group(2))
-                if self._clean(inner) and not _EXCLUSION_RE.match(" ".join(words(inner)))
+                if self._clean(inner)
+                and not _EXCLUSION_RE.match(" ".join(words(inner)))
+                and not _LIST_MARKER_RE.fullmatch(inner)  # "(2) how many ...": a list's
             ]
             return f" {' '.join(kept)}{question_mark} " if kept else question_mark
 
@@ -1529,7 +1543,7 @@ def _pieces(text: str) -> tuple[list[str], list[int]]:
     for separator in [*_SENTENCE_RE.finditer(text), None]:
         end = len(text) if separator is None else separator.start()
         piece = text[start:end]
-        if piece.strip():
+        if piece.strip() and not _LIST_MARKER_RE.fullmatch(piece):
             # Talk typed on after the question without a full stop ("... my supervisor keeps
             # asking") starts a sentence, and so a question, of its own.
             for number, part in enumerate(_restarts(piece)):
