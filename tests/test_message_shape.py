@@ -5,6 +5,10 @@ and number the questions of one message ("1) what's a peer bridger 2) how many s
 An emoji was no break, so the talk before it joined the ask and sank every passage; a list's
 item numbers joined the questions ("what is a peer bridger 2"). Questions of our own, several
 phrasings per shape, each answered as its plain form is.
+
+And what a study turned out to find, asked as "did it turn out that ..." or "for whom did they
+turn out not to be useful", is a finding, not news after the sources were written (the
+`current` frame's "did * turn out"), while what became of a plan still is.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import pytest
 
 from bot.index import SnippetIndex
 from bot.question import _pieces
-from tests.own_questions import own
+from tests.own_questions import assert_among_answers, own
 
 
 @pytest.mark.parametrize(
@@ -80,3 +84,30 @@ def test_pictographs_break_and_list_numbers_are_dropped(message: str, pieces: li
 def test_each_numbered_item_is_a_question_of_its_own() -> None:
     _, units = _pieces("1) what is a peer bridger 2) how many states certify 3) who pays")
     assert units == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet_id"),
+    [
+        pytest.param(
+            "in the bipolar study, for whom did the peer workers turn out not to be useful?",
+            "tse2019-medication-not-useful",
+            id="turn-out-not-to-be",
+        ),
+        pytest.param(
+            "did it turn out that peer workers helped clients with bipolar disorder?",
+            "tse2019-bipolar-help",
+            id="did-it-turn-out-that",
+        ),
+    ],
+)
+def test_what_a_study_turned_out_to_find_is_not_asked_as_news(
+    real_index: SnippetIndex, question: str, snippet_id: str
+) -> None:
+    assert_among_answers(real_index, question, snippet_id)
+
+
+def test_what_became_of_a_plan_is_still_live_information(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("so did the VA hiring plan turn out to be real in the end?"))
+    assert not answer.answered
+    assert answer.missing is not None and "current information" in answer.missing
