@@ -62,6 +62,13 @@ _FILLER = frozenset(
     "they them and or about tell me give show list pls please s this that how many much "
     "get got there any colleagues et al team".split()
 )
+# Words asking what a work found or says: its content, never a fact of the work itself ("what
+# did the youth peer support study find"). Nor do they name a work by its subject, though a
+# description may hold them ("a summary of findings").
+_FINDING_WORDS = frozenset(
+    "find finds found finding findings conclude concludes concluded conclusion conclusions "
+    "result results show shows showed shown say says said learn learned".split()
+)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # A passage saying how a study was done: its kind, whom it recruited or interviewed, how it
 # searched or analysed (a finding is no design).
@@ -119,7 +126,7 @@ class Plan:
 # Every word that may ask a fact of a work; a question with none asks none (`asked_facets`).
 _FACT_WORDS = frozenset().union(*_FACET_WORDS.values(), *_WEAK_FACET_WORDS.values())
 # The words that cannot name a work by its subject (`naming_words`).
-_NOT_NAMING = _FILLER | _WORK_WORDS | _ASKING_VERBS | _FACT_WORDS
+_NOT_NAMING = _FILLER | _WORK_WORDS | _ASKING_VERBS | _FACT_WORDS | _FINDING_WORDS
 
 
 def may_ask_a_fact(words: Sequence[str]) -> bool:
@@ -133,6 +140,8 @@ def asked_facets(words: Sequence[str], names: frozenset[str]) -> tuple[str, ...]
     facets are listed; None when it has any other word or asks none."""
     if any(a == "many" and b == "of" for a, b in zip(words, words[1:], strict=False)):
         return None  # "how many of the DDA members were in work": a part of those counted
+    if not _FINDING_WORDS.isdisjoint(words):
+        return None  # "what did the youth study find": what it found, not who took part
     strong = any(word in ws for ws in _FACET_WORDS.values() for word in words)
     # A weak asking word counts beside a strong one, a word for a work, or a verb for making one.
     has_work_word = strong or any(w in _WORK_WORDS or w in _ASKING_VERBS for w in words)

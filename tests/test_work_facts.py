@@ -128,6 +128,11 @@ def test_a_fact_a_work_lacks_is_declined_naming_the_work(
         "what journal is the tse paper in",  # the journal frame
         "how many states did rogers say fund peer services",
         "who wrote about davidson",  # two works have a Davidson
+        # What a work found, named by its subject: "youth" is its subject, not those counted,
+        # and "find" names no work though a description says "a summary of findings".
+        "what did the youth peer support study find?",
+        "so what were the results of the youth peer support paper",
+        "what did the canadian youth evaluation show",
     ],
 )
 def test_other_questions_naming_a_work_are_left_to_the_search(
