@@ -1120,6 +1120,11 @@ _PEOPLE = frozenset(
     "commission research interviewe attende american".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A claim the asker builds the question on, in a clause of its own before a comma: "since all
+# 50 states certify peers now, do I need to recertify if I move?" (`_premise_correction`).
+_PREMISE_RE = re.compile(
+    r"\b(?:since|given that|now that|seeing as|because)\s+([^,;:?.!]{8,200}?)\s*,", re.IGNORECASE
+)
 # A work dated by the question: "the 2015 literature review", "the 2012 survey of CPSs", "a
 # review from 2015" (a year beside the noun naming a work, a few words apart at most).
 _WORK_NOUN = (
@@ -3092,6 +3097,26 @@ class SnippetIndex:
             missing = f"anything on that specific to the {role.title.lower()} role"
         return [], examined, reading, related, missing
 
+    def _premise_correction(self, question: Question, k: int) -> tuple[list[Hit], str] | None:
+        """For a question declined with nothing specific to say, built on a claimed figure the
+        sources do not give ("since all 50 states certify peers now, do I need to recertify?",
+        "since peer support cut hospitalizations in half, ..."): the claim's clause asked
+        alone, when that is declined for its figure, gives the passages bearing on it and what
+        they say instead ("anything saying all 50 states (they give 41 states)"). Declined bare
+        or with "what was asked", the question left the claim standing."""
+        match = _PREMISE_RE.search(question.text)
+        if match is None:
+            return None
+        claim = self.read(match.group(1))
+        if not claim.topical:
+            return None
+        shown, _, reading, related, missing = self._decide(claim, k)
+        if shown or not related or missing is None or not reading.figures:
+            return None
+        if all(self._lacks_figure(hit, reading.figures) is None for hit in related):
+            return None  # declined for something else than the figure claimed
+        return related, f"{missing}, nor an answer to the rest of the question"
+
     def _named_subjects(self, reading: _Reading) -> tuple[str, ...]:
         """The concepts the question names that are more than the field's own words ("DDA",
         "Medicaid", "certification"; not "peer support"). Roles are left out: a passage on
@@ -3359,6 +3384,10 @@ class SnippetIndex:
         """Answer a question with up to k cited passages, a partial answer, or a refusal."""
         read = self.read(question)
         shown, examined, reading, related, missing = self._decide(read, k)
+        if not shown and missing in (None, NOTHING_SPECIFIC) and reading.figures:
+            corrected = self._premise_correction(read, k)
+            if corrected is not None:
+                related, missing = corrected
         crisis = mentions_crisis(question)
         frame = read.frame.id if read.frame is not None else None
         named = tuple(reading.named) + tuple(place.id for place in read.required_places)

@@ -107,6 +107,35 @@ def test_the_premise_is_corrected_with_what_else_is_missing(real_index: SnippetI
     assert answer.related[0].snippet_id == CERTIFY  # the passage bearing on the claim first
 
 
+@pytest.mark.parametrize(
+    ("question", "missing", "passage"),
+    [
+        pytest.param(
+            "since all 50 states certify peer specialists now, will my cert transfer if i move?",
+            "anything saying all 50 states (they give 41 states)",
+            CERTIFY,
+            id="since-all-50-states",
+        ),
+        pytest.param(
+            "given that peer support cuts hospital stays in half, can i put that in our grant?",
+            "any figure of half (50%)",
+            "bellamy2017-hospitalization-mixed",
+            id="given-that-in-half",
+        ),
+    ],
+)
+def test_a_premise_clause_is_corrected_when_the_rest_is_not_answered(
+    real_index: SnippetIndex, question: str, missing: str, passage: str
+) -> None:
+    """Nothing answers what is asked after the claim ("will my cert transfer"): declined bare
+    or with "what was asked", the reply left the claim standing. The claim's clause, asked
+    alone, says what the sources give instead, with the passage bearing on it."""
+    answer = real_index.search(own(question))
+    assert not answer.answered
+    assert answer.missing is not None and answer.missing.startswith(missing)
+    assert answer.related[0].snippet_id == passage
+
+
 def test_every_state_as_where_is_answered_by_the_count(real_index: SnippetIndex) -> None:
     """ "In every state" after a preposition says where something is asked about ("can peers
     bill Medicaid in every state?"): the passage saying in how many states answers it, and
