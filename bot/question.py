@@ -347,6 +347,8 @@ _WEIGHING = (
     r"(?:better|best|worse|worst|stronger|weaker|more (?:effective|important|useful|helpful)"
     r"|matters? more)"
 )
+# (`_CHOICES_RE`, `_CHOICE_OR_RE` and `_ALTERNATIVE_RE` hold " or " in every alternative: an ask
+# without it is not searched, nor are they compiled for it.)
 _CHOICE_OR_RE = lazy(
     rf"^(?:which|what)(?: one)? (?:is|works|does|do|has|matters|gets|helps|would be)"
     rf"(?: \S+)? {_WEIGHING}\b(?:(?! or ).)* or (?:(?! or ).)*$"
@@ -767,8 +769,10 @@ class QuestionReader:
                 return ask, ask != whole, 0, frozenset()
             best, rivals, best_score = asking[-1], [], 0.0
         ask = self._one_alternative(best)
-        if _CHOICES_RE.fullmatch(ask) and any(
-            s is not best and _DIFFERENCE_ASK_RE.search(s) for s, _ in sentences
+        if (
+            " or " in ask
+            and _CHOICES_RE.fullmatch(ask)
+            and any(s is not best and _DIFFERENCE_ASK_RE.search(s) for s, _ in sentences)
         ):
             # "recovery coach or peer specialist? what's the difference?": the difference ask,
             # weaker than the sides it follows, is asked of them, as after "X vs Y".
@@ -781,7 +785,7 @@ class QuestionReader:
             if experienced != ask:
                 own = " ".join(word for word in ask.split() if word not in _TAG_PREDICATES)
             ask = experienced
-        if _CHOICE_OR_RE.search(ask):
+        if " or " in ask and _CHOICE_OR_RE.search(ask):
             ask = ask.replace(" or ", " vs ", 1)
             own = None
         choosing = _CHOICE_ASK_RE.search(ask) is not None or (
@@ -1232,7 +1236,7 @@ class QuestionReader:
 
     def _one_alternative(self, ask: str) -> str:
         """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
-        match = _ALTERNATIVE_RE.search(ask)
+        match = _ALTERNATIVE_RE.search(ask) if " or " in ask else None
         if match is None:
             return ask
         first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
