@@ -8,10 +8,11 @@ Every variable here is documented in `.env.example`.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot.lazy_re import lazy
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,7 +107,7 @@ def _text(environ: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
-_SLACK_ID = re.compile(r"^[A-Z0-9]{2,30}$")
+_SLACK_ID = lazy(r"^[A-Z0-9]{2,30}$")
 
 
 def _slack_id(

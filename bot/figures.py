@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.lazy_re import lazy
 from bot.tokenize import NUMBER_WORDS, STOP_WORDS
 
 # A number as written: "8,000", "2.3", "30" ("1:1" is a format, no figure: `_figure`).
@@ -61,9 +62,9 @@ _HEARSAY = frozenset(
 # How many words before a number a first-person word sets the scene.
 _SCENE_WORDS = 4
 # A word ending a clause: the scene a first-person word sets ends there.
-_CLAUSE_END = re.compile(r"[.;:!?,()\-–—]\s")
+_CLAUSE_END = lazy(r"[.;:!?,()\-–—]\s")
 
-_FIGURE_RE = re.compile(
+_FIGURE_RE = lazy(
     r"(?P<dollar>\$\s*)?(?P<number>" + _NUMBER + r")(?![\d:/])"
     r"(?:(?P<percent>" + _PERCENT + r")|\s*(?P<scale>" + _SCALE + r"))?"
     r"(?:[\s-]+(?P<noun>[a-z][a-z'-]*))?",
@@ -71,26 +72,26 @@ _FIGURE_RE = re.compile(
 )
 # "all 50 states", "all the states", "every state": a claim that a count is all of them ("in
 # each state" distributes, claims nothing).
-_ALL_STATES_RE = re.compile(
+_ALL_STATES_RE = lazy(
     r"\ball(?:\s+(?:of\s+)?the)?(?:\s+(?:50|fifty))?(?:\s+(?:u\.?s\.?|us))?\s+states\b"
     r"|\bevery(?:\s+single)?\s+(?:u\.?s\.?\s+)?state\b",
     re.IGNORECASE,
 )
 # "1 in 4", "35 out of 50": a ratio, checked as a share (25%, 70%), neither number as a count.
 _COUNT_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-_RATIO_RE = re.compile(
+_RATIO_RE = lazy(
     rf"\b(?P<part>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_COUNT_WORD})\b",
     re.IGNORECASE,
 )
 # Two figures offered as a choice: "2.3 million or 23 million", "800 or 8000 peer counselors".
-_EITHER_RE = re.compile(
+_EITHER_RE = lazy(
     rf"\$?{_NUMBER}(?:\s*{_SCALE}|{_PERCENT})?\s+(?:\w+\s+){{0,3}}or\s+(?:was\s+it\s+|is\s+it\s+)?"
     rf"\$?{_NUMBER}",
     re.IGNORECASE,
 )
 # A count of states a passage gives ("41 states", "35 out of 50 states"): theirs, said instead
 # of "all 50 states".
-_STATES_COUNT_RE = re.compile(
+_STATES_COUNT_RE = lazy(
     r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")(?:\s+out\s+of(?:\s+the)?\s+\d+)?\s+states\b",
     re.IGNORECASE,
 )
@@ -98,10 +99,10 @@ _STATES_COUNT_RE = re.compile(
 _PLACING = frozenset("in across for from to between among within throughout of at by".split())
 _UNITS = {"one": 1.0} | {word: float(digits) for word, digits in NUMBER_WORDS.items()}
 # "cut in half", "halved", "by half": a share of 50%.
-_HALF_RE = re.compile(r"\b(?:in|by)\s+half\b|\bhalve[sd]?\b|\bhalving\b", re.IGNORECASE)
-_PASSAGE_HALF_RE = re.compile(r"\bhalf\b|\bhalve[sd]?\b|\b50\s*(?:%|percent\b)", re.IGNORECASE)
+_HALF_RE = lazy(r"\b(?:in|by)\s+half\b|\bhalve[sd]?\b|\bhalving\b", re.IGNORECASE)
+_PASSAGE_HALF_RE = lazy(r"\bhalf\b|\bhalve[sd]?\b|\b50\s*(?:%|percent\b)", re.IGNORECASE)
 _HALF = 50.0
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy(r"(?:19|20)\d\d")
 # A word before or after a number that makes it part of a name ("Title 42", "SB 803", "42 CFR").
 _NAMING = frozenset("part title section sb hb ab bill code cfr usc chapter rule form line".split())
 

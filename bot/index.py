@@ -60,6 +60,7 @@ from bot.frames import (
     type_pattern,
 )
 from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source
+from bot.lazy_re import lazy
 from bot.question import FrameFiling, Question, QuestionReader
 from bot.text_terms import TextTerms
 from bot.tokenize import (
@@ -110,7 +111,7 @@ MAX_RELATED = 2
 # What the sources lack when nothing more precise can be said of it.
 NOTHING_SPECIFIC = "what was asked"
 # A word asking something, for what a message in crisis wording asks besides.
-_ASKING_RE = re.compile(
+_ASKING_RE = lazy(
     r"\b(?:what|how|why|which|who|when|where|does|do|is|are|can|could|should|would|will|any|"
     r"has|have|did)\b"
 )
@@ -890,10 +891,10 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     "trial n research researchers team data followed follow talk talked qualitative "
     "longitudinal questions answered part filled fill responded returned".split()
 )
-_TOOK_PART = re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
+_TOOK_PART = lazy(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
 # "How big was the Hong Kong study", "how large a sample did the survey have": a study's size is
 # its sample, not any number its passages print ("three main themes").
-_STUDY_SIZE = re.compile(
+_STUDY_SIZE = lazy(
     r"\bhow (?:big|large|small)\b(?: \S+){0,8} "
     r"(?:study|studies|survey|pilot|trial|evaluation|sample|cohort)\b"
 )
@@ -1070,7 +1071,7 @@ _YEARS = frozenset("years year yrs yr".split())
 _MONEY_STEMS = frozenset("dollar million billion thousand money".split())
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")
+_CLAUSE_BREAK = lazy(r"[,;:()]|\.\s")
 
 
 class _Clause(NamedTuple):
@@ -1119,10 +1120,10 @@ _PEOPLE = frozenset(
     "patient user famili parent student women men girl boy psw psws cps cpss pss facilit "
     "commission research interviewe attende american".split()
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy(r"(?:19|20)\d\d")
 # A claim the asker builds the question on, in a clause of its own before a comma: "since all
 # 50 states certify peers now, do I need to recertify if I move?" (`_premise_correction`).
-_PREMISE_RE = re.compile(
+_PREMISE_RE = lazy(
     r"\b(?:since|given that|now that|seeing as|because)\s+([^,;:?.!]{8,200}?)\s*,", re.IGNORECASE
 )
 # A work dated by the question: "the 2015 literature review", "the 2012 survey of CPSs", "a
@@ -1131,11 +1132,11 @@ _WORK_NOUN = (
     r"(?:review|reviews|study|studies|survey|surveys|paper|papers|report|reports|article"
     r"|articles|evaluation|pilot|version|edition|update|analysis)"
 )
-_DATED_WORK_RE = re.compile(
+_DATED_WORK_RE = lazy(
     r"\b((?:19|20)\d\d)\s+(?:[a-z]+\s+){0,3}" + _WORK_NOUN + r"\b"
     r"|\b" + _WORK_NOUN + r"\s+(?:from|in|of|published in|done in|dated)\s+((?:19|20)\d\d)\b"
 )
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_PERCENT = lazy(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTIONS = frozenset(
     "half halves third thirds quarter quarters fourth fourths fifth fifths tenth tenths "
     "percent per".split()
@@ -3650,7 +3651,7 @@ def _years_after(text: str, year: str) -> bool:
     return any(int(found) > int(year) for found in _YEAR_IN_TEXT.findall(text))
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_IN_TEXT = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _with_extra_candidates(

@@ -9,13 +9,13 @@ are collected, not raised one at a time, so a curator sees all of them in one `p
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bot.frames import Lexicon, load_lexicon
+from bot.lazy_re import lazy
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 SOURCE_KINDS: frozenset[str] = frozenset(
@@ -32,7 +32,7 @@ SOURCE_KINDS: frozenset[str] = frozenset(
     }
 )
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Why a seed sentence is deliberately left out of every snippet (knowledge/uncovered.yaml).
 UNCOVERED_REASONS: frozenset[str] = frozenset(

@@ -32,6 +32,7 @@ from bot.cues import CueMatch, Cues, LazyPattern, Needs, cue_word_sets
 from bot.figures import claimed_figures
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
+from bot.lazy_re import lazy
 from bot.tokenize import STOP_WORDS, filler_terms
 from bot.tokenize import terms as _terms
 from bot.tokenize import tokenize as _tokenize
@@ -96,7 +97,7 @@ _PICTOGRAPHS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\
 _SEPARATOR_START = rf"(?:(?=[\s.:;(),{_PICTOGRAPHS}])|(?<=[?!]))"
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
-_SENTENCE_RE = re.compile(
+_SENTENCE_RE = lazy(
     _SEPARATOR_START + r"(?:"
     r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
     # A full stop after a number still ends a sentence ("we serve 16-25. anyone studied ..."),
@@ -113,9 +114,9 @@ _SENTENCE_RE = re.compile(
     r")"
 )
 # A separator of `_SENTENCE_RE` that ends a question, not one that splits its parts (":", " - ").
-_QUESTION_END_RE = re.compile(r"[.;\n]|\b(?:and|but|also|plus|so)\b|\d\)")
+_QUESTION_END_RE = lazy(r"[.;\n]|\b(?:and|but|also|plus|so)\b|\d\)")
 # A piece that is only a list item's number or letter ("(2)", "b)"): the list, not the question.
-_LIST_MARKER_RE = re.compile(r"\s*(?:\d|[a-z])\s*", re.IGNORECASE)
+_LIST_MARKER_RE = lazy(r"\s*(?:\d|[a-z])\s*", re.IGNORECASE)
 # A message typed without a full stop between the question and the talk after it ("what do CPSs
 # do all day my supervisor keeps asking", "how many states certify peers we're a small agency in
 # ohio"): a clause that starts again with who asks and what they do (a subject, then its verb),
@@ -123,7 +124,7 @@ _LIST_MARKER_RE = re.compile(r"\s*(?:\d|[a-z])\s*", re.IGNORECASE)
 # supervisor about peer work" names the supervisor as its object, and the word before the
 # clause must not bind it to the question (`_BINDS_NEXT`).
 _APOSTROPHE = r"(?:['’]| )?"
-_RESTART_RE = re.compile(
+_RESTART_RE = lazy(
     r"\s+(?=(?:"
     r"(?:my|our) (?:supervisor|boss|manager|director|team|board|funder|coworker|colleague"
     r"|clinical director|program director|program manager|executive director|ed|cfo|ceo)s?"
@@ -150,10 +151,10 @@ _BINDS_NEXT = frozenset(
 _RESTART_AFTER_WORDS = 2
 # Parentheses in a row, with the question mark just before them if any ("what about youth?
 # (Peer bridger)").
-_PARENTHESES_RE = re.compile(r"(\?)?((?:\s*\([^()]*\))+)")
-_INNER_RE = re.compile(r"\(([^()]*)\)")
+_PARENTHESES_RE = lazy(r"(\?)?((?:\s*\([^()]*\))+)")
+_INNER_RE = lazy(r"\(([^()]*)\)")
 # A comma ends a clause, but not inside a number ("the VA hired 8,000 peers").
-_CLAUSE_RE = re.compile(r",(?!\d)\s*|,\s+")
+_CLAUSE_RE = lazy(r",(?!\d)\s*|,\s+")
 _QUESTION_WORDS = frozenset(
     """what what's whats how who whos who's where when which why is are does do did can could
     should would will has have any anyone was were whom define""".split()
@@ -161,7 +162,7 @@ _QUESTION_WORDS = frozenset(
 _PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
 # A request asks as much as a question does ("need the full citation for ...", "looking for
 # the evidence on ...", "pls explain ...").
-_REQUEST_RE = re.compile(
+_REQUEST_RE = lazy(
     r"^(?:please |pls |plz )?(?:explain|describe|list|summarize|summarise|define|looking for"
     r"|i m looking for|give me|send|can you send|could you send|could i get|can i get"
     r"|(?:i |we )?need (?:the|a|an|some|any|info|information|data|figures|numbers|stats"
@@ -169,7 +170,7 @@ _REQUEST_RE = re.compile(
 )
 # "grad intern here", "nurse mgr here", "new family support navigator here": a
 # self-introduction before the question itself (not a question that ends "... here").
-_INTRODUCTION_RE = re.compile(
+_INTRODUCTION_RE = lazy(
     r"^(?!(?:"
     + "|".join(sorted(_QUESTION_WORDS))
     + r") )(?:\S+ ){1,5}here (?=(?:"
@@ -186,20 +187,18 @@ _GREETING_WORDS = 4
 # A letter typed three times or more at the end of a word ("heyyy", "sooo", "pls thxxx"): one
 # letter, as the cue lists and the shorthand spell the word. Only after a different letter:
 # "III" (Title III), "www" and a run of one letter alone ("aaaa…") are words of their own.
-_DRAWN_OUT_RE = re.compile(r"([a-z])(?!\1)([a-z])\2{2,}(?![a-z])", re.IGNORECASE)
+_DRAWN_OUT_RE = lazy(r"([a-z])(?!\1)([a-z])\2{2,}(?![a-z])", re.IGNORECASE)
 # "sorry if this was covered already", "apologies for the basic q": an apology, as a clause of its
 # own; not "sorry, what is ..." nor "sorry if this is dumb but what ...".
-_APOLOGY_RE = re.compile(
-    r"^(?:sorry|sry|apologies|apologize|my apologies) (?:if|for|to|in advance)\b"
-)
+_APOLOGY_RE = lazy(r"^(?:sorry|sry|apologies|apologize|my apologies) (?:if|for|to|in advance)\b")
 # Words standing for whatever is asked ("maybe a dumb *one*", "a quick *thing*"): no topic.
 _GENERIC_NOUNS = frozenset(("one", "thing", "stuff", "someth", "anyth", "q"))
 # "random q from a new peer mentor:", "question from a family member,": who asks, put as where the
 # question comes from.
-_QUESTION_FROM_RE = re.compile(
+_QUESTION_FROM_RE = lazy(
     r"^(?:\S+ ){0,3}(?:q|qs|question|questions|ask|one) from (?:a|an|one|some|your|the|my|our) "
 )
-_INTRODUCED_RE = re.compile(
+_INTRODUCED_RE = lazy(
     r"(?:\S+ ){1,3}here"
     # "Honest question from a new CPS: why ...": who the question comes from, its lead-in words
     # gone ("from a cps").
@@ -208,10 +207,10 @@ _INTRODUCED_RE = re.compile(
 # "Besides the obvious peer support piece, what else ...": an opening clause naming what the
 # asker already knows and sets aside, so not what the question is about, when the question asks
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
-_SET_ASIDE_RE = re.compile(r"(?:besides|apart from|aside from|other than) ")
-_ASKS_OTHER_RE = re.compile(r"\b(?:else|other|others|another)\b")
+_SET_ASIDE_RE = lazy(r"(?:besides|apart from|aside from|other than) ")
+_ASKS_OTHER_RE = lazy(r"\b(?:else|other|others|another)\b")
 # A question pointing at a place named elsewhere in the message ("when will *the state* ...").
-_PLACE_POINTER_RE = re.compile(
+_PLACE_POINTER_RE = lazy(
     r"\b(?:the state|my state|our state|this state|the city|my city|our city|my country"
     r"|our country|here|locally)\b"
 )
@@ -219,12 +218,12 @@ _PLACE_POINTER_RE = re.compile(
 # another payer): "is it Medicaid or Medicare that reimburses CPSs?".
 _EXCUSING_WORDS = frozenset("not rather instead opposed except besides or just".split())
 # A question about the asker's own setting ("settings like mine", "my unit").
-_ASKER_RE = re.compile(
+_ASKER_RE = lazy(
     r"\b(?:like mine|like ours|my setting|our setting|my unit|our unit|my program|our program"
     r"|my agency|our agency|where i work|where we work)\b"
 )
 # Words pointing back at what the message said before the question.
-_POINTING_RE = re.compile(
+_POINTING_RE = lazy(
     r"\bthem\b|\b(?:her|him)$"
     # "Who funds Peers for Progress, and where is *the organization* based?"
     r"|\bthe (?:organization|organisation|org|agency|study|paper|pilot|evaluation|article"
@@ -249,22 +248,22 @@ _POINTING_RE = re.compile(
     r"|\b(?:on|about|behind|for|into|of) (?:that|this)$"
 )
 # Who said a claim, before it ("our director keeps saying <medicaid is where the money is>").
-_SAYS_RE = re.compile(
+_SAYS_RE = lazy(
     r"\b(?:says|said|saying|thinks|thought|told me|tells me|told us|tells us|claims|claimed"
     r"|claiming|swears|swore|believes|insists|insisted|heard|read|argues|argued)(?: that)? "
 )
 # A reported question pointing at a place named before it.
-_REPORTED_PLACE_RE = re.compile(r"\b(?:there|the state|that state|that country|the country)\b")
+_REPORTED_PLACE_RE = lazy(r"\b(?:there|the state|that state|that country|the country)\b")
 # A question reported inside a statement ("my boss asked me how many states certify peers"):
 # the asking word after a verb of asking.
-_EMBEDDED_ASK_RE = re.compile(
+_EMBEDDED_ASK_RE = lazy(
     r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
 )
 # "rewriting our job postings and want to know what other titles ...?": the asker's wish to
 # know, after what they are doing, inside the sentence that asks. What they want to know is the
 # question; the errand before it is the reason.
-_WANTS_TO_KNOW_RE = re.compile(
+_WANTS_TO_KNOW_RE = lazy(
     r"\b(?:want to know|wanted to know|wanna know|would like to know|like to know"
     r"|need to know|needed to know|trying to find out|trying to figure out|wondering)"
     r" (?=(?:how|what|which|who|when|where|why)\b)"
@@ -272,13 +271,13 @@ _WANTS_TO_KNOW_RE = re.compile(
 # A sentence opening with the wish to find something out ("trying to figure out ...", "want to
 # know ..."): its lead-in is chatter (`knowledge/shorthand.yaml`); after a question, it says why
 # that question was asked unless it has "?" of its own (`_opens_a_question`).
-_WISH_LEAD_RE = re.compile(
+_WISH_LEAD_RE = lazy(
     r"^(?:(?:i m|im|i am|we re|we are) )?trying to (?:figure|find|work) out\b"
     r"|^(?:(?:i|we) )?(?:want|wanted|wanna|need|would like|d like|d love|would love) to know\b"
 )
 # Whose opinion a yes/no question asks for, before the claim ("do experts actually think ..."):
 # its cue is chatter (`knowledge/shorthand.yaml`), yet the sentence asks.
-_OPINION_LEAD_RE = re.compile(
+_OPINION_LEAD_RE = lazy(
     r"^(?:do|does) (?:experts|researchers|people in the field|the field)"
     r" (?:actually |really )?(?:think|believe|say|consider)\b"
 )
@@ -287,7 +286,7 @@ _OPINION_LEAD_RE = re.compile(
 # the sources. The errand is the reason; the thing needed is the ask, as "need the ..." is at the
 # start of a sentence. Read only when nothing else in the message asks (`QuestionReader.reduce`):
 # beside a question ("funder wants a logic model. how do we pick outcomes?") it is a reason.
-_ERRAND_REQUEST_RE = re.compile(
+_ERRAND_REQUEST_RE = lazy(
     r"(?:^|\s)(?:(?:and|so|but|just)\s+)?(?:i |we |i m |we re |im |they |she |he )?"
     r"(?:really |also |still )?"
     r"(?<!not )(?<!don t )(?<!dont )(?<!never )(?<!doesn t )(?<!didn t )"
@@ -300,7 +299,7 @@ _ERRAND_REQUEST_RE = re.compile(
 )
 # The words saying which kind of information is needed ("a number", "the stats"): a need of
 # nothing else names nothing ("my boss wants a number" restates the question, asks no other).
-_NEEDED_KIND_RE = re.compile(
+_NEEDED_KIND_RE = lazy(
     r"^(?:(?:the|a|an|some|any|good|solid|hard|recent|current|real|actual|quick|short|more) )*"
     r"(?:number|numbers|count|list|figure|figures|stat|stats|statistic|statistics|data|info"
     r"|information|evidence|research|studies|study|examples|sources|source|citation|citations"
@@ -308,7 +307,7 @@ _NEEDED_KIND_RE = re.compile(
     r"|no|something|anything)(?: (?:on|about|for|of|that|re))?(?: (?:this|that|it))?$"
 )
 # What an errand makes of the answer, before what it is on ("a slide on", "a one pager about").
-_MADE_THING_RE = re.compile(
+_MADE_THING_RE = lazy(
     r"^(?:(?:a|an|the|some|one|two|a few|a couple of|a couple|a quick|a short) )?"
     r"(?:slide|slides|handout|one pager|memo|blurb|paragraph|section|bullet|bullets|page)"
     r" (?:on|about|covering|explaining) (?=\S)"
@@ -316,34 +315,34 @@ _MADE_THING_RE = re.compile(
 # "im a clinician doing a lunch n learn on why peer support works": an errand and what it is
 # on. Before an ask that names no topic ("any frameworks the lit points to?"), the errand's
 # subject is the topic; who asks and the errand itself are not.
-_ERRAND_TOPIC_RE = re.compile(
+_ERRAND_TOPIC_RE = lazy(
     r"\b(?:doing|giving|writing|prepping|preparing|running|presenting|teaching|leading|drafting"
     r"|making|building|planning|putting together|working on|pulling together)"
     r" (?:a|an|the|our|my|some|this|that) (?:\S+ ){0,4}?(?:on|about|covering|around) "
 )
 # "what doubts does *it* raise", "what did *they* find": a work or its authors as the subject, which
 # a sentence before may have named ("reading the goutam paper for a class").
-_WORK_SUBJECT_RE = re.compile(
+_WORK_SUBJECT_RE = lazy(
     r"\b(?:does|did|do|is|was|has|have|can|would|will|are|were) (?:it|they)\b(?! s\b)"
 )
 # "the goutam paper", "the 2017 lafrance review": one work named (not "our survey", "a study").
-_WORK_NAMED_RE = re.compile(
+_WORK_NAMED_RE = lazy(
     r"\bthe (?:(?!(?:a|an|our|my|your|their|this|that|these|those|some|any|new)\b)\S+ ){1,3}"
     r"(?:survey|study|paper|review|report|evaluation|article|pilot|trial|viewpoint)\b"
 )
 # A demonstrative pointing back at what the message said before the ask.
-_POINTS_BACK_RE = re.compile(r"\b(?:that|this)\b")
+_POINTS_BACK_RE = lazy(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
 # the words before it name ("vs", "versus", "between"; not any "or", which lists as often).
-_CHOICE_ASK_RE = re.compile(
+_CHOICE_ASK_RE = lazy(
     r"^(?:which|who|what)\b(?:(?! vs | versus | or | than ).)*"
     r"\b(?:better|best|more|most|stronger|strongest|worse|worst|less|least)\b"
     r"(?:(?! vs | versus | or | than ).)*$"
 )
-_NAMES_SIDES_RE = re.compile(r"\b(?:vs|versus|between)\b", re.I)
+_NAMES_SIDES_RE = lazy(r"\b(?:vs|versus|between)\b", re.I)
 # "CPS vs CRSS - what's the difference?", "is it the same thing?": a question about how two
 # things differ, asked without naming them, is a choice whose sides were named before it.
-_DIFFERENCE_ASK_RE = re.compile(
+_DIFFERENCE_ASK_RE = lazy(
     r"^(?:what|whats|what's|what s|what is|what are)(?: the| a| any)?"
     r"(?: real| actual| main| big| key| practical)? (?:difference|differences|diff)\b"
     r"(?:(?! vs | versus | between | and ).)*$"
@@ -359,7 +358,9 @@ _WEIGHING = (
     r"(?:better|best|worse|worst|stronger|weaker|more (?:effective|important|useful|helpful)"
     r"|matters? more)"
 )
-_CHOICE_OR_RE = re.compile(
+# (`_CHOICES_RE`, `_CHOICE_OR_RE` and `_ALTERNATIVE_RE` hold " or " in every alternative: an ask
+# without it is not searched, nor are they compiled for it.)
+_CHOICE_OR_RE = lazy(
     rf"^(?:which|what)(?: one)? (?:is|works|does|do|has|matters|gets|helps|would be)"
     rf"(?: \S+)? {_WEIGHING}\b(?:(?! or ).)* or (?:(?! or ).)*$"
     rf"|^(?:(?! or ).)+ or (?:(?! or ).)* (?:which|what)(?: one)? "
@@ -371,7 +372,7 @@ _CHOICE_OR_RE = re.compile(
 # A fragment offering two choices before a choice asked ("empathy or knowledge - which is
 # better?", "sharing knowledge or being empathic"): one or two words a side, no statement ("we
 # track hospitalizations or symptoms") and no vague second choice ("DDA or something like it").
-_CHOICES_RE = re.compile(
+_CHOICES_RE = lazy(
     r"(?!(?:we|i|our|my|they|you|he|she|it)\b)\S+(?: \S+){0,2} or "
     r"(?!(?:something|anything|not|else|so|nah|whatever)\b)\S+(?: \S+){0,2}"
 )
@@ -381,15 +382,15 @@ _SIDE_SPAN = 3
 _PLACE_SIDE_SPAN = 2
 # "they" / "their" / "it" in an ask after a topic put first in a fragment of at most this many
 # words ("peer cert - how many states have it now?").
-_THEY_RE = re.compile(r"\b(?:they|their|it|its)\b")
+_THEY_RE = lazy(r"\b(?:they|their|it|its)\b")
 # Answers offered to a question before ("... or is it all over the place", "part time or full
 # time"), and the words opening a question they may be offered to.
-_OFFER_RE = re.compile(r"\S \bor\b \S")
+_OFFER_RE = lazy(r"\S \bor\b \S")
 _WH_WORDS = frozenset("what what's whats how where which who whos who's when why".split())
 # "why is *it* hard to integrate peers", "is *it* true that ...", "it's common for ... to": an
 # "it" standing before what the sentence is about (an adjective, then "to" or "that"), pointing
 # at nothing said before. Not "is it good for loneliness" ("it" is what is good).
-_EXPLETIVE_IT_RE = re.compile(
+_EXPLETIVE_IT_RE = lazy(
     r"\b(?:(?:is|was|isn t|wasn t|would|will|does) it(?: be)?|it (?:s|is|was|would be))"
     r" (?:(?:so|really|actually|very|too|that|more|less|even) )?[a-z]+ (?:to|that)\b"
 )
@@ -398,12 +399,12 @@ _FRONTED_WORDS = 6
 # "anyone?", "can someone help?"), not a question of its own.
 _TAG_WORDS = 3
 # "his study", "her affiliation": a person's, so only when the message named someone before.
-_PERSON_POINTING_RE = re.compile(r"\b(?:her|his|him)\b")
+_PERSON_POINTING_RE = lazy(r"\b(?:her|his|him)\b")
 # A capitalised word that can name someone ("Salzer surveyed CPSs", "citing Sally Rogers"):
 # not "I", "I'm", nor a sentence's capitalised first word that is an everyday word.
-_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
+_NAME_RE = lazy(r"(?<![\w'’])[A-Z][a-z]+(?![\w'’])")
 # "can peers bill Medicare (not Medicaid)": what an aside excludes is not what is asked about.
-_EXCLUSION_RE = re.compile(
+_EXCLUSION_RE = lazy(
     r"(?:i e |ie |that is |so |and |but )?"
     r"(?:not|rather than|as opposed to|other than|excluding|except)\b"
 )
@@ -415,7 +416,7 @@ Phrases = Callable[[Sequence[str]], frozenset[int]]
 # A question that points back at what the message just said ("my team never knows what I do. is
 # that common?", "clients say they only need meds. is this a known thing?"): staff describe an
 # experience, then ask whether it is usual. The experience is what the question is about.
-_TAG_RE = re.compile(
+_TAG_RE = lazy(
     r"^(?:is|isn t|was|does|did|do) (?:that|this|it|these|those)(?= )"
     r"|^(?:are|were|do) (?:these|those|they)(?= )"
     r"|^(?:anyone|anybody|does anyone|does anybody|has anyone|have others|do others|"
@@ -430,7 +431,7 @@ _TAG_PREDICATES = frozenset(
 
 # "Is X a recognised title, or something my agency made up?", "..., or am I off to the side?":
 # a clause offering the asker's own other guess, not a second thing to look up.
-_ASKERS_ALTERNATIVE_RE = re.compile(
+_ASKERS_ALTERNATIVE_RE = lazy(
     r"or (?:is it|is that|is this|is everyone|is everybody|are we|are they|am i|do we"
     r"|does everyone|did i|was it)\b"
     r"|or (?:nah|not|something)(?: (?:really|yet|else|similar|like that|at all))?$"
@@ -438,7 +439,7 @@ _ASKERS_ALTERNATIVE_RE = re.compile(
 # "X or is Y", "X or do Y": two alternatives of one question; the more specific one is asked.
 # "Or not", "or nah", "or something" end a question ("is it evidence based or nah"); with more
 # after them ("effective or not for reducing hospitalization", "whether or not") they do not.
-_ALTERNATIVE_RE = re.compile(
+_ALTERNATIVE_RE = lazy(
     r" or (?=(?:is|are|do|does|did|was|were|has|have|will|can|should|would|just|it|that|is it"
     r"|am)(?: |$))"
     # (Not after "whether", checked once " or " matched: every alternative then starts with
@@ -453,7 +454,7 @@ _ALTERNATIVE_RE = re.compile(
 # Words that weigh one alternative against the other: "is it more important that they give
 # good info or that they're empathic?" asks about both sides, not the first one. Quantifiers
 # ("do *most* states certify", "*more* of a niche thing") weigh nothing.
-_CHOICE_RE = re.compile(
+_CHOICE_RE = lazy(
     r"\b(?:better|best|worse|worst|rather|prefer|preferable|stronger|weaker)\b"
     r"|\b(?:more|most|less|least) (?:important|effective|useful|helpful|valuable)\b"
     r"|\bmatters? (?:more|most)\b"
@@ -462,7 +463,7 @@ _CHOICE_RE = re.compile(
 
 # A question about what was just said, by a demonstrative ("*is that* in our sources?", "my boss
 # says peers cut costs, *is this* right?"); not "is it just me, or ...", the asker's aside.
-_TAG_AFTER_RE = re.compile(
+_TAG_AFTER_RE = lazy(
     r"\b(?:is|isn t|was|does|did|do|are|were) (?:that|this|these|those)\b(?! \S+ (?:that|who)\b)"
 )
 
@@ -779,8 +780,10 @@ class QuestionReader:
                 return ask, ask != whole, 0, frozenset()
             best, rivals, best_score = asking[-1], [], 0.0
         ask = self._one_alternative(best)
-        if _CHOICES_RE.fullmatch(ask) and any(
-            s is not best and _DIFFERENCE_ASK_RE.search(s) for s, _ in sentences
+        if (
+            " or " in ask
+            and _CHOICES_RE.fullmatch(ask)
+            and any(s is not best and _DIFFERENCE_ASK_RE.search(s) for s, _ in sentences)
         ):
             # "recovery coach or peer specialist? what's the difference?": the difference ask,
             # weaker than the sides it follows, is asked of them, as after "X vs Y".
@@ -793,7 +796,7 @@ class QuestionReader:
             if experienced != ask:
                 own = " ".join(word for word in ask.split() if word not in _TAG_PREDICATES)
             ask = experienced
-        if _CHOICE_OR_RE.search(ask):
+        if " or " in ask and _CHOICE_OR_RE.search(ask):
             ask = ask.replace(" or ", " vs ", 1)
             own = None
         choosing = _CHOICE_ASK_RE.search(ask) is not None or (
@@ -1247,7 +1250,7 @@ class QuestionReader:
 
     def _one_alternative(self, ask: str) -> str:
         """Of "is X growing or is it a fad", the first alternative, unless it is empty talk."""
-        match = _ALTERNATIVE_RE.search(ask)
+        match = _ALTERNATIVE_RE.search(ask) if " or " in ask else None
         if match is None:
             return ask
         first, second = ask[: match.start()].strip(), ask[match.start() + 4 :].strip()
@@ -1656,7 +1659,7 @@ _EVIDENCE_WORDS = (
 # "is there a study that *supports that*?" (and "backs that up", which the shorthand reads so):
 # the claim before it is what the study should support; "research that supports peer support"
 # names its own topic.
-_SUPPORTS_CLAIM_RE = re.compile(r"\bsupport(?:s|ed|ing)? (?:that|this|it)\b")
+_SUPPORTS_CLAIM_RE = lazy(r"\bsupport(?:s|ed|ing)? (?:that|this|it)\b")
 # Words that ask for counsel without saying about what: "any advice on where to start?" after
 # "we have to pick outcome measures for our evaluation" asks about the outcome measures. (Tips,
 # pointers, guidance, suggestions, ideas, thoughts and input are filler words already, which
@@ -1893,7 +1896,7 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
     return spell
 
 
-_RUN_RE = re.compile(r"\w+")
+_RUN_RE = lazy(r"\w+")
 # What may not come right before a shorthand piece, and right after it, in ASCII text: the
 # pattern's lookarounds `(?<![\w$/&])` and `(?![\w$])`, where `\w` is a letter, digit or "_".
 _NOT_BEFORE_PIECE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$/&")

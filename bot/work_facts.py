@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.knowledge import Snippet, Source
+from bot.lazy_re import lazy
 
 # The facts asked, and the words asking each. "who" and "when" alone ask this only beside a
 # word for a work ("goutam paper who/when"); "who is Salzer" asks something else.
@@ -69,10 +70,10 @@ _FINDING_WORDS = frozenset(
     "find finds found finding findings conclude concludes concluded conclusion conclusions "
     "result results show shows showed shown say says said learn learned".split()
 )
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_RE = lazy(r"\b(?:19|20)\d\d\b")
 # A passage saying how a study was done: its kind, whom it recruited or interviewed, how it
 # searched or analysed (a finding is no design).
-_DESIGN_RE = re.compile(
+_DESIGN_RE = lazy(
     r"\b(?:interview\w*|recruit\w*|analy[sz]\w*|qualitative|quantitative|thematic|"
     r"mixed-methods|longitudinal|searched|survey completed|surveyed|realist approach|"
     r"meta-analys\w*|"
@@ -86,7 +87,7 @@ _COUNT = (
 # Whom a study counted: a number of those it recruited, interviewed or surveyed ("a total of 32
 # clients ... were recruited", "six DDA members were interviewed", "completed by 291 CPSs"),
 # not any number beside "participants" ("participants ... revolved around three experiences").
-_SAMPLE_RE = re.compile(
+_SAMPLE_RE = lazy(
     rf"{_COUNT}(?:\W+[\w-]+){{0,6}}?\W+(?:were|was)\s+(?:recruited|interviewed|surveyed|enrolled)"
     rf"|\b(?:completed by|sample of|total of|survey of)\s+{_COUNT}"
     rf"|{_COUNT}\s+(?:participants|respondents)\b",
@@ -94,7 +95,7 @@ _SAMPLE_RE = re.compile(
 )
 # A work another source only mentions, by its author: "a 2010 study by Salzer and colleagues",
 # "a recent article by Grant and Colleagues".
-_MENTIONED_RE = re.compile(
+_MENTIONED_RE = lazy(
     r"\b(?:study|survey|review|paper|report|work) by ([A-Z][a-z]{2,})\b"
     r"|\b([A-Z][a-z]{2,}) (?:and [Cc]olleagues|et al)\b"
 )
