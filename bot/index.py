@@ -1258,6 +1258,8 @@ class SnippetIndex:
         # (cost follows the candidates a question touches, not the knowledge base).
         self._terms: dict[int, frozenset[str]] = {}
         self._text_terms = text_terms
+        # The same as numbers, for the duplicate check (`_duplicate_terms`).
+        self._term_numbers: dict[int, frozenset[int] | frozenset[str]] = {}
         # The terms of each passage's mentions of other works (`_mentioned_terms`).
         self._mentions: dict[int, frozenset[str]] = {}
         # Per answer type, one byte per snippet: 0 not checked yet, 1 lacks it, 2 holds it.
@@ -3157,6 +3159,10 @@ class SnippetIndex:
                 if concept is not None:
                     cards.extend(concept.about)
         doc_ids = [self._doc_ids[s] for s in dict.fromkeys(cards) if s in self._doc_ids]
+        if not doc_ids:
+            # No card: nothing to examine (measuring no candidates cost a declined question
+            # ~20 numpy calls on empty arrays, a tenth of its path on a large knowledge base).
+            return []
         found: list[Hit] = []
         for hit in self._hits(reading, [(doc_id, 0.0) for doc_id in doc_ids]):
             if len(found) < MAX_RELATED and not self._duplicate(hit, found):
@@ -3372,14 +3378,27 @@ class SnippetIndex:
         The union's size is counted, not made: |A| + |B| - |A & B|, the same integer."""
         if not chosen:
             return False
-        terms = self._passage_terms(self._doc_ids[hit.snippet.id])
+        terms = self._duplicate_terms(self._doc_ids[hit.snippet.id])
         for other in chosen:
-            other_terms = self._passage_terms(self._doc_ids[other.snippet.id])
+            other_terms = self._duplicate_terms(self._doc_ids[other.snippet.id])
             shared = len(terms & other_terms)
             union = len(terms) + len(other_terms) - shared
             if union and shared / union >= DUPLICATE_JACCARD:
                 return True
         return False
+
+    def _duplicate_terms(self, doc_id: int) -> frozenset[int] | frozenset[str]:
+        """The passage's text terms as `_duplicate` compares them: their numbers when the build
+        kept them (`TextTerms.numbers_of`: the same counts, made without a string lookup per
+        term; on a large knowledge base most passages an answer shows are met for the first
+        time), else `_passage_terms`. One index uses one kind, so sets of both never meet."""
+        found = self._term_numbers.get(doc_id)
+        if found is None:
+            kept = self._text_terms
+            found = self._term_numbers[doc_id] = (
+                kept.numbers_of(doc_id) if kept is not None else self._passage_terms(doc_id)
+            )
+        return found
 
     def search(self, question: str, k: int = 3) -> Answer:
         """Answer a question with up to k cited passages, a partial answer, or a refusal."""

@@ -33,3 +33,10 @@ class TextTerms:
         """The terms of passage `doc_id`'s text: `frozenset(tokenize(snippet.text))`."""
         found = self._ids[self._starts[doc_id] : self._starts[doc_id + 1]].tolist()
         return frozenset(map(self._terms.__getitem__, found))
+
+    def numbers_of(self, doc_id: int) -> frozenset[int]:
+        """The numbers of passage `doc_id`'s text terms: `of(doc_id)` before each number is
+        looked up as its term. Terms and numbers are one to one, so two passages share as
+        many numbers as terms (the duplicate check's Jaccard is the same), for about a
+        quarter of the cost of making the set of strings."""
+        return frozenset(self._ids[self._starts[doc_id] : self._starts[doc_id + 1]].tolist())

@@ -50,3 +50,29 @@ def test_text_terms_are_read_back_by_doc_id() -> None:
         frozenset(),
         frozenset({"support"}),
     ]
+
+
+def test_text_term_numbers_are_the_terms_one_to_one() -> None:
+    kept = TextTerms(("peer", "support", "coach"), [3, 0, 1], np.asarray([0, 1, 0, 1], np.int32))
+    assert [kept.numbers_of(doc_id) for doc_id in range(3)] == [
+        frozenset({0, 1}),
+        frozenset(),
+        frozenset({1}),
+    ]
+
+
+def test_the_duplicate_check_compares_passages_as_their_terms_do(
+    real_index: SnippetIndex,
+) -> None:
+    """Every pair of passages shares as many term numbers as terms: the same Jaccard."""
+    lazy = SnippetIndex(real_index.kb, real_index.engine, asks_engine=real_index.asks_engine)
+    count = len(real_index.kb.snippets)
+    for first in range(count):
+        numbers = real_index._duplicate_terms(first)
+        assert numbers == frozenset(numbers) and all(isinstance(n, int) for n in numbers)
+        assert len(numbers) == len(real_index._passage_terms(first))
+        assert lazy._duplicate_terms(first) == real_index._passage_terms(first)
+        for second in range(first + 1, count):
+            assert len(numbers & real_index._duplicate_terms(second)) == len(
+                real_index._passage_terms(first) & real_index._passage_terms(second)
+            )
