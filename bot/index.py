@@ -268,6 +268,8 @@ class _Reading:
     # The figures the question claims ("the VA hired 8,000 peers, right?"): checked against
     # each passage (`_lacks_figure`), not covered as words.
     figures: tuple[Figure, ...] = ()
+    # Where the words counted in `residual` stand in the question's words.
+    residual_at: frozenset[int] = frozenset()
 
 
 class _TypePatterns(dict[str, "re.Pattern[str]"]):
@@ -869,6 +871,10 @@ def _asks_how_or_why(question_words: Sequence[str]) -> bool:
     )
 
 
+# "What are the *limitations of* peer support", "the *goals for* DDA", "what's *known about* why
+# peer support works": a word joined by one of these to the concept named after it is what the
+# question asks of the concept, not the concept itself (`_asks_of_the_concept`).
+_HEAD_LINKS = frozenset("of for behind about to".split())
 # Words saying a definition or list question is not after what a named concept is.
 _NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
@@ -1652,6 +1658,12 @@ class SnippetIndex:
             if any(self._weight(c.term) == 0 for c in outside)
             else sum(1 for c in outside if c.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR)
         )
+        residual_at = frozenset(
+            position
+            for position, concept in concepts_by_position.items()
+            if any(concept is other for other in outside)
+            and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
+        )
         sides = None
         if question.sides is not None:
             left, right = question.sides
@@ -1690,6 +1702,7 @@ class SnippetIndex:
             self._study_named(question, named),
             named_at,
             figures,
+            residual_at,
         )
 
     def _mark_context(
@@ -2793,6 +2806,8 @@ class SnippetIndex:
         frame = reading.question.frame
         if frame is None or not frame.card or reading.residual > CARD_RESIDUAL_WORDS:
             return ()
+        if self._asks_of_the_concept(reading):
+            return ()
         # The first one named is what is asked about: "what does CPS stand for in peer
         # support" asks what a CPS is; the field it is in only says where (named longest first).
         at = reading.named_at
@@ -2803,6 +2818,25 @@ class SnippetIndex:
                     card = tuple(d for d in card if self._card_count[d] <= SPECIFIC_CARDS)
                 return card
         return ()
+
+    @staticmethod
+    def _asks_of_the_concept(reading: _Reading) -> bool:
+        """Whether the word left over beside the concept is the head of the question: "what are
+        the *limitations* of peer support" asks for limitations, which the card defining peer
+        support does not give; "what is peer support in mental health *care*" still asks what
+        peer support is. The head stands between the frame's cue and the first concept named,
+        joined to it by "of", "for"... (`_HEAD_LINKS`; "one of my families asked about DDA, what
+        is it?" and "medicaid paying for peer services" have none). Such a question is then
+        answered, or not, by what covers its words."""
+        question = reading.question
+        words = question.words
+        if not reading.named_at or not question.frame_positions:
+            return False
+        cue, named = min(question.frame_positions), min(reading.named_at.values())
+        return any(
+            cue < position < named and words[position + 1] in _HEAD_LINKS
+            for position in reading.residual_at
+        )
 
     def _unexplained(self, reading: _Reading) -> Concept | None:
         """The concept a definition or list question asks about that the sources only name."""
