@@ -54,3 +54,45 @@ def test_a_concept_with_a_word_beside_it_is_still_defined_by_its_card(
     answer = real_index.search(own(question))
     assert answer.answered, question
     assert answer.results[0].snippet_id == defining, question
+
+
+# --- the head of a definition question must be in the passage --------------------------------
+#
+# Off the card path, "what are the steps to bill Medicaid" was answered by Medicaid passages:
+# "bill" and "Medicaid" weigh enough to pass the coverage bar with "steps" uncovered. The words
+# between the cue's article and the first "of", "for", "to"... are what is asked; a passage
+# shown must hold them (in its text or one of its asks), and hold something of what they are of.
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the steps to bill Medicaid for peer work?",
+        "whats the job outlook for peer workers",
+        "what's the name of the law on peer certification in california",
+    ],
+)
+def test_the_asked_head_missing_from_every_passage_is_declined(
+    real_index: SnippetIndex, question: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    # Still a help: the passages on what it is asked of are offered as related.
+    assert answer.related, question
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what are the titles for peer workers", "lafrance2017-job-titles"),
+        ("what is the treatment gap in india", "goutam2020-india-treatment-gap"),
+        # "advantage" is a staff word for the sources' "strength" (synonyms.yaml).
+        ("what's the advantage of DDA over AA?", "milani2020-dual-strength"),
+    ],
+)
+def test_a_passage_holding_the_head_still_answers(
+    real_index: SnippetIndex, question: str, first: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == first, question
