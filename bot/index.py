@@ -269,6 +269,8 @@ class _Reading:
     # The figures the question claims ("the VA hired 8,000 peers, right?"): checked against
     # each passage (`_lacks_figure`), not covered as words.
     figures: tuple[Figure, ...] = ()
+    # Where the words counted in `residual` stand in the question's words.
+    residual_at: frozenset[int] = frozenset()
 
 
 class _TypePatterns(dict[str, "re.Pattern[str]"]):
@@ -870,6 +872,17 @@ def _asks_how_or_why(question_words: Sequence[str]) -> bool:
     )
 
 
+# "What are the *limitations of* peer support", "the *goals for* DDA", "what's *known about* why
+# peer support works": a word joined by one of these to the concept named after it is what the
+# question asks of the concept, not the concept itself (`_asks_of_the_concept`).
+_HEAD_LINKS = frozenset("of for behind about to".split())
+_ARTICLES = frozenset({"the", "a", "an"})
+# Words for a fact in general: "the 'one in four' *stat* about", "the *number* of": what the
+# fact is about says which, the word itself need not be in the passage.
+_FACT_WORDS = frozenset(
+    "stat stats statistic statistics figure figures number numbers fact facts thing things "
+    "info information detail details data".split()
+)
 # Words saying a definition or list question is not after what a named concept is.
 _NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
@@ -1660,6 +1673,12 @@ class SnippetIndex:
             if any(self._weight(c.term) == 0 for c in outside)
             else sum(1 for c in outside if c.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR)
         )
+        residual_at = frozenset(
+            position
+            for position, concept in concepts_by_position.items()
+            if any(concept is other for other in outside)
+            and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
+        )
         sides = None
         if question.sides is not None:
             left, right = question.sides
@@ -1698,6 +1717,7 @@ class SnippetIndex:
             self._study_named(question, named),
             named_at,
             figures,
+            residual_at,
         )
 
     def _mark_context(
@@ -2801,6 +2821,8 @@ class SnippetIndex:
         frame = reading.question.frame
         if frame is None or not frame.card or reading.residual > CARD_RESIDUAL_WORDS:
             return ()
+        if self._asks_of_the_concept(reading):
+            return ()
         # The first one named is what is asked about: "what does CPS stand for in peer
         # support" asks what a CPS is; the field it is in only says where (named longest first).
         at = reading.named_at
@@ -2811,6 +2833,86 @@ class SnippetIndex:
                     card = tuple(d for d in card if self._card_count[d] <= SPECIFIC_CARDS)
                 return card
         return ()
+
+    @staticmethod
+    def _asks_of_the_concept(reading: _Reading) -> bool:
+        """Whether the word left over beside the concept is the head of the question: "what are
+        the *limitations* of peer support" asks for limitations, which the card defining peer
+        support does not give; "what is peer support in mental health *care*" still asks what
+        peer support is. The head stands between the frame's cue and the first concept named,
+        joined to it by "of", "for"... (`_HEAD_LINKS`; "one of my families asked about DDA, what
+        is it?" and "medicaid paying for peer services" have none). Such a question is then
+        answered, or not, by what covers its words."""
+        question = reading.question
+        words = question.words
+        if not reading.named_at or not question.frame_positions:
+            return False
+        cue, named = min(question.frame_positions), min(reading.named_at.values())
+        return any(
+            cue < position < named and words[position + 1] in _HEAD_LINKS
+            for position in reading.residual_at
+        )
+
+    def _head(self, reading: _Reading) -> tuple[list[_Concept], list[_Concept]]:
+        """(the concepts a definition or duties question asks *of* what it names, the concepts
+        of what it names): "what are the *ethics rules* for *peer workers*", "what are the
+        *steps* to *bill Medicaid*", "what's the *name* of the *California* law". The head is
+        the words between the frame's cue and the first "of", "for", "to"... (`_HEAD_LINKS`)
+        that something the question asks about follows."""
+        question = reading.question
+        frame = question.frame
+        if frame is None or not frame.card or not question.frame_positions:
+            return [], []
+        words = question.words
+        cue = min(question.frame_positions)
+        after = set(reading.residual_at) | set(reading.named_at.values())
+        link = next(
+            (
+                position
+                for position in range(cue + 1, len(words))
+                if words[position] in _HEAD_LINKS and any(a > position for a in after)
+            ),
+            None,
+        )
+        if link is None:
+            return [], []
+        # The head is a noun phrase: "what's *the* name of", not "what is known about".
+        article = next((p for p in range(cue + 1, link) if words[p] in _ARTICLES), None)
+        if article is None:
+            return [], []
+        terms = {
+            _key(words[position])
+            for position in reading.residual_at
+            if article < position < link and words[position] not in _FACT_WORDS
+        }
+        head = [concept for concept in reading.concepts if concept.term in terms]
+        if not head:
+            return [], []
+        # What the head is of: its words past the field's own ("peer", "services").
+        of = {_key(word) for word in words[link + 1 :]} - terms
+        return head, [
+            concept
+            for concept in reading.concepts
+            if concept.term in of and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
+        ]
+
+    def _lacks_the_head(
+        self, head: tuple[Sequence[_Concept], Sequence[_Concept]], hit: Hit
+    ) -> bool:
+        """Whether the passage (its text, or one of its asks) lacks a word of the question's head
+        or everything the head is of (`_head`): Medicaid passages do not give the steps to bill
+        Medicaid, nor do passages on the next steps for research."""
+        asked, of = head
+        if not asked:
+            return False
+        doc_id = self._doc_ids[hit.snippet.id]
+        held = [self._passage_terms(doc_id)]
+        held.extend(frozenset(tokenize(ask)) for ask in getattr(hit.snippet, "asks", ()))
+
+        def holds(concept: _Concept) -> bool:
+            return any(concept.named_in(terms) for terms in held)
+
+        return not all(map(holds, asked)) or (bool(of) and not any(map(holds, of)))
 
     def _unexplained(self, reading: _Reading) -> Concept | None:
         """The concept a definition or list question asks about that the sources only name."""
@@ -2947,6 +3049,7 @@ class SnippetIndex:
             )
         shown: list[Hit] = []
         unmet: list[tuple[Hit, bool, tuple[Place, ...]]] = []
+        head = ([], []) if card else self._head(reading)
         for hit, from_card in [(h, True) for h in card_hits] + [(h, False) for h in examined_order]:
             if len(shown) >= k:
                 break
@@ -2963,6 +3066,7 @@ class SnippetIndex:
             if (
                 type_missing
                 or lacking
+                or (not from_card and self._lacks_the_head(head, hit))
                 or later
                 or self._of_another_date(hit, dated)
                 or self._lacks_figure(hit, reading.figures) is not None

@@ -90,9 +90,38 @@ _stemmer = Stemmer.Stemmer("english")
 _stemmer_lock = threading.Lock()
 
 
+# Words the stemmer would merge with a word of another meaning, each given a stem of its own
+# family: "useful" is not "use" ("why wasn't peer support useful" is not asking about substance
+# use), "several" is not "severity", "position" is not "positive", "limitations" is not "not
+# limited to". Only a merge of unrelated senses belongs here (checked against the knowledge
+# base's words by tests/test_stems.py): "helpful" and "help", "hopeful" and "hope" stay one.
+_OWN_STEMS: dict[str, str] = {
+    word: stem
+    for stem, family in {
+        "useful": "useful usefully usefulness",
+        "several": "several",
+        "position": "position positions positioned positioning",
+        "authority": "authority authorities",
+        "authoriz": "authorize authorizes authorized authorizing authorization authorizations",
+        "handful": "handful handfuls",
+        "publication": "publication publications",
+        "relativ": "relative relatives relatively",
+        "personal": "personal personally",
+        "active": "active actively",
+        "responsib": "responsible responsibly responsibility responsibilities",
+        "majority": "majority majorities",
+        "limitation": "limitation limitations",
+    }.items()
+    for word in family.split()
+}
+
+
 @lru_cache(maxsize=65536)
 def stem_word(word: str) -> str:
     """Stem one lower-case word; cached because a small vocabulary repeats endlessly."""
+    own = _OWN_STEMS.get(word)
+    if own is not None:
+        return own
     with _stemmer_lock:
         stem: str = _stemmer.stemWord(word)
     return stem.lower()
