@@ -66,6 +66,7 @@ from bot.text_terms import TextTerms
 from bot.tokenize import (
     FILLER_WORDS,
     STOP_WORDS,
+    TOPICLESS_ADVERBS,
     filler_terms,
     number_form,
     stem_word,
@@ -590,6 +591,15 @@ def _held(
         return matrix[:, wordings]
     in_wording, of_concept = wordings
     return np.asarray((~(~matrix @ in_wording)) @ of_concept)
+
+
+def _topicless(question_words: Sequence[str], position: int) -> bool:
+    """Whether the word at `position` says when, how often or how sure, not what is asked
+    about (`TOPICLESS_ADVERBS`): read as if it were not there. Not after "how": "how *often*
+    do peers meet" asks for the frequency."""
+    return question_words[position] in TOPICLESS_ADVERBS and (
+        position == 0 or question_words[position - 1] != "how"
+    )
 
 
 def _weighs_effect(question_words: Sequence[str]) -> bool:
@@ -1582,9 +1592,16 @@ class SnippetIndex:
             for token in figure.tokens
             if not self._figures_given().gives(figure) or not self._weight(_key(token))
         }
+        # A frame cue or a phrase of the synonyms that spells a topicless adverb ("still
+        # missing", "what we still don't know") keeps it: there it is part of what is asked.
+        spelled: frozenset[int] = frozenset()
+        if not TOPICLESS_ADVERBS.isdisjoint(question_words):
+            spelled = question.frame_positions | self._phrase_positions(question_words)
         for position, word in enumerate(question_words):
             term = word if word[0].isdigit() else keys[position]
             if word in STOP_WORDS or term in STOP_WORDS:
+                continue
+            if _topicless(question_words, position) and position not in spelled:
                 continue
             if word in claimed:
                 query_terms.append(term)

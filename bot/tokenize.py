@@ -79,6 +79,33 @@ FILLER_WORDS: frozenset[str] = frozenset(
 """.split()
 )
 
+# Adverbs and discourse particles that say when, how often, how sure or how much, never what a
+# question is about: "is peer certification a thing *yet*", "is medicaid *still* the main
+# funder", "do peers *really* reduce readmissions". A closed class, listed whole rather than word
+# by word as questions meet it: whether a passage happens to use the word ("*still* little
+# literature") or none does ("yet", which then weighed as the rarest word of all), the question
+# is the same without it. Surface forms, not stems: "currently" says when, "current research"
+# names something ("personally" and "person", "originally" and "origin" share a stem). Negations
+# ("never", "neither") and words that place one thing against another ("earlier", "later",
+# "twice", "since") change what is asked and are not here, nor is a word an idiom needs ("take
+# it *seriously*"); the hedges among FILLER_WORDS ("actually", "usually") keep their own
+# treatment. `bot.index` reads a question as if these words were not in it; cue phrases that
+# spell one ("still running", "hired yet", "still unknown") are matched on the text as before.
+TOPICLESS_ADVERBS: frozenset[str] = frozenset(
+    """
+    yet still already anymore now currently presently soon eventually finally ultimately
+    initially originally previously formerly meanwhile anytime sometime someday always sometimes
+    rarely seldom frequently occasionally generally constantly regularly
+    almost nearly quite fairly somewhat totally completely fully entirely mostly largely mainly
+    partly highly hardly barely merely simply especially particularly extremely enough
+    approximately roughly precisely slightly truly definitely certainly surely possibly clearly
+    apparently supposedly allegedly genuinely officially technically practically essentially
+    frankly personally specifically primarily chiefly kinda sorta
+    either tho moreover furthermore additionally likewise anyhow
+    btw fyi imo imho tbh idk nah nope yep yup haha pls plz
+    """.split()
+)
+
 # PyStemmer: the Snowball project's own C build of the English (Porter2) stemmer. It gives the
 # same stems as the pure-Python `snowballstemmer` port (tests/test_stemmer.py checks every word
 # of the knowledge base, the seeds and tens of thousands of derived forms) about 30x faster,
