@@ -86,16 +86,17 @@ FILLER_WORDS: frozenset[str] = frozenset(
 # literature") or none does ("yet", which then weighed as the rarest word of all), the question
 # is the same without it. Surface forms, not stems: "currently" says when, "current research"
 # names something ("personally" and "person", "originally" and "origin" share a stem). Negations
-# ("never", "neither") and words that place one thing against another ("earlier", "later",
-# "twice", "since") change what is asked and are not here, nor is a word an idiom needs ("take
+# ("never", "neither"), words that place one thing against another ("earlier", "later",
+# "twice", "since") and words that say how often a norm holds ("should peers *always* share
+# their story") change what is asked and are not here, nor is a word an idiom needs ("take
 # it *seriously*"); the hedges among FILLER_WORDS ("actually", "usually") keep their own
 # treatment. `bot.index` reads a question as if these words were not in it; cue phrases that
 # spell one ("still running", "hired yet", "still unknown") are matched on the text as before.
 TOPICLESS_ADVERBS: frozenset[str] = frozenset(
     """
     yet still already anymore now currently presently soon eventually finally ultimately
-    initially originally previously formerly meanwhile anytime sometime someday always sometimes
-    rarely seldom frequently occasionally generally constantly regularly
+    initially originally previously formerly meanwhile anytime sometime someday
+    frequently generally constantly regularly
     almost nearly quite fairly somewhat totally completely fully entirely mostly largely mainly
     partly highly hardly barely merely simply especially particularly extremely enough
     approximately roughly precisely slightly truly definitely certainly surely possibly clearly
