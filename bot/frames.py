@@ -367,6 +367,7 @@ _FRAME_FIELDS = {
     "names_counted",
     "later_types",
     "kinds_reason",
+    "cue_pairs",
 }
 
 
@@ -410,6 +411,7 @@ def _frames(
         frame_id = reader.text(shown, record, "id", label, required=True)
         frame_label = reader.text(shown, record, "label", label, required=True)
         cues = reader.texts(shown, record, "cues", label, required=True)
+        cues += _cue_pairs(reader, shown, record, label)
         unless = reader.texts(shown, record, "unless", label, required=False)
         needs = reader.text(shown, record, "needs", label, required=False)
         missing = reader.text(shown, record, "missing", label, required=False)
@@ -518,6 +520,31 @@ def _frames(
                 )
             )
     return tuple(frames), tuple(answer_types), tuple(places)
+
+
+def _cue_pairs(reader: _Reader, shown: str, record: LineMap, label: str) -> tuple[str, ...]:
+    """A frame's `cue_pairs` as cues "<first> * <then>", one per pair of its two lists.
+
+    Some frames are a shape more than a wording: "can a peer diagnose", "is a recovery coach
+    allowed to give meds", "are CPSs able to do a psych eval" are one question, a word of
+    permission or ability and then a clinical act, with anything between. Listing each pair as
+    a cue by hand left most of them out; the two lists say the shape once.
+    """
+    value = record.get("cue_pairs")
+    if value is None:
+        return ()
+    if not isinstance(value, LineMap) or set(value) != {"first", "then"}:
+        reader.problems.append(
+            Problem(
+                shown,
+                record.line_of("cue_pairs"),
+                f"{label}: 'cue_pairs' must be a mapping of 'first' and 'then'",
+            )
+        )
+        return ()
+    first = reader.texts(shown, value, "first", f"{label} cue_pairs", required=True)
+    then = reader.texts(shown, value, "then", f"{label} cue_pairs", required=True)
+    return tuple(f"{one} * {other}" for one in first for other in then)
 
 
 def _topic_field(

@@ -2821,6 +2821,28 @@ class SnippetIndex:
                 return concept
         return None
 
+    def _practice_related(self, reading: _Reading) -> list[Hit] | None:
+        """The related passages of a question whose frame no passage answers and names topics
+        (`scope-of-practice`: its topics' cards, those nearest the question's words first), or
+        None for any other question.
+
+        "Is a CPS allowed to prescribe meds?" shares "medication" with the Hong Kong study's
+        passages on what clients learned from peer workers; beside a reply saying who sets a
+        peer's scope of practice, the passages saying what peers do are the ones that help.
+        """
+        frame = reading.question.frame
+        if frame is None or frame.needs != NOT_IN_SOURCES or not frame.topics:
+            return None
+        cards = [d for topic in frame.topics for d in self._cards.get(topic, ())]
+        ids, scores = self._fused(reading.query_terms)
+        score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
+        ordered = sorted(dict.fromkeys(cards), key=lambda d: -score_of.get(d, 0.0))
+        found: list[Hit] = []
+        for hit in self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered]):
+            if len(found) < MAX_RELATED and not self._duplicate(hit, found):
+                found.append(hit)
+        return found
+
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
         """(hits that may be shown, weaker candidates examined, concepts named), best first."""
         answer = self._decide(self.read(question), k)
@@ -2865,6 +2887,11 @@ class SnippetIndex:
                 self._hits(reading, naming)[:MAX_RELATED],
                 unexplained.unexplained,
             )
+        practice = self._practice_related(reading)
+        if practice is not None:
+            # "Can a peer diagnose bipolar disorder?": no passage answers, whatever it shares
+            # with the question; the passages on what peers do are beside the reply.
+            return [], _Examined((), (), ()), reading, practice, _not_in_sources_missing(question)
         card = self._card(reading)
         if not (reading.concepts and question.topical) and not card:
             # A question that is all frame cue ("does my client have bipolar?") still says what

@@ -2968,7 +2968,7 @@ def test_what_the_third_round_12_review_found_is_answered(
     ("question", "frame"),
     [
         ("do peer support groups over zoom work as well as in person?", "effectiveness"),
-        ("can a peer specialist diagnose clients?", "practice-rules"),
+        ("can a peer specialist diagnose clients?", "scope-of-practice"),
         ("what's our agency's policy on peers sharing their own story?", "practice-rules"),
     ],
 )
