@@ -99,6 +99,10 @@ class Frame:
     # when such a passage came closest ("(that paper describes how a study is designed)"); in
     # `missing` it would be said of every question, PTSD's and a VA announcement's alike.
     kinds_reason: str | None = None
+    # A bare "what is <term>" question with no card ("what is stigma") is answered only by a
+    # passage defining the term (`bot.definitions`): with the term its only content word, any
+    # passage naming it covered the whole question, and a mention was quoted as the definition.
+    defines: bool = False
 
 
 @dataclass(frozen=True)
@@ -368,6 +372,7 @@ _FRAME_FIELDS = {
     "later_types",
     "kinds_reason",
     "cue_pairs",
+    "defines",
 }
 
 
@@ -428,6 +433,7 @@ def _frames(
         of_concept = _flag(reader, shown, record, "of_concept", label)
         of_work = _flag(reader, shown, record, "of_work", label)
         names_counted = _flag(reader, shown, record, "names_counted", label)
+        defines = _flag(reader, shown, record, "defines", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -486,6 +492,7 @@ def _frames(
                     names_counted,
                     later_types,
                     kinds_reason,
+                    defines,
                 )
             )
     places: list[Place] = []
