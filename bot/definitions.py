@@ -72,9 +72,9 @@ _CLOSERS: tuple[tuple[str, ...], ...] = (("stand", "for"), ("mean",), ("means",)
 _TRAILING = frozenset(
     "exactly actually anyway again even really precisely basically though tho then please".split()
 )
-# Where the term ends and a qualifier begins: "what is stigma in peer support", "what does
-# recovery mean in this paper" (the field or the work the term is used in).
-_QUALIFIERS = frozenset("in within according".split())
+# Where the term would end and a qualifier begin: "what is stigma in peer support", "what is
+# role ambiguity for peer workers" (the field, the work or the people the term is asked of).
+_QUALIFIERS = frozenset("in within for among according".split())
 # A term opening with one of these is no term but a particular thing: "what is *the* treatment
 # gap in India" asks for the gap's size, "what are *the* limitations of peer support" for a
 # list, "what is *my* role" for advice; "what is *it*" points back.
@@ -142,14 +142,15 @@ def asked_term(question_words: Sequence[str]) -> AskedTerm | None:
 
 
 def _term(rest: list[str]) -> tuple[str, ...] | None:
-    """The term in what follows an opener: an article dropped, a trailing qualifier cut."""
+    """The term in what follows an opener (an article dropped), or None when it is qualified."""
     while rest and rest[-1] in _TRAILING:
         rest.pop()
     for position, word in enumerate(rest):
-        # "in peer support", "in the Tse paper"; not the "in" of a compound ("drop in center").
+        # "what is role ambiguity for peer workers", "what is stigma in peer support": what the
+        # term is in a context, which a passage on it there answers without defining it. Not
+        # the "in" or "for" of a name ("drop in center", "Peers for Progress").
         if word in _QUALIFIERS and position and len(rest) - position > 2:
-            rest = rest[:position]
-            break
+            return None
     if rest and rest[0] in ("a", "an"):
         rest = rest[1:]
     if not rest or len(rest) > _MAX_TERM_WORDS:

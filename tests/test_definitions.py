@@ -13,16 +13,18 @@ from bot.tokenize import words
     [
         ("what is social isolation", ("social", "isolation")),
         ("what's a drop in center", ("drop", "in", "center")),
-        ("what is hope in peer support work", ("hope",)),
+        ("what is Peers for Progress", ("peers", "for", "progress")),
         ("what does psychoeducation mean", ("psychoeducation",)),
         ("what does VA stand for", ("va",)),
         ("define stigma", ("stigma",)),
         # Not a term: a particular thing, a value, an implication, more than one question.
         ("what is the treatment gap in India", None),
         ("what does the ACA mean for peer workers", None),
-        ("what are peers paid", None),
         ("what is DDA and how does it work", None),
         ("what is it", None),
+        # What the term is in a context: a passage on it there answers.
+        ("what is role ambiguity for peer workers", None),
+        ("what is hope in peer support work", None),
     ],
 )
 def test_the_term_of_a_bare_definition_question(
