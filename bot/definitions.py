@@ -90,7 +90,8 @@ _NOT_IN_A_TERM = frozenset(
     """
     do does did doing done be been being is are was were have has had say says said mean means
     like about if whether should could would can will may might must to than or vs versus and
-    but with
+    but with behind after before between through under over into from at on by
+    considered called known meant defined seen counted classed classified
     """.split()
 )
 # The longest term a bare definition question names ("core conditions of helping relationships").
@@ -157,7 +158,9 @@ def _term(rest: list[str]) -> tuple[str, ...] | None:
         return None
     if rest[0] in _NOT_A_TERM_START or rest[-1] in STOP_WORDS:
         return None
-    if _NOT_IN_A_TERM.intersection(rest):
+    # A verb, a preposition or an article inside ("who is *considered a* peer", "what's
+    # actually *behind* peer support working") makes a clause, not a term.
+    if _NOT_IN_A_TERM.intersection(rest) or {"a", "an"}.intersection(rest):
         return None
     if all(word in STOP_WORDS for word in rest):
         return None

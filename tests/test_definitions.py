@@ -25,6 +25,8 @@ from bot.tokenize import words
         # What the term is in a context: a passage on it there answers.
         ("what is role ambiguity for peer workers", None),
         ("what is hope in peer support work", None),
+        ("who is considered a peer", None),
+        ("what's actually behind peer support working", None),
     ],
 )
 def test_the_term_of_a_bare_definition_question(
