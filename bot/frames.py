@@ -99,6 +99,10 @@ class Frame:
     # when such a passage came closest ("(that paper describes how a study is designed)"); in
     # `missing` it would be said of every question, PTSD's and a VA announcement's alike.
     kinds_reason: str | None = None
+    # A bare "what is <term>" question with no card ("what is stigma") is answered only by a
+    # passage defining the term (`bot.definitions`): with the term its only content word, any
+    # passage naming it covered the whole question, and a mention was quoted as the definition.
+    defines: bool = False
 
 
 @dataclass(frozen=True)
@@ -367,6 +371,8 @@ _FRAME_FIELDS = {
     "names_counted",
     "later_types",
     "kinds_reason",
+    "cue_pairs",
+    "defines",
 }
 
 
@@ -410,6 +416,7 @@ def _frames(
         frame_id = reader.text(shown, record, "id", label, required=True)
         frame_label = reader.text(shown, record, "label", label, required=True)
         cues = reader.texts(shown, record, "cues", label, required=True)
+        cues += _cue_pairs(reader, shown, record, label)
         unless = reader.texts(shown, record, "unless", label, required=False)
         needs = reader.text(shown, record, "needs", label, required=False)
         missing = reader.text(shown, record, "missing", label, required=False)
@@ -426,6 +433,7 @@ def _frames(
         of_concept = _flag(reader, shown, record, "of_concept", label)
         of_work = _flag(reader, shown, record, "of_work", label)
         names_counted = _flag(reader, shown, record, "names_counted", label)
+        defines = _flag(reader, shown, record, "defines", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -484,6 +492,7 @@ def _frames(
                     names_counted,
                     later_types,
                     kinds_reason,
+                    defines,
                 )
             )
     places: list[Place] = []
@@ -518,6 +527,31 @@ def _frames(
                 )
             )
     return tuple(frames), tuple(answer_types), tuple(places)
+
+
+def _cue_pairs(reader: _Reader, shown: str, record: LineMap, label: str) -> tuple[str, ...]:
+    """A frame's `cue_pairs` as cues "<first> * <then>", one per pair of its two lists.
+
+    Some frames are a shape more than a wording: "can a peer diagnose", "is a recovery coach
+    allowed to give meds", "are CPSs able to do a psych eval" are one question, a word of
+    permission or ability and then a clinical act, with anything between. Listing each pair as
+    a cue by hand left most of them out; the two lists say the shape once.
+    """
+    value = record.get("cue_pairs")
+    if value is None:
+        return ()
+    if not isinstance(value, LineMap) or set(value) != {"first", "then"}:
+        reader.problems.append(
+            Problem(
+                shown,
+                record.line_of("cue_pairs"),
+                f"{label}: 'cue_pairs' must be a mapping of 'first' and 'then'",
+            )
+        )
+        return ()
+    first = reader.texts(shown, value, "first", f"{label} cue_pairs", required=True)
+    then = reader.texts(shown, value, "then", f"{label} cue_pairs", required=True)
+    return tuple(f"{one} * {other}" for one in first for other in then)
 
 
 def _topic_field(

@@ -49,6 +49,7 @@ from bot import work_facts
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis, without_crisis_wording
+from bot.definitions import AskedTerm, asked_term, defines, names
 from bot.figures import Figure, Given, claimed_figures, missing_text, theirs
 from bot.frames import (
     BOTH_SIDES,
@@ -1260,6 +1261,8 @@ class SnippetIndex:
         self._source_figures: dict[str, Given] = {}
         self._all_figures: Given | None = None
         self._name_terms = self._build_name_terms(kb)
+        # Every name's terms, made on the first bare definition question (`_all_names`).
+        self._every_name: dict[str, frozenset[str]] | None = None
         # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
         self._first_name_terms = {
             concept_id: frozenset(t[0] for t in map(tokenize, all_names) if t)
@@ -2948,6 +2951,61 @@ class SnippetIndex:
                 return concept
         return None
 
+    def _asked_term(self, reading: _Reading, card: Sequence[int]) -> AskedTerm | None:
+        """The term a bare "what is <term>" question asks about, when its frame answers such a
+        question only with a passage defining the term (`Frame.defines`) and no card answers
+        it ("what is a recovery coach" is answered from the role's card)."""
+        frame = reading.question.frame
+        if frame is None or not frame.defines:
+            return None
+        term = asked_term(reading.question.words)
+        if card and (term is None or self._card_names_term(reading, term)):
+            return None
+        return term
+
+    def _card_names_term(self, reading: _Reading, term: AskedTerm) -> bool:
+        """Whether the names of the concept whose card answers hold every word of the term:
+        "what is Peers for Progress" names the concept "peer", whose card says what a peer
+        is, not what Peers for Progress is ("the VA", spelled out as "Veterans Affairs VA",
+        is the VA's two names)."""
+        wanted = frozenset(tokenize(" ".join(term.words)))
+        at = reading.named_at
+        for concept_id in sorted(reading.named, key=lambda c: at.get(c, 0)):
+            if concept_id in self._cards:
+                return wanted <= self._all_names().get(concept_id, frozenset())
+        return False
+
+    def _all_names(self) -> Mapping[str, frozenset[str]]:
+        """Role and concept id -> the terms of all its names (its title and aliases)."""
+        if self._every_name is None:
+            self._every_name = {
+                concept_id: frozenset(tokenize(" ".join((title, *names))))
+                for concept_id, title, names in _named(self.kb)
+            }
+        return self._every_name
+
+    def _practice_related(self, reading: _Reading) -> list[Hit] | None:
+        """The related passages of a question whose frame no passage answers and names topics
+        (`scope-of-practice`: its topics' cards, those nearest the question's words first), or
+        None for any other question.
+
+        "Is a CPS allowed to prescribe meds?" shares "medication" with the Hong Kong study's
+        passages on what clients learned from peer workers; beside a reply saying who sets a
+        peer's scope of practice, the passages saying what peers do are the ones that help.
+        """
+        frame = reading.question.frame
+        if frame is None or frame.needs != NOT_IN_SOURCES or not frame.topics:
+            return None
+        cards = [d for topic in frame.topics for d in self._cards.get(topic, ())]
+        ids, scores = self._fused(reading.query_terms)
+        score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
+        ordered = sorted(dict.fromkeys(cards), key=lambda d: -score_of.get(d, 0.0))
+        found: list[Hit] = []
+        for hit in self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered]):
+            if len(found) < MAX_RELATED and not self._duplicate(hit, found):
+                found.append(hit)
+        return found
+
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
         """(hits that may be shown, weaker candidates examined, concepts named), best first."""
         answer = self._decide(self.read(question), k)
@@ -2992,7 +3050,15 @@ class SnippetIndex:
                 self._hits(reading, naming)[:MAX_RELATED],
                 unexplained.unexplained,
             )
+        practice = self._practice_related(reading)
+        if practice is not None:
+            # "Can a peer diagnose bipolar disorder?": no passage answers, whatever it shares
+            # with the question; the passages on what peers do are beside the reply.
+            return [], _Examined((), (), ()), reading, practice, _not_in_sources_missing(question)
         card = self._card(reading)
+        term = self._asked_term(reading, card)
+        if term is not None:
+            card = ()
         if not (reading.concepts and question.topical) and not card:
             # A question that is all frame cue ("does my client have bipolar?") still says what
             # the sources cannot give when its frame is one no passage answers.
@@ -3097,8 +3163,25 @@ class SnippetIndex:
             if self._duplicate(hit, shown):
                 continue
             shown.append(hit)
+        if shown and term is not None:
+            # "What is stigma?": a passage that only names the term is no definition of it.
+            defining = [hit for hit in shown if defines(hit.snippet.text, term.words)]
+            if not defining:
+                return [], examined, reading, shown[:MAX_RELATED], term.missing(question.text)
+            shown = defining + [hit for hit in shown if hit not in defining]
         if shown:
             return shown, examined, reading, [], None
+        if term is not None:
+            # "Define stigma" came near no passage by coverage; the passages naming it are
+            # still what the sources say of it.
+            naming = [
+                (doc_id, score)
+                for doc_id, score in top
+                if names(self.kb.snippets[doc_id].text, term.words)
+            ]
+            mentions = self._hits(reading, naming[:MAX_RELATED])
+            if mentions:
+                return [], examined, reading, mentions, term.missing(question.text)
         subject = [
             c
             for c in reading.concepts

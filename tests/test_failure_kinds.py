@@ -2968,7 +2968,7 @@ def test_what_the_third_round_12_review_found_is_answered(
     ("question", "frame"),
     [
         ("do peer support groups over zoom work as well as in person?", "effectiveness"),
-        ("can a peer specialist diagnose clients?", "practice-rules"),
+        ("can a peer specialist diagnose clients?", "scope-of-practice"),
         ("what's our agency's policy on peers sharing their own story?", "practice-rules"),
     ],
 )
@@ -3916,3 +3916,45 @@ def test_what_research_has_not_settled_is_its_own_question(
     assert answer.answered and answer.frame == "research-gaps"
     first = next(s for s in real_index.kb.snippets if s.id == answer.results[0].snippet_id)
     assert "research-gaps" in first.topics
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("what is social isolation?", "what social isolation is (they name it but do not"),
+        ("whats a forensic setting", "what a forensic setting is (they name it"),
+        ("what does integrated care mean", "what integrated care means (they name it"),
+        ("what's a vocational program exactly", "what a vocational program is (they name it"),
+        ("define hope", "what hope is (they name it"),
+        ("what is Peers for Progress?", "what Peers for Progress is (they name it"),
+    ],
+)
+def test_a_term_the_sources_only_name_is_not_defined_by_a_mention(
+    real_index: SnippetIndex, question: str, missing: str
+) -> None:
+    """A bare "what is <term>" with no card: the term was the question's only content word, so
+    any passage naming it covered the whole question and was quoted as the definition ("Peer
+    support services can help in breaking down stigmas and social isolation"). Only a passage
+    defining it answers; the passages naming it are related. "Peers for Progress" names the
+    concept "peer", whose card says what a peer is, not what that organisation is."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.frame == "definition"
+    assert answer.missing is not None and answer.missing.startswith(missing), answer.missing
+    assert answer.related, question
+
+
+@pytest.mark.parametrize(
+    ("question", "first_result"),
+    [
+        ("what is knowledge construction exactly?", "tse2019-knowledge-construction"),
+        ("whats dual diagnosis anonymous", "milani2020-dda-programme"),
+        ("what is SAMHSA exactly", "peersforprogress-samhsa-2-3-million"),
+        ("who is Sally Rogers?", "rogers2017-author-affiliation"),
+    ],
+)
+def test_a_term_a_passage_defines_is_still_answered(
+    real_index: SnippetIndex, question: str, first_result: str
+) -> None:
+    """ "X is a ...", an abbreviation's expansion, "<name> is the <post>": definitions."""
+    _assert_first_answer(real_index, question, first_result)

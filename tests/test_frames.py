@@ -116,6 +116,16 @@ def test_lexicon_is_loaded_and_round_trips_through_json(tmp_path: Path) -> None:
         ),
         pytest.param("frames:\n  - {id: f, label: F, cues: []}\n", "'cues' is empty", id="no-cues"),
         pytest.param(
+            "frames:\n  - {id: f, label: F, cues: [x], cue_pairs: {first: [can]}}\n",
+            "'cue_pairs' must be a mapping of 'first' and 'then'",
+            id="cue-pairs-one-list",
+        ),
+        pytest.param(
+            "frames:\n  - {id: f, label: F, cues: [x], cue_pairs: {first: [can], then: []}}\n",
+            "'then' is empty",
+            id="cue-pairs-empty",
+        ),
+        pytest.param(
             "frames:\n  - {id: f, label: F, cues: [x], colour: red}\n",
             "unknown field 'colour'",
             id="unknown-field",
@@ -838,3 +848,68 @@ def test_a_difference_asked_after_two_sides_joined_by_or(
     job titles naming both is not how they differ."""
     answer = real_index.search(own(question))
     assert answer.frame == "comparison" and not answer.answered, question
+
+
+def test_cue_pairs_are_a_cue_for_each_pair(tmp_path: Path) -> None:
+    frames = (
+        "frames:\n  - {id: f, label: F, cues: [x],"
+        " cue_pairs: {first: [can, allowed to], then: [diagnose, give meds]}}\n"
+    )
+    kb = load_knowledge(*_kb(tmp_path, frames_yaml=frames))
+    assert kb.lexicon.frames[0].cues == (
+        "x",
+        "can * diagnose",
+        "can * give meds",
+        "allowed to * diagnose",
+        "allowed to * give meds",
+    )
+
+
+# What the sources lack for a question on what a peer may do clinically (knowledge/frames.yaml).
+SCOPE_MISSING = "what a peer may do clinically (a peer's scope of practice is set by state rules"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can peer specialists make a diagnosis?",
+        "is a recovery coach able to give a diagnosis of PTSD",
+        "are CPSs allowed to diagnose depression",
+        "could one of our peer workers do the diagnostic assessment at intake?",
+        "can our peer staff hand out meds on the unit",
+        "is it ok for a peer to give a resident their medication",
+        "is a peer specialist permitted to administer medication?",
+        "may a peer bridger adjust someone's meds",
+        "can peer support workers do therapy with clients",
+        "are peers qualified to treat trauma",
+        "can a recovery coach do a psych eval",
+        "can our peers do the risk assessments at intake",
+    ],
+)
+def test_what_a_peer_may_do_clinically_is_declined_with_the_role_beside_it(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A word of permission or ability, then a clinical act: no source sets a peer's scope of
+    practice. Passages mentioning a diagnosis or medication (the Hong Kong bipolar study's) were
+    quoted as the answer; the reply now says who sets it, with passages on what peers do."""
+    assert_partial(real_index, question, "scope-of-practice", SCOPE_MISSING)
+    answer = real_index.search(question)
+    duties = set(real_index.kb.topics["roles-duties"].about)
+    assert answer.related and {hit.snippet_id for hit in answer.related} <= duties
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can peer-based services help someone cope with a new bipolar diagnosis?",
+        "do peer workers share what they know about medication with clients?",
+        "can a peer specialist be a role model for people with bipolar?",
+        "what kinds of tasks do peer specialists take on?",
+    ],
+)
+def test_what_peers_do_is_not_a_question_of_scope(real_index: SnippetIndex, question: str) -> None:
+    """Help with living with a diagnosis, talk about medication, the role's tasks: the sources
+    say these, and the acts of the scope-of-practice frame are verbs with their objects."""
+    answer = real_index.search(own(question))
+    assert answer.frame != "scope-of-practice", question
+    assert answer.answered, question
