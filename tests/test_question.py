@@ -321,9 +321,13 @@ def test_apology_is_dropped_up_to_but(real_index: SnippetIndex) -> None:
 
 
 def test_parentheses_after_a_question_belong_to_it(real_index: SnippetIndex) -> None:
-    """A thread's follow-up arrives as "what about youth? (Peer bridger)" (bot.conversation)."""
+    """A thread's follow-up arrives as "what about youth? (Peer bridger)" (bot.conversation).
+    A lone item number in parentheses is a list's, not the question's (tests/test_message_shape)."""
     question = _read(real_index, "what about youth? (2) (Peer bridger)")
-    assert question.ask == "what about youth 2 peer bridger"
+    assert question.ask == "what about youth peer bridger"
+    assert _read(real_index, "what about youth? (2020) (Peer bridger)").ask == (
+        "what about youth 2020 peer bridger"
+    )
 
 
 def test_a_question_pointing_back_is_read_with_the_experience_before_it(
