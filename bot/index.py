@@ -3000,11 +3000,9 @@ class SnippetIndex:
         ids, scores = self._fused(reading.query_terms)
         score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
         ordered = sorted(dict.fromkeys(cards), key=lambda d: -score_of.get(d, 0.0))
-        found: list[Hit] = []
-        for hit in self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered]):
-            if len(found) < MAX_RELATED and not self._duplicate(hit, found):
-                found.append(hit)
-        return found
+        return self._distinct_related(
+            self._hits(reading, [(d, score_of.get(d, 0.0)) for d in ordered])
+        )
 
     def rank(self, question: str, k: int) -> tuple[list[Hit], list[Hit], list[str]]:
         """(hits that may be shown, weaker candidates examined, concepts named), best first."""
@@ -3226,14 +3224,7 @@ class SnippetIndex:
             # dated otherwise is then simply not among the sources.
             lack = _not_in_sources_missing(question) or self._dated_missing(dated)
             return shown, examined, reading, [], lack
-        related: list[Hit] = []
-        for hit, _, _ in unmet:
-            if (
-                len(related) < MAX_RELATED
-                and not any(hit.snippet.id == other.snippet.id for other in related)
-                and not self._duplicate(hit, related)
-            ):
-                related.append(hit)
+        related = self._distinct_related(hit for hit, _, _ in unmet)
         if not related:
             related = self._on_the_subject(reading)
         first_unmet, type_missing, lacking = unmet[0]
@@ -3367,11 +3358,21 @@ class SnippetIndex:
             # No card: nothing to examine (measuring no candidates cost a declined question
             # ~20 numpy calls on empty arrays, a tenth of its path on a large knowledge base).
             return []
-        found: list[Hit] = []
-        for hit in self._hits(reading, [(doc_id, 0.0) for doc_id in doc_ids]):
-            if len(found) < MAX_RELATED and not self._duplicate(hit, found):
-                found.append(hit)
-        return found
+        return self._distinct_related(self._hits(reading, [(doc_id, 0.0) for doc_id in doc_ids]))
+
+    def _distinct_related(self, hits: Iterable[Hit]) -> list[Hit]:
+        """The first `MAX_RELATED` of these passages, in order, leaving out one that repeats a
+        passage kept (the same one, or nearly the same text: `_duplicate`): what a decline
+        shows beside its reply, from whichever passages it came near."""
+        kept: list[Hit] = []
+        for hit in hits:
+            if len(kept) >= MAX_RELATED:
+                break
+            if any(hit.snippet.id == other.snippet.id for other in kept):
+                continue
+            if not self._duplicate(hit, kept):
+                kept.append(hit)
+        return kept
 
     def _ruled_out_by(self, question: Question, hit: Hit) -> str | None:
         """Why the passage closest to answering does not: the frame's `kinds_reason` when its

@@ -1113,7 +1113,7 @@ class QuestionReader:
                 for inner in _INNER_RE.findall(match.group(2))
                 if self._clean(inner)
                 and not _EXCLUSION_RE.match(" ".join(words(inner)))
-                and not _LIST_MARKER_RE.fullmatch(inner)  # "(2) how many ...": a list's
+                and not _LIST_MARKER_RE.fullmatch(inner)  # a list's item number: "(2)"
             ]
             return f" {' '.join(kept)}{question_mark} " if kept else question_mark
 
