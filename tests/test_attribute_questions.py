@@ -24,7 +24,6 @@ DDA_DEFINED = "milani2020-dda-programme"
     ("question", "defining"),
     [
         ("what are the limits of peer support?", PEER_SUPPORT_DEFINED),
-        ("so what's the purpose of peer support", PEER_SUPPORT_DEFINED),
         ("what are the components of peer support again", PEER_SUPPORT_DEFINED),
         ("what are the weaknesses of DDA?", DDA_DEFINED),
         ("ok what's known about why peer support helps people", PEER_SUPPORT_DEFINED),

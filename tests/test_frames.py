@@ -913,3 +913,36 @@ def test_what_peers_do_is_not_a_question_of_scope(real_index: SnippetIndex, ques
     answer = real_index.search(own(question))
     assert answer.frame != "scope-of-practice", question
     assert answer.answered, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the purpose of peer support",
+        "whats the goal of peer support anyway",
+        "what's the aim of peer support services?",
+        "honestly what is the point of peer support",
+        "what is the objective of peer-delivered services?",
+    ],
+)
+def test_what_peer_support_is_for_is_answered_from_its_card(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The words "purpose", "aim" and "goal" open the abstracts' purpose statements ("this
+    study aims to examine ..."): a question on what peer support is for was answered with what
+    one paper set out to do. It is answered as "what is peer support" is, from the card."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "purpose", question
+    assert answer.answered, question
+    card = set(real_index.kb.concepts["peer-support"].about)
+    assert {hit.snippet_id for hit in answer.results} <= card, question
+    for hit in answer.results:
+        assert not re.search(r"purpose of this|study aims|paper aims", hit.text), question
+
+
+def test_a_papers_purpose_is_still_its_purpose_statement(real_index: SnippetIndex) -> None:
+    """A question naming the work asks what that work set out to do: the purpose frame leaves
+    it to the others, and the paper's own purpose statement answers."""
+    answer = real_index.search("what is the purpose of the Bellamy paper?")
+    assert answer.frame != "purpose"
+    assert answer.results[0].snippet_id == "bellamy2017-evidence-update-domains"
