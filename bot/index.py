@@ -45,7 +45,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from bot import work_facts
+from bot import authors, work_facts
 from bot.answer import Answer, Result, Suggestion
 from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
 from bot.crisis import mentions_crisis, without_crisis_wording
@@ -1296,6 +1296,7 @@ class SnippetIndex:
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
+        self._people: dict[str, authors.Author] | None = None
         self._mentioned: dict[str, tuple[int, ...]] | None = None
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
@@ -2804,6 +2805,44 @@ class SnippetIndex:
         texts = [snippet.text for snippet in self.kb.snippets]
         return work_facts.plan(work, facets, texts, self._holds)
 
+    def _author_plan(self, question: Question) -> work_facts.Plan | None:
+        """The answer to a question asking only for an author's works or who they are ("papers
+        by Joanne Spetz", "who is Larry Davidson"), or None for any other (`bot.authors`)."""
+        if "citation" not in self._type_patterns:
+            return None  # a knowledge base without bylines
+        if self._people is None:
+            self._people = authors.authors_of(self.kb.sources)
+        found = authors.asked(question.words, self._people)
+        if found is None:
+            return None
+        named, kind = found
+        works = [self.kb.sources[s] for s in dict.fromkeys(s for a in named for s in a.works)]
+        # The byline passages that print one of the names: the quote shows whose work it is.
+        bylines = tuple(
+            d
+            for source in works
+            for d in self._source_work(source).byline
+            if self._holds(d, CITATION) and self._prints_one_of(d, named)
+        )
+        if not bylines:
+            return None
+        if kind == authors.WORKS:
+            return work_facts.Plan(bylines, (), None)
+        where = tuple(
+            d
+            for d in range(len(self.kb.snippets))
+            if self._holds(d, "affiliation") and self._prints_one_of(d, named)
+        )
+        if where:
+            return work_facts.Plan(where, (), None)
+        labels = [work_facts.work_label(source) for source in works]
+        return work_facts.Plan((), bylines, authors.who_missing(named, labels))
+
+    def _prints_one_of(self, doc_id: int, people: Sequence[authors.Author]) -> bool:
+        """Whether the passage prints one of these people's surnames."""
+        text = self.kb.snippets[doc_id].text.casefold()
+        return any(re.search(rf"\b{re.escape(a.surname)}\b", text) for a in people)
+
     def _source_work(self, source: Source) -> work_facts.Work:
         """A source as `work_facts` reads it: its passages, and those printing its byline."""
         own = tuple(
@@ -3014,7 +3053,7 @@ class SnippetIndex:
     ) -> tuple[list[Hit], _Examined, _Reading, list[Hit], str | None]:
         """(shown, examined, reading, related, missing): the one answer/partial/decline decision."""
         reading = self._analyse(question)
-        facts = self._work_plan(question)
+        facts = self._work_plan(question) or self._author_plan(question)
         if facts is not None:
             # "halsall paper authors + yr", "what was the tse study design": a fact about one
             # work itself comes from that work's byline or methods passages (bot.work_facts).
