@@ -16,7 +16,7 @@ from bot.frames import Lexicon, type_pattern
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
 from tests.conftest import MINI_FILES, write_mini_kb
-from tests.own_questions import assert_partial, own
+from tests.own_questions import assert_partial, not_in_eval_files, own
 
 # What the sources lack for a requirements question, and who to ask instead (knowledge/frames.yaml).
 REQUIREMENTS_POINTER = "(a state's certification board or the employer sets them)"
@@ -946,3 +946,28 @@ def test_a_papers_purpose_is_still_its_purpose_statement(real_index: SnippetInde
     answer = real_index.search("what is the purpose of the Bellamy paper?")
     assert answer.frame != "purpose"
     assert answer.results[0].snippet_id == "bellamy2017-evidence-update-domains"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are peer specialists paid by medicaid in most states",
+        "can peer support workers get paid through Medicaid these days?",
+        "r CPSs paid via medicaid or grants mostly",
+    ],
+)
+def test_paid_by_a_payer_asks_who_pays_not_how_much(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """The pay cue "are * paid" is read, and the money frame declined these with "the sources do not
+    give pay or cost figures" right above the passage on Medicaid reimbursement. Paid *by*
+    Medicaid asks who pays: the passages on Medicaid reimbursement answer."""
+    not_in_eval_files(question)
+    answer = real_index.search(own(question))
+    assert answer.frame != "money", question
+    assert answer.answered, question
+    assert "Medicaid" in answer.results[0].text, question
+
+
+def test_how_well_peers_are_paid_is_still_a_pay_figure(real_index: SnippetIndex) -> None:
+    assert_partial(real_index, "are peer specialists paid well?", "money", "pay or cost figures")
