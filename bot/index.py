@@ -653,6 +653,8 @@ _ABOUT_TIME = frozenset("time hours spend spent split devote devoted mostly".spl
 # says which they preferred, not which works better; only one holding `effect` language
 # (knowledge/frames.yaml) answers.
 EFFECT = "effect"
+# That something changes an outcome, or how strong the evidence is (`_answers_outcome`).
+CHANGES = "changes"
 _WEIGHS_EFFECT = frozenset(
     "effective effectiveness efficacy efficacious outcome outcomes ineffective".split()
 )
@@ -682,6 +684,14 @@ def _order(hit: Hit) -> float:
     square (measured against the plain product and coverage alone) lifted Recall@1 most.
     """
     return -hit.score * hit.coverage**2
+
+
+# How much of what a question asks beyond the author's name of the work it names a passage of
+# that work must cover (`SnippetIndex._off_the_works_topic`). Less than `MIN_COVERAGE`: the
+# author's name was part of what the whole question's coverage weighed. Passages answering
+# what was asked of a work covered 0.45 and more of the rest; its job title or a design
+# passage for "what did it find about hospitalization / hope" covered 0.14 at most.
+_WORK_TOPIC_COVERAGE = 0.3
 
 
 # A passage lacking the answer type outranks a later candidate when it covers this much more of
@@ -2598,10 +2608,57 @@ class SnippetIndex:
             # study named by its subject or place is that work's; another study's methods are
             # no answer about it.
             type_missing = bool(reading.study) and hit.snippet.source_id not in reading.study
+        if not type_missing and reading.study:
+            type_missing = self._off_the_works_topic(reading, doc_id)
         required = question.required_places
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
+
+    def _off_the_works_topic(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether a passage of the work a question names by its author covers too little of
+        what is asked about the work once the author's name is set aside.
+
+        Naming a work by its author ("the Rogers paper", "Salzer's survey") says where to
+        look, not what about: the surname is in every passage's byline or work, so it covered
+        the question for any passage of it ("what did the Rogers paper find about
+        hospitalization?" got Rogers's job title). The work is a filter: the passage must still
+        cover some of the rest (`_WORK_TOPIC_COVERAGE`), counted as coverage always is (its
+        text, its work, its best curated ask). A typed fact of a work (its year, its sample) is
+        left to its frame, which checks the type and the work.
+        """
+        frame = reading.question.frame
+        if frame is not None and frame.needs is not None:
+            return False  # a typed fact of the work is checked by its type and its work
+        source = self.kb.sources.get(self.kb.snippets[doc_id].source_id)
+        if source is None:
+            return False
+        naming = self._surnames(source) | set(self._mentioned_named(reading.question))
+        rest = [
+            c
+            for c in reading.concepts
+            if c.term not in naming and c.term not in _STUDY_STEMS and not c.context
+        ]
+        if len(rest) == len(reading.concepts) or not rest:
+            return False  # the work is named by no word of its own, or by nothing else
+        examined = self._examine(reading, [(doc_id, 0.0)], rest)
+        return examined.coverage[0] < _WORK_TOPIC_COVERAGE
+
+    @staticmethod
+    def _surnames(source: Source) -> set[str]:
+        """The terms of a work's authors' surnames ("the Rogers paper", "Halsall et al.")."""
+        found: set[str] = set()
+        for author in source.authors:
+            parts = author.replace(".", " ").split()
+            if parts:
+                found.update(tokenize(parts[-1]))
+        return found
+
+    def _mentioned_named(self, question: Question) -> list[str]:
+        """The words of a question naming a work the sources only mention ("Salzer")."""
+        if self._mentioned is None:
+            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        return [_key(word) for word in question.words if word in self._mentioned]
 
     def _only_mentions(self, question: Question, doc_id: int) -> bool:
         """Whether the question asks about a work the sources only mention, and this passage
@@ -2721,9 +2778,9 @@ class SnippetIndex:
             # work named by its author alone.
             if question.frame is None or not question.frame.of_work:
                 return frozenset()
-            named_works = self._works_named(question.words)
+            named_works = self._works_named(question.words) or self._mentioned_in_works(question)
             return named_works if len(named_works) == 1 else frozenset()
-        works: set[str] = set(self._works_named(question.words))
+        works = set(self._works_named(question.words) or self._mentioned_in_works(question))
         # "Programs like DDA": an example of a kind, not the study asked about.
         examples = not _EXAMPLE_WORDS.isdisjoint(question.words)
         for concept_id in () if examples else named:
@@ -2736,6 +2793,17 @@ class SnippetIndex:
             if len(held) == 1:
                 works |= held
         return frozenset(works) if len(works) == 1 else frozenset()
+
+    def _mentioned_in_works(self, question: Question) -> frozenset[str]:
+        """The sources whose passages name a work the question names by an author no source
+        has ("the Salzer study": the blog reporting a 2010 study by Salzer and colleagues)."""
+        if self._mentioned is None:
+            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        return frozenset(
+            self.kb.snippets[doc_id].source_id
+            for word in question.words
+            for doc_id in self._mentioned.get(word, ())
+        )
 
     def _place_sources(self) -> dict[str, frozenset[str]]:
         """For each place, the sources with a passage about it (counted once, then kept)."""
@@ -3154,7 +3222,7 @@ class SnippetIndex:
                 or self._generic_for(reading, hit)
                 or self._only_names_the_roles(reading, hit)
                 or (after is not None and not self._reaches_past(hit, after))
-                or (outcome is not None and not self._names_outcome(outcome[1], hit))
+                or (outcome is not None and not self._answers_outcome(outcome[1], hit))
             ):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
@@ -3279,7 +3347,7 @@ class SnippetIndex:
         if (
             outcome is not None
             and not lacking
-            and not self._names_outcome(outcome[1], first_unmet)
+            and not self._answers_outcome(outcome[1], first_unmet)
             and (question.frame is None or missing == question.frame.missing)
         ):
             # Said of the outcome asked about when nothing more precise is: "whether it
@@ -3492,7 +3560,9 @@ class SnippetIndex:
         general."""
         question = reading.question
         frame = question.frame
-        if frame is not None and "evidence-outcomes" not in frame.topics:
+        if frame is not None and "evidence-outcomes" not in frame.topics and not frame.of_work:
+            # ("Did the Salzer study find CPSs lower readmissions?": what a work found about
+            # an outcome is asked as whether it changes.)
             return None
         words = question.words
         start = next((i for i, w in enumerate(words) if w in _OUTCOME_VERBS), None)
@@ -3533,6 +3603,16 @@ class SnippetIndex:
         so)."""
         terms = self._passage_terms(self._doc_ids[hit.snippet.id])
         return any(all(concept.named_in(terms) for concept in group) for group in alternatives)
+
+    def _answers_outcome(self, alternatives: Sequence[Sequence[_Concept]], hit: Hit) -> bool:
+        """Whether the passage names an outcome asked about (`_names_outcome`) and says that
+        something changes it, or how strong the evidence is (`CHANGES`): "did the Salzer study
+        find CPSs reduce hospitalization?" is not answered by a list of the programs that
+        employ CPSs, "partial hospitalization" among them."""
+        if not self._names_outcome(alternatives, hit):
+            return False
+        doc_id = self._doc_ids[hit.snippet.id]
+        return CHANGES not in self._type_patterns or self._holds(doc_id, CHANGES)
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names
