@@ -63,6 +63,7 @@ from bot.frames import (
 from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source
 from bot.lazy_re import lazy
 from bot.question import FrameFiling, Question, QuestionReader
+from bot.stated import holds_beyond
 from bot.text_terms import TextTerms
 from bot.tokenize import (
     FILLER_WORDS,
@@ -635,6 +636,8 @@ COMPARATIVE = "comparative"
 # A mention of another work, and a report of what a work found (`SnippetIndex._only_mentions`).
 MENTIONS_WORK = "mentions_work"
 REPORTS_FINDING = "reports_finding"
+# Words opening a question that checks what it states ("is it really 41 states?").
+_CHECKING = frozenset("is are was were do does did has have had can could will would".split())
 # What the sources lack when a question asks about a work they only mention.
 MENTIONED_MISSING = "what that work says or found (the sources only mention it)"
 FAVOURS_ONE = "favours_one"
@@ -737,6 +740,7 @@ def _counts(
     name_terms: frozenset[str] = frozenset(),
     common: Callable[[str], bool] = lambda term: False,
     about_a_work: bool = False,
+    roles: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
@@ -746,12 +750,15 @@ def _counts(
     `common`: the field's own words ("peer", "support"), which say what is counted only when
     nothing else does; then one staff noun counts another ("how many peer workers will the VA
     hire": "800 peer-to-peer support counselors"), except for a national total. `about_a_work`:
-    the question names a source's author, so "in total" is about that study's sample.
+    the question names a source's author, so "in total" is about that study's sample. `roles`:
+    the terms of the roles' names the question names, which say who, not what the things
+    counted do (`_predicate`).
     """
     if not frame.counted or not question.frame_positions:
         return True
     run: list[str] = []
-    for word in question.words[max(question.frame_positions) + 1 :]:
+    start = _past_the_whole(question.words, max(question.frame_positions) + 1)
+    for word in question.words[start:]:
         if word in STOP_WORDS:
             break
         run.append(word)
@@ -796,7 +803,7 @@ def _counts(
     # A sample clause still answers when the question shares a word with it beyond what is
     # counted ("how many CPSs overall did *Salzer* look at").
     counted_at = set(question.frame_positions) | set(
-        range(max(question.frame_positions) + 1, max(question.frame_positions) + 1 + len(run))
+        range(max(question.frame_positions) + 1, start + len(run))
     )
     context = {
         _key(word)
@@ -819,9 +826,16 @@ def _counts(
     # share of a population ("one third of youth access services") or a count of states is none.
     sample = _asks_sample(question.words)
     size = bool(_STUDY_SIZE.search(joined))  # "how big was the study": how many people it had
+    predicate = (
+        frozenset()
+        if people or act is not None or unit is None
+        else _predicate(question.words[start + 1 :], roles, common)
+    )
     for clause, passage, stems, numbers in _clauses(text):
         if not numbers:
             continue  # only a number below can count it
+        if predicate and predicate.isdisjoint(stems):
+            continue  # "16 states have developed Medicaid reimbursement": not certify
         if sample and not _SAMPLE_STEMS.intersection(stems) and not _TOOK_PART.search(clause):
             continue
         percents = set(_PERCENT.findall(clause)) if people else set()
@@ -858,6 +872,84 @@ def _counts(
             if anyone or wanted.intersection(after):
                 return True
     return False
+
+
+def _predicate(
+    after: Sequence[str], names: frozenset[str], common: Callable[[str], bool]
+) -> frozenset[str]:
+    """The stems of what the units counted (`_UNITS`) do or have, said after them ("how many
+    states *certify* peer specialists", "how many programs *employ* CPSs"): the clause giving their
+    number must name some of it. A passage counting states that do something else ("at least
+    16 states have developed Medicaid reimbursement for CPS services") gives no count of
+    those certifying, though "Certified Peer Specialist" stands in another clause of it.
+    Names, the field's common words and light verbs say nothing of what they do."""
+    found: set[str] = set()
+    for word in after:
+        term = _key(word)
+        if (
+            word in STOP_WORDS
+            or word in FILLER_WORDS
+            or word in _PASSIVE
+            or word in _SCOPE_WORDS
+            or word in _TOTAL
+            or word[0].isdigit()
+            or term in names
+            or common(term)
+        ):
+            continue
+        found.add(term)
+    return frozenset(found)
+
+
+def _share_of_units_bound(
+    question: Question,
+    text: str,
+    pattern: re.Pattern[str],
+    roles: frozenset[str],
+    common: Callable[[str], bool],
+) -> bool:
+    """Whether a typed figure asked of units ("what percentage *of states* certify peer
+    specialists") stands in a clause naming what they do (`_predicate`), as `_counts` asks of
+    a count: "35 out of 50 states using current public funding mechanisms" is no share of
+    states certifying. True when the question asks no figure of units."""
+    if not question.frame_positions:
+        return True
+    words = question.words
+    at = max(question.frame_positions) + 1
+    if at < len(words) and words[at] == "of":
+        at += 1
+    elif not (at and words[at - 1] == "of"):
+        return True  # no "... of <units>": "what age group" asks no share of groups
+    while at < len(words) and (words[at] in _ARTICLES or at in question.place_positions):
+        at += 1  # "of *the US* states"
+    if at >= len(words) or _key(words[at]) not in _UNITS:
+        return True
+    predicate = _predicate(words[at + 1 :], roles, common)
+    if not predicate:
+        return True
+    return any(
+        pattern.search(clause.text) and not predicate.isdisjoint(clause.keys)
+        for clause in _clauses(text)
+    )
+
+
+def _past_the_whole(question_words: Sequence[str], at: int) -> int:
+    """Where what is counted starts after "how many": past a whole it is a part of ("how
+    many *of the 32* clients", "how many *of the* DDA members"), which says among whom, not
+    what is counted. Without this the run of counted words stopped at "of" and held nothing,
+    so any number counted them ("three main themes" for how many of the 32 clients found peer
+    workers useful)."""
+    if at >= len(question_words) or question_words[at] != "of":
+        return at
+    at += 1
+    while at < len(question_words) and (
+        question_words[at] in _ARTICLES
+        or question_words[at] in ("these", "those", "all")
+        or question_words[at][0].isdigit()
+        or question_words[at] in _NUMBER_WORDS
+    ):
+        at += 1
+    return at
 
 
 # Words asking what a role is called or counted as, which a list of titles answers ("what other
@@ -2023,6 +2115,20 @@ class SnippetIndex:
             state = known[doc_id] = 2 if found else 1
         return state == 2
 
+    def _holds_asked(self, doc_id: int, kind: str, question: Question) -> bool:
+        """`_holds`, but not through a figure the question itself states: "how much of the 2.3
+        million went to training" is not answered by the passage whose only figure is the 2.3
+        million (`bot.stated`). A question checking a figure ("is it really 1 in 4?", "was it
+        2.3 million?") is answered by the passage stating it; a year names a work ("the 2017
+        report"), so it is no figure stated here."""
+        if not self._holds(doc_id, kind):
+            return False
+        numbers = [n for n in question.numbers if not _YEAR.fullmatch(n)]
+        if not numbers or (question.words and question.words[0] in _CHECKING):
+            return True
+        pattern = self._type_patterns[kind]
+        return holds_beyond(pattern, self.kb.snippets[doc_id].text, numbers)
+
     def _holders(self, kind: str) -> frozenset[int]:
         """The passages holding a fact of this answer type (`_holds` of every one), worked out
         once per type: on a small knowledge base a set lookup per candidate is cheaper than a
@@ -2544,7 +2650,7 @@ class SnippetIndex:
                     type_missing = self._holds(doc_id, TIME_SPLIT)
             elif frame.needs in self._type_patterns:
                 type_missing = (
-                    not self._holds(doc_id, frame.needs)
+                    not self._holds_asked(doc_id, frame.needs, question)
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
                     or (
@@ -2556,9 +2662,18 @@ class SnippetIndex:
                             *self._counted_names(reading),
                             common=self._field_word,
                             about_a_work=bool(self._works_named(question.words)),
+                            roles=self._role_terms(reading),
                         )
                     )
                 )
+                if not type_missing and not frame.counted:
+                    type_missing = not _share_of_units_bound(
+                        question,
+                        hit.snippet.text,
+                        self._type_patterns[frame.needs],
+                        self._role_terms(reading),
+                        self._field_word,
+                    )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
                     # its labels or asks) cover nearly all of what the ask is about. Only words the
@@ -2763,6 +2878,14 @@ class SnippetIndex:
             *(t for c in reading.named for t in self._name_terms.get(c, ())), aliases
         )
         return aliases, name_terms
+
+    def _role_terms(self, reading: _Reading) -> frozenset[str]:
+        """The terms of the names of the roles a question names, one-word names too."""
+        roles = [c for c in reading.named if c in self.kb.roles]
+        return frozenset().union(
+            *(t for c in roles for t in self._name_terms.get(c, ())),
+            *(self._one_word_names.get(c, ()) for c in roles),
+        )
 
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.index import SnippetIndex
@@ -98,3 +100,79 @@ def test_an_outcome_said_to_change_is_still_answered(
     answer = real_index.search(own(question))
     assert answer.answered, question
     assert expected in [r.snippet_id for r in answer.results]
+
+
+# --- 3. a figure the question states is not the answer -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("how much of the 2.3 million was spent on leader training?", id="part-of-sum"),
+        pytest.param(
+            "how much of SAMHSA's $2.3 million paid for leader training?", id="dollar-sum"
+        ),
+        pytest.param("how many of the 32 clients said peer workers helped?", id="part-of-sample"),
+    ],
+)
+def test_a_figure_the_question_states_is_not_its_answer(
+    real_index: SnippetIndex, question: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert not answer.answered, [r.snippet_id for r in answer.results]
+
+
+def test_a_figure_the_question_checks_is_still_answered(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("was the SAMHSA award really 2.3 million dollars?"))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "peersforprogress-samhsa-2-3-million"
+
+
+def test_stated_spans_take_the_figure_with_its_scale() -> None:
+    from bot.stated import holds_beyond, stated_spans
+
+    text = "SAMHSA awarded 2.3 million dollars to 12 networks."
+    assert stated_spans(text, ["2.3"]) == [(15, 34)]
+    number = re.compile(r"\d|\bmillion\b")
+    assert holds_beyond(number, text, ["2.3"])  # the 12 networks
+    assert not holds_beyond(number, "awarded 2.3 million dollars", ["2.3"])
+
+
+# --- 4. a count of units is bound to what they do ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "not_shown"),
+    [
+        pytest.param(
+            "in how many states can you get certified as a peer specialist?",
+            "lafrance2017-states-certify",
+            "peersforprogress-16-states-medicaid",
+            id="certify",
+        ),
+        pytest.param(
+            "how many of the states certify their peer workforce?",
+            "lafrance2017-states-certify",
+            "peersforprogress-16-states-medicaid",
+            id="of-the-states",
+        ),
+    ],
+)
+def test_a_count_of_units_is_bound_to_what_they_do(
+    real_index: SnippetIndex, question: str, expected: str, not_shown: str
+) -> None:
+    answer = real_index.search(own(question))
+    ids = [r.snippet_id for r in answer.results]
+    assert ids and ids[0] == expected, ids
+    assert not_shown not in ids
+
+
+def test_a_share_of_units_is_bound_to_what_they_do(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("what fraction of US states certify peers?"))
+    assert "rogers2017-35-of-50-states" not in [r.snippet_id for r in answer.results]
+
+
+def test_a_count_of_units_still_answers_in_other_words(real_index: SnippetIndex) -> None:
+    answer = real_index.search(own("how many states bill Medicaid for certified peers?"))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "peersforprogress-16-states-medicaid"
