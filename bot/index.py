@@ -2969,6 +2969,7 @@ class SnippetIndex:
             names = frozenset(
                 part.casefold() for author in source.authors for part in author.split()
             )
+            names = work_facts.with_title(words, names, source.title or "")
             work = self._source_work(source)
         else:
             if self._mentioned is None:

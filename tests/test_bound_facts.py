@@ -176,3 +176,44 @@ def test_a_count_of_units_still_answers_in_other_words(real_index: SnippetIndex)
     answer = real_index.search(own("how many states bill Medicaid for certified peers?"))
     assert answer.answered
     assert answer.results[0].snippet_id == "peersforprogress-16-states-medicaid"
+
+
+# --- 5. a work's date is asked of the work -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param("what year is the Goutam paper from?", "goutam2020-byline", id="from"),
+        pytest.param("which year is the Halsall study from", "halsall2021-byline", id="from-2"),
+        pytest.param(
+            "when was the Rogers paper on the state of the workforce published?",
+            "rogers2017-citation",
+            id="described-by-title",
+        ),
+    ],
+)
+def test_a_works_date_is_read_from_its_byline(
+    real_index: SnippetIndex, question: str, expected: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("what year is the Peers for Progress post from?", id="from"),
+        pytest.param(
+            "when was the Peers for Progress blog on integrating peer supporters posted?",
+            id="described-by-title",
+        ),
+    ],
+)
+def test_an_undated_work_is_not_dated_by_what_it_reports(
+    real_index: SnippetIndex, question: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert not answer.answered, [r.snippet_id for r in answer.results]
+    assert answer.missing is not None and "date" in answer.missing
