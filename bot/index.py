@@ -904,14 +904,15 @@ def _predicate(
 def _share_of_units_bound(
     question: Question,
     text: str,
-    pattern: re.Pattern[str],
+    pattern: Callable[[], re.Pattern[str]],
     roles: frozenset[str],
     common: Callable[[str], bool],
 ) -> bool:
     """Whether a typed figure asked of units ("what percentage *of states* certify peer
-    specialists") stands in a clause naming what they do (`_predicate`), as `_counts` asks of
-    a count: "35 out of 50 states using current public funding mechanisms" is no share of
-    states certifying. True when the question asks no figure of units."""
+    specialists") stands in a clause naming what they do (`_predicate`; `pattern` gives the
+    type's regex), as `_counts` asks of a count: "35 out of 50 states using current public
+    funding mechanisms" is no share of states certifying. True when the question asks no
+    figure of units."""
     if not question.frame_positions:
         return True
     words = question.words
@@ -927,8 +928,10 @@ def _share_of_units_bound(
     predicate = _predicate(words[at + 1 :], roles, common)
     if not predicate:
         return True
+    # (The type's regex is asked for only here: a cached index compiles none it need not.)
+    typed = pattern()
     return any(
-        pattern.search(clause.text) and not predicate.isdisjoint(clause.keys)
+        typed.search(clause.text) and not predicate.isdisjoint(clause.keys)
         for clause in _clauses(text)
     )
 
@@ -2667,10 +2670,11 @@ class SnippetIndex:
                     )
                 )
                 if not type_missing and not frame.counted:
+                    needs = frame.needs
                     type_missing = not _share_of_units_bound(
                         question,
                         hit.snippet.text,
-                        self._type_patterns[frame.needs],
+                        lambda: self._type_patterns[needs],
                         self._role_terms(reading),
                         self._field_word,
                     )
