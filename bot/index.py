@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -741,6 +741,7 @@ def _counts(
     common: Callable[[str], bool] = lambda term: False,
     about_a_work: bool = False,
     roles: frozenset[str] = frozenset(),
+    wordings: Mapping[str, Collection[frozenset[str]]] | None = None,
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
@@ -752,7 +753,8 @@ def _counts(
     hire": "800 peer-to-peer support counselors"), except for a national total. `about_a_work`:
     the question names a source's author, so "in total" is about that study's sample. `roles`:
     the terms of the roles' names the question names, which say who, not what the things
-    counted do (`_predicate`).
+    counted do (`_predicate`). `wordings`: each question term's wordings (its synonyms'),
+    by which a clause may say what they do (`_names_predicate`).
     """
     if not frame.counted or not question.frame_positions:
         return True
@@ -829,12 +831,12 @@ def _counts(
     predicate = (
         frozenset()
         if people or act is not None or unit is None
-        else _predicate(question.words[start + 1 :], roles, common)
+        else _predicate(_what_they_do(question, start + 1), roles, common)
     )
     for clause, passage, stems, numbers in _clauses(text):
         if not numbers:
             continue  # only a number below can count it
-        if predicate and predicate.isdisjoint(stems):
+        if predicate and not _names_predicate(predicate, stems, wordings):
             continue  # "16 states have developed Medicaid reimbursement": not certify
         if sample and not _SAMPLE_STEMS.intersection(stems) and not _TOOK_PART.search(clause):
             continue
@@ -901,12 +903,51 @@ def _predicate(
     return frozenset(found)
 
 
+# Words pointing back at what a message put before its ask ("peer certification - how many
+# states offer *it*?"); "that" and the like only closing the question, where they are no
+# relative pronoun ("how many states *that* certify").
+_POINTING_BACK = frozenset({"it", "them"})
+_POINTING_LAST = frozenset({"that", "this", "these", "those"})
+
+
+def _what_they_do(question: Question, at: int) -> list[str]:
+    """The words saying what the units counted do: the question's words from `at`, and, when
+    they point back ("how many states offer *it*"), the words put before the ask, which say
+    what "it" is. Without them the clause had to name "offer", and the topic put first
+    ("peer certification - ...") lost the answer it had."""
+    after = list(question.words[at:])
+    if not question.frame_positions:
+        return after
+    if _POINTING_BACK.isdisjoint(after) and not (after and after[-1] in _POINTING_LAST):
+        return after
+    return [*after, *question.words[: min(question.frame_positions)]]
+
+
+def _names_predicate(
+    predicate: frozenset[str],
+    keys: Iterable[str],
+    wordings: Mapping[str, Collection[frozenset[str]]] | None,
+) -> bool:
+    """Whether a clause (its words' keys) names some of what units are asked to do, in the
+    question's word or in any wording the synonyms give it: "how many states offer peer
+    *credentials*" is answered by the clause on states that "train and *certify* peer
+    specialists", as the question's ranking already read it. Without the wordings the check
+    demanded the question's own verb, and a question in staff words lost its answer."""
+    held = frozenset(keys)
+    if not predicate.isdisjoint(held):
+        return True
+    if not wordings:
+        return False
+    return any(alternative <= held for term in predicate for alternative in wordings.get(term, ()))
+
+
 def _share_of_units_bound(
     question: Question,
     text: str,
     pattern: Callable[[], re.Pattern[str]],
     roles: frozenset[str],
     common: Callable[[str], bool],
+    wordings: Mapping[str, Collection[frozenset[str]]] | None = None,
 ) -> bool:
     """Whether a typed figure asked of units ("what percentage *of states* certify peer
     specialists") stands in a clause naming what they do (`_predicate`; `pattern` gives the
@@ -925,15 +966,21 @@ def _share_of_units_bound(
         at += 1  # "of *the US* states"
     if at >= len(words) or _key(words[at]) not in _UNITS:
         return True
-    predicate = _predicate(words[at + 1 :], roles, common)
+    predicate = _predicate(_what_they_do(question, at + 1), roles, common)
     if not predicate:
         return True
     # (The type's regex is asked for only here: a cached index compiles none it need not.)
     typed = pattern()
     return any(
-        typed.search(clause.text) and not predicate.isdisjoint(clause.keys)
+        typed.search(clause.text) and _names_predicate(predicate, clause.keys, wordings)
         for clause in _clauses(text)
     )
+
+
+def _term_wordings(reading: _Reading) -> dict[str, Collection[frozenset[str]]]:
+    """Each term of the question with the wordings it is read in (its concept's alternatives:
+    the term, its synonyms' source wordings)."""
+    return {concept.term: concept.alternatives for concept in reading.concepts}
 
 
 def _past_the_whole(question_words: Sequence[str], at: int) -> int:
@@ -2666,6 +2713,7 @@ class SnippetIndex:
                             common=self._field_word,
                             about_a_work=bool(self._works_named(question.words)),
                             roles=self._role_terms(reading),
+                            wordings=_term_wordings(reading),
                         )
                     )
                 )
@@ -2677,6 +2725,7 @@ class SnippetIndex:
                         lambda: self._type_patterns[needs],
                         self._role_terms(reading),
                         self._field_word,
+                        _term_wordings(reading),
                     )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not

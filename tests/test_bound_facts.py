@@ -172,6 +172,48 @@ def test_a_share_of_units_is_bound_to_what_they_do(real_index: SnippetIndex) -> 
     assert "rogers2017-35-of-50-states" not in [r.snippet_id for r in answer.results]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("how many states offer peer credentials?", id="offer-credentials"),
+        pytest.param("in how many states can a peer get credentialed?", id="credentialed"),
+        pytest.param("how many states hand out peer certificates", id="certificates"),
+    ],
+)
+def test_what_units_do_is_read_in_the_synonyms_words(
+    real_index: SnippetIndex, question: str
+) -> None:
+    # The clause says "train and certify"; the staff words are the synonyms' (credential,
+    # certificate): the binding reads them as the ranking does.
+    answer = real_index.search(own(question))
+    ids = [r.snippet_id for r in answer.results]
+    assert answer.answered and ids[0] == "lafrance2017-states-certify", ids
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param(
+            "peer credentials: in how many states can you get them?",
+            "lafrance2017-states-certify",
+            id="them",
+        ),
+        pytest.param(
+            "Medicaid billing for peer services - how many states allow it?",
+            "peersforprogress-16-states-medicaid",
+            id="it",
+        ),
+    ],
+)
+def test_what_units_do_may_be_put_before_the_ask(
+    real_index: SnippetIndex, question: str, expected: str
+) -> None:
+    # "it" / "them" point back at the topic put first: that is what the units are counted doing.
+    answer = real_index.search(own(question))
+    ids = [r.snippet_id for r in answer.results]
+    assert answer.answered and ids[0] == expected, ids
+
+
 def test_a_count_of_units_still_answers_in_other_words(real_index: SnippetIndex) -> None:
     answer = real_index.search(own("how many states bill Medicaid for certified peers?"))
     assert answer.answered
