@@ -695,6 +695,18 @@ def _order(hit: Hit) -> float:
 # what was asked of a work covered 0.45 and more of the rest; its job title or a design
 # passage for "what did it find about hospitalization / hope" covered 0.14 at most.
 _WORK_TOPIC_COVERAGE = 0.3
+# Words asking what a work holds as a whole ("what does the Goutam paper *cover*", "the *gist*
+# of the Halsall study", "what did Rogers *conclude*"): no topic the passage must cover
+# (`SnippetIndex._off_the_works_topic`), since every passage of the work is about it.
+_WHOLE_WORK_STEMS = frozenset(
+    _key(word)
+    for word in "cover covers covered covering discuss discusses discussed discussion address "
+    "addresses addressed topic topics focus focuses focused summary summarize summarise gist "
+    "overview main point points argue argues argued argument say says said find finds found "
+    "finding findings conclude concludes concluded conclusion conclusions takeaway takeaways "
+    "describe describes described explore explores explored examine examines examined look "
+    "looked tldr".split()
+)
 
 
 # A passage lacking the answer type outranks a later candidate when it covers this much more of
@@ -2807,8 +2819,11 @@ class SnippetIndex:
             for c in reading.concepts
             if c.term not in naming and c.term not in _STUDY_STEMS and not c.context
         ]
-        if len(rest) == len(reading.concepts) or not rest:
-            return False  # the work is named by no word of its own, or by nothing else
+        if len(rest) == len(reading.concepts):
+            return False  # the work is named by no word of its own
+        rest = [c for c in rest if c.term not in _WHOLE_WORK_STEMS]
+        if not rest:
+            return False  # nothing asked but the work ("what does the Goutam paper cover?")
         examined = self._examine(reading, [(doc_id, 0.0)], rest)
         return examined.coverage[0] < _WORK_TOPIC_COVERAGE
 

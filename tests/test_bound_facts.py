@@ -63,6 +63,23 @@ def test_a_work_named_by_its_author_still_answers_its_topic(
     assert expected in [r.snippet_id for r in answer.results]
 
 
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        pytest.param("what does the Goutam paper cover?", "goutam2020", id="cover"),
+        pytest.param("what does the Halsall paper cover", "halsall2021", id="halsall"),
+        pytest.param("what does the Goutam article discuss", "goutam2020", id="discuss"),
+    ],
+)
+def test_a_work_asked_of_as_a_whole_needs_no_topic(
+    real_index: SnippetIndex, question: str, source: str
+) -> None:
+    # Nothing is asked beyond the work: any passage of it is on topic, the best-ranked shown.
+    answer = real_index.search(own(question))
+    assert answer.answered, question
+    assert answer.results[0].source_id == source
+
+
 # --- 2. an outcome is answered by a passage saying it changes ------------------------------------
 
 
