@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -63,6 +63,7 @@ from bot.frames import (
 from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source
 from bot.lazy_re import lazy
 from bot.question import FrameFiling, Question, QuestionReader
+from bot.stated import holds_beyond
 from bot.text_terms import TextTerms
 from bot.tokenize import (
     FILLER_WORDS,
@@ -635,6 +636,8 @@ COMPARATIVE = "comparative"
 # A mention of another work, and a report of what a work found (`SnippetIndex._only_mentions`).
 MENTIONS_WORK = "mentions_work"
 REPORTS_FINDING = "reports_finding"
+# Words opening a question that checks what it states ("is it really 41 states?").
+_CHECKING = frozenset("is are was were do does did has have had can could will would".split())
 # What the sources lack when a question asks about a work they only mention.
 MENTIONED_MISSING = "what that work says or found (the sources only mention it)"
 FAVOURS_ONE = "favours_one"
@@ -653,6 +656,8 @@ _ABOUT_TIME = frozenset("time hours spend spent split devote devoted mostly".spl
 # says which they preferred, not which works better; only one holding `effect` language
 # (knowledge/frames.yaml) answers.
 EFFECT = "effect"
+# That something changes an outcome, or how strong the evidence is (`_answers_outcome`).
+CHANGES = "changes"
 _WEIGHS_EFFECT = frozenset(
     "effective effectiveness efficacy efficacious outcome outcomes ineffective".split()
 )
@@ -682,6 +687,26 @@ def _order(hit: Hit) -> float:
     square (measured against the plain product and coverage alone) lifted Recall@1 most.
     """
     return -hit.score * hit.coverage**2
+
+
+# How much of what a question asks beyond the author's name of the work it names a passage of
+# that work must cover (`SnippetIndex._off_the_works_topic`). Less than `MIN_COVERAGE`: the
+# author's name was part of what the whole question's coverage weighed. Passages answering
+# what was asked of a work covered 0.45 and more of the rest; its job title or a design
+# passage for "what did it find about hospitalization / hope" covered 0.14 at most.
+_WORK_TOPIC_COVERAGE = 0.3
+# Words asking what a work holds as a whole ("what does the Goutam paper *cover*", "the *gist*
+# of the Halsall study", "what did Rogers *conclude*"): no topic the passage must cover
+# (`SnippetIndex._off_the_works_topic`), since every passage of the work is about it.
+_WHOLE_WORK_STEMS = frozenset(
+    _key(word)
+    for word in "cover covers covered covering discuss discusses discussed discussion address "
+    "addresses addressed topic topics focus focuses focused summary summarize summarise gist "
+    "overview main point points argue argues argued argument say says said find finds found "
+    "finding findings conclude concludes concluded conclusion conclusions takeaway takeaways "
+    "describe describes described explore explores explored examine examines examined look "
+    "looked tldr".split()
+)
 
 
 # A passage lacking the answer type outranks a later candidate when it covers this much more of
@@ -727,6 +752,8 @@ def _counts(
     name_terms: frozenset[str] = frozenset(),
     common: Callable[[str], bool] = lambda term: False,
     about_a_work: bool = False,
+    roles: frozenset[str] = frozenset(),
+    wordings: Mapping[str, Collection[frozenset[str]]] | None = None,
 ) -> bool:
     """Whether the passage has a number counting what "how many <things>" asks about.
 
@@ -736,12 +763,16 @@ def _counts(
     `common`: the field's own words ("peer", "support"), which say what is counted only when
     nothing else does; then one staff noun counts another ("how many peer workers will the VA
     hire": "800 peer-to-peer support counselors"), except for a national total. `about_a_work`:
-    the question names a source's author, so "in total" is about that study's sample.
+    the question names a source's author, so "in total" is about that study's sample. `roles`:
+    the terms of the roles' names the question names, which say who, not what the things
+    counted do (`_predicate`). `wordings`: each question term's wordings (its synonyms'),
+    by which a clause may say what they do (`_names_predicate`).
     """
     if not frame.counted or not question.frame_positions:
         return True
     run: list[str] = []
-    for word in question.words[max(question.frame_positions) + 1 :]:
+    start = _past_the_whole(question.words, max(question.frame_positions) + 1)
+    for word in question.words[start:]:
         if word in STOP_WORDS:
             break
         run.append(word)
@@ -786,7 +817,7 @@ def _counts(
     # A sample clause still answers when the question shares a word with it beyond what is
     # counted ("how many CPSs overall did *Salzer* look at").
     counted_at = set(question.frame_positions) | set(
-        range(max(question.frame_positions) + 1, max(question.frame_positions) + 1 + len(run))
+        range(max(question.frame_positions) + 1, start + len(run))
     )
     context = {
         _key(word)
@@ -809,9 +840,16 @@ def _counts(
     # share of a population ("one third of youth access services") or a count of states is none.
     sample = _asks_sample(question.words)
     size = bool(_STUDY_SIZE.search(joined))  # "how big was the study": how many people it had
+    predicate = (
+        frozenset()
+        if people or act is not None or unit is None
+        else _predicate(_what_they_do(question, start + 1), roles, common)
+    )
     for clause, passage, stems, numbers in _clauses(text):
         if not numbers:
             continue  # only a number below can count it
+        if predicate and not _names_predicate(predicate, stems, wordings):
+            continue  # "16 states have developed Medicaid reimbursement": not certify
         if sample and not _SAMPLE_STEMS.intersection(stems) and not _TOOK_PART.search(clause):
             continue
         percents = set(_PERCENT.findall(clause)) if people else set()
@@ -848,6 +886,132 @@ def _counts(
             if anyone or wanted.intersection(after):
                 return True
     return False
+
+
+def _predicate(
+    after: Sequence[str], names: frozenset[str], common: Callable[[str], bool]
+) -> frozenset[str]:
+    """The stems of what the units counted (`_UNITS`) do or have, said after them ("how many
+    states *certify* peer specialists", "how many programs *employ* CPSs"): the clause giving their
+    number must name some of it. A passage counting states that do something else ("at least
+    16 states have developed Medicaid reimbursement for CPS services") gives no count of
+    those certifying, though "Certified Peer Specialist" stands in another clause of it.
+    Names, the field's common words and light verbs say nothing of what they do."""
+    found: set[str] = set()
+    for word in after:
+        term = _key(word)
+        if (
+            word in STOP_WORDS
+            or word in FILLER_WORDS
+            or word in _PASSIVE
+            or word in _SCOPE_WORDS
+            or word in _TOTAL
+            or word[0].isdigit()
+            or term in names
+            or common(term)
+        ):
+            continue
+        found.add(term)
+    return frozenset(found)
+
+
+# Words pointing back at what a message put before its ask ("peer certification - how many
+# states offer *it*?"); "that" and the like only closing the question, where they are no
+# relative pronoun ("how many states *that* certify").
+_POINTING_BACK = frozenset({"it", "them"})
+_POINTING_LAST = frozenset({"that", "this", "these", "those"})
+
+
+def _what_they_do(question: Question, at: int) -> list[str]:
+    """The words saying what the units counted do: the question's words from `at`, and, when
+    they point back ("how many states offer *it*"), the words put before the ask, which say
+    what "it" is. Without them the clause had to name "offer", and the topic put first
+    ("peer certification - ...") lost the answer it had."""
+    after = list(question.words[at:])
+    if not question.frame_positions:
+        return after
+    if _POINTING_BACK.isdisjoint(after) and not (after and after[-1] in _POINTING_LAST):
+        return after
+    return [*after, *question.words[: min(question.frame_positions)]]
+
+
+def _names_predicate(
+    predicate: frozenset[str],
+    keys: Iterable[str],
+    wordings: Mapping[str, Collection[frozenset[str]]] | None,
+) -> bool:
+    """Whether a clause (its words' keys) names some of what units are asked to do, in the
+    question's word or in any wording the synonyms give it: "how many states offer peer
+    *credentials*" is answered by the clause on states that "train and *certify* peer
+    specialists", as the question's ranking already read it. Without the wordings the check
+    demanded the question's own verb, and a question in staff words lost its answer."""
+    held = frozenset(keys)
+    if not predicate.isdisjoint(held):
+        return True
+    if not wordings:
+        return False
+    return any(alternative <= held for term in predicate for alternative in wordings.get(term, ()))
+
+
+def _share_of_units_bound(
+    question: Question,
+    text: str,
+    pattern: Callable[[], re.Pattern[str]],
+    roles: frozenset[str],
+    common: Callable[[str], bool],
+    wordings: Mapping[str, Collection[frozenset[str]]] | None = None,
+) -> bool:
+    """Whether a typed figure asked of units ("what percentage *of states* certify peer
+    specialists") stands in a clause naming what they do (`_predicate`; `pattern` gives the
+    type's regex), as `_counts` asks of a count: "35 out of 50 states using current public
+    funding mechanisms" is no share of states certifying. True when the question asks no
+    figure of units."""
+    if not question.frame_positions:
+        return True
+    words = question.words
+    at = max(question.frame_positions) + 1
+    if at < len(words) and words[at] == "of":
+        at += 1
+    elif not (at and words[at - 1] == "of"):
+        return True  # no "... of <units>": "what age group" asks no share of groups
+    while at < len(words) and (words[at] in _ARTICLES or at in question.place_positions):
+        at += 1  # "of *the US* states"
+    if at >= len(words) or _key(words[at]) not in _UNITS:
+        return True
+    predicate = _predicate(_what_they_do(question, at + 1), roles, common)
+    if not predicate:
+        return True
+    # (The type's regex is asked for only here: a cached index compiles none it need not.)
+    typed = pattern()
+    return any(
+        typed.search(clause.text) and _names_predicate(predicate, clause.keys, wordings)
+        for clause in _clauses(text)
+    )
+
+
+def _term_wordings(reading: _Reading) -> dict[str, Collection[frozenset[str]]]:
+    """Each term of the question with the wordings it is read in (its concept's alternatives:
+    the term, its synonyms' source wordings)."""
+    return {concept.term: concept.alternatives for concept in reading.concepts}
+
+
+def _past_the_whole(question_words: Sequence[str], at: int) -> int:
+    """Where what is counted starts after "how many": past a whole it is a part of ("how
+    many *of the 32* clients", "how many *of the* DDA members"), which says among whom, not
+    what is counted. Without this the run of counted words stopped at "of" and held nothing,
+    so any number counted them ("three main themes" for how many of the 32 clients found peer
+    workers useful)."""
+    if at >= len(question_words) or question_words[at] != "of":
+        return at
+    at += 1
+    while at < len(question_words) and (
+        question_words[at] in _ARTICLES
+        or question_words[at] in ("these", "those", "all")
+        or question_words[at][0].isdigit()
+        or question_words[at] in _NUMBER_WORDS
+    ):
+        at += 1
+    return at
 
 
 # Words asking what a role is called or counted as, which a list of titles answers ("what other
@@ -2014,6 +2178,20 @@ class SnippetIndex:
             state = known[doc_id] = 2 if found else 1
         return state == 2
 
+    def _holds_asked(self, doc_id: int, kind: str, question: Question) -> bool:
+        """`_holds`, but not through a figure the question itself states: "how much of the 2.3
+        million went to training" is not answered by the passage whose only figure is the 2.3
+        million (`bot.stated`). A question checking a figure ("is it really 1 in 4?", "was it
+        2.3 million?") is answered by the passage stating it; a year names a work ("the 2017
+        report"), so it is no figure stated here."""
+        if not self._holds(doc_id, kind):
+            return False
+        numbers = [n for n in question.numbers if not _YEAR.fullmatch(n)]
+        if not numbers or (question.words and question.words[0] in _CHECKING):
+            return True
+        pattern = self._type_patterns[kind]
+        return holds_beyond(pattern, self.kb.snippets[doc_id].text, numbers)
+
     def _holders(self, kind: str) -> frozenset[int]:
         """The passages holding a fact of this answer type (`_holds` of every one), worked out
         once per type: on a small knowledge base a set lookup per candidate is cheaper than a
@@ -2535,7 +2713,7 @@ class SnippetIndex:
                     type_missing = self._holds(doc_id, TIME_SPLIT)
             elif frame.needs in self._type_patterns:
                 type_missing = (
-                    not self._holds(doc_id, frame.needs)
+                    not self._holds_asked(doc_id, frame.needs, question)
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
                     or (
@@ -2547,9 +2725,21 @@ class SnippetIndex:
                             *self._counted_names(reading),
                             common=self._field_word,
                             about_a_work=bool(self._works_named(question.words)),
+                            roles=self._role_terms(reading),
+                            wordings=_term_wordings(reading),
                         )
                     )
                 )
+                if not type_missing and not frame.counted:
+                    needs = frame.needs
+                    type_missing = not _share_of_units_bound(
+                        question,
+                        hit.snippet.text,
+                        lambda: self._type_patterns[needs],
+                        self._role_terms(reading),
+                        self._field_word,
+                        _term_wordings(reading),
+                    )
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
                     # its labels or asks) cover nearly all of what the ask is about. Only words the
@@ -2599,10 +2789,60 @@ class SnippetIndex:
             # study named by its subject or place is that work's; another study's methods are
             # no answer about it.
             type_missing = bool(reading.study) and hit.snippet.source_id not in reading.study
+        if not type_missing and reading.study:
+            type_missing = self._off_the_works_topic(reading, doc_id)
         required = question.required_places
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
+
+    def _off_the_works_topic(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether a passage of the work a question names by its author covers too little of
+        what is asked about the work once the author's name is set aside.
+
+        Naming a work by its author ("the Rogers paper", "Salzer's survey") says where to
+        look, not what about: the surname is in every passage's byline or work, so it covered
+        the question for any passage of it ("what did the Rogers paper find about
+        hospitalization?" got Rogers's job title). The work is a filter: the passage must still
+        cover some of the rest (`_WORK_TOPIC_COVERAGE`), counted as coverage always is (its
+        text, its work, its best curated ask). A typed fact of a work (its year, its sample) is
+        left to its frame, which checks the type and the work.
+        """
+        frame = reading.question.frame
+        if frame is not None and frame.needs is not None:
+            return False  # a typed fact of the work is checked by its type and its work
+        source = self.kb.sources.get(self.kb.snippets[doc_id].source_id)
+        if source is None:
+            return False
+        naming = self._surnames(source) | set(self._mentioned_named(reading.question))
+        rest = [
+            c
+            for c in reading.concepts
+            if c.term not in naming and c.term not in _STUDY_STEMS and not c.context
+        ]
+        if len(rest) == len(reading.concepts):
+            return False  # the work is named by no word of its own
+        rest = [c for c in rest if c.term not in _WHOLE_WORK_STEMS]
+        if not rest:
+            return False  # nothing asked but the work ("what does the Goutam paper cover?")
+        examined = self._examine(reading, [(doc_id, 0.0)], rest)
+        return examined.coverage[0] < _WORK_TOPIC_COVERAGE
+
+    @staticmethod
+    def _surnames(source: Source) -> set[str]:
+        """The terms of a work's authors' surnames ("the Rogers paper", "Halsall et al.")."""
+        found: set[str] = set()
+        for author in source.authors:
+            parts = author.replace(".", " ").split()
+            if parts:
+                found.update(tokenize(parts[-1]))
+        return found
+
+    def _mentioned_named(self, question: Question) -> list[str]:
+        """The words of a question naming a work the sources only mention ("Salzer")."""
+        if self._mentioned is None:
+            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        return [_key(word) for word in question.words if word in self._mentioned]
 
     def _only_mentions(self, question: Question, doc_id: int) -> bool:
         """Whether the question asks about a work the sources only mention, and this passage
@@ -2708,6 +2948,14 @@ class SnippetIndex:
         )
         return aliases, name_terms
 
+    def _role_terms(self, reading: _Reading) -> frozenset[str]:
+        """The terms of the names of the roles a question names, one-word names too."""
+        roles = [c for c in reading.named if c in self.kb.roles]
+        return frozenset().union(
+            *(t for c in roles for t in self._name_terms.get(c, ())),
+            *(self._one_word_names.get(c, ()) for c in roles),
+        )
+
     def _name_stems(self, reading: _Reading) -> frozenset[str]:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
         return frozenset().union(*(self._one_word_names.get(c, ()) for c in reading.named))
@@ -2722,9 +2970,9 @@ class SnippetIndex:
             # work named by its author alone.
             if question.frame is None or not question.frame.of_work:
                 return frozenset()
-            named_works = self._works_named(question.words)
+            named_works = self._works_named(question.words) or self._mentioned_in_works(question)
             return named_works if len(named_works) == 1 else frozenset()
-        works: set[str] = set(self._works_named(question.words))
+        works = set(self._works_named(question.words) or self._mentioned_in_works(question))
         # "Programs like DDA": an example of a kind, not the study asked about.
         examples = not _EXAMPLE_WORDS.isdisjoint(question.words)
         for concept_id in () if examples else named:
@@ -2737,6 +2985,17 @@ class SnippetIndex:
             if len(held) == 1:
                 works |= held
         return frozenset(works) if len(works) == 1 else frozenset()
+
+    def _mentioned_in_works(self, question: Question) -> frozenset[str]:
+        """The sources whose passages name a work the question names by an author no source
+        has ("the Salzer study": the blog reporting a 2010 study by Salzer and colleagues)."""
+        if self._mentioned is None:
+            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        return frozenset(
+            self.kb.snippets[doc_id].source_id
+            for word in question.words
+            for doc_id in self._mentioned.get(word, ())
+        )
 
     def _place_sources(self) -> dict[str, frozenset[str]]:
         """For each place, the sources with a passage about it (counted once, then kept)."""
@@ -2779,6 +3038,7 @@ class SnippetIndex:
             names = frozenset(
                 part.casefold() for author in source.authors for part in author.split()
             )
+            names = work_facts.with_title(words, names, source.title or "")
             work = self._source_work(source)
         else:
             if self._mentioned is None:
@@ -3193,7 +3453,7 @@ class SnippetIndex:
                 or self._generic_for(reading, hit)
                 or self._only_names_the_roles(reading, hit)
                 or (after is not None and not self._reaches_past(hit, after))
-                or (outcome is not None and not self._names_outcome(outcome[1], hit))
+                or (outcome is not None and not self._answers_outcome(outcome[1], hit))
             ):
                 unmet.append((hit, type_missing or not lacking, lacking))
                 continue
@@ -3318,7 +3578,7 @@ class SnippetIndex:
         if (
             outcome is not None
             and not lacking
-            and not self._names_outcome(outcome[1], first_unmet)
+            and not self._answers_outcome(outcome[1], first_unmet)
             and (question.frame is None or missing == question.frame.missing)
         ):
             # Said of the outcome asked about when nothing more precise is: "whether it
@@ -3531,7 +3791,9 @@ class SnippetIndex:
         general."""
         question = reading.question
         frame = question.frame
-        if frame is not None and "evidence-outcomes" not in frame.topics:
+        if frame is not None and "evidence-outcomes" not in frame.topics and not frame.of_work:
+            # ("Did the Salzer study find CPSs lower readmissions?": what a work found about
+            # an outcome is asked as whether it changes.)
             return None
         words = question.words
         start = next((i for i, w in enumerate(words) if w in _OUTCOME_VERBS), None)
@@ -3572,6 +3834,16 @@ class SnippetIndex:
         so)."""
         terms = self._passage_terms(self._doc_ids[hit.snippet.id])
         return any(all(concept.named_in(terms) for concept in group) for group in alternatives)
+
+    def _answers_outcome(self, alternatives: Sequence[Sequence[_Concept]], hit: Hit) -> bool:
+        """Whether the passage names an outcome asked about (`_names_outcome`) and says that
+        something changes it, or how strong the evidence is (`CHANGES`): "did the Salzer study
+        find CPSs reduce hospitalization?" is not answered by a list of the programs that
+        employ CPSs, "partial hospitalization" among them."""
+        if not self._names_outcome(alternatives, hit):
+            return False
+        doc_id = self._doc_ids[hit.snippet.id]
+        return CHANGES not in self._type_patterns or self._holds(doc_id, CHANGES)
 
     def _generic_for(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a card_specific question about a named concept got a passage that only names

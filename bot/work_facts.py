@@ -61,7 +61,7 @@ _WORK_WORDS = frozenset(
 _FILLER = frozenset(
     "what whats which is was were are the a an of for by on in at did does do it its their "
     "they them and or about tell me give show list pls please s this that how many much "
-    "get got there any colleagues et al team".split()
+    "get got there any colleagues et al team from".split()
 )
 # Words asking what a work found or says: its content, never a fact of the work itself ("what
 # did the youth peer support study find"). Nor do they name a work by its subject, though a
@@ -162,6 +162,18 @@ def asked_facets(words: Sequence[str], names: frozenset[str]) -> tuple[str, ...]
     if SAMPLE in asked and AUTHORS in asked and "people" not in words:
         asked.remove(SAMPLE)  # "how many authors": the byline counts them
     return tuple(f for f in _FACET_WORDS if f in asked)
+
+
+def with_title(words: Sequence[str], names: frozenset[str], title: str) -> frozenset[str]:
+    """The words naming a work, with its title's words when the question describes it by them
+    beside a word for a work ("when was the Peers for Progress blog post *about integrating
+    peer supporters* published?"): a description of the work asked about, no fact of its own.
+    Only then do "about" and "on" join them."""
+    titled = frozenset(re.findall(r"[a-z0-9]+", title.casefold()))
+    extra = (titled - _FILLER - names).intersection(words)
+    if not extra or not says_work(words):
+        return names
+    return names | titled | {"about", "on"}
 
 
 def says_work(words: Sequence[str]) -> bool:

@@ -140,13 +140,17 @@ def test_dev_test_gap(dev_report: EvalReport, test_report: EvalReport) -> None:
 
 
 def test_metrics_are_computed_from_ranks(real_index: SnippetIndex) -> None:
-    answer = real_index.search("How many states certify peer specialists?")
+    # A broad question, answered by several passages: the metrics need a second one. (A count
+    # asked of states is answered by its one passage now; the others counted something else.)
+    question = "What do peer specialists do?"
+    answer = real_index.search(question)
+    assert len(answer.results) >= 2, "the test needs a question answered by two passages"
     first, second = answer.results[0].snippet_id, answer.results[1].snippet_id
     report = evaluate(
         real_index,
         [
-            EvalQuestion("How many states certify peer specialists?", (first,)),
-            EvalQuestion("How many states certify peer specialists?", (second,)),
+            EvalQuestion(question, (first,)),
+            EvalQuestion(question, (second,)),
             EvalQuestion("What is the wifi password?", ()),
         ],
     )

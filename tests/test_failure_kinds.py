@@ -637,7 +637,9 @@ def test_a_byline_question_is_answered_only_by_a_curated_byline(real_index: Snip
     assert journal.missing == "the journal it appeared in"
     declined = real_index.search(no_byline)
     assert declined.frame == "source-metadata" and not declined.answered
-    assert declined.missing == "who wrote it, or when and where it appeared"
+    # The work described by its title's words is the work asked of: the reply names it and
+    # what its sources lack (its authors), not the frame's generic wording.
+    assert declined.missing == "the names of those who wrote the blog post by Peers for Progress"
     assert real_index.search(about_work).frame != "source-metadata"
 
 
