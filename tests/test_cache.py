@@ -288,6 +288,17 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
         ),
         pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
         pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
+        pytest.param(
+            lambda meta: meta["regexes"].update(interpreter="another Python"),
+            {},
+            id="regexes-of-another-interpreter",
+        ),
+        pytest.param(
+            lambda meta: meta["regexes"]["patterns"][0].__setitem__(6, 10**9),
+            {},
+            id="regex-program-outside-the-code",
+        ),
+        pytest.param(None, {"regex_code": np.zeros(3, dtype=np.int64)}, id="regex-code-dtype"),
     ],
 )
 def test_inconsistent_cache_is_a_miss(
