@@ -24,7 +24,8 @@ it is about) that each process would otherwise work out during its first questio
 question reader's filing of the frames' cue words (`QuestionReader.frame_filing`), most of the
 reader's set-up. It also keeps the compiled program of every module-level regex
 (`bot.lazy_re.programs`, for this interpreter only), so that a first question does not run
-`re`'s pure-Python compiler on the ~20 patterns it uses.
+`re`'s pure-Python compiler on the ~20 patterns it uses, and the stem key of every word of the
+synonyms' wordings (`index.phrase_word_keys`), which the phrase tables are built from.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -45,6 +46,7 @@ import numpy as np
 import Stemmer
 
 from bot import bm25, frames, index, knowledge, lazy_re, question, tokenize, yamlfile
+from bot import index as index_module
 from bot.bm25 import PostingsBM25
 from bot.frames import Lexicon
 from bot.index import SnippetFacts, SnippetIndex
@@ -63,7 +65,7 @@ from bot.question import FrameFiling
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -297,12 +299,16 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         facts = _facts_from_json(meta["facts"], kb)
         filing = _filing_from_json(meta["filing"], len(kb.lexicon.frames))
         regexes = _regexes_from_json(meta["regexes"], arrays["regex_code"])
+        word_keys = meta["word_keys"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in word_keys.items()):
+            raise ValueError("the saved word keys are not words")
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
         _logger().info("index cache %s unusable, rebuilding: %s", path, error)
         return None
     lazy_re.install(regexes)
+    index.know_word_keys(word_keys)
     return SnippetIndex(
         kb,
         engine,
@@ -430,6 +436,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
         "facts": _facts_to_json(index.snippet_facts()),
         "filing": _filing_to_json(index.reader.frame_filing),
+        "word_keys": index_module.phrase_word_keys(index.kb),
     }
     meta["regexes"], regex_code = _regexes_to_json(lazy_re.programs())
     arrays: dict[str, np.ndarray] = {"askdocs_first": first, "regex_code": regex_code}
