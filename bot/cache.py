@@ -22,7 +22,10 @@ first search would otherwise tokenize every ask to build, and the per-snippet fa
 (`SnippetFacts`: the answer types each passage holds, the frames of its curated asks, the places
 it is about) that each process would otherwise work out during its first questions, and the
 question reader's filing of the frames' cue words (`QuestionReader.frame_filing`), most of the
-reader's set-up.
+reader's set-up. It also keeps the compiled program of every module-level regex
+(`bot.lazy_re.programs`, for this interpreter only), so that a first question does not run
+`re`'s pure-Python compiler on the ~20 patterns it uses, and the stem key of every word of the
+synonyms' wordings (`index.phrase_word_keys`), which the phrase tables are built from.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -42,7 +45,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import Stemmer
 
-from bot import bm25, frames, index, knowledge, question, tokenize, yamlfile
+from bot import bm25, frames, index, knowledge, lazy_re, question, tokenize, yamlfile
+from bot import index as index_module
 from bot.bm25 import PostingsBM25
 from bot.frames import Lexicon
 from bot.index import SnippetFacts, SnippetIndex
@@ -61,7 +65,7 @@ from bot.question import FrameFiling
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -77,6 +81,7 @@ _ARRAYS = {
     **{f"asks_{name}": kind for name, kind in _FIELD_ARRAYS.items()},
     **{f"askdocs_{name}": kind for name, kind in _FIELD_ARRAYS.items()},
     "askdocs_first": np.int64,
+    "regex_code": np.uint32,  # the regexes' programs' code words, one after another
 }
 _SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
 
@@ -293,11 +298,17 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         }
         facts = _facts_from_json(meta["facts"], kb)
         filing = _filing_from_json(meta["filing"], len(kb.lexicon.frames))
+        regexes = _regexes_from_json(meta["regexes"], arrays["regex_code"])
+        word_keys = meta["word_keys"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in word_keys.items()):
+            raise ValueError("the saved word keys are not words")
     except FileNotFoundError:
         return None
     except Exception as error:  # any unreadable cache is a miss, never a failure
         _logger().info("index cache %s unusable, rebuilding: %s", path, error)
         return None
+    lazy_re.install(regexes)
+    index.know_word_keys(word_keys)
     return SnippetIndex(
         kb,
         engine,
@@ -331,6 +342,45 @@ def _filing_from_json(data: dict[str, Any], frame_count: int) -> FrameFiling:
     if any(not 0 <= number < frame_count for number in numbers):
         raise ValueError("the saved frame filing names a frame outside the lexicon")
     return always, sets
+
+
+def _regexes_to_json(
+    programs: dict[tuple[str, int], lazy_re.Program],
+) -> tuple[dict[str, Any], np.ndarray]:
+    """The regexes' programs as JSON, and their code words as one array."""
+    patterns: list[list[Any]] = []
+    code: list[int] = []
+    for (source, flags), (final_flags, words, groups, groupindex, indexgroup) in programs.items():
+        where = [len(code), len(words)]
+        patterns.append([source, flags, final_flags, groups, groupindex, list(indexgroup), *where])
+        code += words
+    meta = {"interpreter": lazy_re.interpreter(), "patterns": patterns}
+    return meta, np.array(code, dtype=np.uint32)
+
+
+def _regexes_from_json(
+    data: dict[str, Any], code: np.ndarray
+) -> list[tuple[tuple[str, int], lazy_re.Program]]:
+    """Saved programs back; ValueError if they were made by another interpreter (the whole
+    cache is then rebuilt, with this one's) or do not fit the code array."""
+    if data["interpreter"] != lazy_re.interpreter():
+        raise ValueError("the saved regex programs are another interpreter's")
+    words = code.tolist()
+    found: list[tuple[tuple[str, int], lazy_re.Program]] = []
+    for source, flags, final_flags, groups, groupindex, indexgroup, start, count in data[
+        "patterns"
+    ]:
+        if not 0 <= int(start) <= int(start) + int(count) <= len(words):
+            raise ValueError("a saved regex program lies outside the code array")
+        program: lazy_re.Program = (
+            int(final_flags),
+            words[int(start) : int(start) + int(count)],
+            int(groups),
+            {str(name): int(number) for name, number in groupindex.items()},
+            tuple(None if name is None else str(name) for name in indexgroup),
+        )
+        found.append(((str(source), int(flags)), program))
+    return found
 
 
 def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
@@ -386,8 +436,10 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "surface": {letter: dict(words) for letter, words in index.surface_vocabulary.items()},
         "facts": _facts_to_json(index.snippet_facts()),
         "filing": _filing_to_json(index.reader.frame_filing),
+        "word_keys": index_module.phrase_word_keys(index.kb),
     }
-    arrays: dict[str, np.ndarray] = {"askdocs_first": first}
+    meta["regexes"], regex_code = _regexes_to_json(lazy_re.programs())
+    arrays: dict[str, np.ndarray] = {"askdocs_first": first, "regex_code": regex_code}
     for prefix, fitted in (("", engine), ("asks_", index.asks_engine), ("askdocs_", ask_documents)):
         arrays[f"{prefix}indptr"] = fitted.indptr
         arrays[f"{prefix}doc_ids"] = fitted.doc_ids

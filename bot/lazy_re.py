@@ -10,12 +10,23 @@ reach `re.Pattern`'s own methods with no Python frame between (an instance attri
 
 Two threads using a pattern for the first time at once may both compile it; either result is
 the same pattern.
+
+Even compiled lazily, the ~20 patterns of a first question cost about 10 ms of a `peerbot ask`
+(`re`'s parser and code generator are pure Python). The index cache (`bot.cache`) therefore
+keeps each pattern's compiled program (`programs`): the code words `re` hands to `_sre.compile`,
+which is C. A start served from the cache installs them (`install`), and a first use then
+builds the pattern from its program with that one call. A program is only kept when the pattern
+it builds equals `re.compile`'s (`re.Pattern` equality compares the flags, the source and every
+code word) for the same interpreter, and it is installed only into that interpreter
+(`interpreter`), so the pattern is the same object `re.compile` would make.
 """
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # `re`'s C engine (no stub): builds a program
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 # The methods and attributes of `re.Pattern` that are copied onto the instance at first use.
@@ -53,9 +64,17 @@ class LazyRegex:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = flags
+        _MADE.append(self)
 
     def compiled(self) -> re.Pattern[str]:
-        """The compiled pattern (from `re`'s own cache after the first time)."""
+        """The compiled pattern: built from its installed program if there is one, else by
+        `re.compile` (from `re`'s own cache after the first time)."""
+        program = _INSTALLED.get((self.pattern, self._flags))
+        if program is not None:
+            try:
+                return _sre.compile(self.pattern, *program)  # type: ignore[no-any-return]
+            except (RuntimeError, TypeError, ValueError):  # not a program this `_sre` takes
+                pass
         return re.compile(self.pattern, self._flags)
 
     def __getattr__(self, name: str) -> Any:
@@ -75,3 +94,65 @@ class LazyRegex:
 def lazy(pattern: str, flags: int | re.RegexFlag = 0) -> LazyRegex:
     """A regex like `re.compile(pattern, flags)` that is compiled on its first use."""
     return LazyRegex(pattern, int(flags))
+
+
+# --- compiled programs, kept by the index cache ---------------------------------------------------
+
+# Every lazy regex made so far (the modules' own, made once at import).
+_MADE: list[LazyRegex] = []
+# (source, flags) -> `_sre.compile`'s arguments after the source: final flags, code words,
+# groups, group index, index group.
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_INSTALLED: dict[tuple[str, int], Program] = {}
+
+
+def interpreter() -> str:
+    """What a program is valid for: this interpreter's version and its regex engine's."""
+    return f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_sre.MAXREPEAT}\0{_sre.MAXGROUPS}"
+
+
+def _program(source: str, flags: int) -> Program | None:
+    """What `re.compile(source, flags)` passes to `_sre.compile`, or None if it cannot be
+    worked out here or would not build the same pattern."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(source, flags)
+        code = [int(word) for word in _compiler._code(parsed, flags)]
+        groupindex = {str(name): int(number) for name, number in parsed.state.groupdict.items()}
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, number in groupindex.items():
+            indexgroup[number] = name
+        program: Program = (
+            int(flags | parsed.state.flags),
+            code,
+            int(parsed.state.groups - 1),
+            groupindex,
+            tuple(indexgroup),
+        )
+        built = _sre.compile(source, *program)
+        expected = re.compile(source, flags)
+    except Exception:  # another `re` than this code knows: no program, compiled as usual
+        return None
+    if (
+        built != expected
+        or built.groups != expected.groups
+        or dict(built.groupindex) != dict(expected.groupindex)
+    ):
+        return None
+    return program
+
+
+def programs() -> dict[tuple[str, int], Program]:
+    """The program of every lazy regex made so far whose program builds its pattern."""
+    found: dict[tuple[str, int], Program] = {}
+    for made in _MADE:
+        key = (made.pattern, made._flags)
+        if key not in found and (program := _program(*key)) is not None:
+            found[key] = program
+    return found
+
+
+def install(saved: Sequence[tuple[tuple[str, int], Program]]) -> None:
+    """Take saved programs (of this `interpreter()`) for the lazy regexes' first use."""
+    _INSTALLED.update(saved)

@@ -134,6 +134,36 @@ def test_cached_index_reads_questions_without_filing_the_frames_again(
     assert _answers(cached, questions) == expected
 
 
+def test_cached_index_builds_its_phrases_without_stemming_their_words(
+    tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The synonyms' words come with their stem keys from the file (the keys `_key` gives
+    them), so the phrase tables of a cached index are built without stemming a word."""
+    key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    assert write_cache(tmp_path, key, real_index)
+    saved = cache.unpack(cache_path(tmp_path, key).read_bytes())[0]["word_keys"]
+    assert len(saved) > 500
+    assert all(index_module._word_key(word) == stem for word, stem in saved.items())
+    keys = index_module._KeyCache()
+    monkeypatch.setattr(index_module, "_KEYS", keys)
+    monkeypatch.setattr(index_module, "_key", keys.__getitem__)
+    stemmed: list[str] = []
+    monkeypatch.setattr(
+        index_module, "_word_key", lambda word: stemmed.append(word) or saved.get(word, word)
+    )
+    building = index_module.SnippetIndex._build_phrases
+    tables: list[object] = []
+    monkeypatch.setattr(
+        index_module.SnippetIndex,
+        "_build_phrases",
+        staticmethod(lambda kb: tables.append(building(kb)) or tables[-1]),
+    )
+    cached = read_cache(tmp_path, key)
+    assert cached is not None
+    assert tables == [(real_index._stem_phrases, real_index._word_phrases)]
+    assert not set(stemmed) & set(saved)  # only other words (one-word names' plurals) later
+
+
 def test_cached_index_searches_without_building_the_ask_documents(
     mini_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -288,6 +318,20 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
         ),
         pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
         pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
+        pytest.param(
+            lambda meta: meta["regexes"].update(interpreter="another Python"),
+            {},
+            id="regexes-of-another-interpreter",
+        ),
+        pytest.param(
+            lambda meta: meta["regexes"]["patterns"][0].__setitem__(6, 10**9),
+            {},
+            id="regex-program-outside-the-code",
+        ),
+        pytest.param(None, {"regex_code": np.zeros(3, dtype=np.int64)}, id="regex-code-dtype"),
+        pytest.param(
+            lambda meta: meta["word_keys"].update(peer=["peer"]), {}, id="word-key-not-a-word"
+        ),
     ],
 )
 def test_inconsistent_cache_is_a_miss(

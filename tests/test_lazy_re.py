@@ -4,6 +4,7 @@ match."""
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import re
 
 import pytest
@@ -42,6 +43,49 @@ def test_first_use_puts_the_compiled_methods_on_the_instance() -> None:
     assert vars(pattern)["search"] == re.compile(r"a+").search
     with pytest.raises(AttributeError):
         pattern.no_such_method  # noqa: B018
+
+
+def test_every_modules_regex_has_a_program_that_builds_the_same_pattern() -> None:
+    from bot import lazy_re
+
+    programs = lazy_re.programs()
+    assert len(programs) >= 50  # the question path's module-level regexes (bot.question etc.)
+    for (source, flags), program in programs.items():
+        built = _sre.compile(source, *program)
+        assert built == re.compile(source, flags)  # flags, source and every code word
+        assert (built.groups, built.groupindex) == (
+            re.compile(source, flags).groups,
+            re.compile(source, flags).groupindex,
+        )
+
+
+def test_an_installed_program_is_used_at_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import lazy_re
+
+    source, flags = r"(?P<kind>peer|coach)(es|s)?\b", re.IGNORECASE
+    pattern = lazy(source, flags)
+    program = lazy_re.programs()[(source, flags)]
+    monkeypatch.setattr(lazy_re, "_INSTALLED", {(source, flags): program})
+    monkeypatch.setattr(re, "compile", _no_compile)
+    assert pattern.search("Two PEERS").group("kind") == "PEER"  # type: ignore[union-attr]
+    assert pattern.groups == 2 and dict(pattern.groupindex) == {"kind": 1}
+
+
+def test_a_program_this_engine_rejects_falls_back_to_compiling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot import lazy_re
+
+    source = r"x(y+)z"
+    pattern = lazy(source)
+    broken = (0, [99999, 1, 2], 1, {}, (None, None))
+    monkeypatch.setattr(lazy_re, "_INSTALLED", {(source, 0): broken})
+    assert pattern.compiled() == re.compile(source)
+    assert pattern.search("axyyz").group(1) == "yy"  # type: ignore[union-attr]
+
+
+def _no_compile(*args: object, **kwargs: object) -> None:
+    raise AssertionError("re.compile called although a program was installed")
 
 
 _WORDS = st.sampled_from(
