@@ -1164,6 +1164,11 @@ _PEOPLE = frozenset(
     "commission research interviewe attende american".split()
 )
 _YEAR = lazy(r"(?:19|20)\d\d")
+# A parenthetical citation: a source's name, then its year(s) ("(Mental Health America, 2017b)",
+# "(US Department of Health and Human Services, 2007, 2017)").
+_CITATION_PARENS = lazy(
+    r"\([^()]*[A-Za-z][^()]*,\s*(?:19|20)\d\d[a-z]?(?:\s*,\s*(?:19|20)\d\d[a-z]?)*\)"
+)
 # A claim the asker builds the question on, in a clause of its own before a comma: "since all
 # 50 states certify peers now, do I need to recertify if I move?" (`_premise_correction`).
 _PREMISE_RE = lazy(
@@ -2028,7 +2033,12 @@ class SnippetIndex:
             known = self._types.setdefault(kind, bytearray(len(self.kb.snippets)))
         state = known[doc_id]
         if not state:
-            found = self._type_patterns[kind].search(self.kb.snippets[doc_id].text)
+            text = self.kb.snippets[doc_id].text
+            if kind not in _CITING and kind != CITATION:
+                # "(National Mental Health Survey of India, 2015)" dates the source cited, not
+                # anything the passage says: no year, date or count of the question's subject.
+                text = _CITATION_PARENS.sub(" ", text)
+            found = self._type_patterns[kind].search(text)
             state = known[doc_id] = 2 if found else 1
         return state == 2
 

@@ -5,6 +5,9 @@
    Kong's adoption of peer services); it is declined with that passage related and what is
    missing said. A question about the place's own work, or whether something is there at all,
    is left as it was.
+2. A typed fact comes from what the passage says: a year inside a parenthetical citation
+   ("(National Mental Health Survey of India, 2015)") is no year of the question's subject, and
+   what someone spends or budgets asks for money, which a head count of those hired is not.
 """
 
 from __future__ import annotations
@@ -84,3 +87,48 @@ def test_a_place_passage_answers_what_it_says(
     answer = real_index.search(question)
     assert answer.answered, question
     assert answer.results[0].snippet_id == first
+
+
+# --- 2. a typed fact comes from what the passage says, not from a citation or a head count --------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("what year did India start peer support", id="india-year"),
+        pytest.param("which year did peer support come to India?", id="india-which-year"),
+        pytest.param("when did peer support start in india", id="india-when"),
+    ],
+)
+def test_a_citations_year_is_no_year_of_the_subject(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "(National Mental Health Survey of India, 2015)" dates the survey cited, not when
+    India began anything."""
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered, (question, [r.snippet_id for r in answer.results])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("how much has the VA spent on its peer support counselors?", id="va-spent"),
+        pytest.param("what's the VA's budget for the new peer counselors", id="va-budget"),
+    ],
+)
+def test_spending_asks_for_money_not_a_head_count(real_index: SnippetIndex, question: str) -> None:
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert not answer.answered, (question, [r.snippet_id for r in answer.results])
+    assert answer.frame == "money"
+    assert "peersforprogress-va-800" in [r.snippet_id for r in answer.related]
+
+
+def test_spending_with_a_money_passage_is_answered(real_index: SnippetIndex) -> None:
+    """Read as money, what SAMHSA spent is still answered by the grant's amount."""
+    question = "how much did SAMHSA spend on the peer networks?"
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == "peersforprogress-samhsa-2-3-million"
