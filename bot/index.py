@@ -2042,6 +2042,31 @@ class SnippetIndex:
             state = known[doc_id] = 2 if found else 1
         return state == 2
 
+    def _cited_holds(self, reading: _Reading, doc_id: int, kind: str) -> bool:
+        """Whether a parenthetical citation of the passage holds a fact of this type about the
+        work the question names: "what year was India's National Mental Health Survey?" asks
+        for the year of "(National Mental Health Survey of India, 2015)", which `_holds` leaves
+        out as no fact of the passage's own subject. Every word of the question's that weighs
+        (the field's own words aside) must be in that citation, a place not alone."""
+        text = self.kb.snippets[doc_id].text
+        pattern = self._type_patterns[kind]
+        asked = [
+            concept
+            for concept in reading.concepts
+            if not concept.term.startswith(_TYPE_PREFIX)
+            and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
+            and not concept.context
+        ]
+        # The work itself must be named: "which year did peer support come to India" names
+        # only a place, which "(... Survey of India, 2015)" shares.
+        if not any(concept.term not in reading.place_terms for concept in asked):
+            return False
+        for cited in _CITATION_PARENS.finditer(text):
+            terms = frozenset(tokenize(cited.group()))
+            if pattern.search(cited.group()) and all(c.named_in(terms) for c in asked):
+                return True
+        return False
+
     def _holders(self, kind: str) -> frozenset[int]:
         """The passages holding a fact of this answer type (`_holds` of every one), worked out
         once per type: on a small knowledge base a set lookup per candidate is cheaper than a
@@ -2563,7 +2588,10 @@ class SnippetIndex:
                     type_missing = self._holds(doc_id, TIME_SPLIT)
             elif frame.needs in self._type_patterns:
                 type_missing = (
-                    not self._holds(doc_id, frame.needs)
+                    not (
+                        self._holds(doc_id, frame.needs)
+                        or self._cited_holds(reading, doc_id, frame.needs)
+                    )
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
                     or (

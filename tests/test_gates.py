@@ -132,3 +132,12 @@ def test_spending_with_a_money_passage_is_answered(real_index: SnippetIndex) -> 
     answer = real_index.search(question)
     assert answer.answered, question
     assert answer.results[0].snippet_id == "peersforprogress-samhsa-2-3-million"
+
+
+def test_a_citations_year_answers_for_the_work_it_cites(real_index: SnippetIndex) -> None:
+    """Asked about the work a citation names, its year is the answer."""
+    question = "when was the National Mental Health Survey of India done"
+    not_in_eval_files(question)
+    answer = real_index.search(question)
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == "goutam2020-india-treatment-gap"
