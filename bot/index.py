@@ -2999,6 +2999,8 @@ class SnippetIndex:
         question = reading.question
         if not reading.place_terms or not question.required_places:
             return []
+        if any(place.topic is not None for place in question.required_places):
+            return []  # "is peer support a thing abroad?": a region, met by its topic's passages
         if not question.words or question.words[0] not in _POLAR_STARTS:
             return []  # "what did the Hong Kong study find": what the place's work says
         if not _STUDY.isdisjoint(question.words) or not _NAMES_A_WORK.isdisjoint(question.words):
