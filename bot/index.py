@@ -99,6 +99,10 @@ SOURCE_FACTOR = 0.9
 # A strict frame's typed fact (a pay figure) must be about the subject: the passage's own words
 # cover at least this share of the ask's subject weight.
 STRICT_COVERAGE = 0.75
+# A yes-or-no question about a named place must have at least this share of what it asks of the
+# place (past the place, the roles and the field's own words) said by a passage's text or one of
+# its asks (`SnippetIndex._lacks_what_is_asked_of_the_place`).
+PLACE_PREDICATE_SHARE = 1 / 3
 # A comparison side whose words all weigh less than this (smoothed idf; "services", "delivered"
 # are in about half the passages) names nothing a passage must repeat.
 COMMON_SIDE_WEIGHT = 1.0
@@ -1082,6 +1086,21 @@ _FACT_WORDS = frozenset(
 _NOT_DEFINING = frozenset("like such eg including useful why tell about".split())
 _TOTAL = frozenset("nationwide nationally countrywide total altogether overall".split())
 _WHOLE_COUNTRY = ("in the usa", "in the united states", "in the country", "across the country")
+# A yes-or-no question starts with one of these: everything in it is what is asked.
+# Words by which a question names a work rather than a place's practice ("the UK *pilot*").
+_NAMES_A_WORK = frozenset(
+    "research study report blog post article paper review survey pilot eval evaluation trial "
+    "findings interviews".split()
+)
+# Words asking only whether something is there or counts ("is peer support *used* in the UK",
+# "does DC *count* too"): a passage about the place and the thing answers them.
+_PRESENCE = frozenset(
+    tokenize(
+        "use used uses using exist exists existed available offer offers offered around present "
+        "count counts counted include includes included common happen happens happening"
+    )
+)
+_POLAR_STARTS = frozenset("does do did is are was were can could will would has have".split())
 _STUDY = frozenset(
     "survey surveyed study studies sample sampled respondents participants interviewed enrolled "
     "recruited completed paper papers research evaluation took part".split()
@@ -1329,6 +1348,11 @@ _PEOPLE = frozenset(
     "commission research interviewe attende american".split()
 )
 _YEAR = lazy(r"(?:19|20)\d\d")
+# A parenthetical citation: a source's name, then its year(s) ("(Mental Health America, 2017b)",
+# "(US Department of Health and Human Services, 2007, 2017)").
+_CITATION_PARENS = lazy(
+    r"\([^()]*[A-Za-z][^()]*,\s*(?:19|20)\d\d[a-z]?(?:\s*,\s*(?:19|20)\d\d[a-z]?)*\)"
+)
 # A claim the asker builds the question on, in a clause of its own before a comma: "since all
 # 50 states certify peers now, do I need to recertify if I move?" (`_premise_correction`).
 _PREMISE_RE = lazy(
@@ -2194,7 +2218,12 @@ class SnippetIndex:
             known = self._types.setdefault(kind, bytearray(len(self.kb.snippets)))
         state = known[doc_id]
         if not state:
-            found = self._type_patterns[kind].search(self.kb.snippets[doc_id].text)
+            text = self.kb.snippets[doc_id].text
+            if kind not in _CITING and kind != CITATION:
+                # "(National Mental Health Survey of India, 2015)" dates the source cited, not
+                # anything the passage says: no year, date or count of the question's subject.
+                text = _CITATION_PARENS.sub(" ", text)
+            found = self._type_patterns[kind].search(text)
             state = known[doc_id] = 2 if found else 1
         return state == 2
 
@@ -2211,6 +2240,31 @@ class SnippetIndex:
             return True
         pattern = self._type_patterns[kind]
         return holds_beyond(pattern, self.kb.snippets[doc_id].text, numbers)
+
+    def _cited_holds(self, reading: _Reading, doc_id: int, kind: str) -> bool:
+        """Whether a parenthetical citation of the passage holds a fact of this type about the
+        work the question names: "what year was India's National Mental Health Survey?" asks
+        for the year of "(National Mental Health Survey of India, 2015)", which `_holds` leaves
+        out as no fact of the passage's own subject. Every word of the question's that weighs
+        (the field's own words aside) must be in that citation, a place not alone."""
+        text = self.kb.snippets[doc_id].text
+        pattern = self._type_patterns[kind]
+        asked = [
+            concept
+            for concept in reading.concepts
+            if not concept.term.startswith(_TYPE_PREFIX)
+            and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
+            and not concept.context
+        ]
+        # The work itself must be named: "which year did peer support come to India" names
+        # only a place, which "(... Survey of India, 2015)" shares.
+        if not any(concept.term not in reading.place_terms for concept in asked):
+            return False
+        for cited in _CITATION_PARENS.finditer(text):
+            terms = frozenset(tokenize(cited.group()))
+            if pattern.search(cited.group()) and all(c.named_in(terms) for c in asked):
+                return True
+        return False
 
     def _holders(self, kind: str) -> frozenset[int]:
         """The passages holding a fact of this answer type (`_holds` of every one), worked out
@@ -2733,7 +2787,10 @@ class SnippetIndex:
                     type_missing = self._holds(doc_id, TIME_SPLIT)
             elif frame.needs in self._type_patterns:
                 type_missing = (
-                    not self._holds_asked(doc_id, frame.needs, question)
+                    not (
+                        self._holds_asked(doc_id, frame.needs, question)
+                        or self._cited_holds(reading, doc_id, frame.needs)
+                    )
                     or not self._qualified(frame, question, self._passage_terms(doc_id))
                     or not _ranks_as_asked(question, self._passage_terms(doc_id))
                     or (
@@ -3253,6 +3310,70 @@ class SnippetIndex:
 
         return not all(map(holds, asked)) or (bool(of) and not any(map(holds, of)))
 
+    def _asked_of_the_place(self, reading: _Reading) -> list[_Concept]:
+        """What a yes-or-no question about a named place asks of it: the concepts past the
+        place, the roles named, the field's own words, words no passage knows and words asking
+        only whether something is there (`_PRESENCE`). Empty for any other question, and for a
+        place that names a work ("did the UK pilot measure drug use": what the work says)."""
+        question = reading.question
+        if not reading.place_terms or not question.required_places:
+            return []
+        if any(place.topic is not None for place in question.required_places):
+            return []  # "is peer support a thing abroad?": a region, met by its topic's passages
+        if not question.words or question.words[0] not in _POLAR_STARTS:
+            return []  # "what did the Hong Kong study find": what the place's work says
+        if not _STUDY.isdisjoint(question.words) or not _NAMES_A_WORK.isdisjoint(question.words):
+            return []
+        role_terms = {
+            term
+            for concept_id in reading.named
+            if concept_id in self.kb.roles
+            for names in self._name_terms.get(concept_id, ())
+            for term in names
+        }
+        fillers = filler_terms()
+        return [
+            concept
+            for concept in reading.concepts
+            if concept.term not in reading.place_terms
+            and not concept.term.startswith(_TYPE_PREFIX)
+            and concept.term not in fillers
+            and concept.term not in role_terms
+            and concept.term not in _PRESENCE
+            and not concept.context
+            and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
+            # A word no passage knows ("expected") names nothing a passage could say.
+            and (self._weight(concept.term) > 0 or len(concept.alternatives) > 1)
+        ]
+
+    def _lacks_what_is_asked_of_the_place(self, reading: _Reading, hit: Hit) -> bool:
+        """Whether a yes-or-no question about a named place gets a passage that is about the
+        place but says (in its text or in one of its asks) too little of what is asked of it
+        (`_asked_of_the_place`, `PLACE_PREDICATE_SHARE`): "does Hong Kong *certify* peer
+        workers?" is not answered by Hong Kong's adoption of peer services, however much of the
+        question the place and the local role's name make up, nor "does California *reimburse*
+        CPS services?" by California's certification efforts."""
+        asked = self._asked_of_the_place(reading)
+        if not asked:
+            return False
+        doc_id = self._doc_ids[hit.snippet.id]
+        held = [self._passage_terms(doc_id)]
+        held.extend(frozenset(tokenize(ask)) for ask in getattr(hit.snippet, "asks", ()))
+        said = max(
+            sum(concept.weight for concept in asked if concept.named_in(terms)) for terms in held
+        )
+        return said < PLACE_PREDICATE_SHARE * sum(concept.weight for concept in asked)
+
+    def _missing_of_the_place(self, reading: _Reading, hit: Hit) -> str | None:
+        """What the sources lack when the nearest passage is about the place but not what is
+        asked of it: "anything on certify for Hong Kong", in the question's own words."""
+        if not self._lacks_what_is_asked_of_the_place(reading, hit):
+            return None
+        terms = {concept.term for concept in self._asked_of_the_place(reading)}
+        asked = [word for word in reading.question.words if _key(word) in terms]
+        places = " or ".join(place.name for place in reading.question.required_places)
+        return f"anything on {' '.join(dict.fromkeys(asked))} for {places}"
+
     def _unexplained(self, reading: _Reading) -> Concept | None:
         """The concept a definition or list question asks about that the sources only name."""
         frame = reading.question.frame
@@ -3467,6 +3588,7 @@ class SnippetIndex:
                 type_missing
                 or lacking
                 or (not from_card and self._lacks_the_head(head, hit))
+                or self._lacks_what_is_asked_of_the_place(reading, hit)
                 or later
                 or self._of_another_date(hit, dated)
                 or self._lacks_figure(hit, reading.figures) is not None
@@ -3590,6 +3712,8 @@ class SnippetIndex:
             missing = f"anything after {after} (the passages on it go no further)"
             return [], examined, reading, related, missing
         missing = _missing_text(question, type_missing, lacking)
+        if missing == NOTHING_SPECIFIC:
+            missing = self._missing_of_the_place(reading, first_unmet) or missing
         reason = self._ruled_out_by(question, first_unmet) if type_missing and not lacking else None
         if reason is not None and question.frame is not None and question.frame.missing:
             # "Did the SAMHSA grants improve outcomes?": the passage announcing them is ruled
