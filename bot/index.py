@@ -3101,6 +3101,11 @@ class SnippetIndex:
         # plainest answer ("how is peer support funded": Medicaid as a major source of funding,
         # before the count of states funding it; "what do peers do": the activities CPSs
         # reported, before a passage saying their tasks are broad and not agreed on).
+        # Not for a question asking how or why it works (`_frame_topic_cards`): the findings
+        # the evidence topic lists say whether it works, not why ("how do clinics finance
+        # peer support" still wants the funding topic's order).
+        if "evidence-outcomes" in frame_topics_ordered and _asks_how_or_why(question.words):
+            frame_topics_ordered = ()
         topic_order = (d for topic in frame_topics_ordered for d in self._cards.get(topic, ()))
         topic_rank = {doc_id: rank for rank, doc_id in enumerate(dict.fromkeys(topic_order))}
         if card:
