@@ -1062,6 +1062,19 @@ _UNITS = frozenset(
 _HOW_VERBS = frozenset("does do did can could would might".split())
 
 
+def _cards_first_among_equals(ordered: Sequence[Hit], rank: Mapping[str, int]) -> list[Hit]:
+    """The hits in their order, but each run of neighbours covering the question alike (the
+    same coverage) with the frame's topic cards first, in the curator's order (`rank`: snippet
+    id -> its place on the cards). "How do clinics finance peer support": no funding passage
+    names clinics, so they tie on coverage, and the one saying Medicaid is a major source of
+    funding answers before one saying a group will research "with the increase in funding",
+    which BM25 ranks first on the word. Hits covering more keep their lead."""
+    result: list[Hit] = []
+    for _, run in itertools.groupby(ordered, key=lambda hit: hit.coverage):
+        result.extend(sorted(run, key=lambda hit: rank.get(hit.snippet.id, len(rank))))
+    return result
+
+
 def _asks_how_or_why(question_words: Sequence[str]) -> bool:
     """Whether a question asks why or how something works ("why does peer support work",
     "how does it help"), not whether or how well it does ("how effective is peer support")."""
@@ -3522,7 +3535,19 @@ class SnippetIndex:
                 ]
         examined = self._examine(reading, top)
         card_hits: list[Hit] = []
-        frame_topics = set(question.frame.topics) if question.frame else set()
+        frame_topics_ordered = question.frame.topics if question.frame else ()
+        frame_topics = set(frame_topics_ordered)
+        # The frame's topic cards in the curator's order: the passage a topic lists first is its
+        # plainest answer ("how is peer support funded": Medicaid as a major source of funding,
+        # before the count of states funding it; "what do peers do": the activities CPSs
+        # reported, before a passage saying their tasks are broad and not agreed on).
+        # Not for a question asking how or why it works (`_frame_topic_cards`): the findings
+        # the evidence topic lists say whether it works, not why ("how do clinics finance
+        # peer support" still wants the funding topic's order).
+        if "evidence-outcomes" in frame_topics_ordered and _asks_how_or_why(question.words):
+            frame_topics_ordered = ()
+        topic_order = (d for topic in frame_topics_ordered for d in self._cards.get(topic, ()))
+        topic_rank = {doc_id: rank for rank, doc_id in enumerate(dict.fromkeys(topic_order))}
         if card:
             ids, scores = self._fused(reading.query_terms)
             score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
@@ -3531,6 +3556,7 @@ class SnippetIndex:
                 key=lambda d: (
                     not self._asks_in_frame(d, question.frame),
                     not frame_topics.intersection(self.kb.snippets[d].topics),
+                    topic_rank.get(d, len(topic_rank)),
                     card.index(d),  # the curator lists a card's defining passage first
                     -score_of.get(d, 0.0),
                     d,
@@ -3547,7 +3573,8 @@ class SnippetIndex:
             # whole question, the topics' own cards first ("does peer support work?" is
             # answered by the findings the evidence topic names, not by a research gap that
             # also says "effectiveness"; only for the questions `_frame_topic_cards` says);
-            # BM25 order otherwise.
+            # BM25 order otherwise, but among neighbours covering the question alike, the
+            # topics' cards first in the curator's order (`_cards_first_among_equals`).
             topic_cards = set(frame_cards)
             doc_ids = self._doc_ids
             bar = _off_topic_bar(strong, frame_topics)
@@ -3555,14 +3582,17 @@ class SnippetIndex:
             # saying what is still unknown), among those on its topics.
             later_types = question.frame.later_types if question.frame else ()
             after_kinds = [kind for kind in later_types if kind in self._type_patterns]
-            examined_order = sorted(
-                strong,
-                key=lambda h: (
-                    not (frame_topics.intersection(h.snippet.topics) or -_order(h) >= bar),
-                    any(self._holds(doc_ids[h.snippet.id], kind) for kind in after_kinds),
-                    not h.coverage >= FULL_COVERAGE,
-                    doc_ids[h.snippet.id] not in topic_cards,
+            examined_order = _cards_first_among_equals(
+                sorted(
+                    strong,
+                    key=lambda h: (
+                        not (frame_topics.intersection(h.snippet.topics) or -_order(h) >= bar),
+                        any(self._holds(doc_ids[h.snippet.id], kind) for kind in after_kinds),
+                        not h.coverage >= FULL_COVERAGE,
+                        doc_ids[h.snippet.id] not in topic_cards,
+                    ),
                 ),
+                {self.kb.snippets[d].id: rank for d, rank in topic_rank.items()},
             )
         else:
             examined_order = sorted(
