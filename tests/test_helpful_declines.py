@@ -1,0 +1,70 @@
+"""A decline says what the sources lack, and a hedged figure is a guess, not a claim.
+
+1. A question of a typed frame (a figure, a rate, pay, a ratio, requirements) that no passage
+   came near was declined bare: "none of the passages peerbot knows answers this" and topic
+   names, though the frame knows what the sources lack ("a figure for that"). It now says so,
+   shows passages as related only when they cover nearly all of the rest of the question, and
+   keeps the nearest topics when no passage is shown.
+2. "2 mil something", "about 40 states", "$2 million or so": the asker guesses a figure and
+   asks for it. The passage giving one of the values the guess allows answers it; a guess far
+   from every figure the sources give is still said to be missing, with theirs. A scale no
+   passage writes ("2.3 billion") is the figure's word, so the passage giving another amount
+   is related and the reply names both figures.
+Questions of our own (`tests.own_questions`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask import format_answer
+from bot.index import SnippetIndex
+from tests.own_questions import own
+
+# --- 1. a typed frame no passage came near says what is missing ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("how many CE hours does a recovery coach need every two years?", "a figure for that"),
+        ("what's the annual staff turnover rate at peer-run agencies?", "that rate"),
+        ("what ratio of peers to nurses works best on a ward", "a ratio"),
+        ("whats the hourly wage for a peer bridger", "pay or cost figures"),
+    ],
+)
+def test_a_typed_question_nothing_came_near_says_what_is_missing(
+    real_index: SnippetIndex, question: str, missing: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.missing is not None and answer.missing.startswith(missing), answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many CE hours does a recovery coach need every two years?",
+        "what's the annual staff turnover rate at peer-run agencies?",
+    ],
+)
+def test_a_partial_reply_with_no_passage_keeps_the_nearest_topics(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """With no related passage to show, the reply still points where to look."""
+    answer = real_index.search(own(question))
+    assert answer.partial and not answer.related, question
+    assert answer.suggestions
+    text = format_answer(answer)
+    assert "The sources do not give" in text
+    assert "Nearest topics and roles it does cover:" in text
+
+
+def test_a_question_with_no_typed_frame_is_still_declined_as_before(
+    real_index: SnippetIndex,
+) -> None:
+    """What an untyped question lacks is not known well enough to say: no missing text is made
+    up for it, and nothing is answered."""
+    answer = real_index.search(own("can a peer worker keep their SSI benefits while working?"))
+    assert not answer.answered
+    assert answer.missing is None
