@@ -1599,7 +1599,19 @@ class SnippetIndex:
             token
             for figure in figures
             for token in figure.tokens
-            if not self._figures_given().gives(figure) or not self._weight(_key(token))
+            # A guess ("2 mil something") is checked as the figure it allows, never as words.
+            if figure.within is not None
+            or not self._figures_given().gives(figure)
+            or not self._weight(_key(token))
+        }
+        # A scale no passage writes ("2.3 billion") is the figure's word, checked with it: as a
+        # word no passage holds it would sink the passage that gives another amount.
+        claimed |= {
+            word
+            for figure in figures
+            if figure.kind == "amount"
+            for word in figure.shown.lower().split()
+            if word.isalpha() and not self._weight(_key(word))
         }
         # A frame cue or a phrase of the synonyms that spells a topicless adverb ("still
         # missing", "what we still don't know") keeps it: there it is part of what is asked.

@@ -18,8 +18,15 @@ from __future__ import annotations
 import pytest
 
 from bot.ask import format_answer
+from bot.figures import claimed_figures
 from bot.index import SnippetIndex
+from bot.tokenize import words
 from tests.own_questions import own
+
+SAMHSA = "peersforprogress-samhsa-2-3-million"
+CERTIFY = "lafrance2017-states-certify"
+VA = "peersforprogress-va-800"
+
 
 # --- 1. a typed frame no passage came near says what is missing ----------------------------------
 
@@ -68,3 +75,67 @@ def test_a_question_with_no_typed_frame_is_still_declined_as_before(
     answer = real_index.search(own("can a peer worker keep their SSI benefits while working?"))
     assert not answer.answered
     assert answer.missing is None
+
+
+# --- 2. a hedged figure is a guess ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how much did SAMHSA award the consumer networks, 2 million something?", SAMHSA),
+        ("SAMHSA put roughly 2 million into consumer networks, what was it for?", SAMHSA),
+        ("the consumer network money from SAMHSA, about $2.5 million?", SAMHSA),
+        ("how many states train and certify peer specialists now, 40-odd?", CERTIFY),
+    ],
+)
+def test_a_hedged_figure_is_answered_by_the_passage_giving_one_it_allows(
+    real_index: SnippetIndex, question: str, first: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert answer.answered, (question, answer.missing)
+    assert answer.results[0].snippet_id == first
+
+
+@pytest.mark.parametrize(
+    ("question", "theirs"),
+    [
+        ("the VA is bringing on around 5,000 peer counselors, right?", "800"),
+        ("SAMHSA gave roughly 20 million to consumer networks?", "2.3 million"),
+    ],
+)
+def test_a_hedged_figure_far_from_theirs_is_still_missing(
+    real_index: SnippetIndex, question: str, theirs: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.missing is not None and f"(they give {theirs})" in answer.missing
+
+
+def test_a_scale_no_passage_writes_is_the_figures_word(real_index: SnippetIndex) -> None:
+    """ "billion" is in no passage: as a word it sank the 2.3 million passage, and the reply
+    said only "what was asked"; checked with the figure, the reply names both."""
+    answer = real_index.search(own("so SAMHSA handed out 2.3 billion to consumer networks?"))
+    assert not answer.answered
+    assert answer.missing is not None and "they give 2.3 million" in answer.missing
+    assert answer.related and answer.related[0].snippet_id == SAMHSA
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("was it 2 mil something", 2e6, 3e6),
+        ("40-something states certify", 40, 50),
+        ("about 800 peers were hired", 600, 1000),
+        ("$2 million or so went to networks", 1.5e6, 2.5e6),
+    ],
+)
+def test_a_hedge_gives_the_values_a_guess_allows(text: str, low: float, high: float) -> None:
+    (figure,) = claimed_figures(text, tuple(words(text)))
+    assert figure.within == (low, high)
+
+
+def test_a_plain_figure_is_still_a_claim() -> None:
+    text = "the VA hired 800 peers"
+    (figure,) = claimed_figures(text, tuple(words(text)))
+    assert figure.within is None
