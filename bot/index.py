@@ -3196,6 +3196,12 @@ class SnippetIndex:
                 if names(self.kb.snippets[doc_id].text, term.words)
             ]
             mentions = self._hits(reading, naming[:MAX_RELATED])
+            defining = [hit for hit in mentions if defines(hit.snippet.text, term.words)]
+            if defining:
+                # "What does DDA stand for in the Milani paper": the words naming where the
+                # term was met kept the passage spelling it out below coverage; it defines
+                # the term asked, so it answers.
+                return defining, examined, reading, [], None
             if mentions:
                 return [], examined, reading, mentions, term.missing(question.text)
         subject = [

@@ -139,3 +139,33 @@ def test_a_plain_figure_is_still_a_claim() -> None:
     text = "the VA hired 800 peers"
     (figure,) = claimed_figures(text, tuple(words(text)))
     assert figure.within is None
+
+
+# --- 3. "what does X mean in the <work>" is asked of the word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wait, what does manualized mean in that rogers review?",
+        "ok what does manualized mean from the rogers article",
+    ],
+)
+def test_a_word_met_in_a_work_is_declined_like_its_plain_form(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """An opening "wait"/"ok" and a closing "in the Rogers review" hid the term: the decline was
+    bare, or the passage merely naming the word was quoted as its meaning. Now it reads as
+    "what does manualized mean": the sources name it without defining it, and say so."""
+    answer = real_index.search(own(question))
+    assert not answer.answered, question
+    assert answer.missing is not None and answer.missing.startswith("what manualized means")
+    assert [r.snippet_id for r in answer.related] == ["rogers2017-group-interventions"]
+
+
+def test_a_term_met_in_a_work_is_answered_by_the_passage_spelling_it_out(
+    real_index: SnippetIndex,
+) -> None:
+    answer = real_index.search(own("sorry, what does DDA stand for in that milani study?"))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "milani2020-dda-programme"
