@@ -63,6 +63,9 @@ def format_answer(answer: Answer, crisis_notice: str = DEFAULT_CRISIS_NOTICE) ->
                 lines.append(f'- "{result.text}"')
                 lines.append(f"  -- {result.full_citation} ({result.kind})")
             lines += ["", DISCLAIMER]
+        elif answer.suggestions:
+            labels = ", ".join(suggestion.label for suggestion in answer.suggestions)
+            lines.append(f"Nearest topics and roles it does cover: {labels}.")
         return "\n".join(lines)
     if not answer.answered:
         if answer.vague:

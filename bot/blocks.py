@@ -614,6 +614,9 @@ def render_partial(
     head.append(_section(f":mag: *The sources do not give {missing}.*"))
     if answer.related:
         head.append(_context("_Related passages, *not an answer* to your question:_"))
+    else:
+        # No passage to show beside what is missing: where to look instead, as a decline has.
+        head += _suggestion_blocks(answer, interactive)
     return _with_passages(
         head,
         answer.related,
@@ -623,6 +626,24 @@ def render_partial(
         interactive=interactive,
         max_blocks=max_blocks,
     )
+
+
+def _suggestion_blocks(answer: Answer, interactive: bool) -> list[Json]:
+    """The nearest roles and topics, as buttons (or a line when the reply is not interactive):
+    where to go next when no passage is shown."""
+    buttons = _suggestion_buttons(answer.suggestions)
+    if buttons and interactive:
+        return [
+            _context("Nearest roles and topics they do cover:"),
+            _actions("suggestions", buttons),
+        ]
+    if answer.suggestions:
+        labels = ", ".join(
+            f"*{fit_mrkdwn(suggestion.label, 200)}* ({suggestion.kind})"
+            for suggestion in answer.suggestions
+        )
+        return [_section(f"Nearest roles and topics they do cover: {labels}.")]
+    return []
 
 
 def render_no_answer(
@@ -647,16 +668,7 @@ def render_no_answer(
                 "passage to show you."
             )
         )
-    buttons = _suggestion_buttons(answer.suggestions)
-    if buttons and interactive:
-        blocks.append(_context("Nearest roles and topics they do cover:"))
-        blocks.append(_actions("suggestions", buttons))
-    elif answer.suggestions:
-        labels = ", ".join(
-            f"*{fit_mrkdwn(suggestion.label, 200)}* ({suggestion.kind})"
-            for suggestion in answer.suggestions
-        )
-        blocks.append(_section(f"Nearest roles and topics they do cover: {labels}."))
+    blocks += _suggestion_blocks(answer, interactive)
     names = ", ".join(escape_mrkdwn(name) for name in source_names(kb))
     blocks.append(_context(f"peerbot quotes only these sources: {names}."))
     if interactive:

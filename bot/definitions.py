@@ -94,6 +94,13 @@ _NOT_IN_A_TERM = frozenset(
     considered called known meant defined seen counted classed classified
     """.split()
 )
+# Words that only open a turn in chat, before the question proper.
+_INTERJECTIONS = frozenset("wait ok okay so hmm hm um uh oh sorry also and but".split())
+# A closing "in the Rogers paper", "from that study", "in this review": where the term was met.
+_TAIL_PREPOSITIONS = frozenset("in from".split())
+_TAIL_DETERMINERS = frozenset("the that this".split())
+_WORKS = frozenset("paper study article review report piece abstract survey source".split())
+_MAX_TAIL_WORDS = 6
 # The longest term a bare definition question names ("core conditions of helping relationships").
 _MAX_TERM_WORDS = 5
 
@@ -116,6 +123,9 @@ def asked_term(question_words: Sequence[str]) -> AskedTerm | None:
     """The term a bare definition question asks about ("what's a paraprofessional" ->
     ("paraprofessional",)), or None when the ask is more than "what is <term>"."""
     ask = list(question_words)
+    # "wait what does 'manualized' mean", "ok so what is DDA": a word that only opens the turn.
+    while ask and ask[0] in _INTERJECTIONS:
+        ask.pop(0)
     while ask and ask[-1] in _TRAILING:
         ask.pop()
     for opener in _OPENERS:
@@ -128,6 +138,7 @@ def asked_term(question_words: Sequence[str]) -> AskedTerm | None:
         if "meaning" in opener or "meant" in opener or opener[-1] == "by":
             wording = "what {} means"
         if opener[-1] in ("does", "do"):
+            rest = _without_work_tail(rest)
             closer = next((c for c in _CLOSERS if tuple(rest[-len(c) :]) == c), None)
             if closer is None or len(rest) <= len(closer):
                 return None
@@ -140,6 +151,18 @@ def asked_term(question_words: Sequence[str]) -> AskedTerm | None:
             wording = wording.replace("{}", rest[0] + " {}")
         return AskedTerm(term, wording)
     return None
+
+
+def _without_work_tail(ask: list[str]) -> list[str]:
+    """A "what does X mean" ask without a closing "in the Rogers paper", "from that study":
+    where the asker met the word, not a qualifier of it ("what does manualized mean in the
+    rogers paper" asks what manualized means). ("What is X in that study" may ask what the
+    study says of X: not read so.)"""
+    for start in range(max(len(ask) - _MAX_TAIL_WORDS, 1), len(ask) - 2):
+        tail = ask[start:]
+        if tail[0] in _TAIL_PREPOSITIONS and tail[1] in _TAIL_DETERMINERS and tail[-1] in _WORKS:
+            return ask[:start]
+    return ask
 
 
 def _term(rest: list[str]) -> tuple[str, ...] | None:

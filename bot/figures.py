@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.lazy_re import lazy
 from bot.tokenize import NUMBER_WORDS, STOP_WORDS
@@ -107,6 +107,18 @@ _YEAR = lazy(r"(?:19|20)\d\d")
 _NAMING = frozenset("part title section sb hb ab bill code cfr usc chapter rule form line".split())
 
 
+# Words after a figure that make it a guess up to its next step ("2 mil something", "40-odd").
+_VAGUE_TAIL = frozenset("something somethin odd ish".split())
+# A guess said after the figure ("800 or so", "2 million or thereabouts").
+_OR_SO_RE = lazy(r"\s*(?:or\s+so|or\s+thereabouts|give\s+or\s+take|ish)\b", re.IGNORECASE)
+# Words before a figure that make it a guess ("about 40 states", "like 2 million?").
+_ABOUT_WORDS = frozenset(
+    "about around roughly approximately approx circa ca like maybe perhaps nearly almost".split()
+)
+# How far from a figure said "about" a passage's figure may be and still be it.
+_ABOUT = 0.25
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure a question claims."""
@@ -117,6 +129,9 @@ class Figure:
     noun: str  # the word a count counts ("states", "peer"); "" when none
     # The words it is written with, as either reading splits it ("8,000", or "8" and "000").
     tokens: frozenset[str]
+    # A guess ("2 mil something", "about 40 states"): the values it allows, low to high; a
+    # passage giving one of them gives the figure (None: only the value itself).
+    within: tuple[float, float] | None = None
 
 
 def claimed_figures(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
@@ -170,8 +185,46 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
             continue
         figure = _figure(text, match)
         if figure is not None and _asked(figure, asked):
-            found.append(figure)
+            found.append(_hedged(text, match, figure))
     return tuple(found)
+
+
+def _hedged(text: str, match: re.Match[str], figure: Figure) -> Figure:
+    """The figure as a guess when the asker hedges it ("2 mil something", "40-something
+    states", "about 800", "$2 million or so"): with the values it allows (`Figure.within`).
+    A guess is no claim: the passage giving 2.3 million answers "what was that SAMHSA grant,
+    2 mil something?" rather than being shown as related to a figure it does not give."""
+    if figure.value is None:
+        return figure
+    value = figure.value
+    written = match.group("number").replace(",", "")
+    if (match.group("noun") or "").lower() in _VAGUE_TAIL:
+        # From the figure up to its next step: "2 mil something" is 2 to 3 million, "40-odd"
+        # 40 to 50.
+        digits = written.split(".")[0]
+        zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+        step = 10.0**zeros * (value / float(written) if float(written) else 1.0)
+        said = figure.tokens | {match.group("noun").lower(), (match.group("scale") or "").lower()}
+        return replace(
+            figure,
+            shown=f"{figure.shown} something",
+            noun="",
+            tokens=frozenset(said - {""}),
+            within=(value, value + step),
+        )
+    end = match.end("scale") if match.group("scale") else match.end("number")
+    prior = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]
+    if (
+        _OR_SO_RE.match(text, end)
+        or (prior and prior[0] in _ABOUT_WORDS)
+        or text[: match.start()].rstrip().endswith("~")
+    ):
+        return replace(
+            figure,
+            shown=f"about {figure.shown}",
+            within=(value * (1 - _ABOUT), value * (1 + _ABOUT)),
+        )
+    return figure
 
 
 def _share(match: re.Match[str]) -> float | None:
@@ -326,6 +379,9 @@ class Given:
             return self.all_states
         if figure.kind == "percent" and figure.value == _HALF and self.half:
             return True  # "half" is 50%, and the other way round
+        if figure.within is not None:
+            low, high = figure.within
+            return any(kind == figure.kind and low <= value <= high for kind, value in self.figures)
         return (figure.kind, figure.value) in self.figures
 
 

@@ -92,6 +92,12 @@ DUPLICATE_JACCARD = 0.8
 CARD_RESIDUAL_WORDS = 1
 # A passage covering (nearly) every concept of the ask ranks before passages covering less.
 FULL_COVERAGE = 0.999
+# A passage related to a typed question no passage came near (`SnippetIndex._near_miss`) covers
+# nearly all of the rest of the question, with more evidence than an answer needs: the field's
+# words ("peer specialist") and one word shared by chance ("client") bring up a passage on
+# something else.
+_NEAR_COVERAGE = 0.9
+_NEAR_EVIDENCE = 0.8
 # A word that only the quoted work's label, kind or description has ("the Bellamy *review*")
 # counts for this much of its weight: enough to pass the thresholds, never "full coverage", so
 # a passage whose own words cover the whole ask still comes first.
@@ -1815,7 +1821,19 @@ class SnippetIndex:
             token
             for figure in figures
             for token in figure.tokens
-            if not self._figures_given().gives(figure) or not self._weight(_key(token))
+            # A guess ("2 mil something") is checked as the figure it allows, never as words.
+            if figure.within is not None
+            or not self._figures_given().gives(figure)
+            or not self._weight(_key(token))
+        }
+        # A scale no passage writes ("2.3 billion") is the figure's word, checked with it: as a
+        # word no passage holds it would sink the passage that gives another amount.
+        claimed |= {
+            word
+            for figure in figures
+            if figure.kind == "amount"
+            for word in figure.shown.lower().split()
+            if word.isalpha() and not self._weight(_key(word))
         }
         # A frame cue or a phrase of the synonyms that spells a topicless adverb ("still
         # missing", "what we still don't know") keeps it: there it is part of what is asked.
@@ -3649,6 +3667,12 @@ class SnippetIndex:
                 if names(self.kb.snippets[doc_id].text, term.words)
             ]
             mentions = self._hits(reading, naming[:MAX_RELATED])
+            defining = [hit for hit in mentions if defines(hit.snippet.text, term.words)]
+            if defining:
+                # "What does DDA stand for in the Milani paper": the words naming where the
+                # term was met kept the passage spelling it out below coverage; it defines
+                # the term asked, so it answers.
+                return defining, examined, reading, [], None
             if mentions:
                 return [], examined, reading, mentions, term.missing(question.text)
         subject = [
@@ -3694,7 +3718,9 @@ class SnippetIndex:
             # sources cannot give when no passage on its subject is near enough to show; a work
             # dated otherwise is then simply not among the sources.
             lack = _not_in_sources_missing(question) or self._dated_missing(dated)
-            return shown, examined, reading, [], lack
+            if lack is not None:
+                return shown, examined, reading, [], lack
+            return [], examined, reading, *self._near_miss(reading, top)
         related = self._distinct_related(hit for hit, _, _ in unmet)
         if not related:
             related = self._on_the_subject(reading)
@@ -3787,6 +3813,38 @@ class SnippetIndex:
         if all(self._lacks_figure(hit, reading.figures) is None for hit in related):
             return None  # declined for something else than the figure claimed
         return related, f"{missing}, nor an answer to the rest of the question"
+
+    def _near_miss(
+        self, reading: _Reading, top: Sequence[tuple[int, float]]
+    ) -> tuple[list[Hit], str | None]:
+        """(related, missing) for a question of a typed frame no passage came near ("how many
+        hours of training does certification take?", "what's the turnover rate for peer
+        specialists?"): what the frame needs is what the sources lack ("a figure for that"),
+        and the passages covering the rest of the question (its answer type, its places and
+        the words no passage holds set aside, each concept it names held) are related.
+        Related passages are shown as related, never as answers. ([], None) for any other
+        question: what it lacks is not known well enough to say."""
+        question = reading.question
+        frame = question.frame
+        if frame is None or frame.needs is None or not frame.missing:
+            return [], None
+        subject = [
+            c
+            for c in reading.concepts
+            if c.term not in reading.place_terms
+            and not c.term.startswith(_TYPE_PREFIX)
+            and any(all(self._known(t) for t in alt) for alt in c.alternatives)
+        ]
+        related: list[Hit] = []
+        if subject and len(subject) < len(reading.concepts):
+            named = self._named_subjects(reading)
+            examined = self._examine(reading, top, subject)
+            related = self._distinct_related(
+                hit
+                for hit in examined.strong(self.kb.snippets, _NEAR_COVERAGE, _NEAR_EVIDENCE)
+                if self._names_all(hit, named)
+            )
+        return related, _missing_text(question, True, question.required_places)
 
     def _named_subjects(self, reading: _Reading) -> tuple[str, ...]:
         """The concepts the question names that are more than the field's own words ("DDA",

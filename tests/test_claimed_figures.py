@@ -41,7 +41,8 @@ def _related(index: SnippetIndex, question: str, missing: str, passage: str) -> 
         ("is it true veterans affairs hired 8000 peer support counselors?", "a figure of 8000", VA),
         (
             "so the VA is bringing on about 80 peer counselors?",
-            "a figure of 80 (they give 800)",
+            # A guess far from theirs is still missing, said as the guess it is.
+            "a figure of about 80 (they give 800)",
             VA,
         ),
         (
