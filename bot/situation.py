@@ -49,28 +49,35 @@ _MANY = (
 )
 # Someone one serves, mentors or supervises: "a guy I support", "someone I work with".
 _SERVE = r"(?:support|serve|work with|see|mentor|coach|supervise|case manage|am working with)"
+# Where one's own people are: "a peer on my team", "a participant in my WRAP group".
+_PLACE = r"(?:team|caseload|case load|group|unit|program|programme|roster|ward|floor|crew|house)"
+# What a person did, said or keeps doing, after them: "client keeps calling me", "a client who
+# stopped her meds".
+_DID = (
+    r"(?:keeps|kept|is|was|has|had|wants|wanted|told|said|asked|called|calls|texted|texts"
+    r"|stopped|won t|wont|refuses|refused|missed|misses|showed|shows|relapsed|gave|got|just"
+    r"|isn t|hasn t|doesn t|didn t|came|left|started|threatened|posted|brought|uses|used"
+    r"|disclosed|admitted|quit|needs|can t|cannot)"
+)
 # Who the asker deals with. "Our" and "my" with a person are one's own people; "a peer on my
-# team", "someone on my caseload", "a client of mine", "a woman I support" are too. A bare
-# "clients" or "peers" is anyone's.
+# team", "someone on my caseload", "a client of mine", "a woman I support", "a client who keeps
+# ..." are too. A bare "clients" or "peers" is anyone's.
 _PERSON_RE = lazy(
     r"(?:^| )(?:"
     rf"(?:my|our) (?:new |old |former |current |young |older |\w+ year old )?(?:{_ONE})"
     rf"|one of (?:my|our) (?:\w+ )?(?:{_MANY})"
     rf"|(?:a|an|one|this|the) (?:\w+ )?(?:{_ONE}|someone|somebody) (?:of mine|of ours)"
-    rf"|(?:(?:a|an|one|this|the|another) )?(?:\w+ )?(?:{_ONE}) (?:on|in|from|of) (?:my|our) "
-    r"(?:team|caseload|case load|group|unit|program|programme|roster|ward|floor|crew)"
-    rf"|(?:someone|somebody|a person|a guy|a girl|a woman|a man|a lady|a kid|a youth|a member"
-    rf"|a client|a participant|a peer) (?:(?:who|that|whom) )?(?:i|we) {_SERVE}"
-    r"|(?:someone|somebody) (?:on|in) (?:my|our) (?:team|caseload|case load|group|unit|crew)"
+    rf"|(?:(?:a|an|one|this|the|another) )?(?:\w+ )?(?:{_ONE}|someone|somebody) (?:on|in|from|of)"
+    rf" (?:my|our) (?:\w+ )?{_PLACE}"
+    rf"|(?:someone|somebody|(?:a |an |the |this )?(?:{_ONE})) (?:(?:who|that|whom) )?(?:i|we)"
+    rf" {_SERVE}"
+    rf"|(?:a|an|this|one) (?:\w+ )?(?:{_ONE}) (?:who|that) (?:\w+ )?{_DID}"
     r"|(?:he|she) s (?:my|our|a) (?:client|member|participant|patient|mentee|supervisee|peer)"
-    # A message opening on the person and what they did ("client keeps calling me").
-    r"|^(?:a |the |this |one )?(?:client|member|participant|patient|resident|mentee|supervisee"
-    r"|coworker|co worker|colleague|peer) (?:who |that )?(?:keeps|kept|is|was|has|had|wants"
-    r"|wanted|told|said|asked|called|calls|texted|texts|stopped|won t|wont|refuses|refused"
-    r"|missed|misses|showed|shows|relapsed|gave|got|just|isn t|hasn t|doesn t|didn t|came"
-    r"|left|started|threatened|posted|brought|uses|used)"
-    r"|^(?:he|she) (?:keeps|kept|is|was|has|told|said|asked|called|texted|stopped|wants"
-    r"|won t|refuses|missed|relapsed|gave|just)"
+    # A message opening on the person and what they did ("client keeps calling me", "client's
+    # daughter wants updates").
+    rf"|^(?:a |the |this |one )?(?:{_ONE}) (?:(?:who|that) )?{_DID}"
+    r"|^(?:client|member|participant|patient|mentee|supervisee) s"
+    rf"|^(?:he|she) {_DID}"
     r")(?= |$)"
     # Not a compound naming no one: "our peer program", "my client satisfaction survey".
     r"(?! (?:program\w*|support\w*|services?|service|work|workforce|staff|model\w*|group\w*"
@@ -84,6 +91,10 @@ _PERSON_RE = lazy(
 _ACT_RE = lazy(
     r"(?:^| )(?:"
     r"(?:do|should|can|could|may|must|shall) (?:i|we)(?: |$)"
+    # Not finding out or claiming something ("do we actually know whether CPSs improve
+    # outcomes", "where can I find a training", "can I say peers cut readmissions").
+    r"(?!(?:\w+ )?(?:know|find|cite|claim|quote|say that|say peers?|show|prove|read|learn"
+    r"|look|search|get data|get numbers|get stats)(?: |$))"
     r"|(?:do|would) (?:i|we) (?:need|have|got) to "
     r"|am i (?:allowed|supposed|required|obligated|ok|okay|wrong|overstepping) "
     r"|(?:is|was|would) (?:that|this|it) (?:even )?(?:ok|okay|alright|all right|fine|appropriate"
@@ -101,11 +112,21 @@ _COUNSEL_RE = lazy(
     r"|ideas|advice|suggestions|help|how to proceed|how do i proceed|where do i go from here"
     r"|what gives|what would you do)(?: please| pls| anyone| all| y all| team| folks| here)?$"
 )
+# Asking whether it is all right in a word or two of its own: "... emergency contact. ok?".
+_PERMISSION_RE = re.compile(
+    r"(?:^|[.,;:!?]\s*|\s[-\u2013\u2014]+\s*)(?:is (?:that|it|this) |that s |it s )?(?:ok|okay"
+    r"|alright|all right|fine|allowed|appropriate|acceptable)\s*\?",
+    re.IGNORECASE,
+)
 # A question relayed from someone else ("my director asked me if ...", "my client wants to know
 # what WRAP is"): the question relayed is a research question, not a situation.
 _RELAYED_RE = lazy(
     r"(?:^| )(?:asked|asks|asking|wants to know|wanted to know|wondering|wondered|keeps asking)"
-    r" (?:me |us )?(?:what|how|if|whether|why|where|when|which|who|about|does|do|is|are)(?= )"
+    r" (?:me |us )?(?:what|how|if|whether|why|where|when|which|who|does|do|is|are)(?= )"
+    # Or something to find out: "my supervisor wants a list of what a CPS does. help?"
+    r"|(?:^| )(?:wants|wanted|needs|needed|asked for|asking for|asks for|requested)"
+    r" (?:a |an |the |some )?(?:list|number|numbers|summary|breakdown|figure|figures|overview"
+    r"|answer|info|information|stat|definition|description|rundown|comparison|estimate)(?= |$)"
 )
 
 # A message asking for research or sources ("my clients keep asking if peer support works, where
@@ -130,6 +151,8 @@ def about_someone(text: str) -> bool:
     if any(_EVIDENCE_RE.search(clause) for clause in clauses):
         return False
     if any(_ACT_RE.search(clause) for clause in clauses):
+        return True
+    if _PERMISSION_RE.search(text):
         return True
     relayed = any(_RELAYED_RE.search(clause) for clause in clauses)
     return not relayed and any(_COUNSEL_RE.search(clause) for clause in clauses)

@@ -37,6 +37,13 @@ SITUATIONS = [
     "my client is refusing to go to her psych appointment, should she go?",
     "our peer specialist keeps being late and clients are complaining. thoughts?",
     "my client wants me to come to her wedding, is that allowed?",
+    # The person without an article, in a group of one's own, or "a client who ...".
+    "lady i work with at the clubhouse asked to borrow my car, can i say yes?",
+    "a participant in my WRAP group disclosed abuse, do i have to report it",
+    "there's a client who keeps following me to my car after group. advice?",
+    "client's daughter wants updates on him, am i allowed to share?",
+    # Asking whether it is all right in a word of its own.
+    "my client wants me to be her emergency contact. ok?",
 ]
 
 # Research questions that name clients, peers or someone the asker knows, and ask nothing of
@@ -64,6 +71,14 @@ RESEARCH = [
         "my supervisor asked me how many states certify peers. thoughts?",
         "lafrance2017-states-certify",
     ),
+    # Whether something is normal or typical asks what research describes.
+    (
+        "is it normal for peers to spend most of their time in the community?",
+        "peersforprogress-site-vs-community",
+    ),
+    ("how do peers deal with role ambiguity on clinical teams", "rogers2017-role-ambiguity"),
+    ("what do clients with bipolar learn from peer workers", "tse2019-expert-by-experience"),
+    ("can peers work with youth?", "halsall2021-youth-mechanisms"),
 ]
 
 # Neither a particular person with a request, nor advice by this reading (whatever else the
@@ -83,6 +98,15 @@ NOT_SITUATIONS = [
     "how do peers on my team compare with clinicians on outcomes?",
     "what do peer workers do when a client is in crisis",
     "my coworker said peers reduce hospitalizations by half, is that true?",
+    "our peers are out in the community all day, is that typical?",
+    "my peers are on the road all day doing case management, is that normal?",
+    "how do peers help a client who stopped taking her meds?",
+    "can a peer specialist work with family members of clients",
+    "my client keeps asking if peer support works, is there a study i can show her?",
+    # Something to find out, relayed from someone or asked of what is known.
+    "my manager wants a list of the settings peers work in. help?",
+    "do we actually know if peers improve client outcomes? my boss keeps asking",
+    "where can i find a peer training near me? my supervisor said yes",
 ]
 
 
