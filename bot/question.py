@@ -1406,7 +1406,8 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         found = self._first_frame(ask_words)
-        situation = self._situation(text, found)
+        # With another question beside it, only the ask (answered on its own) is read so.
+        situation = self._situation(ask if others else text, found)
         if situation is not None:
             # Advice on one person, whatever its wording: no cue words to check.
             frame, found = situation, None
