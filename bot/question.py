@@ -33,6 +33,7 @@ from bot.figures import claimed_figures
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
 from bot.frames import cue_words as frame_cue_words
 from bot.lazy_re import lazy
+from bot.situation import about_someone
 from bot.tokenize import STOP_WORDS, filler_terms
 from bot.tokenize import terms as _terms
 from bot.tokenize import tokenize as _tokenize
@@ -1405,6 +1406,11 @@ class QuestionReader:
         frame_positions: frozenset[int] = frozenset()
         sides = None
         found = self._first_frame(ask_words)
+        # With another question beside it, only the ask (answered on its own) is read so.
+        situation = self._situation(ask if others else text, found)
+        if situation is not None:
+            # Advice on one person, whatever its wording: no cue words to check.
+            frame, found = situation, None
         if found is not None:
             candidate, match, number = found
             cue_texts = self._frame_cues(number)[3]
@@ -1446,6 +1452,18 @@ class QuestionReader:
             topical=_names_anything(ask),
             context_positions=context,
         )
+
+    def _situation(self, text: str, found: tuple[Frame, CueMatch, int] | None) -> Frame | None:
+        """The `advice` frame when the message asks what to do about one person it describes
+        (`bot.situation`) and no frame the sources cannot answer either (scope of practice,
+        medication, practice rules) read it first: "client keeps calling me after hours, is that
+        ok" matched no cue, and BM25 quoted a passage on group hours as the answer."""
+        if found is not None and found[0].needs == NOT_IN_SOURCES:
+            return None
+        advice = self.lexicon.frame("advice")
+        if advice is None or not about_someone(text):
+            return None
+        return advice
 
     def _possible_frames(self, present: frozenset[str]) -> list[int]:
         """The frames whose cues a text with these words could match (`Cues.possible`), in
