@@ -350,6 +350,11 @@ _CHOICE_ASK_RE = lazy(
     r"(?:(?! vs | versus | or | than ).)*$"
 )
 _NAMES_SIDES_RE = lazy(r"\b(?:vs|versus|between)\b", re.I)
+# A fragment naming two things compared ("peer vs non-peer staff", "peers compared with
+# paraprofessionals").
+_COMPARED_RE = lazy(
+    r"\S \b(?:vs|versus|compared (?:with|to)|as opposed to|against)\b \S|\bbetween \S+ \S* ?and\b"
+)
 # "CPS vs CRSS - what's the difference?", "is it the same thing?": a question about how two
 # things differ, asked without naming them, is a choice whose sides were named before it.
 _DIFFERENCE_ASK_RE = lazy(
@@ -919,9 +924,18 @@ class QuestionReader:
                 position = self._raw_index(raws, best)
                 fronted = raws[position - 1] if position else ""
                 cleaned = self._clean(fronted) if fronted else ""  # nothing put first
+                # "peer vs non-peer staff - any difference in outcomes?": two things compared,
+                # split from the ask by a colon or a dash (one question, see `_pieces`), are
+                # what the ask is about though it names neither. A lead-in there ("budget
+                # season: who pays ...") names no two sides.
+                compared = (
+                    bool(cleaned)
+                    and units[position - 1] == units[position]
+                    and _COMPARED_RE.search(cleaned) is not None
+                )
                 if (
                     cleaned
-                    and (_says_they(ask) or _names_a_work(cleaned))
+                    and (_says_they(ask) or _names_a_work(cleaned) or compared)
                     and len(cleaned.split()) <= _FRONTED_WORDS
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")
@@ -930,7 +944,12 @@ class QuestionReader:
                     and not _INTRODUCED_RE.fullmatch(cleaned)
                     and _has_topic(cleaned)
                 ):
-                    ask = self._with_context(ask, [fronted])
+                    if compared:
+                        # Read as one sentence, as if typed without the break: the fragment's
+                        # own words, each side of a "vs" too.
+                        ask = f"{cleaned} {ask}"
+                    else:
+                        ask = self._with_context(ask, [fronted])
                     context_ask = ask
                     own = None  # what is put first is the topic
         others = self._other_questions(raws, units, rivals, best, best_score, context_ask)
