@@ -340,6 +340,19 @@ _WORK_NAMED_RE = lazy(
     r"\bthe (?:(?!(?:a|an|our|my|your|their|this|that|these|those|some|any|new)\b)\S+ ){1,3}"
     r"(?:survey|study|paper|review|report|evaluation|article|pilot|trial|viewpoint)\b"
 )
+# Who wants the answer, opening a sentence of context ("my director wants proof that ...",
+# "our board asked for data on ...", "funder wants to know if ..."): the rest is what the
+# answer is on, and what kind of answer ("proof", "data") says what is asked.
+_REQUESTER_RE = lazy(
+    r"^(?:(?:my|our|the|a|an|some) )?(?:\S+ ){0,2}?"
+    r"(?:supervisor|boss|manager|director|team|board|funder|coworker|colleague|ceo|cfo|chair"
+    r"|leadership|admin|administration|committee|commissioner|lead|exec|executive|president|vp"
+    r"|county|legislator|legislature|payer|insurer)s?"
+    r" (?:(?:keeps|kept|really|also|still|is|was) )?"
+    r"(?:wants|wanted|needs|needed|asked|asks|asking|requested|requests|demands|expects"
+    r"|is asking|was asking)"
+    r"(?: (?:me|us))?(?: (?:for|to see|to know|to show|to hear))?(?: (?:if|whether))? "
+)
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = lazy(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -574,11 +587,15 @@ class QuestionReader:
         weight: Weight,
         phrases: Phrases | None = None,
         filing: FrameFiling | None = None,
+        wordings: Phrases | None = None,
     ) -> None:
-        """`filing`: `frame_filing` of a reader of the same lexicon (saved by `bot.cache`)."""
+        """`filing`: `frame_filing` of a reader of the same lexicon (saved by `bot.cache`);
+        `wordings`: the positions a synonym's or name's wording of any length covers (one word
+        too: "readmissions" reads as hospitalization), which a weak ask's context keeps."""
         self.lexicon = lexicon
         self._weight = weight
         self._phrases = phrases
+        self._wordings = wordings
         self._shorthand = _shorthand_replacer(lexicon)
         chatter = lexicon.chatter
         # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
@@ -884,6 +901,7 @@ class QuestionReader:
                 claims=claims,
                 reasons_until=position if _has_topic(ask) else None,
                 ask_at=position,
+                topic=True,
             )
             context_ask = ask
             own = None  # the context is the topic
@@ -1375,6 +1393,7 @@ class QuestionReader:
         claims: frozenset[int] = frozenset(),
         reasons_until: int | None = None,
         ask_at: int | None = None,
+        topic: bool = False,
     ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
@@ -1393,7 +1412,8 @@ class QuestionReader:
         follows the ask as its object. `reasons_until`: the ask's index, after which a reason is
         an afterthought and dropped. `ask_at`: the ask's index; what the sentences after it add
         follows the ask too ("any research on it? asking because our board is debating peers in
-        *schools*"), so a subject they name is asked about, as in a plain question.
+        *schools*"), so a subject they name is asked about, as in a plain question. `topic`: the
+        context is what a weak ask is about, so a word a synonym knows is kept too.
         """
         own = set(words(ask))
         before: list[str] = []
@@ -1407,6 +1427,12 @@ class QuestionReader:
             cleaned = self._clean(raw, drop_reasons=after)
             if after and self._introduction.match(words(cleaned), frozenset(words(cleaned))):
                 continue  # "... we're a small rural program so asking around": who asks
+            requester = _REQUESTER_RE.match(cleaned)
+            if requester is not None and requester.end() < len(cleaned):
+                # "my director wants <proof peers cut readmissions>": who wants it is no
+                # topic ("director" is a word of one passage's affiliation, and weighed like
+                # the outcome asked about).
+                cleaned = cleaned[requester.end() :]
             errand = _ERRAND_TOPIC_RE.search(cleaned) if number not in claims else None
             if errand is not None:
                 cleaned = cleaned[errand.end() :]  # what the errand is on, not who runs it
@@ -1428,7 +1454,11 @@ class QuestionReader:
                 continue  # "ok maybe a dumb one, but who pays?": a lead-in, nothing to add
             # A word of a known phrase is known though no passage has it ("co-occurring" reads
             # as dual diagnosis; "occurring" alone left "co" as a topic).
-            phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()
+            # A weak ask's context is its topic: a word a synonym reads as a passage's
+            # ("readmissions") is as known as the passage's own ("my director wants proof
+            # peers cut readmissions... what does the evidence say?").
+            wordings = self._wordings if topic and self._wordings is not None else self._phrases
+            phrased = wordings(raw_words) if wordings is not None else frozenset()
             # A figure the sentence claims ("my boss says the VA hired 8000 peers. is that
             # right?") comes too, though no passage has it: `bot.index` checks it against the
             # passages instead of covering it.
