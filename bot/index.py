@@ -1471,7 +1471,7 @@ class SnippetIndex:
         # Coverage's bits of each set of wordings (`_coverage_bits`): passages, asks, works.
         self._wordings_bits: dict[frozenset[frozenset[str]], tuple[int, int, int]] = {}
         self._reader = QuestionReader(
-            kb.lexicon, self._weight, self._phrase_positions, frame_filing
+            kb.lexicon, self._weight, self._phrase_positions, frame_filing, self._known_positions
         )
         # Answer-type regexes are compiled the first time a question needs that type.
         self._type_patterns = _TypePatterns(kb.lexicon.answer_types)
@@ -2149,6 +2149,20 @@ class SnippetIndex:
                 for phrase in _tree_matches(tree, seen, position):
                     if len(phrase.keys) > 1:
                         covered.update(range(position, position + len(phrase.keys)))
+        return frozenset(covered)
+
+    def _known_positions(self, text_words: Sequence[str]) -> frozenset[int]:
+        """The positions a synonym or name of any length covers in `text_words`: the words the
+        question reader may keep from a message's context though no passage has them
+        ("readmissions" reads as hospitalization, "co-occurring" as dual diagnosis)."""
+        keys = [_key(word) for word in text_words]
+        covered: set[int] = set()
+        for position in range(len(text_words)):
+            for tree, seen in ((self._stem_tree, keys), (self._word_tree, text_words)):
+                if seen[position] not in tree:
+                    continue
+                for phrase in _tree_matches(tree, seen, position):
+                    covered.update(range(position, position + len(phrase.keys)))
         return frozenset(covered)
 
     def _weight(self, term: str) -> float:

@@ -98,6 +98,9 @@ _PICTOGRAPHS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\
 _SEPARATOR_START = rf"(?:(?=[\s.:;(),{_PICTOGRAPHS}])|(?<=[?!]))"
 # Sentence ends, clause breaks (":" or "." not between digits, so "1:1" and "2.3" survive), and
 # dashes used as breaks.
+_JOINED_AUXILIARIES = (
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\s+\w+\s+\w"
+)
 _SENTENCE_RE = lazy(
     _SEPARATOR_START + r"(?:"
     r"(?<=[?!])\s*|(?<!\d)[.:;](?!\d)|\n+|\s[-–—]+\s|[()]"
@@ -107,6 +110,10 @@ _SENTENCE_RE = lazy(
     # A second question joined on ("..., and what gap does it focus on", "sounds great but
     # what problems did it raise"): its own sentence, so the more specific one is answered.
     r"|,?\s+(?:and|but|also|plus|so)\s+(?=(?:what|how|why|who|where|when|which)\b)"
+    # A yes/no question joined on after a comma ("how many states certify peers, and does
+    # Medicaid pay for it?"): an auxiliary opening a clause of its own. Only after a comma:
+    # "do peers and do clinicians ..." is rare, "peers and are" is no break.
+    r"|,\s*(?:and|but|also|plus|so)\s+(?=" + _JOINED_AUXILIARIES + r")"
     # A run of pictographs (with their joiners and variation selectors) is a break like a dash.
     rf"|\s*[{_PICTOGRAPHS}][{_PICTOGRAPHS}\ufe0f\u200d\s]*"
     # A numbered list's next item ("1) what's a peer bridger 2) how many states ..."): each
@@ -114,6 +121,9 @@ _SENTENCE_RE = lazy(
     r"|\s+\d\)\s*"
     r")"
 )
+# The separator of a yes/no question joined on after a comma (see `_pieces_joined`).
+_JOINED_YES_NO_RE = lazy(r",\s*(?:and|but|also|plus|so)\s+$")
+_JOINED_OPENING_RE = lazy(_JOINED_AUXILIARIES)
 # A separator of `_SENTENCE_RE` that ends a question, not one that splits its parts (":", " - ").
 _QUESTION_END_RE = lazy(r"[.;\n]|\b(?:and|but|also|plus|so)\b|\d\)")
 # A piece that is only a list item's number or letter ("(2)", "b)"): the list, not the question.
@@ -331,6 +341,19 @@ _WORK_NAMED_RE = lazy(
     r"\bthe (?:(?!(?:a|an|our|my|your|their|this|that|these|those|some|any|new)\b)\S+ ){1,3}"
     r"(?:survey|study|paper|review|report|evaluation|article|pilot|trial|viewpoint)\b"
 )
+# Who wants the answer, opening a sentence of context ("my director wants proof that ...",
+# "our board asked for data on ...", "funder wants to know if ..."): the rest is what the
+# answer is on, and what kind of answer ("proof", "data") says what is asked.
+_REQUESTER_RE = lazy(
+    r"^(?:(?:my|our|the|a|an|some) )?(?:\S+ ){0,2}?"
+    r"(?:supervisor|boss|manager|director|team|board|funder|coworker|colleague|ceo|cfo|chair"
+    r"|leadership|admin|administration|committee|commissioner|lead|exec|executive|president|vp"
+    r"|county|legislator|legislature|payer|insurer)s?"
+    r" (?:(?:keeps|kept|really|also|still|is|was) )?"
+    r"(?:wants|wanted|needs|needed|asked|asks|asking|requested|requests|demands|expects"
+    r"|is asking|was asking)"
+    r"(?: (?:me|us))?(?: (?:for|to see|to know|to show|to hear))?(?: (?:if|whether))? "
+)
 # A demonstrative pointing back at what the message said before the ask.
 _POINTS_BACK_RE = lazy(r"\b(?:that|this)\b")
 # "Peers vs non-peer staff - who gets better outcomes?": a choice asked without its sides, which
@@ -341,6 +364,11 @@ _CHOICE_ASK_RE = lazy(
     r"(?:(?! vs | versus | or | than ).)*$"
 )
 _NAMES_SIDES_RE = lazy(r"\b(?:vs|versus|between)\b", re.I)
+# A fragment naming two things compared ("peer vs non-peer staff", "peers compared with
+# paraprofessionals").
+_COMPARED_RE = lazy(
+    r"\S \b(?:vs|versus|compared (?:with|to)|as opposed to|against)\b \S|\bbetween \S+ \S* ?and\b"
+)
 # "CPS vs CRSS - what's the difference?", "is it the same thing?": a question about how two
 # things differ, asked without naming them, is a choice whose sides were named before it.
 _DIFFERENCE_ASK_RE = lazy(
@@ -481,6 +509,33 @@ def _is_tag(sentence: str) -> bool:
     )
 
 
+# A yes/no question pointing back at what was asked before it ("what is a peer specialist? *is
+# it* like a case manager?", "what's a CPS? *is that* different in California?", "how many
+# states certify peers, and does Medicaid pay for *them*?"): it opens with an auxiliary and
+# stands a pronoun or a demonstrative for the thing asked about.
+_YES_NO_RE = lazy(
+    r"^(?:is|isn t|are|aren t|was|were|does|doesn t|do|don t|did|can|could|would|will|should"
+    r"|has|have)\b"
+)
+# The pointer as the follow-up's subject ("*is it* like ...", "*do they* need ...") or object
+# at its end ("does Medicaid pay for *them*"); not the subject of what it asks evidence of ("is
+# there evidence *it* works?" asks of the thing before it, which `_with_context` then reads).
+_POINTER_RE = lazy(
+    r"^\S+(?: \S+)? (?:it|its|they|them|their|these|those|that|this)\b(?! (?:who|which|that|of)\b)"
+    r"|\b(?:it|them|that|this|these|those)$"
+)
+
+
+def _follows_up(sentence: str) -> bool:
+    """Whether a question is a yes/no follow-up pointing back ("is it like a case manager?",
+    "does medicaid pay for them?"), not "is it hard to ..." whose "it" points at nothing
+    (`_EXPLETIVE_IT_RE`)."""
+    return (
+        _YES_NO_RE.match(sentence) is not None
+        and _POINTER_RE.search(_EXPLETIVE_IT_RE.sub(" ", sentence)) is not None
+    )
+
+
 def _weighs_choices(first: str) -> bool:
     """Whether "X or Y" weighs two choices against each other, so both are the question: the
     first side says so ("is it *more* important that ... or that ..."). A comparative only in
@@ -533,11 +588,15 @@ class QuestionReader:
         weight: Weight,
         phrases: Phrases | None = None,
         filing: FrameFiling | None = None,
+        wordings: Phrases | None = None,
     ) -> None:
-        """`filing`: `frame_filing` of a reader of the same lexicon (saved by `bot.cache`)."""
+        """`filing`: `frame_filing` of a reader of the same lexicon (saved by `bot.cache`);
+        `wordings`: the positions a synonym's or name's wording of any length covers (one word
+        too: "readmissions" reads as hospitalization), which a weak ask's context keeps."""
         self.lexicon = lexicon
         self._weight = weight
         self._phrases = phrases
+        self._wordings = wordings
         self._shorthand = _shorthand_replacer(lexicon)
         chatter = lexicon.chatter
         # Cue lists are matched on words, only the cues whose words a text holds (bot.cues):
@@ -730,7 +789,7 @@ class QuestionReader:
         spelled = self.spell_out(text[:MAX_QUESTION_CHARS])
         whole = " ".join(words(spelled))
         spelled = self._parentheses(spelled)
-        raws, units = _pieces(spelled)
+        raws, units, joined = _pieces_joined(spelled)
         passes = [self._sentences(raws, drop_reasons=True)]
         scored = self._scored(passes[0])
         if all(self._weak(s) for _, s in scored):
@@ -760,6 +819,7 @@ class QuestionReader:
         sentences = passes[0]
         if not sentences:
             return whole, False, 0, frozenset()
+        passed_over = False  # a follow-up was passed over for the question it points at
         if scored:
             best_score, best = max(scored, key=lambda item: item[0])
             if len(scored) > 1:
@@ -773,6 +833,11 @@ class QuestionReader:
                 # ("is Medicaid the big one or is it all over the place"), which the answer to
                 # the question confirms or not; its words ("place", "one") would only weigh.
                 offer, best = best, asked
+            elif self._follows_up(best, raws, joined):
+                best_score, best = self._before_the_follow_up(
+                    sentences, (best_score, best), raws, joined
+                )
+                passed_over = not self._follows_up(best, raws, joined)
             rivals = [(score, s) for score, s in scored if s is not offer]
         else:
             asking = [s for s, asks in sentences if asks]
@@ -824,10 +889,20 @@ class QuestionReader:
             # asking because our board is debating peers in jails") it is the topic.
             ask = self._with_context(
                 ask,
-                raws,
+                # A follow-up passed over for this ask is another question, not its context
+                # ("what is a CPS? is that different in california?" asks about no state).
+                [
+                    ""
+                    if passed_over
+                    and number > position
+                    and (number in joined or _follows_up(self._clean(raw)))
+                    else raw
+                    for number, raw in enumerate(raws)
+                ],
                 claims=claims,
                 reasons_until=position if _has_topic(ask) else None,
                 ask_at=position,
+                topic=True,
             )
             context_ask = ask
             own = None  # the context is the topic
@@ -868,9 +943,18 @@ class QuestionReader:
                 position = self._raw_index(raws, best)
                 fronted = raws[position - 1] if position else ""
                 cleaned = self._clean(fronted) if fronted else ""  # nothing put first
+                # "peer vs non-peer staff - any difference in outcomes?": two things compared,
+                # split from the ask by a colon or a dash (one question, see `_pieces`), are
+                # what the ask is about though it names neither. A lead-in there ("budget
+                # season: who pays ...") names no two sides.
+                compared = (
+                    bool(cleaned)
+                    and units[position - 1] == units[position]
+                    and _COMPARED_RE.search(cleaned) is not None
+                )
                 if (
                     cleaned
-                    and (_says_they(ask) or _names_a_work(cleaned))
+                    and (_says_they(ask) or _names_a_work(cleaned) or compared)
                     and len(cleaned.split()) <= _FRONTED_WORDS
                     and not _opens_a_question(fronted, cleaned)
                     # A statement ("retention is killing us") or who asks ("hk trainer here")
@@ -879,7 +963,12 @@ class QuestionReader:
                     and not _INTRODUCED_RE.fullmatch(cleaned)
                     and _has_topic(cleaned)
                 ):
-                    ask = self._with_context(ask, [fronted])
+                    if compared:
+                        # Read as one sentence, as if typed without the break: the fragment's
+                        # own words, each side of a "vs" too.
+                        ask = f"{cleaned} {ask}"
+                    else:
+                        ask = self._with_context(ask, [fronted])
                     context_ask = ask
                     own = None  # what is put first is the topic
         others = self._other_questions(raws, units, rivals, best, best_score, context_ask)
@@ -967,6 +1056,41 @@ class QuestionReader:
             if s is not best[1] and not _is_tag(s) and not self._weak(s)
         ]
         return max(own, key=lambda item: item[0]) if own else best
+
+    def _follows_up(self, sentence: str, raws: Sequence[str], joined: Set[int]) -> bool:
+        """Whether a question follows up the one before it: it points back (`_follows_up`) or
+        is a yes/no question joined on after a comma (`_pieces_joined`)."""
+        return _follows_up(sentence) or (
+            bool(joined) and self._raw_position(raws, sentence) in joined
+        )
+
+    def _before_the_follow_up(
+        self,
+        sentences: Sequence[tuple[str, bool]],
+        best: tuple[float, str],
+        raws: Sequence[str],
+        joined: Set[int],
+    ) -> tuple[float, str]:
+        """The question a follow-up points back at, rather than the follow-up ("what even is a
+        peer specialist? is it like a case manager?"): the follow-up's rarer words ("case
+        manager") outscored the basic question, and a passage on case management answered a
+        message that first asked what a peer specialist is. The follow-up only makes sense of
+        the question before it, so that one is answered, and the reply says another question
+        was asked. That question may weigh nothing in the passages' words ("what is a CPS?" is
+        read through its alias), so it is found among the sentences, not the scored ones; a
+        follow-up after nothing asked keeps its place and reads the message as context."""
+        asking = [s for s, asks in sentences if asks]
+        position = next((i for i, s in enumerate(asking) if s is best[1]), None)
+        if position is None:
+            return best
+        earlier = [
+            s
+            for s in asking[:position]
+            if not self._follows_up(s, raws, joined) and _names_anything(s)
+        ]
+        if not earlier:
+            return best
+        return self._specificity(earlier[-1]), earlier[-1]
 
     def _points_back_only(self, sentence: str) -> bool:
         """Whether a question names nothing but points back at what was said ("any data on
@@ -1270,6 +1394,7 @@ class QuestionReader:
         claims: frozenset[int] = frozenset(),
         reasons_until: int | None = None,
         ask_at: int | None = None,
+        topic: bool = False,
     ) -> str:
         """The ask with the known content words of `raws` (the message, or the sentences before
         the ask) in front: for a weak ask ("is that true?", "are they?") and one saying "them".
@@ -1288,7 +1413,8 @@ class QuestionReader:
         follows the ask as its object. `reasons_until`: the ask's index, after which a reason is
         an afterthought and dropped. `ask_at`: the ask's index; what the sentences after it add
         follows the ask too ("any research on it? asking because our board is debating peers in
-        *schools*"), so a subject they name is asked about, as in a plain question.
+        *schools*"), so a subject they name is asked about, as in a plain question. `topic`: the
+        context is what a weak ask is about, so a word a synonym knows is kept too.
         """
         own = set(words(ask))
         before: list[str] = []
@@ -1302,6 +1428,12 @@ class QuestionReader:
             cleaned = self._clean(raw, drop_reasons=after)
             if after and self._introduction.match(words(cleaned), frozenset(words(cleaned))):
                 continue  # "... we're a small rural program so asking around": who asks
+            requester = _REQUESTER_RE.match(cleaned)
+            if requester is not None and requester.end() < len(cleaned):
+                # "my director wants <proof peers cut readmissions>": who wants it is no
+                # topic ("director" is a word of one passage's affiliation, and weighed like
+                # the outcome asked about).
+                cleaned = cleaned[requester.end() :]
             errand = _ERRAND_TOPIC_RE.search(cleaned) if number not in claims else None
             if errand is not None:
                 cleaned = cleaned[errand.end() :]  # what the errand is on, not who runs it
@@ -1323,7 +1455,11 @@ class QuestionReader:
                 continue  # "ok maybe a dumb one, but who pays?": a lead-in, nothing to add
             # A word of a known phrase is known though no passage has it ("co-occurring" reads
             # as dual diagnosis; "occurring" alone left "co" as a topic).
-            phrased = self._phrases(raw_words) if self._phrases is not None else frozenset()
+            # A weak ask's context is its topic: a word a synonym reads as a passage's
+            # ("readmissions") is as known as the passage's own ("my director wants proof
+            # peers cut readmissions... what does the evidence say?").
+            wordings = self._wordings if topic and self._wordings is not None else self._phrases
+            phrased = wordings(raw_words) if wordings is not None else frozenset()
             # A figure the sentence claims ("my boss says the VA hired 8000 peers. is that
             # right?") comes too, though no passage has it: `bot.index` checks it against the
             # passages instead of covering it.
@@ -1557,8 +1693,17 @@ def _pieces(text: str) -> tuple[list[str], list[int]]:
 
     A question ends at "?" or "!", a full stop, ";", a new line, or a second question joined on
     ("..., and what ..."); a colon, a dash or parentheses only split one question's parts."""
+    pieces, units, _ = _pieces_joined(text)
+    return pieces, units
+
+
+def _pieces_joined(text: str) -> tuple[list[str], list[int], frozenset[int]]:
+    """`_pieces`, and the indexes of the pieces that are a yes/no question joined on after a
+    comma ("how many states certify peers, *and does Medicaid pay for it*?"): a follow-up of
+    the question before it (`QuestionReader._before_the_follow_up`)."""
     pieces: list[str] = []
     units: list[int] = []
+    joined: set[int] = set()
     unit = 0
     start = 0
     for separator in [*_SENTENCE_RE.finditer(text), None]:
@@ -1577,8 +1722,12 @@ def _pieces(text: str) -> tuple[list[str], list[int]]:
             break
         if _QUESTION_END_RE.search(separator.group()):
             unit += 1
+        if _JOINED_YES_NO_RE.match(separator.group()) and _JOINED_OPENING_RE.match(
+            text, separator.end()
+        ):
+            joined.add(len(pieces))
         start = separator.end()
-    return pieces, units
+    return pieces, units, frozenset(joined)
 
 
 def _holds_another(word_set: frozenset[str], sets: Set[frozenset[str]], sizes: Set[int]) -> bool:
