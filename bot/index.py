@@ -2293,7 +2293,6 @@ class SnippetIndex:
         out as no fact of the passage's own subject. Every word of the question's that weighs
         (the field's own words aside) must be in that citation, a place not alone."""
         text = self.kb.snippets[doc_id].text
-        pattern = self._type_patterns[kind]
         asked = [
             concept
             for concept in reading.concepts
@@ -2307,7 +2306,11 @@ class SnippetIndex:
             return False
         for cited in _CITATION_PARENS.finditer(text):
             terms = frozenset(tokenize(cited.group()))
-            if pattern.search(cited.group()) and all(c.named_in(terms) for c in asked):
+            # The words first: the type's regex is compiled only for a citation naming the work
+            # (a cached index otherwise compiles none, `bot.cache`).
+            if all(c.named_in(terms) for c in asked) and self._type_patterns[kind].search(
+                cited.group()
+            ):
                 return True
         return False
 

@@ -186,7 +186,7 @@ def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
         pytest.param("how do i become a peer mentor", "requirements", id="requirements"),
         pytest.param("is peer support cost effective", "cost-effectiveness", id="cost-effective"),
         pytest.param("what are peer mentors paid", "money", id="money-paid"),
-        pytest.param("how are peer mentors paid for", None, id="paid-for-is-funding"),
+        pytest.param("how are peer mentors paid for", "funding", id="paid-for-is-funding"),
         pytest.param("peer mentors", None, id="no-frame"),
     ],
 )
@@ -630,11 +630,11 @@ def test_a_weak_ask_keeps_a_place_its_context_names(real_index: SnippetIndex) ->
         ("did the VA end up actually hiring its peer counselors?", "current"),
         ("in the DDA pilot how many were men vs women?", "demographics"),
         ("what were their ages in the Hong Kong study", "demographics"),
-        ("where does the money for peer programs mostly come from nowadays?", None),
+        ("where does the money for peer programs mostly come from nowadays?", "funding"),
         ("what titles do people doing peer work go by?", None),
         ("does my client have bipolar or is it just stress?", "medical"),
         ("what does knowledge sharing with people who have bipolar disorder revolve around?", None),
-        ("what is the main source of funding for peer programs?", None),
+        ("what is the main source of funding for peer programs?", "funding"),
         ("what was the source of funding for the youth peer study?", "study-funder"),
     ],
 )

@@ -61,7 +61,7 @@ RESEARCH = [
         "how do peer specialists help clients stay on medication",
         "tse2019-medication-not-useful",
     ),
-    ("do peers on a team improve client outcomes", "tse2019-improve-care"),
+    ("do peers on a team improve client outcomes", "bellamy2017-hope-empowerment"),
     ("what do clients value in peer support", "tse2019-medication-not-useful"),
     ("how do clients with bipolar use knowledge from peer workers", "tse2019-hope-instilling"),
     ("do peer workers help clients with their medication?", "tse2019-medication-not-useful"),
