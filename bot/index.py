@@ -2140,21 +2140,17 @@ class SnippetIndex:
 
     def _phrase_positions(self, text_words: Sequence[str]) -> frozenset[int]:
         """The positions a synonym or name of two or more words covers in `text_words`."""
-        keys = [_key(word) for word in text_words]
-        covered: set[int] = set()
-        for position in range(len(text_words)):
-            for tree, seen in ((self._stem_tree, keys), (self._word_tree, text_words)):
-                if seen[position] not in tree:
-                    continue
-                for phrase in _tree_matches(tree, seen, position):
-                    if len(phrase.keys) > 1:
-                        covered.update(range(position, position + len(phrase.keys)))
-        return frozenset(covered)
+        return self._covered_positions(text_words, shortest=2)
 
     def _known_positions(self, text_words: Sequence[str]) -> frozenset[int]:
         """The positions a synonym or name of any length covers in `text_words`: the words the
         question reader may keep from a message's context though no passage has them
         ("readmissions" reads as hospitalization, "co-occurring" as dual diagnosis)."""
+        return self._covered_positions(text_words, shortest=1)
+
+    def _covered_positions(self, text_words: Sequence[str], shortest: int) -> frozenset[int]:
+        """The positions in `text_words` covered by a synonym or name of `shortest` words or
+        more, matched by stem keys or by the words as written."""
         keys = [_key(word) for word in text_words]
         covered: set[int] = set()
         for position in range(len(text_words)):
@@ -2162,7 +2158,8 @@ class SnippetIndex:
                 if seen[position] not in tree:
                     continue
                 for phrase in _tree_matches(tree, seen, position):
-                    covered.update(range(position, position + len(phrase.keys)))
+                    if len(phrase.keys) >= shortest:
+                        covered.update(range(position, position + len(phrase.keys)))
         return frozenset(covered)
 
     def _weight(self, term: str) -> float:
