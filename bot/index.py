@@ -1524,6 +1524,7 @@ class SnippetIndex:
         self._type_weights: dict[str, float] = {}
         self._authors: dict[str, frozenset[str]] | None = None
         self._people: dict[str, authors.Author] | None = None
+        self._said: dict[int, tuple[frozenset[str], ...]] = {}
         self._mentioned: dict[str, tuple[int, ...]] | None = None
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
@@ -2252,6 +2253,20 @@ class SnippetIndex:
                 else frozenset(tokenize(self.kb.snippets[doc_id].text))
             )
         return terms
+
+    def _said_terms(self, doc_id: int) -> tuple[frozenset[str], ...]:
+        """The terms of the passage's text, then of each of its curated asks: what the passage
+        says in any of its wordings, for the checks that a question's head (`_lacks_the_head`)
+        or what it asks of a place (`_lacks_what_is_asked_of_the_place`) is said. Worked out
+        once per passage, as those checks run on every candidate of such questions."""
+        said = self._said.get(doc_id)
+        if said is None:
+            asks = getattr(self.kb.snippets[doc_id], "asks", ())
+            said = self._said[doc_id] = (
+                self._passage_terms(doc_id),
+                *(frozenset(tokenize(ask)) for ask in asks),
+            )
+        return said
 
     def _holds(self, doc_id: int, kind: str) -> bool:
         """Whether the passage's text holds a fact of this answer type (a money amount, ...)."""
@@ -3346,9 +3361,7 @@ class SnippetIndex:
         asked, of = head
         if not asked:
             return False
-        doc_id = self._doc_ids[hit.snippet.id]
-        held = [self._passage_terms(doc_id)]
-        held.extend(frozenset(tokenize(ask)) for ask in getattr(hit.snippet, "asks", ()))
+        held = self._said_terms(self._doc_ids[hit.snippet.id])
 
         def holds(concept: _Concept) -> bool:
             return any(concept.named_in(terms) for terms in held)
@@ -3401,9 +3414,7 @@ class SnippetIndex:
         asked = self._asked_of_the_place(reading)
         if not asked:
             return False
-        doc_id = self._doc_ids[hit.snippet.id]
-        held = [self._passage_terms(doc_id)]
-        held.extend(frozenset(tokenize(ask)) for ask in getattr(hit.snippet, "asks", ()))
+        held = self._said_terms(self._doc_ids[hit.snippet.id])
         said = max(
             sum(concept.weight for concept in asked if concept.named_in(terms)) for terms in held
         )
