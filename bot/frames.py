@@ -103,6 +103,12 @@ class Frame:
     # passage defining the term (`bot.definitions`): with the term its only content word, any
     # passage naming it covered the whole question, and a mention was quoted as the definition.
     defines: bool = False
+    # Asks what something does ("does * reduce ..."): the words the cue's wildcard stands for
+    # name what acts (the agent). Peer support under any name, a role or a pronoun is what the
+    # sources' findings are about; any other agent ("does *medication* reduce
+    # hospitalization?") must be named by the passage, or a finding about peer support is
+    # quoted as evidence for something it never studied (`bot.index`).
+    of_agent: bool = False
 
 
 @dataclass(frozen=True)
@@ -373,6 +379,7 @@ _FRAME_FIELDS = {
     "kinds_reason",
     "cue_pairs",
     "defines",
+    "of_agent",
 }
 
 
@@ -434,6 +441,7 @@ def _frames(
         of_work = _flag(reader, shown, record, "of_work", label)
         names_counted = _flag(reader, shown, record, "names_counted", label)
         defines = _flag(reader, shown, record, "defines", label)
+        of_agent = _flag(reader, shown, record, "of_agent", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -493,6 +501,7 @@ def _frames(
                     later_types,
                     kinds_reason,
                     defines,
+                    of_agent,
                 )
             )
     places: list[Place] = []

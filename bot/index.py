@@ -77,6 +77,27 @@ from bot.tokenize import (
     words,
 )
 
+# What acts in an effect question when it is the program asked about, not something else: "does
+# the *program* reduce readmissions", "would adding this *service* help".
+_GENERIC_AGENT_TERMS = frozenset(
+    tokenize(
+        "program programs service services intervention interventions approach approaches model "
+        "models support supports team teams staff adding having hiring using offering starting "
+        "one ones kind type"
+    )
+)
+
+# The words an effect cue starts with when a thing acting follows ("*does* medication reduce",
+# "*would* a coach help"); "is there research on how effective ..." names no agent there.
+_AGENT_AUXILIARIES = frozenset("do does did will would can could".split())
+# Words in a cue's wildcard saying it holds something other than what acts: an evidence word
+# ("does *the research* show it helps"), a question inside the question ("does anyone know if
+# ..."), or "there".
+_NOT_AN_AGENT = frozenset(
+    "research evidence study studies data literature findings paper papers review trial trials "
+    "there if whether how what why anyone anybody someone you know".split()
+)
+
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.55
 MIN_EVIDENCE = 0.3
@@ -1422,6 +1443,10 @@ def _ranks_as_asked(question: Question, terms: frozenset[str]) -> bool:
     return wanted <= terms
 
 
+def _contains_any_run(sequence: Sequence[str], runs: Iterable[tuple[str, ...]]) -> bool:
+    return any(_contains_run(sequence, run) for run in runs)
+
+
 def _contains_run(sequence: Sequence[str], run: tuple[str, ...]) -> bool:
     width = len(run)
     if width == 1 or run[0] not in sequence:
@@ -1490,6 +1515,8 @@ class SnippetIndex:
         self._name_terms = self._build_name_terms(kb)
         # Every name's terms, made on the first bare definition question (`_all_names`).
         self._every_name: dict[str, frozenset[str]] | None = None
+        # Peer support's and the roles' names as term runs (`_peer_support_names`).
+        self._peer_names: tuple[tuple[str, ...], ...] | None = None
         # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
         self._first_name_terms = {
             concept_id: frozenset(t[0] for t in map(tokenize, all_names) if t)
@@ -2928,10 +2955,60 @@ class SnippetIndex:
             type_missing = bool(reading.study) and hit.snippet.source_id not in reading.study
         if not type_missing and reading.study:
             type_missing = self._off_the_works_topic(reading, doc_id)
+        if not type_missing and frame is not None and frame.of_agent:
+            agent = self._agent_terms(question)
+            if agent:
+                named = self._passage_terms(doc_id)
+                # A passage of the DDA study speaks of "the programme": the work's own words
+                # (those no other work's description has) name what it studied.
+                words_of = self._source_word_index()
+                work = words_of.works[doc_id]
+                if work >= 0:
+                    named = named | words_of.only_in[work]
+                type_missing = not agent <= named
         required = question.required_places
         places = self._places_of(doc_id) if required else frozenset()
         lacking = tuple(place for place in required if place.id not in places)
         return type_missing, lacking
+
+    def _agent_terms(self, question: Question) -> frozenset[str]:
+        """The terms of what acts in an effect question ("does *medication* reduce ..."): the
+        words the cue's wildcard stood for. Empty when that is peer support under any of its
+        names or a role ("do *peers* reduce ...", "would *hiring a recovery coach* help"), or
+        only a pronoun or a generic word for the program asked about ("does *it* work", "does
+        *the program* help"): the sources' findings are about exactly that.
+        """
+        at = question.frame_positions
+        if len(at) < 2 or question.words[min(at)] not in _AGENT_AUXILIARIES:
+            return frozenset()
+        span = [
+            question.words[i]
+            for i in range(min(at) + 1, max(at))
+            if i not in at and question.words[i] not in TOPICLESS_ADVERBS
+        ]
+        span_terms = terms(span)
+        if (
+            not span_terms
+            # "does *anyone know if* ...", "can *you tell me whether* ...": not what acts.
+            or _NOT_AN_AGENT.intersection(span)
+            or _contains_any_run(span_terms, self._peer_support_names())
+        ):
+            return frozenset()
+        return frozenset(span_terms) - filler_terms() - _GENERIC_AGENT_TERMS
+
+    def _peer_support_names(self) -> tuple[tuple[str, ...], ...]:
+        """Every role's names and those of concepts that are peer support (`peer_support`), as
+        runs of terms, made on the first effect question."""
+        if self._peer_names is None:
+            names = [name for role in self.kb.roles.values() for name in role.names]
+            names += [
+                name
+                for concept in self.kb.concepts.values()
+                if concept.peer_support
+                for name in concept.names
+            ]
+            self._peer_names = tuple({tuple(run) for run in map(tokenize, names) if run})
+        return self._peer_names
 
     def _off_the_works_topic(self, reading: _Reading, doc_id: int) -> bool:
         """Whether a passage of the work a question names by its author covers too little of

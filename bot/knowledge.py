@@ -193,6 +193,11 @@ class Concept:
     # Words saying a question about an unexplained concept asks what its naming passages do say
     # ("is there an *agreed* set of core competencies?": no, there is no consensus).
     answered_when: tuple[str, ...] = ()
+    # The concept is peer support itself, under one of its names (peer support, peers, lived
+    # experience, consumer-provided services): "does it reduce hospitalization?" asked of it is
+    # answered by the sources' findings; asked of anything else ("does medication reduce
+    # hospitalization?"), only by a passage naming that other thing (`bot.index`).
+    peer_support: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -408,6 +413,7 @@ _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "unexplained": (False, _is_text, "a non-empty string"),
     "named_in": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
     "answered_when": (False, _is_nonempty_text_list, "a non-empty list of words"),
+    "peer_support": (False, _is_bool, "true or false"),
 }
 _UNCOVERED_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "seed": (True, _is_text, "a seed file name"),
@@ -663,6 +669,7 @@ def _load_concepts(
             answered_when=tuple(
                 word.strip().casefold() for word in record.get("answered_when") or ()
             ),
+            peer_support=bool(record.get("peer_support", False)),
         )
         about_lines[concept_id] = (shown, record.line)
     return concepts, about_lines

@@ -268,6 +268,11 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
             id="concept-name-used-twice",
         ),
         pytest.param(
+            {"concepts.yaml": CONCEPTS + "    peer_support: yes please\n"},
+            "knowledge/concepts.yaml:6: concept bridging: 'peer_support' must be true or false",
+            id="concept-peer-support-not-a-boolean",
+        ),
+        pytest.param(
             {"concepts.yaml": CONCEPTS.replace("id: bridging", "id: peer-bridger")},
             "knowledge/concepts.yaml:2: concept peer-bridger: id is already used by role",
             id="concept-id-is-a-role-id",
