@@ -138,3 +138,31 @@ def test_a_frame_the_sources_cannot_answer_keeps_the_question(real_index: Snippe
     answer = real_index.search(question)
     assert answer.frame == "scope-of-practice"
     assert not answer.answered
+
+
+# Whether peers in general should tell those they serve about their own illness or recovery:
+# self-disclosure, a matter of practice the sources only name as a research topic. Read as
+# research questions, these were answered with passages sharing "diagnosis" or "addiction".
+SELF_DISCLOSURE = [
+    "should peer workers disclose their diagnosis to the people they serve?",
+    "is it ok for recovery coaches to tell clients about their own addiction?",
+    "when should a peer specialist share their recovery story w/ a new client",
+    "should a CPS disclose that they were hospitalized?",
+]
+
+
+@pytest.mark.parametrize("question", SELF_DISCLOSURE)
+def test_self_disclosure_asked_of_peers_in_general_is_advice(
+    real_index: SnippetIndex, question: str
+) -> None:
+    assert_partial(real_index, question, "advice", "advice on a particular situation")
+
+
+def test_research_on_self_disclosure_is_still_a_research_question(
+    real_index: SnippetIndex,
+) -> None:
+    """What the research says names no practice to follow: the passage naming research on
+    self-disclosure answers it."""
+    answer = real_index.search(own("is there any research on peer self-disclosure?"))
+    assert answer.frame != "advice"
+    assert "rogers2017-core-conditions" in [r.snippet_id for r in answer.results]
