@@ -46,6 +46,31 @@ from tests.own_questions import own
             ("long", "slide"),
             id="a-slide-on",
         ),
+        # Asking to be reminded: about the asker's memory, not a topic (round 23).
+        pytest.param(
+            "how many states certify peer specialists",
+            "can someone remind me how many states certify peer specialists?",
+            ("remind",),
+            id="can-someone-remind-me",
+        ),
+        pytest.param(
+            "where do peer specialists work",
+            "i forget, where do peer specialists work again?",
+            ("forget",),
+            id="i-forget",
+        ),
+        pytest.param(
+            "what is a peer bridger",
+            "refresh my memory - what's a peer bridger",
+            ("refresh", "memory"),
+            id="refresh-my-memory",
+        ),
+        pytest.param(
+            "where do peer specialists work",
+            "can you remind me where peer specialists work",
+            ("remind",),
+            id="can-you-remind-me",
+        ),
     ],
 )
 def test_talk_about_the_message_is_not_asked(
