@@ -1140,7 +1140,11 @@ _PRESENCE = frozenset(
         "count counts counted include includes included common happen happens happening"
     )
 )
-_POLAR_STARTS = frozenset("does do did is are was were can could will would has have".split())
+# A yes-or-no question starts with its verb, or, once "do you know" / "wondering" is set aside
+# as chatter, with the "if" or "whether" that carried it ("if hong kong certifies peer workers").
+_POLAR_STARTS = frozenset(
+    "does do did is are was were can could will would has have if whether".split()
+)
 _STUDY = frozenset(
     "survey surveyed study studies sample sampled respondents participants interviewed enrolled "
     "recruited completed paper papers research evaluation took part".split()

@@ -47,6 +47,26 @@ from tests.own_questions import not_in_eval_files
             "licensed",
             id="india-licensed",
         ),
+        # Behind "do you know" or "wondering", the yes-or-no question starts with "if" or
+        # "whether" (round 23): the same gate.
+        pytest.param(
+            "do you know if hong kong certifies its peer workers?",
+            None,
+            "certifies",
+            id="do-you-know-if-hong-kong-certifies",
+        ),
+        pytest.param(
+            "anyone know whether california reimburses CPS services?",
+            None,
+            "reimburses",
+            id="anyone-know-whether-california-reimburses",
+        ),
+        pytest.param(
+            "wondering if india pays its peer workers",
+            None,
+            "pays",
+            id="wondering-if-india-pays",
+        ),
     ],
 )
 def test_a_place_passage_does_not_answer_what_it_does_not_say(
@@ -77,6 +97,11 @@ def test_a_place_passage_does_not_answer_what_it_does_not_say(
             "are peer support services available in Hong Kong?",
             "tse2019-hong-kong-since-2015",
             id="hong-kong-available",
+        ),
+        pytest.param(
+            "does anyone know if hong kong has adopted peer support in public services?",
+            "tse2019-hong-kong-since-2015",
+            id="anyone-know-if-hong-kong-adopted",
         ),
     ],
 )
