@@ -1977,6 +1977,18 @@ def _asks_for_evidence(ask: str) -> bool:
     )
 
 
+# Words that carry a role's name on past a shorthand that only shortens one ("certified peer"
+# for "certified peer specialist"): "certified peer support worker", "certified peer mentor".
+_NAME_GOES_ON = frozenset(
+    """
+    support supporter supporters mentor mentors worker workers counselor counselors
+    counsellor counsellors provider providers navigator navigators coach coaches advocate
+    advocates leader leaders bridger bridgers staff
+    """.split()
+)
+_FIRST_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
 def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable[[str], str]:
     """One regex pass replacing every shorthand token (whole tokens only, "w/" and "$$" too).
 
@@ -1998,6 +2010,13 @@ def _shorthand_replacer(lexicon: Lexicon, *, prefilter: bool = True) -> Callable
         rest = means[len(found) :] if means.casefold().startswith(found.casefold()) else ""
         if rest.strip() and text[end:].casefold().startswith(rest.casefold()):
             return found
+        # Nor is "certified peer" short for anything when another role's name goes on from it
+        # ("certified peer *support workers*", "certified peer *mentors*"): spelled out, it
+        # read "certified peer specialist support workers".
+        if rest.strip() and text[end : end + 1].isspace():
+            following = _FIRST_WORD_RE.match(text, end)
+            if following is not None and following.group(1).casefold() in _NAME_GOES_ON:
+                return found
         return f" {means} "
 
     def replace(match: re.Match[str]) -> str:

@@ -522,6 +522,26 @@ def test_shorthand_already_spelled_out_is_left_alone(real_index: SnippetIndex) -
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many certified peer support workers are there",
+        "are certified peer mentors common?",
+        "any certified peer support staff on the team?",
+        "do certified peer mentors bill medicaid",
+    ],
+)
+def test_shorthand_is_not_spelled_out_inside_another_roles_name(
+    real_index: SnippetIndex, text: str
+) -> None:
+    """ "certified peer" is short for "certified peer specialist" only where no other role's name
+    goes on from it: "certified peer support workers" is not "certified peer specialist support
+    workers"."""
+    question = _read(real_index, text)
+    assert "specialist" not in question.words, question.ask
+    assert question.ask == text.rstrip("?")
+
+
 def test_hedges_and_narrative_lines_are_context(real_index: SnippetIndex) -> None:
     question = _read(
         real_index,
