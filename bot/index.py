@@ -531,6 +531,18 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _singular(word: str) -> str:
+    """The singular of a regular English plural noun ("programs" -> "program", "agencies" ->
+    "agency", "coaches" -> "coach"); any other word unchanged."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
 def _phrase_keys(text: str) -> tuple[str, ...]:
     return tuple(map(_key, words(text)))
 
@@ -1686,9 +1698,11 @@ class SnippetIndex:
                 if not keys:
                     continue
                 names[keys[0]].append(_Phrase(keys, expansion, concept_id))
-                plural = (*keys[:-1], _plural(keys[-1]))  # even if the aliases omit it
-                if plural != keys:
-                    names[plural[0]].append(_Phrase(plural, expansion, concept_id))
+                # The other number, even if the aliases omit it: "peer-run programs" names
+                # "a peer-run program" too.
+                for other in {_plural(keys[-1]), _singular(keys[-1])} - {keys[-1]}:
+                    form = (*keys[:-1], other)
+                    names[form[0]].append(_Phrase(form, expansion, concept_id))
         return dict(stems), dict(names)
 
     @staticmethod
