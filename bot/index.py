@@ -88,8 +88,9 @@ _GENERIC_AGENT_TERMS = frozenset(
 )
 
 # The words an effect cue starts with when a thing acting follows ("*does* medication reduce",
-# "*would* a coach help"); "is there research on how effective ..." names no agent there.
-_AGENT_AUXILIARIES = frozenset("do does did will would can could".split())
+# "*would* a coach help", "asked *whether* medication reduces"); "is there research on how
+# effective ..." names no agent there.
+_AGENT_AUXILIARIES = frozenset("do does did will would can could if whether".split())
 # Words in a cue's wildcard saying it holds something other than what acts: an evidence word
 # ("does *the research* show it helps"), a question inside the question ("does anyone know if
 # ..."), or "there".

@@ -269,7 +269,8 @@ _REPORTED_PLACE_RE = lazy(r"\b(?:there|the state|that state|that country|the cou
 # the asking word after a verb of asking.
 _EMBEDDED_ASK_RE = lazy(
     r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
-    r"(?: (?:me|us|you|him|her|them|everyone|around))? (?=(?:how|what|which|who|when|where|why)\b)"
+    r"(?: (?:me|us|you|him|her|them|everyone|around))?"
+    r" (?=(?:how|what|which|who|when|where|why|if|whether)\b)"
 )
 # "rewriting our job postings and want to know what other titles ...?": the asker's wish to
 # know, after what they are doing, inside the sentence that asks. What they want to know is the
@@ -347,6 +348,7 @@ _WORK_NAMED_RE = lazy(
 _REQUESTER_RE = lazy(
     r"^(?:(?:my|our|the|a|an|some) )?(?:\S+ ){0,2}?"
     r"(?:supervisor|boss|manager|director|team|board|funder|coworker|colleague|ceo|cfo|chair"
+    r"|department|dept|agency|org|organization|organisation"
     r"|leadership|admin|administration|committee|commissioner|lead|exec|executive|president|vp"
     r"|county|legislator|legislature|payer|insurer)s?"
     r" (?:(?:keeps|kept|really|also|still|is|was) )?"

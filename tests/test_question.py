@@ -964,3 +964,39 @@ def test_a_request_after_an_errand_is_found_in_any_comma_clause() -> None:
     )
     assert _needed_after_errand("") is None
     assert _needed_after_errand("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("my boss wants to know if peer support saves money", "if peer support saves money"),
+        (
+            "my director asked me whether peer support reduces hospitalization",
+            "whether peer support reduces hospitalization",
+        ),
+        (
+            "ok so my ED wants to know if peer support actually saves money. anything?",
+            "if peer support actually saves money",
+        ),
+    ],
+)
+def test_a_reported_yes_or_no_question_is_the_ask(
+    real_index: SnippetIndex, text: str, ask: str
+) -> None:
+    """Who wants to know is not what is asked: a reported yes-or-no question ("wants to know if
+    ...", "asked me whether ...") is the ask from its "if" or "whether" on, as a reported "how"
+    or "what" question already was (round 23). Kept whole, "my ED wants to know if peer support
+    saves money" was answered with a passage on payment sharing "peer support" and "money"."""
+    assert _read(real_index, text).ask == ask
+
+
+def test_a_reported_effect_question_keeps_its_frame_and_agent(real_index: SnippetIndex) -> None:
+    answered = real_index.search(
+        own("my director asked me whether peer support reduces hospitalization")
+    )
+    assert answered.answered and answered.frame == "effectiveness"
+    assert answered.results[0].snippet_id == "bellamy2017-hospitalization-mixed"
+    other = real_index.search(own("my boss wants to know if medication reduces hospitalization"))
+    assert not other.answered and other.frame == "effectiveness"
+    saves = real_index.search(own("ok so my ED wants to know if peer support actually saves money"))
+    assert not saves.answered and saves.frame == "cost-effectiveness"
