@@ -971,3 +971,26 @@ def test_paid_by_a_payer_asks_who_pays_not_how_much(
 
 def test_how_well_peers_are_paid_is_still_a_pay_figure(real_index: SnippetIndex) -> None:
     assert_partial(real_index, "are peer specialists paid well?", "money", "pay or cost figures")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("what exactly is a peer support worker supposed to do?", True),
+        ("what are peer specialists supposed to do all week", True),
+        ("what is a peer bridger supposed to do", False),
+        ("what are family support navigators expected to do", False),
+    ],
+)
+def test_what_a_role_is_supposed_to_do_is_its_duties(
+    real_index: SnippetIndex, question: str, answered: bool
+) -> None:
+    """ "What is X supposed to do" asks for duties, not a definition (round 23): read as a
+    definition, "what exactly is a peer support worker supposed to do" quoted a passage on PSWs
+    as role models. A role the sources only list among job titles is a partial answer."""
+    answer = real_index.search(own(question))
+    assert answer.frame == "duties"
+    assert answer.answered is answered
+    if answered:
+        roles_duties = set(real_index.kb.topics["roles-duties"].about)
+        assert answer.results[0].snippet_id in roles_duties
