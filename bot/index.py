@@ -4204,7 +4204,19 @@ class SnippetIndex:
         frame = reading.question.frame
         if frame is None or not frame.card_specific or not reading.named:
             return False
-        return self._card_count[self._doc_ids[hit.snippet.id]] > SPECIFIC_CARDS
+        doc_id = self._doc_ids[hit.snippet.id]
+        if self._card_count[doc_id] > SPECIFIC_CARDS:
+            return True
+        # A role the sources only list among job titles ("whats the job of a peer bridger day
+        # to day"): no passage says what it does, so one on another role's work (what CPSs
+        # do) answers only where it names the role asked about.
+        role = self._single_role(reading)
+        if role is None or any(
+            self._card_count[d] <= SPECIFIC_CARDS for d in self._cards.get(role.id, ())
+        ):
+            return False
+        terms = self._passage_terms(doc_id)
+        return not any(names <= terms for names in self._name_terms.get(role.id, ()))
 
     def _only_names_the_roles(self, reading: _Reading, hit: Hit) -> bool:
         """Whether a passage naming many roles (the list of job titles) covers nothing of the

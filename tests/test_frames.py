@@ -994,3 +994,20 @@ def test_what_a_role_is_supposed_to_do_is_its_duties(
     if answered:
         roles_duties = set(real_index.kb.topics["roles-duties"].about)
         assert answer.results[0].snippet_id in roles_duties
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the job of a peer bridger day to day",
+        "what is the job of a peer bridger, day to day?",
+        "job of a family support navigator day-to-day",
+    ],
+)
+def test_duties_of_a_role_only_listed_are_not_another_roles_duties(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """A role the sources only list among job titles has no passage saying what it does: what
+    CPSs do is no answer about a peer bridger's job (round 23: "the job of" with "day to day"
+    quoted the CPS passages, whose asks say "job")."""
+    assert_partial(real_index, question, "duties", "what that role does")
