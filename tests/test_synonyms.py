@@ -16,7 +16,7 @@ import pytest
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import tokenize
-from tests.own_questions import assert_among_answers, not_in_eval_files
+from tests.own_questions import assert_among_answers, not_in_eval_files, own
 
 
 @pytest.fixture(scope="module")
@@ -469,3 +469,32 @@ def test_staff_without_lived_experience_compared_with_peers(
     """Peers are compared with "regular" or "real" staff; the sources compare them with
     non-peer paraprofessionals, and that passage answers."""
     assert_among_answers(real_index, question, "bellamy2017-equally-effective")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are peers as effective as mental health professionals?",
+        "do peer workers get results as good as licensed clinicians",
+        "are peer workers as good as clinicians",
+    ],
+)
+def test_clinical_staff_set_against_peers_on_results(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """Set against peers on results, clinicians and professionals are the non-peer staff the
+    sources compare them with (round 23): "professionals" matched a Hong Kong passage on the
+    knowledge professionals give, which was quoted first."""
+    answer = real_index.search(own(question))
+    assert answer.answered
+    assert answer.results[0].snippet_id == "bellamy2017-equally-effective"
+
+
+def test_clinicians_beside_integration_are_not_compared_staff(real_index: SnippetIndex) -> None:
+    """ "how do peers fit in with clinicians" asks about integration: the guard keeps the
+    comparison's wording out."""
+    assert not _adds(
+        real_index,
+        own("how do peers fit in with clinicians on the team?"),
+        "non-peer paraprofessionals",
+    )
