@@ -48,3 +48,23 @@ def test_a_lead_in_before_the_break_is_no_side(
     real_index: SnippetIndex, message: str, ask: str
 ) -> None:
     assert real_index.read(own(message)).ask == ask
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "peer specialist vs community health worker - same thing?",
+        "CPS vs CHW... different jobs?",
+        "recovery coach vs peer specialist, same role?",
+    ],
+)
+def test_same_thing_without_a_verb_asks_for_the_comparison(
+    real_index: SnippetIndex, message: str
+) -> None:
+    """ "X vs Y - same thing?" asks how the two compare (round 23): the verbless "same thing?"
+    was not read as a difference question, the sides were read as plain topics, and the passage
+    on community health workers' licensing was quoted as the answer."""
+    answer = real_index.search(own(message))
+    assert answer.frame == "comparison"
+    assert not answer.answered
+    assert answer.missing == "a comparison of both"
