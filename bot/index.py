@@ -3660,6 +3660,7 @@ class SnippetIndex:
         top = self._top(reading.query_terms, max(k, 1) * _CANDIDATES_PER_RESULT)
         frame_cards = self._frame_topic_cards(reading)
         top = _with_extra_candidates(top, frame_cards)
+        top = _with_extra_candidates(top, self._named_works_passages(reading))
         if CITATION in self._type_patterns and (
             question.frame is None or question.frame.needs not in _CITING
         ):
@@ -4044,6 +4045,21 @@ class SnippetIndex:
             if kind in self._type_patterns and self._holds(doc_id, kind):
                 return self._type_reasons.get(kind)
         return None
+
+    def _named_works_passages(self, reading: _Reading) -> tuple[int, ...]:
+        """The passages of the work a question about what a work found names by its author
+        ("what did Rogers conclude?"): with only the author's name and the cue to rank by,
+        the candidates were the passages whose asks say "conclude", and the work's own
+        passages were not among them. Only candidates: what covers the question decides."""
+        question = reading.question
+        if question.frame is None or not question.frame.of_work:
+            return ()
+        works = self._works_named(question.words)
+        if not works:
+            return ()
+        return tuple(
+            doc_id for doc_id, snippet in enumerate(self.kb.snippets) if snippet.source_id in works
+        )
 
     def _frame_topic_cards(self, reading: _Reading) -> tuple[int, ...]:
         """The cards of the frame's topics, for a question of nothing but names and the frame's

@@ -58,7 +58,8 @@ FILLER_WORDS: frozenset[str] = frozenset(
     need normal normally often okay ok probably put rather really regular right say says
     see seem seems sort spend stuff sure take thing things think try usually vs want way well
     worth would yeah nobody somebody someone everyone everybody anybody supposed pick choose
-    check cite explain figure whether find finds found big deal main point points takeaway
+    check cite explain figure whether find finds found conclude concludes concluded
+    conclusion conclusions big deal main point points takeaway
     takeaways true wrong important happen happens happened new old older recent recently today
     real whole question questions answer answers ask asked asking tell told said lately anyway
     example examples general overall basic basics simple quick year years month months week weeks
