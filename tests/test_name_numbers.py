@@ -2,8 +2,8 @@
 
 Names match word for word, and the plural of a singular name was added, but not the singular of
 a plural alias: "what's a peer-run program" missed the alias "peer-run programs" and was a
-partial answer ("they name it but do not define it") though the concept has a card; "what is a
-consumer network" was declined. Own questions, not in the eval files.
+partial answer ("they name it but do not define it") though the concept has a card. Own
+questions, not in the eval files.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def test_singular_of_a_regular_plural(plural: str, singular: str) -> None:
     "question",
     [
         "what's a peer-run program",
-        "what is a consumer network?",
+        "what is a consumer-run program?",
         "whats a peer-run organization, exactly",
     ],
 )
