@@ -2974,6 +2974,19 @@ class SnippetIndex:
             type_missing = bool(reading.study) and hit.snippet.source_id not in reading.study
         if not type_missing and reading.study:
             type_missing = self._off_the_works_topic(reading, doc_id)
+        if (
+            not type_missing
+            and frame is not None
+            and frame.of_agent
+            and question.required_places
+            and not reading.study
+            and CHANGES in self._type_patterns
+        ):
+            # "Does peer support work in Hong Kong?": a passage naming the place (its adoption of
+            # peer services) must also say something changed; naming it is no finding on it.
+            # Not when the question names a work ("the India conceptual paper - does it doubt
+            # peer support can work there?"): what that work says answers.
+            type_missing = not self._holds(doc_id, CHANGES)
         if not type_missing and frame is not None and frame.of_agent:
             agent = self._agent_terms(question)
             if agent:

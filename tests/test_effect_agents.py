@@ -65,3 +65,17 @@ def test_an_evidence_word_in_the_cue_is_not_what_acts(real_index: SnippetIndex) 
     to come from, not an agent the passage must name."""
     answer = real_index.search(own("does the research show that peer support helps people?"))
     assert answer.answered
+
+
+def test_an_effect_asked_for_a_place_needs_a_finding_there(real_index: SnippetIndex) -> None:
+    """ "Does peer support work in Hong Kong?": a passage of the Hong Kong study saying what
+    the article presents, or that Hong Kong adopted peer services, names the place but finds
+    nothing; the reply says the evidence is missing, with what the study says as related. Where
+    the place's passages do say what changed (India: "can help in breaking down stigmas"), they
+    answer."""
+    hong_kong = real_index.search(own("does peer support actually work in hong kong?"))
+    assert not hong_kong.answered
+    assert hong_kong.missing is not None and hong_kong.missing.startswith("evidence on")
+    india = real_index.search(own("does peer support help ppl in india?"))
+    assert india.answered
+    assert all(result.source_id == "goutam2020" for result in india.results)
