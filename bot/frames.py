@@ -109,6 +109,11 @@ class Frame:
     # hospitalization?") must be named by the passage, or a finding about peer support is
     # quoted as evidence for something it never studied (`bot.index`).
     of_agent: bool = False
+    # With a place named, only a passage on one of the frame's `topics` answers: "who pays for
+    # peer support in India?" is not answered by India's social and economic challenges. (Not
+    # for every frame: "where do peers work in Hong Kong" is answered by Hong Kong's adoption
+    # of peer services, which is not on the settings topic.)
+    place_on_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -380,6 +385,7 @@ _FRAME_FIELDS = {
     "cue_pairs",
     "defines",
     "of_agent",
+    "place_on_topic",
 }
 
 
@@ -442,6 +448,7 @@ def _frames(
         names_counted = _flag(reader, shown, record, "names_counted", label)
         defines = _flag(reader, shown, record, "defines", label)
         of_agent = _flag(reader, shown, record, "of_agent", label)
+        place_on_topic = _flag(reader, shown, record, "place_on_topic", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -502,6 +509,7 @@ def _frames(
                     kinds_reason,
                     defines,
                     of_agent,
+                    place_on_topic,
                 )
             )
     places: list[Place] = []

@@ -2987,6 +2987,15 @@ class SnippetIndex:
             # Not when the question names a work ("the India conceptual paper - does it doubt
             # peer support can work there?"): what that work says answers.
             type_missing = not self._holds(doc_id, CHANGES)
+        if (
+            not type_missing
+            and frame is not None
+            and frame.place_on_topic
+            and any(place.topic is None for place in question.required_places)
+        ):
+            # "Who pays for peer support in India?": a passage naming India must be on the
+            # frame's topic (funding); one on India's social and economic challenges is not.
+            type_missing = not set(frame.topics).intersection(hit.snippet.topics)
         if not type_missing and frame is not None and frame.of_agent:
             agent = self._agent_terms(question)
             if agent:

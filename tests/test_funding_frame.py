@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_partial, own
 
 MEDICAID_FUNDING = "lafrance2017-medicaid-funding"
 ACTIVITIES = "peersforprogress-activities"
@@ -84,3 +84,29 @@ def test_a_definition_still_starts_with_the_defining_passage(real_index: Snippet
     assert answer.results[0].snippet_id == "lafrance2017-tasks-settings-models"
     coach = real_index.search(own("what does a recovery coach actually do?"))
     assert not coach.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who pays for peer support in india?",
+        "how is peer support funded in hong kong",
+        "quick q: who funds peer programs in hong kong?",
+    ],
+)
+def test_funding_in_a_named_place_needs_a_funding_passage(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """With a place named, only a passage on funding answers (round 23): "who pays for peer
+    support in India?" was answered with India's social and economic challenges."""
+    assert_partial(real_index, question, "funding", "who pays for it or how it is funded")
+
+
+def test_where_peers_work_in_a_place_is_still_answered_off_the_settings_topic(
+    real_index: SnippetIndex,
+) -> None:
+    """Only the funding frame holds a place to its topic: Hong Kong's adoption of peer services
+    by its public psychiatric and social welfare services says where peers work there."""
+    answer = real_index.search(own("so where do peers work in hong kong?"))
+    assert answer.answered
+    assert "tse2019-hong-kong-since-2015" in [r.snippet_id for r in answer.results]
