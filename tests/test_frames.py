@@ -1011,3 +1011,21 @@ def test_duties_of_a_role_only_listed_are_not_another_roles_duties(
     CPSs do is no answer about a peer bridger's job (round 23: "the job of" with "day to day"
     quoted the CPS passages, whose asks say "job")."""
     assert_partial(real_index, question, "duties", "what that role does")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do peers need to be certified to work?",
+        "do you have to be licensed to work as a peer?",
+        "does a recovery coach need a license",
+    ],
+)
+def test_a_credential_needed_to_work_is_a_requirement(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "Do peers need to be certified to work?" read "do * work" as the effectiveness cue and
+    quoted research gaps on effectiveness (round 23); "do you have to be licensed" had no
+    frame and quoted California's certification efforts as the answer. Both ask what the job
+    requires, which a state's certification board or the employer sets."""
+    assert_partial(real_index, question, "requirements", "the requirements asked about")
