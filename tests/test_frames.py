@@ -1029,3 +1029,28 @@ def test_a_credential_needed_to_work_is_a_requirement(
     frame and quoted California's certification efforts as the answer. Both ask what the job
     requires, which a state's certification board or the employer sets."""
     assert_partial(real_index, question, "requirements", "the requirements asked about")
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("what training do peers get in hong kong?", "how they are trained"),
+        # No passage on training names India: nothing specific to India at all.
+        ("how are peer workers trained in india", "anything specific to India"),
+    ],
+)
+def test_training_in_a_named_place_needs_a_passage_on_training(
+    real_index: SnippetIndex, question: str, missing: str
+) -> None:
+    """ "What training do peers get in Hong Kong?" was answered with Hong Kong's adoption of peer
+    services (round 23): the training frame holds a named place to its topic."""
+    assert_partial(real_index, question, "training", missing)
+
+
+def test_training_asked_in_general_is_answered_from_the_training_passages(
+    real_index: SnippetIndex,
+) -> None:
+    answer = real_index.search(own("what training do peer specialists usually get?"))
+    assert answer.answered and answer.frame == "training"
+    training = set(real_index.kb.topics["training-certification"].about)
+    assert answer.results[0].snippet_id in training
