@@ -1054,3 +1054,16 @@ def test_training_asked_in_general_is_answered_from_the_training_passages(
     assert answer.answered and answer.frame == "training"
     training = set(real_index.kb.topics["training-certification"].about)
     assert answer.results[0].snippet_id in training
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what kind of training do peers get?", "what sort of training do CPSs get in california"],
+)
+def test_what_kind_of_training_asks_what_the_training_covers(
+    real_index: SnippetIndex, question: str
+) -> None:
+    """ "What kind of training" asks what the training is made of, which the sources do not
+    report (they say states train and certify peers): not the training frame's passages on
+    certification spreading."""
+    assert_partial(real_index, question, "training-content", "what the training covers")
