@@ -178,6 +178,8 @@ class Chatter:
     introductions: tuple[str, ...] = ()
     purposes: tuple[str, ...] = ()  # "for our <purpose>" nouns: board deck, grant app, report
     formats: tuple[str, ...] = ()  # the answer's form ("in one sentence"), dropped anywhere
+    # "... on our unit", "... at my agency": the asker's own setting closing the ask, nouns.
+    settings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -631,6 +633,7 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
                 "introductions",
                 "purposes",
                 "formats",
+                "settings",
             },
             "chatter",
         )
@@ -642,6 +645,7 @@ def _shorthand(reader: _Reader, path: Path) -> tuple[tuple[Shorthand, ...], Chat
             introductions=reader.texts(shown, block, "introductions", "chatter", required=False),
             purposes=reader.texts(shown, block, "purposes", "chatter", required=False),
             formats=reader.texts(shown, block, "formats", "chatter", required=False),
+            settings=reader.texts(shown, block, "settings", "chatter", required=False),
         )
     return tuple(items), chatter
 

@@ -612,6 +612,9 @@ class QuestionReader:
         self._reason = Cues(chatter.reasons)
         self._introduction = Cues(chatter.introductions)
         self._purpose = _lazy_purpose(chatter.purposes)
+        # "would peers reduce hospitalization on our unit": where the asker works, closing the
+        # ask, is no subject the sources could name; dropped when the ask ends with it.
+        self._own_setting = _lazy_own_setting(chatter.settings)
         # "what is peer support, like in one sentence": how the answer should read, not what
         # it is about; dropped wherever it stands, with a hedge word before it.
         self._format = _lazy_format(chatter.formats)
@@ -779,6 +782,10 @@ class QuestionReader:
             if self._purpose is not None and self._purpose.possible(present):
                 match = self._purpose.search(clause_words + " ", present)
                 if match:
+                    clause_words = clause_words[: match.start()].strip()
+            if self._own_setting is not None and self._own_setting.possible(present):
+                match = self._own_setting.search(clause_words + " ", present)
+                if match and match.start() > 0:
                     clause_words = clause_words[: match.start()].strip()
             if clause_words:
                 kept.append(clause_words)
@@ -2148,6 +2155,25 @@ def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
             + r")"
         ),
         [frozenset(("for", *keys)) for keys in named if keys],
+    )
+
+
+def _lazy_own_setting(settings: Sequence[str]) -> LazyPattern | None:
+    """The "on our unit", "at my agency", "for our clients" tail closing an ask: where the asker
+    works or whom they serve, in the first person. Only at the end, so "for our clients with
+    SUD" keeps what it says of them."""
+    named = [tuple(words(setting)) for setting in settings]
+    alternatives = "|".join(" ".join(map(re.escape, keys)) for keys in named if keys)
+    if not alternatives:
+        return None
+    return LazyPattern(
+        lambda: re.compile(
+            r"(?:^| )(?:on|in|at|for|across|within|with|to) (?:our|my) "
+            r"(?:own |little |small |local |whole |entire |current |new )?(?:"
+            + alternatives
+            + r") ?$"
+        ),
+        [frozenset(keys) for keys in named if keys],
     )
 
 
