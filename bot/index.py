@@ -1563,6 +1563,7 @@ class SnippetIndex:
         self._types: dict[str, bytearray] = {}
         self._type_holders: dict[str, frozenset[int]] = {}  # small kb: `_holders`
         self._places: dict[int, frozenset[str]] = {}
+        self._abroad: frozenset[str] | None = None
         self._regions = tuple(place for place in kb.lexicon.places if place.topic is not None)
         self._asks = _AskIndex(*ask_documents) if ask_documents is not None else None
         self._type_weights: dict[str, float] = {}
@@ -3865,7 +3866,9 @@ class SnippetIndex:
             if lack is not None:
                 return shown, examined, reading, [], lack
             return [], examined, reading, *self._near_miss(reading, top)
-        related = self._distinct_related(hit for hit, _, _ in unmet)
+        related = self._distinct_related(
+            hit for hit, _, _ in unmet if not self._elsewhere(question, hit)
+        )
         if not related:
             related = self._on_the_subject(reading)
         first_unmet, type_missing, lacking = unmet[0]
@@ -3986,9 +3989,41 @@ class SnippetIndex:
             related = self._distinct_related(
                 hit
                 for hit in examined.strong(self.kb.snippets, _NEAR_COVERAGE, _NEAR_EVIDENCE)
-                if self._names_all(hit, named)
+                if self._names_all(hit, named) and not self._elsewhere(question, hit)
             )
         return related, _missing_text(question, True, question.required_places)
+
+    def _elsewhere(self, question: Question, hit: Hit) -> bool:
+        """Whether the passage is about a place on the other side of the US border from the
+        one the question names, and not about that one: "when did California pass its peer
+        certification law" is not related to India's Mental Health Care Act of 2017, though
+        it holds the year the frame wants, nor "who certifies peers in India" to California's
+        certification efforts. A passage on the US as a whole (41 states and DC certify) stays
+        related to a question on one state. Outside the US is the `topic` of the region place
+        (`outside-usa`: international)."""
+        asked = [p for p in question.required_places if not p.subject and p.topic is None]
+        if not asked:
+            return False
+        doc_id = self._doc_ids[hit.snippet.id]
+        places = self._places_of(doc_id)
+        if not places or any(place.id in places for place in asked):
+            return False
+        abroad = self._abroad_places()
+        foreign_topics = {region.topic for region in self._regions}
+        passage_abroad = bool(foreign_topics.intersection(hit.snippet.topics))
+        return any((place.id in abroad) != passage_abroad for place in asked)
+
+    def _abroad_places(self) -> frozenset[str]:
+        """The places the passages on the region outside the US name (India, Hong Kong...)."""
+        if self._abroad is None:
+            topics = {region.topic for region in self._regions}
+            self._abroad = frozenset(
+                place
+                for doc_id, snippet in enumerate(self.kb.snippets)
+                if topics.intersection(snippet.topics)
+                for place in self._places_of(doc_id)
+            )
+        return self._abroad
 
     def _named_subjects(self, reading: _Reading) -> tuple[str, ...]:
         """The concepts the question names that are more than the field's own words ("DDA",

@@ -16,10 +16,11 @@ import pytest
 from bot.index import SnippetIndex
 from tests.own_questions import assert_among_answers, own
 
+HOSPITALIZATION = "bellamy2017-hospitalization-mixed"
 SETTING_TAILS = [
-    ("would hiring peers reduce hospitalization on our unit", "bellamy2017-hospitalization-mixed"),
-    ("would hiring peers reduce hospitalization at our agency?", "bellamy2017-hospitalization-mixed"),
-    ("would hiring peers cut hospitalization rates on our unit", "bellamy2017-hospitalization-mixed"),
+    ("would hiring peers reduce hospitalization on our unit", HOSPITALIZATION),
+    ("would hiring peers reduce hospitalization at our agency?", HOSPITALIZATION),
+    ("would hiring peers cut hospitalization rates on our unit", HOSPITALIZATION),
     ("what do peer specialists do on our unit", "peersforprogress-activities"),
 ]
 
