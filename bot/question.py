@@ -215,6 +215,33 @@ _INTRODUCED_RE = lazy(
     # gone ("from a cps").
     r"|from (?:a|an|one|some|your|the) (?:\S+ ){0,3}\S+"
 )
+# "do the sources list the common job titles?", "what do the papers say about peer bridgers",
+# "does the lit mention X", "anything in the docs on X", "what do you have on X": where the
+# asker wants the answer looked for, not what it is about; the rest is the ask. Its words
+# weighed as content ("sources" found "a major *source* of funding") or, found nowhere, pulled
+# the right passage's coverage below the threshold. Works as a group only, in the plural: "what
+# does *the report* say about X" may point at one work named before, and "funding sources" or
+# "a source of funding" is content. "research", "studies" and "the literature" only with verbs
+# that do not ask what the evidence says ("what does the research say" is the effectiveness
+# frame's cue, "the lit say" a synonym of the evidence's strength).
+_WHERE_TO_LOOK_RE = lazy(
+    r"^(?:(?:so|and|but|also|ok|okay) )?(?:"
+    r"(?:what |how much )?(?:do|does|did|would|will|can) (?:any of )?"
+    r"(?:the|our|your|these|those|all the|all of the|all our) "
+    r"(?:(?:sources|papers|articles|docs|documents|readings|materials|texts) "
+    r"(?:actually |even |really |ever )?(?:say|says|list|lists|mention|mentions|cover|covers"
+    r"|talk about|talk|discuss|discusses|have|include|includes|address|addresses|give|tell us"
+    r"|touch on|get into|go into|go over)"
+    r"|(?:research|studies|literature) (?:actually |even |really |ever )?(?:list|mention|cover"
+    r"|talk about|talk|discuss|include|address|touch on|get into|go into|go over))"
+    # "what do you have on X", not "do you have to be licensed": something had, then the ask.
+    r"|(?:what )?(?:do|did) (?:you|y all|you guys|you all) (?:have|got)"
+    r"(?= (?:anything|something|much|any|on|about|re|regarding|info|information|stuff)\b)"
+    r"|(?:is there |are there |there s |theres )?anything (?:in|from) "
+    r"(?:the|our|your|these|those) (?:sources|papers|articles|docs|documents|readings|materials"
+    r"|literature|texts|research|studies)"
+    r")(?: anything| much| something)?(?: (?:about|on|re|regarding|around))? (?!that )(?=\S)"
+)
 # "Besides the obvious peer support piece, what else ...": an opening clause naming what the
 # asker already knows and sets aside, so not what the question is about, when the question asks
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
@@ -727,6 +754,13 @@ class QuestionReader:
                 stripped = True
             if stripped:
                 clause_words = " ".join(clause_list)
+            looked_in = _WHERE_TO_LOOK_RE.match(clause_words)
+            if looked_in is not None:
+                # "do the sources list the common job titles?": where to look, then the ask (a
+                # pointer alone, "what do the sources say about this?", stays a tag).
+                clause_words = clause_words[looked_in.end() :]
+                clause_list = clause_words.split()
+                present = frozenset(clause_list)
             if " but " in clause_words:
                 # "maybe a hot take but are hospital stays the right yardstick?", "not to be
                 # that person but is ...", "maybe a dumb one but peer bridgers?": a lead-in
