@@ -215,6 +215,15 @@ _INTRODUCED_RE = lazy(
     # gone ("from a cps").
     r"|from (?:a|an|one|some|your|the) (?:\S+ ){0,3}\S+"
 )
+# "from a billing standpoint", "from an HR point of view", "from a funder's perspective": the
+# view the answer should take, not who asks ("question from a new CPS"). Its head word is what the
+# question is about ("why does it matter what programs CPSs work in, from a billing standpoint?"
+# asks about billing), so the clause is read as that word alone; the viewpoint noun names nothing.
+_VIEWPOINT_RE = lazy(
+    r"\b(?:coming |looking at it |looking at this |thinking )?from (?:a|an|the|one|some|your|my"
+    r"|our|their|his|her) ((?:\S+ ){0,3}?\S+?) (?:standpoint|stand point|perspective|angle"
+    r"|point of view|pov|lens|viewpoint|vantage point|side|view)(?: of things| of it)?\b"
+)
 # "do the sources list the common job titles?", "what do the papers say about peer bridgers",
 # "does the lit mention X", "anything in the docs on X", "what do you have on X": where the
 # asker wants the answer looked for, not what it is about; the rest is the ask. Its words
@@ -699,6 +708,8 @@ class QuestionReader:
         clauses = _CLAUSE_RE.split(sentence)
         for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
+            if "from" in clause_words:  # (without it the pattern cannot match)
+                clause_words = _VIEWPOINT_RE.sub(r"\1", clause_words)
             if "here" in clause_words:  # (without it the pattern cannot match)
                 clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
             if (
