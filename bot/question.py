@@ -215,6 +215,42 @@ _INTRODUCED_RE = lazy(
     # gone ("from a cps").
     r"|from (?:a|an|one|some|your|the) (?:\S+ ){0,3}\S+"
 )
+# "from a billing standpoint", "from an HR point of view", "from a funder's perspective": the
+# view the answer should take, not who asks ("question from a new CPS"). Its head word is what the
+# question is about ("why does it matter what programs CPSs work in, from a billing standpoint?"
+# asks about billing), so the clause is read as that word alone; the viewpoint noun names nothing.
+_VIEWPOINT_RE = lazy(
+    r"\b(?:coming |looking at it |looking at this |thinking )?from (?:a|an|the|one|some|your|my"
+    r"|our|their|his|her) ((?:\S+ ){0,3}?\S+?) (?:standpoint|stand point|perspective|angle"
+    r"|point of view|pov|lens|viewpoint|vantage point|side|view)(?: of things| of it)?\b"
+)
+# "do the sources list the common job titles?", "what do the papers say about peer bridgers",
+# "does the lit mention X", "anything in the docs on X", "what do you have on X": where the
+# asker wants the answer looked for, not what it is about; the rest is the ask. Its words
+# weighed as content ("sources" found "a major *source* of funding") or, found nowhere, pulled
+# the right passage's coverage below the threshold. Works as a group only, in the plural: "what
+# does *the report* say about X" may point at one work named before, and "funding sources" or
+# "a source of funding" is content. "research", "studies" and "the literature" only with verbs
+# that do not ask what the evidence says ("what does the research say" is the effectiveness
+# frame's cue, "the lit say" a synonym of the evidence's strength).
+_WHERE_TO_LOOK_RE = lazy(
+    r"^(?:(?:so|and|but|also|ok|okay) )?(?:"
+    r"(?:what |how much )?(?:do|does|did|would|will|can) (?:any of )?"
+    r"(?:the|our|your|these|those|all the|all of the|all our) "
+    r"(?:(?:sources|papers|articles|docs|documents|readings|materials|texts) "
+    r"(?:actually |even |really |ever )?(?:say|says|list|lists|mention|mentions|cover|covers"
+    r"|talk about|talk|discuss|discusses|have|include|includes|address|addresses|give|tell us"
+    r"|touch on|get into|go into|go over)"
+    r"|(?:research|studies|literature) (?:actually |even |really |ever )?(?:list|mention|cover"
+    r"|talk about|talk|discuss|include|address|touch on|get into|go into|go over))"
+    # "what do you have on X", not "do you have to be licensed": something had, then the ask.
+    r"|(?:what )?(?:do|did) (?:you|y all|you guys|you all) (?:have|got)"
+    r"(?= (?:anything|something|much|any|on|about|re|regarding|info|information|stuff)\b)"
+    r"|(?:is there |are there |there s |theres )?anything (?:in|from) "
+    r"(?:the|our|your|these|those) (?:sources|papers|articles|docs|documents|readings|materials"
+    r"|literature|texts|research|studies)"
+    r")(?: anything| much| something)?(?: (?:about|on|re|regarding|around))? (?!that )(?=\S)"
+)
 # "Besides the obvious peer support piece, what else ...": an opening clause naming what the
 # asker already knows and sets aside, so not what the question is about, when the question asks
 # for something else ("apart from effectiveness, what's missing" asks about effectiveness too).
@@ -675,6 +711,8 @@ class QuestionReader:
         clauses = _CLAUSE_RE.split(sentence)
         for number, clause in enumerate(clauses):
             clause_words = " ".join(words(clause))
+            if "from" in clause_words:  # (without it the pattern cannot match)
+                clause_words = _VIEWPOINT_RE.sub(r"\1", clause_words)
             if "here" in clause_words:  # (without it the pattern cannot match)
                 clause_words = _INTRODUCTION_RE.sub("", clause_words + " ").strip()
             if (
@@ -730,6 +768,13 @@ class QuestionReader:
                 stripped = True
             if stripped:
                 clause_words = " ".join(clause_list)
+            looked_in = _WHERE_TO_LOOK_RE.match(clause_words)
+            if looked_in is not None:
+                # "do the sources list the common job titles?": where to look, then the ask (a
+                # pointer alone, "what do the sources say about this?", stays a tag).
+                clause_words = clause_words[looked_in.end() :]
+                clause_list = clause_words.split()
+                present = frozenset(clause_list)
             if " but " in clause_words:
                 # "maybe a hot take but are hospital stays the right yardstick?", "not to be
                 # that person but is ...", "maybe a dumb one but peer bridgers?": a lead-in
