@@ -3549,8 +3549,9 @@ class SnippetIndex:
         places = " or ".join(place.name for place in reading.question.required_places)
         return f"anything on {' '.join(dict.fromkeys(asked))} for {places}"
 
-    def _unexplained(self, reading: _Reading) -> Concept | None:
-        """The concept a definition or list question asks about that the sources only name."""
+    def _unexplained(self, reading: _Reading) -> Concept | Role | None:
+        """The concept or role a definition, duties or list question asks about that the
+        sources only name."""
         frame = reading.question.frame
         if frame is None or not (frame.card or frame.of_concept or frame.needs == "enumeration"):
             return None
@@ -3559,7 +3560,9 @@ class SnippetIndex:
             # about WRAP": about the passage that names it, not a definition of it.
             return None
         for concept_id in reading.named:
-            concept = self.kb.concepts.get(concept_id)
+            concept: Concept | Role | None = self.kb.concepts.get(concept_id) or self.kb.roles.get(
+                concept_id
+            )
             if concept is not None and concept.unexplained is not None:
                 if not set(concept.answered_when).isdisjoint(reading.question.words):
                     return None  # what its naming passages say is the answer

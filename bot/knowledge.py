@@ -166,6 +166,13 @@ class Role:
     title: str
     aliases: tuple[str, ...]
     about: tuple[str, ...] = ()
+    # A role the sources only mention in passing (a blog post on community health workers'
+    # licensing, SAMHSA's training for "peer support leaders"): what they lack, and the
+    # passages naming it, as for an unexplained concept. "What does a peer support leader
+    # do?" is then told the sources do not say, instead of being quoted the grant news.
+    unexplained: str | None = None
+    named_in: tuple[str, ...] = ()
+    answered_when: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -404,6 +411,8 @@ _ROLE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "title": (True, _is_text, "a non-empty string"),
     "aliases": (False, _is_text_list, "a list of strings"),
     "about": _ABOUT,
+    "unexplained": (False, _is_text, "a non-empty string"),
+    "named_in": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
 }
 _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
@@ -616,11 +625,21 @@ def _load_roles(
             shown, record, seen, "role"
         ):
             aliases = tuple(alias.strip() for alias in record.get("aliases") or [])
+            unexplained = record.get("unexplained")
+            if bool(unexplained) != bool(record.get("named_in")):
+                collector.add(
+                    shown,
+                    record.line,
+                    f"role {record['id']}: 'unexplained' (what the sources lack) needs "
+                    "'named_in' (the passages naming it), and the other way round",
+                )
             roles[record["id"]] = Role(
                 id=record["id"],
                 title=record["title"].strip(),
                 aliases=aliases,
                 about=tuple(record.get("about") or ()),
+                unexplained=unexplained.strip() if unexplained else None,
+                named_in=tuple(record.get("named_in") or ()),
             )
             lines[record["id"]] = record.line
             about_lines[record["id"]] = (shown, record.line_of("about"))
@@ -876,7 +895,7 @@ def _curation_gaps(
         if not snippet.asks:
             collector.add(snippet.file, snippet.line, f"snippet {snippet.id}: has no 'asks'")
     for role in roles.values():
-        if not role.about:
+        if not role.about and role.unexplained is None:
             collector.add(roles_file, role_lines[role.id], f"role {role.id}: has no 'about'")
     for topic in topics.values():
         if not topic.about:
@@ -938,7 +957,11 @@ def load_knowledge(
     _check_asks_unique(collector, snippets)
     snippet_ids = {snippet.id for snippet in snippets}
     _check_about(
-        collector, "role", {r.id: r.about for r in roles.values()}, role_about, snippet_ids
+        collector,
+        "role",
+        {r.id: r.about + r.named_in for r in roles.values()},
+        role_about,
+        snippet_ids,
     )
     _check_about(
         collector, "topic", {t.id: t.about for t in topics.values()}, topic_about, snippet_ids

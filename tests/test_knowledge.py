@@ -234,6 +234,22 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
             id="role-about-unknown-snippet",
         ),
         pytest.param(
+            {"roles.yaml": _roles_with("    unexplained: what a coach does\n")},
+            "knowledge/roles.yaml:6: role recovery-coach: 'unexplained' (what the sources lack) "
+            "needs 'named_in'",
+            id="role-unexplained-without-named-in",
+        ),
+        pytest.param(
+            {
+                "roles.yaml": _roles_with(
+                    "    unexplained: what a coach does\n    named_in: [mini-gone]\n"
+                )
+            },
+            "knowledge/roles.yaml:8: role recovery-coach: 'about' names unknown snippet "
+            "'mini-gone'",
+            id="role-named-in-unknown-snippet",
+        ),
+        pytest.param(
             {"roles.yaml": _roles_with("").replace("about: [mini-coach]", "about: []")},
             "knowledge/roles.yaml:8: role recovery-coach: 'about' must be a non-empty list",
             id="role-about-empty",
@@ -470,5 +486,6 @@ def test_real_cards_answer_the_basic_what_is_questions(real_kb: KnowledgeBase) -
     assert "lafrance2017-tasks-settings-models" in real_kb.roles["peer-support-specialist"].about
     # A passage that only counts certifying states mentions the role but does not describe it.
     assert "lafrance2017-states-certify" not in real_kb.roles["peer-support-specialist"].about
-    assert all(role.about for role in real_kb.roles.values())
+    # A role only mentioned in passing says what the sources lack instead (`unexplained`).
+    assert all(role.about or role.unexplained for role in real_kb.roles.values())
     assert all(topic.about for topic in real_kb.topics.values())
