@@ -33,6 +33,7 @@ peerbot decides").
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -795,6 +796,11 @@ _WORK_NOUNS = frozenset(
 )
 _WITH_AUTHORS = frozenset("et al colleagues".split())
 _WITH_AUTHOR_TERMS = frozenset(_key(word) for word in _WITH_AUTHORS)
+# "What *did* Milani *say*", "what *does* Tse *say* about hope" (`SnippetIndex._said_by_author`).
+_SAY_AUXILIARIES = frozenset("did does do".split())
+_SAY_VERBS = frozenset("say says said".split())
+# What may follow "say" in such a question: "what did Milani say *about* employment".
+_SAID_OF = frozenset("about on regarding re of".split())
 # Words joining a surname to the rest of the work's name: "*the* 2017 Bellamy review",
 # "Bellamy'*s* review", "Tse *and* colleagues".
 _NAMING_GLUE = frozenset("the s and".split())
@@ -1869,7 +1875,41 @@ class SnippetIndex:
 
     def read(self, question: str) -> Question:
         """The question as peerbot reads it (ask, frame, places; see bot.question)."""
-        return self._reader.read(question)
+        return self._said_by_author(self._reader.read(question))
+
+    def _said_by_author(self, question: Question) -> Question:
+        """The question read by the frame for what an author's work says (`said_by_author`)
+        when it asks "what did/does <the work, named by its author> say [about ...]" and no
+        frame read it otherwise.
+
+        "What did grant and colleagues say" read "grant" as funding and quoted SAMHSA's grants;
+        "what does Tse say about hope" quoted the DDA study second. No cue can say it: "what
+        did the VA say about hiring" has the same words around an agency. The words between
+        the question word and "say" must all name one work by its author (a surname, "et
+        al", its year, a work noun, "the", a possessive)."""
+        if question.frame is not None:
+            return question
+        words = question.words
+        if len(words) < 4 or words[0] != "what" or words[1] not in _SAY_AUXILIARIES:
+            return question
+        say_at = next((at for at, word in enumerate(words) if word in _SAY_VERBS), None)
+        if say_at is None or say_at < 3:
+            return question
+        if say_at + 1 < len(words) and words[say_at + 1] not in _SAID_OF:
+            # "What does Rogers say we still don't understand", "what do Barrenger et al. say
+            # is the best place to start": what it says of one thing, which its frame reads.
+            return question
+        naming = self._work_naming(words).positions
+        between = range(2, say_at)
+        surnames = [at for at in between if self._years_of_named(words[at]) is not None]
+        if not surnames or not all(
+            at in surnames or at in naming or words[at] in _NAMING_GLUE for at in between
+        ):
+            return question
+        frame = next((f for f in self.kb.lexicon.frames if f.said_by_author), None)
+        if frame is None:
+            return question
+        return dataclasses.replace(question, frame=frame, frame_positions=frozenset({0, 1, say_at}))
 
     def query_terms(self, question: str) -> list[str]:
         """The BM25 query (terms in order) both fields are scored with."""
@@ -3122,10 +3162,17 @@ class SnippetIndex:
         if len(rest) == len(reading.concepts):
             return False  # the work is named by no word of its own
         rest = [c for c in rest if c.term not in _WHOLE_WORK_STEMS]
+        cited = self._mentioned_named(reading.question)
+        cited_only = bool(cited) and self._surnames(source).isdisjoint(
+            map(_key, reading.question.words)
+        )
+        if cited_only and self._names_another_cited(doc_id, cited):
+            # "What did grant and colleagues say": the blog's passages on Salzer's survey say
+            # nothing of Grant's article. (One saying "the authors found" may be of either.)
+            return True
         if not rest:
             return False  # nothing asked but the work ("what does the Goutam paper cover?")
-        cited = self._mentioned_named(reading.question)
-        if cited and self._surnames(source).isdisjoint(map(_key, reading.question.words)):
+        if cited_only:
             # A work the passage only cites ("what did Cronise 2016 find about employment"):
             # what the passage says of it is its sentence (or an ask of it), not the label of
             # the topic it is filed under ("programs that employ them").
@@ -3135,6 +3182,14 @@ class SnippetIndex:
             return found < _WORK_TOPIC_COVERAGE * total
         examined = self._examine(reading, [(doc_id, 0.0)], rest)
         return examined.coverage[0] < _WORK_TOPIC_COVERAGE
+
+    def _names_another_cited(self, doc_id: int, cited: Sequence[str]) -> bool:
+        """Whether the passage names the author of a cited work other than these, not these."""
+        terms = self._passage_terms(doc_id)
+        if not terms.isdisjoint(cited):
+            return False
+        others = {_key(name) for name in self._mentioned or ()} - set(cited)
+        return not terms.isdisjoint(others)
 
     @staticmethod
     def _surnames(source: Source) -> set[str]:
