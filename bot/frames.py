@@ -114,6 +114,11 @@ class Frame:
     # for every frame: "where do peers work in Hong Kong" is answered by Hong Kong's adoption
     # of peer services, which is not on the settings topic.)
     place_on_topic: bool = False
+    # Read for "what did <a work named by its author> say" ("what did grant and colleagues
+    # say", "what does Milani say about employment"), which no cue can tell from "what did the
+    # VA say": the index reads it so when the words between are an author's name and the
+    # work's (`bot.index` `SnippetIndex.read`).
+    said_by_author: bool = False
 
 
 @dataclass(frozen=True)
@@ -388,6 +393,7 @@ _FRAME_FIELDS = {
     "defines",
     "of_agent",
     "place_on_topic",
+    "said_by_author",
 }
 
 
@@ -451,6 +457,7 @@ def _frames(
         defines = _flag(reader, shown, record, "defines", label)
         of_agent = _flag(reader, shown, record, "of_agent", label)
         place_on_topic = _flag(reader, shown, record, "place_on_topic", label)
+        said_by_author = _flag(reader, shown, record, "said_by_author", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -512,6 +519,7 @@ def _frames(
                     defines,
                     of_agent,
                     place_on_topic,
+                    said_by_author,
                 )
             )
     places: list[Place] = []

@@ -33,6 +33,7 @@ peerbot decides").
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -206,6 +207,9 @@ class _Concept:
     # Taken from the message around an ask with a topic of its own (`Question.context_positions`):
     # counted where a passage holds it, passed over where it does not (`_examine`).
     context: bool = False
+    # Says which work is meant beside its author's surname ("the Bellamy *2017 review*"): the
+    # passages of that work, or those citing it, which hold it (`SnippetIndex._name_the_work`).
+    work_passages: frozenset[int] = frozenset()
 
     def named_in(self, terms: frozenset[str]) -> bool:
         """Whether a passage with these terms names the concept, in any of its wordings."""
@@ -254,6 +258,15 @@ class _Examined:
             )
             if coverage >= min_coverage and evidence >= min_evidence
         ]
+
+
+class _WorkNaming(NamedTuple):
+    """What a question's words beside an author's surname say of the work (`_work_naming`)."""
+
+    # The words naming the work ("et al", "review", its year), each with the surname beside it.
+    positions: dict[int, int]
+    years: frozenset[str]  # the years among them, each one of the author's works'
+    misdated: dict[str, str]  # {surname: a year beside it that is none of their works'}
 
 
 class _TypoIndex(NamedTuple):
@@ -771,6 +784,29 @@ _WHOLE_WORK_STEMS = frozenset(
     "describe describes described explore explores explored examine examines examined look "
     "looked tldr".split()
 )
+
+
+# Words that, beside the surname of a work's author, say which of their works is meant and
+# nothing of what is asked about it: "the Bellamy 2017 *review*", "Milani *et al.*", "Tse *and
+# colleagues*" (`SnippetIndex._work_naming`). As topic words they sank every findings passage
+# of the work ("what did bellamy 2017 find" declined where "what did Bellamy find?" answered).
+_WORK_NOUNS = frozenset(
+    "paper papers article articles review report study survey blog post commentary viewpoint "
+    "piece publication".split()
+)
+_WITH_AUTHORS = frozenset("et al colleagues".split())
+_WITH_AUTHOR_TERMS = frozenset(_key(word) for word in _WITH_AUTHORS)
+# "What *did* Milani *say*", "what *does* Tse *say* about hope" (`SnippetIndex._said_by_author`).
+_SAY_AUXILIARIES = frozenset("did does do".split())
+_SAY_VERBS = frozenset("say says said".split())
+# What may follow "say" in such a question: "what did Milani say *about* employment".
+_SAID_OF = frozenset("about on regarding re of".split())
+# Words joining a surname to the rest of the work's name: "*the* 2017 Bellamy review",
+# "Bellamy'*s* review", "Tse *and* colleagues".
+_NAMING_GLUE = frozenset("the s and".split())
+# How near a work the sources only mention its year must be printed ("(Cronise et al., 2016)",
+# "a 2010 study by Salzer and colleagues") to be that work's year.
+_MENTION_YEAR_WITHIN = 40
 
 
 # A passage lacking the answer type outranks a later candidate when it covers this much more of
@@ -1840,7 +1876,41 @@ class SnippetIndex:
 
     def read(self, question: str) -> Question:
         """The question as peerbot reads it (ask, frame, places; see bot.question)."""
-        return self._reader.read(question)
+        return self._said_by_author(self._reader.read(question))
+
+    def _said_by_author(self, question: Question) -> Question:
+        """The question read by the frame for what an author's work says (`said_by_author`)
+        when it asks "what did/does <the work, named by its author> say [about ...]" and no
+        frame read it otherwise.
+
+        "What did grant and colleagues say" read "grant" as funding and quoted SAMHSA's grants;
+        "what does Tse say about hope" quoted the DDA study second. No cue can say it: "what
+        did the VA say about hiring" has the same words around an agency. The words between
+        the question word and "say" must all name one work by its author (a surname, "et
+        al", its year, a work noun, "the", a possessive)."""
+        if question.frame is not None:
+            return question
+        words = question.words
+        if len(words) < 4 or words[0] != "what" or words[1] not in _SAY_AUXILIARIES:
+            return question
+        say_at = next((at for at, word in enumerate(words) if word in _SAY_VERBS), None)
+        if say_at is None or say_at < 3:
+            return question
+        if say_at + 1 < len(words) and words[say_at + 1] not in _SAID_OF:
+            # "What does Rogers say we still don't understand", "what do Barrenger et al. say
+            # is the best place to start": what it says of one thing, which its frame reads.
+            return question
+        naming = self._work_naming(words).positions
+        between = range(2, say_at)
+        surnames = [at for at in between if self._years_of_named(words[at]) is not None]
+        if not surnames or not all(
+            at in surnames or at in naming or words[at] in _NAMING_GLUE for at in between
+        ):
+            return question
+        frame = next((f for f in self.kb.lexicon.frames if f.said_by_author), None)
+        if frame is None:
+            return question
+        return dataclasses.replace(question, frame=frame, frame_positions=frozenset({0, 1, say_at}))
 
     def query_terms(self, question: str) -> list[str]:
         """The BM25 query (terms in order) both fields are scored with."""
@@ -1953,6 +2023,7 @@ class SnippetIndex:
             question_words, concepts_by_position, skipped, self._weight
         ):
             concepts.pop(merged, None)
+        self._name_the_work(question_words, keys, concepts_by_position)
         fillers = filler_terms()
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
@@ -2531,10 +2602,16 @@ class SnippetIndex:
                     [self._holds(doc_id, kind) for doc_id in doc_ids.tolist()], dtype=bool
                 )
                 parts[:, number] = concept.weight * present
-            elif len(concept.alternatives) > 1 or concept.term in with_term:
+            elif (
+                len(concept.alternatives) > 1 or concept.term in with_term or concept.work_passages
+            ):
                 # (A concept worded only by its own term that no work's words hold is described
                 # by no work: `_in_source` would say None.)
                 described = self._in_source(concept.alternatives, doc_ids)
+                if concept.work_passages:
+                    # A work's name beside its author's: in that work (`_name_the_work`).
+                    of_work = np.isin(doc_ids, list(concept.work_passages))
+                    described = of_work if described is None else described | of_work
                 if described is not None:
                     parts[described & ~held[:, number], number] = SOURCE_FACTOR * concept.weight
         # Summed concept by concept, in order (accumulate adds left to right, as `+=` did).
@@ -2623,6 +2700,9 @@ class SnippetIndex:
                         holding |= 1 << doc_id
                 parts.append((weight, holding, 0.0, 0, held_ask))
             else:
+                for doc_id in concept.work_passages:
+                    # A work's name beside its author's: in that work (`_name_the_work`).
+                    described |= 1 << doc_id
                 parts.append((weight, held_passage, SOURCE_FACTOR * weight, described, held_ask))
         own_asks = self._ask_bits()
         covered: list[float] = []
@@ -3074,15 +3154,43 @@ class SnippetIndex:
         rest = [
             c
             for c in reading.concepts
-            if c.term not in naming and c.term not in _STUDY_STEMS and not c.context
+            if c.term not in naming
+            and c.term not in _STUDY_STEMS
+            and not c.context
+            and not c.work_passages
+            and c.term not in filler_terms()
         ]
         if len(rest) == len(reading.concepts):
             return False  # the work is named by no word of its own
         rest = [c for c in rest if c.term not in _WHOLE_WORK_STEMS]
+        cited = self._mentioned_named(reading.question)
+        cited_only = bool(cited) and self._surnames(source).isdisjoint(
+            map(_key, reading.question.words)
+        )
+        if cited_only and self._names_another_cited(doc_id, cited):
+            # "What did grant and colleagues say": the blog's passages on Salzer's survey say
+            # nothing of Grant's article. (One saying "the authors found" may be of either.)
+            return True
         if not rest:
             return False  # nothing asked but the work ("what does the Goutam paper cover?")
+        if cited_only:
+            # A work the passage only cites ("what did Cronise 2016 find about employment"):
+            # what the passage says of it is its sentence (or an ask of it), not the label of
+            # the topic it is filed under ("programs that employ them").
+            total = sum(c.weight for c in rest)
+            said = self._said_terms(doc_id)
+            found = sum(c.weight for c in rest if any(c.named_in(terms) for terms in said))
+            return found < _WORK_TOPIC_COVERAGE * total
         examined = self._examine(reading, [(doc_id, 0.0)], rest)
         return examined.coverage[0] < _WORK_TOPIC_COVERAGE
+
+    def _names_another_cited(self, doc_id: int, cited: Sequence[str]) -> bool:
+        """Whether the passage names the author of a cited work other than these, not these."""
+        terms = self._passage_terms(doc_id)
+        if not terms.isdisjoint(cited):
+            return False
+        others = {_key(name) for name in self._mentioned or ()} - set(cited)
+        return not terms.isdisjoint(others)
 
     @staticmethod
     def _surnames(source: Source) -> set[str]:
@@ -3137,6 +3245,9 @@ class SnippetIndex:
         if source is not None:
             names = [source.label or "", source.title or "", source.kind or "", *source.authors]
             own = frozenset(tokenize(" ".join(names)))
+        # "The Milani *et al* paper": "and colleagues" names whose work it is, as "Salzer and
+        # colleagues" does in a passage citing another.
+        own |= _WITH_AUTHOR_TERMS
         wanted = frozenset(term for term in descriptors - own if not self._field_word(term))
         # A year alone ("that 2017 review") describes no work: many appeared that year.
         return wanted if any(not term[0].isdigit() for term in wanted) else frozenset()
@@ -3264,7 +3375,28 @@ class SnippetIndex:
         return self._sources_by_place
 
     def _works_named(self, question_words: Sequence[str]) -> frozenset[str]:
-        """Ids of the sources whose author's surname the question names ("the Rogers paper")."""
+        """Ids of the sources whose author's surname the question names ("the Rogers paper").
+
+        A year beside the surname that is one of its works' years says which of them is meant
+        ("Davidson 2019": Tse's study, not Bellamy's review); one that is none leaves them all,
+        and stays a word the passages must hold (`_work_naming`)."""
+        by_surname = self._surname_works()
+        named: set[str] = set()
+        for word in question_words:
+            named |= by_surname.get(word.casefold(), frozenset())
+        if len(named) > 1:
+            years = self._work_naming(question_words).years
+            dated = {
+                source_id
+                for source_id in named
+                if str(self.kb.sources[source_id].year or "") in years
+            }
+            if dated:
+                return frozenset(dated)
+        return frozenset(named)
+
+    def _surname_works(self) -> dict[str, frozenset[str]]:
+        """{case-folded surname: ids of the sources an author of that surname wrote}."""
         if self._authors is None:
             by_surname: dict[str, set[str]] = {}
             for source in self.kb.sources.values():
@@ -3273,10 +3405,150 @@ class SnippetIndex:
                     if parts and len(parts[-1]) > 2 and parts[-1].isalpha():
                         by_surname.setdefault(parts[-1].casefold(), set()).add(source.id)
             self._authors = {name: frozenset(ids) for name, ids in by_surname.items()}
-        named: set[str] = set()
-        for word in question_words:
-            named |= self._authors.get(word.casefold(), frozenset())
-        return frozenset(named)
+        return self._authors
+
+    def _years_of_named(self, word: str) -> frozenset[str] | None:
+        """The years of the works a surname names (None: it names no work): a source's own
+        year, or for a work the sources only mention, a year printed beside its name there
+        ("(Cronise et al., 2016)")."""
+        sources = self._surname_works().get(word)
+        if sources:
+            return frozenset(
+                str(self.kb.sources[s].year) for s in sources if self.kb.sources[s].year
+            )
+        if self._mentioned is None:
+            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        passages = self._mentioned.get(word)
+        if not passages:
+            return None
+        years: set[str] = set()
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        for doc_id in passages:
+            text = self.kb.snippets[doc_id].text
+            for match in pattern.finditer(text):
+                near = text[
+                    max(match.start() - _MENTION_YEAR_WITHIN, 0) : match.end()
+                    + _MENTION_YEAR_WITHIN
+                ]
+                years.update(re.findall(r"\b(?:19|20)\d\d\b", near))
+        return frozenset(years)
+
+    def _work_naming(self, words: Sequence[str]) -> _WorkNaming:
+        """The words beside an author's surname that say which work is meant: "et al", "and
+        colleagues", a work noun ("review", "paper") and the work's own year, in the run of
+        such words around the surname ("the bellamy 2017 review", "Cronise 2016", "Milani et
+        al. (2020)"); and the years there that are none of that author's works'.
+
+        They name the work, which the surname already picks out (`_works_named`,
+        `_off_the_works_topic`): they are no topic its passages must hold. A year that is not
+        the work's ("bellamy 2015") ends the run and stays a word to cover, so a question about
+        a work the sources do not hold is not answered from another one by the same author."""
+        positions: dict[int, int] = {}
+        years: set[str] = set()
+        misdated: dict[str, str] = {}
+        for at, word in enumerate(words):
+            own = self._years_of_named(word)
+            if own is None:
+                continue
+            for step in (-1, 1):
+                other = at + step
+                while 0 <= other < len(words):
+                    neighbour = words[other]
+                    if neighbour in _WORK_NOUNS or neighbour in _WITH_AUTHORS:
+                        positions.setdefault(other, at)
+                    elif _YEAR.fullmatch(neighbour):
+                        if neighbour not in own:
+                            if own:  # (a mention printing no year dates nothing)
+                                misdated.setdefault(word, neighbour)
+                            break
+                        positions.setdefault(other, at)
+                        years.add(neighbour)
+                    elif neighbour not in _NAMING_GLUE and self._years_of_named(neighbour) is None:
+                        break
+                    other += step
+        return _WorkNaming(positions, frozenset(years), misdated)
+
+    def _name_the_work(
+        self,
+        words: Sequence[str],
+        keys: Sequence[str],
+        concepts_by_position: Mapping[int, _Concept],
+    ) -> None:
+        """Make the words naming a work beside its author's surname (`_work_naming`: "the
+        bellamy *2017 review*", "Milani *et al.*") found in that work, as a word only the
+        passage's work holds is (`SOURCE_FACTOR`): in the passages of the works the surname's
+        author wrote, or for a work the sources only cite, in the passages naming it. A passage
+        or ask holding the word itself covers it fully ("what is the Rogers 2017 paper about?"
+        is the ask of the paper's summary).
+
+        As topic words of their own, no findings passage held them: "what did bellamy 2017
+        find" declined where "what did Bellamy find?" answered, and the "2016" of "(Cronise et
+        al., 2016)" covered "what did Cronise 2016 find about employment". They say which work
+        is meant, as the surname does: a passage of that work holds them as it holds the name,
+        and what is asked about the work is the rest (`_off_the_works_topic` sets them aside)."""
+        for position, surname_at in self._work_naming(words).positions.items():
+            concept = concepts_by_position.get(position)
+            if concept is None or concept.term.startswith(_TYPE_PREFIX):
+                continue
+            concept.work_passages = concept.work_passages | self._passages_named_by(
+                words[surname_at]
+            )
+
+    def _passages_named_by(self, surname: str) -> frozenset[int]:
+        """The passages of the works an author of this surname wrote, or, for a work the
+        sources only cite, the passages naming it ("(Cronise et al., 2016)")."""
+        sources = self._surname_works().get(surname)
+        if sources:
+            return frozenset(
+                d for d, snippet in enumerate(self.kb.snippets) if snippet.source_id in sources
+            )
+        if self._mentioned is None:
+            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        return frozenset(self._mentioned.get(surname, ()))
+
+    def _misdated_work(self, words: Sequence[str]) -> tuple[str, tuple[int, ...]] | None:
+        """(what the sources lack, the author's passages) for a question naming a work by its
+        author and a year that is none of their works' ("what did bellamy 2015 find": the
+        sources hold Bellamy's 2017 review). Their other work is not the one asked about, and
+        another author's work of that year is not theirs: the reply says which work the sources
+        do have, with its passages as related. None for any other question."""
+        for surname, year in self._work_naming(words).misdated.items():
+            sources = self._surname_works().get(surname)
+            if sources:
+                passages = tuple(
+                    d for d, snippet in enumerate(self.kb.snippets) if snippet.source_id in sources
+                )
+            else:
+                passages = (self._mentioned or {}).get(surname, ())
+            if any(year in self.kb.snippets[d].text for d in passages):
+                # "The earlier 2015 LaFrance review": the 2017 report says it updates one
+                # "prepared in 2015", which the usual reading relates.
+                continue
+            name = self._printed_surname(surname, passages)
+            if sources:
+                labels = " and ".join(
+                    work_facts.work_label(self.kb.sources[s]) for s in sorted(sources)
+                )
+                held = f"they quote {labels}"
+            else:
+                dates = " and ".join(sorted(self._years_of_named(surname) or ()))
+                held = f"they mention only {name}'s {dates} work"
+            return f"a {year} work by {name} ({held})", passages
+        return None
+
+    def _printed_surname(self, surname: str, passages: Sequence[int]) -> str:
+        """A surname as the sources print it ("LaFrance"), from a byline or a citing passage."""
+        for source in self.kb.sources.values():
+            for author in source.authors:
+                parts = author.replace(".", " ").split()
+                if parts and parts[-1].casefold() == surname:
+                    return parts[-1]
+        pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        for doc_id in passages:
+            found = pattern.search(self.kb.snippets[doc_id].text)
+            if found:
+                return found.group(0)
+        return surname.capitalize()
 
     def _work_plan(self, question: Question) -> work_facts.Plan | None:
         """The answer to a question asking only a fact of one work it names by its author (its
@@ -3654,6 +3926,20 @@ class SnippetIndex:
                 ),
                 facts.missing,
             )
+        misdated = self._misdated_work(question.words)
+        if misdated is not None:
+            # "What did bellamy 2015 find": the sources hold Bellamy's 2017 review, not that.
+            missing, passages = misdated
+            ids, scores = self._fused(reading.query_terms)
+            score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
+            nearest = sorted(
+                (d for d in passages if not self._holds(d, CITATION)),
+                key=lambda d: -score_of.get(d, 0.0),
+            )
+            related = self._distinct_related(
+                self._hits(reading, [(d, score_of.get(d, 0.0)) for d in nearest])
+            )
+            return [], _Examined((), (), ()), reading, related, missing
         unexplained = self._unexplained(reading)
         if unexplained is not None and unexplained.unexplained is not None:
             # "What exactly are the core conditions?": the passage naming them is related, and
