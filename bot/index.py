@@ -1153,11 +1153,44 @@ _PRESENCE = frozenset(
         "count counts counted include includes included common happen happens happening"
     )
 )
+# Words that refer back to the place or its class, or say it is one of a set ("is DC *one of the
+# places* that certify peers?", "is DC *among* the *jurisdictions* that ...", "is California *part
+# of* the *list*"): the place itself answers them, so they are not what is asked of it.
+# ("National" shares the stem of "nations": a national certification is asked, so no "nation".)
+_PLACE_REFERENCE = frozenset(
+    "place places state states jurisdiction jurisdictions country countries region regions "
+    "city cities province provinces territory territories area areas "
+    "one ones among part list listed included".split()
+)
+# Words before a place's class that point away from the place: "reciprocal with *other* states".
+_ELSEWHERE = frozenset("other another different neighboring neighbouring nearby".split())
 # A yes-or-no question starts with its verb, or, once "do you know" / "wondering" is set aside
 # as chatter, with the "if" or "whether" that carried it ("if hong kong certifies peer workers").
 _POLAR_STARTS = frozenset(
     "does do did is are was were can could will would has have if whether".split()
 )
+
+
+def _place_reference_terms(question: Question) -> frozenset[str]:
+    """The terms of the words of a yes-or-no question about a named jurisdiction that refer
+    back to it or its class or put it in a set (`_PLACE_REFERENCE`: "is DC *one of the places*
+    that certify peers?"); none after a word pointing elsewhere ("reciprocal with *other*
+    states"), and none for a region met by its topic ("is peer support a thing abroad")."""
+    words = question.words
+    if (
+        not words
+        or words[0] not in _POLAR_STARTS
+        or not question.required_places
+        or any(place.topic is not None for place in question.required_places)
+    ):
+        return frozenset()
+    return frozenset(
+        _key(word)
+        for position, word in enumerate(words)
+        if word in _PLACE_REFERENCE and (position == 0 or words[position - 1] not in _ELSEWHERE)
+    )
+
+
 _STUDY = frozenset(
     "survey surveyed study studies sample sampled respondents participants interviewed enrolled "
     "recruited completed paper papers research evaluation took part".split()
@@ -1953,11 +1986,14 @@ class SnippetIndex:
         ):
             concepts.pop(merged, None)
         fillers = filler_terms()
+        # "Is California *part of* the *states* that certify peers?": words naming the place
+        # again or its set are the place's, which a passage about it need not repeat.
+        referring = _place_reference_terms(question)
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
             concept.weight = self._concept_weight(concept) or self._unknown_weight
-            if concept.term in fillers:
+            if concept.term in fillers or concept.term in referring:
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
         # Found by any of its names, but weighed as the words the question used: counting the
         # aliases' passages too would make a name weigh less than what surrounds it.
@@ -3488,9 +3524,11 @@ class SnippetIndex:
 
     def _asked_of_the_place(self, reading: _Reading) -> list[_Concept]:
         """What a yes-or-no question about a named place asks of it: the concepts past the
-        place, the roles named, the field's own words, words no passage knows and words asking
-        only whether something is there (`_PRESENCE`). Empty for any other question, and for a
-        place that names a work ("did the UK pilot measure drug use": what the work says)."""
+        place, the roles named, the field's own words, words no passage knows, words asking
+        only whether something is there (`_PRESENCE`) and words referring back to the place or
+        its class or putting it in a set (`_PLACE_REFERENCE`: "one of the places that"). Empty
+        for any other question, and for a place that names a work ("did the UK pilot measure
+        drug use": what the work says)."""
         question = reading.question
         if not reading.place_terms or not question.required_places:
             return []
@@ -3508,6 +3546,7 @@ class SnippetIndex:
             for term in names
         }
         fillers = filler_terms()
+        referring = _place_reference_terms(question)
         return [
             concept
             for concept in reading.concepts
@@ -3516,6 +3555,7 @@ class SnippetIndex:
             and concept.term not in fillers
             and concept.term not in role_terms
             and concept.term not in _PRESENCE
+            and concept.term not in referring
             and not concept.context
             and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
             # A word no passage knows ("expected") names nothing a passage could say.
