@@ -166,6 +166,9 @@ class Role:
     title: str
     aliases: tuple[str, ...]
     about: tuple[str, ...] = ()
+    # A general name for peer staff ("peer worker", "peer provider"): a count of peer
+    # specialists counts them too, where one of CPS services counts no recovery coaches.
+    general: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -404,6 +407,7 @@ _ROLE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "title": (True, _is_text, "a non-empty string"),
     "aliases": (False, _is_text_list, "a list of strings"),
     "about": _ABOUT,
+    "general": (False, _is_bool, "true or false"),
 }
 _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
@@ -621,6 +625,7 @@ def _load_roles(
                 title=record["title"].strip(),
                 aliases=aliases,
                 about=tuple(record.get("about") or ()),
+                general=bool(record.get("general", False)),
             )
             lines[record["id"]] = record.line
             about_lines[record["id"]] = (shown, record.line_of("about"))
