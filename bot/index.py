@@ -319,6 +319,8 @@ class _Reading:
     figures: tuple[Figure, ...] = ()
     # Where the words counted in `residual` stand in the question's words.
     residual_at: frozenset[int] = frozenset()
+    # Each role or concept name in the question: (first position, end position, its id).
+    name_spans: tuple[tuple[int, int, str], ...] = ()
 
 
 class _TypePatterns(dict[str, "re.Pattern[str]"]):
@@ -1189,11 +1191,44 @@ _PRESENCE = frozenset(
         "count counts counted include includes included common happen happens happening"
     )
 )
+# Words that refer back to the place or its class, or say it is one of a set ("is DC *one of the
+# places* that certify peers?", "is DC *among* the *jurisdictions* that ...", "is California *part
+# of* the *list*"): the place itself answers them, so they are not what is asked of it.
+# ("National" shares the stem of "nations": a national certification is asked, so no "nation".)
+_PLACE_REFERENCE = frozenset(
+    "place places state states jurisdiction jurisdictions country countries region regions "
+    "city cities province provinces territory territories area areas "
+    "one ones among part list listed included".split()
+)
+# Words before a place's class that point away from the place: "reciprocal with *other* states".
+_ELSEWHERE = frozenset("other another different neighboring neighbouring nearby".split())
 # A yes-or-no question starts with its verb, or, once "do you know" / "wondering" is set aside
 # as chatter, with the "if" or "whether" that carried it ("if hong kong certifies peer workers").
 _POLAR_STARTS = frozenset(
     "does do did is are was were can could will would has have if whether".split()
 )
+
+
+def _place_reference_terms(question: Question) -> frozenset[str]:
+    """The terms of the words of a yes-or-no question about a named jurisdiction that refer
+    back to it or its class or put it in a set (`_PLACE_REFERENCE`: "is DC *one of the places*
+    that certify peers?"); none after a word pointing elsewhere ("reciprocal with *other*
+    states"), and none for a region met by its topic ("is peer support a thing abroad")."""
+    words = question.words
+    if (
+        not words
+        or words[0] not in _POLAR_STARTS
+        or not question.required_places
+        or any(place.topic is not None for place in question.required_places)
+    ):
+        return frozenset()
+    return frozenset(
+        _key(word)
+        for position, word in enumerate(words)
+        if word in _PLACE_REFERENCE and (position == 0 or words[position - 1] not in _ELSEWHERE)
+    )
+
+
 _STUDY = frozenset(
     "survey surveyed study studies sample sampled respondents participants interviewed enrolled "
     "recruited completed paper papers research evaluation took part".split()
@@ -1232,6 +1267,13 @@ def _asks_sample(question_words: Sequence[str]) -> bool:
     )
 
 
+# Words after a bare "peer" naming all of peer work, not a kind of it ("how many states certify
+# their peer *workforce*?"): the count of peer specialists counts them.
+_ALL_PEER_WORK = frozenset(
+    (word,) for word in "workforce staff field sector work jobs roles positions employees".split()
+)
+# What a service's name ends with ("recovery coach *services*"), said with it as what is counted.
+_SERVICE_WORDS = frozenset("services service programs program".split())
 # Stems of the nouns staff use for people doing peer work.
 _STAFF_NOUNS = frozenset(
     "worker staff counselor mentor specialist provid posit job employe coach navig bridger".split()
@@ -1983,6 +2025,7 @@ class SnippetIndex:
         named: list[str] = []
         named_at: dict[str, int] = {}
         name_spans: set[int] = set()
+        spans: list[tuple[int, int, str]] = []
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
         word_tree, stem_tree = self._word_tree, self._stem_tree
@@ -2003,6 +2046,7 @@ class SnippetIndex:
                 if span & name_spans:
                     continue
                 name_spans |= span
+                spans.append((start, start + len(phrase.keys), phrase.concept))
                 if phrase.concept not in named:
                     named.append(phrase.concept)
                 named_at[phrase.concept] = min(start, named_at.get(phrase.concept, start))
@@ -2025,11 +2069,14 @@ class SnippetIndex:
             concepts.pop(merged, None)
         self._name_the_work(question_words, keys, concepts_by_position)
         fillers = filler_terms()
+        # "Is California *part of* the *states* that certify peers?": words naming the place
+        # again or its set are the place's, which a passage about it need not repeat.
+        referring = _place_reference_terms(question)
         for concept in concepts.values():
             if concept.term.startswith(_TYPE_PREFIX):
                 continue
             concept.weight = self._concept_weight(concept) or self._unknown_weight
-            if concept.term in fillers:
+            if concept.term in fillers or concept.term in referring:
                 concept.weight = min(concept.weight, self._unknown_weight * FILLER_SHARE)
         # Found by any of its names, but weighed as the words the question used: counting the
         # aliases' passages too would make a name weigh less than what surrounds it.
@@ -2097,6 +2144,7 @@ class SnippetIndex:
             named_at,
             figures,
             residual_at,
+            tuple(sorted(spans)),
         )
 
     def _mark_context(
@@ -3286,7 +3334,107 @@ class SnippetIndex:
                 continue
             if self._first_name_terms[concept_id].isdisjoint(terms):
                 return False
-        return True
+        return self._narrower_counted(reading, doc_id) is None
+
+    def _narrower_counted(self, reading: _Reading, doc_id: int) -> str | None:
+        """The question's words for a role or service narrower than (or other than) the one
+        the passage counts, or None: "how many states certify *forensic* peer specialists?" is
+        not answered by the 41 states certifying peer specialists, nor "how many states
+        reimburse *recovery coach* services?" by the 16 reimbursing CPS services.
+
+        A role that is not a general name for peer staff (`Role.general`) must be one the
+        passage is tagged with or names, when it is tagged with roles: one counting peer
+        services of no role ("35 of 50 states") counts CPS services among them. A word right
+        before a role's or peer support's name ("*family* peer support"), or right after a bare
+        "peer" ("peer *respite*"), must be said by the passage (its text or an ask) unless it
+        is the field's own word, filler, a place, a frame cue, or the verb after the counted
+        noun ("how many states *employ* peer specialists": the figure's act, not its kind)."""
+        question = reading.question
+        if _STUDY_STEMS.intersection(map(_key, question.words)):
+            return None  # "how many were in the forensic peer study": the study's sample
+        said = frozenset().union(*self._said_terms(doc_id))
+        tagged = self.kb.snippets[doc_id].roles
+        # A name next to another ("peer *credentials*", "*Medicaid* peer support") is checked
+        # as a name: `_names_the_counted` holds the passage to the concepts named.
+        named = {p for start, end, _ in reading.name_spans for p in range(start, end)}
+        for start, end, concept_id in reading.name_spans:
+            role = self.kb.roles.get(concept_id)
+            concept = self.kb.concepts.get(concept_id)
+            if role is None and (concept is None or not concept.peer_support):
+                continue
+            if (
+                role is not None
+                and not role.general
+                and tagged
+                and concept_id not in tagged
+                and not any(names <= said for names in self._name_terms.get(concept_id, ()))
+            ):
+                return self._counted_phrase(question, start, end)
+            if start - 1 not in named and self._qualifies(question, start - 1, said, before=True):
+                return self._counted_phrase(question, start - 1, end)
+            if (
+                question.words[start:end] == ("peer",)
+                and end not in named
+                and question.words[end : end + 1] not in _ALL_PEER_WORK
+                and self._qualifies(question, end, said)
+            ):
+                return self._counted_phrase(question, start, end + 1)
+        return None
+
+    def _qualifies(
+        self, question: Question, position: int, said: frozenset[str], *, before: bool = False
+    ) -> bool:
+        """Whether the question's word at `position`, next to a role's or service's name,
+        narrows what is counted and the passage does not say it (`_narrower_counted`)."""
+        words = question.words
+        if not 0 <= position < len(words):
+            return False
+        word = words[position]
+        if (
+            word in STOP_WORDS
+            or word in FILLER_WORDS
+            or word in TOPICLESS_ADVERBS
+            or not word.isalpha()
+            or position in question.frame_positions
+            or position in question.place_positions
+            or position in question.implicit_positions
+        ):
+            return False
+        if before and position > 0:
+            previous = words[position - 1]
+            if (
+                position - 1 in question.place_positions
+                or _is_person(previous)
+                or previous in _ANYONE
+                or (previous.endswith("s") and previous not in STOP_WORDS)
+            ):
+                return False  # "how many states *certify* peer specialists": the verb
+        term = _key(word)
+        if not self._weight(term):
+            term = self._correct(word) or term  # a typo of a known word is that word
+        weight = self._weight(term)
+        if term in filler_terms() or 0 < weight < COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR:
+            return False
+        return term not in said
+
+    def _narrower_missing(self, reading: _Reading, hit: Hit) -> str | None:
+        """What the sources lack when the nearest count is of a broader or other role or
+        service than the one asked (`_narrower_counted`): "a figure for forensic peer
+        specialists", with the passage counting peer specialists as related."""
+        frame = reading.question.frame
+        if frame is None or not frame.names_counted or reading.question.required_places:
+            return None
+        phrase = self._narrower_counted(reading, self._doc_ids[hit.snippet.id])
+        return None if phrase is None else f"a figure for {phrase}"
+
+    @staticmethod
+    def _counted_phrase(question: Question, start: int, end: int) -> str:
+        """The question's words from `start` to `end`, with a following "services" or
+        "programs" ("recovery coach services"): what the sources give no figure for."""
+        words = question.words
+        if end < len(words) and words[end] in _SERVICE_WORDS:
+            end += 1
+        return " ".join(words[start:end])
 
     @staticmethod
     def _qualified(frame: Frame, question: Question, terms: frozenset[str]) -> bool:
@@ -3761,9 +3909,11 @@ class SnippetIndex:
 
     def _asked_of_the_place(self, reading: _Reading) -> list[_Concept]:
         """What a yes-or-no question about a named place asks of it: the concepts past the
-        place, the roles named, the field's own words, words no passage knows and words asking
-        only whether something is there (`_PRESENCE`). Empty for any other question, and for a
-        place that names a work ("did the UK pilot measure drug use": what the work says)."""
+        place, the roles named, the field's own words, words no passage knows, words asking
+        only whether something is there (`_PRESENCE`) and words referring back to the place or
+        its class or putting it in a set (`_PLACE_REFERENCE`: "one of the places that"). Empty
+        for any other question, and for a place that names a work ("did the UK pilot measure
+        drug use": what the work says)."""
         question = reading.question
         if not reading.place_terms or not question.required_places:
             return []
@@ -3781,6 +3931,7 @@ class SnippetIndex:
             for term in names
         }
         fillers = filler_terms()
+        referring = _place_reference_terms(question)
         return [
             concept
             for concept in reading.concepts
@@ -3789,6 +3940,7 @@ class SnippetIndex:
             and concept.term not in fillers
             and concept.term not in role_terms
             and concept.term not in _PRESENCE
+            and concept.term not in referring
             and not concept.context
             and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
             # A word no passage knows ("expected") names nothing a passage could say.
@@ -4206,6 +4358,8 @@ class SnippetIndex:
         missing = _missing_text(question, type_missing, lacking)
         if missing == NOTHING_SPECIFIC:
             missing = self._missing_of_the_place(reading, first_unmet) or missing
+        narrower = self._narrower_missing(reading, first_unmet) if type_missing else None
+        missing = narrower or missing
         reason = self._ruled_out_by(question, first_unmet) if type_missing and not lacking else None
         if reason is not None and question.frame is not None and question.frame.missing:
             # "Did the SAMHSA grants improve outcomes?": the passage announcing them is ruled

@@ -173,6 +173,9 @@ class Role:
     unexplained: str | None = None
     named_in: tuple[str, ...] = ()
     answered_when: tuple[str, ...] = ()
+    # A general name for peer staff ("peer worker", "peer provider"): a count of peer
+    # specialists counts them too, where one of CPS services counts no recovery coaches.
+    general: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -413,6 +416,7 @@ _ROLE_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "about": _ABOUT,
     "unexplained": (False, _is_text, "a non-empty string"),
     "named_in": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
+    "general": (False, _is_bool, "true or false"),
 }
 _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "id": (True, _is_text, "a non-empty string"),
@@ -640,6 +644,7 @@ def _load_roles(
                 about=tuple(record.get("about") or ()),
                 unexplained=unexplained.strip() if unexplained else None,
                 named_in=tuple(record.get("named_in") or ()),
+                general=bool(record.get("general", False)),
             )
             lines[record["id"]] = record.line
             about_lines[record["id"]] = (shown, record.line_of("about"))
