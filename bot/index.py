@@ -91,6 +91,9 @@ _GENERIC_AGENT_TERMS = frozenset(
 # The words an effect cue starts with when a thing acting follows ("*does* medication reduce",
 # "*would* a coach help", "asked *whether* medication reduces"); "is there research on how
 # effective ..." names no agent there.
+# The verb of "does it work" / "did it work" in an effect or findings cue: what is asked, not a
+# word a passage must hold.
+_WORKING_VERBS = frozenset("work works worked working".split())
 _AGENT_AUXILIARIES = frozenset("do does did will would can could if whether".split())
 # Words in a cue's wildcard saying it holds something other than what acts: an evidence word
 # ("does *the research* show it helps"), a question inside the question ("does anyone know if
@@ -1968,6 +1971,11 @@ class SnippetIndex:
         checked: set[int] = set()
         if frame is not None and frame.needs is not None:
             checked |= question.frame_positions
+        elif frame is not None and frame.of_work and not frame.of_agent:
+            # "Did it work?", "does peer support work": the cue's verb asks whether something
+            # worked; as a word to cover it matched "people can work individually" in a passage
+            # on knowledge construction.
+            checked |= {i for i in question.frame_positions if question.words[i] in _WORKING_VERBS}
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
         query_terms: list[str] = []
