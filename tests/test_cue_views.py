@@ -48,11 +48,12 @@ def test_a_hedged_byline_question_gets_the_byline(
 
 def test_a_past_tense_comparison_is_a_comparison(real_index: SnippetIndex) -> None:
     # One passage says the 2017 report updates the 2015 review; none says how they differ.
+    # Asked without an outcome word, how two things differ is the `difference` frame.
     assert_partial(
         real_index,
         "how did the 2015 LaFrance review differ from its 2017 update?",
-        "comparison",
-        "a comparison of both",
+        "difference",
+        "how the two differ",
     )
 
 

@@ -673,11 +673,11 @@ def test_the_diff_after_two_sides_is_how_they_differ(
 ) -> None:
     """ "Whats the diff" is "what's the difference" (not "different", as in "is it diff from
     CPS"): a choice between the sides named before it, which no passage compares. Two roles
-    set side by side without an outcome word are the role-difference frame's; either way the
+    set side by side without an outcome word are the difference frame's; either way the
     sides are checked."""
     answer = real_index.search(own(question))
     assert not answer.answered, question
-    assert answer.frame in {"comparison", "role-difference"}
+    assert answer.frame in {"comparison", "difference"}
 
 
 @pytest.mark.parametrize(

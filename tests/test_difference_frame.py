@@ -3,7 +3,7 @@
 "How is a peer provider different from a clinician?" was answered with the finding that peer
 services are "generally equally effective" to non-peer paraprofessionals' on clinical outcomes,
 and "how is a CPS different from a case manager?" with how CPSs' time splits between site and
-community: neither says how the roles differ. The `role-difference` frame reads "how is X
+community: neither says how the roles differ. The `difference` frame reads "how is X
 different from Y" without an outcome word; a passage reporting an effect or a time split does
 not answer it, and the clinicians-as-non-peer-staff synonym stays off. With an outcome word it
 is still the comparison the findings answer. Own questions.
@@ -34,7 +34,7 @@ def test_a_role_difference_is_not_answered_by_results(
     real_index: SnippetIndex, question: str, not_an_answer: str
 ) -> None:
     answer = real_index.search(own(question))
-    assert answer.frame == "role-difference", question
+    assert answer.frame == "difference", question
     assert not_an_answer not in [result.snippet_id for result in answer.results]
 
 
