@@ -82,9 +82,9 @@ def test_how_services_get_paid_for_is_still_funding(real_index: SnippetIndex) ->
         "how is a recovery coach different from a peer mentor?",
     ],
 )
-def test_different_from_is_a_comparison(real_index: SnippetIndex, question: str) -> None:
-    # The list of job titles names both roles and compares nothing.
-    assert_partial(real_index, question, "comparison", "a comparison of both")
+def test_different_from_is_a_difference(real_index: SnippetIndex, question: str) -> None:
+    # The list of job titles names both roles and says nothing of how they differ.
+    assert_partial(real_index, question, "difference", "how the two differ")
 
 
 def test_a_comparison_the_sources_make_is_still_answered(real_index: SnippetIndex) -> None:
