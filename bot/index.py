@@ -1506,6 +1506,10 @@ _DATED_WORK_RE = lazy(
     r"\b((?:19|20)\d\d)\s+(?:[a-z]+\s+){0,3}" + _WORK_NOUN + r"\b"
     r"|\b" + _WORK_NOUN + r"\s+(?:from|in|of|published in|done in|dated)\s+((?:19|20)\d\d)\b"
 )
+# The year a figure is asked as of: "in 2015", "as of 2010", "back in 2012", "by 2016".
+_AS_OF_YEAR_RE = lazy(r"\b(?:in|as of|by|during|back in|around|circa|for|of)\s+((?:19|20)\d\d)\b")
+# Answer types that are figures: a count, a share, an amount.
+_FIGURE_NEEDS = frozenset({"number", "share", "money", "cardinal", "statistic", "ratio", "savings"})
 _PERCENT = lazy(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTIONS = frozenset(
     "half halves third thirds quarter quarters fourth fourths fifth fifths tenth tenths "
@@ -4126,6 +4130,7 @@ class SnippetIndex:
             # the sources cannot give when its frame is one no passage answers.
             return [], _Examined((), (), ()), reading, [], _not_in_sources_missing(question)
         later = self._later_year(question)
+        as_of = self._as_of_year(question)
         dated = self._dated_otherwise(question)
         outcome = self._outcome_asked(reading)
         after = _asked_after(question.words)
@@ -4232,6 +4237,7 @@ class SnippetIndex:
                 or (not from_card and self._lacks_the_head(head, hit))
                 or self._lacks_what_is_asked_of_the_place(reading, hit)
                 or later
+                or (as_of is not None and not self._of_the_year(hit, as_of))
                 or self._of_another_date(hit, dated)
                 or self._lacks_figure(hit, reading.figures) is not None
                 or self._generic_for(reading, hit)
@@ -4301,6 +4307,8 @@ class SnippetIndex:
                 missing = _not_in_sources_missing(question) or _missing_text(
                     question, type_missing, lacking
                 )
+                if as_of is not None and question.frame is not None and question.frame.missing:
+                    missing = f"{question.frame.missing} as of {as_of}"
                 return [], examined, reading, nearby, missing
             if about_subject and (question.frame is None or question.frame.needs != NOT_IN_SOURCES):
                 # Still say which subject the sources lack ("anything specific to depression"),
@@ -4332,6 +4340,8 @@ class SnippetIndex:
         if later:
             missing = f"anything as of {later} (the newest source is from {self._latest_year})"
             return [], examined, reading, related, missing
+        if as_of is not None and question.frame is not None and question.frame.missing:
+            return [], examined, reading, related, f"{question.frame.missing} as of {as_of}"
         figure = self._lacks_figure(first_unmet, reading.figures)
         if figure is not None:
             # "The VA hired 8,000 peers, right?": the passage on the VA's hiring is related,
@@ -4593,6 +4603,34 @@ class SnippetIndex:
             if _YEAR.fullmatch(number) and self._latest_year and int(number) > self._latest_year:
                 return number
         return None
+
+    def _as_of_year(self, question: Question) -> str | None:
+        """The year a figure is asked as of ("how many states had certification *in 2015*?",
+        "back in 2010"), for a question of a figure (`_FIGURE_NEEDS`): the 2017 report's count
+        of 41 states is no count for 2015. None for a year naming a work ("the 2015 review",
+        `_DATED_WORK_RE`) and for one later than every source (`_later_year` says that)."""
+        frame = question.frame
+        if frame is None or frame.needs not in _FIGURE_NEEDS:
+            return None
+        text = " ".join(question.words)
+        if not _YEAR.search(text) or _DATED_WORK_RE.search(text):
+            return None
+        match = _AS_OF_YEAR_RE.search(text)
+        if match is None:
+            return None
+        year = match.group(1)
+        if self._latest_year and int(year) > self._latest_year:
+            return None
+        return year
+
+    def _of_the_year(self, hit: Hit, year: str) -> bool:
+        """Whether a passage's figure may be of that year: it names the year, or its work is of
+        that year (a figure in a 2015 report is of 2015), or its work is undated (a web page
+        may report a figure of any year)."""
+        if year in hit.snippet.text or self._undated(hit):
+            return True
+        source = self.kb.sources.get(hit.snippet.source_id)
+        return source is not None and source.year == int(year)
 
     def _dated_otherwise(self, question: Question) -> tuple[str, ...]:
         """The years the question dates a work by ("what did the 2015 literature review
