@@ -4000,6 +4000,10 @@ class SnippetIndex:
                 concept_id
             )
             if concept is not None and concept.unexplained is not None:
+                if isinstance(concept, Role) and not frame.card:
+                    # "What did the community health worker blog conclude?": a work, not
+                    # what the role is or does.
+                    continue
                 if not set(concept.answered_when).isdisjoint(reading.question.words):
                     return None  # what its naming passages say is the answer
                 return concept

@@ -256,8 +256,8 @@ def test_btwn_is_between(real_index: SnippetIndex) -> None:
     assert_partial(
         real_index,
         "what's the difference btwn a CPS and a recovery coach",
-        "comparison",
-        "a comparison of both",
+        "difference",
+        "how the two differ",
     )
 
 

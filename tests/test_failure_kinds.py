@@ -3473,7 +3473,9 @@ def test_two_roles_compared_need_a_passage_on_both_roles(real_index: SnippetInde
         "peer support worker or certified peer specialist - whats the actual difference?",
         "recovery coach or peer specialist, what's the difference?",
     ):
-        _assert_declined(real_index, question, "comparison")
+        _assert_declined(real_index, question)
+        # "vs" sets two things side by side; "what's the difference" asks how they differ.
+        assert real_index.search(question).frame in {"comparison", "difference"}, question
     # A list naming two titles as one answers whether they are the same.
     assert_among_answers(
         real_index, "peer mentor or peer counselor - are they the same?", "lafrance2017-job-titles"

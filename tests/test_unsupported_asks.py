@@ -133,8 +133,8 @@ def test_whether_training_was_funded_is_still_answered(real_index: SnippetIndex)
 )
 def test_a_list_naming_both_roles_is_no_comparison(real_index: SnippetIndex, question: str) -> None:
     # "titles including but not limited to: ..., recovery coach, ..., peer bridger" names both
-    # and compares nothing.
-    assert_partial(real_index, question, "comparison", "a comparison of both")
+    # and says nothing of how they differ.
+    assert_partial(real_index, question, "difference", "how the two differ")
 
 
 def test_but_not_limited_to_opens_a_list(real_kb: KnowledgeBase) -> None:

@@ -28,7 +28,7 @@ def test_a_side_inside_the_cue_is_still_a_side(real_index: SnippetIndex, questio
     left one stood in the cue's wildcard), so any passage with comparing words answered it."""
     reading = real_index.read(own(question))
     assert reading.sides is not None
-    assert_partial(real_index, question, "comparison", "a comparison of both")
+    assert_partial(real_index, question, "difference", "how the two differ")
 
 
 # --- a count of one thing answered with a count of another --------------------------------------
