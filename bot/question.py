@@ -688,6 +688,9 @@ class QuestionReader:
     def spell_out(self, text: str) -> str:
         """The text with staff shorthand (and common misspellings) replaced by the words it
         stands for, a letter drawn out at a word's end written once ("heyyy", "sooo", "thxxx")."""
+        if not any(character.isalnum() for character in text):
+            # A message of symbols only ("?!$#&=") asks nothing: its "$" is no money question.
+            return text
         if _DRAWN_OUT_RE.search(text):
             text = _DRAWN_OUT_RE.sub(r"\1\2", text)
         return self._shorthand(text)

@@ -53,3 +53,12 @@ def test_search_never_raises(real_index: SnippetIndex, question: str, k: int) ->
     answer = real_index.search(question, k=k)
     assert len(answer.results) <= k
     assert answer.answered == bool(answer.results)
+
+
+@pytest.mark.parametrize("text", ["?!.,;:()[]{}-/\\|@#$%^&*+=~`", "$$?", "= ?", "#&%"])
+def test_a_message_of_symbols_only_asks_nothing(real_index: SnippetIndex, text: str) -> None:
+    """A message with no letter or digit is not read through the shorthand: its "$" is no
+    money question, its "=" no definition. It was answered with funding passages."""
+    answer = real_index.search(text)
+    assert not answer.answered
+    assert answer.vague
