@@ -119,6 +119,10 @@ class Frame:
     # VA say": the index reads it so when the words between are an author's name and the
     # work's (`bot.index` `SnippetIndex.read`).
     said_by_author: bool = False
+    # A date must be of what the question names: "when did SAMHSA announce the grants" is not
+    # answered by the month the VA's hiring was announced. The concepts it names (not roles)
+    # must be in the passage's own words, as for `names_counted`.
+    names_dated: bool = False
 
 
 @dataclass(frozen=True)
@@ -394,6 +398,7 @@ _FRAME_FIELDS = {
     "of_agent",
     "place_on_topic",
     "said_by_author",
+    "names_dated",
 }
 
 
@@ -458,6 +463,7 @@ def _frames(
         of_agent = _flag(reader, shown, record, "of_agent", label)
         place_on_topic = _flag(reader, shown, record, "place_on_topic", label)
         said_by_author = _flag(reader, shown, record, "said_by_author", label)
+        names_dated = _flag(reader, shown, record, "names_dated", label)
         if needs is not None and needs not in known_needs:
             reader.problems.append(
                 Problem(
@@ -520,6 +526,7 @@ def _frames(
                     of_agent,
                     place_on_topic,
                     said_by_author,
+                    names_dated,
                 )
             )
     places: list[Place] = []

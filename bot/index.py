@@ -3093,6 +3093,8 @@ class SnippetIndex:
                     type_missing = total > 0 and found < STRICT_COVERAGE * total
             if not type_missing and frame.names_counted:
                 type_missing = not self._names_the_counted(reading, doc_id)
+            if not type_missing and frame.names_dated:
+                type_missing = not self._names_the_named(reading, doc_id)
             if not type_missing and frame.needs != NOT_IN_SOURCES:
                 # "The Goutam paper's sample", "which journal is the Rogers paper in": a typed
                 # fact about a work named by its author comes from that work, not another one's.
@@ -3340,13 +3342,20 @@ class SnippetIndex:
             # "How many people were in the Hong Kong bipolar peer support study": the names
             # say which study, and its sample is what is counted.
             return True
+        return self._names_the_named(reading, doc_id) and (
+            self._narrower_counted(reading, doc_id) is None
+        )
+
+    def _names_the_named(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether the passage names (by a name's first word) every concept, not role, the
+        question names: a count or a date is of what the question names."""
         terms = self._passage_terms(doc_id)
         for concept_id in reading.named:
             if concept_id in self.kb.roles or concept_id not in self._first_name_terms:
                 continue
             if self._first_name_terms[concept_id].isdisjoint(terms):
                 return False
-        return self._narrower_counted(reading, doc_id) is None
+        return True
 
     def _narrower_counted(self, reading: _Reading, doc_id: int) -> str | None:
         """The question's words for a role or service narrower than (or other than) the one
