@@ -88,12 +88,11 @@ _GENERIC_AGENT_TERMS = frozenset(
     )
 )
 
+# The verb of "did it work" in a findings cue: what is asked, not a word a passage must hold.
+_WORKING_VERBS = frozenset("work works worked working".split())
 # The words an effect cue starts with when a thing acting follows ("*does* medication reduce",
 # "*would* a coach help", "asked *whether* medication reduces"); "is there research on how
 # effective ..." names no agent there.
-# The verb of "does it work" / "did it work" in an effect or findings cue: what is asked, not a
-# word a passage must hold.
-_WORKING_VERBS = frozenset("work works worked working".split())
 _AGENT_AUXILIARIES = frozenset("do does did will would can could if whether".split())
 # Words in a cue's wildcard saying it holds something other than what acts: an evidence word
 # ("does *the research* show it helps"), a question inside the question ("does anyone know if
@@ -1656,6 +1655,8 @@ class SnippetIndex:
         self._people: dict[str, authors.Author] | None = None
         self._said: dict[int, tuple[frozenset[str], ...]] = {}
         self._mentioned: dict[str, tuple[int, ...]] | None = None
+        # The years of the works a surname names (`_years_of_named`), for surnames that name one.
+        self._named_years: dict[str, frozenset[str]] = {}
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
@@ -1976,9 +1977,10 @@ class SnippetIndex:
         if frame is not None and frame.needs is not None:
             checked |= question.frame_positions
         elif frame is not None and frame.of_work and not frame.of_agent:
-            # "Did it work?", "does peer support work": the cue's verb asks whether something
+            # "Did it work? the hong kong thing": the cue's verb asks whether the work found it
             # worked; as a word to cover it matched "people can work individually" in a passage
-            # on knowledge construction.
+            # on knowledge construction. (Not in an effect cue: "does peer support work" would
+            # be left with the field's words only.)
             checked |= {i for i in question.frame_positions if question.words[i] in _WORKING_VERBS}
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
@@ -3251,7 +3253,7 @@ class SnippetIndex:
         terms = self._passage_terms(doc_id)
         if not terms.isdisjoint(cited):
             return False
-        others = {_key(name) for name in self._mentioned or ()} - set(cited)
+        others = {_key(name) for name in self._mentioned_works()} - set(cited)
         return not terms.isdisjoint(others)
 
     @staticmethod
@@ -3264,11 +3266,17 @@ class SnippetIndex:
                 found.update(tokenize(parts[-1]))
         return found
 
-    def _mentioned_named(self, question: Question) -> list[str]:
-        """The words of a question naming a work the sources only mention ("Salzer")."""
+    def _mentioned_works(self) -> dict[str, tuple[int, ...]]:
+        """{surname: the passages naming it} for the works the sources only mention ("a 2010
+        study by Salzer and colleagues"), worked out on first use."""
         if self._mentioned is None:
             self._mentioned = work_facts.mentioned_works(self.kb.snippets)
-        return [_key(word) for word in question.words if word in self._mentioned]
+        return self._mentioned
+
+    def _mentioned_named(self, question: Question) -> list[str]:
+        """The words of a question naming a work the sources only mention ("Salzer")."""
+        mentioned = self._mentioned_works()
+        return [_key(word) for word in question.words if word in mentioned]
 
     def _only_mentions(self, question: Question, doc_id: int) -> bool:
         """Whether the question asks about a work the sources only mention, and this passage
@@ -3525,12 +3533,11 @@ class SnippetIndex:
     def _mentioned_in_works(self, question: Question) -> frozenset[str]:
         """The sources whose passages name a work the question names by an author no source
         has ("the Salzer study": the blog reporting a 2010 study by Salzer and colleagues)."""
-        if self._mentioned is None:
-            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
+        mentioned = self._mentioned_works()
         return frozenset(
             self.kb.snippets[doc_id].source_id
             for word in question.words
-            for doc_id in self._mentioned.get(word, ())
+            for doc_id in mentioned.get(word, ())
         )
 
     def _place_sources(self) -> dict[str, frozenset[str]]:
@@ -3580,17 +3587,18 @@ class SnippetIndex:
         """The years of the works a surname names (None: it names no work): a source's own
         year, or for a work the sources only mention, a year printed beside its name there
         ("(Cronise et al., 2016)")."""
+        known = self._named_years.get(word)
+        if known is not None:
+            return known
         sources = self._surname_works().get(word)
         if sources:
-            return frozenset(
-                str(self.kb.sources[s].year) for s in sources if self.kb.sources[s].year
-            )
-        if self._mentioned is None:
-            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
-        passages = self._mentioned.get(word)
+            years = {str(self.kb.sources[s].year) for s in sources if self.kb.sources[s].year}
+            self._named_years[word] = frozenset(years)
+            return self._named_years[word]
+        passages = self._mentioned_works().get(word)
         if not passages:
-            return None
-        years: set[str] = set()
+            return None  # (not kept: a question's words are unbounded, the surnames are not)
+        years = set()
         pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
         for doc_id in passages:
             text = self.kb.snippets[doc_id].text
@@ -3600,7 +3608,8 @@ class SnippetIndex:
                     + _MENTION_YEAR_WITHIN
                 ]
                 years.update(re.findall(r"\b(?:19|20)\d\d\b", near))
-        return frozenset(years)
+        self._named_years[word] = frozenset(years)
+        return self._named_years[word]
 
     def _work_naming(self, words: Sequence[str]) -> _WorkNaming:
         """The words beside an author's surname that say which work is meant: "et al", "and
@@ -3671,9 +3680,7 @@ class SnippetIndex:
             return frozenset(
                 d for d, snippet in enumerate(self.kb.snippets) if snippet.source_id in sources
             )
-        if self._mentioned is None:
-            self._mentioned = work_facts.mentioned_works(self.kb.snippets)
-        return frozenset(self._mentioned.get(surname, ()))
+        return frozenset(self._mentioned_works().get(surname, ()))
 
     def _misdated_work(self, words: Sequence[str]) -> tuple[str, tuple[int, ...]] | None:
         """(what the sources lack, the author's passages) for a question naming a work by its
@@ -3683,12 +3690,7 @@ class SnippetIndex:
         do have, with its passages as related. None for any other question."""
         for surname, year in self._work_naming(words).misdated.items():
             sources = self._surname_works().get(surname)
-            if sources:
-                passages = tuple(
-                    d for d, snippet in enumerate(self.kb.snippets) if snippet.source_id in sources
-                )
-            else:
-                passages = (self._mentioned or {}).get(surname, ())
+            passages = tuple(sorted(self._passages_named_by(surname)))
             if any(year in self.kb.snippets[d].text for d in passages):
                 # "The earlier 2015 LaFrance review": the 2017 report says it updates one
                 # "prepared in 2015", which the usual reading relates.
@@ -3738,15 +3740,14 @@ class SnippetIndex:
             names = work_facts.with_title(words, names, source.title or "")
             work = self._source_work(source)
         else:
-            if self._mentioned is None:
-                self._mentioned = work_facts.mentioned_works(self.kb.snippets)
-            named = [word for word in words if word in self._mentioned]
+            mentioned = self._mentioned_works()
+            named = [word for word in words if word in mentioned]
             if len(set(named)) > 1:
                 return None
             if named and not work_facts.says_work(words):
                 return None  # "what year was the grant": a common word, no work named
             if named:
-                passages = self._mentioned[named[0]]
+                passages = mentioned[named[0]]
                 label = f"the work by {named[0].capitalize()} and colleagues"
                 work = work_facts.Work(label, passages, (), None)
                 names = frozenset(named)
