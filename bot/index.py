@@ -102,6 +102,11 @@ _NOT_AN_AGENT = frozenset(
     "there if whether how what why anyone anybody someone you know".split()
 )
 
+# Words naming the kind of writing asked for, and the words joining them to its subject ("any
+# *data on* youth peer support", "*research about* ..."): `SnippetIndex._mark_genre`.
+_GENRE_WORDS = frozenset("data literature info information".split())
+_GENRE_LINKS = frozenset("on about regarding re around concerning".split())
+
 # Calibrated on tests/data/questions-dev.yaml with `peerbot eval --sweep`; see README.
 MIN_COVERAGE = 0.55
 MIN_EVIDENCE = 0.3
@@ -2097,6 +2102,7 @@ class SnippetIndex:
         for concept, spellings in aliases:
             concept.alternatives.update(spellings)
         self._mark_context(question, concepts_by_position, name_spans | skipped)
+        self._mark_genre(question, concepts_by_position, name_spans)
         outside = [
             concept
             for position, concept in concepts_by_position.items()
@@ -2187,6 +2193,32 @@ class SnippetIndex:
                 all(p in context and p not in named for p in where[id(concept)])
                 and (self._weight(concept.term) > 0 or len(concept.alternatives) > 1)
                 and not concept.term.startswith(_TYPE_PREFIX)
+            ):
+                concept.context = True
+
+    @staticmethod
+    def _mark_genre(
+        question: Question,
+        concepts_by_position: Mapping[int, _Concept],
+        named: set[int] | frozenset[int],
+    ) -> None:
+        """Mark as context a word naming the kind of writing asked for, before what it is on
+        ("any *data* on youth peer support", "*research* about peer support in prisons"): the ask
+        is for whatever the sources say on that subject, and a passage on it answers whether or
+        not it uses the word "data". It still ranks a passage holding it first. Not when the
+        ask names nothing else ("any data on it?"), nor a word that is itself named."""
+        question_words = question.words
+        for position, concept in concepts_by_position.items():
+            if (
+                question_words[position] in _GENRE_WORDS
+                and position + 1 < len(question_words)
+                and question_words[position + 1] in _GENRE_LINKS
+                and position not in named
+                and any(
+                    other is not concept and not other.context and other.weight > 0
+                    for p, other in concepts_by_position.items()
+                    if p > position + 1
+                )
             ):
                 concept.context = True
 
