@@ -156,6 +156,9 @@ class Place:
     # "is peer support covered by Medicare?" is declined, with the passages on funding beside
     # it (a passage of that topic is not about Medicare, unlike a region's `topic`).
     related: str | None = None
+    # Words that, right after the name, make it part of another's name: "veterans" is the
+    # people served, "Veterans Administration" an employer, which says nothing about them.
+    not_before: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -539,7 +542,7 @@ def _frames(
         fields = (
             {"id", "name", "aliases", "implicit", "topic"}
             if kind == "jurisdiction"
-            else {"id", "name", "aliases", "related"}
+            else {"id", "name", "aliases", "related", "not_before"}
         )
         reader.unknown_fields(shown, record, fields, label)
         place_id = reader.text(shown, record, "id", label, required=True)
@@ -548,6 +551,7 @@ def _frames(
         implicit = record.get("implicit", False)
         region_topic = _topic_field(reader, shown, record, "topic", label, topics)
         related = _topic_field(reader, shown, record, "related", label, topics)
+        not_before = reader.texts(shown, record, "not_before", label, required=False)
         if place_id and name:
             places.append(
                 Place(
@@ -558,6 +562,7 @@ def _frames(
                     kind == "subject",
                     region_topic,
                     related,
+                    tuple(word.casefold() for word in not_before),
                 )
             )
     return tuple(frames), tuple(answer_types), tuple(places)

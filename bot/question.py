@@ -1737,7 +1737,11 @@ class QuestionReader:
             if start < resume:
                 continue
             for keys, place in places[ask_words[start]]:
-                if tuple(ask_words[start : start + len(keys)]) == keys:
+                if tuple(ask_words[start : start + len(keys)]) == keys and not (
+                    place.not_before
+                    and start + len(keys) < len(ask_words)
+                    and ask_words[start + len(keys)].casefold() in place.not_before
+                ):
                     spans.append((place, range(start, start + len(keys))))
                     resume = start + len(keys)
                     break

@@ -41,12 +41,15 @@ def test_wordings_weight_from_bits_is_the_postings_weight(real_index: SnippetInd
 def _place_spans_word_by_word(
     reader: QuestionReader, ask_words: Sequence[str]
 ) -> list[tuple[Place, range]]:
-    """`QuestionReader._place_spans` as it was: every position tried in turn."""
+    """`QuestionReader._place_spans` as it was: every position tried in turn. (A name followed
+    by one of its `not_before` words, "the Veterans Administration", names no place.)"""
     spans: list[tuple[Place, range]] = []
     start = 0
     while start < len(ask_words):
         for keys, place in reader._places.get(ask_words[start], ()):
-            if tuple(ask_words[start : start + len(keys)]) == keys:
+            end = start + len(keys)
+            following = ask_words[end].casefold() if end < len(ask_words) else None
+            if tuple(ask_words[start:end]) == keys and following not in place.not_before:
                 spans.append((place, range(start, start + len(keys))))
                 start += len(keys) - 1
                 break

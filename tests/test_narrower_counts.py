@@ -21,11 +21,6 @@ from tests.own_questions import assert_among_answers, own
 # (question, what the sources give no figure for, the passage counting something broader)
 NARROWER = [
     (
-        "how many states certify veteran peer specialists?",
-        "veteran peer specialists",
-        "lafrance2017-states-certify",
-    ),
-    (
         "how many states have programs to certify forensic peer support specialists?",
         "forensic peer support specialists",
         "lafrance2017-states-certify",
@@ -75,3 +70,14 @@ def test_a_count_of_the_same_workforce_is_answered(
     real_index: SnippetIndex, question: str, snippet_id: str
 ) -> None:
     assert_among_answers(real_index, question, snippet_id)
+
+
+def test_a_count_of_veteran_peer_specialists_is_declined_for_veterans(
+    real_index: SnippetIndex,
+) -> None:
+    """Veterans became a subject an answer must name in round 25 (knowledge/frames.yaml), so
+    the lack is said of them, before any narrower count is looked for."""
+    answer = real_index.search(own("how many states certify veteran peer specialists?"))
+    assert not answer.answered
+    assert answer.missing == "anything specific to veterans", answer.missing
+    assert "lafrance2017-states-certify" in [result.snippet_id for result in answer.related]
