@@ -742,6 +742,8 @@ _ABOUT_TIME = frozenset("time hours spend spent split devote devoted mostly".spl
 # says which they preferred, not which works better; only one holding `effect` language
 # (knowledge/frames.yaml) answers.
 EFFECT = "effect"
+# Who made something: "developed by", "promulgated ... by" (`_creates_the_subject`).
+ORIGIN = "origin"
 # That something changes an outcome, or how strong the evidence is (`_answers_outcome`).
 CHANGES = "changes"
 _WEIGHS_EFFECT = frozenset(
@@ -2510,6 +2512,32 @@ class SnippetIndex:
         pattern = self._type_patterns[kind]
         return holds_beyond(pattern, self.kb.snippets[doc_id].text, numbers)
 
+    def _creates_the_subject(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether what the passage says was made by someone is what the question asks about:
+        "The 'core conditions' of helping relationships promulgated decades ago by Rogers ...
+        may be useful frameworks for ... peer support" says who set out the core conditions,
+        not who started peer support. The words of the sentence before the verb of making
+        ("promulgated ... by") must name the ask's subject (every concept that weighs, the
+        field's words included: "peer support" is the subject of "who started peer support")."""
+        subject = [
+            concept
+            for concept in reading.concepts
+            if not concept.term.startswith(_TYPE_PREFIX)
+            and not concept.context
+            and concept.term not in filler_terms()
+            and concept.term not in reading.place_terms
+            and concept.weight > 0
+        ]
+        if not subject:
+            return True
+        text = self.kb.snippets[doc_id].text
+        for made in self._type_patterns[ORIGIN].finditer(text):
+            opening = text.rfind(".", 0, made.start()) + 1
+            before = frozenset(tokenize(text[opening : made.start()]))
+            if all(concept.named_in(before) for concept in subject):
+                return True
+        return False
+
     def _cited_holds(self, reading: _Reading, doc_id: int, kind: str) -> bool:
         """Whether a parenthetical citation of the passage holds a fact of this type about the
         work the question names: "what year was India's National Mental Health Survey?" asks
@@ -3098,6 +3126,8 @@ class SnippetIndex:
                         self._field_word,
                         _term_wordings(reading),
                     )
+                if not type_missing and frame.needs == ORIGIN:
+                    type_missing = not self._creates_the_subject(reading, doc_id)
                 if frame.strict and not type_missing:
                     # The typed fact must be about the subject: the passage's own words (not
                     # its labels or asks) cover nearly all of what the ask is about. Only words the
