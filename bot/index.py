@@ -742,6 +742,8 @@ _ABOUT_TIME = frozenset("time hours spend spent split devote devoted mostly".spl
 # says which they preferred, not which works better; only one holding `effect` language
 # (knowledge/frames.yaml) answers.
 EFFECT = "effect"
+# When something started: "since 2015", "the past 30 years" (`_names_the_named`).
+ONSET = "onset"
 # Who made something: "developed by", "promulgated ... by" (`_creates_the_subject`).
 ORIGIN = "origin"
 # That something changes an outcome, or how strong the evidence is (`_answers_outcome`).
@@ -3425,6 +3427,11 @@ class SnippetIndex:
                 continue
             if self._first_name_terms[concept_id].isdisjoint(terms):
                 return False
+            if reading.question.frame is not None and reading.question.frame.needs == ONSET:
+                # When something started is of the whole thing named: "state" names no
+                # certification ("the past 30 years" of services dependent on state policies).
+                if not any(name <= terms for name in self._name_terms.get(concept_id, ())):
+                    return False
         return True
 
     def _narrower_counted(self, reading: _Reading, doc_id: int) -> str | None:

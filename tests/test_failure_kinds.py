@@ -2891,8 +2891,8 @@ def test_when_something_happened_needs_a_date_not_a_length_of_time(
 ) -> None:
     """ "When was DDA started?": the DDA study's members were interviewed "over a period of 12
     months", a length of time, not when the programme began. Hong Kong's "since 2015" is a
-    date."""
-    _assert_declined(real_index, "when was Dual Diagnosis Anonymous started?", "when")
+    date. (Read as the `onset` frame since round 25: when something started.)"""
+    _assert_declined(real_index, "when was Dual Diagnosis Anonymous started?", "onset")
     assert_among_answers(
         real_index,
         "when did Hong Kong begin offering peer support services?",
