@@ -4557,6 +4557,16 @@ class SnippetIndex:
         passage_abroad = bool(foreign_topics.intersection(hit.snippet.topics))
         return any((place.id in abroad) != passage_abroad for place in asked)
 
+    def _abroad_only(self, doc_id: int) -> bool:
+        """Whether the passage is about places outside the US only: it names only such places
+        (its work's description included: every passage of the Hong Kong study is about Hong
+        Kong), or none and is on the region outside the US (`Place.topic`)."""
+        places = self._places_of(doc_id)
+        if not places <= self._abroad_places():
+            return False
+        foreign_topics = {region.topic for region in self._regions}
+        return bool(places) or bool(foreign_topics.intersection(self.kb.snippets[doc_id].topics))
+
     def _abroad_places(self) -> frozenset[str]:
         """The places the passages on the region outside the US name (India, Hong Kong...)."""
         if self._abroad is None:
@@ -4930,6 +4940,12 @@ class SnippetIndex:
         """Answer a question with up to k cited passages, a partial answer, or a refusal."""
         read = self.read(question)
         shown, examined, reading, related, missing = self._decide(read, k)
+        if shown and any(place.implicit for place in read.places):
+            # "What do peer workers do in America?": the question names the sources' own
+            # country, so a passage on Hong Kong's peer workers is no answer beside the US
+            # ones. (Not when it is all there is: the reply's citation says where it is from.)
+            at_home = [hit for hit in shown if not self._abroad_only(self._doc_ids[hit.snippet.id])]
+            shown = at_home or shown
         if not shown and missing in (None, NOTHING_SPECIFIC) and reading.figures:
             corrected = self._premise_correction(read, k)
             if corrected is not None:
