@@ -968,7 +968,9 @@ def _counts(
         percents = set(_PERCENT.findall(clause)) if people else set()
         if total and _STUDY.intersection(passage) and not context.intersection(stems):
             continue
-        if people and not about_a_study and _SAMPLE_STEMS.intersection(stems):
+        if not about_a_study and _SAMPLE_STEMS.intersection(stems):
+            # "How many members does DDA have?": six members interviewed are a study's
+            # sample of them, not how many there are.
             continue
         for position in numbers:
             word = passage[position]
@@ -1255,7 +1257,9 @@ _STUDY_STEMS = _SAMPLE_STEMS | frozenset(
     _key(word)
     for word in "study studies survey interview interviews evaluation paper article review pilot "
     "trial n research researchers team data followed follow talk talked qualitative "
-    "longitudinal questions answered part filled fill responded returned".split()
+    "longitudinal questions answered part filled fill responded returned "
+    # "How many CPSs did Salzer *look at*": who a study looked at is its sample.
+    "look looked examined studied".split()
 )
 _TOOK_PART = lazy(r"\b(?:took|take|takes|taking)\s+part\b", re.IGNORECASE)
 # "How big was the Hong Kong study", "how large a sample did the survey have": a study's size is
