@@ -4890,10 +4890,19 @@ class SnippetIndex:
         if any(concept.term in _NAMING_TERMS for concept in reading.concepts):
             return False  # "is 'peer bridger' a recognized title?": what the list says
         role_terms = {term for name in role.names for term in tokenize(name)}
+        question = reading.question
+        # A frame checking no answer type leaves its cue words among the concepts: "*define*
+        # recovery coach" asks what "what is a recovery coach" asks, not about defining.
+        cue_terms = (
+            {_key(question.words[at]) for at in question.frame_positions}
+            if question.frame is not None and question.frame.needs is None
+            else set()
+        )
         asked = [
             concept
             for concept in reading.concepts
             if concept.term not in role_terms
+            and concept.term not in cue_terms
             and concept.term not in filler_terms()
             and concept.term not in reading.place_terms
             and not concept.term.startswith(_TYPE_PREFIX)
