@@ -1551,6 +1551,13 @@ _RANKS = frozenset(
 )
 
 
+def _is_title_cased(name: str) -> bool:
+    """Whether a name of several words is a proper name by its spelling ("Affordable Care Act",
+    "Dual Diagnosis Anonymous"), not a common noun phrase ("Medicaid reimbursement")."""
+    words = [word for word in name.split() if word.casefold() not in STOP_WORDS]
+    return len(name.split()) > 1 and all(word[:1].isupper() for word in words)
+
+
 def _ranks_as_asked(question: Question, terms: frozenset[str]) -> bool:
     """Whether a passage states the rank (first, largest, only) a typed question asks for."""
     wanted = {_key(word) for word in question.words if word in _RANKS}
@@ -2881,14 +2888,42 @@ class SnippetIndex:
         field itself: what `_label_only` does not let a label cover."""
         names = self._proper_names
         if names is None:
-            names = self._proper_names = frozenset(
+            one_word = (
                 stem
                 for concept_id, stems in self._one_word_names.items()
                 if concept_id not in self.kb.roles
                 for stem in stems
-                if not self._field_word(stem)
+            )
+            # The words of a longer name that the passages use only in it: the label "Policy
+            # and announcements (VA, SAMHSA, Affordable Care Act ...)" made the Hong Kong
+            # passage filed there name the ACA. ("Care" is also care, "better care for
+            # veterans"; "affordable" is said only in the Act's name.)
+            spelled_out = (
+                term
+                for concept_id, _, names_of in _named(self.kb)
+                if concept_id not in self.kb.roles
+                for name in names_of
+                if _is_title_cased(name)
+                for spelled in [frozenset(tokenize(name))]
+                for term in spelled
+                if not self._field_word(term) and self._only_in_name(term, spelled)
+            )
+            names = self._proper_names = frozenset(
+                itertools.chain(
+                    (stem for stem in one_word if not self._field_word(stem)), spelled_out
+                )
             )
         return term in names
+
+    def _only_in_name(self, term: str, name: frozenset[str]) -> bool:
+        """Whether every passage whose text holds `term` holds the whole name it is a word of:
+        the word says that name wherever a passage says it."""
+        holding = self.engine.holding([term], np.arange(self.engine.size, dtype=np.int32))[:, 0]
+        return all(
+            name <= self._passage_terms(doc_id)
+            for doc_id in np.flatnonzero(holding).tolist()
+            if term in self._passage_terms(doc_id)
+        )
 
     def _label_only(self, term: str) -> int:
         """Bits of the passages whose topics' labels hold `term` but whose text does not, when
