@@ -420,6 +420,8 @@ _DIFFERENCE_ASK_RE = lazy(
     # "peer specialist vs community health worker - same thing?": the question without a verb.
     r"|^(?:the )?(?:same|different) (?:thing|things|job|jobs|role|roles)\b"
     r"(?:(?! vs | versus | between | and ).)*$"
+    # "peer specialist vs case manager - who does what?": how their duties divide.
+    r"|^who (?:does|do) what\b(?:(?! vs | versus | between | and ).)*$"
 )
 # "Which is better, group or 1:1 peer support?", "group or 1:1 - which works better?": one "or"
 # beside the words weighing a choice offers its two sides, as "vs" does. (Elsewhere "or" lists
