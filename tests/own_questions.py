@@ -40,6 +40,13 @@ def assert_among_answers(index: SnippetIndex, question: str, snippet_id: str) ->
     assert snippet_id in [result.snippet_id for result in answer.results], question
 
 
+def assert_answered_first(index: SnippetIndex, question: str, snippet_id: str) -> None:
+    """The question (not an evaluation question) is answered, this passage shown first."""
+    answer = index.search(own(question))
+    assert answer.answered, question
+    assert answer.results[0].snippet_id == snippet_id, question
+
+
 def assert_partial(index: SnippetIndex, question: str, frame: str, missing: str) -> None:
     """The question (not an evaluation question) is not answered, is read as this frame, and
     the reply says what the sources do not give, starting with `missing`."""

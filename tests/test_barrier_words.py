@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 IN_THE_WAY_OF_PEER_ROLES = [
     "what's the biggest obstacle to hiring peer staff?",
@@ -25,9 +25,7 @@ IN_THE_WAY_OF_PEER_ROLES = [
 def test_a_barrier_to_peer_roles_is_what_may_hinder_them(
     real_index: SnippetIndex, question: str
 ) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == "lafrance2017-role-clarity", question
+    assert_answered_first(real_index, question, "lafrance2017-role-clarity")
 
 
 def test_a_clients_barrier_to_care_is_not_that(real_index: SnippetIndex) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first
 
 
 @pytest.mark.parametrize(
@@ -26,12 +26,12 @@ from tests.own_questions import own
 def test_the_challenges_of_the_job_are_answered_first(
     real_index: SnippetIndex, question: str
 ) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == "lafrance2017-clinical-team", question
+    assert_answered_first(real_index, question, "lafrance2017-clinical-team")
 
 
 def test_challenges_of_mental_illness_in_india_stay_goutams(real_index: SnippetIndex) -> None:
-    answer = real_index.search(own("what challenges do people with mental illness face in india"))
-    assert answer.answered
-    assert answer.results[0].snippet_id == "goutam2020-viability-india"
+    assert_answered_first(
+        real_index,
+        "what challenges do people with mental illness face in india",
+        "goutam2020-viability-india",
+    )

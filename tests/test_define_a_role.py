@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 
 @pytest.mark.parametrize(
@@ -27,9 +27,7 @@ from tests.own_questions import own
 def test_define_a_listed_role_is_answered_like_what_is(
     real_index: SnippetIndex, question: str
 ) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == "lafrance2017-job-titles", question
+    assert_answered_first(real_index, question, "lafrance2017-job-titles")
 
 
 def test_more_asked_of_a_listed_role_is_still_declined(real_index: SnippetIndex) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,4 @@ from tests.own_questions import own
     ],
 )
 def test_the_shorthand_is_answered(real_index: SnippetIndex, question: str, expected: str) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == expected, question
+    assert_answered_first(real_index, question, expected)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 NATIONAL = [
     "is there a national peer certification?",
@@ -32,6 +32,6 @@ def test_no_source_names_a_national_certification(real_index: SnippetIndex, ques
 
 
 def test_state_certification_is_still_answered(real_index: SnippetIndex) -> None:
-    answer = real_index.search(own("how many states have peer certification now?"))
-    assert answer.answered
-    assert answer.results[0].snippet_id == "lafrance2017-states-certify"
+    assert_answered_first(
+        real_index, "how many states have peer certification now?", "lafrance2017-states-certify"
+    )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 
 def test_a_surveys_year_is_not_when_certification_started(real_index: SnippetIndex) -> None:
@@ -35,9 +35,7 @@ def test_a_surveys_year_is_not_when_certification_started(real_index: SnippetInd
 def test_a_start_the_sources_give_is_answered(
     real_index: SnippetIndex, question: str, expected: str
 ) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == expected, question
+    assert_answered_first(real_index, question, expected)
 
 
 def test_the_frame_is_read(real_index: SnippetIndex) -> None:

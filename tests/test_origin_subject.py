@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 WHO_STARTED_PEER_SUPPORT = [
     "who actually started peer support?",
@@ -33,6 +33,6 @@ def test_the_core_conditions_are_not_who_started_peer_support(
 
 
 def test_who_set_out_the_core_conditions_is_still_answered(real_index: SnippetIndex) -> None:
-    answer = real_index.search(own("who came up with the core conditions idea?"))
-    assert answer.answered
-    assert answer.results[0].snippet_id == "rogers2017-core-conditions"
+    assert_answered_first(
+        real_index, "who came up with the core conditions idea?", "rogers2017-core-conditions"
+    )

@@ -10,7 +10,7 @@ answer first. Own questions, not in the eval files.
 from __future__ import annotations
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 DDA_FINDINGS = {"milani2020-both-at-once", "milani2020-five-areas", "milani2020-dual-strength"}
 
@@ -27,6 +27,8 @@ def test_proof_on_substance_use_is_answered_by_findings_on_it(real_index: Snippe
 
 
 def test_proof_on_hospitalization_is_the_mixed_evidence(real_index: SnippetIndex) -> None:
-    answer = real_index.search(own("is there hard proof that peers keep people out of hospital"))
-    assert answer.answered
-    assert answer.results[0].snippet_id == "bellamy2017-hospitalization-mixed"
+    assert_answered_first(
+        real_index,
+        "is there hard proof that peers keep people out of hospital",
+        "bellamy2017-hospitalization-mixed",
+    )

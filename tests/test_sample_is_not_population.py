@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 SAMPLES = {"peersforprogress-salzer-survey", "milani2020-interviews", "tse2019-32-clients"}
 
@@ -43,6 +43,4 @@ def test_a_sample_is_not_how_many_there_are(real_index: SnippetIndex, question: 
 def test_a_question_about_the_study_gets_its_sample(
     real_index: SnippetIndex, question: str, sample: str
 ) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == sample, question
+    assert_answered_first(real_index, question, sample)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,4 @@ def test_a_span_of_something_else_is_no_answer(
     ["how long have peer services been around in the US?", "history of peer support services"],
 )
 def test_a_span_of_the_thing_named_is_answered(real_index: SnippetIndex, question: str) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == "rogers2017-burgeoned-uneven", question
+    assert_answered_first(real_index, question, "rogers2017-burgeoned-uneven")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first, own
 
 EFFECT_ON_VETERANS = [
     "does peer support actually help veterans?",
@@ -40,9 +40,11 @@ def test_the_va_passages_still_answer_about_the_va(real_index: SnippetIndex) -> 
 
 
 def test_the_announcement_still_answers_about_veterans(real_index: SnippetIndex) -> None:
-    answer = real_index.search(own("how many peer counselors were going to be hired for vets?"))
-    assert answer.answered
-    assert answer.results[0].snippet_id == "peersforprogress-va-800"
+    assert_answered_first(
+        real_index,
+        "how many peer counselors were going to be hired for vets?",
+        "peersforprogress-va-800",
+    )
 
 
 def test_an_employer_name_is_not_the_subject(real_index: SnippetIndex) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import assert_answered_first
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,4 @@ from tests.own_questions import own
 def test_what_keeps_employers_from_hiring_is_answered(
     real_index: SnippetIndex, question: str
 ) -> None:
-    answer = real_index.search(own(question))
-    assert answer.answered, question
-    assert answer.results[0].snippet_id == "lafrance2017-role-clarity", question
+    assert_answered_first(real_index, question, "lafrance2017-role-clarity")
