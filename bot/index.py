@@ -2294,6 +2294,14 @@ class SnippetIndex:
 
     def _wordings_weight_postings(self, concept: _Concept) -> float:
         """`_wordings_weight` from the postings: intersections within a wording, then a union."""
+        docs = self._passages_naming(concept)
+        if docs is None or docs.size == 0:
+            return self._weight(concept.term)
+        return math.log(1 + self.engine.size / docs.size)
+
+    def _passages_naming(self, concept: _Concept) -> IdArray | None:
+        """The passages whose text holds every term of some wording of the concept (ascending),
+        or None for a concept with no wording."""
         docs: IdArray | None = None
         for alternative in concept.alternatives:
             found: IdArray | None = None
@@ -2303,9 +2311,26 @@ class SnippetIndex:
                 found = ids if found is None else np.intersect1d(found, ids, assume_unique=True)
             if found is not None:
                 docs = found if docs is None else _union(docs, found)
-        if docs is None or docs.size == 0:
-            return self._weight(concept.term)
-        return math.log(1 + self.engine.size / docs.size)
+        return docs
+
+    def _outcome_passages(self, alternatives: Sequence[Sequence[_Concept]]) -> tuple[int, ...]:
+        """The passages naming an outcome asked about that say something changes it
+        (`_answers_outcome`), for the candidates: "do peers help with employment outcomes?"
+        ranks every passage on peers first, and the one finding DDA "contributed to integrate
+        members into employment" was 34th."""
+        if CHANGES not in self._type_patterns:
+            return ()
+        found: set[int] = set()
+        for group in alternatives:
+            docs: IdArray | None = None
+            for concept in group:
+                naming = self._passages_naming(concept)
+                if naming is None:
+                    continue
+                docs = naming if docs is None else np.intersect1d(docs, naming, assume_unique=True)
+            if docs is not None:
+                found.update(int(d) for d in docs)
+        return tuple(d for d in sorted(found) if self._holds(d, CHANGES))
 
     def _wordings_weight_bits(self, concept: _Concept) -> float:
         """`_wordings_weight` on a small knowledge base: the same passages, as the bits of one
@@ -4260,6 +4285,8 @@ class SnippetIndex:
         frame_cards = self._frame_topic_cards(reading)
         top = _with_extra_candidates(top, frame_cards)
         top = _with_extra_candidates(top, self._named_works_passages(reading))
+        if outcome is not None:
+            top = _with_extra_candidates(top, self._outcome_passages(outcome[1]))
         if CITATION in self._type_patterns and (
             question.frame is None or question.frame.needs not in _CITING
         ):
@@ -4844,6 +4871,7 @@ class SnippetIndex:
             return None
         words = question.words
         start = next((i for i, w in enumerate(words) if w in _OUTCOME_VERBS), None)
+        helped = start is None and (start := _helped_with(words)) is not None
         if start is None:
             return None
         span: list[str] = []
@@ -4869,6 +4897,18 @@ class SnippetIndex:
                 group = []
                 continue
             group += [by_term[term] for term in tokenize(word) if term in by_term]
+        if helped:
+            # "Do peers help with substance use recovery?": what is helped with names an
+            # outcome and often the condition it is of, so a passage naming one of its words
+            # ("recovery process") may answer; not by "health" alone ("physical health" is
+            # not named by "mental health settings"). Help "with mental health" is whether
+            # it works at all, no outcome of its own.
+            alternatives = [
+                (concept,)
+                for group in alternatives
+                for concept in group
+                if concept.term not in _BROAD_OUTCOME_TERMS
+            ]
         if not alternatives:
             return None
         while span and span[0] in STOP_WORDS:
@@ -5244,6 +5284,21 @@ def surface_vocabulary(
 
 # Words asking for a time after a year ("what does WHO project *after* 2020").
 _AFTER_WORDS = frozenset("after beyond post".split())
+
+
+_HELP_VERBS = frozenset("help helps helped helping".split())
+# Words of what is helped with that name no outcome alone: "mental health settings" says
+# nothing of physical health ("physical" does).
+_BROAD_OUTCOME_TERMS = frozenset(tokenize("health mental wellbeing"))
+
+
+def _helped_with(words: Sequence[str]) -> int | None:
+    """The position of "with" in "help(s) with <what>", or None: what is helped with is the
+    outcome asked about ("do peers help with employment outcomes?")."""
+    return next(
+        (i for i in range(1, len(words)) if words[i] == "with" and words[i - 1] in _HELP_VERBS),
+        None,
+    )
 
 
 def _asked_after(question_words: Sequence[str]) -> str | None:
