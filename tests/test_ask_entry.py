@@ -171,6 +171,11 @@ def test_broken_knowledge_is_clicks_error(tmp_path: Path, mini_kb_dirs: tuple[Pa
     assert fast[2] == 1 and b"not found verbatim" in fast[1]
 
 
+def _default_sigint() -> None:
+    """In the child before it runs: SIGINT's default action, whatever the suite inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("module", ["bot.ask", "bot.cli"])
 def test_interrupt_while_reading_stdin_aborts_as_click_does(
     mini_kb_dirs: tuple[Path, Path], tmp_path: Path, module: str
@@ -183,6 +188,9 @@ def test_interrupt_while_reading_stdin_aborts_as_click_does(
         stderr=subprocess.PIPE,
         env=environ,
         cwd=PROJECT_ROOT,
+        # ^C as a terminal delivers it: a suite started as a shell's background job inherits
+        # SIGINT ignored, and so would the child, which then never sees the signal.
+        preexec_fn=_default_sigint,
     )
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(b"what does a peer bridger do?\n")
