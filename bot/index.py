@@ -4471,6 +4471,16 @@ class SnippetIndex:
             lack = _not_in_sources_missing(question) or self._dated_missing(dated)
             if lack is not None:
                 return shown, examined, reading, [], lack
+            if outcome is not None:
+                # "Any evidence peers reduce ER visits?": no passage names the outcome; the
+                # reply says so, beside the nearest evidence on another outcome.
+                return (
+                    [],
+                    examined,
+                    reading,
+                    self._other_outcomes(reading, examined),
+                    f"evidence on {outcome[0]}",
+                )
             return [], examined, reading, *self._near_miss(reading, top)
         related = self._distinct_related(
             hit for hit, _, _ in unmet if not self._elsewhere(question, hit)
@@ -4570,6 +4580,21 @@ class SnippetIndex:
         if all(self._lacks_figure(hit, reading.figures) is None for hit in related):
             return None  # declined for something else than the figure claimed
         return related, f"{missing}, nor an answer to the rest of the question"
+
+    def _other_outcomes(self, reading: _Reading, examined: _Examined) -> list[Hit]:
+        """Related to an outcome no passage names: the candidates near the rest of the question
+        that say something changes another outcome (evidence on hospitalization, beside a
+        question on emergency room visits)."""
+        question = reading.question
+        topics = set(question.frame.topics) if question.frame else set()
+        return self._distinct_related(
+            hit
+            for hit in examined.hits(self.kb.snippets)
+            if hit.evidence >= _NEAR_EVIDENCE
+            and (not topics or topics.intersection(hit.snippet.topics))
+            and self._holds(self._doc_ids[hit.snippet.id], CHANGES)
+            and not self._elsewhere(question, hit)
+        )
 
     def _near_miss(
         self, reading: _Reading, top: Sequence[tuple[int, float]]

@@ -1,4 +1,4 @@
-"""What peers "help with" is the outcome asked about (round 26).
+"""An outcome asked about: what peers "help with", and one no passage names (round 26).
 
 "do peers help with employment outcomes" was answered with Bellamy's hope-and-empowerment
 finding: "help" is no outcome verb, so no outcome was asked, and every passage on peers
@@ -59,3 +59,14 @@ def test_help_with_an_outcome_no_passage_changes_is_declined(real_index: Snippet
     answer = real_index.search(own("do peer workers help with medication adherence"))
     assert not answer.answered
     assert answer.missing == "evidence on medication adherence"
+
+
+def test_an_outcome_no_passage_names_is_said_beside_other_evidence(
+    real_index: SnippetIndex,
+) -> None:
+    # Declined bare (nothing missing, nothing related) before: now what is missing, and the
+    # evidence on hospitalization, the nearest outcome the sources weigh.
+    answer = real_index.search(own("is there any evidence peers reduce ER visits?"))
+    assert not answer.answered
+    assert answer.missing == "evidence on emergency room visits"
+    assert [result.snippet_id for result in answer.related] == ["bellamy2017-hospitalization-mixed"]
