@@ -4133,7 +4133,7 @@ class SnippetIndex:
         sources only name."""
         frame = reading.question.frame
         if frame is None or not (frame.card or frame.of_concept or frame.needs == "enumeration"):
-            return None
+            return self._unexplained_by_name(reading)
         if _NOT_DEFINING.intersection(reading.question.words):
             # "frameworks *like* the core conditions", "what are they *useful* for", "*tell* me
             # about WRAP": about the passage that names it, not a definition of it.
@@ -4149,6 +4149,21 @@ class SnippetIndex:
                     continue
                 if not set(concept.answered_when).isdisjoint(reading.question.words):
                     return None  # what its naming passages say is the answer
+                return concept
+        return None
+
+    def _unexplained_by_name(self, reading: _Reading) -> Concept | None:
+        """The unexplained concept a question of any other frame asks about by naming it
+        (`Concept.asked_by_name`: "criticisms of peer support?"), unless its words ask what the
+        naming passages do say."""
+        for concept_id in reading.named:
+            concept = self.kb.concepts.get(concept_id)
+            if (
+                concept is not None
+                and concept.asked_by_name
+                and concept.unexplained is not None
+                and set(concept.answered_when).isdisjoint(reading.question.words)
+            ):
                 return concept
         return None
 

@@ -208,6 +208,10 @@ class Concept:
     # answered by the sources' findings; asked of anything else ("does medication reduce
     # hospitalization?"), only by a passage naming that other thing (`bot.index`).
     peer_support: bool = False
+    # Naming it is the question, whatever else the question is framed as: "any drawbacks to
+    # hiring peers?" asks for the downsides the sources do not weigh (`unexplained`), though no
+    # definition or list frame is read.
+    asked_by_name: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -427,6 +431,7 @@ _CONCEPT_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "named_in": (False, _is_nonempty_text_list, "a non-empty list of snippet ids"),
     "answered_when": (False, _is_nonempty_text_list, "a non-empty list of words"),
     "peer_support": (False, _is_bool, "true or false"),
+    "asked_by_name": (False, _is_bool, "true or false"),
 }
 _UNCOVERED_FIELDS: dict[str, tuple[bool, _Check, str]] = {
     "seed": (True, _is_text, "a seed file name"),
@@ -694,6 +699,7 @@ def _load_concepts(
                 word.strip().casefold() for word in record.get("answered_when") or ()
             ),
             peer_support=bool(record.get("peer_support", False)),
+            asked_by_name=bool(record.get("asked_by_name", False)),
         )
         about_lines[concept_id] = (shown, record.line)
     return concepts, about_lines

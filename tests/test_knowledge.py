@@ -289,6 +289,11 @@ def test_real_knowledge_base_is_valid(real_kb: KnowledgeBase) -> None:
             id="concept-peer-support-not-a-boolean",
         ),
         pytest.param(
+            {"concepts.yaml": CONCEPTS + "    asked_by_name: sometimes\n"},
+            "knowledge/concepts.yaml:6: concept bridging: 'asked_by_name' must be true or false",
+            id="concept-asked-by-name-not-a-boolean",
+        ),
+        pytest.param(
             {"concepts.yaml": CONCEPTS.replace("id: bridging", "id: peer-bridger")},
             "knowledge/concepts.yaml:2: concept peer-bridger: id is already used by role",
             id="concept-id-is-a-role-id",
