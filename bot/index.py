@@ -1980,6 +1980,14 @@ class SnippetIndex:
         frame = next((f for f in self.kb.lexicon.frames if f.said_by_author), None)
         if frame is None:
             return question
+        works = self._works_named(words[2:say_at])
+        if works and all(
+            (source := self.kb.sources.get(work)) is not None and source.kind in frame.not_kinds
+            for work in works
+        ):
+            # "What does Goutam say about India": a conceptual paper's claims are what it says,
+            # though it found nothing; read as findings, it would be ruled out for its kind.
+            return question
         return dataclasses.replace(question, frame=frame, frame_positions=frozenset({0, 1, say_at}))
 
     def query_terms(self, question: str) -> list[str]:

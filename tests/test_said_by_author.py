@@ -53,3 +53,12 @@ def test_say_without_an_author_keeps_its_frame(
     real_index: SnippetIndex, question: str, frame: str | None
 ) -> None:
     assert real_index.search(own(question)).frame == frame
+
+
+def test_what_a_conceptual_paper_says_is_answered_from_it(real_index: SnippetIndex) -> None:
+    # Round 26: read as findings, Goutam's conceptual paper was ruled out for its kind, and
+    # "what does goutam say about india" was declined ("that paper describes ... a concept").
+    answer = real_index.search(own("so what does goutam say about india?"))
+    assert answer.frame is None
+    assert answer.answered
+    assert all(result.source_id == "goutam2020" for result in answer.results)
