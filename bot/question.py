@@ -249,6 +249,15 @@ _WHERE_TO_LOOK_RE = lazy(
     r"|(?:is there |are there |there s |theres )?anything (?:in|from) "
     r"(?:the|our|your|these|those) (?:sources|papers|articles|docs|documents|readings|materials"
     r"|literature|texts|research|studies)"
+    # "which paper talks about role ambiguity", "where can I read about WRAP": the passage on
+    # it, whose citation says which work. Not "which study found ...": what it found is asked.
+    r"|(?:which|what) (?:paper|papers|source|sources|article|articles|doc|docs|document"
+    r"|documents|reading|readings|study|studies|report|reports) (?:talks|talk|discusses"
+    r"|discuss|mentions|mention|covers|cover|addresses|address|deals with|deal with"
+    r"|touches on|touch on|goes into|go into|gets into|get into)"
+    # ("Where can I find a WRAP training near me" asks for a local listing.)
+    r"|where (?:can|could|do|would|should) (?:i|we|you|one) (?:read|look|learn|find more)"
+    r"(?: more)?"
     r")(?: anything| much| something)?(?: (?:about|on|re|regarding|around))? (?!that )(?=\S)"
 )
 # "Besides the obvious peer support piece, what else ...": an opening clause naming what the
