@@ -3486,8 +3486,20 @@ class SnippetIndex:
             # "How many people were in the Hong Kong bipolar peer support study": the names
             # say which study, and its sample is what is counted.
             return True
+        if self._about_no_peers(reading, doc_id):
+            return False
         return self._names_the_named(reading, doc_id) and (
             self._narrower_counted(reading, doc_id) is None
+        )
+
+    def _about_no_peers(self, reading: _Reading, doc_id: int) -> bool:
+        """Whether a question naming a peer role got a passage that is about no peers at all
+        (no role tagged, no peer named): "what percent of CPS work is one-on-one" is not
+        answered by "one in four people is affected by any kind of mental disorder"."""
+        if not any(concept_id in self.kb.roles for concept_id in reading.named):
+            return False
+        return not self.kb.snippets[doc_id].roles and _PEER_TERM not in self._passage_terms(
+            doc_id
         )
 
     def _names_the_named(self, reading: _Reading, doc_id: int) -> bool:
@@ -5335,6 +5347,8 @@ _AFTER_WORDS = frozenset("after beyond post".split())
 
 
 _HELP_VERBS = frozenset("help helps helped helping".split())
+# The field's own word: a passage without it, and tagged with no role, is about no peers.
+_PEER_TERM = tokenize("peer")[0]
 # Words of what is helped with that name no outcome alone: "mental health settings" says
 # nothing of physical health ("physical" does).
 _BROAD_OUTCOME_TERMS = frozenset(tokenize("health mental wellbeing"))
