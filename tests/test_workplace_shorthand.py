@@ -1,4 +1,4 @@
-"""Workplace shorthand and what a hiring manager screens for (round 26).
+"""Workplace shorthand, job hours, and what a hiring manager screens for (round 26).
 
 "peers = people w lived exp right?" was declined bare: "exp" was a word no passage has. Common
 workplace shorthand is now spelled out ("exp", "trng", "evals", "reimb", "quals", "OUD", "MAT",
@@ -41,3 +41,12 @@ def test_what_a_hiring_manager_screens_for_is_a_requirement(
 def test_oud_is_opioid_use_disorder(real_index: SnippetIndex) -> None:
     reading = real_index.read(own("does peer support help ppl w OUD"))
     assert "opioid" in reading.words
+
+
+@pytest.mark.parametrize(
+    "question", ["are peers usually full time or part time?", "do most CPSs work part-time"]
+)
+def test_full_and_part_time_are_not_time_or_part(real_index: SnippetIndex, question: str) -> None:
+    # "at the same time" (the DDA finding) and "part of" answered these before.
+    answer = real_index.search(own(question))
+    assert not answer.answered, [result.snippet_id for result in answer.results]
