@@ -3498,9 +3498,7 @@ class SnippetIndex:
         answered by "one in four people is affected by any kind of mental disorder"."""
         if not any(concept_id in self.kb.roles for concept_id in reading.named):
             return False
-        return not self.kb.snippets[doc_id].roles and _PEER_TERM not in self._passage_terms(
-            doc_id
-        )
+        return not self.kb.snippets[doc_id].roles and _PEER_TERM not in self._passage_terms(doc_id)
 
     def _names_the_named(self, reading: _Reading, doc_id: int) -> bool:
         """Whether the passage names (by a name's first word) every concept, not role, the
@@ -4482,6 +4480,11 @@ class SnippetIndex:
                 type_missing, lacking = self._unmet(reading, hit)
                 if type_missing or lacking:
                     unmet.append((hit, type_missing, lacking))
+        if not unmet and later:
+            # "What did SAMHSA announce in 2022?": nothing came near, and nothing could be of
+            # that year; the passages on the subject are related.
+            missing = f"anything as of {later} (the newest source is from {self._latest_year})"
+            return [], examined, reading, self._on_the_subject(reading), missing
         if not unmet:
             nearby = self._on_the_subject(reading)
             if nearby:
