@@ -36,8 +36,9 @@ NARROWER = [
         "peersforprogress-16-states-medicaid",
     ),
     (
-        "in how many states is peer respite publicly funded?",
-        "peer respite",
+        # (Peer respite, once this case, is a subject no source discusses since round 26.)
+        "in how many states is peer mentoring publicly funded?",
+        "peer mentoring",
         "rogers2017-35-of-50-states",
     ),
 ]
