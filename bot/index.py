@@ -1636,6 +1636,7 @@ class SnippetIndex:
         self._name_terms = self._build_name_terms(kb)
         # Every name's terms, made on the first bare definition question (`_all_names`).
         self._every_name: dict[str, frozenset[str]] | None = None
+        self._carded_name_set: frozenset[str] | None = None
         # Peer support's and the roles' names as term runs (`_peer_support_names`).
         self._peer_names: tuple[tuple[str, ...], ...] | None = None
         # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
@@ -1946,7 +1947,37 @@ class SnippetIndex:
 
     def read(self, question: str) -> Question:
         """The question as peerbot reads it (ask, frame, places; see bot.question)."""
-        return self._said_by_author(self._reader.read(question))
+        return self._bare_name(self._said_by_author(self._reader.read(question)))
+
+    def _bare_name(self, question: Question) -> Question:
+        """A message that is only the name of a concept with a card ("peer support", "Peers?")
+        read as asking what it is: every passage holds those words, so by them alone none came
+        near and the reply said the sources have nothing on peer support. A bare role title
+        ("peer bridger") is answered by its rarer words already; one with a card is read so too.
+        """
+        if (
+            question.frame is None
+            and question.words
+            # The ask word for word, not its terms: "is there certification for peers" asks
+            # whether there is any ("is" and "there" are no terms); "eli5 peer support" is the
+            # name once its chatter is set aside.
+            and _plain_words(" ".join(question.words)) in self._carded_names()
+        ):
+            frame = next((f for f in self.kb.lexicon.frames if f.id == _DEFINITION), None)
+            if frame is not None:
+                return dataclasses.replace(question, frame=frame)
+        return question
+
+    def _carded_names(self) -> frozenset[str]:
+        """The names of the concepts and roles with a card, as `_plain_words` spells them."""
+        if self._carded_name_set is None:
+            self._carded_name_set = frozenset(
+                _plain_words(name)
+                for concept_id, title, names in _named(self.kb)
+                if concept_id in self._cards
+                for name in (title, *names)
+            )
+        return self._carded_name_set
 
     def _said_by_author(self, question: Question) -> Question:
         """The question read by the frame for what an author's work says (`said_by_author`)
@@ -5350,6 +5381,16 @@ _AFTER_WORDS = frozenset("after beyond post".split())
 
 
 _HELP_VERBS = frozenset("help helps helped helping".split())
+# The frame asking what something is (knowledge/frames.yaml), read for a bare name.
+_DEFINITION = "definition"
+
+
+def _plain_words(text: str) -> str:
+    """The text's words, case-folded and joined by single spaces (punctuation dropped):
+    "Peers?" and "peers" are the same message."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
 # The field's own word: a passage without it, and tagged with no role, is about no peers.
 _PEER_TERM = tokenize("peer")[0]
 # Words of what is helped with that name no outcome alone: "mental health settings" says

@@ -187,7 +187,9 @@ def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
         pytest.param("is peer support cost effective", "cost-effectiveness", id="cost-effective"),
         pytest.param("what are peer mentors paid", "money", id="money-paid"),
         pytest.param("how are peer mentors paid for", "funding", id="paid-for-is-funding"),
-        pytest.param("peer mentors", None, id="no-frame"),
+        pytest.param("peer mentors and their groups", None, id="no-frame"),
+        # A bare name asks what it is (round 26).
+        pytest.param("peer mentors", "definition", id="bare-name"),
     ],
 )
 def test_frames(real_index: SnippetIndex, message: str, frame: str | None) -> None:
