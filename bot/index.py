@@ -1961,7 +1961,8 @@ class SnippetIndex:
             # The ask word for word, not its terms: "is there certification for peers" asks
             # whether there is any ("is" and "there" are no terms); "eli5 peer support" is the
             # name once its chatter is set aside.
-            and _plain_words(" ".join(question.words)) in self._carded_names()
+            and _plain_words(" ".join(w for w in question.words if w not in _PLEASE))
+            in self._carded_names()
         ):
             frame = next((f for f in self.kb.lexicon.frames if f.id == _DEFINITION), None)
             if frame is not None:
@@ -5383,6 +5384,8 @@ _AFTER_WORDS = frozenset("after beyond post".split())
 _HELP_VERBS = frozenset("help helps helped helping".split())
 # The frame asking what something is (knowledge/frames.yaml), read for a bare name.
 _DEFINITION = "definition"
+# Asking nicely asks nothing more ("peer support pls": "pls" is spelled out as "please").
+_PLEASE = frozenset({"please"})
 
 
 def _plain_words(text: str) -> str:
