@@ -42,3 +42,18 @@ def test_a_count_of_peer_respites_keeps_the_broader_count_related(
     assert not answer.answered
     assert answer.missing == "anything specific to peer respites"
     assert "rogers2017-35-of-50-states" in [result.snippet_id for result in answer.related]
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("so what exactly does a family peer advocate do?", "family peer advocates"),
+        ("are there peer programs in emergency departments", "emergency departments"),
+    ],
+)
+def test_settings_and_roles_no_source_names_are_said(
+    real_index: SnippetIndex, question: str, missing: str
+) -> None:
+    answer = real_index.search(own(question))
+    assert not answer.answered
+    assert answer.missing == f"anything specific to {missing}"
