@@ -1678,6 +1678,7 @@ class SnippetIndex:
         self._mentioned: dict[str, tuple[int, ...]] | None = None
         # The years of the works a surname names (`_years_of_named`), for surnames that name one.
         self._named_years: dict[str, frozenset[str]] = {}
+        self._surnames_of_works: frozenset[str] | None = None
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
@@ -3766,6 +3767,17 @@ class SnippetIndex:
             self._authors = {name: frozenset(ids) for name, ids in by_surname.items()}
         return self._authors
 
+    def _work_surnames(self) -> frozenset[str]:
+        """Every word `_years_of_named` may find works for: the surnames of the sources'
+        authors and of the works the passages mention (with a passage naming them)."""
+        found = self._surnames_of_works
+        if found is None:
+            mentioned = (name for name, passages in self._mentioned_works().items() if passages)
+            found = self._surnames_of_works = frozenset(
+                itertools.chain(self._surname_works(), mentioned)
+            )
+        return found
+
     def _years_of_named(self, word: str) -> frozenset[str] | None:
         """The years of the works a surname names (None: it names no work): a source's own
         year, or for a work the sources only mention, a year printed beside its name there
@@ -3773,6 +3785,8 @@ class SnippetIndex:
         known = self._named_years.get(word)
         if known is not None:
             return known
+        if word not in self._work_surnames():
+            return None  # (the common case: most words name no work)
         sources = self._surname_works().get(word)
         if sources:
             years = {str(self.kb.sources[s].year) for s in sources if self.kb.sources[s].year}
@@ -3807,6 +3821,8 @@ class SnippetIndex:
         positions: dict[int, int] = {}
         years: set[str] = set()
         misdated: dict[str, str] = {}
+        if self._work_surnames().isdisjoint(words):
+            return _WorkNaming(positions, frozenset(years), misdated)  # no surname: nothing
         for at, word in enumerate(words):
             own = self._years_of_named(word)
             if own is None:
