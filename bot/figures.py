@@ -79,6 +79,9 @@ _ALL_STATES_RE = lazy(
 )
 # "1 in 4", "35 out of 50": a ratio, checked as a share (25%, 70%), neither number as a count.
 _COUNT_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# Any digit (`\d`, as the patterns' numbers): a text with none claims no number.
+_DIGIT_RE = lazy(r"\d")
 _RATIO_RE = lazy(
     rf"\b(?P<part>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_COUNT_WORD})\b",
     re.IGNORECASE,
@@ -140,6 +143,8 @@ def claimed_figures(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     figures offered as a choice ("was it 2.3 million or 23 million?"): the passage giving one
     of them answers which."""
     figures = _claimed(text, words)
+    if not _DIGIT_RE.search(text):
+        return figures  # (a choice between figures is between numbers: nothing offered)
     offered = {
         token
         for match in _EITHER_RE.finditer(text)
@@ -155,7 +160,15 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     asked = set(words)
     found: list[Figure] = []
     taken: list[range] = []
-    for match in _ALL_STATES_RE.finditer(text):
+    # What each pattern needs, checked first (a scan in C is cheaper than the pattern's):
+    # a figure is digits; "all 50 states" says "state", a ratio a count (digits or a count
+    # word). Only ASCII text is folded so: elsewhere case-insensitive matching may pair other
+    # letters (a long s with "s"), and every pattern is tried.
+    numbers = _DIGIT_RE.search(text) is not None
+    folded = text.lower() if text.isascii() else None
+    states = folded is None or "state" in folded
+    counts = numbers or folded is None or any(word in folded for word in _COUNT_WORDS)
+    for match in _ALL_STATES_RE.finditer(text) if states else ():
         taken.append(range(match.start(), match.end()))
         prior = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]
         if prior and prior[0] in _PLACING:
@@ -170,7 +183,7 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     halves = frozenset(w for w in asked if w == "half" or w.startswith("halv"))
     if halves and _HALF_RE.search(text):
         found.append(Figure("half (50%)", "percent", _HALF, "", halves))
-    for match in _RATIO_RE.finditer(text):
+    for match in _RATIO_RE.finditer(text) if counts else ():
         taken.append(range(match.start(), match.end()))
         share = _share(match)
         digits = frozenset(re.findall(r"\d+", match.group(0)))
@@ -180,7 +193,7 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
             and not _scene_is_the_askers(text[: match.start()])
         ):
             found.append(Figure(match.group(0).lower(), "percent", share, "", digits))
-    for match in _FIGURE_RE.finditer(text):
+    for match in _FIGURE_RE.finditer(text) if numbers else ():
         if any(match.start("number") in span for span in taken):
             continue
         figure = _figure(text, match)
