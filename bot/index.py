@@ -204,7 +204,7 @@ _MAX_CORRECTIONS = 65536
 _UNSEEN = "\x00unseen"  # no word is this string: a correction not computed yet
 
 
-@dataclass
+@dataclass(slots=True)
 class _Concept:
     """One thing the question asks about: its term, or a source wording (all its terms) instead."""
 
@@ -2104,13 +2104,17 @@ class SnippetIndex:
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
         word_tree, stem_tree = self._word_tree, self._stem_tree
+        present_keys = frozenset(keys)  # (a guard not starting with one of them is no run of them)
         for position in range(len(question_words)):
             if question_words[position] in word_tree:
                 for phrase in _tree_matches(word_tree, question_words, position):
                     matches.append((position, 0, phrase))
             if keys[position] in stem_tree:
                 for phrase in _tree_matches(stem_tree, keys, position):
-                    if any(_contains_run(keys, guard) for guard in phrase.guards):
+                    if any(
+                        guard[0] in present_keys and _contains_run(keys, guard)
+                        for guard in phrase.guards
+                    ):
                         continue
                     matches.append((position, 1, phrase))
         # Longest first, so "certified peer specialist" wins over "peer specialist".
@@ -2175,10 +2179,11 @@ class SnippetIndex:
             if any(self._weight(c.term) == 0 for c in outside)
             else sum(1 for c in outside if c.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR)
         )
+        outside_ids = {id(concept) for concept in outside}  # (`outside` keeps each alive)
         residual_at = frozenset(
             position
             for position, concept in concepts_by_position.items()
-            if any(concept is other for other in outside)
+            if id(concept) in outside_ids
             and concept.weight >= COMMON_SIDE_WEIGHT * FIELD_WORD_FACTOR
         )
         sides = None
@@ -2216,7 +2221,7 @@ class SnippetIndex:
             residual,
             sides,
             place_terms,
-            self._study_named(question, named),
+            self._study_named(question, named, present_keys),
             named_at,
             figures,
             residual_at,
@@ -3688,12 +3693,15 @@ class SnippetIndex:
         """Stems of the one-word names (plural too) of the roles and concepts a question names."""
         return frozenset().union(*(self._one_word_names.get(c, ()) for c in reading.named))
 
-    def _study_named(self, question: Question, named: Sequence[str]) -> frozenset[str]:
+    def _study_named(
+        self, question: Question, named: Sequence[str], keys: frozenset[str]
+    ) -> frozenset[str]:
         """Ids of the one source a question asking about a study names ("the DDA study", "the
         Hong Kong interviews", "Salzer's survey" ... by its author): a concept, a place or an
         author whose passages all come from one work, with a study word in the question.
-        Empty when the question names no study or names more than one work."""
-        if not _STUDY_STEMS.intersection(_key(word) for word in question.words):
+        Empty when the question names no study or names more than one work. (`keys`: the
+        phrase keys of the question's words.)"""
+        if _STUDY_STEMS.isdisjoint(keys):
             # "Which disorders does Goutam conclude it works best for": what a work found, the
             # work named by its author alone.
             if question.frame is None or not question.frame.of_work:
