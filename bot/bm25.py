@@ -452,8 +452,12 @@ class DenseFields:
         rows = [row for row in map(self._rows.get, query) if row is not None]
         if not rows:
             return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float64)
-        summed = self._weights[rows].sum(axis=0)
-        ids = np.flatnonzero(self._touched[rows].any(axis=0)).astype(np.int32)
+        # (`take` of the rows, which indexing by a list does more slowly; the ufuncs' own
+        # reductions, which `sum` and `any` call through a Python wrapper; `nonzero` of the 1-d
+        # row, which `flatnonzero` is: the same arrays.)
+        summed = np.add.reduce(self._weights.take(rows, axis=0), axis=0)
+        touched = np.logical_or.reduce(self._touched.take(rows, axis=0), axis=0)
+        ids = touched.nonzero()[0].astype(np.int32)
         size = self.size
         return ids, (summed[:size] + self._second_weight * summed[size:])[ids]
 
