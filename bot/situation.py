@@ -85,6 +85,21 @@ _PERSON_RE = lazy(
     r"|population\w*|feedback|surveys?|needs|records?|files?|charts?|specialist field|movement"
     r"|provider\w*|organi[sz]ation\w*|agenc\w+|community|communities|module\w*|curricul\w*))"
 )
+# A word every wording of `_PERSON_RE` not at the clause's start holds (as a word of its own):
+# "my"/"our" before the person or their group, "mine"/"ours", "I"/"we" who serve them,
+# "who"/"that" before what they did, "he"/"she" ("she s my client").
+_PERSON_WORDS = frozenset("my our mine ours i we who that he she".split())
+
+
+def _names_a_person(clause: str) -> bool:
+    """Whether `_PERSON_RE` finds a person in the clause (words joined by single spaces).
+    Without a word of `_PERSON_WORDS` only a wording at its start can match: one try there
+    instead of one at every word."""
+    if _PERSON_WORDS.isdisjoint(clause.split(" ")):
+        return _PERSON_RE.match(clause) is not None
+    return _PERSON_RE.search(clause) is not None
+
+
 # A request to act or for permission: the asker's own act ("do I tell", "should we report",
 # "do I need to call someone", "am I allowed"), whether something is all right ("is that ok",
 # "is it ok to keep it", "ok or not"), or what the person should do ("should she go").
@@ -146,7 +161,7 @@ def about_someone(text: str) -> bool:
     """
     clauses = [" ".join(words(piece)) for piece in _CLAUSE_RE.split(text)]
     clauses = [clause for clause in clauses if clause]
-    if not any(_PERSON_RE.search(clause) for clause in clauses):
+    if not any(_names_a_person(clause) for clause in clauses):
         return False
     if any(_EVIDENCE_RE.search(clause) for clause in clauses):
         return False
