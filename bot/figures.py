@@ -79,7 +79,8 @@ _ALL_STATES_RE = lazy(
 )
 # "1 in 4", "35 out of 50": a ratio, checked as a share (25%, 70%), neither number as a count.
 _COUNT_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# Any count word of `_COUNT_WORD`, anywhere (a text lacking all of them has no ratio in words).
+_COUNT_WORDS_RE = lazy(r"one|two|three|four|five|six|seven|eight|nine|ten")
 # Any digit (`\d`, as the patterns' numbers): a text with none claims no number.
 _DIGIT_RE = lazy(r"\d")
 _RATIO_RE = lazy(
@@ -167,7 +168,7 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     numbers = _DIGIT_RE.search(text) is not None
     folded = text.lower() if text.isascii() else None
     states = folded is None or "state" in folded
-    counts = numbers or folded is None or any(word in folded for word in _COUNT_WORDS)
+    counts = numbers or folded is None or _COUNT_WORDS_RE.search(folded) is not None
     for match in _ALL_STATES_RE.finditer(text) if states else ():
         taken.append(range(match.start(), match.end()))
         prior = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]
@@ -180,7 +181,11 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
         said = frozenset(re.findall(r"\d+|every|fifty", match.group(0).lower()))
         shown = re.sub(r"\s+", " ", match.group(0).strip())
         found.append(Figure(shown, "all", None, "state", said))
-    halves = frozenset(w for w in asked if w == "half" or w.startswith("halv"))
+    halves = (
+        frozenset(w for w in asked if w == "half" or w.startswith("halv"))
+        if "hal" in " ".join(asked)  # (each such word holds it)
+        else frozenset()
+    )
     if halves and _HALF_RE.search(text):
         found.append(Figure("half (50%)", "percent", _HALF, "", halves))
     for match in _RATIO_RE.finditer(text) if counts else ():
