@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.cue_views import ask_span, cue_forms, readings, reads_past
 from bot.cues import CueMatch, Cues, LazyPattern, Needs, cue_word_sets
@@ -621,9 +621,10 @@ class Question:
     # answers the ask (`bot.index`). Empty when the context is the topic ("is that true?").
     context_positions: frozenset[int] = frozenset()
 
-    @property
+    @cached_property
     def required_places(self) -> tuple[Place, ...]:
-        """Jurisdictions a passage must name to answer (not the sources' implicit default)."""
+        """Jurisdictions a passage must name to answer (not the sources' implicit default).
+        Worked out once per question (`places` never changes: the dataclass is frozen)."""
         return tuple(place for place in self.places if not place.implicit)
 
 
