@@ -2911,13 +2911,25 @@ class SnippetIndex:
                     described |= 1 << doc_id
                 parts.append((weight, held_passage, SOURCE_FACTOR * weight, described, held_ask))
         own_asks = self._ask_bits()
+        # A concept no candidate holds, in its text or its work's, adds to no candidate's sum:
+        # it only lets its asks lift each one (`idle_asks`), and the sums skip it.
+        candidates = 0
+        for doc_id in doc_ids:
+            candidates |= 1 << doc_id
+        idle_asks = 0
+        adding: list[tuple[float, int, float, int, int]] = []
+        for part in parts:
+            if (part[1] | part[3]) & candidates:
+                adding.append(part)
+            else:
+                idle_asks |= part[4]
         covered: list[float] = []
         for doc_id in doc_ids:
             bit = 1 << doc_id
             # Added left to right, as numpy's cumsum did (not `sum`: Python 3.12 compensates).
             total = 0.0
-            lifting = 0  # the asks holding a concept this passage covers less than fully
-            for weight, full, source_weight, source, in_asks in parts:
+            lifting = idle_asks  # the asks holding a concept this passage covers less than fully
+            for weight, full, source_weight, source, in_asks in adding:
                 if full & bit:
                     total += weight
                 else:
