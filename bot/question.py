@@ -199,6 +199,10 @@ _GREETING_WORDS = 4
 # letter, as the cue lists and the shorthand spell the word. Only after a different letter:
 # "III" (Title III), "www" and a run of one letter alone ("aaaa…") are words of their own.
 _DRAWN_OUT_RE = lazy(r"([a-z])(?!\1)([a-z])\2{2,}(?![a-z])", re.IGNORECASE)
+# Each letter three times: an ASCII text (where IGNORECASE is lower-casing) holding none of them
+# lowered has no drawn-out letter, found by a few C scans rather than the pattern's try at
+# every character.
+_TRIPLED = tuple(letter * 3 for letter in "abcdefghijklmnopqrstuvwxyz")
 # "sorry if this was covered already", "apologies for the basic q": an apology, as a clause of its
 # own; not "sorry, what is ..." nor "sorry if this is dumb but what ...".
 _APOLOGY_RE = lazy(r"^(?:sorry|sry|apologies|apologize|my apologies) (?:if|for|to|in advance)\b")
@@ -703,7 +707,7 @@ class QuestionReader:
         if not any(character.isalnum() for character in text):
             # A message of symbols only ("?!$#&=") asks nothing: its "$" is no money question.
             return text
-        if _DRAWN_OUT_RE.search(text):
+        if _may_draw_out(text) and _DRAWN_OUT_RE.search(text):
             text = _DRAWN_OUT_RE.sub(r"\1\2", text)
         return self._shorthand(text)
 
@@ -1996,6 +2000,14 @@ def _opens_with_a_question_word(sentence: str) -> bool:
     request or restatement ("looking for pointers on self-disclosure")."""
     first = words(sentence)[:1]
     return bool(first) and first[0] in _QUESTION_WORDS
+
+
+def _may_draw_out(text: str) -> bool:
+    """False when `_DRAWN_OUT_RE` certainly finds nothing in the text (no letter tripled)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(tripled in lowered for tripled in _TRIPLED)
 
 
 def _restarts(raw: str) -> list[str]:
