@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -206,7 +206,15 @@ class Lexicon:
 
     def frame(self, frame_id: str | None) -> Frame | None:
         """The frame with this id, or None."""
-        return next((frame for frame in self.frames if frame.id == frame_id), None)
+        return self._frames_by_id.get(frame_id)
+
+    @cached_property
+    def _frames_by_id(self) -> dict[str | None, Frame]:
+        """The first frame with each id (`frames` is a tuple: it never changes)."""
+        found: dict[str | None, Frame] = {}
+        for frame in self.frames:
+            found.setdefault(frame.id, frame)
+        return found
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-safe form for the index cache."""
