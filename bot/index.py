@@ -1679,6 +1679,7 @@ class SnippetIndex:
         # The years of the works a surname names (`_years_of_named`), for surnames that name one.
         self._named_years: dict[str, frozenset[str]] = {}
         self._surnames_of_works: frozenset[str] | None = None
+        self._named_passages: dict[str, frozenset[int]] = {}  # `_passages_named_by`
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
@@ -3893,13 +3894,21 @@ class SnippetIndex:
 
     def _passages_named_by(self, surname: str) -> frozenset[int]:
         """The passages of the works an author of this surname wrote, or, for a work the
-        sources only cite, the passages naming it ("(Cronise et al., 2016)")."""
+        sources only cite, the passages naming it ("(Cronise et al., 2016)"). Kept per surname
+        of a work (`_work_surnames` bound them); worked out for any other word."""
+        found = self._named_passages.get(surname)
+        if found is not None:
+            return found
         sources = self._surname_works().get(surname)
         if sources:
-            return frozenset(
+            found = frozenset(
                 d for d, snippet in enumerate(self.kb.snippets) if snippet.source_id in sources
             )
-        return frozenset(self._mentioned_works().get(surname, ()))
+        else:
+            found = frozenset(self._mentioned_works().get(surname, ()))
+        if surname in self._work_surnames():
+            self._named_passages[surname] = found
+        return found
 
     def _misdated_work(self, words: Sequence[str]) -> tuple[str, tuple[int, ...]] | None:
         """(what the sources lack, the author's passages) for a question naming a work by its
