@@ -468,7 +468,7 @@ class DenseFields:
         ids, scores = self.fused(query)
         if k <= 0:
             return []
-        order = np.argsort(-scores, kind="stable")[:k]
+        order = (-scores).argsort(kind="stable")[:k]  # (the method: no Python wrapper)
         return _pairs(ids[order], scores[order])
 
 
