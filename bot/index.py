@@ -1680,6 +1680,7 @@ class SnippetIndex:
         self._named_years: dict[str, frozenset[str]] = {}
         self._surnames_of_works: frozenset[str] | None = None
         self._named_passages: dict[str, frozenset[int]] = {}  # `_passages_named_by`
+        self._citations_in: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {}  # `_cited`
         self._sources_by_place: dict[str, frozenset[str]] | None = None
         self._source_words: _SourceWords | None = None
         # Each snippet's asks among the ask documents, as the bits of one int (`_ask_bits`).
@@ -2629,7 +2630,6 @@ class SnippetIndex:
         for the year of "(National Mental Health Survey of India, 2015)", which `_holds` leaves
         out as no fact of the passage's own subject. Every word of the question's that weighs
         (the field's own words aside) must be in that citation, a place not alone."""
-        text = self.kb.snippets[doc_id].text
         asked = [
             concept
             for concept in reading.concepts
@@ -2641,15 +2641,26 @@ class SnippetIndex:
         # only a place, which "(... Survey of India, 2015)" shares.
         if not any(concept.term not in reading.place_terms for concept in asked):
             return False
-        for cited in _CITATION_PARENS.finditer(text):
-            terms = frozenset(tokenize(cited.group()))
+        for cited, cited_terms in self._cited(doc_id):
             # The words first: the type's regex is compiled only for a citation naming the work
             # (a cached index otherwise compiles none, `bot.cache`).
-            if all(c.named_in(terms) for c in asked) and self._type_patterns[kind].search(
-                cited.group()
+            if all(c.named_in(cited_terms) for c in asked) and self._type_patterns[kind].search(
+                cited
             ):
                 return True
         return False
+
+    def _cited(self, doc_id: int) -> tuple[tuple[str, frozenset[str]], ...]:
+        """The passage's parenthetical citations (`_CITATION_PARENS`), each with its terms;
+        worked out the first time a question needs them for the passage."""
+        found = self._citations_in.get(doc_id)
+        if found is None:
+            found = tuple(
+                (cited.group(), frozenset(tokenize(cited.group())))
+                for cited in _CITATION_PARENS.finditer(self.kb.snippets[doc_id].text)
+            )
+            self._citations_in[doc_id] = found
+        return found
 
     def _holders(self, kind: str) -> frozenset[int]:
         """The passages holding a fact of this answer type (`_holds` of every one), worked out
