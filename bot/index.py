@@ -1636,7 +1636,7 @@ class SnippetIndex:
         self._name_terms = self._build_name_terms(kb)
         # Every name's terms, made on the first bare definition question (`_all_names`).
         self._every_name: dict[str, frozenset[str]] | None = None
-        self._carded_name_set: frozenset[str] | None = None
+        self._carded_name_set: frozenset[tuple[str, ...]] | None = None
         # Peer support's and the roles' names as term runs (`_peer_support_names`).
         self._peer_names: tuple[tuple[str, ...], ...] | None = None
         # Each concept's names' first terms ("peer" of "peer support"): `_names_the_counted`.
@@ -1964,19 +1964,19 @@ class SnippetIndex:
             # The ask word for word, not its terms: "is there certification for peers" asks
             # whether there is any ("is" and "there" are no terms); "eli5 peer support" is the
             # name once its chatter is set aside.
-            and _plain_words(" ".join(w for w in question.words if w not in _PLEASE))
-            in self._carded_names()
+            and tuple(w for w in question.words if w not in _PLEASE) in self._carded_names()
         ):
-            frame = next((f for f in self.kb.lexicon.frames if f.id == _DEFINITION), None)
+            frame = self.kb.lexicon.frame(_DEFINITION)
             if frame is not None:
                 return dataclasses.replace(question, frame=frame)
         return question
 
-    def _carded_names(self) -> frozenset[str]:
-        """The names of the concepts and roles with a card, as `_plain_words` spells them."""
+    def _carded_names(self) -> frozenset[tuple[str, ...]]:
+        """The names of the concepts and roles with a card, as words (`words`, as a question's
+        words are made)."""
         if self._carded_name_set is None:
             self._carded_name_set = frozenset(
-                _plain_words(name)
+                tuple(words(name))
                 for concept_id, title, names in _named(self.kb)
                 if concept_id in self._cards
                 for name in (title, *names)
@@ -4571,8 +4571,7 @@ class SnippetIndex:
         if not unmet and later:
             # "What did SAMHSA announce in 2022?": nothing came near, and nothing could be of
             # that year; the passages on the subject are related.
-            missing = f"anything as of {later} (the newest source is from {self._latest_year})"
-            return [], examined, reading, self._on_the_subject(reading), missing
+            return [], examined, reading, self._on_the_subject(reading), self._later_missing(later)
         if not unmet:
             nearby = self._on_the_subject(reading)
             if nearby:
@@ -4623,8 +4622,7 @@ class SnippetIndex:
         ):
             return [], examined, reading, related, MENTIONED_MISSING
         if later:
-            missing = f"anything as of {later} (the newest source is from {self._latest_year})"
-            return [], examined, reading, related, missing
+            return [], examined, reading, related, self._later_missing(later)
         if as_of is not None and question.frame is not None and question.frame.missing:
             return [], examined, reading, related, f"{question.frame.missing} as of {as_of}"
         figure = self._lacks_figure(first_unmet, reading.figures)
@@ -4905,6 +4903,10 @@ class SnippetIndex:
             return ()
         cards = (doc_id for topic in frame.topics for doc_id in self._cards.get(topic, ()))
         return tuple(dict.fromkeys(cards))
+
+    def _later_missing(self, later: str) -> str:
+        """What the sources lack for a year later than every source (`_later_year`)."""
+        return f"anything as of {later} (the newest source is from {self._latest_year})"
 
     def _later_year(self, question: Question) -> str | None:
         """A year the question names that is later than every source ("as of 2024"): the
@@ -5442,12 +5444,6 @@ _HELP_VERBS = frozenset("help helps helped helping".split())
 _DEFINITION = "definition"
 # Asking nicely asks nothing more ("peer support pls": "pls" is spelled out as "please").
 _PLEASE = frozenset({"please"})
-
-
-def _plain_words(text: str) -> str:
-    """The text's words, case-folded and joined by single spaces (punctuation dropped):
-    "Peers?" and "peers" are the same message."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 # The field's own word: a passage without it, and tagged with no role, is about no peers.
