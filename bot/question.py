@@ -1492,7 +1492,8 @@ class QuestionReader:
         *schools*"), so a subject they name is asked about, as in a plain question. `topic`: the
         context is what a weak ask is about, so a word a synonym knows is kept too.
         """
-        own = set(words(ask))
+        ask_words = words(ask)
+        own = set(ask_words)
         before: list[str] = []
         after_ask: list[str] = []
         for number, raw in enumerate(raws):
@@ -1525,7 +1526,7 @@ class QuestionReader:
                     # "my coworker says peers have lower turnover." reads as who asks and why,
                     # all of it a reason; the claim is then the whole sentence.
                     claimed = frozenset(words(self._clean(raw))) or frozenset(words(cleaned))
-            raw_words = words(cleaned)
+            raw_words = _without_run(words(cleaned), ask_words)
             _, place_positions, _ = self.find_places(raw_words)
             if not place_positions and number not in claims and self._knows_nothing(cleaned):
                 continue  # "ok maybe a dumb one, but who pays?": a lead-in, nothing to add
@@ -1808,6 +1809,24 @@ def _pieces_joined(text: str) -> tuple[list[str], list[int], frozenset[int]]:
             joined.add(len(pieces))
         start = separator.end()
     return pieces, units, frozenset(joined)
+
+
+def _without_run(sentence: tuple[str, ...], run: tuple[str, ...]) -> tuple[str, ...]:
+    """The sentence's words without the first place they hold `run` whole.
+
+    The ask may be a clause of a sentence read as its context ("my director wants a one-liner
+    on why we should hire peers, what does the research say"): its content words are already
+    left out as the ask's own, but its stop words, kept in place for phrases, would be said
+    twice ("... hire peers what does the what does the research say").
+    """
+    size = len(run)
+    if not size or size > len(sentence):
+        return sentence
+    first = run[0]
+    for start, word in enumerate(sentence[: len(sentence) - size + 1]):
+        if word == first and sentence[start : start + size] == run:
+            return sentence[:start] + sentence[start + size :]
+    return sentence
 
 
 def _holds_another(word_set: frozenset[str], sets: Set[frozenset[str]], sizes: Set[int]) -> bool:
