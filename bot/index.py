@@ -4318,7 +4318,12 @@ class SnippetIndex:
         frame = reading.question.frame
         if frame is None or frame.needs != NOT_IN_SOURCES or not frame.topics:
             return None
-        cards = [d for topic in frame.topics for d in self._cards.get(topic, ())]
+        return self._frame_cards_related(reading, frame.topics)
+
+    def _frame_cards_related(self, reading: _Reading, topics: Sequence[str]) -> list[Hit]:
+        """The cards of these topics as related passages, those nearest the question's words
+        first (leaving out near duplicates)."""
+        cards = [d for topic in topics for d in self._cards.get(topic, ())]
         ids, scores = self._fused(reading.query_terms)
         score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
         ordered = sorted(dict.fromkeys(cards), key=lambda d: -score_of.get(d, 0.0))
@@ -4750,6 +4755,15 @@ class SnippetIndex:
                 for hit in examined.strong(self.kb.snippets, _NEAR_COVERAGE, _NEAR_EVIDENCE)
                 if self._names_all(hit, named) and not self._elsewhere(question, hit)
             )
+        if not related and frame.topics and not self._named_subjects(reading):
+            # "do peers need a license": the question names nothing but the field ("peers"),
+            # so no passage came near; the frame's own topic (training and certification)
+            # holds what the sources do say, which helps more beside the reply than nothing.
+            related = [
+                hit
+                for hit in self._frame_cards_related(reading, frame.topics)
+                if not self._elsewhere(question, hit)
+            ]
         return related, _missing_text(question, True, question.required_places)
 
     def _elsewhere(self, question: Question, hit: Hit) -> bool:
