@@ -1521,7 +1521,9 @@ _DATED_WORK_RE = lazy(
 # The year a figure is asked as of: "in 2015", "as of 2010", "back in 2012", "by 2016".
 _AS_OF_YEAR_RE = lazy(r"\b(?:in|as of|by|during|back in|around|circa|for|of)\s+((?:19|20)\d\d)\b")
 # Answer types that are figures: a count, a share, an amount.
-_FIGURE_NEEDS = frozenset({"number", "share", "money", "cardinal", "statistic", "ratio", "savings"})
+_FIGURE_NEEDS = frozenset(
+    {"number", "share", "money", "pay", "cardinal", "statistic", "ratio", "savings"}
+)
 _PERCENT = lazy(r"(\d+(?:\.\d+)?)\s*%")
 _FRACTIONS = frozenset(
     "half halves third thirds quarter quarters fourth fourths fifth fifths tenth tenths "

@@ -1482,11 +1482,11 @@ def test_what_people_were_paid_asks_for_pay(real_index: SnippetIndex) -> None:
     )
     not_in_eval_files(question)
     answer = real_index.search(question)
-    assert answer.frame in ("satisfaction", "money")
+    assert answer.frame in ("satisfaction", "money", "pay")
     assert not answer.answered and answer.partial
     paid = "did Salzer's survey report what the CPSs were paid?"
     not_in_eval_files(paid)
-    assert real_index.search(paid).frame == "money"
+    assert real_index.search(paid).frame == "pay"
 
 
 def test_a_studys_sample_is_not_how_many_people_do_something(real_index: SnippetIndex) -> None:
@@ -1560,7 +1560,7 @@ def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIn
     paid = "how much did the Hong Kong peer workers get paid?"
     not_in_eval_files(paid)
     answer = real_index.search(paid)
-    assert answer.frame == "money" and not answer.answered
+    assert answer.frame == "pay" and not answer.answered
     for question, first_result in (
         (
             "how much time do CPSs in the Salzer survey give to groups?",
@@ -1584,7 +1584,7 @@ def test_a_long_subject_inside_a_cue_still_reads_the_frame(real_index: SnippetIn
 @pytest.mark.parametrize(
     ("question", "frame"),
     [
-        pytest.param("recovery coach or peer bridger: which job pays better?", "money", id="pays"),
+        pytest.param("recovery coach or peer bridger: which job pays better?", "pay", id="pays"),
         pytest.param("how long do peer workers in Hong Kong train?", "duration", id="train"),
     ],
 )
@@ -1811,7 +1811,7 @@ def test_a_long_wildcard_reaches_over_a_long_subject(real_index: SnippetIndex) -
     question = "how much do the 800 VA peer support counselors get paid?"
     not_in_eval_files(question)
     answer = real_index.search(question)
-    assert answer.frame == "money"
+    assert answer.frame == "pay"
     assert not answer.answered and answer.missing == "pay or cost figures"
 
 
@@ -3248,7 +3248,7 @@ def test_what_an_asker_wants_to_know_is_the_ask(real_index: SnippetIndex) -> Non
     _assert_declined(
         real_index,
         "drafting a budget and wondering how much a certified peer specialist is paid per hour?",
-        "money",
+        "pay",
     )
 
 
@@ -3580,12 +3580,12 @@ def test_pay_as_a_noun_is_a_money_question(real_index: SnippetIndex, question: s
     uneven across states, and "is the pay the same everywhere" the wide range of programs: pay
     asked about without "how much" was not read as money. Who pays for a service still is
     funding, and answered."""
-    _assert_declined(real_index, question, "money")
+    _assert_declined(real_index, question, "pay")
 
 
 def test_who_will_pay_for_it_is_still_funding(real_index: SnippetIndex) -> None:
     answer = real_index.search(own("who will pay for our new peer program?"))
-    assert answer.answered and answer.frame != "money"
+    assert answer.answered and answer.frame not in ("money", "pay")
 
 
 # --- 6b. the ask separated from the talk around it, by the clause's shape -------------------------

@@ -177,15 +177,15 @@ def test_exact_shorthand_keeps_ordinary_words(real_index: SnippetIndex) -> None:
         pytest.param("what does a client liaison do", "duties", id="duties"),
         pytest.param("where do recovery coaches work", "settings", id="settings"),
         pytest.param("what percentage of states pay for peers", "percentage", id="percentage"),
-        pytest.param("what's the hourly wage for peer mentors", "money", id="money-wage"),
-        pytest.param("how much does a recovery coach make", "money", id="money-make"),
+        pytest.param("what's the hourly wage for peer mentors", "pay", id="pay-wage"),
+        pytest.param("how much does a recovery coach make", "pay", id="pay-make"),
         pytest.param("since when has the VA used peers", "since-when", id="when"),
         pytest.param("what is the timeline for certification in California", "time", id="time"),
         pytest.param("peer mentors versus case managers", "comparison", id="comparison"),
         pytest.param("do peer-run programs work", "effectiveness", id="effectiveness"),
         pytest.param("how do i become a peer mentor", "requirements", id="requirements"),
         pytest.param("is peer support cost effective", "cost-effectiveness", id="cost-effective"),
-        pytest.param("what are peer mentors paid", "money", id="money-paid"),
+        pytest.param("what are peer mentors paid", "pay", id="pay-paid"),
         pytest.param("how are peer mentors paid for", "funding", id="paid-for-is-funding"),
         pytest.param("peer mentors and their groups", None, id="no-frame"),
         # A bare name asks what it is (round 26).
@@ -576,7 +576,7 @@ def test_simplest_terms_is_how_to_answer(real_index: SnippetIndex) -> None:
 @pytest.mark.parametrize(
     ("message", "frame"),
     [
-        ("what's the typical hourly pay for a certified peer specialist", "money"),
+        ("what's the typical hourly pay for a certified peer specialist", "pay"),
         ("are peer services paid for by medicaid", None),
         ("how much should i self-disclose with a new client", "advice"),
         ("how many peer specialists does the VA employ right now", "current"),
