@@ -317,8 +317,13 @@ _REPORTED_PLACE_RE = lazy(r"\b(?:there|the state|that state|that country|the cou
 # A question reported inside a statement ("my boss asked me how many states certify peers"):
 # the asking word after a verb of asking.
 _EMBEDDED_ASK_RE = lazy(
-    r"\b(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
+    r"\b(?:(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))?"
+    # What someone is to be told is asked too ("explaining to my mom what a peer bridger is").
+    # Not what something "might explain" ("the core conditions might explain why peer work
+    # works"): an errand's verb, "to explain" or "explaining".
+    r"|(?:(?:to|gotta|i|we) (?:explain|describe)|explaining|describing)"
+    r"(?: (?:it|this|that))?(?: to(?: \S+){1,3}?)?)"
     r" (?=(?:how|what|which|who|when|where|why|if|whether)\b)"
 )
 # "rewriting our job postings and want to know what other titles ...?": the asker's wish to
@@ -328,6 +333,12 @@ _WANTS_TO_KNOW_RE = lazy(
     r"\b(?:want to know|wanted to know|wanna know|would like to know|like to know"
     r"|need to know|needed to know|trying to find out|trying to figure out|wondering)"
     r" (?=(?:how|what|which|who|when|where|why)\b)"
+)
+# Explaining something to someone is an errand around the question explained ("trying to
+# explain to a new hire what a peer bridger is"): what is explained is what is asked.
+_EXPLAINS_RE = lazy(
+    r"\b(?:(?:to|gotta|i|we) (?:explain|describe)|explaining|describing)"
+    r"(?: (?:it|this|that))?(?: to(?: \S+){1,3}?)? (?=(?:how|what|which|who|when|where|why)\b)"
 )
 # A sentence opening with the wish to find something out ("trying to figure out ...", "want to
 # know ..."): its lead-in is chatter (`knowledge/shorthand.yaml`); after a question, it says why
@@ -1355,7 +1366,9 @@ class QuestionReader:
                 if embedded is not None:
                     sentences.append((self._reported(text, embedded), True))
                     continue
-            if asks and cleaned.split()[0] not in _QUESTION_WORDS:
+            # (A question may open on the errand itself: "have to explain to the board how
+            # ...", "how do I explain to a client what ...".)
+            if asks and (cleaned.split()[0] not in _QUESTION_WORDS or _EXPLAINS_RE.search(cleaned)):
                 cleaned = self._wished(cleaned)
             if cleaned:
                 sentences.append((cleaned, asks))
@@ -1366,8 +1379,12 @@ class QuestionReader:
         ("rewriting our job postings and want to know what other titles ..."). Kept whole when
         the question needs what comes before it: it says "they" or "them", or names no topic."""
         wish = _WANTS_TO_KNOW_RE.search(sentence)
-        if wish is None or wish.start() == 0:
+        if wish is not None and wish.start() == 0:
             return sentence
+        if wish is None:
+            wish = _EXPLAINS_RE.search(sentence)
+            if wish is None:
+                return sentence
         question = self._reported(sentence, wish)
         if (
             self._weak(question)
