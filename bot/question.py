@@ -317,7 +317,9 @@ _REPORTED_PLACE_RE = lazy(r"\b(?:there|the state|that state|that country|the cou
 # A question reported inside a statement ("my boss asked me how many states certify peers"):
 # the asking word after a verb of asking.
 _EMBEDDED_ASK_RE = lazy(
-    r"\b(?:(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders)"
+    r"\b(?:(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders"
+    # Not knowing is wanting to know ("honestly no clue what peer specialists do").
+    r"|no clue|no idea|not sure|unsure|don t know|dont know|do not know)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))?"
     # What someone is to be told is asked too ("explaining to my mom what a peer bridger is").
     # Not what something "might explain" ("the core conditions might explain why peer work
