@@ -314,19 +314,41 @@ _SAYS_RE = lazy(
 )
 # A reported question pointing at a place named before it.
 _REPORTED_PLACE_RE = lazy(r"\b(?:there|the state|that state|that country|the country)\b")
+# Explaining something to someone ("trying to explain to a new hire what ..."); not what a thing
+# "might explain" ("the core conditions might explain why peer work works"): an errand's verb.
+_EXPLAINING = (
+    r"(?:(?:to|gotta|i|we) (?:explain|describe)|explaining|describing)"
+    r"(?: (?:it|this|that))?(?: to(?: \S+){1,3}?)?"
+)
+# What a piece of writing is to say ("put together something on what the research says",
+# "drafting a memo on how peer support is paid for").
+_WRITING_ON = (
+    r"(?:something|summary|one pager|slide|slides|brief|memo|handout|overview|blurb|paragraph"
+    r"|section|write up|writeup|talk|presentation) (?:on|about)"
+)
 # A question reported inside a statement ("my boss asked me how many states certify peers"):
-# the asking word after a verb of asking.
+# the asking word after a verb of asking, of not knowing or of explaining.
 _EMBEDDED_ASK_RE = lazy(
     r"\b(?:(?:asked|asks|asking|wants to know|want to know|wanted to know|wondering|wonders"
     # Not knowing is wanting to know ("honestly no clue what peer specialists do").
     r"|no clue|no idea|not sure|unsure|don t know|dont know|do not know)"
     r"(?: (?:me|us|you|him|her|them|everyone|around))?"
     # What someone is to be told is asked too ("explaining to my mom what a peer bridger is").
-    # Not what something "might explain" ("the core conditions might explain why peer work
-    # works"): an errand's verb, "to explain" or "explaining".
-    r"|(?:(?:to|gotta|i|we) (?:explain|describe)|explaining|describing)"
-    r"(?: (?:it|this|that))?(?: to(?: \S+){1,3}?)?)"
+    rf"|{_EXPLAINING})"
     r" (?=(?:how|what|which|who|when|where|why|if|whether)\b)"
+)
+# A piece of writing on a question ("asked me to put together something on what the research
+# says about peers. where do I even start?"): the question is asked when the message asks only
+# where to start (beside "any frameworks the research points to?", a talk on how peer support
+# helps recovery is the topic, `_with_context`).
+_WRITTEN_ASK_RE = lazy(rf"\b{_WRITING_ON} (?=(?:how|what|which|who|when|where|why|whether)\b)")
+# Asking only where to start on it ("where do I even start?", "any pointers?", "what should I
+# include?"): the piece of writing's question is then what is asked.
+_STARTING_POINT_RE = lazy(
+    r"(?:so |ok |okay |but |any(?:one)? )?(?:where (?:do|should|would|can) (?:i|we) (?:even )?"
+    r"(?:start|begin)|where to (?:start|begin)|(?:any )?(?:pointers|tips|ideas|suggestions|thoughts"
+    r"|advice|help|resources|guidance)|what (?:should|do|would) (?:i|we) (?:include|cover|say|read"
+    r"|look at))(?: here| on this| with this| for this)?"
 )
 # "rewriting our job postings and want to know what other titles ...?": the asker's wish to
 # know, after what they are doing, inside the sentence that asks. What they want to know is the
@@ -339,8 +361,7 @@ _WANTS_TO_KNOW_RE = lazy(
 # Explaining something to someone is an errand around the question explained ("trying to
 # explain to a new hire what a peer bridger is"): what is explained is what is asked.
 _EXPLAINS_RE = lazy(
-    r"\b(?:(?:to|gotta|i|we) (?:explain|describe)|explaining|describing)"
-    r"(?: (?:it|this|that))?(?: to(?: \S+){1,3}?)? (?=(?:how|what|which|who|when|where|why)\b)"
+    rf"\b(?:{_EXPLAINING}|{_WRITING_ON}) (?=(?:how|what|which|who|when|where|why)\b)"
 )
 # A sentence opening with the wish to find something out ("trying to figure out ...", "want to
 # know ..."): its lead-in is chatter (`knowledge/shorthand.yaml`); after a question, it says why
@@ -889,9 +910,15 @@ class QuestionReader:
             reported = self._sentences(raws, drop_reasons=True, reported=True)
             tags_only = all(len(s.split()) <= _TAG_WORDS for s, asks in passes[0] if asks)
             needed = self._sentences(raws, drop_reasons=True, needs=True) if tags_only else []
+            written: list[tuple[str, bool]] = []
+            if all(_STARTING_POINT_RE.fullmatch(s) for s, asks in passes[0] if asks):
+                written = self._sentences(raws, drop_reasons=True, reported=True, written=True)
             if any(not self._weak(s) for _, s in self._scored(reported)):
                 passes[0] = reported
                 scored = self._scored(reported)
+            elif any(not self._weak(s) for _, s in self._scored(written)):
+                passes[0] = written
+                scored = self._scored(written)
             elif any(_names_anything(s) for _, s in self._scored(needed)):
                 # "hey all, writing a grant narrative and need the number of states that
                 # certify peers. anyone know?": what the errand needs is the ask when nothing
@@ -1342,6 +1369,7 @@ class QuestionReader:
         drop_reasons: bool,
         reported: bool = False,
         needs: bool = False,
+        written: bool = False,
     ) -> list[tuple[str, bool]]:
         """Each sentence without its chatter, and whether it asks something; with `reported`, a
         question reported in a statement ("my director asked how ...") asks, from its asking
@@ -1365,6 +1393,8 @@ class QuestionReader:
                 # reason ("my director asked me how many ...").
                 text = cleaned or self._clean(raw, drop_reasons=False)
                 embedded = _EMBEDDED_ASK_RE.search(text)
+                if embedded is None and written:
+                    embedded = _WRITTEN_ASK_RE.search(text)
                 if embedded is not None:
                     sentences.append((self._reported(text, embedded), True))
                     continue
