@@ -88,6 +88,19 @@ _GENERIC_AGENT_TERMS = frozenset(
     )
 )
 
+# A request for a citation, reference or quote, before what it is to back up ("need a citation
+# for <peers being as effective as paraprofessionals>", "quote about <role ambiguity>").
+_CITED_CLAIM_RE = re.compile(
+    r"\b(?:a |an |the |any |some |good )?(?:citation|cite|reference|ref|source|quote|quotation"
+    r"|stat|statistic)s? (?:for|on|about|re|regarding|backing up|to back up|that backs up"
+    r"|supporting|saying)(?: the (?:claim|idea|fact|point|finding|statement|line|number|stat"
+    r"|figure)s?(?: that)?)?(?= )"
+)
+# Words naming a work (or its byline) rather than a claim, after "citation for".
+_WORK_NOUNS = frozenset(
+    "paper papers article articles review reviews report reports study studies survey blog post "
+    "abstract book chapter journal viewpoint et al authors author byline doi".split()
+)
 # The verb of "did it work" in a findings cue: what is asked, not a word a passage must hold.
 _WORKING_VERBS = frozenset("work works worked working".split())
 # The words an effect cue starts with when a thing acting follows ("*does* medication reduce",
@@ -1952,7 +1965,34 @@ class SnippetIndex:
 
     def read(self, question: str) -> Question:
         """The question as peerbot reads it (ask, frame, places; see bot.question)."""
-        return self._bare_name(self._said_by_author(self._reader.read(question)))
+        read = self._cited_claim(self._reader.read(question))
+        return self._bare_name(self._said_by_author(read))
+
+    def _cited_claim(self, question: Question) -> Question:
+        """A request for a citation, reference or quote for a claim ("need a citation for peers
+        being as effective as paraprofessionals", "quote about role ambiguity") read as the
+        claim: the passage saying it answers, and every reply cites its source. One for a work
+        named by its author, title noun or year ("citation for the Rogers paper", "reference
+        for Bellamy 2017") still asks for its byline.
+
+        As a byline question, "need a citation for the 41 states number" was declined with
+        "the sources do not say who wrote it", the passage it wanted shown only as related."""
+        frame = question.frame
+        if frame is not None and frame.needs != BYLINE:
+            return question
+        found = _CITED_CLAIM_RE.search(question.ask)
+        if found is None:
+            return question
+        claim = question.ask[found.end() :].strip()
+        claim_words = words(claim)
+        if (
+            not claim_words
+            or _WORK_NOUNS.intersection(claim_words)
+            or any(self._years_of_named(word) is not None for word in claim_words)
+        ):
+            return question
+        read = self._reader.read(" ".join([question.ask[: found.start()], claim]).strip())
+        return dataclasses.replace(read, text=question.text, reduced=True)
 
     def _bare_name(self, question: Question) -> Question:
         """A message that is only the name of a concept with a card ("peer support", "Peers?")
