@@ -199,6 +199,18 @@ _GREETING_WORDS = 4
 # letter, as the cue lists and the shorthand spell the word. Only after a different letter:
 # "III" (Title III), "www" and a run of one letter alone ("aaaa…") are words of their own.
 _DRAWN_OUT_RE = lazy(r"([a-z])(?!\1)([a-z])\2{2,}(?![a-z])", re.IGNORECASE)
+
+
+def _drawn_in(found: re.Match[str]) -> str:
+    """A drawn-out letter written once ("heyyy" -> "hey", "HEYYY" -> "HEY"); a run of one
+    letter in two cases is a plural of capitals ("PSSs", "CRSSs" are peer support specialists),
+    left as typed for the shorthand to read."""
+    run = found.group(0)[1:]
+    if len(set(run)) > 1:
+        return found.group(0)
+    return found.group(1) + found.group(2)
+
+
 # Each letter three times: an ASCII text (where IGNORECASE is lower-casing) holding none of them
 # lowered has no drawn-out letter, found by a few C scans rather than the pattern's try at
 # every character.
@@ -742,7 +754,7 @@ class QuestionReader:
             # A message of symbols only ("?!$#&=") asks nothing: its "$" is no money question.
             return text
         if _may_draw_out(text) and _DRAWN_OUT_RE.search(text):
-            text = _DRAWN_OUT_RE.sub(r"\1\2", text)
+            text = _DRAWN_OUT_RE.sub(_drawn_in, text)
         return self._shorthand(text)
 
     def _clean(self, sentence: str, *, drop_reasons: bool = True, needs: bool = False) -> str:
