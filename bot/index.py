@@ -88,6 +88,8 @@ _GENERIC_AGENT_TERMS = frozenset(
     )
 )
 
+# A word long enough to be corrected when misspelt (`_MIN_TYPO_LENGTH` letters or more).
+_LONG_WORD_RE = re.compile(r"[A-Za-z]{5,}")
 # A request for a citation, reference or quote, before what it is to back up ("need a citation
 # for <peers being as effective as paraprofessionals>", "quote about <role ambiguity>").
 _CITED_CLAIM_RE = re.compile(
@@ -1628,6 +1630,8 @@ class SnippetIndex:
         # Smoothed idf per term, computed once per term (questions repeat a small vocabulary).
         self._weights: dict[str, float] = {}
         self._corrections: dict[str, str | None] = {}
+        self._spellings: dict[str, str | None] = {}  # misspelt word -> the corpus word meant
+        self._reader_words: frozenset[str] | None = None
         self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
         # Coverage's bits of each set of wordings (`_coverage_bits`): passages, asks, works.
         self._wordings_bits: dict[frozenset[frozenset[str]], tuple[int, int, int]] = {}
@@ -1902,6 +1906,20 @@ class SnippetIndex:
         return corrected
 
     def _find_correction(self, word: str) -> str | None:
+        surface = self._spelling(word)
+        return None if surface is None else self._surface[word[0]][surface]
+
+    def _spelling(self, word: str) -> str | None:
+        """The corpus word (as written) a misspelt word most likely meant, or None (kept per
+        word)."""
+        found = self._spellings.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._spellings) >= _MAX_CORRECTIONS:
+                self._spellings.clear()
+            found = self._spellings[word] = self._find_spelling(word)
+        return found
+
+    def _find_spelling(self, word: str) -> str | None:
         import difflib  # only a misspelt word needs it
 
         candidates = self._typo_candidates_of(word)
@@ -1929,7 +1947,7 @@ class SnippetIndex:
             )
             if ratio >= _TYPO_CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, candidate)
-        return bucket[best[1]] if best else None
+        return best[1] if best else None
 
     def _typo_candidates_of(self, word: str) -> set[str]:
         """The corpus words sharing with `word` a string each is at most one deletion from,
@@ -1965,8 +1983,66 @@ class SnippetIndex:
 
     def read(self, question: str) -> Question:
         """The question as peerbot reads it (ask, frame, places; see bot.question)."""
-        read = self._cited_claim(self._reader.read(question))
+        read = self._cited_claim(self._reader.read(self._spelled(question)))
+        if read.text != question:
+            read = dataclasses.replace(read, text=question)
         return self._bare_name(self._said_by_author(read))
+
+    def _spelled(self, question: str) -> str:
+        """The question with each misspelt word written as the corpus word it most likely meant
+        ("how many staets certify peer specialsts", "what is a recovry coach").
+
+        Concepts were corrected already (`_analyse`), but the frame and its checks read the
+        words as typed: "how many states certifiy peer specialists" counted "certifiy", which no
+        passage does, and "what is a peer bridgr" said the sources do not define a "peer
+        bridgr". Only a word of five letters or more that neither the passages, their asks nor
+        the question lexicon (cues, places, shorthand, chatter, synonyms, names) know is
+        corrected: "Texas" or "salary" is a word the reader knows, not a typo. The concepts'
+        correction is unchanged.
+        """
+        if not _LONG_WORD_RE.search(question):
+            return question
+        known = self._lexicon_words()
+        pieces: list[str] = []
+        done = 0
+        for found in _LONG_WORD_RE.finditer(question):
+            typed = found.group(0)
+            word = typed.lower()
+            if word in known or word in STOP_WORDS or self._known(_key(word)):
+                continue
+            spelling = self._spelling(word)
+            if spelling is None or word.startswith(spelling) or spelling.startswith(word):
+                # A word that only adds or drops letters at its end is more likely another word
+                # ("paste" is not "past") than a slip inside one.
+                continue
+            pieces += [question[done : found.start()], spelling]
+            done = found.end()
+        if not pieces:
+            return question
+        pieces.append(question[done:])
+        return "".join(pieces)
+
+    def _lexicon_words(self) -> frozenset[str]:
+        """Every word the question lexicon and the synonyms and names spell (made once)."""
+        if self._reader_words is None:
+            lexicon = self.kb.lexicon
+            texts: list[str] = []
+            for frame in lexicon.frames:
+                texts += [*frame.cues, *frame.unless]
+            for place in lexicon.places:
+                texts += [*place.names, *place.not_before]
+            for entry in lexicon.shorthand:
+                texts += [entry.short, entry.means]
+            for cues in dataclasses.astuple(lexicon.chatter):
+                texts += list(cues)
+            for synonym in self.kb.synonyms:
+                texts += [synonym.source, *synonym.staff, *synonym.not_with]
+            for _, title, names in _named(self.kb):
+                texts += [title, *names]
+            self._reader_words = frozenset(
+                word.lower() for text in texts for word in _LONG_WORD_RE.findall(text)
+            )
+        return self._reader_words
 
     def _cited_claim(self, question: Question) -> Question:
         """A request for a citation, reference or quote for a claim ("need a citation for peers
