@@ -166,9 +166,16 @@ _PARENTHESES_RE = lazy(r"(\?)?((?:\s*\([^()]*\))+)")
 _INNER_RE = lazy(r"\(([^()]*)\)")
 # A comma ends a clause, but not inside a number ("the VA hired 8,000 peers").
 _CLAUSE_RE = lazy(r",(?!\d)\s*|,\s+")
-_QUESTION_WORDS = frozenset(
-    """what what's whats how who whos who's where when which why is are does do did can could
-    should would will has have any anyone was were whom define""".split()
+# What the answer is for, put before the question ("for our strategic plan, ...").
+_FOR_OUR_RE = lazy(r"for (?:our|my|the|a|an|this|their|your) (?:\S+ ){0,3}\S+")
+_QUESTION_WORDS_TEXT = """what what's whats how who whos who's where when which why is are does
+    do did can could should would will has have any anyone was were whom define"""
+_QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
+# A question, maybe after a preposition ("in how many states ...", "for which roles ...").
+_FRONTED_QUESTION_RE = lazy(
+    r"(?:(?:in|at|on|for|from|to|by|of|with|under|since|during) )?(?:"
+    + "|".join(sorted(_QUESTION_WORDS_TEXT.split(), key=len, reverse=True))
+    + r")\b"
 )
 _PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
 # A request asks as much as a question does ("need the full citation for ...", "looking for
@@ -811,6 +818,16 @@ class QuestionReader:
                     # what's missing from the literature" asks about the evidence all the same).
                     continue
             if (
+                number == 0
+                and len(clauses) > 1
+                and _FOR_OUR_RE.fullmatch(clause_words)
+                and self._names_nothing_asked(clause_words)
+                and _FRONTED_QUESTION_RE.match(" ".join(words(clauses[1])))
+            ):
+                # "for our strategic plan, what settings do peer specialists work in?": what the
+                # answer is for, put first; it names no place, subject or name the passages know.
+                continue
+            if (
                 number > 0
                 and _ASKERS_ALTERNATIVE_RE.match(clause_words)
                 and self._asks_something(kept)
@@ -900,6 +917,15 @@ class QuestionReader:
             if clause_words:
                 kept.append(clause_words)
         return " ".join(kept)
+
+    def _names_nothing_asked(self, clause: str) -> bool:
+        """Whether a clause names no place or subject and no wording of a name or synonym the
+        passages know ("for our strategic plan"; not "for our youth program", "for the VA")."""
+        clause_words = words(clause)
+        if self.find_places(clause_words)[0]:
+            return False
+        wordings = self._wordings or self._phrases
+        return wordings is None or not wordings(clause_words)
 
     def _specificity(self, sentence: str) -> float:
         fillers, weight = filler_terms(), self._weight
