@@ -1707,9 +1707,10 @@ class SnippetIndex:
         self._works_as_bits: list[int] | None = None
         self._described_by_term: dict[str, int] = {}
         self._term_bits: dict[str, tuple[int, int, int]] = {}
-        # Per term: the passages whose labels, not their text, hold it, when it is a concept's
-        # one-word name (`_label_only`); the names themselves on first use.
-        self._label_only_bits: dict[str, int] = {}
+        # Per one-word name of a concept: the passages whose labels, not their text, hold it
+        # (`_label_only`), for every name at once on the first name asked about; the names
+        # themselves on first use.
+        self._label_only_bits: dict[str, int] | None = None
         self._proper_names: frozenset[str] | None = None
         self._ask_frames: dict[int, frozenset[str]] = {}
         if facts is not None:
@@ -3154,16 +3155,22 @@ class SnippetIndex:
         """
         if not self._is_proper_name(term):
             return 0
-        found = self._label_only_bits.get(term)
+        found = self._label_only_bits
         if found is None:
-            found = 0
-            for doc_id, snippet in enumerate(self.kb.snippets):
-                if term in self._passage_terms(doc_id):
-                    continue
-                labels = " ".join(self.kb.topics[topic].label for topic in snippet.topics)
-                if term in tokenize(labels):
-                    found |= 1 << doc_id
-            self._label_only_bits[term] = found
+            found = self._label_only_bits = self._labels_only_naming()
+        return found.get(term, 0)
+
+    def _labels_only_naming(self) -> dict[str, int]:
+        """`_label_only` for every one-word name at once: each passage's labels tokenized once
+        (one pass over the passages), not once for each name a question brings."""
+        found: dict[str, int] = {}
+        names = self._is_proper_name
+        for doc_id, snippet in enumerate(self.kb.snippets):
+            labels = " ".join(self.kb.topics[topic].label for topic in snippet.topics)
+            text_terms = self._passage_terms(doc_id)
+            for term in set(tokenize(labels)):
+                if term not in text_terms and names(term):
+                    found[term] = found.get(term, 0) | 1 << doc_id
         return found
 
     def _ask_bits(self) -> list[int]:
