@@ -8,9 +8,7 @@ costs one line, a missing one can cost far more.
 
 from __future__ import annotations
 
-import functools
-import re
-
+from bot.lazy_re import LazyRegex, lazy
 from bot.tokenize import normalize
 
 # Each wording with the pieces of text one of which every match of it holds (a run of its
@@ -181,17 +179,23 @@ def _wordings_by_piece() -> dict[str, tuple[int, ...]]:
 _WORDINGS_OF = _wordings_by_piece()
 
 
-@functools.cache
-def _wording_re(number: int) -> re.Pattern[str]:
+# Each wording as the whole pattern has it, between word boundaries; compiled on first need,
+# from the program the index cache keeps (`bot.lazy_re`): a batch of questions met a few dozen of
+# them, each compiled by `re`'s pure-Python compiler.
+_WORDING_RES = [lazy(r"\b(?:" + pattern + r")\b") for _, pattern in _PATTERNS]
+# Every wording in one pattern (for taking the wording out, where the leftmost match of any
+# decides what is removed).
+_CRISIS_RE = lazy(r"\b(?:" + "|".join(pattern for _, pattern in _PATTERNS) + r")\b")
+
+
+def _wording_re(number: int) -> LazyRegex:
     """One wording as the whole pattern has it, between word boundaries."""
-    return re.compile(r"\b(?:" + _PATTERNS[number][1] + r")\b")
+    return _WORDING_RES[number]
 
 
-@functools.cache
-def _crisis_re() -> re.Pattern[str]:
-    """Every wording in one pattern (for taking the wording out, where the leftmost match
-    of any decides what is removed), compiled on first need."""
-    return re.compile(r"\b(?:" + "|".join(pattern for _, pattern in _PATTERNS) + r")\b")
+def _crisis_re() -> LazyRegex:
+    """Every wording in one pattern, compiled on first need."""
+    return _CRISIS_RE
 
 
 def _possible_wordings(folded: str) -> list[int]:

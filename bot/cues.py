@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
+from bot import lazy_re
 from bot.frames import WILDCARDS  # the `*` and `**` of cue_pattern
 from bot.tokenize import words
 
@@ -301,16 +302,22 @@ def _match_at(
 
 
 class LazyPattern:
-    """A regex built by `build` on first use; `needs` are the word sets of its alternatives
-    (the text's words must include one of them for the regex to have a chance to match)."""
+    """A regex whose source `source` makes on first use (None: no alternatives); `needs` are the
+    word sets of its alternatives (the text's words must include one of them for the regex to
+    have a chance to match). The index cache keeps its compiled program
+    (`bot.lazy_re.keep_programs_of`), so a process served from the cache does not run `re`'s
+    pure-Python compiler on it."""
 
-    def __init__(
-        self, build: Callable[[], re.Pattern[str] | None], needs: Iterable[frozenset[str]]
-    ) -> None:
-        self._build = build
+    def __init__(self, source: Callable[[], str | None], needs: Iterable[frozenset[str]]) -> None:
+        self._source = source
         self._needs = Needs(dict(enumerate(needs)))
         self._compiled: re.Pattern[str] | None = None
         self._built = False
+        lazy_re.keep_programs_of(self)
+
+    def source(self) -> str | None:
+        """The regex's source (None: no alternatives)."""
+        return self._source()
 
     def possible(self, present: Set[str]) -> bool:
         """Whether text with these words could match (False: it certainly cannot)."""
@@ -323,7 +330,8 @@ class LazyPattern:
         Two threads asking at once may both compile it; either result is the same pattern.
         """
         if not self._built:
-            self._compiled = self._build()
+            source = self._source()
+            self._compiled = None if source is None else lazy_re.compiled(source)
             self._built = True
         return self._compiled
 

@@ -263,6 +263,12 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     matches "What's" or "what’s" in a question. Each cue is a named group `c<n>` (its position
     in `cues`), so a match tells which cue matched (`match.lastgroup`).
     """
+    source = cue_source(cues)
+    return None if source is None else re.compile(source)
+
+
+def cue_source(cues: Iterable[str]) -> str | None:
+    """`cue_pattern`'s source, not compiled (None: no alternative): for a pattern built on it."""
     alternatives = []
     for number, cue in enumerate(cues):
         parts = []
@@ -275,7 +281,7 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
             alternatives.append(f"(?P<c{number}>" + "".join(parts) + ")")
     if not alternatives:
         return None
-    return re.compile(r"(?:^| )(?:" + "|".join(alternatives) + ")")
+    return r"(?:^| )(?:" + "|".join(alternatives) + ")"
 
 
 @lru_cache(maxsize=256)

@@ -26,8 +26,9 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]  # `re`'s C engine (no stub): builds a program
 import re
 import sys
+import weakref
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 # The methods and attributes of `re.Pattern` that are copied onto the instance at first use.
 _DELEGATED = (
@@ -69,13 +70,7 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern: built from its installed program if there is one, else by
         `re.compile` (from `re`'s own cache after the first time)."""
-        program = _INSTALLED.get((self.pattern, self._flags))
-        if program is not None:
-            try:
-                return _sre.compile(self.pattern, *program)  # type: ignore[no-any-return]
-            except (RuntimeError, TypeError, ValueError):  # not a program this `_sre` takes
-                pass
-        return re.compile(self.pattern, self._flags)
+        return compiled(self.pattern, self._flags)
 
     def __getattr__(self, name: str) -> Any:
         # Reached only for a name not on the instance: before the first use, or a name that
@@ -96,6 +91,32 @@ def lazy(pattern: str, flags: int | re.RegexFlag = 0) -> LazyRegex:
     return LazyRegex(pattern, int(flags))
 
 
+def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)`: built from its installed program if there is one (`install`),
+    else by `re.compile` (from `re`'s own cache after the first time)."""
+    program = _INSTALLED.get((source, flags))
+    if program is not None:
+        try:
+            return _sre.compile(source, *program)  # type: ignore[no-any-return]
+        except (RuntimeError, TypeError, ValueError):  # not a program this `_sre` takes
+            pass
+    return re.compile(source, flags)
+
+
+class Sourced(Protocol):
+    """A regex whose source is only made when needed (`bot.cues.LazyPattern`, built from the
+    lexicon's lists): `source()` makes it (None: no pattern), compiled with no flags."""
+
+    def source(self) -> str | None: ...
+
+
+def keep_programs_of(made: Sourced) -> None:
+    """Keep the program of `made`'s regex with the module-level ones (`programs`), for as long
+    as `made` lives: a lexicon's patterns (the "for our board deck" tail, the answer-format
+    tail) are the largest a question compiles, and each batch of questions compiled them anew."""
+    _SOURCED.add(made)
+
+
 # --- compiled programs, kept by the index cache ---------------------------------------------------
 
 # Every lazy regex made so far (the modules' own, made once at import).
@@ -104,6 +125,9 @@ _MADE: list[LazyRegex] = []
 # groups, group index, index group.
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _INSTALLED: dict[tuple[str, int], Program] = {}
+# Regexes made from a lexicon, alive (`keep_programs_of`); weakly held, as each index built (a
+# test builds hundreds) makes its own.
+_SOURCED: weakref.WeakSet[Sourced] = weakref.WeakSet()
 
 
 def interpreter() -> str:
@@ -144,10 +168,15 @@ def _program(source: str, flags: int) -> Program | None:
 
 
 def programs() -> dict[tuple[str, int], Program]:
-    """The program of every lazy regex made so far whose program builds its pattern."""
+    """The program of every lazy regex made so far, and of every lexicon regex alive
+    (`keep_programs_of`), whose program builds its pattern."""
     found: dict[tuple[str, int], Program] = {}
-    for made in _MADE:
-        key = (made.pattern, made._flags)
+    keys = [(made.pattern, made._flags) for made in _MADE]
+    for sourced in list(_SOURCED):
+        source = sourced.source()
+        if source is not None:
+            keys.append((source, 0))
+    for key in keys:
         if key not in found and (program := _program(*key)) is not None:
             found[key] = program
     return found

@@ -30,7 +30,7 @@ from functools import cached_property, lru_cache
 from bot.cue_views import ask_span, cue_forms, readings, reads_past
 from bot.cues import CueMatch, Cues, LazyPattern, Needs, cue_word_sets
 from bot.figures import claimed_figures
-from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_pattern
+from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_source
 from bot.frames import cue_words as frame_cue_words
 from bot.lazy_re import lazy
 from bot.situation import about_someone
@@ -2331,7 +2331,7 @@ def _lazy_purpose(purposes: Sequence[str]) -> LazyPattern | None:
     if not alternatives:
         return None
     return LazyPattern(
-        lambda: re.compile(
+        lambda: (
             r"(?:^| )for (?:a |an |my |our |the |this |tomorrow s |\S+s )?(?:\S+ ){0,2}(?:"
             + alternatives
             + r")"
@@ -2349,7 +2349,7 @@ def _lazy_own_setting(settings: Sequence[str]) -> LazyPattern | None:
     if not alternatives:
         return None
     return LazyPattern(
-        lambda: re.compile(
+        lambda: (
             r"(?:^| )(?:on|in|at|for|across|within|with|to) (?:our|my) "
             r"(?:own |little |small |local |whole |entire |current |new )?(?:"
             + alternatives
@@ -2364,16 +2364,13 @@ def _lazy_format(formats: Sequence[str]) -> LazyPattern | None:
     if not any(cue.split() for cue in formats):
         return None  # cue_pattern would have no alternative
 
-    def build() -> re.Pattern[str] | None:
-        format_cues = cue_pattern(formats)
+    def source() -> str | None:
+        format_cues = cue_source(formats)
         if format_cues is None:
             return None
-        return re.compile(
-            r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?"
-            + format_cues.pattern[len("(?:^| )") :]
-        )
+        return r"(?:^| )(?:(?:like|just|maybe|basically|but|and) )?" + format_cues[len("(?:^| )") :]
 
-    return LazyPattern(build, [frame_cue_words(cue) for cue in formats])
+    return LazyPattern(source, [frame_cue_words(cue) for cue in formats])
 
 
 def _strip_start(cues: Cues, text_words: list[str], present: frozenset[str]) -> list[str]:

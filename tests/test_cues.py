@@ -127,9 +127,9 @@ def test_a_match_reports_its_words_and_cue() -> None:
 def test_lazy_pattern_compiles_only_for_text_that_could_match() -> None:
     built: list[int] = []
 
-    def build() -> re.Pattern[str] | None:
+    def build() -> str | None:
         built.append(1)
-        return re.compile(r"(?:^| )for (?:\S+ ){0,2}board deck ")
+        return r"(?:^| )for (?:\S+ ){0,2}board deck "
 
     pattern = LazyPattern(build, [frozenset({"for", "board", "deck"})])
     text = "numbers for our grant "

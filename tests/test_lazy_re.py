@@ -103,3 +103,19 @@ def test_choice_patterns_need_or_between_spaces(parts: list[str], glue: str) -> 
     assert question._CHOICES_RE.fullmatch(text) is None
     assert question._CHOICE_OR_RE.search(text) is None
     assert question._ALTERNATIVE_RE.search(text) is None
+
+
+def test_a_lexicon_patterns_program_is_kept_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import lazy_re
+    from bot.cues import LazyPattern
+
+    source = r"(?:^| )for (?:\S+ ){0,2}(?:board deck|grant app) "
+    pattern = LazyPattern(lambda: source, [frozenset({"for", "board", "deck"})])
+    program = lazy_re.programs()[(source, 0)]  # kept while the pattern lives
+    expected = re.compile(source)
+    monkeypatch.setattr(lazy_re, "_INSTALLED", {(source, 0): program})
+    monkeypatch.setattr(re, "compile", _no_compile)
+    text = "numbers for our board deck "
+    found = pattern.search(text, frozenset(text.split()))
+    assert found is not None and found.start() == len("numbers")
+    assert pattern.pattern == expected
