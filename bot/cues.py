@@ -17,6 +17,7 @@ those cues are tried (`possible`). `LazyPattern` keeps a regex that is not a cue
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -98,24 +99,41 @@ class Needs:
 
 
 class Cues:
-    """A cue list (`bot.frames.cue_pattern`'s input) matched on a text's words."""
+    """A cue list (`bot.frames.cue_pattern`'s input) matched on a text's words.
+
+    Made with each cue's literal words only; a cue's pieces are parsed the first time it is a
+    candidate, and the cues are filed by word (`Needs`) once the list has been searched often
+    enough for the filing to pay. A frame's lists are made the first time a question could
+    match the frame, and most are searched a few times in a batch of questions: parsing and
+    filing all of a batch's ~4,000 cues was ~9% of its cost per question.
+    """
 
     def __init__(self, cues: Sequence[str]) -> None:
-        self._pieces: dict[int, tuple[_Piece, ...]] = {}
+        self._cues = cues
         needs: dict[int, frozenset[str]] = {}
         for number, cue in enumerate(cues):
-            parsed = _parse(cue)
-            if parsed is None:
-                continue  # no alternative in the regex either
-            self._pieces[number], needs[number] = parsed
-        self._needs = Needs(needs)
+            split = cue.split()
+            if split:  # (a blank cue has no alternative in the regex either)
+                # Its pieces' words (`_parse`; a wildcard has none), each piece's kept: the
+                # lexicon's cues repeat a thousand pieces.
+                needs[number] = frozenset(itertools.chain.from_iterable(map(_piece_words, split)))
         self._needed = needs
-        # Each cue's first literal word (None: it starts with a wildcard): a cue can only start
-        # where its first word stands (`search`).
-        self._first: dict[int, str | None] = {
-            number: pieces[0][0] if pieces and not isinstance(pieces[0], int) else None
-            for number, pieces in self._pieces.items()
-        }
+        self._filed: Needs | None = None
+        self._searches = 0
+        self._pieces: dict[int, tuple[_Piece, ...]] = {}
+
+    def _pieces_of(self, number: int) -> tuple[_Piece, ...]:
+        """The cue's pieces (`_parse`), parsed on first need."""
+        found = self._pieces.get(number)
+        if found is None:
+            parsed = _parse(self._cues[number])
+            assert parsed is not None  # (only a cue with literal words or wildcards has a number)
+            found = self._pieces[number] = parsed[0]
+        return found
+
+    def _all_pieces(self) -> dict[int, tuple[_Piece, ...]]:
+        """Every cue's pieces, by number, in cue order."""
+        return {number: self._pieces_of(number) for number in self._needed}
 
     # A match at the first word (`match`) or ending at the last (`ending`) can only be a cue
     # starting (ending) with that word or with a wildcard: those, by the word, in cue order. And
@@ -126,33 +144,41 @@ class Cues:
 
     @functools.cached_property
     def _starting(self) -> tuple[dict[str, list[int]], list[int]]:
-        return _by_edge(self._pieces, 0)
+        return _by_edge(self._all_pieces(), 0)
 
     @functools.cached_property
     def _ending(self) -> tuple[dict[str, list[int]], list[int]]:
-        return _by_edge(self._pieces, -1)
+        return _by_edge(self._all_pieces(), -1)
 
     @functools.cached_property
     def _spans(self) -> dict[int, tuple[int, int]]:
-        return {number: _span(pieces) for number, pieces in self._pieces.items()}
+        return {number: _span(pieces) for number, pieces in self._all_pieces().items()}
 
     @property
     def needs(self) -> Needs:
         """Each cue's literal words (a text lacking one of a set cannot match that cue)."""
-        return self._needs
+        filed = self._filed
+        if filed is None:
+            filed = self._filed = Needs(self._needed)
+        return filed
 
     def _candidates(self, present: Set[str]) -> list[int]:
-        """The cues whose literal words are all in `present`, in cue order."""
-        return self._needs.met(present)
+        """The cues whose literal words are all in `present`, in cue order: each cue checked
+        until the list has been searched `_FILE_AFTER` times, then through the filing."""
+        if self._filed is None:
+            self._searches += 1
+            if self._searches < _FILE_AFTER:
+                return [number for number, needed in self._needed.items() if needed <= present]
+        return self.needs.met(present)
 
     def possible(self, present: Set[str]) -> bool:
         """Whether text with these words could match (False: it certainly cannot)."""
-        return self._needs.any_met(present)
+        return self.needs.any_met(present)
 
     @property
     def keys(self) -> frozenset[str] | None:
         """Words one of which a text must have for `possible` (None: any text may match)."""
-        return self._needs.keys
+        return self.needs.keys
 
     def search(self, text_words: Sequence[str], present: Set[str]) -> CueMatch | None:
         """The first match: leftmost position, then the first cue in order (as the regex).
@@ -168,13 +194,15 @@ class Cues:
         best: CueMatch | None = None
         size = len(text_words)
         for number in candidates:  # ascending: at the same start an earlier cue wins
-            first = self._first[number]
+            pieces = self._pieces_of(number)
+            # The cue's first literal word (None: it starts with a wildcard): a cue can only
+            # start where its first word stands.
+            first = pieces[0][0] if pieces and not isinstance(pieces[0], int) else None
             starts: Iterable[int] = (
                 range(size + 1)
                 if first is None
                 else [i for i, word in enumerate(text_words) if word == first]
             )
-            pieces = self._pieces[number]
             for start in starts:
                 if best is not None and start >= best.start:
                     break
@@ -202,7 +230,7 @@ class Cues:
             if not needed[number] <= present:
                 continue
             fewest, most = self._spans[number]
-            pieces = self._pieces[number]
+            pieces = self._pieces_of(number)
             # Starts from 0 to size - 1, as the regex tries them.
             for start in range(max(0, size - most), min(size - 1, size - fewest) + 1):
                 if best is not None and start >= best.start:
@@ -220,10 +248,15 @@ class Cues:
         for number in numbers:
             if not needed[number] <= present:
                 continue
-            end = _match_at(self._pieces[number], text_words, 0, 0)
+            end = _match_at(self._pieces_of(number), text_words, 0, 0)
             if end is not None:
                 return CueMatch(0, end, number)
         return None
+
+
+# How many searches of a cue list check each cue's words before they are filed (`Needs`):
+# filing a frame's ~60 cues costs about as much as checking them all 20-30 times.
+_FILE_AFTER = 24
 
 
 def cue_word_sets(cues: Sequence[str]) -> list[frozenset[str]]:

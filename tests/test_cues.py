@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.cues import CueMatch, Cues, LazyPattern
+from bot.cues import CueMatch, Cues, LazyPattern, cue_word_sets
 from bot.frames import cue_pattern, cue_words
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import words
@@ -139,3 +139,18 @@ def test_lazy_pattern_compiles_only_for_text_that_could_match() -> None:
     found = pattern.search(text, frozenset(text.split()))
     assert found is not None and found.start() == len("numbers")
     assert built == [1]
+
+
+def test_searches_before_and_after_the_cues_are_filed_agree() -> None:
+    from bot import cues as cues_module
+
+    listed = ["how much * cost", "what's the * salary", "", "café prices", "* pay ** per hour"]
+    cues = Cues(listed)
+    # Each cue's literal words, taken from the whole cue, are its pieces' words.
+    assert list(cues._needed.values()) == cue_word_sets(listed)
+    text = "so what s the usual salary and how much does it cost per hour".split()
+    first = cues.search(text, frozenset(text))
+    assert first == CueMatch(1, 6, 1)
+    for _ in range(2 * cues_module._FILE_AFTER):
+        assert cues.search(text, frozenset(text)) == first
+    assert cues._filed is not None  # filed by now, with the same answer
