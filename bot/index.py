@@ -3161,15 +3161,22 @@ class SnippetIndex:
         return found.get(term, 0)
 
     def _labels_only_naming(self) -> dict[str, int]:
-        """`_label_only` for every one-word name at once: each passage's labels tokenized once
-        (one pass over the passages), not once for each name a question brings."""
-        found: dict[str, int] = {}
+        """`_label_only` for every one-word name at once: each topic's label tokenized once,
+        not each passage's labels once for each name a question brings. (A label's terms are
+        its words' terms: the terms of a passage's labels are those of its topics' labels.)
+        Only a passage whose labels hold a name has its own text's terms looked at."""
         names = self._is_proper_name
+        named_in: dict[str, frozenset[str]] = {}
+        for topic_id, topic in self.kb.topics.items():
+            named_in[topic_id] = frozenset(term for term in tokenize(topic.label) if names(term))
+        found: dict[str, int] = {}
         for doc_id, snippet in enumerate(self.kb.snippets):
-            labels = " ".join(self.kb.topics[topic].label for topic in snippet.topics)
+            named = frozenset().union(*(named_in[topic] for topic in snippet.topics))
+            if not named:
+                continue
             text_terms = self._passage_terms(doc_id)
-            for term in set(tokenize(labels)):
-                if term not in text_terms and names(term):
+            for term in named:
+                if term not in text_terms:
                     found[term] = found.get(term, 0) | 1 << doc_id
         return found
 
