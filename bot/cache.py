@@ -19,13 +19,14 @@ bytes (`pack`): read whole, parsed by `json`, and the arrays are read-only views
 at its head, stands in for the zip's CRCs: a damaged file is never read as a different index.
 Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
 first search would otherwise tokenize every ask to build, and the per-snippet facts
-(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks, the places
-it is about) that each process would otherwise work out during its first questions, and the
-question reader's filing of the frames' cue words (`QuestionReader.frame_filing`), most of the
-reader's set-up. It also keeps the compiled program of every module-level regex
-(`bot.lazy_re.programs`, for this interpreter only), so that a first question does not run
-`re`'s pure-Python compiler on the ~20 patterns it uses, and the stem key of every word of the
-synonyms' wordings (`index.phrase_word_keys`), which the phrase tables are built from.
+(`SnippetFacts`: the answer types each passage holds, the frames of its curated asks, the places it
+is about, the figures it gives) that each process would otherwise work out during its first
+questions, and the question reader's filing of the frames' cue words
+(`QuestionReader.frame_filing`), most of the reader's set-up. It also keeps the compiled program of
+every module-level regex (`bot.lazy_re.programs`, for this interpreter only), so that a first
+question does not run `re`'s pure-Python compiler on the ~20 patterns it uses, and the stem key of
+every word of the synonyms' wordings (`index.phrase_word_keys`), which the phrase tables are built
+from.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -45,9 +46,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import Stemmer
 
-from bot import bm25, frames, index, knowledge, lazy_re, question, tokenize, yamlfile
+from bot import bm25, figures, frames, index, knowledge, lazy_re, question, tokenize, yamlfile
 from bot import index as index_module
 from bot.bm25 import PostingsBM25
+from bot.figures import Given
 from bot.frames import Lexicon
 from bot.index import SnippetFacts, SnippetIndex
 from bot.knowledge import (
@@ -83,7 +85,7 @@ _ARRAYS = {
     "askdocs_first": np.int64,
     "regex_code": np.uint32,  # the regexes' programs' code words, one after another
 }
-_SHAPING_MODULES = (bm25, frames, index, knowledge, question, tokenize, yamlfile)
+_SHAPING_MODULES = (bm25, figures, frames, index, knowledge, question, tokenize, yamlfile)
 
 
 def _logger() -> logging.Logger:
@@ -388,6 +390,10 @@ def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
         "types": {kind: list(holding) for kind, holding in facts.types.items()},
         "ask_frames": [[doc_id, sorted(frames)] for doc_id, frames in facts.ask_frames.items()],
         "places": [[doc_id, sorted(places)] for doc_id, places in facts.places.items()],
+        "given": [
+            [doc_id, sorted(map(list, given.figures)), given.all_states, given.half]
+            for doc_id, given in (facts.given or {}).items()
+        ],
     }
 
 
@@ -398,15 +404,23 @@ def _facts_from_json(data: dict[str, Any], kb: KnowledgeBase) -> SnippetFacts:
     types = {str(kind): tuple(int(d) for d in holding) for kind, holding in data["types"].items()}
     ask_frames = {int(d): frozenset(str(f) for f in frames) for d, frames in data["ask_frames"]}
     places = {int(d): frozenset(str(p) for p in found) for d, found in data["places"]}
+    given = {
+        int(d): Given(
+            frozenset((str(kind), float(value)) for kind, value in gives),
+            all_states=bool(all_states),
+            half=bool(half),
+        )
+        for d, gives, all_states, half in data["given"]
+    }
     if set(types) != kinds:
         raise ValueError("saved answer types differ from the lexicon's")
     place_ids = {place.id for place in kb.lexicon.places}
     if any(not found <= place_ids for found in places.values()):
         raise ValueError("a saved place is not one of the lexicon's")
     doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames) + list(places)
-    if any(not 0 <= d < count for d in doc_ids):
+    if any(not 0 <= d < count for d in doc_ids + list(given)):
         raise ValueError("a saved fact names a snippet outside the index")
-    return SnippetFacts(types, ask_frames, places)
+    return SnippetFacts(types, ask_frames, places, given)
 
 
 def _check_engine(engine: PostingsBM25) -> None:

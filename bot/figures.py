@@ -391,6 +391,18 @@ class Given:
             half = half or _PASSAGE_HALF_RE.search(text) is not None
         return cls(frozenset(figures), all_states, half)
 
+    @classmethod
+    def joined(cls, parts: Iterable[Given]) -> Given:
+        """What the passages of `parts` (each `Given.of` some passages) give together: the
+        same as `Given.of` all their texts."""
+        figures: set[tuple[str, float]] = set()
+        all_states = half = False
+        for part in parts:
+            figures |= part.figures
+            all_states = all_states or part.all_states
+            half = half or part.half
+        return cls(frozenset(figures), all_states, half)
+
     def gives(self, figure: Figure) -> bool:
         """Whether the passages give the figure the question claims."""
         if figure.kind == "all":

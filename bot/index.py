@@ -386,6 +386,15 @@ class SnippetFacts:
     types: Mapping[str, tuple[int, ...]]
     ask_frames: Mapping[int, frozenset[str]]
     places: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    # doc id -> what the passage gives (`Given.of` its text) for every passage giving a figure,
+    # "all states" or "half"; any other gives nothing. A claimed figure is checked against all
+    # passages (`_figures_given`) and its source's (`_lacks_figure`): running the figure
+    # patterns over every passage was ~1% of a first batch's cost per question.
+    given: Mapping[int, Given] | None = None
+
+
+# What a passage with no figure, no "all states" and no "half" gives.
+_GIVES_NOTHING = Given(frozenset(), all_states=False, half=False)
 
 
 @dataclass(frozen=True)
@@ -1652,6 +1661,9 @@ class SnippetIndex:
         # first time a claimed figure is checked (`_lacks_figure`, `_analyse`).
         self._source_figures: dict[str, Given] = {}
         self._all_figures: Given | None = None
+        # What each passage gives (`_passage_given`), by doc id: saved with the index, or
+        # gathered the first time a claimed figure is checked.
+        self._given: list[Given] | None = None
         self._name_terms = self._build_name_terms(kb)
         # Every name's terms, made on the first bare definition question (`_all_names`).
         self._every_name: dict[str, frozenset[str]] | None = None
@@ -1747,7 +1759,12 @@ class SnippetIndex:
             if getattr(snippet, "asks", ())
         }
         places = {doc_id: found for doc_id in range(count) if (found := self._places_of(doc_id))}
-        return SnippetFacts(types, ask_frames, places)
+        given = {
+            doc_id: gives
+            for doc_id in range(count)
+            if (gives := self._passage_given(doc_id)) != _GIVES_NOTHING
+        }
+        return SnippetFacts(types, ask_frames, places, given)
 
     def _load_facts(self, facts: SnippetFacts) -> None:
         """Take saved facts as known (`bot.cache` checked that they fit this kb)."""
@@ -1761,6 +1778,8 @@ class SnippetIndex:
         self._places.update(
             (doc_id, facts.places.get(doc_id, frozenset())) for doc_id in range(count)
         )
+        if facts.given is not None:
+            self._given = [facts.given.get(doc_id, _GIVES_NOTHING) for doc_id in range(count)]
 
     @property
     def reader(self) -> QuestionReader:
@@ -5129,16 +5148,28 @@ class SnippetIndex:
         source_id = hit.snippet.source_id
         given = self._source_figures.get(source_id)
         if given is None:
-            given = self._source_figures[source_id] = Given.of(
-                snippet.text for snippet in self.kb.snippets if snippet.source_id == source_id
+            given = self._source_figures[source_id] = Given.joined(
+                self._passage_given(doc_id)
+                for doc_id, snippet in enumerate(self.kb.snippets)
+                if snippet.source_id == source_id
             )
         return next((figure for figure in figures if not given.gives(figure)), None)
 
     def _figures_given(self) -> Given:
         """What every passage together gives, gathered the first time a figure is claimed."""
         if self._all_figures is None:
-            self._all_figures = Given.of(snippet.text for snippet in self.kb.snippets)
+            self._all_figures = Given.joined(
+                self._passage_given(doc_id) for doc_id in range(len(self.kb.snippets))
+            )
         return self._all_figures
+
+    def _passage_given(self, doc_id: int) -> Given:
+        """What one passage gives (`Given.of` its text): saved with the index (`SnippetFacts`),
+        else gathered for every passage at once."""
+        given = self._given
+        if given is None:
+            given = self._given = [Given.of([snippet.text]) for snippet in self.kb.snippets]
+        return given[doc_id]
 
     def _undated(self, hit: Hit) -> bool:
         """Whether the passage's source has no year (a web page), so may report any work."""

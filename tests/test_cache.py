@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from bot import cache
+from bot import figures as figures_module
 from bot import index as index_module
 from bot.cache import cache_key, cache_path, read_cache, write_cache
 from bot.config import Settings, load_settings
@@ -180,9 +181,10 @@ def test_cached_index_searches_without_building_the_ask_documents(
 def test_cached_index_knows_its_snippet_facts_without_working_them_out(
     tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The answer types each passage holds, the frames of its asks and the places it is about
-    come from the file: a typed question on a cached index compiles no answer-type regex, reads
-    no curated ask and reads no passage for place names."""
+    """The answer types each passage holds, the frames of its asks, the places it is about and
+    the figures it gives come from the file: a typed question on a cached index compiles no
+    answer-type regex, reads no curated ask, reads no passage for place names, and a claimed
+    figure gathers no passage's figures."""
     key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
     assert write_cache(tmp_path, key, real_index)
     cached = read_cache(tmp_path, key)
@@ -194,6 +196,7 @@ def test_cached_index_knows_its_snippet_facts_without_working_them_out(
         "how many states certify peer specialists",
         "what is peer support",
         "when was the first peer specialist certification program started",
+        "the VA hired 8,000 peers, right?",  # a claimed figure: no passage's figures gathered
     ]
     expected = _answers(real_index, questions)
 
@@ -204,6 +207,7 @@ def test_cached_index_knows_its_snippet_facts_without_working_them_out(
         raise AssertionError(f"a curated ask was read again: {ask!r}")
 
     monkeypatch.setattr(index_module, "type_pattern", no_compile)
+    monkeypatch.setattr(figures_module, "passage_figures", no_compile)
     original_read = index_module.QuestionReader.read
     asks = {ask for snippet in cached.kb.snippets for ask in snippet.asks}
 
@@ -315,6 +319,11 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
         ),
         pytest.param(
             lambda meta: meta["facts"]["places"].append([99, []]), {}, id="fact-place-bad-doc-id"
+        ),
+        pytest.param(
+            lambda meta: meta["facts"]["given"].append([99, [], False, False]),
+            {},
+            id="fact-given-bad-doc-id",
         ),
         pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
         pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
