@@ -1736,6 +1736,11 @@ class SnippetIndex:
         self._dense: DenseFields | bool | None = None
 
     @property
+    def text_terms(self) -> TextTerms | None:
+        """Each passage's text terms as kept from the build (None: not kept), to save."""
+        return self._text_terms
+
+    @property
     def surface_vocabulary(self) -> Mapping[str, Mapping[str, str]]:
         """Typo-correction vocabulary, first letter -> {corpus word: stem}; costly to rebuild."""
         return self._surface

@@ -29,6 +29,16 @@ class TextTerms:
     def __len__(self) -> int:
         return len(self._starts) - 1
 
+    @property
+    def counts(self) -> list[int]:
+        """How many terms each passage has, by doc id (what `bot.cache` saves)."""
+        return [end - start for start, end in itertools.pairwise(self._starts)]
+
+    @property
+    def ids(self) -> IdArray:
+        """Every passage's term numbers, passage by passage (what `bot.cache` saves)."""
+        return self._ids
+
     def of(self, doc_id: int) -> frozenset[str]:
         """The terms of passage `doc_id`'s text: `frozenset(tokenize(snippet.text))`."""
         found = self._ids[self._starts[doc_id] : self._starts[doc_id + 1]].tolist()

@@ -325,6 +325,10 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
             {},
             id="fact-given-bad-doc-id",
         ),
+        pytest.param(lambda meta: meta["text_terms"].append(1), {}, id="text-terms-other-count"),
+        pytest.param(
+            None, {"text_term_ids": np.zeros(0, dtype=np.int32)}, id="text-terms-missing-ids"
+        ),
         pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
         pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
         pytest.param(
@@ -427,3 +431,19 @@ def test_cache_records_are_written_as_dataclasses_asdict_would() -> None:
     items = [Outer("x", Inner("y"), ("a", "b"), None), Outer("z", Inner("w"), (), 2020)]
     written = json.dumps(cache._records(items), default=cache._nested_record)
     assert json.loads(written) == json.loads(json.dumps([dataclasses.asdict(i) for i in items]))
+
+
+def test_cached_index_keeps_each_passages_text_terms(
+    tmp_path: Path, real_index: SnippetIndex
+) -> None:
+    """Each passage's text terms come from the file, the same the build kept (so no question
+    tokenizes a passage of a cache-loaded index)."""
+    key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
+    assert write_cache(tmp_path, key, real_index)
+    cached = read_cache(tmp_path, key)
+    assert cached is not None and cached.text_terms is not None
+    built = real_index.text_terms
+    assert built is not None
+    for doc_id in range(len(cached.kb.snippets)):
+        assert cached.text_terms.of(doc_id) == built.of(doc_id)
+        assert cached.text_terms.numbers_of(doc_id) == built.numbers_of(doc_id)
