@@ -119,3 +119,24 @@ def test_a_lexicon_patterns_program_is_kept_and_used(monkeypatch: pytest.MonkeyP
     found = pattern.search(text, frozenset(text.split()))
     assert found is not None and found.start() == len("numbers")
     assert pattern.pattern == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "My Boss KEEPS asking we're WE ARE i'm I am trying a new Coworker Said need it for "
+            "this is for our It's how many states certify peers ? . , and".split()
+        ),
+        max_size=14,
+    )
+)
+def test_restart_splits_of_lowered_ascii_text_match_the_case_folding_pattern(
+    chosen: list[str],
+) -> None:
+    """`_restarts` searches lowered ASCII text with the case-sensitive pattern: the same spans
+    as the case-folding pattern on the text as written."""
+    raw = " ".join(chosen)
+    folding = [m.span() for m in question._RESTART_RE.finditer(raw)]
+    lowered = [m.span() for m in question._RESTART_LOWER_RE.finditer(raw.lower())]
+    assert folding == lowered
