@@ -26,6 +26,7 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]  # `re`'s C engine (no stub): builds a program
 import re
 import sys
+import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
@@ -114,7 +115,8 @@ def keep_programs_of(made: Sourced) -> None:
     """Keep the program of `made`'s regex with the module-level ones (`programs`), for as long
     as `made` lives: a lexicon's patterns (the "for our board deck" tail, the answer-format
     tail) are the largest a question compiles, and each batch of questions compiled them anew."""
-    _SOURCED.add(made)
+    with _SOURCED_LOCK:
+        _SOURCED.add(made)
 
 
 # --- compiled programs, kept by the index cache ---------------------------------------------------
@@ -128,6 +130,9 @@ _INSTALLED: dict[tuple[str, int], Program] = {}
 # Regexes made from a lexicon, alive (`keep_programs_of`); weakly held, as each index built (a
 # test builds hundreds) makes its own.
 _SOURCED: weakref.WeakSet[Sourced] = weakref.WeakSet()
+# (A reload may make a reader while another thread saves an index: a set must not change size
+# while it is copied.)
+_SOURCED_LOCK = threading.Lock()
 
 
 def interpreter() -> str:
@@ -172,7 +177,9 @@ def programs() -> dict[tuple[str, int], Program]:
     (`keep_programs_of`), whose program builds its pattern."""
     found: dict[tuple[str, int], Program] = {}
     keys = [(made.pattern, made._flags) for made in _MADE]
-    for sourced in list(_SOURCED):
+    with _SOURCED_LOCK:
+        alive = list(_SOURCED)
+    for sourced in alive:
         source = sourced.source()
         if source is not None:
             keys.append((source, 0))
