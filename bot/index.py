@@ -89,10 +89,10 @@ _GENERIC_AGENT_TERMS = frozenset(
 )
 
 # A word long enough to be corrected when misspelt (`_MIN_TYPO_LENGTH` letters or more).
-_LONG_WORD_RE = re.compile(r"[A-Za-z]{5,}")
+_LONG_WORD_RE = lazy(r"[A-Za-z]{5,}")
 # A request for a citation, reference or quote, before what it is to back up ("need a citation
 # for <peers being as effective as paraprofessionals>", "quote about <role ambiguity>").
-_CITED_CLAIM_RE = re.compile(
+_CITED_CLAIM_RE = lazy(
     r"\b(?:a |an |the |any |some |good )?(?:citation|cite|reference|ref|source|quote|quotation"
     r"|stat|statistic)s? (?:for|on|about|re|regarding|backing up|to back up|that backs up"
     r"|supporting|saying)(?: the (?:claim|idea|fact|point|finding|statement|line|number|stat"
