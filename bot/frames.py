@@ -123,6 +123,11 @@ class Frame:
     # answered by the month the VA's hiring was announced. The concepts it names (not roles)
     # must be in the passage's own words, as for `names_counted`.
     names_dated: bool = False
+    # Words of the cues that only say what kind of answer is asked, never what it is about, in
+    # a frame with no answer type to check them: "is helping with stigma *part* of a CPS's
+    # *job*" asks whether a task is among a role's duties; as words to cover, "part" and "job"
+    # outweighed the task ("job" is the DDA members' employment).
+    cue_only_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -416,6 +421,7 @@ _FRAME_FIELDS = {
     "place_on_topic",
     "said_by_author",
     "names_dated",
+    "cue_only_words",
 }
 
 
@@ -465,6 +471,7 @@ def _frames(
         missing = reader.text(shown, record, "missing", label, required=False)
         frame_topics = reader.texts(shown, record, "topics", label, required=False)
         type_words = reader.texts(shown, record, "type_words", label, required=False)
+        cue_only = reader.texts(shown, record, "cue_only_words", label, required=False)
         not_kinds = reader.texts(shown, record, "not_kinds", label, required=False)
         not_types = reader.texts(shown, record, "not_types", label, required=False)
         later_types = reader.texts(shown, record, "later_types", label, required=False)
@@ -544,6 +551,7 @@ def _frames(
                     place_on_topic,
                     said_by_author,
                     names_dated,
+                    tuple(word for text in cue_only for word in words(text)),
                 )
             )
     places: list[Place] = []

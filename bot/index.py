@@ -2188,6 +2188,10 @@ class SnippetIndex:
             # on knowledge construction. (Not in an effect cue: "does peer support work" would
             # be left with the field's words only.)
             checked |= {i for i in question.frame_positions if question.words[i] in _WORKING_VERBS}
+        if frame is not None and frame.cue_only_words:
+            checked |= {
+                i for i in question.frame_positions if question.words[i] in frame.cue_only_words
+            }
         concepts_by_position: dict[int, _Concept] = {}
         concepts: dict[str, _Concept] = {}
         query_terms: list[str] = []
