@@ -5372,6 +5372,19 @@ class SnippetIndex:
             # country, so a passage on Hong Kong's peer workers is no answer beside the US
             # ones. (Not when it is all there is: the reply's citation says where it is from.)
             at_home = [hit for hit in shown if not self._abroad_only(self._doc_ids[hit.snippet.id])]
+            frame_asked = read.frame
+            if (
+                not at_home
+                and frame_asked is not None
+                and frame_asked.needs in _FIGURE_NEEDS
+                and frame_asked.missing
+            ):
+                # "what percent of US youth access the services they need?": a figure for
+                # Canada's youth or India's treatment gap is no figure for the USA. Declined,
+                # with those figures related (and said to be of where they are).
+                related, shown = shown[:MAX_RELATED], []
+                lacked = frame_asked.missing.removesuffix(" for that")
+                missing = f"{lacked} for the USA"
             shown = at_home or shown
         if not shown and missing in (None, NOTHING_SPECIFIC) and reading.figures:
             corrected = self._premise_correction(read, k)
