@@ -22,6 +22,7 @@ from tests.own_questions import assert_answered_first, own
         "the MDs treat our peer staff like assistants, anyone else dealing with this?",
         "peers on my team get left out of team meetings. is this a known issue?",
         "our nurses don't listen to peers at all. is that normal in other programs",
+        "do the nurses ignore us peers in meetings at other places too? normal?",
     ],
 )
 def test_peers_treated_as_helpers_get_the_clinical_team_passage(
