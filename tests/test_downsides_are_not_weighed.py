@@ -6,6 +6,10 @@ declined bare. A concept `downsides` (knowledge/concepts.yaml) is now asked abou
 (`asked_by_name`), whatever the question's frame: the reply says what the sources lack, beside
 the Hong Kong passages on clients' critical perspectives. Asked about those clients, it is
 answered from them. Own questions, not in the eval files.
+
+Round 27: criticism is not a downside weighed. "criticisms of peer support?" is answered by the
+Hong Kong study's "critical perspectives about peer support services"
+(tests/test_criticism_is_the_critical_perspectives.py).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ NAMING = ["tse2019-three-themes", "tse2019-medication-not-useful"]
     "question",
     [
         "what might go wrong if we bring peers onto the team?",
-        "criticisms of peer support?",
+        "any disadvantages to peer support?",
         "are there any drawbacks to using peer workers",
         "what are the risks of peer support for our clients",
         "can peer support do harm?",
