@@ -55,3 +55,8 @@ def assert_partial(index: SnippetIndex, question: str, frame: str, missing: str)
     assert answer.results == ()
     assert answer.frame == frame, question
     assert answer.missing is not None and answer.missing.startswith(missing), answer.missing
+
+
+def topics_of(index: SnippetIndex, snippet_id: str) -> tuple[str, ...]:
+    """The topics a passage is filed under (what a test says a reply's passages are about)."""
+    return next(snippet.topics for snippet in index.kb.snippets if snippet.id == snippet_id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import own, topics_of
 
 
 @pytest.mark.parametrize(
@@ -31,9 +31,8 @@ def test_the_case_for_hiring_is_answered_with_what_peer_support_does(
 ) -> None:
     answer = real_index.search(own(question))
     assert answer.answered, answer.missing
-    topics = {snippet.id: snippet.topics for snippet in real_index.kb.snippets}
     first = answer.results[0].snippet_id
-    assert "evidence-outcomes" in topics[first], first
+    assert "evidence-outcomes" in topics_of(real_index, first), first
 
 
 def test_how_to_hire_stays_hiring_advice(real_index: SnippetIndex) -> None:

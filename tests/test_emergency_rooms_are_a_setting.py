@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import own, topics_of
 
 
 @pytest.mark.parametrize(
@@ -29,9 +29,10 @@ def test_an_emergency_room_setting_is_said_with_the_settings_related(
     answer = real_index.search(own(question))
     assert not answer.answered, [result.snippet_id for result in answer.results]
     assert answer.missing == "anything specific to emergency departments"
-    topics = {snippet.id: snippet.topics for snippet in real_index.kb.snippets}
     related = [result.snippet_id for result in answer.related]
-    assert related and all("settings" in topics[snippet_id] for snippet_id in related), related
+    assert related and all(
+        "settings" in topics_of(real_index, snippet_id) for snippet_id in related
+    ), related
 
 
 def test_emergency_room_visits_stay_an_outcome(real_index: SnippetIndex) -> None:

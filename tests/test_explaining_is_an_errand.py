@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import own, topics_of
 
 
 @pytest.mark.parametrize(
@@ -40,8 +40,7 @@ def test_explaining_to_the_board_how_peers_are_funded_is_a_funding_question(
 ) -> None:
     answer = real_index.search(own("i need to describe to our board how peer services get funded"))
     assert answer.answered and answer.frame == "funding"
-    topics = {snippet.id: snippet.topics for snippet in real_index.kb.snippets}
-    assert "funding" in topics[answer.results[0].snippet_id]
+    assert "funding" in topics_of(real_index, answer.results[0].snippet_id)
 
 
 def test_what_a_thing_might_explain_is_no_errand(real_index: SnippetIndex) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.index import SnippetIndex
-from tests.own_questions import own
+from tests.own_questions import own, topics_of
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,7 @@ def test_the_training_and_certification_passages_are_related(
     answer = real_index.search(own(question))
     assert not answer.answered, [result.snippet_id for result in answer.results]
     assert answer.frame == "requirements"
-    topics = {snippet.id: snippet.topics for snippet in real_index.kb.snippets}
     related = [result.snippet_id for result in answer.related]
-    assert related and all("training-certification" in topics[s] for s in related), related
+    assert related and all("training-certification" in topics_of(real_index, s) for s in related), (
+        related
+    )
