@@ -2027,13 +2027,13 @@ class SnippetIndex:
         """
         if not _LONG_WORD_RE.search(question):
             return question
-        known = self._lexicon_words()
         pieces: list[str] = []
         done = 0
         for found in _LONG_WORD_RE.finditer(question):
-            typed = found.group(0)
-            word = typed.lower()
-            if word in known or word in STOP_WORDS or self._known(_key(word)):
+            word = found.group(0).lower()
+            # The lexicon's words last: most questions have no word the passages do not know,
+            # and never build that set.
+            if word in STOP_WORDS or self._known(_key(word)) or word in self._lexicon_words():
                 continue
             spelling = self._spelling(word)
             if spelling is None or word.startswith(spelling) or spelling.startswith(word):
