@@ -98,6 +98,14 @@ _CITED_CLAIM_RE = lazy(
     r"|supporting|saying)(?: the (?:claim|idea|fact|point|finding|statement|line|number|stat"
     r"|figure)s?(?: that)?)?(?= )"
 )
+# Words that, before a request for a citation, only ask for it ("what's the source for ...").
+_ASKING_ONLY = frozenset("what whats s is was where who has have got any do you know".split())
+# Where a figure or claim comes from ("where did <the 41 states> stat come from?").
+_CLAIM_ORIGIN_RE = lazy(
+    r"\bwhere (?:did|does|do|is|was|are|were) (?:the |that |this |those |these )?(?P<claim>.+?) "
+    r"(?:stat|stats|statistic|statistics|number|numbers|figure|figures|claim|quote|fact|data"
+    r"|estimate|finding) (?:come|comes|came|coming) from\b"
+)
 # Words naming a work (or its byline) rather than a claim, after "citation for".
 _WORK_NOUNS = frozenset(
     "paper papers article articles review reviews report reports study studies survey blog post "
@@ -2077,14 +2085,24 @@ class SnippetIndex:
         for Bellamy 2017") still asks for its byline.
 
         As a byline question, "need a citation for the 41 states number" was declined with
-        "the sources do not say who wrote it", the passage it wanted shown only as related."""
+        "the sources do not say who wrote it", the passage it wanted shown only as related.
+        Where a figure or claim comes from ("where did the 41 states stat come from?") is asked
+        the same way: read as who created something, it was declined."""
         frame = question.frame
-        if frame is not None and frame.needs != BYLINE:
-            return question
-        found = _CITED_CLAIM_RE.search(question.ask)
-        if found is None:
-            return question
-        claim = question.ask[found.end() :].strip()
+        origin = _CLAIM_ORIGIN_RE.search(question.ask)
+        if origin is not None:
+            found_at, claim = origin.start(), origin.group("claim")
+        else:
+            found = _CITED_CLAIM_RE.search(question.ask)
+            if found is None:
+                return question
+            if (
+                frame is not None
+                and frame.needs != BYLINE
+                and not _ASKING_ONLY.issuperset(words(question.ask[: found.start()]))
+            ):
+                return question  # the request is inside a question of its own frame
+            found_at, claim = found.start(), question.ask[found.end() :].strip()
         claim_words = words(claim)
         if (
             not claim_words
@@ -2092,7 +2110,10 @@ class SnippetIndex:
             or any(self._years_of_named(word) is not None for word in claim_words)
         ):
             return question
-        read = self._reader.read(" ".join([question.ask[: found.start()], claim]).strip())
+        before = question.ask[:found_at]
+        if _ASKING_ONLY.issuperset(words(before)):
+            before = ""  # "what's the source for <the claim>": the claim is all that is asked
+        read = self._reader.read(" ".join([before, claim]).strip())
         return dataclasses.replace(read, text=question.text, reduced=True)
 
     def _bare_name(self, question: Question) -> Question:

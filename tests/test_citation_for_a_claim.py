@@ -7,6 +7,10 @@ where it appeared"), the passage wanted shown only as related; "looking for a qu
 ambiguity" was declined bare. The claim after the request is now the question: its passage
 answers, and every reply cites its source. A request naming a work (its author, year or a work
 noun) still asks for the byline. Own questions, not in the eval files.
+
+Where a figure or claim comes from ("where did the 41 states stat come from?") was read as who
+created something and declined; "what's the source for <claim>" read in the claim's own frame
+with "source" and "claim" as words to cover. Both are the claim now.
 """
 
 from __future__ import annotations
@@ -53,3 +57,21 @@ def test_a_citation_for_a_work_is_still_its_byline(
 ) -> None:
     answer = real_index.search(own(question))
     assert answer.answered and answer.results[0].snippet_id == snippet_id, answer.results
+
+
+@pytest.mark.parametrize(
+    ("question", "snippet_id"),
+    [
+        ("where does that one in four number come from?", "goutam2020-one-in-four"),
+        ("so where did the 2.3 million figure come from", "peersforprogress-samhsa-2-3-million"),
+        (
+            "what's the source for the claim that peer services are as effective as "
+            "paraprofessional ones",
+            "bellamy2017-equally-effective",
+        ),
+    ],
+)
+def test_where_a_figure_comes_from_is_its_passage(
+    real_index: SnippetIndex, question: str, snippet_id: str
+) -> None:
+    assert_answered_first(real_index, question, snippet_id)
