@@ -717,9 +717,24 @@ def _topicless(question_words: Sequence[str], position: int) -> bool:
     """Whether the word at `position` says when, how often or how sure, not what is asked
     about (`TOPICLESS_ADVERBS`): read as if it were not there. Not after "how": "how *often*
     do peers meet" asks for the frequency."""
-    return question_words[position] in TOPICLESS_ADVERBS and (
-        position == 0 or question_words[position - 1] != "how"
-    )
+    word = question_words[position]
+    if word == "back":
+        return _back_then(question_words, position)
+    return word in TOPICLESS_ADVERBS and (position == 0 or question_words[position - 1] != "how")
+
+
+def _back_then(question_words: Sequence[str], position: int) -> bool:
+    """Whether "back" says when ("back in 2010", "back in the 90s", "back then", "back when"),
+    not what is asked about: as a word to cover, "did Hong Kong make peer support a regular
+    service back in 2010" was answered by a passage whose ask says "back that up". ("back in
+    the hospital" is readmission.)"""
+    after = question_words[position + 1 : position + 4]
+    if after[:1] in (["then"], ["when"]):
+        return True
+    if after[:1] != ["in"] or len(after) < 2:
+        return False
+    dated = after[2] if after[1] == "the" and len(after) > 2 else after[1]
+    return dated[0].isdigit() or dated in ("day", "days")
 
 
 def _weighs_effect(question_words: Sequence[str]) -> bool:
