@@ -1661,8 +1661,8 @@ class SnippetIndex:
         self._typo_candidates: _TypoIndex | None = None
         # Smoothed idf per term, computed once per term (questions repeat a small vocabulary).
         self._weights: dict[str, float] = {}
-        self._corrections: dict[str, str | None] = {}
-        self._spellings: dict[str, str | None] = {}  # misspelt word -> the corpus word meant
+        # Misspelt word -> the corpus word meant (`_spelling`; its stem is `_correct`'s answer).
+        self._spellings: dict[str, str | None] = {}
         self._reader_words: frozenset[str] | None = None
         self._concept_weights: dict[tuple[str, frozenset[frozenset[str]]], float] = {}
         # Coverage's bits of each set of wordings (`_coverage_bits`): passages, asks, works.
@@ -1942,24 +1942,20 @@ class SnippetIndex:
     # --- query analysis -------------------------------------------------------------------------
 
     def _correct(self, word: str) -> str | None:
-        """The corpus stem a misspelt word most likely meant, or None (kept per word)."""
+        """The corpus stem a misspelt word most likely meant, or None."""
         if len(word) < _MIN_TYPO_LENGTH:
             return None
-        # One get, not `in` then `[]`: another thread may empty the dict in between.
-        corrected = self._corrections.get(word, _UNSEEN)
-        if corrected is _UNSEEN:
-            if len(self._corrections) >= _MAX_CORRECTIONS:
-                self._corrections.clear()
-            corrected = self._corrections[word] = self._find_correction(word)
-        return corrected
+        return self._find_correction(word)
 
     def _find_correction(self, word: str) -> str | None:
+        """The stem of the corpus word `_spelling` finds (kept there, per word)."""
         surface = self._spelling(word)
         return None if surface is None else self._surface[word[0]][surface]
 
     def _spelling(self, word: str) -> str | None:
         """The corpus word (as written) a misspelt word most likely meant, or None (kept per
         word)."""
+        # One get, not `in` then `[]`: another thread may empty the dict in between.
         found = self._spellings.get(word, _UNSEEN)
         if found is _UNSEEN:
             if len(self._spellings) >= _MAX_CORRECTIONS:
