@@ -171,14 +171,9 @@ _INNER_RE = lazy(r"\(([^()]*)\)")
 _CLAUSE_RE = lazy(r",(?!\d)\s*|,\s+")
 # What the answer is for, put before the question ("for our strategic plan, ...").
 _FOR_OUR_RE = lazy(r"for (?:our|my|the|a|an|this|their|your) (?:\S+ ){0,3}\S+")
-_QUESTION_WORDS_TEXT = """what what's whats how who whos who's where when which why is are does
-    do did can could should would will has have any anyone was were whom define"""
-_QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
-# A question, maybe after a preposition ("in how many states ...", "for which roles ...").
-_FRONTED_QUESTION_RE = lazy(
-    r"(?:(?:in|at|on|for|from|to|by|of|with|under|since|during) )?(?:"
-    + "|".join(sorted(_QUESTION_WORDS_TEXT.split(), key=len, reverse=True))
-    + r")\b"
+_QUESTION_WORDS = frozenset(
+    """what what's whats how who whos who's where when which why is are does do did can could
+    should would will has have any anyone was were whom define""".split()
 )
 _PREPOSITIONS = frozenset("in at on for from to by of with under since during".split())
 # A request asks as much as a question does ("need the full citation for ...", "looking for
@@ -825,7 +820,7 @@ class QuestionReader:
                 and len(clauses) > 1
                 and _FOR_OUR_RE.fullmatch(clause_words)
                 and self._names_nothing_asked(clause_words)
-                and _FRONTED_QUESTION_RE.match(" ".join(words(clauses[1])))
+                and _opens_a_fronted_question(words(clauses[1]))
             ):
                 # "for our strategic plan, what settings do peer specialists work in?": what the
                 # answer is for, put first; it names no place, subject or name the passages know.
@@ -2109,6 +2104,13 @@ def _opens_with_a_question_word(sentence: str) -> bool:
     request or restatement ("looking for pointers on self-disclosure")."""
     first = words(sentence)[:1]
     return bool(first) and first[0] in _QUESTION_WORDS
+
+
+def _opens_a_fronted_question(clause_words: Sequence[str]) -> bool:
+    """Whether a clause opens with a question word, maybe after a preposition ("in how many
+    states ...", "for which roles ...")."""
+    at = 1 if clause_words[:1] and clause_words[0] in _PREPOSITIONS else 0
+    return len(clause_words) > at and clause_words[at] in _QUESTION_WORDS
 
 
 def _may_draw_out(text: str) -> bool:
