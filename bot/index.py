@@ -111,8 +111,6 @@ _WORK_NOUNS = frozenset(
     "paper papers article articles review reviews report reports study studies survey blog post "
     "abstract book chapter journal viewpoint et al authors author byline doi".split()
 )
-# The verb of "did it work" in a findings cue: what is asked, not a word a passage must hold.
-_WORKING_VERBS = frozenset("work works worked working".split())
 # The words an effect cue starts with when a thing acting follows ("*does* medication reduce",
 # "*would* a coach help", "asked *whether* medication reduces"); "is there research on how
 # effective ..." names no agent there.
@@ -2214,13 +2212,9 @@ class SnippetIndex:
         checked: set[int] = set()
         if frame is not None and frame.needs is not None:
             checked |= question.frame_positions
-        elif frame is not None and frame.of_work and not frame.of_agent:
-            # "Did it work? the hong kong thing": the cue's verb asks whether the work found it
-            # worked; as a word to cover it matched "people can work individually" in a passage
-            # on knowledge construction. (Not in an effect cue: "does peer support work" would
-            # be left with the field's words only.)
-            checked |= {i for i in question.frame_positions if question.words[i] in _WORKING_VERBS}
         if frame is not None and frame.cue_only_words:
+            # Cue words that only say what is asked ("is advocacy *part* of the *job*", "did it
+            # *work*"), in a frame with no answer type to check them (`Frame.cue_only_words`).
             checked |= {
                 i for i in question.frame_positions if question.words[i] in frame.cue_only_words
             }
