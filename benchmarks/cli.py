@@ -49,7 +49,9 @@ def dev_questions() -> list[str]:
     return found
 
 
-def _environ(data_dir: Path) -> dict[str, str]:
+def environ_for(data_dir: Path, tree: Path = REPO) -> dict[str, str]:
+    """This environment without Slack or peerbot settings, reading `tree`'s knowledge base and
+    seeds and keeping its index cache in `data_dir`."""
     environ = {
         key: value
         for key, value in os.environ.items()
@@ -57,8 +59,8 @@ def _environ(data_dir: Path) -> dict[str, str]:
     }
     environ.update(
         {
-            "PEERBOT_KNOWLEDGE_DIR": str(REPO / "knowledge"),
-            "PEERBOT_SEEDS_DIR": str(REPO / "seeds"),
+            "PEERBOT_KNOWLEDGE_DIR": str(tree / "knowledge"),
+            "PEERBOT_SEEDS_DIR": str(tree / "seeds"),
             "PEERBOT_DATA_DIR": str(data_dir),
         }
     )
@@ -97,7 +99,7 @@ def run_all(runs: int, batch: int) -> tuple[str, dict[str, float]]:
     questions = dev_questions()
     many = "\n".join((questions * (batch // len(questions) + 1))[:batch]) + "\n"
     with tempfile.TemporaryDirectory(prefix="peerbot-cli-") as directory:
-        environ = _environ(Path(directory))
+        environ = environ_for(Path(directory))
         _seconds([*peerbot, "ask", QUESTION], environ)  # writes the index cache
         commands: dict[str, tuple[list[str], bytes | None]] = {
             "python -c pass": ([sys.executable, "-c", "pass"], None),

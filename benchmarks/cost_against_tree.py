@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cli import dev_questions
+from cli import dev_questions, environ_for
 from harness import REPO, machine, markdown_table
 
 # Run inside the tree measured, as its own `bot`: load its index as `peerbot ask` does, answer
@@ -54,12 +54,13 @@ print(json.dumps(statistics.median(times)))
 """
 
 
-def _cost(tree: Path, questions: Path, passes: int) -> float:
-    """The median CPU ms per question of `passes` passes, in a process run inside `tree`."""
+def _cost(tree: Path, questions: Path, passes: int, data_dir: Path) -> float:
+    """The median CPU ms per question of `passes` passes, in a process run inside `tree` (its
+    index cache kept in `data_dir`)."""
     done = subprocess.run(
         [sys.executable, "-c", _WORKER, str(questions), str(passes)],
         cwd=tree,
-        env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
+        env={**environ_for(data_dir, tree), "PYTHONPATH": str(tree)},
         capture_output=True,
         text=True,
         check=True,
@@ -80,8 +81,8 @@ def main() -> None:
         rows = []
         ratios = []
         for number in range(1, args.rounds + 1):
-            other = _cost(args.tree.resolve(), path, args.passes)
-            this = _cost(REPO, path, args.passes)
+            other = _cost(args.tree.resolve(), path, args.passes, Path(scratch) / "other")
+            this = _cost(REPO, path, args.passes, Path(scratch) / "this")
             ratios.append(this / other)
             rows.append([str(number), f"{other:.3f}", f"{this:.3f}", f"{this / other:.2f}x"])
     print(f"# search() per question, CPU time: {machine()}; {len(questions)} dev questions\n")
