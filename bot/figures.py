@@ -343,11 +343,16 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
     million", ("percent", 30.0) for "30%", ("count", 800.0) for "800" or ("count", 2.0) for
     "two"."""
     found: set[tuple[str, float]] = set()
+    # Most passages hold no digit, and many no count word: the patterns that need one are not
+    # run over them (a cold build reads every passage; `_FIGURE_RE` tries each position).
+    folded = text.lower()
+    digits = _DIGIT_RE.search(text) is not None
+    counted = digits or _COUNT_WORDS_RE.search(folded) is not None
     # The whole of a ratio is what it is out of, not a count given ("35 out of 50 states" does
     # not say 50 states do anything); a span of time is no count ("the past 30 years").
-    ratios = list(_RATIO_RE.finditer(text))
+    ratios = list(_RATIO_RE.finditer(text)) if counted else []
     wholes = [match.start("whole") for match in ratios]
-    for match in _FIGURE_RE.finditer(text):
+    for match in _FIGURE_RE.finditer(text) if digits else ():
         noun = (match.group("noun") or "").lower()
         if match.start("number") in wholes or (
             noun in _NOT_COUNTED and not match.group("percent") and not match.group("dollar")
@@ -365,7 +370,7 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
         share = _share(match)
         if share is not None:
             found.add(("percent", share))
-    for word in re.findall(r"[a-z]+", text.lower()):
+    for word in re.findall(r"[a-z]+", folded):
         if word in NUMBER_WORDS:
             found.add(("count", float(NUMBER_WORDS[word])))
     return frozenset(found)
@@ -387,8 +392,15 @@ class Given:
         all_states = half = False
         for text in texts:
             figures |= passage_figures(text)
-            all_states = all_states or _ALL_STATES_RE.search(text) is not None
-            half = half or _PASSAGE_HALF_RE.search(text) is not None
+            # Each pattern needs its word ("state", "half"/"halve", "50"): checked first, as
+            # most passages have none and a pattern tries every position.
+            folded = text.lower()
+            all_states = all_states or (
+                "state" in folded and _ALL_STATES_RE.search(text) is not None
+            )
+            half = half or (
+                ("hal" in folded or "50" in text) and _PASSAGE_HALF_RE.search(text) is not None
+            )
         return cls(frozenset(figures), all_states, half)
 
     @classmethod

@@ -10,10 +10,14 @@ phrasings per case (`tests.own_questions`).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from bot.figures import Given, claimed_figures
+from bot import figures as figures_module
+from bot.figures import Given, claimed_figures, passage_figures
 from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeBase
 from bot.tokenize import words
 from tests.own_questions import own
 
@@ -315,3 +319,26 @@ def test_a_figure_someone_told_the_asker_is_a_claim(text: str) -> None:
 def test_what_a_share_is_out_of_is_no_claim() -> None:
     text = "out of the 50 states, how many pay for peer support?"
     assert claimed_figures(text, tuple(words(text))) == ()
+
+
+def test_a_passage_s_figures_are_the_same_with_its_patterns_run_on_every_text(
+    real_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Skipping the number patterns on a text with no digit or count word, and the "all
+    states" / "half" patterns on one without their words, finds the same figures: each
+    passage of the knowledge base (and a few made-up texts) read both ways."""
+    texts = [snippet.text for snippet in real_kb.snippets] + [
+        "One in four adults; every single state agreed to halve it.",
+        "Fifty STATES, HALF of them: 50 percent.",
+        "ten out of every twelve peers",
+    ]
+    gated = [Given.of([text]) for text in texts]
+    always = re.compile("")
+    monkeypatch.setattr(figures_module, "_DIGIT_RE", always)
+    monkeypatch.setattr(figures_module, "_COUNT_WORDS_RE", always)
+    for text, given in zip(texts, gated, strict=True):
+        assert given.figures == passage_figures(text), text
+        assert given.all_states == bool(figures_module._ALL_STATES_RE.search(text)), text
+        assert given.half == bool(figures_module._PASSAGE_HALF_RE.search(text)), text
+    assert any(given.figures for given in gated) and any(given.half for given in gated)
+    assert any(given.all_states for given in gated)
