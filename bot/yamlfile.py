@@ -52,9 +52,25 @@ def _loader_class() -> type[yaml.SafeLoader]:
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     string_tag = "tag:yaml.org,2002:str"
+    # The first characters a plain scalar may be resolved by (a number, a bool, null, a date
+    # ...); PyYAML's safe resolver has no wildcard and no path resolvers.
+    resolved_by_first = frozenset(key for key in base.yaml_implicit_resolvers if key)
+    plain_text_only = None not in base.yaml_implicit_resolvers and not base.yaml_path_resolvers
 
     class LineLoader(base):  # type: ignore[valid-type,misc]
         duplicate_keys: list[tuple[int, str]]
+
+        def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+            # A quoted scalar, or a plain one whose first character no implicit resolver
+            # starts with, is a string: said at once instead of by Resolver.resolve's lookups
+            # (libyaml asks for every scalar; a knowledge base's are nearly all prose).
+            if (
+                plain_text_only
+                and kind is yaml.ScalarNode
+                and (not implicit[0] or (value and value[0] not in resolved_by_first))
+            ):
+                return string_tag
+            return str(super().resolve(kind, value, implicit))
 
         def construct_string_or_object(self, node: yaml.Node, deep: bool) -> Any:
             # A string scalar constructs to its value (SafeConstructor.construct_yaml_str):
