@@ -248,14 +248,15 @@ def _hedged(text: str, match: re.Match[str], figure: Figure) -> Figure:
 def _share(match: re.Match[str]) -> float | None:
     """A ratio as a percentage, to one decimal ("one in four" is 25.0)."""
     part, whole = (_unit(match.group(name)) for name in ("part", "whole"))
-    if not whole or part > whole:
+    if part is None or not whole or part > whole:
         return None
     return round(100 * part / whole, 1)
 
 
-def _unit(written: str) -> float:
-    """A ratio's number, written in digits or as a word."""
-    return float(written) if written.isdigit() else _UNITS[written.lower()]
+def _unit(written: str) -> float | None:
+    """A ratio's number, written in digits or as a word; None for a word the pattern matched
+    only by ignoring case ("ſix", with a long s, is no count word once lower-cased)."""
+    return float(written) if written.isdigit() else _UNITS.get(written.lower())
 
 
 def _asked(figure: Figure, asked: set[str]) -> bool:
