@@ -81,6 +81,13 @@ _ALL_STATES_RE = lazy(
 _COUNT_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
 # Any count word of `_COUNT_WORD`, anywhere (a text lacking all of them has no ratio in words).
 _COUNT_WORDS_RE = lazy(r"one|two|three|four|five|six|seven|eight|nine|ten")
+# The same words as whole words: a ratio in words has one as a run of letters of its own.
+_RATIO_WORDS = frozenset(_COUNT_WORD.split("|")[1:])
+# The only characters that `re.IGNORECASE` matches to an ASCII letter but `str.lower()` does not
+# turn into it (dotted and dotless i, long s, the Kelvin sign): a text holding one is read by
+# the patterns themselves, not by the word tests that stand in for them.
+_FOLDS_ODDLY = frozenset("\u0130\u0131\u017f\u212a")
+_LETTERS_RE = lazy(r"[a-z]+")
 # Any digit (`\d`, as the patterns' numbers): a text with none claims no number.
 _DIGIT_RE = lazy(r"\d")
 _RATIO_RE = lazy(
@@ -343,12 +350,22 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
     """Every figure a passage gives, as (kind, value): ("amount", 2300000.0) for "$2.3
     million", ("percent", 30.0) for "30%", ("count", 800.0) for "800" or ("count", 2.0) for
     "two"."""
+    return _figures(text, text.lower(), _odd_folds(text))
+
+
+def _odd_folds(text: str) -> bool:
+    """Whether `text` holds a character of `_FOLDS_ODDLY`."""
+    return not text.isascii() and not _FOLDS_ODDLY.isdisjoint(text)
+
+
+def _figures(text: str, folded: str, odd: bool) -> frozenset[tuple[str, float]]:
+    """`passage_figures`, given the text lower-cased and `_odd_folds(text)`."""
     found: set[tuple[str, float]] = set()
+    said = set(_LETTERS_RE.findall(folded))
     # Most passages hold no digit, and many no count word: the patterns that need one are not
     # run over them (a cold build reads every passage; `_FIGURE_RE` tries each position).
-    folded = text.lower()
     digits = _DIGIT_RE.search(text) is not None
-    counted = digits or _COUNT_WORDS_RE.search(folded) is not None
+    counted = digits or odd or not _RATIO_WORDS.isdisjoint(said)
     # The whole of a ratio is what it is out of, not a count given ("35 out of 50 states" does
     # not say 50 states do anything); a span of time is no count ("the past 30 years").
     ratios = list(_RATIO_RE.finditer(text)) if counted else []
@@ -371,9 +388,8 @@ def passage_figures(text: str) -> frozenset[tuple[str, float]]:
         share = _share(match)
         if share is not None:
             found.add(("percent", share))
-    for word in re.findall(r"[a-z]+", folded):
-        if word in NUMBER_WORDS:
-            found.add(("count", float(NUMBER_WORDS[word])))
+    for word in NUMBER_WORDS.keys() & said:
+        found.add(("count", float(NUMBER_WORDS[word])))
     return frozenset(found)
 
 
@@ -392,12 +408,13 @@ class Given:
         figures: set[tuple[str, float]] = set()
         all_states = half = False
         for text in texts:
-            figures |= passage_figures(text)
+            folded = text.lower()
+            odd = _odd_folds(text)
+            figures |= _figures(text, folded, odd)
             # Each pattern needs its word ("state", "half"/"halve", "50"): checked first, as
             # most passages have none and a pattern tries every position.
-            folded = text.lower()
             all_states = all_states or (
-                "state" in folded and _ALL_STATES_RE.search(text) is not None
+                ("state" in folded or odd) and _ALL_STATES_RE.search(text) is not None
             )
             half = half or (
                 ("hal" in folded or "50" in text) and _PASSAGE_HALF_RE.search(text) is not None

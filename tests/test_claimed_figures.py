@@ -331,11 +331,12 @@ def test_a_passage_s_figures_are_the_same_with_its_patterns_run_on_every_text(
         "One in four adults; every single state agreed to halve it.",
         "Fifty STATES, HALF of them: 50 percent.",
         "ten out of every twelve peers",
+        "someone in tension, often out of town",  # count words inside other words only
+        "ſix in ten; every ſtate",  # a long s matches "s" in the patterns, not in lower()
     ]
     gated = [Given.of([text]) for text in texts]
-    always = re.compile("")
-    monkeypatch.setattr(figures_module, "_DIGIT_RE", always)
-    monkeypatch.setattr(figures_module, "_COUNT_WORDS_RE", always)
+    monkeypatch.setattr(figures_module, "_DIGIT_RE", re.compile(""))
+    monkeypatch.setattr(figures_module, "_odd_folds", lambda text: True)
     for text, given in zip(texts, gated, strict=True):
         assert given.figures == passage_figures(text), text
         assert given.all_states == bool(figures_module._ALL_STATES_RE.search(text)), text
