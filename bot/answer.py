@@ -6,10 +6,10 @@ so no front end can show a passage without saying where it comes from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from bot.knowledge import KnowledgeBase, Snippet
+from bot.records import Record, frozen_record
 
 # Shown under every answer, in the terminal and in Slack.
 DISCLAIMER = "Quotes from curated sources, not clinical or legal advice."
@@ -22,8 +22,8 @@ VAGUE_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class Result:
+@frozen_record
+class Result(Record):
     """One quoted passage with everything needed to cite it."""
 
     snippet_id: str
@@ -70,8 +70,8 @@ class Result:
         }
 
 
-@dataclass(frozen=True)
-class Suggestion:
+@frozen_record
+class Suggestion(Record):
     """A role or topic the knowledge base does cover, offered when a question is declined."""
 
     kind: str  # "role" or "topic"
@@ -79,8 +79,8 @@ class Suggestion:
     label: str
 
 
-@dataclass(frozen=True)
-class Answer:
+@frozen_record
+class Answer(Record):
     """The outcome of one question: quoted results, or a refusal with suggestions."""
 
     question: str
@@ -129,8 +129,8 @@ class Answer:
         }
 
 
-@dataclass(frozen=True)
-class RoleCard:
+@frozen_record
+class RoleCard(Record):
     """What the sources say about one role title, or the near titles when none matched."""
 
     query: str

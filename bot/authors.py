@@ -18,9 +18,9 @@ paper") is left to the usual search (`asked` returns None).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from bot.knowledge import Source
+from bot.records import Record, frozen_record
 
 WORKS = "works"
 WHO = "who"
@@ -40,8 +40,8 @@ _FILLER = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Author:
+@frozen_record
+class Author(Record):
     """A person who wrote one or more of the sources: the name as the sources print it, the
     case-folded words of that name, and the ids of their works."""
 

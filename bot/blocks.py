@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -52,6 +51,7 @@ from bot.answer import (
 )
 from bot.excerpt import Excerpt
 from bot.knowledge import KnowledgeBase, Role, Source
+from bot.records import Record, frozen_record
 from bot.roles import summarise
 from bot.store import question_hash
 from bot.topics import TopicOverview
@@ -117,8 +117,8 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 
 
-@dataclass(frozen=True)
-class Commands:
+@frozen_record
+class Commands(Record):
     """The slash command names this deployment registers (configurable, see `Settings`)."""
 
     ask: str = "/peer-ask"

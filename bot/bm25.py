@@ -18,11 +18,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
+
+from bot.records import Record, frozen_record
 
 IdArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
@@ -52,8 +53,8 @@ _PARTITION_FROM = 4
 _DENSE_FIELDS_CELLS = 1 << 20
 
 
-@dataclass(frozen=True)
-class Postings:
+@frozen_record
+class Postings(Record):
     """One term's documents (ascending ids) and their BM25 weights for that term."""
 
     doc_ids: IdArray

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.lazy_re import lazy
+from bot.records import Record, frozen_record
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,8 +27,8 @@ class ConfigError(Exception):
     """One or more settings are missing or invalid; the message names every one."""
 
 
-@dataclass(frozen=True)
-class Settings:
+@frozen_record
+class Settings(Record):
     """Everything peerbot can be configured with."""
 
     knowledge_dir: Path

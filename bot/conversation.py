@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answer import Answer
 from bot.knowledge import KnowledgeBase
+from bot.records import Record, frozen_record
 from bot.tokenize import stem_word, tokenize, words
 
 # A follow-up of at most this many content words (after stop words) can be a bare facet.
@@ -65,8 +65,8 @@ def _concept_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return names
 
 
-@dataclass(frozen=True)
-class _Facts:
+@frozen_record
+class _Facts(Record):
     """What threads are read with, for one knowledge base."""
 
     names: Mapping[str, tuple[str, ...]]

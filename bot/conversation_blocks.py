@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -43,6 +42,7 @@ from bot.blocks import (
     plain_text,
     truncate,
 )
+from bot.records import Record, frozen_record
 
 ACTION_ASK_PERSON = "ask_a_person"
 ACTION_MORE = "peerbot_more"  # the overflow menu on peerbot's own posts
@@ -223,8 +223,8 @@ def voted_message(block_id: str) -> str | None:
 # --- Ask a person -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Escalation:
+@frozen_record
+class Escalation(Record):
     """What an Ask a person click carries: the question and what peerbot found (ids, not text)."""
 
     question: str

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from bot.knowledge import KnowledgeBase, Snippet, UncoveredSentence
+from bot.records import Record, frozen_record
 from bot.sentences import split_sentences
 
 
-@dataclass(frozen=True)
-class SeedSentence:
+@frozen_record
+class SeedSentence(Record):
     """A sentence of one seed file, with the line it starts on."""
 
     seed: str
@@ -25,8 +26,8 @@ class SeedSentence:
     text: str
 
 
-@dataclass(frozen=True)
-class CoverageReport:
+@frozen_record
+class CoverageReport(Record):
     """How the seeds' sentences split between snippets, uncovered.yaml, and neither."""
 
     total: int

@@ -20,18 +20,18 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
 
 from bot import lazy_re
 from bot.frames import WILDCARDS  # the `*` and `**` of cue_pattern
+from bot.records import Record, frozen_record
 from bot.tokenize import words
 
 # One piece of a cue: literal words in a row, or None for a `*` wildcard.
 _Piece = tuple[str, ...] | int  # words, or a wildcard: how many words it may stand for
 
 
-@dataclass(frozen=True)
-class CueMatch:
+@frozen_record
+class CueMatch(Record):
     """Where a cue matched: words `start` to `end - 1` of the text, and which cue (its index)."""
 
     start: int

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.records import Record, frozen_record
 from bot.tokenize import STOP_WORDS, stem_word
 
 # How a bare definition question opens, as words (`bot.tokenize.words`: "what's" is "what s").
@@ -105,8 +105,8 @@ _MAX_TAIL_WORDS = 6
 _MAX_TERM_WORDS = 5
 
 
-@dataclass(frozen=True)
-class AskedTerm:
+@frozen_record
+class AskedTerm(Record):
     """The term a bare definition question asks about, and how to say what the sources lack."""
 
     words: tuple[str, ...]

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from bot.answer import Answer
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeError, collapse_whitespace
+from bot.records import Record, frozen_record
 from bot.yamlfile import Problem, read_yaml
 
 # Threshold settings of the coverage-risk table: (min_coverage, min_evidence).
@@ -34,8 +35,8 @@ RISK_SETTINGS: tuple[tuple[float, float], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class EvalQuestion:
+@frozen_record
+class EvalQuestion(Record):
     """A staff question and what answers it (nothing: it must be declined)."""
 
     question: str
@@ -66,8 +67,8 @@ class EvalQuestion:
         return sorted(grades, reverse=True)[:k]
 
 
-@dataclass(frozen=True)
-class RiskPoint:
+@frozen_record
+class RiskPoint(Record):
     """One threshold setting: share of questions answered and share of answers acceptable."""
 
     min_coverage: float
@@ -78,8 +79,8 @@ class RiskPoint:
     declined: float
 
 
-@dataclass(frozen=True)
-class EvalReport:
+@frozen_record
+class EvalReport(Record):
     """Every figure of one split."""
 
     answerable: int

@@ -8,11 +8,11 @@ verbatim check forgives), never rebuilt, so `before + passage + after` is a piec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from bot.knowledge import KnowledgeBase, Source, collapse_whitespace
+from bot.records import Record, frozen_record
 
 # A sentence ends at ., ! or ? (perhaps closed by a quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s")
@@ -20,8 +20,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s")
 MAX_CONTEXT_CHARS = 600
 
 
-@dataclass(frozen=True)
-class Excerpt:
+@frozen_record
+class Excerpt(Record):
     """A snippet's text with its neighbours, each an exact slice of the collapsed seed."""
 
     before: str

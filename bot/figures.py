@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot.lazy_re import lazy
+from bot.records import Record, frozen_record
 from bot.tokenize import NUMBER_WORDS, STOP_WORDS
 
 # A number as written: "8,000", "2.3", "30" ("1:1" is a format, no figure: `_figure`).
@@ -130,8 +131,8 @@ _ABOUT_WORDS = frozenset(
 _ABOUT = 0.25
 
 
-@dataclass(frozen=True)
-class Figure:
+@frozen_record
+class Figure(Record):
     """One figure a question claims."""
 
     shown: str  # as the question wrote it: "8,000", "23 million", "30%", "all 50 states"
@@ -393,8 +394,8 @@ def _figures(text: str, folded: str, odd: bool) -> frozenset[tuple[str, float]]:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
-class Given:
+@frozen_record
+class Given(Record):
     """What some passages give, gathered once: their figures, and whether they say "all
     states" or "half"."""
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.records import Record, frozen_record
 from bot.tokenize import STOP_WORDS, words
 from bot.yamlfile import LineMap, Problem, read_yaml
 
@@ -48,8 +49,8 @@ _LONG_WILDCARD_WORDS = 12
 WILDCARDS = {"*": _WILDCARD_WORDS, "**": _LONG_WILDCARD_WORDS}
 
 
-@dataclass(frozen=True)
-class Frame:
+@frozen_record
+class Frame(Record):
     """A kind of question, the wordings that signal it, and what an answer to it must contain."""
 
     id: str
@@ -130,8 +131,8 @@ class Frame:
     cue_only_words: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class AnswerType:
+@frozen_record
+class AnswerType(Record):
     """A kind of fact a passage may hold (a money amount, a number, a date or duration)."""
 
     id: str
@@ -142,8 +143,8 @@ class AnswerType:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class Place:
+@frozen_record
+class Place(Record):
     """A jurisdiction, or another subject the sources may not cover (a diagnosis such as eating
     disorders, a payer such as Medicare): when a question names it, an answer must name it too
     (unless implicit). "Does peer support work for eating disorders" is not answered by a passage
@@ -171,8 +172,8 @@ class Place:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Shorthand:
+@frozen_record
+class Shorthand(Record):
     """Staff shorthand and the words it stands for; `exact` ones only match in that case."""
 
     short: str
@@ -180,8 +181,8 @@ class Shorthand:
     exact: bool = False
 
 
-@dataclass(frozen=True)
-class Chatter:
+@frozen_record
+class Chatter(Record):
     """Cue words of the talk around a question, which verbose-query reduction drops."""
 
     greetings: tuple[str, ...] = ()
@@ -199,8 +200,8 @@ class Chatter:
     settings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Lexicon:
+@frozen_record
+class Lexicon(Record):
     """Frames, answer types, places, shorthand and chatter cues: how questions are read."""
 
     frames: tuple[Frame, ...] = ()

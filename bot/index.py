@@ -64,6 +64,7 @@ from bot.frames import (
 from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source
 from bot.lazy_re import lazy
 from bot.question import FrameFiling, Question, QuestionReader
+from bot.records import Record, frozen_record
 from bot.stated import holds_beyond
 from bot.text_terms import TextTerms
 from bot.tokenize import (
@@ -244,8 +245,8 @@ class _Concept:
         return any(alt <= terms for alt in self.alternatives)
 
 
-@dataclass(frozen=True)
-class Hit:
+@frozen_record
+class Hit(Record):
     """A ranked snippet with the measures used to decide whether it may be shown."""
 
     snippet: Snippet
@@ -254,8 +255,8 @@ class Hit:
     evidence: float
 
 
-@dataclass(frozen=True)
-class _Examined:
+@frozen_record
+class _Examined(Record):
     """The candidates a question examined, in BM25 order, with each one's coverage and evidence.
 
     Most candidates of most questions are too weak to show, and a declined question needs only
@@ -313,8 +314,8 @@ class _Labels(NamedTuple):
     offered: list[Suggestion]
 
 
-@dataclass(frozen=True)
-class _Phrase:
+@frozen_record
+class _Phrase(Record):
     """A staff wording (matched on stems), or a role or concept name (matched word for word)."""
 
     keys: tuple[str, ...]
@@ -327,8 +328,8 @@ class _Phrase:
 _ONE_POINTS_AFTER = frozenset({"which", "that", "this"})
 
 
-@dataclass(frozen=True)
-class _Reading:
+@frozen_record
+class _Reading(Record):
     """What retrieval takes from a question: concepts to cover, BM25 terms, concepts named."""
 
     question: Question
@@ -374,8 +375,8 @@ class _TypePatterns(dict[str, "re.Pattern[str]"]):
         return list(self._kinds)
 
 
-@dataclass(frozen=True)
-class SnippetFacts:
+@frozen_record
+class SnippetFacts(Record):
     """Per-snippet facts a process would otherwise work out on first use, saved with the index
     (`bot.cache`) so that each start need not: a one-shot `peerbot ask` or a new server worker
     otherwise compiles every answer type's regex and runs it over every passage on its first
@@ -403,8 +404,8 @@ class SnippetFacts:
 _GIVES_NOTHING = Given(frozenset(), all_states=False, half=False)
 
 
-@dataclass(frozen=True)
-class _AskIndex:
+@frozen_record
+class _AskIndex(Record):
     """Every curated ask as its own document: which asks hold a term, and whose ask is whose.
 
     Coverage by asks is per ask (see `SnippetIndex._coverage`); with each ask a document of
@@ -440,8 +441,8 @@ class _AskIndex:
         return (starts[owner] + offsets).astype(np.int32), owner
 
 
-@dataclass(frozen=True)
-class _SourceWords:
+@frozen_record
+class _SourceWords(Record):
     """The words each cited work is known by (`_source_text`), for `SnippetIndex._in_source`.
 
     Built on first use and published as one object, so a thread sees all of it or none.

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from bot.frames import Lexicon, load_lexicon
 from bot.lazy_re import lazy
+from bot.records import Record, frozen_record
 from bot.yamlfile import LineMap, Problem, read_yaml
 
 SOURCE_KINDS: frozenset[str] = frozenset(
@@ -79,8 +80,8 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
-@dataclass(frozen=True)
-class Source:
+@frozen_record
+class Source(Record):
     """One cited work (paper, report, blog post), possibly read from several seed files."""
 
     id: str
@@ -141,8 +142,8 @@ class Source:
         return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class Topic:
+@frozen_record
+class Topic(Record):
     """A subject area staff ask about; its label is indexed with the snippets that carry it.
 
     `about` is the topic's concept card: the snippets that give its overview, so "what is X"
@@ -154,8 +155,8 @@ class Topic:
     about: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Role:
+@frozen_record
+class Role(Record):
     """A peer-support role title, with the other names staff and sources use for it.
 
     `about` is the role's concept card: the snippets that say what the role is or what its
@@ -183,8 +184,8 @@ class Role:
         return (self.title, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Concept:
+@frozen_record
+class Concept(Record):
     """Something staff ask "what is X" about that is neither a role nor a topic (WRAP, Medicaid).
 
     Its `about` snippets define or describe it; `aliases` are the other names staff use. A
@@ -219,8 +220,8 @@ class Concept:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
-class UncoveredSentence:
+@frozen_record
+class UncoveredSentence(Record):
     """A seed sentence deliberately in no snippet, with the one-word reason a curator gave."""
 
     seed: str
@@ -228,8 +229,8 @@ class UncoveredSentence:
     reason: str
 
 
-@dataclass(frozen=True)
-class Synonym:
+@frozen_record
+class Synonym(Record):
     """Staff wording (`staff`) that should also search for the sources' wording (`source`)."""
 
     source: str
@@ -239,8 +240,8 @@ class Synonym:
     not_with: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Snippet:
+@frozen_record
+class Snippet(Record):
     """A verbatim passage from a seed document, the only thing peerbot ever quotes."""
 
     id: str
@@ -256,8 +257,8 @@ class Snippet:
     shared_asks: bool = False
 
 
-@dataclass(frozen=True)
-class KnowledgeBase:
+@frozen_record
+class KnowledgeBase(Record):
     """Everything validated and cross-referenced, ready to index."""
 
     sources: Mapping[str, Source]

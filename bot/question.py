@@ -24,7 +24,6 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence, Set
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from bot.cue_views import ask_span, cue_forms, readings, reads_past
@@ -33,6 +32,7 @@ from bot.figures import claimed_figures
 from bot.frames import BOTH_SIDES, NOT_IN_SOURCES, Frame, Lexicon, Place, cue_source
 from bot.frames import cue_words as frame_cue_words
 from bot.lazy_re import lazy
+from bot.records import Record, frozen_record
 from bot.situation import about_someone
 from bot.tokenize import STOP_WORDS, filler_terms
 from bot.tokenize import terms as _terms
@@ -650,8 +650,8 @@ def _weighs_choices(first: str) -> bool:
     return _CHOICE_RE.search(first) is not None
 
 
-@dataclass(frozen=True)
-class Question:
+@frozen_record
+class Question(Record):
     """A question as peerbot read it; `ask` is the part answered (shorthand spelled out)."""
 
     text: str

@@ -8,15 +8,15 @@ A miss never fails: it returns the nearest titles to choose from.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from bot.answer import Result, RoleCard, Suggestion
 from bot.knowledge import KnowledgeBase, Role
+from bot.records import Record, frozen_record
 from bot.tokenize import stem_word, words
 
 
-@dataclass(frozen=True)
-class Facet:
+@frozen_record
+class Facet(Record):
     """One section of a role card ("What they do"), made of the snippet topics that feed it."""
 
     id: str
@@ -38,8 +38,8 @@ FACETS: tuple[Facet, ...] = (
 MAX_SUMMARY_PASSAGES = 4
 
 
-@dataclass(frozen=True)
-class RoleSummary:
+@frozen_record
+class RoleSummary(Record):
     """A role card split for reading at a glance: one passage per facet, then the rest.
 
     A section's facet is None for a passage in no facet, shown because the whole card fits.

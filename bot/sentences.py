@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+
+from bot.records import Record, frozen_record
 
 # A hard-wrapped line is long; headings, author lines and sidebar columns are short.
 WRAP_MIN_CHARS = 60
@@ -78,8 +79,8 @@ _LABEL_RE = re.compile(
 _LEADING_CITATION_RE = re.compile(r"^(\([^()]*(?:\([^()]*\)[^()]*)*\))\s+(?=[A-Z])")
 
 
-@dataclass(frozen=True)
-class Sentence:
+@frozen_record
+class Sentence(Record):
     """One sentence of a seed, whitespace-collapsed, with the 1-based line it starts on."""
 
     text: str

@@ -7,17 +7,16 @@ against the question that was declined.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.answer import Result
 from bot.knowledge import KnowledgeBase
+from bot.records import Record, frozen_record
 
 # An overview is a glance, like a role card's summary.
 MAX_OVERVIEW_PASSAGES = 4
 
 
-@dataclass(frozen=True)
-class TopicOverview:
+@frozen_record
+class TopicOverview(Record):
     """A topic's label, its first passages, and how many more the knowledge base holds."""
 
     topic_id: str

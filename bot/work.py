@@ -39,12 +39,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from cryptography.fernet import Fernet, InvalidToken
 
 from bot.process import current_pid
+from bot.records import Record, frozen_record
 from bot.store import Job, StoreError, WorkStore
 from bot.store.behind import WriteBehind
 
@@ -92,8 +93,8 @@ class Sealer:
             raise ValueError("sealed with another key (was the bot token rotated?)") from error
 
 
-@dataclass(frozen=True)
-class Accepted:
+@frozen_record
+class Accepted(Record):
     """What `accept` decided for one delivery."""
 
     # new: recorded now; resumed: known, unfinished, its lease expired, taken now;

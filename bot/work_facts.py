@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from bot.knowledge import Snippet, Source
 from bot.lazy_re import lazy
+from bot.records import Record, frozen_record
 
 # The facts asked, and the words asking each. "who" and "when" alone ask this only beside a
 # word for a work ("goutam paper who/when"); "who is Salzer" asks something else.
@@ -101,8 +101,8 @@ _MENTIONED_RE = lazy(
 )
 
 
-@dataclass(frozen=True)
-class Work:
+@frozen_record
+class Work(Record):
     """A work a question names: a source by its author's surname, or a work a passage mentions.
 
     `passages`: doc ids of its own passages (or of those naming it); `byline`: of those that
@@ -114,8 +114,8 @@ class Work:
     source: Source | None
 
 
-@dataclass(frozen=True)
-class Plan:
+@frozen_record
+class Plan(Record):
     """What to show (doc ids, best first) or, when `missing` is set, what the sources lack and
     the work's passages to show as related."""
 
