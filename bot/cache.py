@@ -68,7 +68,7 @@ from bot.text_terms import TextTerms
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -342,23 +342,24 @@ def _text_terms_from(
 
 def _filing_to_json(filing: FrameFiling) -> dict[str, Any]:
     always, sets = filing
-    return {
-        "always": always,
-        "sets": [
-            [word, [[number, sorted(word_set)] for number, word_set in filed]]
-            for word, filed in sets.items()
-        ],
-    }
+    return {"always": always, "sets": sets}
 
 
 def _filing_from_json(data: dict[str, Any], frame_count: int) -> FrameFiling:
-    """A saved frame filing back, checked to name only the lexicon's frames (ValueError)."""
+    """A saved frame filing back, checked to name only the lexicon's frames, each filed set
+    with words (ValueError). Its entries stay text, read as a question needs them
+    (`QuestionReader._filed_sets`): checking them here costs a start a fraction of making them."""
     always = [int(number) for number in data["always"]]
-    sets = {
-        str(word): [(int(number), frozenset(map(str, word_set))) for number, word_set in filed]
-        for word, filed in data["sets"]
-    }
-    numbers = always + [number for filed in sets.values() for number, _ in filed]
+    sets: dict[str, list[str]] = data["sets"]
+    if not isinstance(sets, dict) or not all(type(filed) is list for filed in sets.values()):
+        raise ValueError("the saved frame filing is not a word's list of sets")
+    numbers = list(always)
+    for filed in sets.values():
+        for entry in filed:
+            number, space, rest = entry.partition(" ")
+            if not space or not rest.strip():
+                raise ValueError("a saved cue word set has no words")
+            numbers.append(int(number))
     if any(not 0 <= number < frame_count for number in numbers):
         raise ValueError("the saved frame filing names a frame outside the lexicon")
     return always, sets

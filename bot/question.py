@@ -683,8 +683,11 @@ class Question(Record):
         return tuple(place for place in self.places if not place.implicit)
 
 
-# (the frames any text may match, {word: [(frame number, a cue word set filed there)]}).
-FrameFiling = tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]
+# (the frames any text may match, {word: the cue word sets filed there}), each set written as
+# its frame's number and its words, space-separated ("47 follow rate up"; `_filed_set` reads
+# one). Kept as text: a start served from the index cache parses a JSON string per set, not a
+# list of words, and makes the sets of only the words its questions look up (`_filed_sets`).
+FrameFiling = tuple[list[int], dict[str, list[str]]]
 
 
 class QuestionReader:
@@ -734,7 +737,9 @@ class QuestionReader:
         # Saved with the index: working it out is most of this set-up (every cue's words).
         if filing is None:
             filing = _frame_filing([cue_word_sets(frame.cues) for frame in lexicon.frames])
-        self._always_frames, self._frame_sets = filing
+        self._always_frames, self._filing = filing
+        # The filing's entries of a word, as (frame number, word set), made on its first lookup.
+        self._frame_sets: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self._places: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         for place in lexicon.places:
             for name in place.names:
@@ -748,7 +753,7 @@ class QuestionReader:
     def frame_filing(self) -> FrameFiling:
         """(frames any text may match, {word: [(frame, cue word set)]}): what `bot.cache`
         saves so that a start need not work it out again."""
-        return self._always_frames, self._frame_sets
+        return self._always_frames, self._filing
 
     # --- the ask ---------------------------------------------------------------------------------
 
@@ -1767,14 +1772,27 @@ class QuestionReader:
         """The frames whose cues a text with these words could match (`Cues.possible`), in
         lexicon order."""
         possible = set(self._always_frames)
-        frame_sets = self._frame_sets
+        filing = self._filing
         # The text's few words looked up in the filing, not the filing's hundreds of words
         # checked against the text (`frozenset.intersection` iterates a dict argument whole).
         for word in present:
-            for number, word_set in frame_sets.get(word, ()):
-                if number not in possible and word_set <= present:
-                    possible.add(number)
+            if word in filing:
+                for number, word_set in self._filed_sets(word):
+                    if number not in possible and word_set <= present:
+                        possible.add(number)
         return sorted(possible)
+
+    def _filed_sets(self, word: str) -> list[tuple[int, frozenset[str]]]:
+        """The (frame number, cue word set)s filed under `word`, one of the filing's words.
+
+        Made the first time a text holds the word: a question meets a few of the filing's
+        ~1,000 words, and making all of its ~3,700 sets cost a `peerbot ask` served from the
+        index cache ~3 ms. Two threads may both make a word's list; either is the same.
+        """
+        found = self._frame_sets.get(word)
+        if found is None:
+            found = self._frame_sets[word] = list(map(_filed_set, self._filing[word]))
+        return found
 
     def find_places(
         self, ask_words: Sequence[str]
@@ -1964,11 +1982,18 @@ def _frame_filing(word_sets: Sequence[Sequence[frozenset[str]]]) -> FrameFiling:
     for _, word_set in kept:
         for word in word_set:
             counts[word] = counts.get(word, 0) + 1
-    filing: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    filing: dict[str, list[str]] = {}
     for number, word_set in kept:
-        key = min(sorted(word_set), key=counts.__getitem__)
-        filing.setdefault(key, []).append((number, word_set))
+        ordered = sorted(word_set)
+        key = min(ordered, key=counts.__getitem__)
+        filing.setdefault(key, []).append(" ".join((str(number), *ordered)))
     return always, filing
+
+
+def _filed_set(entry: str) -> tuple[int, frozenset[str]]:
+    """A filed cue word set ("47 follow rate up") as (frame number, its words)."""
+    number, *word_set = entry.split()
+    return int(number), frozenset(word_set)
 
 
 _COPULAS = frozenset("is are was were".split())

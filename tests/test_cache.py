@@ -332,6 +332,19 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
         pytest.param(lambda meta: meta["filing"]["always"].append(9999), {}, id="filing-bad-frame"),
         pytest.param(lambda meta: meta.pop("filing"), {}, id="filing-missing"),
         pytest.param(
+            lambda meta: meta["filing"]["sets"].update(peer=["9999 peer work"]),
+            {},
+            id="filing-set-of-a-bad-frame",
+        ),
+        pytest.param(
+            lambda meta: meta["filing"]["sets"].update(peer=["0"]), {}, id="filing-set-no-words"
+        ),
+        pytest.param(
+            lambda meta: meta["filing"]["sets"].update(peer="0 peer work"),
+            {},
+            id="filing-sets-not-a-list",
+        ),
+        pytest.param(
             lambda meta: meta["regexes"].update(interpreter="another Python"),
             {},
             id="regexes-of-another-interpreter",
