@@ -19,14 +19,19 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from bot.records import Record, frozen_record
 
-IdArray = npt.NDArray[np.int32]
-FloatArray = npt.NDArray[np.float64]
+if TYPE_CHECKING:
+    # Only annotations name them (`from __future__ import annotations`): importing
+    # `numpy.typing` cost every `peerbot ask` ~0.5 ms, for nothing it runs.
+    import numpy.typing as npt
+
+    IdArray = npt.NDArray[np.int32]
+    FloatArray = npt.NDArray[np.float64]
 
 # When the query's postings hold at least this share of the corpus size, scores are summed into
 # a dense per-document array (no sort; its O(corpus) part is then at most 32 x the postings);

@@ -41,14 +41,13 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import numpy.typing as npt
 
 from bot import authors, work_facts
 from bot.answer import Answer, Result, Suggestion
-from bot.bm25 import DenseFields, FloatArray, IdArray, PostingsBM25, select_top
+from bot.bm25 import DenseFields, PostingsBM25, select_top
 from bot.crisis import mentions_crisis, without_crisis_wording
 from bot.definitions import AskedTerm, asked_term, defines, names
 from bot.figures import Figure, Given, claimed_figures, missing_text, theirs
@@ -78,6 +77,11 @@ from bot.tokenize import (
     tokenize,
     words,
 )
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from bot.bm25 import FloatArray, IdArray
 
 # What acts in an effect question when it is the program asked about, not something else: "does
 # the *program* reduce readmissions", "would adding this *service* help".

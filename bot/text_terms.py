@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.bm25 import IdArray
+if TYPE_CHECKING:
+    from bot.bm25 import IdArray
 
 
 class TextTerms:
