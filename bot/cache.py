@@ -26,7 +26,8 @@ questions, and the question reader's filing of the frames' cue words
 every module-level regex (`bot.lazy_re.programs`, for this interpreter only), so that a first
 question does not run `re`'s pure-Python compiler on the ~20 patterns it uses, and the stem key of
 every word of the synonyms' wordings (`index.phrase_word_keys`), which the phrase tables are built
-from.
+from, and which staff wordings start with each stem key (`index.staff_phrase_filing`), so that a
+start makes the phrases of only the keys its questions have.
 
 Writes go to a temporary file in the same directory that is renamed into place, so concurrent
 workers never see half a file. A missing, unreadable, truncated or inconsistent file is a miss:
@@ -68,7 +69,7 @@ from bot.text_terms import TextTerms
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -304,6 +305,7 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         filing = _filing_from_json(meta["filing"], len(kb.lexicon.frames))
         regexes = _regexes_from_json(meta["regexes"], arrays["regex_code"])
         text_terms = _text_terms_from(meta["text_terms"], arrays["text_term_ids"], engine)
+        staff_filing = _staff_filing_from_json(meta["staff_filing"], kb)
         word_keys = meta["word_keys"]
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in word_keys.items()):
             raise ValueError("the saved word keys are not words")
@@ -323,7 +325,22 @@ def read_cache(data_dir: Path, key: str) -> SnippetIndex | None:
         facts=facts,
         frame_filing=filing,
         text_terms=text_terms,
+        staff_filing=staff_filing,
     )
+
+
+def _staff_filing_from_json(data: dict[str, Any], kb: KnowledgeBase) -> dict[str, list[int]]:
+    """A saved `index.staff_phrase_filing` back, checked to number only `kb`'s staff wordings,
+    each at most once (ValueError)."""
+    count = sum(len(synonym.staff) for synonym in kb.synonyms)
+    if not isinstance(data, dict) or not all(type(filed) is list for filed in data.values()):
+        raise ValueError("the saved staff wordings' filing is not a key's list of numbers")
+    numbers = [number for filed in data.values() for number in filed]
+    if not all(type(number) is int and 0 <= number < count for number in numbers):
+        raise ValueError("the saved staff wordings' filing names a wording outside the kb")
+    if len(set(numbers)) != len(numbers):
+        raise ValueError("the saved staff wordings' filing names a wording twice")
+    return data
 
 
 def _text_terms_from(
@@ -470,6 +487,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "facts": _facts_to_json(index.snippet_facts()),
         "filing": _filing_to_json(index.reader.frame_filing),
         "word_keys": index_module.phrase_word_keys(index.kb),
+        "staff_filing": index_module.staff_phrase_filing(index.kb),
     }
     meta["regexes"], regex_code = _regexes_to_json(lazy_re.programs())
     # Each passage's text terms: a start served from the cache otherwise tokenized each passage

@@ -60,7 +60,7 @@ from bot.frames import (
     frame_qualifiers,
     type_pattern,
 )
-from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source
+from bot.knowledge import Concept, KnowledgeBase, Role, Snippet, Source, Synonym
 from bot.lazy_re import lazy
 from bot.question import FrameFiling, Question, QuestionReader
 from bot.records import Record, frozen_record
@@ -527,6 +527,72 @@ def know_word_keys(keys: Mapping[str, str]) -> None:
         _KEYS.update(keys)
 
 
+def _synonym_phrase_parts(
+    synonym: Synonym,
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A synonym's expansion (its source's terms) and guards (stem keys of its `not_with`), as
+    each of its staff wordings' `_Phrase` holds them."""
+    expansion = tuple(tokenize(synonym.source))
+    guards = tuple(keys for keys in map(_phrase_keys, synonym.not_with) if keys)
+    return expansion, guards
+
+
+def _staff_wordings(synonyms: Sequence[Synonym]) -> list[tuple[Synonym, str]]:
+    """Every synonym's staff wordings in order, each with its synonym: a wording's number in
+    `staff_phrase_filing` is its place here."""
+    return [(synonym, staff) for synonym in synonyms for staff in synonym.staff]
+
+
+def staff_phrase_filing(kb: KnowledgeBase) -> dict[str, list[int]]:
+    """{first stem key: the numbers (`_staff_wordings`) of the staff wordings starting with it},
+    ascending: which phrases `SnippetIndex._build_phrases` lists under each key, and in what
+    order. bot.cache keeps it, so that a start served from it makes a key's phrases only when
+    a question has the key (`_StaffPhrases`)."""
+    filing: dict[str, list[int]] = {}
+    for number, (_, staff) in enumerate(_staff_wordings(kb.synonyms)):
+        keys = _phrase_keys(staff)
+        if keys:
+            filing.setdefault(keys[0], []).append(number)
+    return filing
+
+
+class _StaffPhrases(Mapping[str, list[_Phrase]]):
+    """`_build_phrases`' synonym table from a `staff_phrase_filing`: each first key's phrases
+    made the first time it is looked up (the same phrases in the same order; stemming the
+    ~1,250 wordings and making their phrases was ~4 ms of each `peerbot ask` served from the
+    index cache, which looks up a few keys). Two threads may both make a key's list; either is
+    the same."""
+
+    def __init__(self, synonyms: Sequence[Synonym], filing: Mapping[str, Sequence[int]]) -> None:
+        self._filing = filing
+        self._wordings = _staff_wordings(synonyms)
+        self._made: dict[str, list[_Phrase]] = {}
+        # Each synonym's (expansion, guards), by identity, as its first wording needs them.
+        self._parts: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+
+    def __getitem__(self, key: str) -> list[_Phrase]:
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = [self._phrase(n) for n in self._filing[key]]
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._filing)
+
+    def __len__(self) -> int:
+        return len(self._filing)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._filing
+
+    def _phrase(self, number: int) -> _Phrase:
+        synonym, staff = self._wordings[number]
+        parts = self._parts.get(id(synonym))
+        if parts is None:
+            parts = self._parts[id(synonym)] = _synonym_phrase_parts(synonym)
+        return _Phrase(_phrase_keys(staff), parts[0], None, parts[1])
+
+
 class _PhraseNode:
     """One word of a phrase's keys, in a tree of phrases by their keys word by word: the
     phrases whose keys end here, and the words that continue some phrase.
@@ -564,8 +630,37 @@ def _phrase_tree(phrases: Mapping[str, Sequence[_Phrase]]) -> dict[str, _PhraseN
     return tree
 
 
+class _PhraseTree:
+    """`_phrase_tree(phrases)`, each first word's subtree made the first time it is looked up.
+
+    A question looks up a few of the tables' ~600 first words: making the whole tree (and, from
+    the index cache, every staff wording's phrase: `_StaffPhrases`) cost each `peerbot ask`
+    milliseconds for phrases it never met. Two threads may both make a subtree; either is the
+    same.
+    """
+
+    __slots__ = ("_made", "_phrases")
+
+    def __init__(self, phrases: Mapping[str, Sequence[_Phrase]]) -> None:
+        self._phrases = phrases
+        # Only the phrases' first words: the questions' other words are not kept.
+        self._made: dict[str, _PhraseNode] = {}
+
+    def get(self, first: str) -> _PhraseNode | None:
+        """The node of the phrases starting with `first` (None: none does)."""
+        node = self._made.get(first)
+        if node is None and first in self._phrases:
+            node = _phrase_tree({first: self._phrases[first]}).get(first)
+            if node is not None:
+                self._made[first] = node
+        return node
+
+    def __contains__(self, first: str) -> bool:
+        return first in self._made or self.get(first) is not None
+
+
 def _tree_matches(
-    tree: Mapping[str, _PhraseNode], sequence: Sequence[str], start: int
+    tree: _PhraseTree | Mapping[str, _PhraseNode], sequence: Sequence[str], start: int
 ) -> Iterator[_Phrase]:
     """The phrases whose keys are `sequence` from `start` on, shortest first. (`_analyse`
     sorts its matches by length, start and kind, stably: only phrases of one node tie.)"""
@@ -1643,19 +1738,25 @@ class SnippetIndex:
         facts: SnippetFacts | None = None,
         frame_filing: FrameFiling | None = None,
         text_terms: TextTerms | None = None,
+        staff_filing: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
-        """`surface`, `ask_documents`, `facts`, `frame_filing`: saved from an index of the same
-        kb (bot.cache); `text_terms`: each passage's text terms, kept from the build
-        (`passage_text_terms`)."""
+        """`surface`, `ask_documents`, `facts`, `frame_filing`, `staff_filing`
+        (`staff_phrase_filing`): saved from an index of the same kb (bot.cache); `text_terms`:
+        each passage's text terms, kept from the build (`passage_text_terms`)."""
         self.kb = kb
         self.engine = engine
         self.asks_engine = PostingsBM25.fit(ask_tokens(kb)) if asks_engine is None else asks_engine
         self.min_coverage = min_coverage
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
-        self._stem_phrases, self._word_phrases = self._build_phrases(kb)
-        self._stem_tree = _phrase_tree(self._stem_phrases)
-        self._word_tree = _phrase_tree(self._word_phrases)
+        self._stem_phrases: Mapping[str, list[_Phrase]]
+        if staff_filing is None:
+            self._stem_phrases, self._word_phrases = self._build_phrases(kb)
+        else:
+            self._stem_phrases = _StaffPhrases(kb.synonyms, staff_filing)
+            self._word_phrases = self._build_name_phrases(kb)
+        self._stem_tree = _PhraseTree(self._stem_phrases)
+        self._word_tree = _PhraseTree(self._word_phrases)
         self._surface = (
             self._build_surface_vocabulary(kb, engine.vocabulary) if surface is None else surface
         )
@@ -1863,14 +1964,18 @@ class SnippetIndex:
     ) -> tuple[dict[str, list[_Phrase]], dict[str, list[_Phrase]]]:
         """Synonym wordings by first stem key; role and concept names by first word."""
         stems: dict[str, list[_Phrase]] = defaultdict(list)
-        names: dict[str, list[_Phrase]] = defaultdict(list)
         for synonym in kb.synonyms:
-            expansion = tuple(tokenize(synonym.source))
-            guards = tuple(keys for keys in map(_phrase_keys, synonym.not_with) if keys)
+            expansion, guards = _synonym_phrase_parts(synonym)
             for staff in synonym.staff:
                 keys = _phrase_keys(staff)
                 if keys:
                     stems[keys[0]].append(_Phrase(keys, expansion, None, guards))
+        return dict(stems), SnippetIndex._build_name_phrases(kb)
+
+    @staticmethod
+    def _build_name_phrases(kb: KnowledgeBase) -> dict[str, list[_Phrase]]:
+        """Role and concept names by first word (`_build_phrases`' second table)."""
+        names: dict[str, list[_Phrase]] = defaultdict(list)
         for concept_id, title, all_names in _named(kb):
             expansion = tuple(tokenize(title))
             for name in all_names:
@@ -1885,7 +1990,7 @@ class SnippetIndex:
                 for other in {_plural(keys[-1]), _singular(keys[-1])} - {keys[-1]}:
                     form = (*keys[:-1], other)
                     names[form[0]].append(_Phrase(form, expansion, concept_id))
-        return dict(stems), dict(names)
+        return dict(names)
 
     @staticmethod
     def _build_name_terms(kb: KnowledgeBase) -> dict[str, tuple[frozenset[str], ...]]:

@@ -139,7 +139,9 @@ def test_cached_index_builds_its_phrases_without_stemming_their_words(
     tmp_path: Path, real_index: SnippetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The synonyms' words come with their stem keys from the file (the keys `_key` gives
-    them), so the phrase tables of a cached index are built without stemming a word."""
+    them), and which staff wordings start with each key (`staff_phrase_filing`): a cached
+    index does not build the phrase tables, makes a key's phrases when it is looked up, and
+    they are the built index's, made without stemming a word."""
     key = cache_key(REAL_KNOWLEDGE, REAL_SEEDS)
     assert write_cache(tmp_path, key, real_index)
     saved = cache.unpack(cache_path(tmp_path, key).read_bytes())[0]["word_keys"]
@@ -152,16 +154,15 @@ def test_cached_index_builds_its_phrases_without_stemming_their_words(
     monkeypatch.setattr(
         index_module, "_word_key", lambda word: stemmed.append(word) or saved.get(word, word)
     )
-    building = index_module.SnippetIndex._build_phrases
-    tables: list[object] = []
-    monkeypatch.setattr(
-        index_module.SnippetIndex,
-        "_build_phrases",
-        staticmethod(lambda kb: tables.append(building(kb)) or tables[-1]),
-    )
+
+    def no_tables(kb: object) -> object:
+        raise AssertionError("the phrase tables were built, not read from the cache")
+
+    monkeypatch.setattr(index_module.SnippetIndex, "_build_phrases", staticmethod(no_tables))
     cached = read_cache(tmp_path, key)
     assert cached is not None
-    assert tables == [(real_index._stem_phrases, real_index._word_phrases)]
+    assert dict(cached._stem_phrases.items()) == real_index._stem_phrases  # every key's, made
+    assert cached._word_phrases == real_index._word_phrases
     assert not set(stemmed) & set(saved)  # only other words (one-word names' plurals) later
 
 
@@ -357,6 +358,22 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
         pytest.param(None, {"regex_code": np.zeros(3, dtype=np.int64)}, id="regex-code-dtype"),
         pytest.param(
             lambda meta: meta["word_keys"].update(peer=["peer"]), {}, id="word-key-not-a-word"
+        ),
+        pytest.param(lambda meta: meta.pop("staff_filing"), {}, id="staff-filing-missing"),
+        pytest.param(
+            lambda meta: meta["staff_filing"].update(unfiled=[10**6]),
+            {},
+            id="staff-filing-outside-the-wordings",
+        ),
+        pytest.param(
+            lambda meta: meta["staff_filing"].update(
+                unfiled=[next(iter(meta["staff_filing"].values()))[0]]
+            ),
+            {},
+            id="staff-filing-names-a-wording-twice",
+        ),
+        pytest.param(
+            lambda meta: meta["staff_filing"].update(unfiled="0"), {}, id="staff-filing-not-a-list"
         ),
     ],
 )
