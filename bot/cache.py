@@ -20,8 +20,9 @@ at its head, stands in for the zip's CRCs: a damaged file is never read as a dif
 Beside the two BM25 fields it keeps the index of every curated ask as its own document, which a
 first search would otherwise tokenize every ask to build, and the per-snippet facts
 (`SnippetFacts`: the answer types each passage holds, the frames of its curated asks, the places it
-is about, the figures it gives) that each process would otherwise work out during its first
-questions, and the question reader's filing of the frames' cue words
+is about, the figures it gives, the passages naming each work they only mention by its author)
+that each process would otherwise work out during its first questions, and the question
+reader's filing of the frames' cue words
 (`QuestionReader.frame_filing`), most of the reader's set-up. It also keeps the compiled program of
 every module-level regex (`bot.lazy_re.programs`, for this interpreter only), so that a first
 question does not run `re`'s pure-Python compiler on the ~20 patterns it uses, and the stem key of
@@ -69,7 +70,7 @@ from bot.text_terms import TextTerms
 if TYPE_CHECKING:
     import logging
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 CACHE_DIRNAME = "index-cache"
 _KEEP_FILES = 3
 # The file's head: these 8 bytes, the SHA-256 of everything after the head, the JSON's length.
@@ -430,6 +431,7 @@ def _facts_to_json(facts: SnippetFacts) -> dict[str, Any]:
             [doc_id, sorted(map(list, given.figures)), given.all_states, given.half]
             for doc_id, given in (facts.given or {}).items()
         ],
+        "mentioned": facts.mentioned,
     }
 
 
@@ -448,15 +450,19 @@ def _facts_from_json(data: dict[str, Any], kb: KnowledgeBase) -> SnippetFacts:
         )
         for d, gives, all_states, half in data["given"]
     }
+    mentioned = {
+        str(name): tuple(int(d) for d in passages) for name, passages in data["mentioned"].items()
+    }
     if set(types) != kinds:
         raise ValueError("saved answer types differ from the lexicon's")
     place_ids = {place.id for place in kb.lexicon.places}
     if any(not found <= place_ids for found in places.values()):
         raise ValueError("a saved place is not one of the lexicon's")
     doc_ids = [d for holding in types.values() for d in holding] + list(ask_frames) + list(places)
+    doc_ids += [d for passages in mentioned.values() for d in passages]
     if any(not 0 <= d < count for d in doc_ids + list(given)):
         raise ValueError("a saved fact names a snippet outside the index")
-    return SnippetFacts(types, ask_frames, places, given)
+    return SnippetFacts(types, ask_frames, places, given, mentioned)
 
 
 def _check_engine(engine: PostingsBM25) -> None:

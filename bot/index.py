@@ -402,6 +402,10 @@ class SnippetFacts(Record):
     # passages (`_figures_given`) and its source's (`_lacks_figure`): running the figure
     # patterns over every passage was ~1% of a first batch's cost per question.
     given: Mapping[int, Given] | None = None
+    # Surname -> the passages naming it, for works the passages only mention
+    # (`work_facts.mentioned_works`): running a regex per surname over every passage was
+    # ~1.5 ms of a `peerbot ask` whose question asks about a work or its authors.
+    mentioned: Mapping[str, tuple[int, ...]] | None = None
 
 
 # What a passage with no figure, no "all states" and no "half" gives.
@@ -1896,7 +1900,7 @@ class SnippetIndex:
             for doc_id in range(count)
             if (gives := self._passage_given(doc_id)) != _GIVES_NOTHING
         }
-        return SnippetFacts(types, ask_frames, places, given)
+        return SnippetFacts(types, ask_frames, places, given, self._mentioned_works())
 
     def _load_facts(self, facts: SnippetFacts) -> None:
         """Take saved facts as known (`bot.cache` checked that they fit this kb)."""
@@ -1912,6 +1916,8 @@ class SnippetIndex:
         )
         if facts.given is not None:
             self._given = [facts.given.get(doc_id, _GIVES_NOTHING) for doc_id in range(count)]
+        if facts.mentioned is not None:
+            self._mentioned = dict(facts.mentioned)
 
     @property
     def reader(self) -> QuestionReader:

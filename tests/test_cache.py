@@ -326,6 +326,12 @@ def _rewrite(path: Path, change_meta: MetaChange | None, **arrays: np.ndarray) -
             {},
             id="fact-given-bad-doc-id",
         ),
+        pytest.param(
+            lambda meta: meta["facts"]["mentioned"].update(salzer=[99]),
+            {},
+            id="fact-mentioned-bad-doc-id",
+        ),
+        pytest.param(lambda meta: meta["facts"].pop("mentioned"), {}, id="fact-mentioned-missing"),
         pytest.param(lambda meta: meta["text_terms"].append(1), {}, id="text-terms-other-count"),
         pytest.param(
             None, {"text_term_ids": np.zeros(0, dtype=np.int32)}, id="text-terms-missing-ids"
