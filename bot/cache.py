@@ -156,7 +156,10 @@ def pack(meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
         offset += -offset % _ALIGN
         layout[name] = [array.dtype.str, offset, int(array.size)]
         offset += array.nbytes
-    text = json.dumps({**meta, "arrays": layout}, ensure_ascii=False, default=_nested_record)
+    # ASCII (the knowledge base's few other characters as \u escapes): a text holding even one
+    # other character is decoded and parsed as wider characters throughout, ~0.9 ms more of
+    # each start served from the file.
+    text = json.dumps({**meta, "arrays": layout}, ensure_ascii=True, default=_nested_record)
     document = text.encode("utf-8")
     document += b" " * (-(_HEAD + len(document)) % _ALIGN)  # the arrays start aligned
     body = bytearray(document)
