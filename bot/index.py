@@ -643,12 +643,15 @@ class _PhraseTree:
     same.
     """
 
-    __slots__ = ("_made", "_phrases")
+    __slots__ = ("_made", "_phrases", "firsts")
 
     def __init__(self, phrases: Mapping[str, Sequence[_Phrase]]) -> None:
         self._phrases = phrases
         # Only the phrases' first words: the questions' other words are not kept.
         self._made: dict[str, _PhraseNode] = {}
+        # Every first word (each has a phrase): a question's words are checked against it in
+        # C, most of them starting no phrase, before any lookup here.
+        self.firsts = frozenset(phrases)
 
     def get(self, first: str) -> _PhraseNode | None:
         """The node of the phrases starting with `first` (None: none does)."""
@@ -660,7 +663,7 @@ class _PhraseTree:
         return node
 
     def __contains__(self, first: str) -> bool:
-        return first in self._made or self.get(first) is not None
+        return first in self.firsts
 
 
 def _tree_matches(
@@ -2395,12 +2398,13 @@ class SnippetIndex:
         aliases: list[tuple[_Concept, Iterable[frozenset[str]]]] = []
         matches: list[tuple[int, int, _Phrase]] = []
         word_tree, stem_tree = self._word_tree, self._stem_tree
+        word_firsts, stem_firsts = word_tree.firsts, stem_tree.firsts
         present_keys = frozenset(keys)  # (a guard not starting with one of them is no run of them)
         for position in range(len(question_words)):
-            if question_words[position] in word_tree:
+            if question_words[position] in word_firsts:
                 for phrase in _tree_matches(word_tree, question_words, position):
                     matches.append((position, 0, phrase))
-            if keys[position] in stem_tree:
+            if keys[position] in stem_firsts:
                 for phrase in _tree_matches(stem_tree, keys, position):
                     if any(
                         guard[0] in present_keys and _contains_run(keys, guard)
@@ -2745,7 +2749,7 @@ class SnippetIndex:
         covered: set[int] = set()
         for position in range(len(text_words)):
             for tree, seen in ((self._stem_tree, keys), (self._word_tree, text_words)):
-                if seen[position] not in tree:
+                if seen[position] not in tree.firsts:
                     continue
                 for phrase in _tree_matches(tree, seen, position):
                     if len(phrase.keys) >= shortest:

@@ -1772,14 +1772,18 @@ class QuestionReader:
         """The frames whose cues a text with these words could match (`Cues.possible`), in
         lexicon order."""
         possible = set(self._always_frames)
-        filing = self._filing
+        filing, made = self._filing, self._frame_sets
         # The text's few words looked up in the filing, not the filing's hundreds of words
         # checked against the text (`frozenset.intersection` iterates a dict argument whole).
         for word in present:
-            if word in filing:
-                for number, word_set in self._filed_sets(word):
-                    if number not in possible and word_set <= present:
-                        possible.add(number)
+            filed = made.get(word)
+            if filed is None:
+                if word not in filing:
+                    continue
+                filed = self._filed_sets(word)
+            for number, word_set in filed:
+                if number not in possible and word_set <= present:
+                    possible.add(number)
         return sorted(possible)
 
     def _filed_sets(self, word: str) -> list[tuple[int, frozenset[str]]]:
