@@ -6,10 +6,13 @@ Every question here is our own (`tests.own_questions`), several phrasings per fa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot import work_facts
 from bot.index import SnippetIndex
+from bot.knowledge import KnowledgeBase
 from tests.own_questions import own
 
 
@@ -170,3 +173,27 @@ def test_a_work_only_mentioned_is_named_by_its_author_beside_a_word_for_a_work(
     title = real_index.read(own("title + year of the Grant et al. piece on CPS roles"))
     plan = real_index._work_plan(title)
     assert plan is None or not plan.shown
+
+
+def test_the_works_passages_mention_are_found_as_by_the_pattern_alone(
+    real_kb: KnowledgeBase,
+) -> None:
+    """`mentioned_works` tries its pattern only on passages holding " by ", "olleagues" or
+    "et al": the same works and passages as trying it on every passage (the knowledge base's,
+    and made-up ones of each wording)."""
+    made_up = [
+        "A 2010 study by Salzer found it.",
+        "Grant and Colleagues wrote on it.",
+        "Smith et al. agreed.",
+        "Jones and colleagues found it.",
+        "studied by nobody in particular",
+    ]
+    snippets = [*real_kb.snippets, *(replace(real_kb.snippets[0], text=t) for t in made_up)]
+    found = work_facts.mentioned_works(snippets)
+    names = {
+        (match.group(1) or match.group(2)).casefold()
+        for snippet in snippets
+        for match in work_facts._MENTIONED_RE.finditer(snippet.text)
+    }
+    assert set(found) == names
+    assert {"salzer", "grant", "smith", "jones"} <= names
