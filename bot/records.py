@@ -82,9 +82,33 @@ class Record:
         return f"{self.__class__.__qualname__}({shown})"
 
 
+def _ordering(compare: Callable[[Any, Any], bool]) -> Callable[[Any, object], bool]:
+    """An ordering method comparing the `compare` fields' tuples of two objects of exactly the
+    same class (NotImplemented for any other), as `dataclass(order=True)` writes it."""
+
+    def method(self: Any, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            compared = _keys(self.__class__).compared
+            return bool(compare(compared(self), compared(other)))
+        return cast(bool, NotImplemented)
+
+    return method
+
+
+class OrderedRecord(Record):
+    """A `Record` that also orders as `dataclass(order=True)` does."""
+
+    __slots__ = ()
+    __lt__ = _ordering(operator.lt)
+    __le__ = _ordering(operator.le)
+    __gt__ = _ordering(operator.gt)
+    __ge__ = _ordering(operator.ge)
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def frozen_record(cls: _Class) -> _Class:
-    """A frozen dataclass of `cls`, with `Record`'s equality, hash and repr.
+    """A frozen dataclass of `cls`, with `Record`'s equality, hash and repr (and, from an
+    `OrderedRecord`, its ordering).
 
     `cls` must derive from `Record` (so those methods are found before `object`'s).
     """

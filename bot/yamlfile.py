@@ -7,17 +7,18 @@ itself (bad bytes, syntax, duplicate keys, emptiness) are reported, never raised
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from bot.records import OrderedRecord, frozen_record
 
 if TYPE_CHECKING:
     import yaml
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+@frozen_record
+class Problem(OrderedRecord):
     """One thing wrong with the knowledge base, located for a human to fix."""
 
     file: str

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import bot
-from bot.records import Record, frozen_record
+from bot.records import OrderedRecord, Record, frozen_record
 
 
 def _twins(annotations: dict[str, Any], **defaults: Any) -> tuple[type, type]:
@@ -113,7 +113,7 @@ def _package_records() -> list[type]:
         for value in vars(module).values():
             if (
                 isinstance(value, type)
-                and value is not Record
+                and value not in (Record, OrderedRecord)
                 and issubclass(value, Record)
                 and value.__module__ == module.__name__
             ):
@@ -129,3 +129,22 @@ def test_every_record_of_the_package_is_a_frozen_dataclass_sharing_the_methods()
         assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
         for method in ("__eq__", "__hash__", "__repr__"):
             assert getattr(cls, method) is getattr(Record, method), (cls, method)
+        if issubclass(cls, OrderedRecord):
+            assert cls.__lt__ is OrderedRecord.__lt__, cls
+
+
+def test_an_ordered_record_orders_as_an_ordered_dataclass() -> None:
+    body = {"__annotations__": {"file": "str", "line": "int", "note": "str"}}
+    body["note"] = dataclasses.field(compare=False, default="")
+    as_record = frozen_record(type("Item", (OrderedRecord,), dict(body)))
+    as_dataclass = dataclasses.dataclass(frozen=True, order=True)(type("Item", (), dict(body)))
+    values = [("b.yaml", 3, "x"), ("a.yaml", 9, "y"), ("a.yaml", 2, "z"), ("a.yaml", 2, "w")]
+    records = [as_record(*value) for value in values]
+    plain = [as_dataclass(*value) for value in values]
+    assert [r.line for r in sorted(records)] == [p.line for p in sorted(plain)] == [2, 2, 9, 3]
+    for left_record, left in zip(records, plain, strict=True):
+        for right_record, right in zip(records, plain, strict=True):
+            for compare in ("__lt__", "__le__", "__gt__", "__ge__"):
+                assert getattr(left_record, compare)(right_record) == getattr(left, compare)(right)
+    with pytest.raises(TypeError):
+        _ = records[0] < ("b.yaml", 3)
