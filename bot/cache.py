@@ -496,7 +496,7 @@ def write_cache(data_dir: Path, key: str, index: SnippetIndex) -> bool:
         "facts": _facts_to_json(index.snippet_facts()),
         "filing": _filing_to_json(index.reader.frame_filing),
         "word_keys": index_module.phrase_word_keys(index.kb),
-        "staff_filing": index_module.staff_phrase_filing(index.kb),
+        "staff_filing": index.staff_filing,
     }
     meta["regexes"], regex_code = _regexes_to_json(lazy_re.programs())
     # Each passage's text terms: a start served from the cache otherwise tokenized each passage

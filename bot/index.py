@@ -513,9 +513,9 @@ _key = _KEYS.__getitem__
 
 
 def phrase_word_keys(kb: KnowledgeBase) -> dict[str, str]:
-    """Every word of the synonyms' wordings and guards with its phrase key (`_key`): what
-    `SnippetIndex._build_phrases` stems. bot.cache keeps them, so that a start served from
-    it does not stem them again (about a third of building the phrase tables)."""
+    """Every word of the synonyms' wordings and guards with its phrase key (`_key`): what the
+    synonyms' phrases stem (`_StaffPhrases`). bot.cache keeps them, so that a start served
+    from it does not stem them again (about a third of building the phrase tables)."""
     return {
         word: _key(word)
         for synonym in kb.synonyms
@@ -549,9 +549,9 @@ def _staff_wordings(synonyms: Sequence[Synonym]) -> list[tuple[Synonym, str]]:
 
 def staff_phrase_filing(kb: KnowledgeBase) -> dict[str, list[int]]:
     """{first stem key: the numbers (`_staff_wordings`) of the staff wordings starting with it},
-    ascending: which phrases `SnippetIndex._build_phrases` lists under each key, and in what
-    order. bot.cache keeps it, so that a start served from it makes a key's phrases only when
-    a question has the key (`_StaffPhrases`)."""
+    ascending: which phrases `_StaffPhrases` lists under each key, and in what order. bot.cache
+    keeps it, so that a start served from it makes a key's phrases only when a question has
+    the key."""
     filing: dict[str, list[int]] = {}
     for number, (_, staff) in enumerate(_staff_wordings(kb.synonyms)):
         keys = _phrase_keys(staff)
@@ -561,14 +561,14 @@ def staff_phrase_filing(kb: KnowledgeBase) -> dict[str, list[int]]:
 
 
 class _StaffPhrases(Mapping[str, list[_Phrase]]):
-    """`_build_phrases`' synonym table from a `staff_phrase_filing`: each first key's phrases
-    made the first time it is looked up (the same phrases in the same order; stemming the
+    """The synonyms' staff wordings as phrases by first stem key, from a `staff_phrase_filing`:
+    each key's phrases, in wording order, made the first time it is looked up (stemming the
     ~1,250 wordings and making their phrases was ~4 ms of each `peerbot ask` served from the
     index cache, which looks up a few keys). Two threads may both make a key's list; either is
     the same."""
 
     def __init__(self, synonyms: Sequence[Synonym], filing: Mapping[str, Sequence[int]]) -> None:
-        self._filing = filing
+        self.filing = filing
         self._wordings = _staff_wordings(synonyms)
         self._made: dict[str, list[_Phrase]] = {}
         # Each synonym's (expansion, guards), by identity, as its first wording needs them.
@@ -577,17 +577,17 @@ class _StaffPhrases(Mapping[str, list[_Phrase]]):
     def __getitem__(self, key: str) -> list[_Phrase]:
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = [self._phrase(n) for n in self._filing[key]]
+            found = self._made[key] = [self._phrase(n) for n in self.filing[key]]
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._filing)
+        return iter(self.filing)
 
     def __len__(self) -> int:
-        return len(self._filing)
+        return len(self.filing)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._filing
+        return key in self.filing
 
     def _phrase(self, number: int) -> _Phrase:
         synonym, staff = self._wordings[number]
@@ -656,7 +656,7 @@ class _PhraseTree:
     def get(self, first: str) -> _PhraseNode | None:
         """The node of the phrases starting with `first` (None: none does)."""
         node = self._made.get(first)
-        if node is None and first in self._phrases:
+        if node is None and first in self.firsts:
             node = _phrase_tree({first: self._phrases[first]}).get(first)
             if node is not None:
                 self._made[first] = node
@@ -1756,12 +1756,13 @@ class SnippetIndex:
         self.min_coverage = min_coverage
         self.min_evidence = min_evidence
         self._unknown_weight = math.log(1 + 2 * max(engine.size, 1))
-        self._stem_phrases: Mapping[str, list[_Phrase]]
-        if staff_filing is None:
-            self._stem_phrases, self._word_phrases = self._build_phrases(kb)
-        else:
-            self._stem_phrases = _StaffPhrases(kb.synonyms, staff_filing)
-            self._word_phrases = self._build_name_phrases(kb)
+        # Synonym wordings by first stem key, each key's phrases made on its first lookup (a
+        # built index files the wordings here, one served from the cache reads their filing);
+        # role and concept names by first word.
+        self._stem_phrases = _StaffPhrases(
+            kb.synonyms, staff_phrase_filing(kb) if staff_filing is None else staff_filing
+        )
+        self._word_phrases = self._build_name_phrases(kb)
         self._stem_tree = _PhraseTree(self._stem_phrases)
         self._word_tree = _PhraseTree(self._word_phrases)
         self._surface = (
@@ -1967,23 +1968,15 @@ class SnippetIndex:
 
     # --- construction helpers -------------------------------------------------------------------
 
-    @staticmethod
-    def _build_phrases(
-        kb: KnowledgeBase,
-    ) -> tuple[dict[str, list[_Phrase]], dict[str, list[_Phrase]]]:
-        """Synonym wordings by first stem key; role and concept names by first word."""
-        stems: dict[str, list[_Phrase]] = defaultdict(list)
-        for synonym in kb.synonyms:
-            expansion, guards = _synonym_phrase_parts(synonym)
-            for staff in synonym.staff:
-                keys = _phrase_keys(staff)
-                if keys:
-                    stems[keys[0]].append(_Phrase(keys, expansion, None, guards))
-        return dict(stems), SnippetIndex._build_name_phrases(kb)
+    @property
+    def staff_filing(self) -> Mapping[str, Sequence[int]]:
+        """Which staff wordings start with each stem key (`staff_phrase_filing`): what
+        `bot.cache` saves so that a start makes only the phrases its questions look up."""
+        return self._stem_phrases.filing
 
     @staticmethod
     def _build_name_phrases(kb: KnowledgeBase) -> dict[str, list[_Phrase]]:
-        """Role and concept names by first word (`_build_phrases`' second table)."""
+        """Role and concept names by first word."""
         names: dict[str, list[_Phrase]] = defaultdict(list)
         for concept_id, title, all_names in _named(kb):
             expansion = tuple(tokenize(title))

@@ -158,7 +158,7 @@ def test_cached_index_builds_its_phrases_without_stemming_their_words(
     def no_tables(kb: object) -> object:
         raise AssertionError("the phrase tables were built, not read from the cache")
 
-    monkeypatch.setattr(index_module.SnippetIndex, "_build_phrases", staticmethod(no_tables))
+    monkeypatch.setattr(index_module, "staff_phrase_filing", no_tables)
     cached = read_cache(tmp_path, key)
     assert cached is not None
     assert dict(cached._stem_phrases.items()) == real_index._stem_phrases  # every key's, made
