@@ -171,12 +171,13 @@ def _claimed(text: str, words: tuple[str, ...]) -> tuple[Figure, ...]:
     taken: list[range] = []
     # What each pattern needs, checked first (a scan in C is cheaper than the pattern's):
     # a figure is digits; "all 50 states" says "state", a ratio a count (digits or a count
-    # word). Only ASCII text is folded so: elsewhere case-insensitive matching may pair other
-    # letters (a long s with "s"), and every pattern is tried.
+    # word). The lower-cased text stands in for case-insensitive matching unless it holds a
+    # character that folds oddly (`_odd_folds`: a long s matches "s"); then every pattern is
+    # tried, as for a passage (`_figures`).
     numbers = _DIGIT_RE.search(text) is not None
-    folded = text.lower() if text.isascii() else None
-    states = folded is None or "state" in folded
-    counts = numbers or folded is None or _COUNT_WORDS_RE.search(folded) is not None
+    folded, odd = text.lower(), _odd_folds(text)
+    states = odd or "state" in folded
+    counts = numbers or odd or _COUNT_WORDS_RE.search(folded) is not None
     for match in _ALL_STATES_RE.finditer(text) if states else ():
         taken.append(range(match.start(), match.end()))
         prior = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]

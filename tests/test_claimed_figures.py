@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from bot import figures as figures_module
 from bot.figures import Given, claimed_figures, passage_figures
 from bot.index import SnippetIndex
 from bot.knowledge import KnowledgeBase
 from bot.tokenize import words
+from tests.conftest import PROJECT_ROOT
 from tests.own_questions import own
 
 VA = "peersforprogress-va-800"
@@ -343,3 +345,28 @@ def test_a_passage_s_figures_are_the_same_with_its_patterns_run_on_every_text(
         assert given.half == bool(figures_module._PASSAGE_HALF_RE.search(text)), text
     assert any(given.figures for given in gated) and any(given.half for given in gated)
     assert any(given.all_states for given in gated)
+
+
+def test_a_question_s_claims_are_the_same_with_its_patterns_run_on_every_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The question side's word checks stand in for its patterns exactly too: the development
+    questions, and made-up ones with capitals, curly quotes and a long s, read both ways."""
+    data = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "questions-dev.yaml").read_text())
+    texts = [
+        item["question"] if isinstance(item, dict) else item
+        for group in ("answerable", "unanswerable")
+        for item in data[group]
+    ] + [
+        "Do ALL 50 STATES certify peers?",
+        "is it “one in four” adults, or ONE IN THREE?",
+        "is it ſix in ten peers? is it true all 50 ſtates certify them?",
+        "Did half of them stay — or was it 50%?",
+    ]
+    gated = [claimed_figures(text, tuple(words(text))) for text in texts]
+    monkeypatch.setattr(figures_module, "_DIGIT_RE", re.compile(""))
+    monkeypatch.setattr(figures_module, "_odd_folds", lambda text: True)
+    assert [claimed_figures(text, tuple(words(text))) for text in texts] == gated
+    assert sum(1 for figures in gated if figures) >= 10
+    # A long s matches "s" in the patterns: "all 50 ſtates" is still the claim that all do.
+    assert [figure.kind for figure in gated[-2]] == ["all"]
