@@ -62,29 +62,10 @@ def _keys(cls: type) -> _Keys:
     return keys
 
 
-class Record:
-    """Equality, hash and repr for a frozen dataclass, from its fields (see the module)."""
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            compared = _keys(self.__class__).compared
-            return bool(compared(self) == compared(other))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(_keys(self.__class__).hashed(self))
-
-    @reprlib.recursive_repr()
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _keys(self.__class__).shown)
-        return f"{self.__class__.__qualname__}({shown})"
-
-
-def _ordering(compare: Callable[[Any, Any], bool]) -> Callable[[Any, object], bool]:
-    """An ordering method comparing the `compare` fields' tuples of two objects of exactly the
-    same class (NotImplemented for any other), as `dataclass(order=True)` writes it."""
+def _comparison(compare: Callable[[Any, Any], bool]) -> Callable[[Any, object], bool]:
+    """A comparison method comparing the `compare` fields' tuples of two objects of exactly
+    the same class (NotImplemented for any other), as `dataclass` writes `__eq__` and, with
+    `order=True`, the orderings."""
 
     def method(self: Any, other: object) -> bool:
         if other.__class__ is self.__class__:
@@ -95,14 +76,29 @@ def _ordering(compare: Callable[[Any, Any], bool]) -> Callable[[Any, object], bo
     return method
 
 
+class Record:
+    """Equality, hash and repr for a frozen dataclass, from its fields (see the module)."""
+
+    __slots__ = ()
+    __eq__ = _comparison(operator.eq)
+
+    def __hash__(self) -> int:
+        return hash(_keys(self.__class__).hashed(self))
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _keys(self.__class__).shown)
+        return f"{self.__class__.__qualname__}({shown})"
+
+
 class OrderedRecord(Record):
     """A `Record` that also orders as `dataclass(order=True)` does."""
 
     __slots__ = ()
-    __lt__ = _ordering(operator.lt)
-    __le__ = _ordering(operator.le)
-    __gt__ = _ordering(operator.gt)
-    __ge__ = _ordering(operator.ge)
+    __lt__ = _comparison(operator.lt)
+    __le__ = _comparison(operator.le)
+    __gt__ = _comparison(operator.gt)
+    __ge__ = _comparison(operator.ge)
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
