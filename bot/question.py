@@ -1791,12 +1791,11 @@ class QuestionReader:
 
         Made the first time a text holds the word: a question meets a few of the filing's
         ~1,000 words, and making all of its ~3,700 sets cost a `peerbot ask` served from the
-        index cache ~3 ms. Two threads may both make a word's list; either is the same.
+        index cache ~3 ms. `_possible_frames` reads a word's made list first, so this makes
+        it. Two threads may both make a word's list; either is the same.
         """
-        found = self._frame_sets.get(word)
-        if found is None:
-            found = self._frame_sets[word] = list(map(_filed_set, self._filing[word]))
-        return found
+        made = self._frame_sets[word] = list(map(_filed_set, self._filing[word]))
+        return made
 
     def find_places(
         self, ask_words: Sequence[str]
