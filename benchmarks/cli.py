@@ -14,7 +14,7 @@ with the package's bytecode compiled first (`compileall`), as an installed packa
 - **batch**: `peerbot ask --json -` reading `--batch` questions (the development questions,
   repeated) against the same command reading one; the difference over the extra questions is
   the cost of a question beyond start-up. Target: <= 0.5 ms. Beside it, in the benchmark's own
-  process on the same questions: `search()` alone and reading the question alone
+  process on the same questions, warm: `search()` alone and reading the question alone
   (`SnippetIndex.read`, its first step), so the output shows what reading costs of the budget.
 """
 
@@ -99,8 +99,10 @@ def reading_share(
 ) -> tuple[float, float]:
     """(search() ms, read() ms) a question in this process, on the batch's questions: each pass
     times every question once, search() and read() passes alternated after one warm-up pass
-    of each; the median pass of each. `read()` (`SnippetIndex.read`, the question as peerbot
-    reads it) is the first step of `search()`: what reading costs of the per-question budget."""
+    of each; the median pass of each. So both are warm (the batch itself reads each question
+    once), and measured after the commands, not alternated with them. `read()`
+    (`SnippetIndex.read`, the question as peerbot reads it) is the first step of `search()`:
+    what reading costs of the per-question budget."""
     from bot.config import load_settings
     from bot.loader import load_index
 
@@ -182,9 +184,9 @@ def run_all(runs: int, batch: int) -> tuple[str, dict[str, float]]:
         f"{per_question_ms:.3f} ms per question beyond start-up (target <= 0.5 ms). In CPU time "
         f"of the process (user + system, medians of the same runs): ({1000 * cpu_whole:.1f} - "
         f"{1000 * cpu_one:.1f} ms) / {batch - 1} = {per_question_cpu_ms:.3f} ms. In this "
-        f"process, on the same questions: `search()` {search_ms:.3f} ms a question, reading the "
-        f"question alone (`SnippetIndex.read`) {read_ms:.3f} ms, {read_ms / 0.5:.0%} of the "
-        "0.5 ms budget."
+        f"process, on the same questions warm (median of five passes): `search()` "
+        f"{search_ms:.3f} ms a question, reading the question alone (`SnippetIndex.read`) "
+        f"{read_ms:.3f} ms, {read_ms / 0.5:.0%} of the 0.5 ms budget."
     )
     return f"{table}\n\n{note}", figures
 
